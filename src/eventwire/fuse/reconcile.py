@@ -1,0 +1,93 @@
+"""Claims of one event: kept as made, deduplicated across copies, never averaged.
+
+Headline fatalities are derived (best = the most conservative credible figure,
+as ACLED codes; low/high span the claims).  Different claimants giving
+different figures for the same property and subject, or one asserting losses
+another denies, are contradictions; a later figure from the same claimant is
+an update, not a contradiction.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from eventwire.model import Claim, Contradiction, Fatalities
+
+CASUALTY_PROPERTIES = ("fatalities", "injuries", "captured")
+
+
+def claimant_key(name: str | None) -> str:
+    """Loose identity of a claimant: its last capitalised word, lower case."""
+    if not name:
+        return ""
+    words = [w.strip(".,'’\"") for w in name.split()]
+    caps = [w for w in words if w[:1].isupper()]
+    return (caps[-1] if caps else words[-1]).lower()
+
+
+def dedupe(claims: list[tuple[Claim, str]]) -> list[Claim]:
+    """One claim per (story, property, value, subject, claimant): copies count once."""
+    seen: set[tuple] = set()
+    out: list[Claim] = []
+    for claim, story in claims:
+        key = (story, claim.property, str(claim.value), claim.subject, claimant_key(claim.claimant), claim.stance)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(claim)
+    return out
+
+
+def _num(c: Claim) -> float | None:
+    try:
+        return float(c.value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def fatalities(claims: list[Claim]) -> Fatalities:
+    values = [v for c in claims if c.property == "fatalities" and (v := _num(c)) is not None]
+    if not values:
+        return Fatalities(0, 0, 0)
+    asserted = [v for c in claims if c.property == "fatalities" and c.stance == "asserts" and (v := _num(c)) is not None]
+    best = min(asserted) if asserted else min(values)
+    return Fatalities(int(best), int(min(values)), int(max(values)))
+
+
+def contradictions(claims: list[Claim]) -> list[Contradiction]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.property in CASUALTY_PROPERTIES and _num(c) is not None:
+            groups[c.property].append(i)
+    out: list[Contradiction] = []
+    for prop, idx in groups.items():
+        by_claimant: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            by_claimant[claimant_key(claims[i].claimant)].append(i)
+        # a claimant's latest figure stands for it (updates supersede)
+        latest = {k: v[-1] for k, v in by_claimant.items()}
+        keys = sorted(latest)
+        found = False
+        for x in range(len(keys)):
+            for y in range(x + 1, len(keys)):
+                a, b = claims[latest[keys[x]]], claims[latest[keys[y]]]
+                if a.subject and b.subject and a.subject != b.subject and "people" not in (a.subject, b.subject):
+                    continue
+                va, vb = _num(a), _num(b)
+                if va == vb:
+                    continue
+                # "at least 3" and "5" are compatible; so are "about 70" and "70"
+                if a.qualifier in ("at least", "more than") and vb >= va or b.qualifier in ("at least", "more than") and va >= vb:
+                    continue
+                out.append(
+                    Contradiction(
+                        prop,
+                        (latest[keys[x]], latest[keys[y]]),
+                        f"{prop}: {a.claimant or 'unattributed'} says {a.value}; "
+                        f"{b.claimant or 'unattributed'} says {b.value}",
+                    )
+                )
+                found = True
+                break
+            if found:
+                break
+    return out

@@ -1,0 +1,85 @@
+"""Walk paths and turn each file into records, by what the file is.
+
+The reader never raises for one bad input: it yields an IngestError naming the
+path (and line) so a long run reports it and carries on.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from eventwire.config import LIMITS, Limits
+from eventwire.errors import InputError
+from eventwire.ingest.decode import decode_bytes
+from eventwire.ingest.feeds import looks_like_feed, read_feed
+from eventwire.ingest.jsonl import read_jsonl
+from eventwire.model import IngestError, Record
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+
+
+def walk(paths: list[Path]) -> Iterator[Path | IngestError]:
+    """Files under ``paths`` in a stable order; folders recursively, hidden files skipped."""
+    for path in paths:
+        if not path.exists():
+            yield IngestError(str(path), "no such file or folder")
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
+                    if child.suffix.lower() in KNOWN_SUFFIXES:
+                        yield child
+        else:
+            yield path
+
+
+def read_text_file(path: Path, limits: Limits = LIMITS) -> str:
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise InputError(f"{path}: {size} bytes is over the {limits.max_file_bytes}-byte limit")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    text = decode_bytes(data, str(path))
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    return text
+
+
+def read_path(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestError]:
+    """Records of one file, chosen by suffix (content sniffed for feeds)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(path, limits)
+            return
+        text = read_text_file(path, limits)
+        if suffix in FEED_SUFFIXES or looks_like_feed(text):
+            yield from read_feed(text, str(path), base_url=None)
+        elif suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+            yield Record(source=str(path), html=text)
+        else:
+            yield Record(source=str(path), text=text)
+    except InputError as exc:
+        yield IngestError(str(path), str(exc).removeprefix(f"{path}: "))
+
+
+def read_inputs(paths: list[str], limits: Limits = LIMITS, fetch=None) -> Iterator[Record | IngestError]:
+    """Every record of every input; URLs go to ``fetch`` (see ingest.urls)."""
+    for item in paths:
+        if item.startswith(("http://", "https://")):
+            if fetch is None:
+                from eventwire.ingest.urls import fetch_records as fetch
+            yield from fetch(item, limits)
+            continue
+        for found in walk([Path(item)]):
+            if isinstance(found, IngestError):
+                yield found
+            else:
+                yield from read_path(found, limits)

@@ -1,0 +1,247 @@
+"""The `eventwire` command line (see OUTPUT.md for the contract)."""
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire.config import default_db_url
+from eventwire.errors import EventwireError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict news in, verified event log out.")
+out = Console()
+err = Console(stderr=True)
+
+
+class RichProgress:
+    """Progress bars on stderr, only when a person is watching."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    @contextlib.contextmanager
+    def task(self, description: str, total: int | None = None) -> Iterator:
+        if not self.enabled:
+            yield lambda n=1: None
+            return
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True,
+        ) as bar:
+            tid = bar.add_task(description, total=total)
+            yield lambda n=1: bar.advance(tid, n)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option("--db", help="Database URL (sqlite:///file.db or postgresql://...). Default: EVENTWIRE_DB or a SQLite file in your data folder.")] = None,
+) -> None:
+    ctx.obj = {"db": db or default_db_url()}
+
+
+def _pipeline(ctx: typer.Context, progress: bool = False):
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline(ctx.obj["db"], progress=RichProgress(progress and err.is_terminal))
+
+
+def _session(ctx: typer.Context):
+    from eventwire.store.database import make_engine, make_sessionmaker
+
+    return make_sessionmaker(make_engine(ctx.obj["db"]))()
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, HTML, RSS/Atom feeds or http(s) URLs.")],
+) -> None:
+    """Read articles, find copies and events, and store them."""
+    pipe = _pipeline(ctx, progress=True)
+    summary = pipe.ingest(inputs)
+    for e in summary.errors:
+        err.print(f"[red]failed[/red] {e.source}: {e.reason}", highlight=False)
+    err.print(summary.line(), highlight=False)
+    if summary.failed:
+        raise typer.Exit(code=2)
+
+
+def _parse_date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{name} must be a date like 2023-05-24, not {value!r}")
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    type: Annotated[Optional[str], typer.Option("--type", help="ACLED event type or sub-type")] = None,
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. RU")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="part of an actor's name")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="also show context events without a usable place or date")] = False,
+) -> None:
+    """List events as a table."""
+    from eventwire.store.repository import query_events
+
+    with _session(ctx) as s:
+        evs = query_events(s, event_type=type, since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
+                           country=country, actor=actor, include_context=all_)
+    table = Table(title=f"{len(evs)} events", show_lines=False)
+    for col in ("id", "date", "type", "place", "actors", "fatalities", "sources", "conf", "!"):
+        table.add_column(col, overflow="fold")
+    for ev in evs:
+        f = ev.fatalities
+        table.add_row(
+            ev.id,
+            ev.date.start.isoformat() if ev.date else "?",
+            ev.sub_event_type,
+            f"{ev.location.name}, {ev.location.country}" if ev.location else "?",
+            "; ".join(a.name for a in ev.actors if a.role == "actor1")[:60],
+            f"{f.best}" + (f" ({f.low}-{f.high})" if f.low != f.high else ""),
+            str(len(ev.documents)),
+            f"{ev.confidence:.2f}",
+            "⚠" if ev.contradictions else "",
+        )
+    out.print(table)
+
+
+@app.command()
+def show(ctx: typer.Context, event_id: str) -> None:
+    """One event: claims by property with claimants side by side, contradictions, evidence."""
+    from eventwire.store.repository import get_document, get_event
+
+    with _session(ctx) as s:
+        ev = get_event(s, event_id)
+        if ev is None:
+            err.print(f"no event {event_id!r}")
+            raise typer.Exit(code=1)
+        titles = {d: (get_document(s, d).outlet or d) for d in ev.documents}
+    loc = ev.location
+    out.print(f"[bold]{ev.id}[/bold]  {ev.event_type} / {ev.sub_event_type}")
+    out.print(f"date: {ev.date.start}..{ev.date.end} ({ev.date.precision})" if ev.date else "date: unknown")
+    if loc:
+        out.print(f"place: {loc.name}, {loc.admin1 or '-'}, {loc.country} ({loc.precision}; {loc.lat:.3f}, {loc.lon:.3f})")
+    for a in ev.actors:
+        out.print(f"{a.role}: {a.name}  [dim](seen as: {a.alias})[/dim]")
+    out.print(f"fatalities: best {ev.fatalities.best}, low {ev.fatalities.low}, high {ev.fatalities.high}")
+    out.print(f"confidence: {ev.confidence} ({'; '.join(ev.confidence_reasons)})")
+    props = sorted({c.property for c in ev.claims})
+    for prop in props:
+        t = Table(title=f"claims: {prop}")
+        for col in ("value", "subject", "claimant", "stance", "hedged", "source", "sentence"):
+            t.add_column(col, overflow="fold")
+        for c in ev.claims:
+            if c.property == prop:
+                t.add_row(f"{c.qualifier + ' ' if c.qualifier else ''}{c.value}", c.subject or "", c.claimant or "",
+                          c.stance, "yes" if c.hedged else "", titles.get(c.evidence.document, c.evidence.document),
+                          c.evidence.sentence)
+        out.print(t)
+    for x in ev.contradictions:
+        out.print(f"[red]contradiction[/red] {x.summary}")
+    out.print("[bold]evidence[/bold]")
+    for m in ev.mentions:
+        out.print(f"- {titles.get(m.document, m.document)}: {m.evidence.sentence}  [dim]{m.reason}[/dim]", highlight=False)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    what: Annotated[str, typer.Option(help="events | documents | claims")] = "events",
+    format: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson | acled-csv")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file to write (default: stdout)")] = None,
+) -> None:
+    """Export events, documents or claims."""
+    from eventwire.serve.exports import shapes, writers
+    from eventwire.store.repository import all_documents, query_events
+
+    if what not in ("events", "documents", "claims"):
+        raise typer.BadParameter("--what must be events, documents or claims")
+    if format not in ("jsonl", "csv", "geojson", "acled-csv"):
+        raise typer.BadParameter("--format must be jsonl, csv, geojson or acled-csv")
+    if what != "events" and format in ("geojson", "acled-csv"):
+        raise typer.BadParameter(f"--format {format} is for events only")
+    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        with _session(ctx) as s:
+            evs = query_events(s) if what != "documents" else []
+            if what == "documents":
+                rows = [shapes.document_dict(r) for r in all_documents(s)]
+            elif what == "claims":
+                rows = [c for ev in evs for c in shapes.claim_rows(ev)]
+            else:
+                rows = [shapes.event_dict(e) for e in evs]
+            if format == "jsonl":
+                n = writers.write_jsonl(rows, stream)
+            elif format == "csv":
+                n = writers.write_csv(rows, stream)
+            elif format == "geojson":
+                n = writers.write_geojson(evs, stream)
+            else:
+                outlets = {r.id: r.outlet or "" for r in all_documents(s)}
+                n = writers.write_acled_csv(evs, outlets, stream)
+    finally:
+        if output:
+            stream.close()
+    err.print(f"wrote {n} {what}" + (f" to {output}" if output else ""))
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, dict]]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                err.print(f"{path}:{n}: malformed JSON ({exc.msg}); skipped")
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                err.print(f"{path}:{n}: needs an object with a 'text' string; skipped")
+                continue
+            yield n, obj
+
+
+@app.command()
+def classify(file: Path) -> None:
+    """ACLED type/sub-type per {"id","text"} line (null when no conflict event)."""
+    from eventwire.extract.snippets import SnippetClassifier
+
+    clf = SnippetClassifier()
+    for _n, obj in _jsonl_lines(file):
+        res = clf.classify(obj["text"])
+        print(json.dumps({"id": obj.get("id"), "event_type": res[0] if res else None,
+                          "sub_event_type": res[1] if res else None}))
+
+
+@app.command()
+def places(file: Path) -> None:
+    """Toponyms with character offsets and coordinates per {"id","text"} line."""
+    from eventwire.extract.factory import build_place_finder
+    from eventwire.extract.places import places_record
+
+    finder = build_place_finder()
+    for _n, obj in _jsonl_lines(file):
+        print(json.dumps(places_record(finder, obj), ensure_ascii=False))
+
+
+def main() -> None:
+    try:
+        app()
+    except EventwireError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)

@@ -1,0 +1,1 @@
+"""Exports in the shapes OUTPUT.md fixes: JSONL, CSV, GeoJSON, ACLED-style CSV."""

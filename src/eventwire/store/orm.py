@@ -1,0 +1,67 @@
+"""Tables.  Documents are rows with columns; mentions and events keep their
+full typed payload as JSON next to the columns that filters need.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    url: Mapped[str | None] = mapped_column(Text, index=True)
+    external_id: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published_date: Mapped[date | None] = mapped_column(Date)
+    published_source: Mapped[str] = mapped_column(String(16))
+    published_confidence: Mapped[float] = mapped_column(Float)
+    published_conflict: Mapped[str | None] = mapped_column(Text)
+    published_evidence: Mapped[str | None] = mapped_column(Text)
+    # the date the page itself gave, kept when the story's date replaces it
+    page_date: Mapped[date | None] = mapped_column(Date)
+    page_source: Mapped[str] = mapped_column(String(16), default="none")
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    removed: Mapped[list] = mapped_column(JSON, default=list)
+    story: Mapped[str | None] = mapped_column(String(32), index=True)
+    copy_of: Mapped[dict | None] = mapped_column(JSON)
+    drift: Mapped[list] = mapped_column(JSON, default=list)
+    source: Mapped[str] = mapped_column(Text, default="")
+    # cleaned -> extracted: a re-run resumes documents a killed run left half done
+    stage: Mapped[str] = mapped_column(String(16), default="cleaned", index=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)  # ingestion order, for stable event ids
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    event_type: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict] = mapped_column(JSON)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    event_type: Mapped[str] = mapped_column(Text, index=True)
+    sub_event_type: Mapped[str] = mapped_column(Text)
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    actors_text: Mapped[str] = mapped_column(Text, default="")
+    exportable: Mapped[bool] = mapped_column(default=False, index=True)
+    payload: Mapped[dict] = mapped_column(JSON)

@@ -1,0 +1,183 @@
+"""Data access.  These functions never commit: the pipeline owns transactions,
+so one document (or one fusion pass) is written whole or not at all.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from eventwire.model import CopyLink, Document, Drift, Event, Mention, Provenance, PublishedDate
+from eventwire.store.codec import from_jsonable, to_jsonable
+from eventwire.store.orm import DocumentRow, EventRow, MentionRow
+
+
+# ------------------------------------------------------------------ documents
+def existing_document(session: Session, content_hash: str, url: str | None) -> str | None:
+    """Id of a stored document with this content or this URL, if any."""
+    cond = DocumentRow.content_hash == content_hash
+    if url:
+        cond = or_(cond, DocumentRow.url == url)
+    return session.scalar(select(DocumentRow.id).where(cond).limit(1))
+
+
+def add_document(session: Session, doc: Document) -> None:
+    seq = (session.scalar(select(func.max(DocumentRow.seq))) or 0) + 1
+    session.add(
+        DocumentRow(
+            id=doc.id,
+            content_hash=doc.content_hash,
+            url=doc.url,
+            external_id=doc.external_id,
+            outlet=doc.outlet,
+            title=doc.title,
+            published_date=doc.published.date,
+            published_source=doc.published.source,
+            published_confidence=doc.published.confidence,
+            published_conflict=doc.published.conflict,
+            published_evidence=doc.published.evidence,
+            page_date=doc.published.date,
+            page_source=doc.published.source,
+            language=doc.language,
+            text=doc.text,
+            removed=list(doc.removed),
+            story=None,
+            copy_of=None,
+            drift=[],
+            source=doc.source,
+            stage="cleaned",
+            seq=seq,
+        )
+    )
+
+
+def row_to_document(row: DocumentRow) -> Document:
+    return Document(
+        id=row.id,
+        content_hash=row.content_hash,
+        external_id=row.external_id,
+        url=row.url,
+        outlet=row.outlet,
+        title=row.title,
+        published=PublishedDate(
+            date=row.published_date,
+            source=row.published_source,
+            confidence=row.published_confidence,
+            conflict=row.published_conflict,
+            evidence=row.published_evidence,
+        ),
+        language=row.language,
+        text=row.text,
+        removed=tuple(row.removed or ()),
+        source=row.source,
+    )
+
+
+def row_to_provenance(row: DocumentRow) -> Provenance:
+    copy = from_jsonable(CopyLink, row.copy_of) if row.copy_of else None
+    drift = tuple(from_jsonable(Drift, d) for d in row.drift or ())
+    return Provenance(document=row.id, story=row.story or f"s_{row.id[2:]}", copy_of=copy, drift=drift)
+
+
+def all_documents(session: Session) -> list[DocumentRow]:
+    return list(session.scalars(select(DocumentRow).order_by(DocumentRow.seq)))
+
+
+def get_document(session: Session, doc_id: str) -> DocumentRow | None:
+    return session.get(DocumentRow, doc_id)
+
+
+def set_provenance(session: Session, row: DocumentRow, prov: Provenance, published: PublishedDate) -> bool:
+    """Write provenance and (possibly inherited) date; True when anything changed."""
+    copy = to_jsonable(prov.copy_of) if prov.copy_of else None
+    drift = to_jsonable(list(prov.drift))
+    changed_date = row.published_date != published.date or row.published_source != published.source
+    changed = changed_date or row.story != prov.story or row.copy_of != copy or row.drift != drift
+    row.story, row.copy_of, row.drift = prov.story, copy, drift
+    if changed_date:
+        row.published_date = published.date
+        row.published_source = published.source
+        row.published_confidence = published.confidence
+        row.published_conflict = published.conflict
+        row.stage = "cleaned"  # its relative dates must be resolved again
+    if published.conflict != row.published_conflict:
+        row.published_conflict = published.conflict
+    return changed
+
+
+# ------------------------------------------------------------------- mentions
+def replace_mentions(session: Session, doc_id: str, mentions: Sequence[Mention]) -> None:
+    session.execute(delete(MentionRow).where(MentionRow.document_id == doc_id))
+    for m in mentions:
+        session.add(
+            MentionRow(
+                document_id=doc_id,
+                sentence_start=m.evidence.start,
+                event_type=m.event_type,
+                payload=to_jsonable(m),
+            )
+        )
+
+
+def all_mentions(session: Session) -> list[tuple[int, Mention]]:
+    """(ingestion rank, mention), ranked by document ingestion order then position."""
+    rows = session.execute(
+        select(MentionRow.payload, DocumentRow.seq, MentionRow.sentence_start)
+        .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+        .order_by(DocumentRow.seq, MentionRow.sentence_start, MentionRow.id)
+    ).all()
+    return [(i, from_jsonable(Mention, r.payload)) for i, r in enumerate(rows)]
+
+
+# --------------------------------------------------------------------- events
+def replace_events(session: Session, events: Iterable[Event]) -> None:
+    session.execute(delete(EventRow))
+    for ev in events:
+        session.add(
+            EventRow(
+                id=ev.id,
+                event_type=ev.event_type,
+                sub_event_type=ev.sub_event_type,
+                date_start=ev.date.start if ev.date else None,
+                date_end=ev.date.end if ev.date else None,
+                country=ev.location.country if ev.location else None,
+                actors_text=" | ".join(a.name for a in ev.actors).lower(),
+                exportable=ev.exportable,
+                payload=to_jsonable(ev),
+            )
+        )
+
+
+def query_events(
+    session: Session,
+    *,
+    event_type: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    country: str | None = None,
+    actor: str | None = None,
+    include_context: bool = False,
+) -> list[Event]:
+    q = select(EventRow.payload).order_by(EventRow.date_start.desc(), EventRow.id)
+    if not include_context:
+        q = q.where(EventRow.exportable.is_(True))
+    if event_type:
+        q = q.where(
+            or_(func.lower(EventRow.event_type) == event_type.lower(), func.lower(EventRow.sub_event_type) == event_type.lower())
+        )
+    if since:
+        q = q.where(EventRow.date_end >= since)
+    if until:
+        q = q.where(EventRow.date_start <= until)
+    if country:
+        q = q.where(func.upper(EventRow.country) == country.upper())
+    if actor:
+        q = q.where(EventRow.actors_text.contains(actor.lower()))
+    return [from_jsonable(Event, p) for p in session.scalars(q)]
+
+
+def get_event(session: Session, event_id: str) -> Event | None:
+    row = session.get(EventRow, event_id)
+    return from_jsonable(Event, row.payload) if row else None

@@ -104,23 +104,24 @@ class EventTypeClassifier:
 
     def _blocked(self, tok: Token) -> str | None:
         """Why this trigger does not report a happened event, or None."""
-        head_chain = [tok, *list(tok.ancestors)[:3]]
-        for t in head_chain:
-            for child in t.children:
-                if child.dep_ == "neg" and t is tok:
-                    return f"negated trigger '{tok.text}'"
-                if child.dep_ == "aux" and child.lemma_.lower() in FUTURE_AUX and child.lower_ not in ("could",) | {"can"}:
-                    if t is tok or t.pos_ == "VERB":
-                        return f"modal or future '{child.text} {t.text}'"
-            if t is not tok and t.lemma_.lower() in self.plan:
-                return f"under plan/threat verb '{t.text}'"
-            if t is not tok and t.lemma_.lower() in self.meeting:
-                return f"inside '{t.text}'"
         for child in tok.children:
-            if child.lemma_.lower() in self.modal and child.dep_ in ("aux", "auxpass"):
-                return f"modal '{child.text}'"
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.plan:
-            return f"planned, not done ('{tok.head.text} ... {tok.text}')"
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return f"negated trigger '{tok.text}'"
+        verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+        for t in (tok, verb):
+            if t is None:
+                continue
+            for child in t.children:
+                if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in FUTURE_AUX:
+                    return f"modal or future '{child.text} {t.text}'"
+        for depth, anc in enumerate(tok.ancestors):
+            if depth >= 3:
+                break
+            lemma = anc.lemma_.lower()
+            if lemma in self.plan:
+                return f"under plan/threat verb '{anc.text}'"
+            if lemma in self.meeting:
+                return f"inside '{anc.text}'"
         return None
 
     # ------------------------------------------------------------------ public

@@ -70,7 +70,7 @@ def _actors(ms: Sequence[Mention]) -> tuple[ActorRef, ...]:
         for a in m.actors:
             roles.setdefault(a.name, Counter())[a.role] += 1
             first.setdefault(a.name, a)
-            if a.alias and a.alias not in aliases.setdefault(a.name, []):
+            if a.alias not in aliases.setdefault(a.name, []) and a.alias:
                 aliases[a.name].append(a.alias)
     out = []
     for name, c in roles.items():

@@ -1,0 +1,146 @@
+"""The clean stage: one ``Record`` in, one ``Document`` out.
+
+The cascade in ``Cleaner.clean``:
+  1. Refuse what cannot be an article: no body, or a body over ``max_chars``.
+  2. HTML only: trafilatura's main text, title and site name; htmldate's date.
+  3. Cut the text into units (lines, or hard-wrapped paragraphs) and judge
+     each with the line rules of ``boilerplate``.
+  4. Title: the record's, else trafilatura's, else a headline-shaped first
+     line, which then leaves the body (its events are repeated below it).
+     Site names and spam are cut off it.
+  5. Neighbour rules: related-link runs, repeated paragraphs, captions that
+     repeat the headline.
+  6. A spammed dateline is cut off the first body paragraph.
+  7. Publication date from record, HTML, then the text (read before
+     boilerplate removal: datelines are boilerplate); language; outlet; hash.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from urllib.parse import urlparse
+
+from eventwire.clean import boilerplate, dates
+from eventwire.clean.blocks import Unit, split_units
+from eventwire.clean.html import HtmlExtract, extract_html
+from eventwire.clean.language import detect_language
+from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.clean.title import HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline
+from eventwire.errors import EmptyDocument, InputError
+from eventwire.model import Document, Record
+
+DEFAULT_MAX_CHARS = 2_000_000
+ID_PREFIX = "d_"
+ID_HEX_DIGITS = 16
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text lower-cased with whitespace collapsed: layout changes keep the hash."""
+    return hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
+
+
+def document_id(content_hash: str) -> str:
+    """ "d_" and the first 16 hex digits of the content hash."""
+    return ID_PREFIX + content_hash[:ID_HEX_DIGITS]
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlparse(url).hostname or "").removeprefix("www.")
+    return host or None
+
+
+class Cleaner:
+    """Built once (vocabularies loaded), then ``clean`` per record."""
+
+    def __init__(self, *, max_chars: int = DEFAULT_MAX_CHARS, lexicon: Lexicon | None = None) -> None:
+        self.max_chars = max_chars
+        self.lexicon = lexicon or load_lexicon()
+
+    # -- 1-2 ------------------------------------------------------------------
+    def _body(self, record: Record) -> tuple[str, HtmlExtract | None]:
+        body = record.text if record.text and record.text.strip() else None
+        if body is None and not (record.html and record.html.strip()):
+            raise EmptyDocument(f"{record.source}: record has neither text nor html")
+        size = len(body if body is not None else record.html or "")
+        if size > self.max_chars:
+            kind = "text" if body is not None else "html"
+            raise InputError(f"{record.source}: {kind} is {size:,} characters, over the limit of {self.max_chars:,}")
+        if body is not None:
+            return body, None
+        extract = extract_html(record.html or "", record.url, source=record.source)
+        return extract.text, extract
+
+    # -- 4 --------------------------------------------------------------------
+    def _title(
+        self, record: Record, extract: HtmlExtract | None, verdicts: list[boilerplate.Verdict]
+    ) -> tuple[str | None, int | None, tuple[str, ...]]:
+        """The title, the index of the unit it was taken from (if any) and pieces cut off it."""
+        lex = self.lexicon
+        given = record.title if record.title and record.title.strip() else (extract.title if extract else None)
+        if given:
+            cut = clean_title(given, lex, outlet=record.outlet, url=record.url)
+            return cut.title or None, None, ()
+        for i, v in enumerate(verdicts[:HEADLINE_SEARCH_UNITS]):
+            if not v.keep:
+                continue
+            cut = clean_title(v.text, lex, outlet=record.outlet, url=record.url)
+            if cut.title and looks_like_headline(cut.title):
+                return cut.title, i, cut.cut
+            break
+        return None, None, ()
+
+    # -- 6 --------------------------------------------------------------------
+    def _cut_dateline_spam(self, verdicts: list[boilerplate.Verdict]) -> list[boilerplate.Verdict]:
+        for i, v in enumerate(verdicts):
+            if v.keep and v.text.strip():
+                rest, spam = cut_dateline_spam(v.text, self.lexicon)
+                if spam:
+                    verdicts = list(verdicts)
+                    verdicts[i] = replace(v, text=rest.strip(), reason="spammed dateline", removed=(spam, *v.removed))
+                break
+        return verdicts
+
+    def clean(self, record: Record) -> Document:
+        lex = self.lexicon
+        body, extract = self._body(record)
+        units: list[Unit] = split_units(body)
+        if not units:
+            raise EmptyDocument(f"{record.source}: no text")
+        verdicts = boilerplate.judge_all(units, lex)
+        title, title_index, title_cut = self._title(record, extract, verdicts)
+        protected = frozenset({title_index}) if title_index is not None else frozenset()
+        verdicts = boilerplate.drop_link_runs(verdicts, protected)
+        if title_index is not None:
+            verdicts[title_index] = boilerplate.Verdict(
+                units[title_index], keep=False, text="", reason="headline", removed=title_cut
+            )
+        verdicts = boilerplate.drop_repeats(verdicts, title)
+        verdicts = self._cut_dateline_spam(verdicts)
+
+        kept = [v.text for v in verdicts if v.keep and v.text.strip()]
+        removed = [piece for v in verdicts for piece in v.removed]
+        if not kept:
+            raise EmptyDocument(f"{record.source}: nothing left after removing boilerplate")
+        text = "\n\n".join(kept)
+
+        published = dates.resolve(
+            record.published,
+            dates.html_evidence(extract.date) if extract else None,
+            [u.text for u in units],
+        )
+        digest = content_hash(text)
+        return Document(
+            id=document_id(digest),
+            content_hash=digest,
+            external_id=record.external_id,
+            url=record.url,
+            outlet=(record.outlet or (extract.sitename if extract else None) or outlet_from_url(record.url)),
+            title=title,
+            published=published,
+            language=detect_language(text, record.language),
+            text=text,
+            removed=tuple(removed),
+            source=record.source,
+        )

@@ -1,0 +1,216 @@
+"""Publication date: what the record claims, what the page says, what the text says.
+
+The cascade, first usable wins:
+  1. ``record.published`` (source "metadata"): the feed or API field.
+  2. HTML metadata through htmldate (source "html").
+  3. A dateline or byline near the top of the text, or a line labelled
+     "Published:" anywhere (source "text").
+  4. Nothing (source "none", confidence 0).
+Whatever is not chosen still counts as evidence: when it disagrees with the
+choice by more than ``CONFLICT_DAYS`` the choice is kept but flagged, because
+re-posted copies carry the re-posting date in their metadata while the text
+keeps the original dateline.
+
+Candidate date strings are found with our own regular expressions and only
+then parsed (dateparser, English, absolute dates only): dateparser alone finds
+"dates" in words such as "we" or "20 years".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+
+from eventwire.model import PublishedDate
+
+# Confidence of each source.  Metadata is what a publisher's system wrote;
+# htmldate reads the same metadata but can fall back on weaker page cues; a
+# date in the text may be a dateline (good) or a caption (weaker).
+CONFIDENCE_METADATA = 0.9
+CONFIDENCE_HTML = 0.8
+CONFIDENCE_TEXT_LABELLED = 0.6  # "Published: 30 May 2023"
+CONFIDENCE_TEXT_DATELINE = 0.5  # a short line that is a date, a byline or a dateline
+# Disagreement larger than this is a conflict.  Two days absorbs time zones and
+# a story posted after midnight, which are not real disagreements.
+CONFLICT_DAYS = 2
+CONFLICT_PENALTY = 0.3
+# Only the head of an article holds its dateline; dates further down in short
+# lines are usually captions or timelines of earlier events.
+TEXT_HEAD_UNITS = 8
+# A line longer than this is prose; a date inside prose is an event date.
+DATELINE_MAX_CHARS = 160
+# Publication dates outside this range are placeholders ("0000-00-00",
+# "9999-12-31") or clock errors.
+EARLIEST_YEAR = 1900
+FUTURE_TOLERANCE_DAYS = 2
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+DATE_STRING = re.compile(
+    rf"\b\d{{1,2}}{_ORD}(?:\s+of)?\s+{MONTH}\.?,?\s+\d{{4}}\b"  # 30 May 2023, 30th May, 2023
+    rf"|\b{MONTH}\.?\s+\d{{1,2}}{_ORD},?\s+\d{{4}}\b"  # May 30, 2023
+    r"|\b\d{4}-\d{2}-\d{2}\b"  # 2023-05-30
+    r"|\b\d{1,2}\.\d{1,2}\.\d{4}\b",  # 30.05.2023 (European numeric; never m/d/y)
+    re.IGNORECASE,
+)
+TIME_STRING = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|utc|msk|eet|eest|cet|cest|bst|et|est|edt|pt|ist|kyiv time|moscow time)\)?)?(?!\w)"
+    r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)",
+    re.IGNORECASE,
+)
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:first\s+)?(?:published|posted|released)(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE
+)
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_SOURCE_NAMES = {"metadata": "page", "html": "html", "text": "text"}
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    date: date
+    source: str  # metadata | html | text
+    confidence: float
+    evidence: str
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    """dateparser's parser, English only and refusing to guess missing parts; built once."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "STRICT_PARSING": True,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": False,
+        },
+    )
+
+
+def plausible(day: date, today: date | None = None) -> bool:
+    today = today or date.today()
+    return EARLIEST_YEAR <= day.year and day <= today + timedelta(days=FUTURE_TOLERANCE_DAYS)
+
+
+def parse_date_string(text: str) -> date | None:
+    """One absolute date string (as found by ``DATE_STRING``) to a date, or None."""
+    s = text.strip().rstrip(".,")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        try:
+            return date.fromisoformat(s)
+        except ValueError:
+            return None
+    if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s):
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return None
+    try:
+        found = _parser().get_date_data(_ORDINAL_SUFFIX.sub("", s))
+    except Exception:  # dateparser raises assorted errors on odd input; a miss is a miss
+        return None
+    return found.date_obj.date() if found and found.date_obj else None
+
+
+def parse_metadata_date(raw: str | None) -> tuple[date | None, str | None]:
+    """``record.published`` to a date; the second value is a note when it was unusable.
+
+    Accepts ISO dates and datetimes (the date part is taken as written, not
+    moved to UTC: the publisher's calendar day is what the text's "Tuesday"
+    refers to), RFC 2822 feed dates and other absolute English dates.
+    """
+    if raw is None or not raw.strip():
+        return None, None
+    s = raw.strip()
+    day: date | None = None
+    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})", s):
+        try:
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            day = None
+    else:
+        try:
+            day = parsedate_to_datetime(s).date()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            day = parse_date_string(s) if DATE_STRING.fullmatch(s.rstrip(".")) else None
+    if day is None or not plausible(day):
+        return None, f"metadata date {s!r} is not a usable date; ignored"
+    return day, None
+
+
+def text_date_candidates(units: list[str]) -> list[DateEvidence]:
+    """Datelines, bylines and "Published:" lines in the text, best first.
+
+    ``units`` are the text's lines before boilerplate removal: a dateline is
+    usually boilerplate itself and is read before it is dropped.
+    """
+    found: list[tuple[float, int, DateEvidence]] = []
+    for index, unit in enumerate(units):
+        if len(unit) > DATELINE_MAX_CHARS:
+            continue
+        in_head = index < TEXT_HEAD_UNITS
+        for match in DATE_STRING.finditer(unit):
+            labelled = bool(PUBLISHED_LABEL.search(unit[: match.start()]))
+            if not (labelled or in_head):
+                continue
+            day = parse_date_string(match.group())
+            if day is None or not plausible(day):
+                continue
+            confidence = CONFIDENCE_TEXT_LABELLED if labelled else CONFIDENCE_TEXT_DATELINE
+            found.append((-confidence, index, DateEvidence(day, "text", confidence, unit)))
+            break  # the first date of a line: "Published: X | Updated: Y" means X
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [item[2] for item in found]
+
+
+def resolve(
+    record_published: str | None,
+    html_date: DateEvidence | None,
+    text_units: list[str],
+) -> PublishedDate:
+    """Choose the publication date and report what disagrees with it."""
+    meta_day, note = parse_metadata_date(record_published)
+    candidates: list[DateEvidence] = []
+    if meta_day is not None:
+        candidates.append(DateEvidence(meta_day, "metadata", CONFIDENCE_METADATA, record_published or ""))
+    if html_date is not None and plausible(html_date.date):
+        candidates.append(html_date)
+    text = text_date_candidates(text_units)
+    if text:
+        candidates.append(text[0])
+    if not candidates:
+        return PublishedDate(date=None, source="none", confidence=0.0, conflict=note, evidence=None)
+    chosen, others = candidates[0], candidates[1:]
+    disagreeing = [o for o in others if abs((o.date - chosen.date).days) > CONFLICT_DAYS]
+    confidence = chosen.confidence
+    notes = [note] if note else []
+    if disagreeing:
+        confidence = max(0.1, round(confidence - CONFLICT_PENALTY, 2))
+        parts = [f"{_SOURCE_NAMES[chosen.source]} says {chosen.date.isoformat()}"]
+        parts += [f"{_SOURCE_NAMES[o.source]} says {o.date.isoformat()}" for o in disagreeing]
+        notes.insert(0, "; ".join(parts))
+    return PublishedDate(
+        date=chosen.date,
+        source=chosen.source,
+        confidence=confidence,
+        conflict="; ".join(notes) or None,
+        evidence=chosen.evidence,
+    )
+
+
+def html_evidence(day_string: str | None) -> DateEvidence | None:
+    """htmldate's "YYYY-MM-DD" answer as evidence."""
+    if not day_string:
+        return None
+    try:
+        day = datetime.strptime(day_string[:10], "%Y-%m-%d").date()
+    except ValueError:
+        return None
+    return DateEvidence(day, "html", CONFIDENCE_HTML, f"html metadata: {day_string}")

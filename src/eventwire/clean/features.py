@@ -1,0 +1,89 @@
+"""Small measurements of one line that the boilerplate rules combine.
+
+Each function answers one question about shape (is it title case? does it end
+a sentence? is it mostly a URL?) so that a rule reads as a sentence of
+features rather than a tangle of regular expressions.
+"""
+from __future__ import annotations
+
+import re
+
+from eventwire.clean.dates import DATE_STRING, TIME_STRING
+
+WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w:.,/-]*", re.UNICODE)
+LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ru|ua|uk|eu|io|info|tv)/\S*", re.I)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+PHONE = re.compile(r"(?:\+\d[\d\s().-]{7,}\d)|\(\d{3}\)\s*\d{3}-\d{4}")
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
+BULLET = re.compile(r"^\s*(?:[-*•·▪►▶»>–—]+|\d{1,2}[.)])\s+")
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|according to|claimed|claims|announced|stated|"
+    r"added|wrote|warned|confirmed|denied)\b|[\"“”«»]",
+    re.IGNORECASE,
+)
+WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
+RELATIVE_TIME = re.compile(r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", re.I)
+# Words that stay lower case inside a title-case name or headline.
+MINOR_WORDS = frozenset(
+    "a an and as at but by de del der di du for from in into la le of on or over per the to van via von vs with".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def has_letters(text: str) -> bool:
+    return bool(LETTER.search(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1)
+
+
+def capitalised(word: str) -> bool:
+    first = word[:1]
+    return first.isupper() or first.isdigit() or not first.isalpha()
+
+
+def title_case_share(text: str) -> float:
+    """Share of content words that start with a capital (minor words ignored)."""
+    content = [w for w in words(text) if w.lower() not in MINOR_WORDS and LETTER.match(w)]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if capitalised(w)) / len(content)
+
+
+def is_title_case(text: str, threshold: float = 0.8) -> bool:
+    return title_case_share(text) >= threshold
+
+
+def looks_like_reporting(text: str) -> bool:
+    """Attribution or quotation marks: the line is probably news, not page furniture."""
+    return bool(REPORTING.search(text))
+
+
+def url_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(len(m.group()) for m in URL.finditer(text)) / len(text)
+
+
+def strip_dates_and_times(text: str) -> tuple[str, int]:
+    """Remove date, time, weekday and "N hours ago" strings; return the rest and how many went."""
+    count = 0
+    for pattern in (DATE_STRING, RELATIVE_TIME, TIME_STRING):
+        text, n = pattern.subn(" ", text)
+        count += n
+    # weekday names go too but do not count: "Sun" alone is a newspaper, not a date
+    return WEEKDAY.sub(" ", text) if count else text, count
+
+
+def normalise(text: str) -> str:
+    """Lower case, letters and digits only, single spaces: for comparing lines."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())

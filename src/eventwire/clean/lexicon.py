@@ -1,0 +1,83 @@
+"""The boilerplate vocabularies, loaded once from package data.
+
+Words live in ``data/lexicons/boilerplate.json`` grouped by concept (credit
+labels, calls to action, social networks ...), so that adding a word never
+means touching a rule, and a rule never hides a phrase list.  This module turns
+each group into the shape the rules need: a set for whole-line look-ups and a
+compiled regular expression for "phrase anywhere" or "label at line start".
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+LEXICON_PACKAGE = "eventwire.data.lexicons"
+LEXICON_FILE = "boilerplate.json"
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Longest first, so that "read more here" wins over "read more"."""
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Any phrase of the group as whole words, anywhere in a line."""
+    return re.compile(rf"(?<![\w]){'(?:' + _alternation(phrases) + ')'}(?![\w])", re.IGNORECASE)
+
+
+def label_pattern(labels: list[str]) -> re.Pattern[str]:
+    """A label at the start of a line followed by a colon (``Tags: a, b``)."""
+    return re.compile(rf"^\s*(?:{_alternation(labels)})\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every vocabulary the classifier uses, ready to match."""
+
+    groups: dict[str, frozenset[str]]
+    lead_in_label: re.Pattern[str]
+    cta: re.Pattern[str]
+    comment_prompt: re.Pattern[str]
+    share_cookie: re.Pattern[str]
+    credit_label: re.Pattern[str]
+    credit_by: re.Pattern[str]
+    caption_strong: re.Pattern[str]
+    caption_weak: re.Pattern[str]
+    metadata_label: re.Pattern[str]
+    metadata_label_any: re.Pattern[str]
+    credit_line_label: re.Pattern[str]
+    credit_line_suffix: re.Pattern[str]
+    widget: re.Pattern[str]
+    spam: re.Pattern[str]
+
+    def has(self, group: str, phrase: str) -> bool:
+        return phrase.lower() in self.groups[group]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the JSON once per process; the result is immutable and shared."""
+    raw = json.loads(resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text("utf-8"))
+    groups = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    weak = "|".join(re.escape(w) for w in sorted(raw["caption_markers_weak"], key=len, reverse=True))
+    strong = "|".join(re.escape(w) for w in sorted(raw["caption_markers_strong"], key=len, reverse=True))
+    return Lexicon(
+        groups=groups,
+        lead_in_label=label_pattern(raw["lead_in_labels"]),
+        cta=phrase_pattern(raw["cta_phrases"]),
+        comment_prompt=phrase_pattern(raw["comment_prompts"]),
+        share_cookie=phrase_pattern(raw["share_cookie_phrases"]),
+        credit_label=label_pattern(raw["credit_labels"]),
+        credit_by=phrase_pattern(raw["credit_by_labels"]),
+        caption_strong=re.compile(rf"[(\[]\s*(?:{strong})\s*[)\]]", re.IGNORECASE),
+        caption_weak=re.compile(rf"[(\[]\s*(?:{weak})\s*[)\]]", re.IGNORECASE),
+        metadata_label=label_pattern(raw["metadata_labels"]),
+        metadata_label_any=re.compile(rf"(?<!\w)(?:{_alternation(raw['metadata_labels'])})\s*:", re.IGNORECASE),
+        credit_line_label=re.compile(rf"^\W*(?:{_alternation(raw['credit_line_labels'])})\s", re.IGNORECASE),
+        credit_line_suffix=phrase_pattern(raw["credit_line_suffixes"]),
+        widget=phrase_pattern(raw["widget_phrases"]),
+        spam=phrase_pattern(raw["spam_terms"]),
+    )

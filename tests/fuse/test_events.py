@@ -1,0 +1,84 @@
+from datetime import date
+
+from eventwire.fuse.events import fuse
+from eventwire.model import ActorRef, Claim, DateSpan, Evidence, Mention, Place
+
+BELGOROD = Place("Shebekino", "RU", "Belgorod", 50.41, 36.89, "town", 1)
+SHEB_REGION = Place("Belgorod Oblast", "RU", "Belgorod", 50.7, 37.0, "region", 2)
+PSKOV = Place("Pskov", "RU", "Pskov", 57.82, 28.33, "town", 3)
+
+
+def mention(doc, start, etype, sub, day, place, claims=(), actors=()):
+    ev = Evidence(doc, f"sentence {doc}:{start}", start, start + 10)
+    d = DateSpan(day, day, "day", "on Thursday") if day else None
+    cl = tuple(Claim(p, v, None, s, who, st, False, ev) for p, v, s, who, st in claims)
+    return Mention(doc, ev, etype, sub, "attack", d, place, tuple(actors), cl)
+
+
+def run(ms, stories=None):
+    return fuse(list(enumerate(ms)), stories or {})
+
+
+def test_two_outlets_one_event_with_contradicting_figures():
+    a = mention("d_a", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD,
+                [("fatalities", 70, "attackers", "Russian Defence Ministry", "asserts")],
+                [ActorRef("Military Forces of Russia (2000-)", "actor1")])
+    b = mention("d_b", 5, "Battles", "Armed clash", date(2024, 3, 12), SHEB_REGION,
+                [("fatalities", 0, "attackers", "Russian Volunteer Corps", "denies")],
+                [ActorRef("Russian Volunteer Corps", "actor1")])
+    (ev,) = run([a, b])
+    assert set(ev.documents) == {"d_a", "d_b"}
+    assert ev.location.name == "Shebekino"  # the more precise place wins
+    assert ev.fatalities.low == 0 and ev.fatalities.high == 70 and ev.fatalities.best == 70
+    assert len(ev.contradictions) == 1
+    summary = ev.contradictions[0].summary
+    assert "Russian Defence Ministry" in summary and "Russian Volunteer Corps" in summary
+
+
+def test_same_day_same_region_different_weapons_stay_apart():
+    drone = mention("d_a", 0, "Explosions/Remote violence", "Air/drone strike", date(2024, 3, 12), BELGOROD)
+    shell = mention("d_b", 0, "Explosions/Remote violence", "Shelling/artillery/missile attack", date(2024, 3, 12), BELGOROD)
+    battle = mention("d_c", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD)
+    assert len(run([drone, shell, battle])) == 3
+
+
+def test_shot_down_joins_the_drone_strike_and_type_prefers_the_strike():
+    dwu = mention("d_a", 0, "Strategic developments", "Disrupted weapons use", date(2023, 8, 30), PSKOV)
+    hit = mention("d_b", 0, "Explosions/Remote violence", "Air/drone strike", date(2023, 8, 29), PSKOV)
+    (ev,) = run([dwu, hit])
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_far_apart_dates_or_places_are_different_events():
+    a = mention("d_a", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD)
+    later = mention("d_b", 0, "Battles", "Armed clash", date(2024, 3, 20), BELGOROD)
+    elsewhere = mention("d_c", 0, "Battles", "Armed clash", date(2024, 3, 12), PSKOV)
+    assert len(run([a, later, elsewhere])) == 3
+
+
+def test_same_claimant_update_is_not_a_contradiction_but_copies_count_once():
+    first = mention("d_a", 0, "Explosions/Remote violence", "Shelling/artillery/missile attack", date(2024, 3, 12),
+                    BELGOROD, [("injuries", 8, "people", "Governor Gladkov", "asserts")])
+    later = mention("d_b", 0, "Explosions/Remote violence", "Shelling/artillery/missile attack", date(2024, 3, 12),
+                    BELGOROD, [("injuries", 1, "people", "Gladkov", "asserts")])
+    copy = mention("d_c", 0, "Explosions/Remote violence", "Shelling/artillery/missile attack", date(2024, 3, 12),
+                   BELGOROD, [("injuries", 1, "people", "Gladkov", "asserts")])
+    (ev,) = run([first, later, copy], stories={"d_b": "s_b", "d_c": "s_b", "d_a": "s_a"})
+    assert ev.contradictions == ()
+    assert sorted(c.value for c in ev.claims) == [1, 8]  # the copy's claim is not counted again
+    assert "2 independent sources" in ev.confidence_reasons
+
+
+def test_event_ids_are_stable_when_documents_are_added_later():
+    a = mention("d_a", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD)
+    b = mention("d_b", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD)
+    other = mention("d_c", 0, "Explosions/Remote violence", "Air/drone strike", date(2024, 3, 1), PSKOV)
+    first_ids = {e.id for e in run([a])}
+    assert first_ids <= {e.id for e in run([a, b, other])}
+
+
+def test_undated_copy_joins_its_story_event():
+    dated = mention("d_a", 0, "Explosions/Remote violence", "Air/drone strike", date(2023, 8, 30), PSKOV)
+    undated = mention("d_b", 0, "Explosions/Remote violence", "Air/drone strike", None, PSKOV)
+    (ev,) = run([dated, undated], stories={"d_a": "s_a", "d_b": "s_a"})
+    assert set(ev.documents) == {"d_a", "d_b"} and ev.exportable

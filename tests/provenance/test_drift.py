@@ -1,4 +1,6 @@
 """Each drift kind on aligned sentence pairs, and synonym swaps that are not drift."""
+from datetime import date
+
 import pytest
 
 from eventwire.provenance import DriftDetector
@@ -76,7 +78,7 @@ def test_synonym_swaps_are_not_drift(original, copy):
 
 def test_drift_quotes_copy_sentence_exactly():
     copy_text = ORIGINAL.replace("two workers were injured", "seven workers were injured")
-    out = assign(doc("d_orig", ORIGINAL), doc("d_copy", copy_text))
+    out = assign(doc("d_orig", ORIGINAL, date(2024, 3, 5)), doc("d_copy", copy_text))
     p = out["d_copy"]
     assert p.copy_of.document == "d_orig" and p.copy_of.relation == "near-duplicate"
     numbers = [d for d in p.drift if d.kind == "number"]

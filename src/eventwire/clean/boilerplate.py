@@ -77,11 +77,11 @@ REPEAT_MIN_WORDS = 5
 
 SEPARATORS = re.compile(r"[|•·▪◦∙—–/()\[\],;]+|\s-\s|^-|-$")
 LEAD_IN_BARE = re.compile(
-    r"^\W*(?:read more|also read|read also|see also|related(?: articles| stories| news)?|more on this)"
+    r"^\W*(?i:read more|also read|read also|see also|related(?: articles| stories| news)?|more on this)"
     r"\s*(?:[:|>»›–—-]+|(?=\s+[A-Z\d\"“']))",
-    re.IGNORECASE,
 )
-NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin|da|del|la|le|el)\b)"
+NAME_PARTICLES = frozenset({"de", "van", "von", "al", "bin", "da", "del", "la", "le", "el", "der", "di", "du"})
+NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin|da|del|la|le|el|der|di|du)\b)"
 ONE_NAME = rf"[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}}"
 BYLINE = re.compile(rf"^\W*(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
 CONTACT_LABEL = re.compile(r"^\W*(?:contact(?: us)?|e-?mail|tel|telephone|phone|fax|whatsapp)\s*[:*]", re.I)
@@ -180,6 +180,8 @@ def byline(text: str, lex: Lexicon) -> str | None:
     m = BYLINE.match(text)
     if not m or ends_sentence(m.group("names")) and m.group("rest").strip():
         return None
+    if any(w.lower() in MINOR_WORDS - NAME_PARTICLES for w in m.group("names").split()):
+        return None  # "BY THE CANO FAMILY IN ...": a sentence in capitals, not a name
     if _only_names_left(m.group("rest"), BYLINE_RESIDUE_MAX_WORDS):
         return "byline"
     return None

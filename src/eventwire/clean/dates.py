@@ -41,6 +41,10 @@ CONFLICT_PENALTY = 0.3
 TEXT_HEAD_UNITS = 8
 # A line longer than this is prose; a date inside prose is an event date.
 DATELINE_MAX_CHARS = 160
+# Nor is a short sentence a dateline: once its dates and times are gone a
+# dateline or byline has a name or a place left ("By Jane Doe", "Kyiv."), a
+# sentence has a verb and its objects.
+DATELINE_RESIDUE_MAX_WORDS = 5
 # Publication dates outside this range are placeholders ("0000-00-00",
 # "9999-12-31") or clock errors.
 EARLIEST_YEAR = 1900
@@ -145,6 +149,12 @@ def parse_metadata_date(raw: str | None) -> tuple[date | None, str | None]:
     return day, None
 
 
+def _is_dateline_shaped(unit: str) -> bool:
+    rest = TIME_STRING.sub(" ", DATE_STRING.sub(" ", unit))
+    rest = re.sub(r"\b(?:by|on|at|updated|published|posted|last)\b", " ", rest, flags=re.IGNORECASE)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= DATELINE_RESIDUE_MAX_WORDS
+
+
 def text_date_candidates(units: list[str]) -> list[DateEvidence]:
     """Datelines, bylines and "Published:" lines in the text, best first.
 
@@ -155,7 +165,7 @@ def text_date_candidates(units: list[str]) -> list[DateEvidence]:
     for index, unit in enumerate(units):
         if len(unit) > DATELINE_MAX_CHARS:
             continue
-        in_head = index < TEXT_HEAD_UNITS
+        in_head = index < TEXT_HEAD_UNITS and _is_dateline_shaped(unit)
         for match in DATE_STRING.finditer(unit):
             labelled = bool(PUBLISHED_LABEL.search(unit[: match.start()]))
             if not (labelled or in_head):

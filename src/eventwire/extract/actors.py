@@ -148,6 +148,8 @@ class ActorFinder:
                 if any(t.i in speech_heads for t in [root, *root.ancestors][:2]) and root.dep_ in SUBJECT_DEPS:
                     continue  # a speaker, not a doer
                 role = "assoc_actor_1"
+            if role == "actor1" and entry is not None and entry.inter == 7:
+                role = "actor2"  # civilians are the target of violence, not its doer
             key = name + role
             if key in seen or any(a.name == name for a in found):
                 continue

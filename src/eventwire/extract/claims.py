@@ -47,6 +47,8 @@ class ClaimExtractor:
         self.speech = set(lex["speech_lemmas"])
         self.deny = set(lex["deny_lemmas"])
         self.not_claimant = set(lex["not_person_claimants"])
+        # "the statement added", "according to preliminary information": the speaker is whoever issued it
+        self.generic = {g.lower() for g in lex["generic_claimants"]}
         self._qual_re = re.compile(
             r"\b(" + "|".join(sorted(map(re.escape, self.qualifiers), key=len, reverse=True)) + r")\s+$", re.I
         )
@@ -70,16 +72,26 @@ class ClaimExtractor:
 
     def claimant(self, sent: Span, memory: SpeakerMemory) -> tuple[str | None, str]:
         """(claimant, reason) of the sentence; updates memory with named speakers."""
+        generic_hit = None
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
                 obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None:
+                    if obj.lemma_.lower() in self.generic or obj.lower_ in self.generic:
+                        generic_hit = obj.text
+                        continue
                     return self._resolve(obj, memory, "according to")
         for tok in sent:
             if tok.lemma_.lower() in self.speech and tok.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj.lower_ not in self.not_claimant:
-                    return self._resolve(subj, memory, f"subject of '{tok.text}'")
+                if subj is None or subj.lower_ in self.not_claimant:
+                    continue
+                if subj.lemma_.lower() in self.generic or subj.lower_ in self.generic:
+                    generic_hit = subj.text
+                    continue
+                return self._resolve(subj, memory, f"subject of '{tok.text}'")
+        if generic_hit and memory.last:
+            return memory.last, f"'{generic_hit}' issued by the last named speaker"
         return None, "no speaker in sentence"
 
     def _resolve(self, tok: Token, memory: SpeakerMemory, how: str) -> tuple[str | None, str]:

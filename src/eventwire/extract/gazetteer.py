@@ -63,7 +63,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
 
 DATA_PACKAGE = "eventwire.data.gazetteer"
-DATA_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "aliases.tsv", "features.tsv", "stopnames.txt")
+DATA_FILES = ("countries.tsv", "country_centres.tsv", "admin1.tsv", "admin2.tsv", "aliases.tsv",
+              "features.tsv", "stopnames.txt")
 CACHE_FORMAT = 3  # bump when the pickled layout changes
 
 
@@ -207,9 +208,10 @@ def build_tables() -> dict:
 
     def index(key: str, i: int, *, single_word_ok: bool = True) -> None:
         key = norm(key)
-        if len(key) < 2:
+        if len(key) < 2 or not single_word_ok and " " not in key:
             return
-        if " " not in key and (key.casefold() in stop or not single_word_ok):
+        # the stoplist blocks "March", "Will", "White House" but not "US"
+        if key.casefold() in stop and not (key.isupper() and len(key) <= 3):
             return
         lst = names.setdefault(key, [])
         if not lst or lst[-1] != i:
@@ -224,8 +226,10 @@ def build_tables() -> dict:
     country_ids: dict[str, int] = {}
     capitals: dict[str, str] = {}
     demonyms: set[str] = set()
+    centres = {r[0]: (float(r[1]), float(r[2])) for r in _rows("country_centres.tsv")}
     for iso, n, la, lo, g, aliases, dem, cap in _rows("countries.tsv"):
-        i = add(COUNTRY, n, iso, None, float(la), float(lo), 0, int(g) if g else None)
+        la, lo = centres.get(iso, (float(la), float(lo)))
+        i = add(COUNTRY, n, iso, None, la, lo, 0, int(g) if g else None)
         country_ids[iso] = i
         capitals[iso] = cap.replace(" D.C.", "")
         for a in {n, *aliases.split("|")}:
@@ -300,7 +304,7 @@ def build_tables() -> dict:
 
     # demonyms are never places
     for key in list(names):
-        if " " not in key and (key.casefold() in demonyms or key.casefold().rstrip("s") in demonyms):
+        if " " not in key and (key.casefold() in demonyms or key.casefold()[:-1] in demonyms):
             del names[key]
     max_words = max(k.count(" ") + 1 for k in names)
     return dict(

@@ -34,9 +34,11 @@ from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Gazetteer, fold, 
 # Priors are in log10(population) units so that towns compare by size.  A
 # country or region name outranks any town of that name unless the context
 # says otherwise ("Georgia" with Atlanta nearby is the state).
-PRIOR = {COUNTRY: 8.0, ADMIN1: 7.0, FEATURE: 7.0, ADMIN2: 5.0}
+PRIOR = {COUNTRY: 8.0, ADMIN1: 6.5, FEATURE: 7.5, ADMIN2: 5.0}
 MIN_CITY_POP = 100  # floor so that population-less hamlets still compare
-CAPITAL_BONUS = 1.5  # national capitals: "Washington" is DC, not the state
+# National capitals: bare "Washington" is DC, not the state (6.5); kept small
+# so that a capital does not beat a same-named town the context points to.
+CAPITAL_BONUS = 0.8
 ALT_NAME_PENALTY = 1.5  # a name that is only an alternate (often historic) name
 # Context weights, calibrated on LGL (US local news) by a coarse grid: the
 # country and region weights between 0.5 and 2 change recall by < 2 points;
@@ -45,6 +47,7 @@ W_COUNTRY = 1.2
 W_ADMIN1 = 1.5
 NEAR_BONUS = ((30.0, 1.5), (100.0, 1.0), (250.0, 0.5))  # (km, bonus)
 QUALIFIER_BONUS = 10.0
+RESOLVE_ROUNDS = 3  # soft-voting rounds; LGL recall stops moving after 3
 # A one-word town with no other evidence is kept only if at least this big:
 # below it surnames and first names ("Henry", "Clinton") dominate.
 STANDALONE_POP = 20000
@@ -235,75 +238,81 @@ class PlaceFinder:
         return p
 
     def _resolve(self, ms: list[_Match]):
+        """One reading per group of equal names, by a few rounds of soft voting.
+
+        Round 0 weighs each group's readings by prior alone; every later
+        round lets the other groups' current beliefs vote for countries and
+        regions, and adds nearness to their current best points.  Votes are
+        soft (a 2M-person Paris and a 25k-person Paris share one vote) so one
+        wrong early choice does not lock in.
+        """
         g = self.gaz
         groups: dict[str, list[_Match]] = {}
         for m in ms:
             groups.setdefault(m.group, []).append(m)
-        priors = {gk: {i: self._prior(i, gm[0].key) for i in gm[0].ids} for gk, gm in groups.items()}
-        # each group's vote for countries and regions: prior-weighted shares
-        votes: dict[str, tuple[dict, dict]] = {}
-        for gk, pr in priors.items():
-            ids = list(pr)
-            m0 = groups[gk][0]
-            if m0.qualifier:
-                ids = [i for i in ids if _within(g, i, m0.qualifier)] or ids
-            w = {i: 10 ** (pr[i] - max(pr[j] for j in ids)) for i in ids}
-            tot = sum(w.values())
-            vc: dict[str, float] = {}
-            va: dict[tuple, float] = {}
-            for i in ids:
-                if g.cc[i]:
-                    vc[g.cc[i]] = vc.get(g.cc[i], 0.0) + w[i] / tot
-                if g.a1[i] and g.kind[i] != COUNTRY:
-                    va[(g.cc[i], g.a1[i])] = va.get((g.cc[i], g.a1[i]), 0.0) + w[i] / tot
-            # a name said n times votes more, but with diminishing weight
-            mult = 1.0 + math.log(len(groups[gk]))
-            votes[gk] = ({c: v * mult for c, v in vc.items()}, {a: v * mult for a, v in va.items()})
-        tot_c: dict[str, float] = {}
-        tot_a: dict[tuple, float] = {}
-        for vc, va in votes.values():
-            for c, v in vc.items():
-                tot_c[c] = tot_c.get(c, 0.0) + v
-            for a, v in va.items():
-                tot_a[a] = tot_a.get(a, 0.0) + v
-
-        chosen: dict[str, int] = {}
-        reasons: dict[str, tuple[str, dict]] = {}
-        for rnd in range(2):
-            points = {gk: (g.lat[i], g.lon[i]) for gk, i in chosen.items()
-                      if g.kind[i] in (CITY, ADMIN2) and g.lat[i] is not None}
-            new: dict[str, int] = {}
+        priors: dict[str, dict[int, float]] = {}
+        for gk, gm in groups.items():
+            ids = gm[0].ids
+            if gm[0].qualifier:
+                ids = tuple(i for i in ids if _within(g, i, gm[0].qualifier)) or ids
+            priors[gk] = {i: self._prior(i, gm[0].key) for i in ids}
+        mult = {gk: 1.0 + math.log(len(gm)) for gk, gm in groups.items()}
+        belief = {gk: _softmax(pr) for gk, pr in priors.items()}
+        info: dict[str, dict[int, dict]] = {}
+        scores: dict[str, dict[int, float]] = dict(priors)
+        for _ in range(RESOLVE_ROUNDS):
+            votes = {}
+            tot_c: dict[str, float] = {}
+            tot_a: dict[tuple, float] = {}
+            for gk, b in belief.items():
+                vc: dict[str, float] = {}
+                va: dict[tuple, float] = {}
+                for i, w in b.items():
+                    if g.cc[i]:
+                        vc[g.cc[i]] = vc.get(g.cc[i], 0.0) + w * mult[gk]
+                    if g.a1[i] and g.kind[i] != COUNTRY:
+                        a = (g.cc[i], g.a1[i])
+                        va[a] = va.get(a, 0.0) + w * mult[gk]
+                votes[gk] = (vc, va)
+                for c, v in vc.items():
+                    tot_c[c] = tot_c.get(c, 0.0) + v
+                for a, v in va.items():
+                    tot_a[a] = tot_a.get(a, 0.0) + v
+            points = {}
+            for gk, b in belief.items():
+                i = max(b, key=b.get)
+                if g.kind[i] in (CITY, ADMIN2, FEATURE) and g.lat[i] is not None:
+                    points[gk] = (g.lat[i], g.lon[i])
             for gk, pr in priors.items():
-                m0 = groups[gk][0]
                 own_c, own_a = votes[gk]
-                best, best_s, best_info = None, -1e9, {}
+                sc, inf = {}, {}
                 for i, p in pr.items():
-                    c, a = g.cc[i], (g.cc[i], g.a1[i])
-                    ctx_c = tot_c.get(c, 0.0) - own_c.get(c, 0.0) if c else 0.0
-                    ctx_a = tot_a.get(a, 0.0) - own_a.get(a, 0.0) if g.a1[i] else 0.0
-                    if g.kind[i] == COUNTRY:
-                        ctx_a = 0.0
-                    s = p + W_COUNTRY * math.log1p(max(ctx_c, 0.0)) + W_ADMIN1 * math.log1p(max(ctx_a, 0.0))
+                    c = g.cc[i]
+                    ctx_c = max(tot_c.get(c, 0.0) - own_c.get(c, 0.0), 0.0) if c else 0.0
+                    ctx_a = 0.0
+                    if g.a1[i] and g.kind[i] != COUNTRY:
+                        a = (c, g.a1[i])
+                        ctx_a = max(tot_a.get(a, 0.0) - own_a.get(a, 0.0), 0.0)
+                    s = p + W_COUNTRY * math.log1p(ctx_c) + W_ADMIN1 * math.log1p(ctx_a)
                     near = 0.0
-                    if points and g.kind[i] in (CITY, ADMIN2, FEATURE):
+                    if g.kind[i] in (CITY, ADMIN2, FEATURE) and g.lat[i] is not None:
                         d = min((km(g.lat[i], g.lon[i], la, lo) for ok, (la, lo) in points.items() if ok != gk),
                                 default=1e9)
-                        near = next((b for lim, b in NEAR_BONUS if d <= lim), 0.0)
-                        s += near
-                    q = bool(m0.qualifier) and _within(g, i, m0.qualifier)
-                    if q:
-                        s += QUALIFIER_BONUS
-                    if s > best_s:
-                        best, best_s = i, s
-                        best_info = dict(prior=p, ctx_c=ctx_c, ctx_a=ctx_a, near=near, qual=q, n=len(pr))
-                new[gk] = best
-                reasons[gk] = (self._why(m0, best, best_info), best_info)
-            chosen = new
+                        near = next((bonus for lim, bonus in NEAR_BONUS if d <= lim), 0.0)
+                    q = bool(groups[gk][0].qualifier) and _within(g, i, groups[gk][0].qualifier)
+                    sc[i] = s + near + (QUALIFIER_BONUS if q else 0.0)
+                    inf[i] = dict(prior=p, ctx_c=ctx_c, ctx_a=ctx_a, near=near, qual=q, n=len(groups[gk][0].ids))
+                scores[gk], info[gk] = sc, inf
+            belief = {gk: _softmax(sc) for gk, sc in scores.items()}
         choice, why = {}, {}
         for gk, gm in groups.items():
+            best = max(scores[gk], key=scores[gk].get)
+            inf = info[gk][best] if gk in info else dict(prior=priors[gk][best], ctx_c=0, ctx_a=0, near=0,
+                                                        qual=False, n=len(gm[0].ids))
+            inf["margin"] = belief[gk][best]
             for m in gm:
-                choice[id(m)] = chosen[gk]
-                why[id(m)] = reasons[gk]
+                choice[id(m)] = best
+                why[id(m)] = (self._why(gm[0], best, inf), inf)
         return choice, why
 
     def _why(self, m: _Match, i: int, info: dict) -> str:
@@ -419,6 +428,14 @@ def _embedded(text: str, s: int, e: int) -> bool:
     if before and before.group(1) in _PERSON_HEAD:
         return True
     return False
+
+
+def _softmax(scores: dict[int, float]) -> dict[int, float]:
+    """Scores in log10 units → probabilities (a point more is ten times likelier)."""
+    top = max(scores.values())
+    w = {i: 10 ** (v - top) for i, v in scores.items()}
+    t = sum(w.values())
+    return {i: v / t for i, v in w.items()}
 
 
 def _within(g: Gazetteer, i: int, qual: set) -> bool:

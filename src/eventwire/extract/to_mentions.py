@@ -26,6 +26,11 @@ PLACE_PREPS = {"in", "on", "at", "over", "near", "outside", "into", "towards", "
 # how far back (characters) a sentence without a place may borrow the last place named
 CONTEXT_PLACE_WINDOW = 1500
 NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
+# a place named right after these is a name of something else ("the Telegram channel Baza")
+MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcaster", "tv", "radio", "daily", "magazine", "paper"}
+# a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
+INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
+                     "forces", "military", "army", "officers", "police", "spokesman", "spokeswoman", "leadership", "regime", "media"}
 _PARA_SPLIT = re.compile(r"\n+")
 
 
@@ -48,12 +53,29 @@ class Extractor:
         self.types = EventTypeClassifier(nlp)
         self.actors = ActorFinder(nlp)
         self.claims = ClaimExtractor()
+        self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
 
     # ----------------------------------------------------------------- places
-    @staticmethod
-    def _place_for(sent: Span, offset: int, hit: TypeHit, found: list[Place]) -> tuple[Place | None, str]:
+    def _usable(self, sent: Span, offset: int, p: Place) -> bool:
+        """False for toponyms that name something else here: weapons, media, a government speaking."""
+        if p.surface.lower() in self.weapon_words:
+            return False
+        toks = [t for t in sent if p.start <= offset + t.idx < p.end]
+        if not toks:
+            return True
+        first, last = toks[0], toks[-1]
+        before = [t.lower_ for t in sent.doc[max(sent.start, first.i - 2) : first.i]]
+        if any(b in MEDIA_NOUNS for b in before):
+            return False
+        if last.dep_ in ("compound", "poss", "amod") and last.head.lower_ in INSTITUTION_NOUNS:
+            return False
+        if last.dep_ in ("nsubj",) and last.head.lemma_.lower() in self.claims.speech:
+            return False
+        return True
+
+    def _place_for(self, sent: Span, offset: int, hit: TypeHit, found: list[Place]) -> tuple[Place | None, str]:
         s0, s1 = offset + sent.start_char, offset + sent.end_char
-        inside = [p for p in found if s0 <= p.start < s1 and p.lat is not None]
+        inside = [p for p in found if s0 <= p.start < s1 and p.lat is not None and self._usable(sent, offset, p)]
         if not inside:
             return None, ""
         trig_pos = offset + hit.trigger.idx
@@ -75,17 +97,25 @@ class Extractor:
         return best, f"'{best.surface or best.name}' in the sentence"
 
     @staticmethod
-    def _context_place(pos: int, found: list[Place]) -> Place | None:
+    def _context_place(pos: int, found: list[Place], earlier: list[Mention]) -> tuple[Place | None, str]:
+        """The place of the article's previous event mention, else the last place named shortly before."""
+        for m in reversed(earlier):
+            if m.place is not None and m.place.precision in EVENT_PRECISIONS:
+                return m.place, f"'{m.place.name}' of the article's previous event"
         before = [p for p in found if p.start < pos and pos - p.start < CONTEXT_PLACE_WINDOW
                   and p.precision in EVENT_PRECISIONS and p.lat is not None]
-        return before[-1] if before else None
+        if before:
+            return before[-1], f"'{before[-1].surface or before[-1].name}' named earlier in the article"
+        return None, ""
 
     # ------------------------------------------------------------------ dates
-    def _date_for(self, sent: Span, doc: Document) -> DateSpan | None:
-        pub = doc.published.date if doc.published.conflict is None else None
-        found = self.times.find(sent.text, pub)
-        if found:
-            return found[0]
+    @staticmethod
+    def _date_for(own: list[DateSpan], previous: DateSpan | None, doc: Document, pub) -> DateSpan | None:
+        """The sentence's own date, else the paragraph's last explicit date, else publication."""
+        if own:
+            return own[0]
+        if previous is not None:
+            return replace(previous, reason=f"{previous.reason} (previous sentence)")
         if pub is not None:
             return DateSpan(pub, pub, "day", "", f"publication date ({doc.published.source}); no date in sentence")
         return None
@@ -103,30 +133,36 @@ class Extractor:
         memory = SpeakerMemory()
         mentions: list[Mention] = []
         for (off, _), pdoc in zip(paras, parsed):
+            para_date: list[DateSpan | None] = [None]
             for sent in pdoc.sents:
-                mentions.extend(self._sentence(sent, off, doc, story, found, memory, mentions))
+                mentions.extend(self._sentence(sent, off, doc, story, found, memory, mentions, para_date))
         return mentions
 
-    def _sentence(self, sent, off, doc, story, found, memory, earlier) -> list[Mention]:
+    def _sentence(self, sent, off, doc, story, found, memory, earlier, para_date) -> list[Mention]:
         claimant, why = self.claims.claimant(sent, memory)
         start = off + sent.start_char
         claims = self.claims.extract(sent, doc.id, start, claimant or doc.outlet, why if claimant else "the outlet's own report")
         hits = self.types.classify(sent)
+        pub = doc.published.date if doc.published.conflict is None or doc.published.source == "story" else None
+        own_dates = self.times.find(sent.text, pub)
+        previous_date = para_date[0]
+        if own_dates:
+            para_date[0] = own_dates[0]
         if not hits:
             if claims and earlier:
                 last = earlier[-1]
                 earlier[-1] = replace(last, claims=last.claims + tuple(claims))
             return []
         ev = Evidence(doc.id, sent.text, start, off + sent.end_char)
-        date = self._date_for(sent, doc)
+        date = self._date_for(own_dates, previous_date, doc, pub)
         speech = self.claims.speech_heads(sent)
         out: list[Mention] = []
         for n, hit in enumerate(hits):
             place, preason = self._place_for(sent, off, hit, found)
             if place is None or place.precision not in EVENT_PRECISIONS:
-                ctx = self._context_place(start, found)
+                ctx, creason = self._context_place(start, found, earlier + out)
                 if ctx is not None and (place is None or place.precision == "country"):
-                    place, preason = ctx, f"'{ctx.surface or ctx.name}' named earlier in the article"
+                    place, preason = ctx, creason
             actors = self.actors.find(sent, hit.trigger, speech)
             out.append(
                 Mention(

@@ -43,6 +43,8 @@ STRIKE_DEFAULTS = {
 }
 # strike triggers too generic to stand alone: they need a weapon in the sentence
 WEAK_STRIKE_LEMMAS = {"hit", "target", "fire", "crash", "slam", "strike", "raid", "pound", "attack", "bomb", "bombing"}
+# "tried to strike" reports an attempt that happened; "used to strike" does not
+ATTEMPT_LEMMAS = {"attempt", "try"}
 FUTURE_AUX = {"will", "shall", "would", "could", "might", "may", "should", "must", "can"}
 
 
@@ -107,6 +109,8 @@ class EventTypeClassifier:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return f"negated trigger '{tok.text}'"
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
+            return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
         for t in (tok, verb):
             if t is None:

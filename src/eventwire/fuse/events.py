@@ -142,8 +142,10 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
                    for o in c)
         ]
         same_story = [c for c in fits if any(stories.get(o.document, o.document) == story for o in c)]
-        choice = same_story or fits
-        if len(choice) == 1 or (choice and m.place is not None and len(same_story) >= 1):
+        # by place alone only a precise place may join, and then the best-attested event
+        by_place = [c for c in fits if m.place is not None and m.place.precision in ("point", "town")]
+        choice = same_story or sorted(by_place, key=lambda c: -len({o.document for o in c}))
+        if choice:
             choice[0].append(m)
         else:
             clusters.append([m])

@@ -70,6 +70,7 @@ class IndexStats:
     candidate_pairs: int = 0
     links: int = 0
     by_relation: dict[str, int] = field(default_factory=dict)
+    candidates_by_kind: dict[str, int] = field(default_factory=dict)  # LSH hits before de-duplication
 
 
 def _identity(x: int) -> int:
@@ -130,6 +131,7 @@ class ProvenanceIndex:
                 if kind == "anchors" and self._docs[other].language == doc.language:
                     continue
                 self._candidates.add(tuple(sorted((other, doc.id))))
+                self.stats.candidates_by_kind[kind] = self.stats.candidates_by_kind.get(kind, 0) + 1
         t3 = time.perf_counter()
         self.stats.query_seconds += t3 - t2
         for kind, m in sketches.items():

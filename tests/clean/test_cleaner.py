@@ -1,0 +1,58 @@
+import hashlib
+
+import pytest
+
+from eventwire.clean import Cleaner, content_hash, document_id
+from eventwire.errors import EmptyDocument, InputError
+from eventwire.model import Record
+
+
+@pytest.mark.parametrize("text", [None, "", "   \n\n\t  "])
+def test_no_body_raises_empty_document(cleaner, text):
+    with pytest.raises(EmptyDocument):
+        cleaner.clean(Record(source="t", text=text))
+
+
+def test_whitespace_html_raises_empty_document(cleaner):
+    with pytest.raises(EmptyDocument):
+        cleaner.clean(Record(source="t", html="  "))
+
+
+def test_all_boilerplate_raises_empty_document(cleaner):
+    with pytest.raises(EmptyDocument):
+        cleaner.clean(Record(source="t", text="Advertisement\n\nShare this article\n\nPhoto: Jan Novak"))
+
+
+def test_html_without_article_raises_empty_document(cleaner):
+    with pytest.raises(EmptyDocument):
+        cleaner.clean(Record(source="t", html="<html><body><nav>Home</nav></body></html>"))
+
+
+def test_size_limit_raises_input_error():
+    with pytest.raises(InputError, match="limit"):
+        Cleaner(max_chars=100).clean(Record(source="big", text="Drones hit a depot. " * 10))
+
+
+def test_hash_and_id(cleaner):
+    doc = cleaner.clean(Record(source="t", text="Two drones hit a depot.\n\nNobody was hurt."))
+    expected = hashlib.sha256(b"two drones hit a depot. nobody was hurt.").hexdigest()
+    assert doc.content_hash == expected == content_hash(doc.text)
+    assert doc.id == document_id(expected) == "d_" + expected[:16]
+
+
+def test_layout_does_not_change_the_hash(cleaner):
+    a = cleaner.clean(Record(source="a", text="Two drones hit a depot.\n\nNobody was hurt."))
+    b = cleaner.clean(Record(source="b", text="  Two drones hit a depot.\r\n\r\n\r\nNobody was hurt.  "))
+    assert a.content_hash == b.content_hash and a.text == b.text
+
+
+def test_fields_are_carried_over(cleaner):
+    rec = Record(source="f.jsonl:3", external_id="007", url="https://www.kestrel.example/a", text="Two drones hit a depot.")
+    doc = cleaner.clean(rec)
+    assert (doc.external_id, doc.url, doc.source, doc.outlet) == ("007", rec.url, "f.jsonl:3", "kestrel.example")
+
+
+def test_text_keeps_sentences_exactly(cleaner):
+    para = "  Two drones  hit a depot,  the governor said.  "
+    doc = cleaner.clean(Record(source="t", text=para))
+    assert doc.text == para.strip()

@@ -1,0 +1,85 @@
+from datetime import date
+
+import pytest
+
+from eventwire.clean import dates
+from eventwire.model import Record
+
+BODY = "Two drones hit a depot on Friday, the governor said.\n\nNobody was hurt, police said."
+
+
+def _clean(cleaner, text=BODY, **kw):
+    return cleaner.clean(Record(source="t", title="Drones hit depot", text=text, **kw))
+
+
+@pytest.mark.parametrize("raw", ["2023-05-26", "2023-05-26T23:10:00+03:00", "2023-05-26 08:00:00", "Fri, 26 May 2023 08:00:00 GMT"])
+def test_metadata_date_forms(cleaner, raw):
+    pub = _clean(cleaner, published=raw).published
+    assert (pub.date, pub.source, pub.confidence, pub.conflict) == (date(2023, 5, 26), "metadata", 0.9, None)
+    assert pub.evidence == raw
+
+
+@pytest.mark.parametrize("raw", ["0000-00-00", "9999-12-31", "2023-13-45", "not a date"])
+def test_invalid_metadata_date_is_ignored_with_a_note(cleaner, raw):
+    pub = _clean(cleaner, published=raw).published
+    assert pub.date is None and pub.source == "none" and pub.confidence == 0
+    assert raw in pub.conflict
+
+
+def test_invalid_metadata_falls_back_on_text(cleaner):
+    pub = _clean(cleaner, text="Tuesday 6 June 2023 - 10:20\n\n" + BODY, published="0000-00-00").published
+    assert (pub.date, pub.source) == (date(2023, 6, 6), "text")
+    assert "0000-00-00" in pub.conflict
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Tuesday 6 June 2023 - 10:20", date(2023, 6, 6)),
+        ("By Jan Novak • 14 January 2023 • 9:25", date(2023, 1, 14)),
+        ("Published: 2nd June 2023 11:04 AM | Last Updated: 3rd June 2023 08:00 AM", date(2023, 6, 2)),
+        ("Kharkiv. June 7, 2023.", date(2023, 6, 7)),
+    ],
+)
+def test_text_dateline(cleaner, line, expected):
+    doc = _clean(cleaner, text=line + "\n\n" + BODY)
+    assert (doc.published.date, doc.published.source) == (expected, "text")
+    assert 0 < doc.published.confidence < 0.9
+    assert doc.published.evidence == line
+    assert line not in doc.text
+
+
+def test_date_inside_prose_is_not_a_publication_date(cleaner):
+    text = BODY + "\n\n" + "The first attack on the depot took place on 5 December 2022 and damaged two tanks, officials said."
+    assert _clean(cleaner, text=text).published.source == "none"
+
+
+def test_metadata_and_text_disagree(cleaner):
+    pub = _clean(cleaner, text="Tuesday 6 June 2023 - 10:20\n\n" + BODY, published="2024-01-10").published
+    assert (pub.date, pub.source) == (date(2024, 1, 10), "metadata")
+    assert pub.conflict == "page says 2024-01-10; text says 2023-06-06"
+    assert pub.confidence < 0.9
+
+
+def test_small_disagreement_is_no_conflict(cleaner):
+    pub = _clean(cleaner, text="Tuesday 6 June 2023 - 23:50\n\n" + BODY, published="2023-06-07").published
+    assert pub.conflict is None and pub.confidence == 0.9
+
+
+def test_no_date_anywhere(cleaner):
+    pub = _clean(cleaner).published
+    assert (pub.date, pub.source, pub.confidence, pub.evidence) == (None, "none", 0.0, None)
+
+
+def test_html_date_evidence():
+    ev = dates.html_evidence("2023-05-26")
+    assert ev.date == date(2023, 5, 26) and ev.source == "html"
+    assert dates.html_evidence(None) is None
+    assert dates.html_evidence("garbage") is None
+
+
+def test_parse_date_string_refuses_incomplete_dates():
+    assert dates.parse_date_string("30th May 2023") == date(2023, 5, 30)
+    assert dates.parse_date_string("May 30, 2023") == date(2023, 5, 30)
+    assert dates.parse_date_string("31.12.2022") == date(2022, 12, 31)
+    assert dates.parse_date_string("31 February 2023") is None

@@ -1,0 +1,84 @@
+from eventwire.clean.lexicon import load_lexicon
+from eventwire.clean.title import clean_title, cut_dateline_spam, looks_like_headline
+from eventwire.model import Record
+
+LEX = load_lexicon()
+
+
+def test_site_names_are_cut_from_both_ends():
+    cut = clean_title("Daily Example News|Drones strike fuel depot near border -Other Example Times", LEX)
+    assert cut.title == "Drones strike fuel depot near border"
+    assert cut.cut == ("Daily Example News", "Other Example Times")
+
+
+def test_outlet_suffix_is_cut_by_outlet_name():
+    cut = clean_title("Drones strike fuel depot near border - Kestrel", LEX, outlet="Kestrel")
+    assert cut.title == "Drones strike fuel depot near border"
+
+
+def test_host_suffix_is_cut():
+    cut = clean_title("Drones strike fuel depot | kestrelwire.com", LEX, url="https://www.kestrelwire.com/a/1")
+    assert cut.title == "Drones strike fuel depot"
+
+
+def test_dash_inside_a_headline_is_kept():
+    title = "Ukraine war - Russian shelling hits Kharkiv suburb"
+    assert clean_title(title, LEX).title == title
+
+
+def test_hyphenated_words_are_not_separators():
+    title = "Russia-Ukraine talks stall as drone strikes go on"
+    assert clean_title(title, LEX).title == title
+
+
+def test_spammed_dateline_is_cut_from_first_paragraph():
+    text = "Kharkiv,Cheap Flights Deals Ukraine — Russian shells hit a school on Monday, the mayor said."
+    rest, spam = cut_dateline_spam(text, LEX)
+    assert rest == "Russian shells hit a school on Monday, the mayor said."
+    assert spam == "Kharkiv,Cheap Flights Deals Ukraine —"
+
+
+def test_ordinary_dateline_is_kept():
+    text = "KHARKIV, Ukraine (Wire) — Russian shells hit a school on Monday, the mayor said."
+    assert cut_dateline_spam(text, LEX) == (text, None)
+
+
+def test_headline_shape():
+    assert looks_like_headline("Drones strike fuel depot near the border")
+    assert not looks_like_headline("Drones struck a fuel depot near the border.")
+    assert not looks_like_headline("KYIV, 4 MAR 24 (WIRE) -- REPORT")
+    assert not looks_like_headline(" ".join(["word"] * 25).capitalize())
+
+
+def test_first_line_headline_becomes_title_and_leaves_body(cleaner):
+    text = "Drones strike fuel depot near the border\n\nTwo drones hit a depot on Friday, the governor said."
+    doc = cleaner.clean(Record(source="t", text=text))
+    assert doc.title == "Drones strike fuel depot near the border"
+    assert doc.text == "Two drones hit a depot on Friday, the governor said."
+    assert doc.removed == ()
+
+
+def test_spam_in_first_line_headline_is_cut(cleaner):
+    text = (
+        "Example Daily News|Drones strike fuel depot near the border -Kestrel Times\n\n"
+        "Kyiv,Best Casino Bonus Ukraine — Two drones hit a depot on Friday, the governor said.\n\n"
+        "Nobody was hurt."
+    )
+    doc = cleaner.clean(Record(source="t", text=text))
+    assert doc.title == "Drones strike fuel depot near the border"
+    assert doc.text.startswith("Two drones hit a depot on Friday")
+    assert doc.removed == ("Example Daily News", "Kestrel Times", "Kyiv,Best Casino Bonus Ukraine —")
+
+
+def test_record_title_wins_and_its_repeat_in_the_body_goes(cleaner):
+    text = "Drones strike fuel depot\n\nTwo drones hit a depot on Friday, the governor said."
+    doc = cleaner.clean(Record(source="t", title="Drones strike fuel depot - Kestrel News", text=text))
+    assert doc.title == "Drones strike fuel depot"
+    assert doc.text == "Two drones hit a depot on Friday, the governor said."
+
+
+def test_first_sentence_is_not_taken_for_a_headline(cleaner):
+    text = "Two drones hit a depot on Friday, the governor said.\n\nNobody was hurt."
+    doc = cleaner.clean(Record(source="t", text=text))
+    assert doc.title is None
+    assert doc.text == text

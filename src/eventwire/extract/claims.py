@@ -17,6 +17,7 @@ from eventwire.data import load_json
 from eventwire.model import Claim, Evidence
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MAX_CLAIMANT_TOKENS = 9
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
 
@@ -47,6 +48,10 @@ class ClaimExtractor:
         self.speech = set(lex["speech_lemmas"])
         self.deny = set(lex["deny_lemmas"])
         self.not_claimant = set(lex["not_person_claimants"])
+        self.control = {
+            stance: re.compile(r"\b(" + "|".join(map(re.escape, lex["control"][stance])) + r")\b", re.I)
+            for stance in ("asserts", "denies")
+        }
         # "the statement added", "according to preliminary information": the speaker is whoever issued it
         self.generic = {g.lower() for g in lex["generic_claimants"]}
         self._qual_re = re.compile(
@@ -56,10 +61,10 @@ class ClaimExtractor:
     # -------------------------------------------------------------- claimants
     def _phrase(self, tok: Token) -> str:
         keep = [t for t in tok.subtree]
-        for child in tok.children:
-            if child.dep_ in CUT_DEPS:
-                drop = set(c.i for c in child.subtree)
-                keep = [t for t in keep if t.i not in drop]
+        for t in tok.subtree:  # clauses hanging anywhere off the name ("..., which lies at ...")
+            if t is not tok and t.dep_ in CUT_DEPS:
+                drop = set(c.i for c in t.subtree)
+                keep = [k for k in keep if k.i not in drop]
         while keep and (keep[0].is_punct or keep[0].lower_ in ("the", "a", "an")):
             keep = keep[1:]
         while keep and keep[-1].is_punct:
@@ -86,6 +91,8 @@ class ClaimExtractor:
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None or subj.lower_ in self.not_claimant:
                     continue
+                if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                    subj = tok.head  # "Mr X, who said ..." speaks as Mr X
                 if subj.lemma_.lower() in self.generic or subj.lower_ in self.generic:
                     generic_hit = subj.text
                     continue
@@ -197,6 +204,14 @@ class ClaimExtractor:
                     reason=f"'{tok.text} {noun.text if noun is not tok else ''}' tied to '{word.text}'; claimant: {why}",
                 )
             )
+        for stance, pattern in self.control.items():
+            m = pattern.search(text)
+            if m and not re.search(r"\b(not|never|no)\s+(\w+\s+)?" + re.escape(m.group(1).split()[0]), low):
+                claims.append(
+                    Claim("control", m.group(1).lower(), None, "territory", claimant, stance, hedged, ev,
+                          f"'{m.group(1)}': {'control or advance claimed' if stance == 'asserts' else 'attack said repelled or absent'}; claimant: {why}")
+                )
+                break
         for prop, phrases in self.zero.items():
             hit = next((p for p in phrases if re.search(r"\b" + re.escape(p) + r"\b", low)), None)
             if hit and not any(c.property == prop for c in claims):

@@ -150,8 +150,11 @@ class Extractor:
             para_date[0] = own_dates[0]
         if not hits:
             if claims and earlier:
-                last = earlier[-1]
-                earlier[-1] = replace(last, claims=last.claims + tuple(claims))
+                # control claims belong to the fighting; casualty figures to the latest event told
+                battles = [i for i, m in enumerate(earlier) if m.event_type == "Battles"]
+                for claim in claims:
+                    i = battles[-1] if claim.property == "control" and battles else len(earlier) - 1
+                    earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
             return []
         ev = Evidence(doc.id, sent.text, start, off + sent.end_char)
         date = self._date_for(own_dates, previous_date, doc, pub)

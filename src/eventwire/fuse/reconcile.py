@@ -90,4 +90,18 @@ def contradictions(claims: list[Claim]) -> list[Contradiction]:
                 break
             if found:
                 break
+    out.extend(_stance_conflicts(claims, "control"))
     return out
+
+
+def _stance_conflicts(claims: list[Claim], prop: str) -> list[Contradiction]:
+    """One side asserting (an advance, a capture) what another denies (repelled, never there)."""
+    asserts = [i for i, c in enumerate(claims) if c.property == prop and c.stance == "asserts"]
+    denies = [i for i, c in enumerate(claims) if c.property == prop and c.stance == "denies"]
+    for a in asserts:
+        for d in denies:
+            ca, cd = claims[a], claims[d]
+            if claimant_key(ca.claimant) != claimant_key(cd.claimant):
+                return [Contradiction(prop, (a, d), f"{prop}: {ca.claimant or 'unattributed'} claims '{ca.value}'; "
+                                                    f"{cd.claimant or 'unattributed'} says '{cd.value}'")]
+    return []

@@ -18,7 +18,7 @@ from eventwire.config import default_db_url
 from eventwire.errors import EventwireError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict news in, verified event log out.")
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 

@@ -83,8 +83,3 @@ def split_units(text: str) -> list[Unit]:
             units.append(Unit("\n".join(line.strip() for line in group), p_index, g_index == 0))
     return units
 
-
-def join_units(units: list[Unit]) -> str:
-    """Every unit becomes its own paragraph: a line break in a scraped page
-    separates paragraphs far more often than it continues one."""
-    return "\n\n".join(u.text for u in units)

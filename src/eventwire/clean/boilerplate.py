@@ -49,6 +49,8 @@ SHORT_LINE_CHARS = 200
 # our work."); measured up to ~350 characters on donation boxes.
 CTA_MAX_CHARS = 400
 LEAD_IN_MAX_CHARS = 250
+# The longest whole-line button label in the lexicon is under 40 characters.
+UI_LINE_MAX_CHARS = 60
 # A credit names a person and/or an agency: "Jane Doe/Reuters" is 3 words.
 CREDIT_MAX_WORDS = 8
 # Metadata lines ("Published: ... | Updated: ... | A+A A-") hold dates, times,
@@ -126,7 +128,7 @@ def residue(text: str, lex: Lexicon) -> str | None:
 
 def ui_line(text: str, lex: Lexicon) -> str | None:
     """A whole line that is a button or a label ("Advertisement", "Share", "Support")."""
-    if lex.has("whole_line_ui", normalise(strip_bullet(text))):
+    if len(text) <= UI_LINE_MAX_CHARS and lex.has("whole_line_ui", normalise(strip_bullet(text))):
         return "page furniture"
     return None
 

@@ -69,7 +69,7 @@ def looks_like_reporting(text: str) -> bool:
 
 
 def url_share(text: str) -> float:
-    if not text:
+    if not text or ("/" not in text and "www." not in text):
         return 0.0
     return sum(len(m.group()) for m in URL.finditer(text)) / len(text)
 

@@ -16,8 +16,9 @@ DEFAULT_LANGUAGE = "en"
 # Below this many letters lingua's guess is noise; we say English, which is
 # what the pipeline's models read anyway.
 MIN_LETTERS = 20
-# Enough text to decide; more only costs time.
-SAMPLE_CHARS = 3000
+# Enough text to decide (lingua is sure of a language within a few
+# sentences); more only costs time: ~1.5 ms per 1000 characters.
+SAMPLE_CHARS = 1000
 
 
 @lru_cache(maxsize=1)

@@ -110,8 +110,8 @@ def test_the_day_before(tr):
         ("this week", FRI, D(2023, 5, 22), FRI, "week"),
         ("earlier this week", FRI, D(2023, 5, 22), D(2023, 5, 25), "week"),
         ("over the weekend", D(2023, 5, 22), D(2023, 5, 20), D(2023, 5, 21), "week"),
-        ("earlier this month", FRI, D(2023, 5, 1), D(2023, 5, 25), "month"),
-        ("earlier this month", D(2023, 6, 3), D(2023, 6, 1), D(2023, 6, 2), "week"),  # first days
+        ("earlier this month", FRI, D(2023, 5, 1), D(2023, 5, 24), "month"),  # the last two days would be named
+        ("earlier this month", D(2023, 6, 3), D(2023, 6, 1), D(2023, 6, 1), "week"),  # first days
         ("earlier this month", D(2023, 6, 1), D(2023, 6, 1), D(2023, 6, 1), "week"),  # on the 1st
         ("this month", FRI, D(2023, 5, 1), FRI, "month"),
         ("last month", FRI, D(2023, 4, 1), D(2023, 4, 30), "month"),

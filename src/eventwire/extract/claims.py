@@ -166,7 +166,7 @@ class ClaimExtractor:
             if tok.like_num is False and tok.lower_ not in self.numbers:
                 continue
             noun = tok.head if tok.dep_ in ("nummod", "quantmod", "det", "amod") else tok
-            if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") and noun is tok:
+            if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
                 continue
             word = self._casualty_word_for(noun)
             if word is None:

@@ -82,6 +82,10 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+# "earlier this month" ends this many days before publication (nearer days get named)
+EARLIER_THIS_MONTH_GAP_DAYS = 2
+
+
 def _recent_weekday(pub: date, weekday: int, strict: bool) -> date:
     """The latest such weekday on or before publication (strictly before if ``strict``)."""
     back = (pub.weekday() - weekday) % 7
@@ -516,8 +520,9 @@ class TimeResolver:
         elif kind == "current_month":
             start, end, precision = first, pub, "month"
         elif kind == "current_month_before":
-            # on the 1st nothing came earlier in the month: keep the 1st itself
-            start, end = first, max(first, pub - timedelta(days=1))
+            # on the 1st nothing came earlier in the month: keep the 1st itself; and a report
+            # would say "yesterday" or "on Monday" for the last couple of days
+            start, end = first, max(first, pub - timedelta(days=EARLIER_THIS_MONTH_GAP_DAYS))
             precision = "week" if (end - start).days <= 10 else "month"
         elif kind == "current_month_early":
             start, end = _third(pub.year, pub.month, "early")

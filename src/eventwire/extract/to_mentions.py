@@ -64,6 +64,8 @@ class Extractor:
         if not toks:
             return True
         first, last = toks[0], toks[-1]
+        if last.i + 1 < sent.end and sent.doc[last.i + 1].lower_ in ("time", "timezone"):
+            return False  # "01:35 Moscow time"
         before = [t.lower_ for t in sent.doc[max(sent.start, first.i - 2) : first.i]]
         if any(b in MEDIA_NOUNS for b in before):
             return False

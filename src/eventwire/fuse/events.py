@@ -118,35 +118,54 @@ def build_event(ms: Sequence[Mention], stories: dict[str, str]) -> Event:
     )
 
 
+ANCHOR_PRECISIONS = ("point", "town", "district", "region")
+
+
+def _anchorable(m: Mention) -> bool:
+    return m.date is not None and m.place is not None and m.place.precision in ANCHOR_PRECISIONS
+
+
+def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, str]) -> tuple[bool, bool]:
+    """(fits at all, fits through its own story) for a mention lacking a date or a precise place."""
+    fam = family(m.event_type, m.sub_event_type)
+    kin = [o for o in cluster if family(o.event_type, o.sub_event_type) == fam
+           and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
+    if not kin:
+        return False, False
+    precise = m.place is not None and m.place.precision in ANCHOR_PRECISIONS
+    if precise and not any(places_compatible(m.place, o.place) for o in kin):
+        return False, False
+    same_story = any(stories.get(o.document, o.document) == story for o in kin)
+    return (same_story or (precise and m.place.precision in ("point", "town"))), same_story
+
+
 def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list[Event]:
     """Cluster mentions (given in ingestion order) into events."""
     clusters: list[list[Mention]] = []
-    undated: list[Mention] = []
+    loose: list[Mention] = []
     for _rank, m in ranked:
-        if m.date is None or m.place is None:
-            undated.append(m)
+        if not _anchorable(m):
+            loose.append(m)
             continue
         for cluster in clusters:
-            if any(mentions_match(m, other) for other in cluster):
+            if any(mentions_match(m, other) for other in cluster if _anchorable(other)):
                 cluster.append(m)
                 break
         else:
             clusters.append([m])
-    for m in undated:
-        fam = family(m.event_type, m.sub_event_type)
+    anchored = len(clusters)
+    for m in loose:
         story = stories.get(m.document, m.document)
-        fits = [
-            c for c in clusters
-            if any(family(o.event_type, o.sub_event_type) == fam and subtypes_compatible(o.sub_event_type, m.sub_event_type)
-                   and (places_compatible(m.place, o.place) or (m.place is None and stories.get(o.document, o.document) == story))
-                   for o in c)
-        ]
-        same_story = [c for c in fits if any(stories.get(o.document, o.document) == story for o in c)]
-        # by place alone only a precise place may join, and then the best-attested event
-        by_place = [c for c in fits if m.place is not None and m.place.precision in ("point", "town")]
-        choice = same_story or sorted(by_place, key=lambda c: -len({o.document for o in c}))
-        if choice:
-            choice[0].append(m)
+        # dated, placed events first; other loose mentions only when none fits
+        for pool in (clusters[:anchored], clusters[anchored:]):
+            verdicts = [(c, *_joins(m, c, story, stories)) for c in pool]
+            same_story = [c for c, ok, own in verdicts if ok and own]
+            # by place alone only a precise place may join, and then the best-attested event
+            by_place = sorted((c for c, ok, _own in verdicts if ok), key=lambda c: -len({o.document for o in c}))
+            choice = same_story or by_place
+            if choice:
+                choice[0].append(m)
+                break
         else:
             clusters.append([m])
     return [build_event(c, stories) for c in clusters]

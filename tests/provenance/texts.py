@@ -82,3 +82,10 @@ Mayor Irina Vasko posted photographs of a burnt-out bus and damaged market stall
 "This is another deliberate strike on a peaceful city," she wrote, calling on residents to stay in shelters.
 The front line runs about 15 km east of Dolinsk, whose pre-war population of 30,000 has halved.
 Prosecutors said they were treating the attack as a war crime."""
+
+# A French version of REPORT_A (written for these tests).
+REPORT_A_FR = """Deux civils ont été tués samedi lorsque des obus ont frappé le centre de Dolinsk, a déclaré la maire Irina Vasko.
+Selon Vasko, un marché et un arrêt de bus ont été touchés vers 10 heures, et onze personnes ont été blessées.
+Le procureur régional a ouvert une enquête sur les bombardements, que les responsables ukrainiens attribuent à l'artillerie russe.
+Dolinsk, une ville de 30 000 habitants, se trouve à 15 km de la ligne de front et est bombardée presque chaque jour.
+Les secouristes dégageaient encore les décombres du marché dans l'après-midi."""

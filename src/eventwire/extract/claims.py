@@ -65,6 +65,9 @@ class ClaimExtractor:
             if t is not tok and t.dep_ in CUT_DEPS:
                 drop = set(c.i for c in t.subtree)
                 keep = [k for k in keep if k.i not in drop]
+        dash = next((i for i, t in enumerate(keep) if t.text in ("—", "–", "--")), None)
+        if dash is not None and dash < len(keep) - 1:
+            keep = keep[dash + 1 :]  # "BELGOROD — Russia's ministry": drop the dateline
         while keep and (keep[0].is_punct or keep[0].lower_ in ("the", "a", "an")):
             keep = keep[1:]
         while keep and keep[-1].is_punct:

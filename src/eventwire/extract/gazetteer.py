@@ -182,7 +182,7 @@ def _data_hash() -> str:
     h = hashlib.sha256()
     for n in DATA_FILES:
         h.update(resources.files(DATA_PACKAGE).joinpath(n).read_bytes())
-    h.update(str((CACHE_FORMAT, ALT_MIN_POP)).encode())
+    h.update(Path(__file__).read_bytes())  # the build code is part of the cache key too
     return h.hexdigest()[:16]
 
 
@@ -217,7 +217,7 @@ def build_tables() -> dict:
         if not lst or lst[-1] != i:
             lst.append(i)
         f = fold(key)
-        if f != key:
+        if f != key and not (f.casefold() in stop and not f.isupper()):
             lst = names.setdefault(f, [])
             if not lst or lst[-1] != i:
                 lst.append(i)

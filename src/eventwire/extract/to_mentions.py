@@ -16,6 +16,7 @@ from datetime import timedelta
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
+from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
 from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
 from eventwire.extract.types import EventTypeClassifier, TypeHit
@@ -32,6 +33,7 @@ MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcast
 INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
                      "forces", "military", "army", "officers", "police", "spokesman", "spokeswoman", "leadership", "regime", "media"}
 _PARA_SPLIT = re.compile(r"\n+")
+_CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -54,6 +56,21 @@ class Extractor:
         self.actors = ActorFinder(nlp)
         self.claims = ClaimExtractor()
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
+        dem = load_json("actors", "demonyms.json")["countries"]
+        self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
+
+    def _capital_places(self, text: str) -> list[Place]:
+        """'the Russian capital' names Moscow: a toponym the gazetteer cannot see."""
+        out = []
+        for m in _CAPITAL.finditer(text):
+            city = self.capitals.get(m.group(1))
+            if not city:
+                continue
+            hit = next(iter(self.places.find(city)), None)
+            if hit is not None:
+                out.append(replace(hit, start=m.start(), end=m.end(), surface=m.group(0),
+                                   reason=f"'{m.group(0)}' is {city}"))
+        return out
 
     # ----------------------------------------------------------------- places
     def _usable(self, sent: Span, offset: int, p: Place) -> bool:
@@ -64,6 +81,8 @@ class Extractor:
         if not toks:
             return True
         first, last = toks[0], toks[-1]
+        if first.i == sent.start and first.text.isupper() and len(first.text) > 2:
+            return False  # a dateline ("KURSK, 14 March —") says where the report was filed
         if last.i + 1 < sent.end and sent.doc[last.i + 1].lower_ in ("time", "timezone"):
             return False  # "01:35 Moscow time"
         before = [t.lower_ for t in sent.doc[max(sent.start, first.i - 2) : first.i]]
@@ -131,7 +150,7 @@ class Extractor:
         ner: list[tuple[int, int, str]] = []
         for (off, _), pdoc in zip(paras, parsed):
             ner += [(off + e.start_char, off + e.end_char, e.label_) for e in pdoc.ents if e.label_ in NER_PLACE_LABELS]
-        found = sorted(self.places.find(doc.text, ner), key=lambda p: p.start)
+        found = sorted(self.places.find(doc.text, ner) + self._capital_places(doc.text), key=lambda p: p.start)
         memory = SpeakerMemory()
         mentions: list[Mention] = []
         for (off, _), pdoc in zip(paras, parsed):

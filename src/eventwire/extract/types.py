@@ -69,6 +69,8 @@ class EventTypeClassifier:
         self.modal = set(cues["modal_lemmas"])
         self.plan = set(cues["plan_lemmas"])
         self.meeting = set(cues["meeting_lemmas"])
+        self.habitual = set(cues["habitual_adverbs"])
+        self.repel = set(cues["repel_lemmas"])
         self.trigger_lemmas: dict[str, int] = {}
         for i, t in enumerate(self.triggers):
             for lemma in t["lemmas"]:
@@ -118,6 +120,8 @@ class EventTypeClassifier:
             for child in t.children:
                 if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in FUTURE_AUX:
                     return f"modal or future '{child.text} {t.text}'"
+                if child.dep_ == "advmod" and child.lower_ in self.habitual:
+                    return f"habitual '{child.text}': a pattern, not one event"
         for depth, anc in enumerate(tok.ancestors):
             if depth >= 3:
                 break
@@ -138,7 +142,9 @@ class EventTypeClassifier:
         for tok in sent:
             i = tok.i - sent.start
             idx = self.trigger_lemmas.get(tok.lemma_.lower())
-            if idx is not None and i not in covered and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN"):
+            # "March 2024" is a month, not a march
+            if idx is not None and i not in covered and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") \
+                    and tok.ent_type_ not in ("DATE", "TIME"):
                 candidates.append((i, idx, 1))
         if not candidates:
             return []
@@ -153,7 +159,15 @@ class EventTypeClassifier:
             text = sent[i : i + n].text
             if self._blocked(head):
                 continue
-            if trig["kind"] == "strike":
+            repelled = head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in self.repel
+            if trig["kind"] == "strike" and repelled:
+                # "the attack was repelled": a ground assault fought off, or weapons intercepted
+                if instrument and instrument[0] == "aircraft and drones":
+                    etype, sub = "Strategic developments", "Disrupted weapons use"
+                else:
+                    etype, sub = "Battles", "Armed clash"
+                why = f"'{text}' {head.head.text}"
+            elif trig["kind"] == "strike":
                 lemma = head.lemma_.lower()
                 if instrument and instrument[0] != "guns and ground assault":
                     etype, sub = REMOTE, instrument[1]

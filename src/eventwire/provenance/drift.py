@@ -200,7 +200,6 @@ class DriftDetector:
         self.lex = lexicon or load_lexicon()
 
     def __call__(self, copy: tuple[Sentence, ...], original: tuple[Sentence, ...]) -> tuple[Drift, ...]:
-        lex = self.lex
         pairs = align(copy, original)
         common = frozenset(
             x for doc in (copy, original) for s in doc for t in s.tokens if t.text[:1].islower()

@@ -5,8 +5,8 @@ Candidate pairs come from MinHash LSH, never from all pairs:
 * a 5-shingle index finds near-duplicates (threshold NEAR_DUP_LSH_THRESHOLD);
 * a content-unit index finds rewrites, whose shingles are mostly gone but
   whose content words are not (threshold REWRITE_LSH_THRESHOLD);
-* a names+numbers index finds translation candidates, checked only when the
-  two languages differ;
+* a names+numbers index per language finds translation candidates (a
+  document queries the other languages' indexes only);
 * equal duplicate keys are paired directly.
 
 Each document is queried against the documents added before it and then
@@ -26,7 +26,7 @@ from datasketch import MinHash, MinHashLSH
 
 from ..model import CopyLink, Provenance
 from .drift import DriftDetector
-from .shingles import DocFeatures, Lexicon, features, load_lexicon, token_hash
+from .shingles import DocFeatures, Lexicon, features, load_lexicon, sketch_features
 from .stories import Link, Member, choose_root, components, relate, story_id, weakest
 
 # LSH thresholds are the Jaccard at which a pair becomes ~50% likely to be a
@@ -34,11 +34,16 @@ from .stories import Link, Member, choose_root, components, relate, story_id, we
 # decided by the verification step, not by LSH banding.
 # Near-duplicates with chrome measured 5-shingle Jaccard >= 0.65.
 NEAR_DUP_LSH_THRESHOLD = 0.50
-# Paraphrases measured content-unit Jaccard 0.42-0.47 (spun copies 0.68).
+# Paraphrases measured content-unit Jaccard 0.42-0.47 (spun copies 0.68);
+# unigrams only: adding bigrams pulled the paraphrase down to ~0.3.
 REWRITE_LSH_THRESHOLD = 0.30
 # Names and numbers survive translation; same-event reports share them too,
 # which the sentence-level check in ``stories`` sorts out.
 TRANSLATION_LSH_THRESHOLD = 0.40
+# A unit-LSH candidate whose MinHash-estimated content-unit Jaccard is below
+# this is dropped before the (costly) verification: the verification gate is
+# 0.30 and the estimate's standard error at 128 permutations is ~0.04.
+PREFILTER_UNIT_JACCARD = 0.22
 # Documents with fewer features than this are too short to index reliably.
 MIN_FEATURES = 3
 
@@ -89,11 +94,14 @@ class ProvenanceIndex:
         self._lsh = {
             "shingles": MinHashLSH(threshold=NEAR_DUP_LSH_THRESHOLD, num_perm=num_perm),
             "units": MinHashLSH(threshold=REWRITE_LSH_THRESHOLD, num_perm=num_perm),
-            "anchors": MinHashLSH(threshold=TRANSLATION_LSH_THRESHOLD, num_perm=num_perm),
         }
+        # one names+numbers index per language: a monolingual corpus never queries them
+        self._anchor_lsh: dict[str, MinHashLSH] = {}
         self._template = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
         self._dup_first: dict[str, str] = {}
         self._candidates: set[tuple[str, str]] = set()
+        self._strong: set[tuple[str, str]] = set()  # duplicate-key or shingle candidates: never prefiltered
+        self._unit_sig: dict[str, np.ndarray] = {}  # 128 x uint32 per document (512 bytes)
         self.stats = IndexStats()
 
     # ------------------------------------------------------------------ add
@@ -110,33 +118,50 @@ class ProvenanceIndex:
         self._docs[doc.id] = doc
         self.stats.documents += 1
         t0 = time.perf_counter()
-        f = features(doc.text, self.lex)
+        f = sketch_features(doc.text, self.lex)
         t1 = time.perf_counter()
         self.stats.features_seconds += t1 - t0
 
         first = self._dup_first.setdefault(f.dup_key, doc.id)
         if first != doc.id:
             self._candidates.add(tuple(sorted((first, doc.id))))
+            self._strong.add(tuple(sorted((first, doc.id))))
 
-        kinds = {
-            "shingles": f.shingles,
-            "units": [token_hash(u) for u in f.units] + [token_hash(b) for b in f.bigrams],
-            "anchors": [token_hash("e:" + e) for e in f.entities] + [token_hash("n:" + n) for n in f.numbers],
-        }
+        kinds = {"shingles": f.shingles, "units": f.units, "anchors": f.anchors}
         sketches = {k: self._minhash(v) for k, v in kinds.items() if len(v) >= MIN_FEATURES}
         t2 = time.perf_counter()
         self.stats.minhash_seconds += t2 - t1
-        for kind, m in sketches.items():
-            for other in self._lsh[kind].query(m):
-                if kind == "anchors" and self._docs[other].language == doc.language:
-                    continue
-                self._candidates.add(tuple(sorted((other, doc.id))))
-                self.stats.candidates_by_kind[kind] = self.stats.candidates_by_kind.get(kind, 0) + 1
+        anchors = sketches.pop("anchors", None)
+        found = [(kind, other) for kind, m in sketches.items() for other in self._lsh[kind].query(m)]
+        if anchors is not None:
+            found += [("anchors", other) for lang, lsh in sorted(self._anchor_lsh.items())
+                      if lang != doc.language for other in lsh.query(anchors)]
+        if "units" in sketches:
+            self._unit_sig[doc.id] = sketches["units"].hashvalues
+        for kind, other in found:
+            pair = tuple(sorted((other, doc.id)))
+            if kind == "units" and pair not in self._strong and not self._prefilter(other, doc.id):
+                continue
+            if kind != "units":
+                self._strong.add(pair)
+            self._candidates.add(pair)
+            self.stats.candidates_by_kind[kind] = self.stats.candidates_by_kind.get(kind, 0) + 1
         t3 = time.perf_counter()
         self.stats.query_seconds += t3 - t2
         for kind, m in sketches.items():
             self._lsh[kind].insert(doc.id, m)
+        if anchors is not None:
+            if doc.language not in self._anchor_lsh:
+                self._anchor_lsh[doc.language] = MinHashLSH(threshold=TRANSLATION_LSH_THRESHOLD, num_perm=self.num_perm)
+            self._anchor_lsh[doc.language].insert(doc.id, anchors)
         self.stats.insert_seconds += time.perf_counter() - t3
+
+    def _prefilter(self, a: str, b: str) -> bool:
+        """MinHash estimate of content-unit Jaccard is high enough to be worth verifying."""
+        sa, sb = self._unit_sig.get(a), self._unit_sig.get(b)
+        if sa is None or sb is None:
+            return True
+        return float(np.mean(sa == sb)) >= PREFILTER_UNIT_JACCARD
 
     def __len__(self) -> int:
         return len(self._docs)

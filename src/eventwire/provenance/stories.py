@@ -112,11 +112,6 @@ def _is_expansion(fa: DocFeatures, fb: DocFeatures, pairs) -> bool:
     return first >= EXPANSION_MIN_LEAD_CHARS and first / total >= EXPANSION_MIN_LEAD_SHARE
 
 
-def _verbatim_pairs(fa: DocFeatures, fb: DocFeatures):
-    """Sentence pairs that are the same words (for locating a verbatim text inside another)."""
-    return restated_pairs(fa.sentences, fb.sentences)
-
-
 def relate(a: str, fa: DocFeatures, lang_a: str, b: str, fb: DocFeatures, lang_b: str) -> Link | None:
     """The relation between two documents, or None when neither is a copy of the other."""
     if fa.dup_key == fb.dup_key:
@@ -125,7 +120,7 @@ def relate(a: str, fa: DocFeatures, lang_a: str, b: str, fb: DocFeatures, lang_b
         return _translation(a, fa, b, fb)
     c5 = containment(fa.shingles, fb.shingles)
     if c5 >= NEAR_DUP_CONTAINMENT:
-        pairs = _verbatim_pairs(fa, fb)
+        pairs = restated_pairs(fa.sentences, fb.sentences)
         if _is_expansion(fa, fb, pairs):
             return None
         j5 = jaccard(fa.shingles, fb.shingles)

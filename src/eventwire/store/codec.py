@@ -40,6 +40,8 @@ def _convert(tp: Any, raw: Any) -> Any:
         for option in options:
             if option in (str, int, float, bool) and isinstance(raw, option):
                 return raw
+            if option is float and isinstance(raw, int) and not isinstance(raw, bool):
+                return raw  # 70 stays 70: a count written as an int reads back as one
         for option in options:
             try:
                 return _convert(option, raw)

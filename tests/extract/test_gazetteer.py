@@ -1,0 +1,54 @@
+"""The gazetteer: names, regions, country centres, stop words."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.gazetteer import ADMIN1, COUNTRY, Gazetteer, km, load
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return load()  # lru_cached: one load per session
+
+
+def test_region_with_suffix_is_admin1(gaz):
+    ids = gaz.lookup("Kursk region")
+    assert ids and all(gaz.kind[i] == ADMIN1 and gaz.cc[i] == "RU" for i in ids)
+    assert {gaz.kind[i] for i in gaz.lookup("Belgorod Oblast")} == {ADMIN1}
+
+
+def test_bare_region_named_after_its_city_is_the_city(gaz):
+    # "Kursk" alone is the city; the region needs "region"/"Oblast"
+    assert ADMIN1 not in {gaz.kind[i] for i in gaz.lookup("Kursk")}
+
+
+def test_admin1_point(gaz):
+    lat, lon = gaz.admin1_point("RU", "Belgorod region")
+    assert km(lat, lon, 50.7, 37.4) < 120
+    lat, lon = gaz.admin1_point("US", "ohio")
+    assert km(lat, lon, 40.3, -82.8) < 100
+    assert gaz.admin1_point("US", "Atlantis") is None
+
+
+def test_region_across_the_dateline_is_not_in_the_atlantic(gaz):
+    lat, lon = gaz.admin1_point("RU", "Chukotskiy Avtonomnyy Okrug")
+    assert lon > 160 or lon < -170
+
+
+def test_country_centre_is_not_the_capital(gaz):
+    (i,) = [i for i in gaz.lookup("Ukraine") if gaz.kind[i] == COUNTRY]
+    assert km(gaz.lat[i], gaz.lon[i], 50.45, 30.52) > 100  # Kyiv
+    lat, lon = gaz.country_point("US")
+    assert km(lat, lon, 39.8, -98.6) < 50
+
+
+def test_stop_words_and_demonyms_are_not_names(gaz):
+    for w in ("March", "Will", "Mobile", "Reading", "May", "Of", "Russian", "American", "From"):
+        assert gaz.lookup(w) == (), w
+    assert gaz.lookup("US")  # the stop word "us" does not block the country code
+
+
+def test_alternate_and_folded_names(gaz):
+    assert any(gaz.cc[i] == "UA" for i in gaz.lookup("Kyiv"))
+    assert any(gaz.cc[i] == "UA" for i in gaz.lookup("Kiev"))
+    assert any(gaz.cc[i] == "US" for i in gaz.lookup_folded("CHARLESTON"))

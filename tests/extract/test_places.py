@@ -1,0 +1,111 @@
+"""The place finder on sentences written for these tests (no network, no spaCy)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.gazetteer import km, load
+from eventwire.extract.places import PlaceFinder, places_record
+
+
+@pytest.fixture(scope="session")
+def finder() -> PlaceFinder:
+    return PlaceFinder(load())
+
+
+def by_surface(places):
+    return {p.surface: p for p in places}
+
+
+def test_offsets_are_exact(finder):
+    text = "Shelling hit Shebekino in Russia's Belgorod region on Tuesday, the governor said."
+    places = finder.find(text)
+    assert places
+    for p in places:
+        assert text[p.start:p.end] == p.surface
+        assert p.reason
+
+
+def test_context_resolves_a_russian_town(finder):
+    ps = by_surface(finder.find("Shelling hit Shebekino in Russia's Belgorod region on Tuesday."))
+    assert ps["Shebekino"].country == "RU" and ps["Shebekino"].admin1 == "Belgorod"
+    assert ps["Shebekino"].precision == "town" and ps["Shebekino"].geonames_id
+    assert ps["Belgorod region"].precision == "region" and ps["Belgorod region"].admin1 == "Belgorod"
+    assert ps["Russia"].precision == "country"
+
+
+def test_region_phrase_is_admin1_precision(finder):
+    ps = by_surface(finder.find("Air defences were active over the Kursk region overnight."))
+    p = ps["Kursk region"]
+    assert (p.country, p.admin1, p.precision) == ("RU", "Kursk", "region")
+    assert km(p.lat, p.lon, 51.7, 36.2) < 150
+
+
+def test_plural_regions(finder):
+    ps = by_surface(finder.find("Drones were downed over the Kursk and Belgorod regions, officials said."))
+    assert ps["Kursk"].precision == "region"
+    assert ps["Belgorod regions"].precision == "region"
+
+
+def test_paris_texas_versus_paris(finder):
+    tx = by_surface(finder.find("Flooding closed two roads in Paris, Texas, on Monday."))["Paris"]
+    assert (tx.country, tx.admin1) == ("US", "Texas")
+    fr = by_surface(finder.find("Protesters marched through Paris as the French cabinet met."))["Paris"]
+    assert fr.country == "FR"
+
+
+def test_us_state_context_picks_the_local_town(finder):
+    text = ("Deputies in Laurel County said the crash happened north of London on Interstate 75. "
+            "The Kentucky State Police are investigating.")
+    p = by_surface(finder.find(text))["London"]
+    assert (p.country, p.admin1) == ("US", "Kentucky")
+
+
+def test_country_gets_country_precision_and_centre(finder):
+    p = by_surface(finder.find("Fighting intensified across Ukraine this week."))["Ukraine"]
+    assert p.precision == "country" and p.country == "UA"
+    assert km(p.lat, p.lon, 50.45, 30.52) > 100  # not the capital
+
+
+def test_dateline(finder):
+    ps = finder.find("KYIV, Ukraine (AP) \u2014 Russian drones struck the capital overnight.")
+    assert ps[0].surface == "KYIV" and ps[0].country == "UA" and ps[0].start == 0
+    assert "Russian" not in {p.surface for p in ps}  # demonyms are not places
+
+
+def test_upper_case_text(finder):
+    text = "GUERRILLAS ATTACKED A POLICE POST IN SAN SALVADOR, EL SALVADOR, ON FRIDAY, THE ARMY SAID."
+    ps = by_surface(finder.find(text))
+    assert ps["SAN SALVADOR"].country == "SV" and ps["SAN SALVADOR"].precision == "town"
+    assert ps["EL SALVADOR"].precision == "country"
+    assert not {"POLICE", "ON", "THE", "ARMY", "FRIDAY"} & set(ps)
+
+
+def test_stop_words_are_not_places(finder):
+    assert finder.find("Will officials in March say May is Reading the news on Mobile phones?") == []
+
+
+def test_people_and_streets_are_not_places(finder):
+    assert finder.find("Sen. Lincoln said the bill would pass.") == []
+    text = "Firefighters were called to a house on Dublin Road in Columbus, Ohio."
+    assert "Dublin" not in {p.surface for p in finder.find(text)}
+
+
+def test_ner_person_label_does_not_hide_a_village(finder):
+    text = "Drones hit Tetkino in the Kursk region of Russia on Sunday."
+    s = text.index("Tetkino")
+    p = by_surface(finder.find(text, [(s, s + 7, "PERSON")]))["Tetkino"]
+    assert p.country == "RU" and p.admin1 == "Kursk"
+
+
+def test_features(finder):
+    ps = by_surface(finder.find("Ships in the Black Sea fired missiles at Crimea."))
+    assert ps["Black Sea"].precision == "region"
+    assert ps["Crimea"].country == "UA" and ps["Crimea"].precision == "region"
+
+
+def test_places_record_shape(finder):
+    out = places_record(finder, {"id": "a1", "text": "Shelling hit Kharkiv in Ukraine."})
+    assert out["id"] == "a1"
+    p = out["places"][0]
+    assert {"start", "end", "name", "lat", "lon", "country", "admin1", "precision", "geonames_id"} <= set(p)
+    assert p["name"] == "Kharkiv" and p["country"] == "UA"

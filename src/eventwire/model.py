@@ -107,6 +107,7 @@ class Place:
     end: int = 0
     surface: str = ""  # the toponym as written
     reason: str = ""
+    feature: str = ""  # what kind of mention: "" for a toponym, "demonym" for "Russian", "Ukrainian"
 
 
 @dataclass(frozen=True)

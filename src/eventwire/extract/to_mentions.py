@@ -96,7 +96,8 @@ class Extractor:
 
     def _place_for(self, sent: Span, offset: int, hit: TypeHit, found: list[Place]) -> tuple[Place | None, str]:
         s0, s1 = offset + sent.start_char, offset + sent.end_char
-        inside = [p for p in found if s0 <= p.start < s1 and p.lat is not None and self._usable(sent, offset, p)]
+        inside = [p for p in found if s0 <= p.start < s1 and p.lat is not None and p.feature != "demonym"
+                  and self._usable(sent, offset, p)]
         if not inside:
             return None, ""
         trig_pos = offset + hit.trigger.idx
@@ -124,7 +125,7 @@ class Extractor:
             if m.place is not None and m.place.precision in EVENT_PRECISIONS:
                 return m.place, f"'{m.place.name}' of the article's previous event"
         before = [p for p in found if p.start < pos and pos - p.start < CONTEXT_PLACE_WINDOW
-                  and p.precision in EVENT_PRECISIONS and p.lat is not None]
+                  and p.precision in EVENT_PRECISIONS and p.lat is not None and p.feature != "demonym"]
         if before:
             return before[-1], f"'{before[-1].surface or before[-1].name}' named earlier in the article"
         return None, ""

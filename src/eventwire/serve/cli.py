@@ -232,11 +232,15 @@ def classify(file: Path) -> None:
 def places(file: Path) -> None:
     """Toponyms with character offsets and coordinates per {"id","text"} line."""
     from eventwire.extract.factory import build_place_finder
+    from eventwire.extract.nlp import load_nlp
     from eventwire.extract.places import places_record
+    from eventwire.extract.to_mentions import NER_PLACE_LABELS
 
-    finder = build_place_finder()
+    finder, nlp = build_place_finder(), load_nlp()
     for _n, obj in _jsonl_lines(file):
-        print(json.dumps(places_record(finder, obj), ensure_ascii=False))
+        doc = nlp(obj["text"][: nlp.max_length - 1])
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in NER_PLACE_LABELS]
+        print(json.dumps(places_record(finder, obj, spans), ensure_ascii=False))
 
 
 def main() -> None:

@@ -164,7 +164,13 @@ class ClaimExtractor:
         seen: set[tuple] = set()
         for tok in sent:
             value = self._value(tok)
-            if value is None or tok.lower_ in ("a", "an", "no") and tok.dep_ != "nummod":
+            # "not a single fighter", "no soldiers": a denial of losses, value zero
+            negated = tok.lower_ == "no" or (
+                tok.lower_ == "single" and tok.i - 2 >= sent.start and sent.doc[tok.i - 2].lower_ in ("not", "n't")
+            )
+            if negated:
+                value = 0
+            elif value is None or tok.lower_ in ("a", "an") and tok.dep_ != "nummod":
                 continue
             if tok.like_num is False and tok.lower_ not in self.numbers:
                 continue
@@ -201,7 +207,7 @@ class ClaimExtractor:
                     qualifier=qual,
                     subject=subject,
                     claimant=claimant,
-                    stance="denies" if denied else "asserts",
+                    stance="denies" if denied or negated else "asserts",
                     hedged=hedged,
                     evidence=ev,
                     reason=f"'{tok.text} {noun.text if noun is not tok else ''}' tied to '{word.text}'; claimant: {why}",

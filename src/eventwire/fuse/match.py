@@ -30,10 +30,14 @@ def family(m_type: str, m_sub: str) -> str:
     return m_type
 
 
+BATTLE_SUBTYPES = {"Armed clash", "Non-state actor overtakes territory", "Government regains territory"}
+
+
 def subtypes_compatible(a: str, b: str) -> bool:
+    """A clash and one side's claim to have taken the ground are the same fight."""
     if a == b or DWU in (a, b) or GENERIC_EXPLOSION in (a, b):
         return True
-    return False
+    return a in BATTLE_SUBTYPES and b in BATTLE_SUBTYPES
 
 
 def km(a: Place, b: Place) -> float:

@@ -1,0 +1,75 @@
+from datetime import date
+
+import pytest
+
+from eventwire.fuse.events import fuse
+from eventwire.model import (
+    ActorRef, Claim, DateSpan, Document, Evidence, Mention, Place, PublishedDate,
+)
+from eventwire.store import repository as repo
+from eventwire.store.codec import from_jsonable, to_jsonable
+from eventwire.store.database import make_engine, make_sessionmaker
+
+
+def doc(i: int, url: str | None = None) -> Document:
+    return Document(
+        id=f"d_{i:016d}", content_hash=f"{i:064d}", external_id=str(i), url=url, outlet="Wire", title="T",
+        published=PublishedDate(date(2024, 3, 12), "metadata", 0.9), language="en", text=f"text {i}",
+    )
+
+
+def mention(d: str, day: date, country: str = "RU") -> Mention:
+    ev = Evidence(d, "Drones struck the depot.", 0, 24)
+    place = Place("Kozinka", country, "Belgorod Oblast", 50.6, 35.6, "town", 543229)
+    claim = Claim("fatalities", 70, "about", "attackers", "Defence Ministry", "asserts", False, ev)
+    return Mention(d, ev, "Explosions/Remote violence", "Air/drone strike", "struck",
+                   DateSpan(day, day, "day", "on Tuesday"), place,
+                   (ActorRef("Military Forces of Ukraine (2019-)", "actor1", "ua-military"),), (claim,))
+
+
+@pytest.fixture()
+def session(db_url):
+    Session = make_sessionmaker(make_engine(db_url))
+    with Session.begin() as s:
+        yield s
+
+
+def test_documents_are_found_again_by_hash_or_url(session):
+    repo.add_document(session, doc(1, url="https://w.example/a"))
+    session.flush()
+    assert repo.existing_document(session, f"{1:064d}", None) == f"d_{1:016d}"
+    assert repo.existing_document(session, "other", "https://w.example/a") == f"d_{1:016d}"
+    assert repo.existing_document(session, "other", "https://w.example/b") is None
+
+
+def test_mentions_round_trip_through_json_with_types_intact(session):
+    repo.add_document(session, doc(1))
+    m = mention(f"d_{1:016d}", date(2024, 3, 12))
+    repo.replace_mentions(session, m.document, [m])
+    session.flush()
+    ((_, back),) = repo.all_mentions(session)
+    assert back == m
+    assert isinstance(back.date.start, date) and back.claims[0].value == 70 and isinstance(back.actors, tuple)
+
+
+def test_event_queries_filter_by_type_date_country_and_actor(session):
+    repo.add_document(session, doc(1))
+    repo.add_document(session, doc(2))
+    ms = [(0, mention(f"d_{1:016d}", date(2024, 3, 12))), (1, mention(f"d_{2:016d}", date(2024, 5, 1), "UA"))]
+    repo.replace_events(session, fuse(ms, {}))
+    session.flush()
+    assert len(repo.query_events(session)) == 2
+    assert len(repo.query_events(session, country="ua")) == 1
+    assert len(repo.query_events(session, since=date(2024, 4, 1))) == 1
+    assert len(repo.query_events(session, until=date(2024, 4, 1))) == 1
+    assert len(repo.query_events(session, event_type="air/drone strike")) == 2
+    assert len(repo.query_events(session, event_type="Battles")) == 0
+    assert len(repo.query_events(session, actor="ukraine")) == 2
+    assert len(repo.query_events(session, actor="wagner")) == 0
+    ev = repo.query_events(session)[0]
+    assert repo.get_event(session, ev.id) == ev
+
+
+def test_codec_keeps_nested_dataclasses():
+    m = mention("d_x", date(2024, 3, 12))
+    assert from_jsonable(Mention, to_jsonable(m)) == m

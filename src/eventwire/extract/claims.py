@@ -185,6 +185,11 @@ class ClaimExtractor:
                 continue
             subj_word = noun.lemma_.lower() if noun is not tok else None
             subject = self.subjects.get(noun.lower_) or self.subjects.get(subj_word or "")
+            if subject is None and noun is tok:  # "dozens of villagers"
+                of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if obj is not None:
+                    subject = self.subjects.get(obj.lower_) or self.subjects.get(obj.lemma_.lower())
             if prop in ("fatalities", "injuries") and subject is None and noun is not tok:
                 continue  # "two planes were damaged" is not a casualty
             if prop == "damage":

@@ -1,0 +1,50 @@
+"""Actor names and roles: doer vs target vs speaker, on sentences written for these tests."""
+import pytest
+
+from eventwire.extract.actors import ActorFinder
+from eventwire.extract.claims import ClaimExtractor
+
+
+@pytest.fixture(scope="module")
+def finder(nlp):
+    return ActorFinder(nlp)
+
+
+def roles(nlp, finder, text, trigger):
+    sent = next(iter(nlp(text).sents))
+    trig = next(t for t in sent if t.text == trigger)
+    speech = ClaimExtractor().speech_heads(sent)
+    return {a.name: a.role for a in finder.find(sent, trig, speech)}
+
+
+def test_active_subject_is_actor1_and_object_actor2(nlp, finder):
+    r = roles(nlp, finder, "Russian forces attacked Ukrainian troops near the village.", "attacked")
+    assert r == {"Military Forces of Russia (2000-)": "actor1", "Military Forces of Ukraine (2019-)": "actor2"}
+
+
+def test_passive_by_agent_is_actor1(nlp, finder):
+    r = roles(nlp, finder, "The convoy was ambushed by the Taliban on the highway.", "ambushed")
+    assert r.get("Taliban") == "actor1"
+
+
+def test_aliases_map_to_one_catalogue_name(nlp, finder):
+    for alias in ("Free Russia Legion", "Russian Freedom Legion", "Freedom for Russia Legion"):
+        r = roles(nlp, finder, f"The {alias} clashed with border guards.", "clashed")
+        assert r.get("Freedom of Russia Legion") == "actor1", (alias, r)
+    r = roles(nlp, finder, "Fighters of the RDK clashed with border guards.", "clashed")
+    assert "Russian Volunteer Corps" in r
+
+
+def test_demonym_weapon_names_the_attacker(nlp, finder):
+    r = roles(nlp, finder, "Ukrainian drones struck an oil depot overnight.", "struck")
+    assert r == {"Military Forces of Ukraine (2019-)": "actor1"}
+
+
+def test_speaker_is_not_an_actor(nlp, finder):
+    r = roles(nlp, finder, "The Russian military said that drones struck a depot.", "struck")
+    assert "Military Forces of Russia (2000-)" not in r
+
+
+def test_civilians_are_never_the_doer(nlp, finder):
+    r = roles(nlp, finder, "Civilians came under fire in the market.", "came")
+    assert r.get("Civilians", "actor2") == "actor2"

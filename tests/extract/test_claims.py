@@ -1,0 +1,82 @@
+"""Claims and claimants on sentences written for these tests."""
+import pytest
+
+from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return ClaimExtractor()
+
+
+def run(nlp, claims, text, memory=None):
+    memory = memory or SpeakerMemory()
+    out = []
+    for sent in nlp(text).sents:
+        who, why = claims.claimant(sent, memory)
+        out += claims.extract(sent, "d_t", sent.start_char, who, why)
+    return out
+
+
+def one(found, prop):
+    hits = [c for c in found if c.property == prop]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+def test_number_tied_to_casualty_word_with_claimant(nlp, claims):
+    c = one(run(nlp, claims, "Three civilians were killed in the strike, the regional governor said."), "fatalities")
+    assert (c.value, c.subject, c.stance, c.hedged) == (3, "civilians", "asserts", False)
+    assert c.claimant == "regional governor"
+
+
+def test_according_to_and_qualifier(nlp, claims):
+    c = one(run(nlp, claims, "At least 12 soldiers were wounded, according to the army's press office."), "injuries")
+    assert (c.value, c.qualifier, c.subject) == (12, "at least", "soldiers")
+    assert "press office" in c.claimant
+
+
+def test_killing_with_object_and_dozens(nlp, claims):
+    c = one(run(nlp, claims, "Militants stormed the camp, killing dozens of villagers, police said."), "fatalities")
+    assert c.value == 12 and c.subject == "civilians"
+
+
+def test_pronoun_claimant_resolves_to_last_named_speaker(nlp, claims):
+    text = "Governor Ivan Petrov said the shelling damaged a school. He said two people were injured."
+    c = one(run(nlp, claims, text), "injuries")
+    assert c.value == 2 and c.claimant == "Governor Ivan Petrov"
+
+
+def test_speaker_is_claimant_and_generic_statement_is_its_issuer(nlp, claims):
+    text = "The defence ministry said its air defences shot down a drone. Four servicemen died, the statement added."
+    c = one(run(nlp, claims, text), "fatalities")
+    assert c.claimant == "defence ministry" and c.subject == "soldiers"
+
+
+def test_not_a_single_soldier_is_a_denial_with_zero(nlp, claims):
+    c = one(run(nlp, claims, "The commander said not a single soldier was lost in the assault."), "fatalities")
+    assert (c.value, c.stance) == (0, "denies")
+
+
+def test_no_victims_is_a_zero_denial(nlp, claims):
+    found = run(nlp, claims, "According to preliminary information, there are no victims, the mayor said.")
+    c = one(found, "fatalities")
+    assert (c.value, c.stance, c.claimant) == (0, "denies", "mayor")
+
+
+def test_hedging_is_marked(nlp, claims):
+    c = one(run(nlp, claims, "Five people were reportedly killed, but this could not be independently verified."),
+            "fatalities")
+    assert c.hedged
+
+
+def test_numbers_that_are_not_casualties_are_ignored(nlp, claims):
+    found = run(nlp, claims, "On 26 December, two planes were damaged and the airport closed for 3 hours.")
+    assert not [c for c in found if c.property in ("fatalities", "injuries")]
+    assert one(found, "damage").value == 2
+
+
+def test_control_asserted_and_denied(nlp, claims):
+    a = one(run(nlp, claims, "The group said its fighters took control of the village."), "control")
+    d = one(run(nlp, claims, "The ministry said the attackers were driven back."), "control")
+    assert (a.stance, d.stance) == ("asserts", "denies")

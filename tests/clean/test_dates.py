@@ -83,3 +83,14 @@ def test_parse_date_string_refuses_incomplete_dates():
     assert dates.parse_date_string("May 30, 2023") == date(2023, 5, 30)
     assert dates.parse_date_string("31.12.2022") == date(2022, 12, 31)
     assert dates.parse_date_string("31 February 2023") is None
+
+
+def test_wire_dateline_opening_a_long_paragraph_dates_the_page():
+    from eventwire.clean import Cleaner
+    from eventwire.model import Record
+
+    body = ("ODESA, 18 March 2024 — Drones struck the port overnight, the governor said, adding that crews "
+            "worked through the night to put out the fires at two warehouses near the grain terminal.")
+    doc = Cleaner().clean(Record(source="t", text="Port hit by drones\n\n" + body))
+    assert doc.published.date.isoformat() == "2024-03-18" and doc.published.source == "text"
+    assert doc.text.startswith("ODESA, 18 March 2024 —")  # the dateline stays in the text

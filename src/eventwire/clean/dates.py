@@ -155,6 +155,10 @@ def _is_dateline_shaped(unit: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= DATELINE_RESIDUE_MAX_WORDS
 
 
+# a wire dateline opening a paragraph: "KYIV, 14 March 2024 —" (any length of paragraph after it)
+DATELINE_OPENING = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][\w.\- ]{1,30})?,\s*(?P<date>[^—–]{6,30}?)\s*[—–-]{1,2}\s")
+
+
 def text_date_candidates(units: list[str]) -> list[DateEvidence]:
     """Datelines, bylines and "Published:" lines in the text, best first.
 
@@ -163,6 +167,13 @@ def text_date_candidates(units: list[str]) -> list[DateEvidence]:
     """
     found: list[tuple[float, int, DateEvidence]] = []
     for index, unit in enumerate(units):
+        opening = DATELINE_OPENING.match(unit) if index < TEXT_HEAD_UNITS else None
+        if opening and DATE_STRING.fullmatch(opening.group("date").strip().rstrip(".")):
+            day = parse_date_string(opening.group("date").strip())
+            if day is not None and plausible(day):
+                found.append((-CONFIDENCE_TEXT_DATELINE, index, DateEvidence(day, "text", CONFIDENCE_TEXT_DATELINE,
+                                                                             opening.group(0).strip())))
+                continue
         if len(unit) > DATELINE_MAX_CHARS:
             continue
         in_head = index < TEXT_HEAD_UNITS and _is_dateline_shaped(unit)

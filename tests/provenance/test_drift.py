@@ -6,8 +6,8 @@ import pytest
 from eventwire.provenance import DriftDetector
 from eventwire.provenance.shingles import sentences
 
-from helpers import assign, doc
-from texts import ORIGINAL
+from prov_helpers import assign, doc
+from prov_texts import ORIGINAL
 
 CONTEXT = (
     "Officials in the region said the situation remained tense after a week of attacks. "

@@ -4,8 +4,8 @@ from datetime import date
 
 from eventwire.provenance import ProvenanceIndex
 
-from helpers import assign, doc
-from texts import CHROME, DUPLICATE, INDEPENDENT, ORIGINAL, SPUN
+from prov_helpers import assign, doc
+from prov_texts import CHROME, DUPLICATE, INDEPENDENT, ORIGINAL, SPUN
 
 
 def test_single_document_is_its_own_story():

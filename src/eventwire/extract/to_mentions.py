@@ -16,9 +16,11 @@ from datetime import timedelta
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
+from eventwire.config import LIMITS
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
 from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
+from eventwire.extract.truecase import mostly_upper, truecase
 from eventwire.extract.types import EventTypeClassifier, TypeHit
 from eventwire.model import Claim, DateSpan, Document, Evidence, Mention, Place
 
@@ -33,17 +35,32 @@ MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcast
 INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
                      "forces", "military", "army", "officers", "police", "spokesman", "spokeswoman", "leadership", "regime", "media"}
 _PARA_SPLIT = re.compile(r"\n+")
+CALENDAR_NAMES = ("January", "February", "March", "April", "June", "July", "August", "September", "October",
+                  "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
 
 
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, paragraph) pairs; sentences never cross a line break."""
+def paragraphs(text: str, max_chars: int = LIMITS.max_paragraph_chars) -> list[tuple[int, str]]:
+    """(offset, paragraph) pairs; sentences never cross a line break.
+
+    Hostile-input guard (config.Limits.max_paragraph_chars): a paragraph longer
+    than ``max_chars`` — a 2 MB run-on "sentence" — is cut at the last space
+    before the limit (hard cut if there is none), so spaCy never sees more than
+    nlp.max_length and its parser's memory (~1 GB per 100k chars) stays bounded.
+    News paragraphs are far below the limit, so real text is unaffected.
+    """
     out, pos = [], 0
     for part in _PARA_SPLIT.split(text):
         start = text.find(part, pos)
+        pos = start + len(part)
+        while len(part) > max_chars:  # bounded: every pass removes at least max_chars // 2 characters
+            cut = part.rfind(" ", max_chars // 2, max_chars)
+            cut = cut + 1 if cut > 0 else max_chars
+            if part[:cut].strip():
+                out.append((start, part[:cut]))
+            start, part = start + cut, part[cut:]
         if part.strip():
             out.append((start, part))
-        pos = start + len(part)
     return out
 
 
@@ -58,6 +75,14 @@ class Extractor:
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
         dem = load_json("actors", "demonyms.json")["countries"]
         self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
+        # names whose capitals are restored in all-caps copy: catalogue names, demonyms, months, weekdays
+        aliases = [x for a in load_json("actors", "actors.json")["actors"] for x in a["aliases"] + [a["name"]]]
+        self.proper_names = sorted(
+            {x for x in aliases if x[:1].isupper() and len(x) > 3}
+            | {w for c in dem.values() for w in c["adjectives"] + c["names"]}
+            | set(CALENDAR_NAMES),
+            key=len,
+        )
 
     def _capital_places(self, text: str) -> list[Place]:
         """'the Russian capital' names Moscow: a toponym the gazetteer cannot see."""
@@ -146,12 +171,17 @@ class Extractor:
     def extract(self, doc: Document, story: str | None = None) -> list[Mention]:
         if doc.language != "en":
             return []
-        paras = paragraphs(doc.text)
+        text, upper_places = doc.text, None
+        if mostly_upper(doc.text):
+            upper_places = self.places.find(doc.text)
+            text = truecase(doc.text, [(p.start, p.end) for p in upper_places], self.proper_names)
+        paras = paragraphs(text)
         parsed = list(self.nlp.pipe((p for _, p in paras), batch_size=64))
         ner: list[tuple[int, int, str]] = []
         for (off, _), pdoc in zip(paras, parsed):
             ner += [(off + e.start_char, off + e.end_char, e.label_) for e in pdoc.ents if e.label_ in NER_PLACE_LABELS]
-        found = sorted(self.places.find(doc.text, ner) + self._capital_places(doc.text), key=lambda p: p.start)
+        places = upper_places if upper_places is not None else self.places.find(text, ner)
+        found = sorted(places + self._capital_places(text), key=lambda p: p.start)
         memory = SpeakerMemory()
         mentions: list[Mention] = []
         for (off, _), pdoc in zip(paras, parsed):
@@ -162,8 +192,13 @@ class Extractor:
 
     def _sentence(self, sent, off, doc, story, found, memory, earlier, para_date) -> list[Mention]:
         claimant, why = self.claims.claimant(sent, memory)
-        start = off + sent.start_char
-        claims = self.claims.extract(sent, doc.id, start, claimant or doc.outlet, why if claimant else "the outlet's own report")
+        start, end = off + sent.start_char, off + sent.end_char
+        original = doc.text[start:end]  # evidence quotes the stored text, even when parsing a case-restored copy
+        claims = [
+            replace(c, evidence=replace(c.evidence, sentence=original))
+            for c in self.claims.extract(sent, doc.id, start, claimant or doc.outlet,
+                                         why if claimant else "the outlet's own report")
+        ]
         hits = self.types.classify(sent)
         pub = doc.published.date if doc.published.conflict is None or doc.published.source == "story" else None
         own_dates = self.times.find(sent.text, pub)
@@ -178,7 +213,7 @@ class Extractor:
                     i = battles[-1] if claim.property == "control" and battles else len(earlier) - 1
                     earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
             return []
-        ev = Evidence(doc.id, sent.text, start, off + sent.end_char)
+        ev = Evidence(doc.id, original, start, end)
         date = self._date_for(own_dates, previous_date, doc, pub)
         speech = self.claims.speech_heads(sent)
         out: list[Mention] = []

@@ -37,6 +37,8 @@ INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "admi
 _PARA_SPLIT = re.compile(r"\n+")
 CALENDAR_NAMES = ("January", "February", "March", "April", "June", "July", "August", "September", "October",
                   "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# "KYIV, 14 March 2024 —": where and when the report was filed, not the event
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,[^—–]{0,40})?\s*(?:—|–|--)")
 _CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
 
 
@@ -202,6 +204,9 @@ class Extractor:
         hits = self.types.classify(sent)
         pub = doc.published.date if doc.published.conflict is None or doc.published.source == "story" else None
         own_dates = self.times.find(sent.text, pub)
+        dateline = _DATELINE.match(sent.text)
+        if dateline:
+            own_dates = [d for d in own_dates if d.span[0] >= dateline.end()]
         previous_date = para_date[0]
         if own_dates:
             para_date[0] = own_dates[0]
@@ -214,10 +219,12 @@ class Extractor:
                     earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
             return []
         ev = Evidence(doc.id, original, start, end)
-        date = self._date_for(own_dates, previous_date, doc, pub)
         speech = self.claims.speech_heads(sent)
         out: list[Mention] = []
         for n, hit in enumerate(hits):
+            # the date expression nearest the trigger is the one that dates it
+            near = sorted(own_dates, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
+            date = self._date_for(near, previous_date, doc, pub)
             place, preason = self._place_for(sent, off, hit, found)
             if place is None or place.precision not in EVENT_PRECISIONS:
                 ctx, creason = self._context_place(start, found, earlier + out)

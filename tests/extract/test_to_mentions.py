@@ -1,0 +1,58 @@
+"""The extract stage on whole documents written for these tests."""
+from datetime import date
+
+import pytest
+
+from eventwire.extract.factory import build_extractor
+from eventwire.model import Document, PublishedDate
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return build_extractor()
+
+
+def document(text: str, published: date | None = date(2024, 3, 14), language: str = "en") -> Document:
+    pub = PublishedDate(published, "metadata" if published else "none", 0.9 if published else 0.0)
+    return Document("d_test", "0" * 64, None, None, "Test Wire", None, pub, language, text)
+
+
+def test_event_place_is_tied_to_the_trigger_not_the_dateline(extractor):
+    text = "KYIV, 14 March 2024 — Russian drones struck an oil depot in Odesa early on Wednesday, officials said."
+    (m, *_) = extractor.extract(document(text))
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.place.name == "Odesa" and m.place.country == "UA"
+    assert m.date.start == date(2024, 3, 13)  # Wednesday before a Thursday publication
+    assert any(a.name.startswith("Military Forces of Russia") and a.role == "actor1" for a in m.actors)
+
+
+def test_background_event_keeps_its_own_date(extractor):
+    text = ("Shelling hit Belgorod on Thursday, the governor said.\n\n"
+            "In May 2023, militants crossed into the Belgorod region and clashed with border guards.")
+    ms = extractor.extract(document(text))
+    background = next(m for m in ms if m.event_type == "Battles")
+    assert (background.date.start, background.date.precision) == (date(2023, 5, 1), "month")
+    shelling = next(m for m in ms if m.event_type == "Explosions/Remote violence")
+    assert shelling.date.start == date(2024, 3, 14)
+
+
+def test_threats_and_plans_yield_no_mentions(extractor):
+    text = ("The militia threatened more attacks on the capital.\n\n"
+            "Officials warned that the army could launch an offensive next month.")
+    assert extractor.extract(document(text)) == []
+
+
+def test_claims_in_a_sentence_without_trigger_join_the_last_event(extractor):
+    text = "Russian forces shelled the town of Vovchansk on Tuesday.\n\nThe governor said three civilians were wounded."
+    (m,) = extractor.extract(document(text))
+    (c,) = [c for c in m.claims if c.property == "injuries"]
+    assert (c.value, c.claimant, c.subject) == (3, "governor", "civilians")
+
+
+def test_non_english_documents_are_skipped(extractor):
+    assert extractor.extract(document("Российские дроны атаковали Одессу.", language="ru")) == []
+
+
+def test_undated_document_resolves_no_relative_dates(extractor):
+    (m,) = extractor.extract(document("Drones struck a depot in Odesa on Tuesday.", published=None))
+    assert m.date is None and m.place.name == "Odesa"

@@ -17,9 +17,9 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "url": ("url",),
     "outlet": ("outlet", "source_domain", "source"),
     "title": ("title",),
-    "published": ("published", "date_publish", "date"),
+    "published": ("published", "date_publish", "published_date", "date_published", "datePublished", "pubDate", "date"),
     "language": ("language",),
-    "text": ("text", "maintext", "body"),
+    "text": ("text", "maintext", "body", "content"),
     "html": ("html",),
 }
 

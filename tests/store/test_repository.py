@@ -73,3 +73,15 @@ def test_event_queries_filter_by_type_date_country_and_actor(session):
 def test_codec_keeps_nested_dataclasses():
     m = mention("d_x", date(2024, 3, 12))
     assert from_jsonable(Mention, to_jsonable(m)) == m
+
+
+def test_sync_touches_only_events_that_changed(session):
+    repo.add_document(session, doc(1))
+    repo.add_document(session, doc(2))
+    first = [(0, mention(f"d_{1:016d}", date(2024, 3, 12)))]
+    assert repo.sync_events(session, fuse(first, {})) == (1, 0, 0)
+    assert repo.sync_events(session, fuse(first, {})) == (0, 0, 0)
+    other = (1, mention(f"d_{2:016d}", date(2024, 5, 1), "UA"))
+    assert repo.sync_events(session, fuse(first + [other], {})) == (1, 0, 0)
+    joined = (1, mention(f"d_{2:016d}", date(2024, 3, 12)))  # a second report of the first event
+    assert repo.sync_events(session, fuse(first + [joined], {})) == (0, 1, 1)

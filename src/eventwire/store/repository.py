@@ -132,22 +132,45 @@ def all_mentions(session: Session) -> list[tuple[int, Mention]]:
 
 
 # --------------------------------------------------------------------- events
+def _event_row(ev: Event) -> EventRow:
+    return EventRow(
+        id=ev.id,
+        event_type=ev.event_type,
+        sub_event_type=ev.sub_event_type,
+        date_start=ev.date.start if ev.date else None,
+        date_end=ev.date.end if ev.date else None,
+        country=ev.location.country if ev.location else None,
+        actors_text=" | ".join(a.name for a in ev.actors).lower(),
+        exportable=ev.exportable,
+        payload=to_jsonable(ev),
+    )
+
+
+def sync_events(session: Session, events: Iterable[Event]) -> tuple[int, int, int]:
+    """Make the events table equal ``events``, touching only rows that changed.
+
+    Returns (added, changed, removed): a new document updates the events it
+    joins and leaves every other row as it was.
+    """
+    wanted = {ev.id: ev for ev in events}
+    stored = dict(session.execute(select(EventRow.id, EventRow.payload)).all())
+    removed = [i for i in stored if i not in wanted]
+    if removed:
+        session.execute(delete(EventRow).where(EventRow.id.in_(removed)))
+    added = changed = 0
+    for eid, ev in wanted.items():
+        payload = to_jsonable(ev)
+        if eid not in stored:
+            session.add(_event_row(ev))
+            added += 1
+        elif stored[eid] != payload:
+            session.merge(_event_row(ev))
+            changed += 1
+    return added, changed, len(removed)
+
+
 def replace_events(session: Session, events: Iterable[Event]) -> None:
-    session.execute(delete(EventRow))
-    for ev in events:
-        session.add(
-            EventRow(
-                id=ev.id,
-                event_type=ev.event_type,
-                sub_event_type=ev.sub_event_type,
-                date_start=ev.date.start if ev.date else None,
-                date_end=ev.date.end if ev.date else None,
-                country=ev.location.country if ev.location else None,
-                actors_text=" | ".join(a.name for a in ev.actors).lower(),
-                exportable=ev.exportable,
-                payload=to_jsonable(ev),
-            )
-        )
+    sync_events(session, events)
 
 
 def query_events(

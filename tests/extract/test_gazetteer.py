@@ -52,3 +52,21 @@ def test_alternate_and_folded_names(gaz):
     assert any(gaz.cc[i] == "UA" for i in gaz.lookup("Kyiv"))
     assert any(gaz.cc[i] == "UA" for i in gaz.lookup("Kiev"))
     assert any(gaz.cc[i] == "US" for i in gaz.lookup_folded("CHARLESTON"))
+
+
+def test_admin1_names_are_english_with_their_type(gaz):
+    assert gaz.admin1_name("RU", "62") == "Ryazan Oblast"
+    assert gaz.admin1_name("RU", "09") == "Belgorod Oblast"
+    assert gaz.admin1_name("UA", "12") == "Kyiv City"
+    assert gaz.admin1_name("UA", "11") == "Crimea"
+    # the old transliteration stays searchable
+    assert any(gaz.kind[i] == ADMIN1 for i in gaz.lookup("Rjazan"))
+    assert {gaz.kind[i] for i in gaz.lookup("Ryazan Oblast")} == {ADMIN1}
+
+
+def test_demonyms_map_to_countries(gaz):
+    d = gaz.demonyms
+    assert gaz.cc[d["Russian"]] == gaz.cc[d["Russians"]] == "RU"
+    assert gaz.cc[d["American"]] == "US" and gaz.cc[d["Chinese"]] == "CN"
+    assert "Chineses" not in d and "Indian" not in d  # no plural; ambiguous in US news
+    assert gaz.kind[d["Chechen"]] == ADMIN1

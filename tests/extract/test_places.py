@@ -27,16 +27,16 @@ def test_offsets_are_exact(finder):
 
 def test_context_resolves_a_russian_town(finder):
     ps = by_surface(finder.find("Shelling hit Shebekino in Russia's Belgorod region on Tuesday."))
-    assert ps["Shebekino"].country == "RU" and ps["Shebekino"].admin1 == "Belgorod"
+    assert ps["Shebekino"].country == "RU" and ps["Shebekino"].admin1 == "Belgorod Oblast"
     assert ps["Shebekino"].precision == "town" and ps["Shebekino"].geonames_id
-    assert ps["Belgorod region"].precision == "region" and ps["Belgorod region"].admin1 == "Belgorod"
+    assert ps["Belgorod region"].precision == "region" and ps["Belgorod region"].admin1 == "Belgorod Oblast"
     assert ps["Russia"].precision == "country"
 
 
 def test_region_phrase_is_admin1_precision(finder):
     ps = by_surface(finder.find("Air defences were active over the Kursk region overnight."))
     p = ps["Kursk region"]
-    assert (p.country, p.admin1, p.precision) == ("RU", "Kursk", "region")
+    assert (p.country, p.admin1, p.precision) == ("RU", "Kursk Oblast", "region")
     assert km(p.lat, p.lon, 51.7, 36.2) < 150
 
 
@@ -69,7 +69,8 @@ def test_country_gets_country_precision_and_centre(finder):
 def test_dateline(finder):
     ps = finder.find("KYIV, Ukraine (AP) \u2014 Russian drones struck the capital overnight.")
     assert ps[0].surface == "KYIV" and ps[0].country == "UA" and ps[0].start == 0
-    assert "Russian" not in {p.surface for p in ps}  # demonyms are not places
+    assert ps[0].admin1 == "Kyiv City"
+    assert {p.surface for p in ps if p.feature != "demonym"} == {"KYIV", "Ukraine"}
 
 
 def test_upper_case_text(finder):
@@ -94,7 +95,7 @@ def test_ner_person_label_does_not_hide_a_village(finder):
     text = "Drones hit Tetkino in the Kursk region of Russia on Sunday."
     s = text.index("Tetkino")
     p = by_surface(finder.find(text, [(s, s + 7, "PERSON")]))["Tetkino"]
-    assert p.country == "RU" and p.admin1 == "Kursk"
+    assert p.country == "RU" and p.admin1 == "Kursk Oblast"
 
 
 def test_features(finder):
@@ -109,3 +110,65 @@ def test_places_record_shape(finder):
     p = out["places"][0]
     assert {"start", "end", "name", "lat", "lon", "country", "admin1", "precision", "geonames_id"} <= set(p)
     assert p["name"] == "Kharkiv" and p["country"] == "UA"
+
+
+def test_demonyms_are_country_mentions(finder):
+    text = "Russian forces shelled the town, and two Georgians were hurt, South Korean media said."
+    ps = by_surface(finder.find(text))
+    ru, ge, kr = ps["Russian"], ps["Georgians"], ps["South Korean"]
+    assert {p.feature for p in (ru, ge, kr)} == {"demonym"}
+    assert (ru.country, ru.precision, ge.country, kr.country) == ("RU", "country", "GE", "KR")
+    assert km(ru.lat, ru.lon, 55.75, 37.62) > 1000  # the country's middle, not Moscow
+    assert text[ru.start:ru.end] == "Russian"
+
+
+def test_demonym_rules(finder):
+    ps = finder.find("Native American artifacts were shown; Monica French said Egyptian-US ties were strong.",
+                     [(38, 51, "PERSON")])
+    assert {p.surface for p in ps} == {"Egyptian", "US"}
+    assert by_surface(ps)["Egyptian"].feature == "demonym" and by_surface(ps)["US"].feature == ""
+    # "Indiana" is a state, not the plural of a demonym
+    assert by_surface(finder.find("Flooding hit Indiana on Monday."))["Indiana"].precision == "region"
+
+
+def test_names_are_the_english_ones(finder):
+    text = "Drones struck Lgov and Tyotkino in the Kursk region; the Ryazan region was also hit."
+    ps = by_surface(finder.find(text))
+    assert ps["Lgov"].name == "Lgov" and ps["Tyotkino"].name == "Tyotkino"
+    assert ps["Ryazan region"].name == "Ryazan Oblast" and ps["Ryazan region"].admin1 == "Ryazan Oblast"
+    assert ps["Lgov"].admin1 == "Kursk Oblast"
+    p = by_surface(finder.find("Shelling hit Tetkino, Russia."))["Tetkino"]
+    assert p.name == "Tetkino"  # GeoNames' "T\u00ebtkino", as the text spells it
+    p = by_surface(finder.find("Explosions were heard in Ryazan, Russia."))["Ryazan"]
+    assert p.name == "Ryazan" and "ryazan" in p.admin1.lower()
+
+
+def test_first_name_before_a_surname_is_a_person(finder):
+    text = "Volodymyr Artiukh, the head of the regional administration, said two people were hurt in Sumy."
+    assert {p.surface for p in finder.find(text)} == {"Sumy"}
+    # with NER: a token directly before a PERSON span is part of the name
+    text = "Kupiansk Oleh Syniehubov said the town was shelled."
+    s = text.index("Oleh")
+    assert "Kupiansk" not in {p.surface for p in finder.find(text, [(s, s + 14, "PERSON")])}
+    # the same first name alone, as a place, still resolves
+    ps = by_surface(finder.find("A missile hit Volodymyr in Volyn Oblast, Ukraine."))
+    assert ps["Volodymyr"].country == "UA"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles hit the Kyivskyi district of Kharkiv on Monday.",
+    "Russian missiles hit Kharkiv's Kyivskyi district on Monday.",
+    "Russian missiles hit the Slobidskyi district of Kharkiv on Monday.",
+])
+def test_district_of_a_city_stays_in_the_city(finder, text):
+    ps = [p for p in finder.find(text) if p.feature != "demonym"]
+    district = next(p for p in ps if "district" in p.surface)
+    assert km(district.lat, district.lon, 49.99, 36.23) <= 30  # Kharkiv
+    assert district.country == "UA" and district.precision in ("town", "district")
+    assert text[district.start:district.end] == district.surface
+
+
+def test_district_of_a_region_keeps_a_listed_district_inside_it(finder):
+    text = "Shelling hit the Shebekino district of Belgorod region."
+    p = next(p for p in finder.find(text) if p.surface.startswith("Shebekino"))
+    assert p.country == "RU" and p.admin1 == "Belgorod Oblast"

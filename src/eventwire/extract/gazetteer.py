@@ -14,7 +14,10 @@ Sources (see ``eventwire/data/gazetteer/README.md``):
 * ``countries.tsv`` / ``admin1.tsv`` / ``admin2.tsv`` — country centre points,
   region names and centres, counties and districts (built by
   ``build_gazetteer.py`` from GeoNames-derived data);
-* ``aliases.tsv``, ``features.tsv``, ``stopnames.txt`` — written by hand.
+* ``admin1_en.tsv`` — English region names ("Ryazan Oblast") over the older
+  transliterations of ``admin1.tsv`` ("Rjazan");
+* ``aliases.tsv``, ``features.tsv``, ``stopnames.txt``, ``demonyms.tsv``,
+  ``first_names.txt`` — written by hand.
 
 An *entry* is one place; entries live in parallel lists indexed by an int
 id so the index stays compact.  ``names`` maps a normalised name (exact case)
@@ -61,11 +64,12 @@ ADMIN2_SUFFIXES = (
 _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'.\- ]+$")
 _QUOTES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
+_MARKS = str.maketrans("", "", "\u2019\u02b9\u02bc\u2032'`")
 
 DATA_PACKAGE = "eventwire.data.gazetteer"
-DATA_FILES = ("countries.tsv", "country_centres.tsv", "admin1.tsv", "admin2.tsv", "aliases.tsv",
-              "features.tsv", "stopnames.txt")
-CACHE_FORMAT = 3  # bump when the pickled layout changes
+DATA_FILES = ("countries.tsv", "country_centres.tsv", "admin1.tsv", "admin1_en.tsv", "admin2.tsv",
+              "aliases.tsv", "features.tsv", "stopnames.txt", "demonyms.tsv", "first_names.txt")
+CACHE_FORMAT = 4  # bump when the pickled layout changes
 
 
 def norm(s: str) -> str:
@@ -76,6 +80,11 @@ def norm(s: str) -> str:
 def fold(s: str) -> str:
     """Diacritics off: 'Kyïv' -> 'Kyiv'."""
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _plain(s: str) -> str:
+    """Accents and transliteration marks off, for comparing spellings: 'Ryazan\u2019' -> 'Ryazan'."""
+    return fold(s.translate(_MARKS))
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -121,6 +130,9 @@ class Gazetteer:
         self.country_ids: dict[str, int] = tables["country_ids"]
         self.stopnames: frozenset[str] = tables["stopnames"]
         self.max_words: int = tables["max_words"]
+        # "Russian", "Georgians", "South Korean" -> the country's entry id
+        self.demonyms: dict[str, int] = tables["demonyms"]
+        self.first_names: frozenset[str] = tables["first_names"]
         self._folded: dict[str, tuple[int, ...]] | None = None
 
     # ------------------------------------------------------------- lookups
@@ -226,6 +238,7 @@ def build_tables() -> dict:
     country_ids: dict[str, int] = {}
     capitals: dict[str, str] = {}
     demonyms: set[str] = set()
+    dem_by_word: dict[str, list[int]] = {}
     centres = {r[0]: (float(r[1]), float(r[2])) for r in _rows("country_centres.tsv")}
     for iso, n, la, lo, g, aliases, dem, cap in _rows("countries.tsv"):
         la, lo = centres.get(iso, (float(la), float(lo)))
@@ -234,15 +247,30 @@ def build_tables() -> dict:
         capitals[iso] = cap.replace(" D.C.", "")
         for a in {n, *aliases.split("|")}:
             index(a, i)
-        if dem:
-            demonyms.add(dem.casefold())
-    # admin1 regions
+        for d in dem.split(","):
+            if d.strip():
+                demonyms.add(d.strip().casefold())
+                dem_by_word.setdefault(d.strip(), []).append(i)
+    demonym_ids = _demonym_table(dem_by_word, country_ids)
+    # admin1 regions; English names replace old transliterations, which stay aliases
+    english = {(r[0], r[1]): r[2:] for r in _rows("admin1_en.tsv")}
     admin1_ids: dict[tuple[str, str], int] = {}
     admin1_bare: dict[int, set[str]] = {}
-    for c, code, n, la, lo, g, aliases in _rows("admin1.tsv"):
+    admin1_rows = [tuple(r) for r in _rows("admin1.tsv")]
+    have = {(r[0], r[1]) for r in admin1_rows}
+    admin1_rows += [(c, code, en[0], en[2], en[3], "", "") for (c, code), en in english.items()
+                    if (c, code) not in have and len(en) >= 4]
+    for c, code, n, la, lo, g, aliases in admin1_rows:
+        bare = {n, *[a for a in aliases.split("|") if a]}
+        if (c, code) in english:
+            en_name, en_bare = english[(c, code)][:2]
+            n = en_name
+            bare.add(en_name) if en_name.split()[-1] in _REGION_WORDS else bare.discard(en_name)
+            if en_bare != "-":
+                bare.add(en_bare)
         i = add(ADMIN1, n, c, code, float(la), float(lo), 0, int(g) if g else None)
         admin1_ids[(c, code)] = i
-        admin1_bare[i] = {n, *[a for a in aliases.split("|") if a]}
+        admin1_bare[i] = bare
     for c, code, alias in _rows("aliases.tsv"):
         if code == "-":
             index(alias, country_ids[c])
@@ -258,7 +286,7 @@ def build_tables() -> dict:
                 int(c["population"] or 0), int(c["geonameid"]))
         index(c["name"], i)
         if c["population"] >= 10000:
-            city_names_by_a1.setdefault((c["countrycode"], c["admin1code"]), set()).add(fold(c["name"]))
+            city_names_by_a1.setdefault((c["countrycode"], c["admin1code"]), set()).add(_plain(c["name"]))
         if c["population"] >= ALT_MIN_POP:
             for alt in c["alternatenames"]:
                 if _LATIN_NAME.match(alt) and not alt.isupper() and len(alt) >= 3:
@@ -274,10 +302,10 @@ def build_tables() -> dict:
     for i, bare in admin1_bare.items():
         own_cities = city_names_by_a1.get((cc[i], a1[i]), set())
         for b in bare:
-            if b.endswith(".") or "," in b or " " in b and b.split()[-1] in ("state", "State", "Oblast", "oblast", "region", "Region"):
+            if b.endswith(".") or "," in b or " " in b and b.split()[-1] in _REGION_WORDS:
                 index(b, i)  # abbreviations and already-suffixed aliases
                 continue
-            if fold(b) not in own_cities:
+            if _plain(b) not in own_cities:
                 index(b, i)
             for suf in ADMIN1_SUFFIXES:
                 index(f"{b} {suf}", i)
@@ -302,9 +330,21 @@ def build_tables() -> dict:
         for n in all_names:
             index(n, i)
 
+    # demonyms of regions and disputed areas ("Chechen", "South Ossetian")
+    feature_ids = {name[i]: i for i in range(len(kind)) if kind[i] == FEATURE}
+    for word, target in ((r[0].strip(), r[1].strip()) for r in _rows("demonyms.tsv")):
+        if "." in target and tuple(target.split(".", 1)) in admin1_ids:
+            i = admin1_ids[tuple(target.split(".", 1))]  # type: ignore[index]
+        elif target in feature_ids:
+            i = feature_ids[target]
+        else:
+            continue
+        for w in _plurals(word):
+            demonym_ids[w] = i
+    demonyms |= {k.casefold() for k in demonym_ids}
     # demonyms are never places
     for key in list(names):
-        if " " not in key and (key.casefold() in demonyms or key.casefold()[:-1] in demonyms):
+        if " " not in key and key.casefold() in demonyms:  # plurals are in the set ("Indiana" is not "Indian"+s)
             del names[key]
     max_words = max(k.count(" ") + 1 for k in names)
     return dict(
@@ -312,7 +352,40 @@ def build_tables() -> dict:
         capital=capital_ids, names={k: tuple(v) for k, v in names.items()},
         admin1_ids=admin1_ids, country_ids=country_ids,
         stopnames=stop | frozenset(demonyms), max_words=min(max_words, 6),
+        demonyms=demonym_ids,
+        first_names=frozenset(r[0].strip() for r in _rows("first_names.txt")),
     )
+
+
+# Last words that make a region name already suffixed ("Ryazan Oblast"): index
+# it as it is, without adding "region"/"Oblast" again.
+_REGION_WORDS = ("state", "State", "Oblast", "oblast", "region", "Region", "Krai", "Republic", "Okrug")
+
+
+def _plurals(word: str) -> list[str]:
+    """'Russian' -> ['Russian', 'Russians']; 'Chinese', 'British', 'Swiss' have none."""
+    if word.endswith(("ese", "ish", "ss", "ench", "tch", "i Arabian")) or " " in word and word.endswith("ese"):
+        return [word]
+    return [word, word + "s"]
+
+
+def _demonym_table(from_countries: dict[str, list[int]], country_ids: dict[str, int]) -> dict[str, int]:
+    """Demonym (and its plural) -> country id; ambiguous ones only where demonyms.tsv settles them."""
+    hand = {r[0].strip(): r[1].strip() for r in _rows("demonyms.tsv")}
+    out: dict[str, int] = {}
+    for word, ids in from_countries.items():
+        if word in hand or len(set(ids)) != 1 or not re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", word):
+            continue
+        for w in _plurals(word):
+            out[w] = ids[0]
+    for word, iso in hand.items():
+        if iso == "-" or iso not in country_ids:
+            for w in _plurals(word):
+                out.pop(w, None)
+            continue
+        for w in _plurals(word):
+            out[w] = country_ids[iso]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -338,6 +411,9 @@ def load(cache: bool = True) -> Gazetteer:
             with open(tmp, "wb") as f:
                 pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            for old in path.parent.glob("gazetteer-*.pickle"):  # stale builds of older data
+                if old != path:
+                    old.unlink(missing_ok=True)
         except OSError as exc:
             log.warning("gazetteer cache not written (%s)", exc)
     log.debug("gazetteer built in %.2fs", time.perf_counter() - t0)

@@ -176,6 +176,15 @@ class Contradiction:
 
 
 @dataclass(frozen=True)
+class Update:
+    """A claimant revising its own figure: shown as an update, never as a contradiction."""
+
+    property: str
+    claims: tuple[int, int]  # indices into Event.claims: earlier, later
+    summary: str
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     event_type: str
@@ -190,6 +199,7 @@ class Event:
     documents: tuple[str, ...]
     confidence: float
     confidence_reasons: tuple[str, ...] = field(default=())
+    updates: tuple[Update, ...] = field(default=())
 
     @property
     def exportable(self) -> bool:

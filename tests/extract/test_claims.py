@@ -80,3 +80,10 @@ def test_control_asserted_and_denied(nlp, claims):
     a = one(run(nlp, claims, "The group said its fighters took control of the village."), "control")
     d = one(run(nlp, claims, "The ministry said the attackers were driven back."), "control")
     assert (a.stance, d.stance) == ("asserts", "denies")
+
+
+def test_role_phrase_refers_back_to_the_named_official(nlp, claims):
+    text = ("Belgorod Governor Vyacheslav Gladkov said the town came under fire. "
+            "According to the governor, one person was injured.")
+    c = one(run(nlp, claims, text), "injuries")
+    assert c.claimant == "Belgorod Governor Vyacheslav Gladkov"

@@ -66,6 +66,8 @@ def test_same_claimant_update_is_not_a_contradiction_but_copies_count_once():
     (ev,) = run([first, later, copy], stories={"d_b": "s_b", "d_c": "s_b", "d_a": "s_a"})
     assert ev.contradictions == ()
     assert sorted(c.value for c in ev.claims) == [1, 8]  # the copy's claim is not counted again
+    (update,) = ev.updates
+    assert update.property == "injuries" and "8 → 1" in update.summary
     assert "2 independent sources" in ev.confidence_reasons
 
 

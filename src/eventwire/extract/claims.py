@@ -17,6 +17,8 @@ from eventwire.data import load_json
 from eventwire.model import Claim, Evidence
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
+# "the regional governor", "the ministry": short role phrases that can refer back to a name
+ROLE_PHRASE_MAX_WORDS = 3
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MAX_CLAIMANT_TOKENS = 9
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
@@ -32,6 +34,23 @@ class SpeakerMemory:
     def remember(self, name: str) -> None:
         self.last = name
         self.names.append(name)
+
+    def named(self, phrase: str) -> str | None:
+        """The earlier, fuller name a role phrase refers to: 'the governor' → 'Governor Ivan Petrov'.
+
+        Only for phrases without a name of their own (no capitalised word but
+        the first); the head noun must occur in the earlier name.
+        """
+        words = phrase.split()
+        if not words or len(words) > ROLE_PHRASE_MAX_WORDS or any(w[:1].isupper() for w in words[1:]):
+            return None
+        head = words[-1].lower().rstrip("s")
+        for earlier in reversed(self.names):
+            low = earlier.lower()
+            if earlier != phrase and head in low.split() + [w.rstrip("s") for w in low.split()] \
+                    and any(w[:1].isupper() for w in earlier.split()[1:]):
+                return earlier
+        return None
 
 
 class ClaimExtractor:
@@ -112,6 +131,10 @@ class ClaimExtractor:
         name = self._phrase(tok)
         if not name or name.lower() in self.not_claimant:
             return None, "no speaker"
+        full = memory.named(name)
+        if full is not None:
+            memory.remember(full)
+            return full, f"{how}; '{name}' = {full} named earlier"
         memory.remember(name)
         return name, how
 

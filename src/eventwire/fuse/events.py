@@ -20,7 +20,7 @@ from eventwire.fuse.match import (
     places_compatible,
     subtypes_compatible,
 )
-from eventwire.fuse.reconcile import contradictions, dedupe, fatalities
+from eventwire.fuse.reconcile import contradictions, dedupe, fatalities, updates
 from eventwire.model import ActorRef, DateSpan, Event, Mention, Place
 
 PRECISION_RANK = {"point": 0, "town": 1, "district": 2, "region": 3, "country": 4}
@@ -115,6 +115,7 @@ def build_event(ms: Sequence[Mention], stories: dict[str, str]) -> Event:
         documents=docs,
         confidence=conf,
         confidence_reasons=why,
+        updates=tuple(updates(claims)),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from eventwire.model import Claim, Contradiction, Fatalities
+from eventwire.model import Claim, Contradiction, Fatalities, Update
 
 CASUALTY_PROPERTIES = ("fatalities", "injuries", "captured")
 
@@ -105,3 +105,18 @@ def _stance_conflicts(claims: list[Claim], prop: str) -> list[Contradiction]:
                 return [Contradiction(prop, (a, d), f"{prop}: {ca.claimant or 'unattributed'} claims '{ca.value}'; "
                                                     f"{cd.claimant or 'unattributed'} says '{cd.value}'")]
     return []
+
+
+def updates(claims: list[Claim]) -> list[Update]:
+    """Same claimant, same property and subject, a new figure: in the order reported."""
+    out: list[Update] = []
+    last: dict[tuple[str, str, str | None], int] = {}
+    for i, c in enumerate(claims):
+        if c.property not in CASUALTY_PROPERTIES or _num(c) is None or not c.claimant:
+            continue
+        key = (claimant_key(c.claimant), c.property, c.subject)
+        j = last.get(key)
+        if j is not None and _num(claims[j]) != _num(c):
+            out.append(Update(c.property, (j, i), f"{c.claimant}: {c.property} {claims[j].value} → {c.value}"))
+        last[key] = i
+    return out

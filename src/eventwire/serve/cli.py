@@ -153,6 +153,8 @@ def show(ctx: typer.Context, event_id: str) -> None:
         out.print(t)
     for x in ev.contradictions:
         out.print(f"[red]contradiction[/red] {x.summary}")
+    for u in ev.updates:
+        out.print(f"[yellow]update[/yellow] {u.summary}")
     out.print("[bold]evidence[/bold]")
     for m in ev.mentions:
         out.print(f"- {titles.get(m.document, m.document)}: {m.evidence.sentence}  [dim]{m.reason}[/dim]", highlight=False)

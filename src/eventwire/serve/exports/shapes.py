@@ -53,6 +53,7 @@ def event_dict(ev: Event) -> dict[str, Any]:
         "contradictions": [
             {"property": x.property, "claims": list(x.claims), "summary": x.summary} for x in ev.contradictions
         ],
+        "updates": [{"property": u.property, "claims": list(u.claims), "summary": u.summary} for u in ev.updates],
         "mentions": [
             {
                 "document": m.document,

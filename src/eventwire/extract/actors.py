@@ -120,7 +120,8 @@ class ActorFinder:
             if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in ("by", "from"):
                 return "actor1"
             if deps and deps[-1] in ("prep", "pobj"):
-                return "actor1" if path[-2].lower_ in ("by", "from", "with") else "actor2"
+                # "clashed with X": the other side; "attacked by X", "fire from X": the doer
+                return "actor1" if path[-2].lower_ in ("by", "from") else "actor2"
             return "actor1"
         # the actor speaks: it is a claimant, unless what it says is its own action
         for t in chain:

@@ -19,6 +19,9 @@ from eventwire.model import Claim, Evidence
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
 # "the regional governor", "the ministry": short role phrases that can refer back to a name
 ROLE_PHRASE_MAX_WORDS = 3
+COLLECTIVE_HEADS = {"group", "organisation", "organization", "movement", "militia", "unit", "formation", "corp", "legion"}
+PERSON_TITLES = {"governor", "mayor", "president", "minister", "spokesman", "spokeswoman", "mr", "mrs", "ms", "head",
+                 "chief", "commander", "general", "adviser", "advisor", "official"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MAX_CLAIMANT_TOKENS = 9
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
@@ -45,6 +48,11 @@ class SpeakerMemory:
         if not words or len(words) > ROLE_PHRASE_MAX_WORDS or any(w[:1].isupper() for w in words[1:]):
             return None
         head = words[-1].lower().rstrip("s")
+        if head in COLLECTIVE_HEADS:  # "the group said": the last organisation that spoke
+            org = next((n for n in reversed(self.names) if len([w for w in n.split() if w[:1].isupper()]) >= 2
+                        and not any(w.lower() in PERSON_TITLES for w in n.split())), None)
+            if org is not None and org != phrase:
+                return org
         for earlier in reversed(self.names):
             low = earlier.lower()
             if earlier != phrase and head in low.split() + [w.rstrip("s") for w in low.split()] \
@@ -111,6 +119,9 @@ class ClaimExtractor:
         for tok in sent:
             if tok.lemma_.lower() in self.speech and tok.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
+                    # "the ministry gave another account, saying ...": the speaker is the head's subject
+                    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if subj is None or subj.lower_ in self.not_claimant:
                     continue
                 if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
@@ -241,6 +252,9 @@ class ClaimExtractor:
                     reason=f"'{tok.text} {noun.text if noun is not tok else ''}' tied to '{word.text}'; claimant: {why}",
                 )
             )
+        # one figure told once: drop a subject-less copy of a claim that has its subject
+        claims = [c for c in claims if c.subject is not None or not any(
+            o is not c and o.property == c.property and o.value == c.value and o.subject for o in claims)]
         for stance, pattern in self.control.items():
             m = pattern.search(text)
             if m and not re.search(r"\b(not|never|no)\s+(\w+\s+)?" + re.escape(m.group(1).split()[0]), low):

@@ -39,6 +39,13 @@ CALENDAR_NAMES = ("January", "February", "March", "April", "June", "July", "Augu
                   "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # "KYIV, 14 March 2024 —": where and when the report was filed, not the event
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,[^—–]{0,40})?\s*(?:—|–|--)")
+
+
+def _blank_dateline(paragraph: str) -> str:
+    m = _DATELINE.match(paragraph)
+    return " " * m.end() + paragraph[m.end():] if m else paragraph
+
+
 _CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
 
 
@@ -177,12 +184,17 @@ class Extractor:
         if mostly_upper(doc.text):
             upper_places = self.places.find(doc.text)
             text = truecase(doc.text, [(p.start, p.end) for p in upper_places], self.proper_names)
-        paras = paragraphs(text)
+        # the parser reads "BELGOROD — Russia's ministry said" as if the city spoke: blank the dateline
+        # (same length, so offsets hold; the stored text and evidence keep it)
+        raw_paras = paragraphs(text)
+        paras = [(off, _blank_dateline(p)) for off, p in raw_paras]
         parsed = list(self.nlp.pipe((p for _, p in paras), batch_size=64))
         ner: list[tuple[int, int, str]] = []
         for (off, _), pdoc in zip(paras, parsed):
             ner += [(off + e.start_char, off + e.end_char, e.label_) for e in pdoc.ents if e.label_ in NER_PLACE_LABELS]
         places = upper_places if upper_places is not None else self.places.find(text, ner)
+        datelines = [(off, off + m.end()) for off, p in raw_paras if (m := _DATELINE.match(p))]
+        places = [p for p in places if not any(a <= p.start < b for a, b in datelines)]
         found = sorted(places + self._capital_places(text), key=lambda p: p.start)
         memory = SpeakerMemory()
         mentions: list[Mention] = []

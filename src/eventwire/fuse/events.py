@@ -62,13 +62,18 @@ def _pick_place(ms: Sequence[Mention]) -> Place | None:
     return next(p for p in best if (p.geonames_id or p.name) == top)
 
 
-def _actors(ms: Sequence[Mention]) -> tuple[ActorRef, ...]:
+SWAP_ROLE = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
+
+
+def _actors(ms: Sequence[Mention], sub: str) -> tuple[ActorRef, ...]:
     roles: dict[str, Counter] = {}
     first: dict[str, ActorRef] = {}
     aliases: dict[str, list[str]] = {}
     for m in ms:
+        # in "its drone was shot down" the interceptor is the doer; in the strike it is the target
+        swap = m.sub_event_type == DWU and sub != DWU
         for a in m.actors:
-            roles.setdefault(a.name, Counter())[a.role] += 1
+            roles.setdefault(a.name, Counter())[SWAP_ROLE.get(a.role, a.role) if swap else a.role] += 1
             first.setdefault(a.name, a)
             if a.alias not in aliases.setdefault(a.name, []) and a.alias:
                 aliases[a.name].append(a.alias)
@@ -107,7 +112,7 @@ def build_event(ms: Sequence[Mention], stories: dict[str, str]) -> Event:
         sub_event_type=sub,
         date=_pick_date(ms),
         location=_pick_place(ms),
-        actors=_actors(ms),
+        actors=_actors(ms, sub),
         fatalities=fatalities(claims),
         claims=tuple(claims),
         contradictions=tuple(contradictions(claims)),

@@ -17,7 +17,8 @@ from rich.table import Table
 from eventwire.config import default_db_url
 from eventwire.errors import EventwireError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Conflict news in, verified event log out.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Conflict news in, verified event log out.")
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
@@ -245,9 +246,64 @@ def places(file: Path) -> None:
         print(json.dumps(places_record(finder, obj, spans), ensure_ascii=False))
 
 
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="address to listen on; anything but loopback exposes the database to the network")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port")] = 8000,
+) -> None:
+    """Serve the read-only REST API (/api/…, OpenAPI at /docs) and the web pages (/)."""
+    import uvicorn
+
+    from eventwire.serve.api import create_app
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/yellow] the API has no authentication; anyone who can reach {host}:{port} can read it")
+    err.print(f"serving http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", highlight=False)
+    uvicorn.run(create_app(ctx.obj["db"]), host=host, port=port, log_level="info", server_header=False)
+
+
+@app.command()
+def watch(
+    ctx: typer.Context,
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feeds (files or http(s) URLs); anything ingest reads works")],
+    interval: Annotated[float, typer.Option(min=1.0, help="seconds between passes")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="one pass, then stop")] = False,
+) -> None:
+    """Poll feeds and ingest what is new, until Ctrl-C (or SIGTERM after the current pass)."""
+    import signal
+    import threading
+
+    from eventwire.serve.watch import Watcher
+
+    def report(line: str, summary) -> None:  # noqa: ANN001
+        for e in summary.errors:
+            err.print(f"[red]failed[/red] {e.source}: {e.reason}", highlight=False)
+        err.print(line, highlight=False)
+
+    stop = threading.Event()
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: stop.set())
+    try:
+        totals = Watcher(_pipeline(ctx), feeds, interval=interval, report=report, stop=stop).run(once=once)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    err.print(totals.line(), highlight=False)
+    if once and totals.failed:
+        raise typer.Exit(code=2)
+
+
 def main() -> None:
+    from sqlalchemy.exc import OperationalError, DatabaseError
+
     try:
         app()
     except EventwireError as exc:
         err.print(f"[red]error:[/red] {exc}")
         sys.exit(2)
+    except (OperationalError, DatabaseError) as exc:
+        # a locked, corrupt or unreachable database: say which and why, without a traceback
+        err.print(f"[red]database error:[/red] {exc.orig if getattr(exc, 'orig', None) else exc}")
+        sys.exit(3)

@@ -1,12 +1,15 @@
 """One ACLED type per short snippet, for `eventwire classify`.
 
-A snippet has no document around it: the first sentence that reports an
-event decides; a snippet with none is not a conflict event (None).
+A snippet has no document around it: every sentence is classified, and the
+most salient hit decides (``EventTypeClassifier.best_of``: the most specific
+sub-type, then the earliest sentence, then the main clause).  A protest is
+re-typed by its outcome anywhere in the snippet ("...  Police fired tear gas").
+A snippet with no event is not a conflict event (None).
 """
 from __future__ import annotations
 
 from eventwire.extract.nlp import load_nlp
-from eventwire.extract.types import EventTypeClassifier
+from eventwire.extract.types import EventTypeClassifier, TypeHit
 
 
 class SnippetClassifier:
@@ -14,10 +17,12 @@ class SnippetClassifier:
         self.nlp = nlp or load_nlp()
         self.types = EventTypeClassifier(self.nlp)
 
-    def classify(self, text: str) -> tuple[str, str] | None:
+    def hit(self, text: str) -> TypeHit | None:
+        """The hit that decides this snippet, with its trigger and reason."""
         doc = self.nlp(text[:100_000])
-        for sent in doc.sents:
-            hits = self.types.classify(sent)
-            if hits:
-                return hits[0].event_type, hits[0].sub_event_type
-        return None
+        per_sentence = [(sent, self.types.classify(sent)) for sent in doc.sents]
+        return self.types.best_of(per_sentence)
+
+    def classify(self, text: str) -> tuple[str, str] | None:
+        best = self.hit(text)
+        return (best.event_type, best.sub_event_type) if best else None

@@ -1,10 +1,33 @@
-"""ACLED event type and sub-type of a sentence, from trigger lexicons.
+"""ACLED event type and sub-type of a sentence, from trigger lexicons and the trigger's arguments.
 
-A trigger ("attack", "shot down", "clash") says that something happened; for
-remote violence the weapon in the sentence ("drone", "Grad", "IED") says
-which sub-type.  A sentence is not an event when its trigger sits under a
-modal or a plan verb ("threatened more attacks", "could divert resources"),
-is negated, or is in the future tense.
+The cascade, per sentence:
+
+1. Triggers: lemmas and lemma phrases from ``event_types.json``, grouped by
+   concept ("attack", "clash", "take control", "seize" ...).  "March 2024"
+   is a month, not a march.
+2. Not an event: a trigger under a modal, a plan or threat verb ("threatened
+   more attacks", "could divert resources"), negated ("did not attack"), an
+   infinitive of purpose, habitual, inside a press conference or a claim of
+   responsibility / accusation, "alleged" or "foiled"; explosions and fires in
+   accident or disaster settings (a boiler, a wildfire) and attacks in
+   robberies are not conflict events.
+3. Sub-type from the trigger's arguments:
+   * strike triggers take the weapon named in the sentence (``instruments``,
+     most specific first); a ground attack is an Attack on civilians when its
+     target is civilian, an Armed clash when it is armed;
+   * territory triggers ask who took it (state forces regain, non-state groups
+     overtake; "after X pulled out" is a non-violent transfer);
+   * argument triggers need their object: "seized weapons" (Disrupted weapons
+     use), "set up an observation post" (base established);
+   * killing and wounding ("harm") report an attack only with a weapon or an
+     armed agent.
+4. The sentence as a whole: weak triggers ("fighting", "deployed", "killed")
+   count only when no other trigger fired; a protest is re-typed by its
+   outcome (``protest_outcomes``: protesters' violence, lethal force,
+   intervention) and absorbs the arrests, clashes and tear gas that belong to it.
+
+``classify`` returns every hit in token order (the whole-article extractor
+makes one mention per hit); ``best`` picks the one most salient hit.
 """
 from __future__ import annotations
 
@@ -17,6 +40,7 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 
 REMOTE = "Explosions/Remote violence"
+PEACEFUL = "Peaceful protest"
 # Instrument concepts in order of precedence when a sentence names several:
 # the most specific weapon decides ("a suicide bomber detonated an explosive").
 INSTRUMENT_PRECEDENCE = (
@@ -28,6 +52,7 @@ INSTRUMENT_PRECEDENCE = (
     "artillery, rockets and missiles",
     "guns and ground assault",
 )
+GROUND = "guns and ground assault"
 # Fallback sub-types for strike triggers with no instrument in the sentence.
 STRIKE_DEFAULTS = {
     "shell": "Shelling/artillery/missile attack",
@@ -40,12 +65,39 @@ STRIKE_DEFAULTS = {
     "detonate": "Remote explosive/landmine/IED",
     "detonation": "Remote explosive/landmine/IED",
     "airstrike": "Air/drone strike",
+    "air-strike": "Air/drone strike",
 }
-# strike triggers too generic to stand alone: they need a weapon in the sentence
+# explosions that may be accidents: need a weapon or an armed agent when the setting is industrial
+ACCIDENT_PRONE = {"explosion", "blast", "explode", "detonate", "detonation", "fire", "crash", "catch fire", "burst into flame"}
+# kept for callers of the old module: strike triggers too generic to stand alone
 WEAK_STRIKE_LEMMAS = {"hit", "target", "fire", "crash", "slam", "strike", "raid", "pound", "attack", "bomb", "bombing"}
 # "tried to strike" reports an attempt that happened; "used to strike" does not
 ATTEMPT_LEMMAS = {"attempt", "try"}
 FUTURE_AUX = {"will", "shall", "would", "could", "might", "may", "should", "must", "can"}
+# places a territory trigger takes (else a proper-noun place)
+TERRITORY_NOUNS = {
+    "town", "village", "city", "area", "district", "base", "territory", "region", "hill", "airport", "position", "neighbourhood",
+    "neighborhood", "part", "control", "ground", "camp", "province", "county", "border", "crossing", "stronghold", "enclave",
+    "road", "bridge", "outpost", "post", "checkpoint", "locality", "settlement", "island", "port", "highway", "valley",
+    "mountain", "height", "suburb", "quarter", "capital", "countryside", "front", "headquarters", "airbase", "garrison",
+    "mosul", "zone", "sector", "district", "oilfield", "field", "dam", "center", "centre", "town", "hamlet", "kilometre", "km2",
+}
+# territory triggers that need an object to be territorial ("seized weapons" is not territory)
+TERRITORY_NEEDS_OBJECT = {"capture", "seize", "take over", "took over", "overrun", "recapture", "retake", "reclaim", "recaptured"}
+WITHDRAW_LEMMAS = {"withdraw", "withdrawal", "pullout", "evacuate", "hand", "cede"}
+# how salient a sub-type is when one snippet holds several: specific beats generic
+SPECIFIC = {
+    "Suicide bomb": 3, "Chemical weapon": 3, "Grenade": 3, "Sexual violence": 3, "Excessive force against protesters": 3,
+    "Protest with intervention": 3, "Violent demonstration": 3, "Mob violence": 3, "Abduction/forced disappearance": 3,
+    "Disrupted weapons use": 3, "Non-violent transfer of territory": 3, "Headquarters or base established": 3,
+    "Air/drone strike": 2, "Shelling/artillery/missile attack": 2, "Remote explosive/landmine/IED": 2,
+    "Non-state actor overtakes territory": 2, "Government regains territory": 2, "Agreement": 2,
+    "Looting/property destruction": 2, "Attack": 2,
+    "Armed clash": 1, PEACEFUL: 1, "Arrests": 1, "Change to group/activity": 1,
+}
+# hits that a protest in the same sentence (or snippet) absorbs: they are its outcome
+PROTEST_PARTS = {"Arrests", "Armed clash", "Attack", "Violent demonstration", "Protest with intervention",
+                 "Excessive force against protesters", "Grenade", "Looting/property destruction"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +108,11 @@ class TypeHit:
     sub_event_type: str
     concept: str
     reason: str
+    weak: bool = False
+
+
+def _key(text: str) -> str:
+    return text.lower()
 
 
 class EventTypeClassifier:
@@ -71,33 +128,85 @@ class EventTypeClassifier:
         self.meeting = set(cues["meeting_lemmas"])
         self.habitual = set(cues["habitual_adverbs"])
         self.repel = set(cues["repel_lemmas"])
+        self.attribution = set(cues.get("attribution_lemmas", ()))
+        self.claim = set(cues.get("claim_lemmas", ()))
+        self.plan_prep = dict(cues.get("plan_with_preposition", {}))
+        self.unasserted = set(cues.get("unasserted_modifiers", ()))
+        self.accident = set(cues.get("accident_context", ()))
+        self.disaster = set(cues.get("disaster_nouns", ()))
+        self.crime = set(cues.get("crime_context", ()))
+        self.diplomatic = set(cues.get("diplomatic_context", ()))
+        self.topic_preps = set(cues.get("protest_topic_preps", ()))
+        self.topic_verbs = set(cues.get("protest_topic_verbs", ()))
+        actors = lex.get("actors", {})
+        self.actor_sets = {k: set(v) for k, v in actors.items() if not k.startswith("_")}
+        # trigger_lemmas: lemma -> its first concept (kept for callers); _lemma_concepts: every concept
         self.trigger_lemmas: dict[str, int] = {}
+        self._lemma_concepts: dict[str, list[int]] = {}
         for i, t in enumerate(self.triggers):
             for lemma in t["lemmas"]:
                 self.trigger_lemmas.setdefault(lemma, i)
+                self._lemma_concepts.setdefault(lemma, []).append(i)
         self.instrument_lemmas: dict[str, int] = {}
         for i, t in enumerate(self.instruments):
             for lemma in t["lemmas"]:
                 self.instrument_lemmas.setdefault(lemma, i)
         self.trigger_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.instrument_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        # phrase patterns are lemmatised by the same pipeline that reads articles
+        # phrase patterns are lemmatised by the same pipeline that reads articles; one key per phrase
+        # so the resolver knows which phrase fired ("blow up" needs a weapon, "open fire" is a ground attack)
+        self._phrase_of: dict[str, tuple[int, str]] = {}
         for i, t in enumerate(self.triggers):
-            self.trigger_phrases.add(str(i), list(nlp.pipe(t["phrases"])))
+            for phrase, pdoc in zip(t["phrases"], nlp.pipe(t["phrases"])):
+                key = f"t{i}:{phrase}"
+                self._phrase_of[key] = (i, _key(phrase))
+                self.trigger_phrases.add(key, [pdoc])
         for i, t in enumerate(self.instruments):
             self.instrument_phrases.add(str(i), list(nlp.pipe(t["phrases"])))
+        for t in self.triggers:
+            t["_needs_instrument"] = {_key(x) for x in t.get("needs_instrument", ())}
+            t["_ground"] = {_key(x) for x in t.get("ground_lemmas", ())}
+            t["_weak"] = {_key(x) for x in t.get("weak", ())}
+            t["_objects"] = set(t.get("objects", ()))
+            t["_needs_weapon"] = set(t.get("needs_weapon", ()))
+            t["_needs_object"] = set(t.get("needs_object", ()))
+            t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}
+            t["_needs_weapon_object"] = set(t.get("needs_weapon_object", ()))
+            t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
+        self.weapon_nouns = set()
+        for t in self.triggers:
+            if t["kind"] == "argument" and t.get("sub_event_type") == "Disrupted weapons use":
+                self.weapon_nouns |= t["_objects"]
+        # protest outcomes: cue lemmas and phrases per sub-type, checked in order
+        outcomes = lex.get("protest_outcomes", {})
+        self.outcome_order = list(outcomes.get("order", ()))
+        self.outcomes = {k: outcomes[k] for k in self.outcome_order}
+        self.outcome_lemmas = {k: set(v["lemmas"]) for k, v in self.outcomes.items()}
+        self.outcome_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        for k, v in self.outcomes.items():
+            self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"])))
         self.vocab = nlp.vocab
 
     # ------------------------------------------------------------------ parts
-    def _instrument(self, sent: Span) -> tuple[str, str] | None:
+    def _instrument(self, sent: Span, doc=None) -> tuple[str, str] | None:
         """(concept, sub-type) of the most specific weapon named in the sentence."""
+        doc = doc if doc is not None else sent.as_doc()
         found: set[int] = set()
-        for tok in sent:
-            idx = self.instrument_lemmas.get(tok.lemma_.lower())
-            if idx is not None:
+        masked: set[int] = set()
+        for match_id, s, e in self.instrument_phrases(doc):
+            idx = int(self.vocab.strings[match_id])
+            if self.instruments[idx].get("sub_event_type") is None:
+                masked.update(range(s, e))  # "stun grenade", "tear gas": crowd control, not a weapon attack
+            else:
                 found.add(idx)
-        for match_id, _s, _e in self.instrument_phrases(sent.as_doc()):
-            found.add(int(self.vocab.strings[match_id]))
+        for tok in doc:
+            if tok.i in masked:
+                continue
+            idx = self.instrument_lemmas.get(tok.lemma_.lower())
+            if idx is None:
+                idx = self.instrument_lemmas.get(tok.lower_)
+            if idx is not None and self.instruments[idx].get("sub_event_type"):
+                found.add(idx)
         if not found:
             return None
         concepts = {self.instruments[i]["concept"]: self.instruments[i] for i in found}
@@ -111,6 +220,8 @@ class EventTypeClassifier:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return f"negated trigger '{tok.text}'"
+            if child.dep_ in ("amod", "compound") and child.lower_ in self.unasserted:
+                return f"'{child.text} {tok.text}': not asserted to have happened"
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
             return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
@@ -122,73 +233,360 @@ class EventTypeClassifier:
                     return f"modal or future '{child.text} {t.text}'"
                 if child.dep_ == "advmod" and child.lower_ in self.habitual:
                     return f"habitual '{child.text}': a pattern, not one event"
+                if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
+                                                                            or tok.dep_ == "pobj" and tok.head.head is verb):
+                    return f"negated '{t.text}' of '{tok.text}'"
+        if tok.tag_ in ("VBP", "VBZ", "VB") and tok.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            return f"present tense '{tok.text}' in reported speech: a general statement"
+        if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
+            return f"claimed '{tok.text}': attribution of responsibility"
         for depth, anc in enumerate(tok.ancestors):
-            if depth >= 3:
-                break
             lemma = anc.lemma_.lower()
-            if lemma in self.plan:
+            if lemma in self.attribution and depth < 6:
+                return f"under '{anc.text}': attribution or accusation"
+            if depth >= 3:
+                continue
+            if lemma in self.plan or lemma in self.plan_prep and any(
+                    c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in anc.children):
                 return f"under plan/threat verb '{anc.text}'"
             if lemma in self.meeting:
                 return f"inside '{anc.text}'"
         return None
 
+    @staticmethod
+    def _args(tok: Token) -> list[Token]:
+        """The trigger's object-like arguments, with their conjuncts and 'of' complements."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "on", "at", "against", "into", "over", "in"):
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prt":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+            out.append(tok.head)  # "the seized weapons", "weapons seizure"
+        more = []
+        for a in out:
+            more.extend(x for x in a.conjuncts)
+            more.extend(x for x in a.children if x.dep_ in ("compound", "amod"))
+            for p in a.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    more.extend(g for g in p.children if g.dep_ == "pobj")
+                    for g in p.children:
+                        more.extend(g.conjuncts)
+        return out + more
+
+    def _agent(self, tok: Token) -> list[Token]:
+        """Who acts: the subject (or 'by' agent) of the trigger or of the verb it hangs from."""
+        cands = [tok]
+        if tok.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+            cands += [a for a in list(tok.ancestors)[:3]]
+        for t in cands:
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ == "NOUN" else []
+            by = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            found = agent or subj or by or poss
+            if found:
+                return [x for f in found for x in f.subtree]
+            if t.dep_ not in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"):
+                break
+        return []
+
+    def _side(self, toks: list[Token]) -> str | None:
+        """'nonstate', 'state', 'crowd' or None for a span of actor tokens."""
+        lem = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+        if lem & self.actor_sets.get("nonstate", set()):
+            return "nonstate"
+        if lem & self.actor_sets.get("state", set()):
+            return "state"
+        if lem & self.actor_sets.get("crowd", set()):
+            return "crowd"
+        return None
+
+    def _target(self, tok: Token, sent: Span, agent: list[Token]) -> str | None:
+        """'civilian' or 'military' for the target of a ground attack."""
+        args = self._args(tok)
+        civ, mil = self.actor_sets.get("civilian", set()), self.actor_sets.get("military", set())
+        for pool in (args, [t for t in sent if t not in agent and t.pos_ in ("NOUN", "PROPN")]):
+            lem = {t.lemma_.lower() for t in pool}
+            if lem & mil:
+                return "military"
+            if lem & civ:
+                return "civilian"
+        return None
+
+    def _ground(self, tok: Token, sent: Span, text: str, armed: bool) -> tuple[str, str, str] | None:
+        """A ground attack: on civilians (Attack), on armed men (Armed clash), by a crowd (Mob violence)."""
+        agent = self._agent(tok)
+        side = self._side(agent)
+        if side == "crowd" and not armed:
+            return "Riots", "Mob violence", f"'{text}' by a crowd"
+        if side is None and not armed:
+            return None
+        target = self._target(tok, sent, agent)
+        if target == "civilian":
+            return "Violence against civilians", "Attack", f"ground attack '{text}' on civilians"
+        return "Battles", "Armed clash", f"ground attack '{text}'" + (" on armed men" if target else "")
+
+    def _territory(self, tok: Token, sent: Span, trig: dict, text: str) -> tuple[str, str, str] | None:
+        key = _key(text) if " " in text else tok.lemma_.lower()
+        args = self._args(tok)
+        if key in TERRITORY_NEEDS_OBJECT:
+            lem = {a.lemma_.lower() for a in args}
+            placed = any(a.ent_type_ in ("GPE", "LOC", "FAC") for a in args) or bool(lem & TERRITORY_NOUNS)
+            if not placed:
+                return None
+        if key in ("fall to", "fell to", "fall into the hand"):
+            # "the town fell to the rebels": the subject is the place, the 'to' object the taker
+            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subj or not (subj[0].ent_type_ in ("GPE", "LOC", "FAC") or subj[0].lemma_.lower() in TERRITORY_NOUNS):
+                return None
+            taker = [g for c in verb.children if c.dep_ == "prep" for g in c.subtree]
+            side = self._side(taker) or trig.get("default_actor")
+            if side == "state":
+                return "Battles", "Government regains territory", f"'{text}' state forces"
+            return "Battles", "Non-state actor overtakes territory", f"'{text}' a non-state group"
+        for t in tok.subtree:
+            if t is not tok and t.lemma_.lower() in WITHDRAW_LEMMAS | {"pull"} and (t.lemma_.lower() != "pull" or
+                                                                                     any(c.lower_ == "out" for c in t.children)):
+                return "Strategic developments", "Non-violent transfer of territory", f"'{text}' after '{t.text}'"
+        side = self._side(self._agent(tok)) or trig.get("default_actor")
+        if side == "nonstate":
+            return "Battles", "Non-state actor overtakes territory", f"'{text}' by a non-state group"
+        return "Battles", "Government regains territory", f"'{text}' by state forces"
+
+    def _argument(self, tok: Token, trig: dict, text: str, phrase: bool, sent: Span) -> bool:
+        """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""
+        if phrase and text.lower() not in ("set up",):
+            return True
+        args = self._args(tok)
+        lem = {a.lemma_.lower() for a in args} | {a.lower_.rstrip("s") for a in args} | {a.lower_ for a in args}
+        hit = lem & trig["_objects"]
+        if not hit:
+            return False
+        if lem & set(trig.get("object_exclude", ())):
+            return False
+        need = trig.get("object_modifiers_required", {})
+        if hit and all(h in need for h in hit):
+            words = {t.lemma_.lower() for t in sent}
+            if not any(words & set(need[h]) for h in hit):
+                return False
+        return True
+
+    def _context(self, sent: Span, words: set[str]) -> bool:
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+    def _topic(self, t: Token) -> bool:
+        """Whether a cue is what a protest is about ("to decry the arrests", "against police violence")."""
+        prev = t
+        for n, a in enumerate([t, *t.ancestors]):
+            if n >= 6:
+                break
+            if a.dep_ == "pobj" and a.head.lower_ in self.topic_preps:
+                return True
+            if a is not t and any(c.dep_ == "aux" and c.tag_ == "TO" for c in a.children) and a.dep_ in ("advcl", "xcomp", "acl"):
+                return True
+            if a is not t and a.lemma_.lower() in self.topic_verbs and prev.dep_ in ("dobj", "prep", "ccomp", "xcomp"):
+                return True
+            prev = a
+        return False
+
+    def protest_outcome(self, sents) -> tuple[str, str, str] | None:
+        """(event type, sub-type, cue) of a protest from the cues in these sentences, or None when peaceful."""
+        for sub in self.outcome_order:
+            lemmas = self.outcome_lemmas[sub]
+            not_after = set(self.outcomes[sub].get("not_after", ()))
+            for sent in sents:
+                doc = sent.as_doc() if isinstance(sent, Span) else sent
+                masked = set()
+                for match_id, s, e in self.instrument_phrases(doc):
+                    if self.instruments[int(self.vocab.strings[match_id])].get("sub_event_type") is None:
+                        masked.update(range(s, e))
+                for match_id, s, e in self.outcome_phrases(doc):
+                    if self.vocab.strings[match_id] == sub:
+                        return self.outcomes[sub]["event_type"], sub, doc[s:e].text
+                for t in doc:
+                    if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and t.ent_type_ not in ("DATE", "TIME"):
+                        if sub != "Protest with intervention" and t.i in masked:
+                            continue
+                        if t.i > 0 and doc[t.i - 1].lower_ in not_after:
+                            continue
+                        if any(c.dep_ == "neg" for c in t.children) or self._blocked(t) or self._topic(t):
+                            continue
+                        return self.outcomes[sub]["event_type"], sub, t.text
+        return None
+
     # ------------------------------------------------------------------ public
     def classify(self, sent: Span) -> list[TypeHit]:
         doc = sent.as_doc()
-        candidates: list[tuple[int, int, int]] = []  # (token index in sent, trigger concept idx, length)
+        candidates: list[tuple[int, int, int, str]] = []  # (token index in sent, trigger idx, length, phrase key)
         for match_id, s, e in self.trigger_phrases(doc):
-            candidates.append((s, int(self.vocab.strings[match_id]), e - s))
-        covered = {i for s, _c, n in candidates for i in range(s, s + n)}
+            idx, phrase = self._phrase_of[self.vocab.strings[match_id]]
+            candidates.append((s, idx, e - s, phrase))
+        covered = {i for s, _c, n, _p in candidates for i in range(s, s + n)}
         for tok in sent:
             i = tok.i - sent.start
-            idx = self.trigger_lemmas.get(tok.lemma_.lower())
+            lemma = tok.lemma_.lower()
+            idxs = self._lemma_concepts.get(lemma)
+            if idxs is None and tok.tag_ != "VBG":  # surface forms the lemmatiser gets wrong ("raped" -> "rap")
+                lemma = tok.lower_
+                idxs = self._lemma_concepts.get(lemma)
             # "March 2024" is a month, not a march
-            if idx is not None and i not in covered and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") \
-                    and tok.ent_type_ not in ("DATE", "TIME"):
-                candidates.append((i, idx, 1))
+            if idxs and i not in covered and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") \
+                    and not (tok.ent_type_ in ("DATE", "TIME") and (tok.pos_ == "PROPN" or tok.is_title)):
+                candidates.extend((i, idx, 1, lemma) for idx in idxs)
         if not candidates:
             return []
-        instrument = self._instrument(sent)
+        instrument = self._instrument(sent, doc)
+        accident = instrument is None and self._context(sent, self.accident)
+        crime = self._context(sent, self.crime)
+        diplomatic = self._context(sent, self.diplomatic)
         hits: list[TypeHit] = []
         seen: set[tuple[str, str]] = set()
-        for i, idx, n in sorted(candidates):
+        # longest phrase first at a position, so "blow themselves up" is read before "blow up"
+        for i, idx, n, key in sorted(candidates, key=lambda c: (c[0], -c[2])):
             tok = sent[i]
             # for phrases, the syntactic head of the phrase carries negation and modals
             head = min(sent[i : i + n], key=lambda t: len(list(t.ancestors)))
             trig = self.triggers[idx]
             text = sent[i : i + n].text
+            phrase = n > 1 or " " in key
+            weak = key in trig["_weak"]
             if self._blocked(head):
                 continue
-            repelled = head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in self.repel
-            if trig["kind"] == "strike" and repelled:
-                # "the attack was repelled": a ground assault fought off, or weapons intercepted
-                if instrument and instrument[0] == "aircraft and drones":
-                    etype, sub = "Strategic developments", "Disrupted weapons use"
-                else:
-                    etype, sub = "Battles", "Armed clash"
-                why = f"'{text}' {head.head.text}"
-            elif trig["kind"] == "strike":
-                lemma = head.lemma_.lower()
-                if instrument and instrument[0] != "guns and ground assault":
-                    etype, sub = REMOTE, instrument[1]
-                    why = f"trigger '{text}' with weapon ({instrument[0]})"
-                elif lemma in STRIKE_DEFAULTS:
-                    etype, sub = REMOTE, STRIKE_DEFAULTS[lemma]
-                    why = f"trigger '{text}'"
-                elif instrument:  # guns, troops: a ground attack
-                    etype, sub = "Battles", "Armed clash"
-                    why = f"trigger '{text}' with ground forces"
-                elif lemma in WEAK_STRIKE_LEMMAS or n == 1:
-                    continue
-                else:
-                    etype, sub = REMOTE, "Remote explosive/landmine/IED"
-                    why = f"trigger '{text}'"
+            kind = trig["kind"]
+            if crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians":
+                continue  # a robbery, a gang: crime, not a conflict event
+            if diplomatic and kind in ("strike", "harm"):
+                continue  # sanctions over an attack: diplomacy, not the attack's report
+            if kind in ("strike", "harm") or trig.get("sub_event_type") == "Armed clash":
+                phrase_toks = set(range(tok.i, tok.i + n))
+                if not instrument and any(t.lemma_.lower() in self.disaster for t in head.subtree if t.i not in phrase_toks):
+                    continue  # "the battle to contain wildfires"
+            resolved: tuple[str, str, str] | None
+            if kind == "strike":
+                resolved = self._strike(head, sent, trig, text, key, instrument, accident, n)
+            elif kind == "harm":
+                resolved = self._harm(head, sent, text, instrument)
+            elif kind == "territory":
+                resolved = self._territory(head, sent, trig, text)
+            elif kind == "argument":
+                resolved = (trig["event_type"], trig["sub_event_type"], f"'{text}' with its object ({trig['concept']})") \
+                    if self._argument(head, trig, text, phrase, sent) else None
             else:
-                etype, sub = trig["event_type"], trig["sub_event_type"]
-                why = f"trigger '{text}' ({trig['concept']})"
-            key = (etype, sub)
-            if key in seen:
+                if key in trig["_needs_agent"] and self._side(self._agent(head)) is None:
+                    continue  # "houses were set on fire" in a battle report: damage, not a separate act
+                if trig["_needs_weapon"] and key in trig["_needs_weapon"] and instrument is None \
+                        and not self._context(sent, self.weapon_nouns):
+                    continue  # "the interception of this individual"
+                resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")
+            if resolved is None:
                 continue
-            seen.add(key)
-            hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why))
-        return hits
+            etype, sub, why = resolved
+            hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why, weak))
+        if any(not h.weak for h in hits):
+            hits = [h for h in hits if not h.weak]
+        # one hit per sub-type: the first in the sentence
+        unique: list[TypeHit] = []
+        for h in hits:
+            if (h.event_type, h.sub_event_type) not in seen:
+                seen.add((h.event_type, h.sub_event_type))
+                unique.append(h)
+        hits = unique
+        return self._protest(hits, [sent])
+
+    def _strike(self, head, sent, trig, text, key, instrument, accident, n) -> tuple[str, str, str] | None:
+        lemma = head.lemma_.lower() if n == 1 else key
+        repelled = head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in self.repel
+        if repelled:
+            # "the attack was repelled": a ground assault fought off, or weapons intercepted
+            if instrument and instrument[0] == "aircraft and drones":
+                return "Strategic developments", "Disrupted weapons use", f"'{text}' {head.head.text}"
+            return "Battles", "Armed clash", f"'{text}' {head.head.text}"
+        if lemma in trig["_needs_object"] and not any(c.dep_ == "dobj" for c in head.children) \
+                and not any(c.dep_ == "nsubjpass" for c in head.children) | (head.dep_ == "acl"):
+            return None  # "launched from the region": where it came from, not what was hit
+        if lemma in trig["_needs_object"] and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into") for c in head.children):
+            return None
+        if accident and (lemma in ACCIDENT_PRONE or key in ACCIDENT_PRONE or head.lemma_.lower() in ACCIDENT_PRONE) and self._side(self._agent(head)) is None:
+            return None  # a boiler or a warehouse exploded: an accident
+        if lemma in trig["_needs_weapon_object"]:
+            # "chlorine was used", "gas used by terrorists": the weapon must be what is used
+            objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + ([head.head] if head.dep_ == "acl" else [])
+            objs += [x for o in objs for x in o.children if x.dep_ in ("compound", "amod")]
+            hit = {self.instrument_lemmas.get(o.lemma_.lower()) for o in objs} | {self.instrument_lemmas.get(o.lower_) for o in objs}
+            concepts = {self.instruments[i]["concept"] for i in hit if i is not None and self.instruments[i].get("sub_event_type")}
+            # only chemical weapons are reported this way; "used drones to strike" is told by its own trigger
+            if not instrument or instrument[0] != "chemical weapons" or instrument[0] not in concepts and not any(
+                    o.lemma_.lower() in ("gas", "weapon") for o in objs):
+                return None
+        if instrument and instrument[0] != GROUND:
+            return REMOTE, instrument[1], f"trigger '{text}' with weapon ({instrument[0]})"
+        if lemma in STRIKE_DEFAULTS:
+            return REMOTE, STRIKE_DEFAULTS[lemma], f"trigger '{text}'"
+        if instrument or key in trig["_ground"] or lemma in trig["_ground"]:
+            resolved = self._ground(head, sent, text, armed=instrument is not None)
+            # a bare "attack" by an army names no weapon: only a crowd's attack is typed without one
+            if resolved and not instrument and (key in trig["_needs_armed"] or lemma in trig["_needs_armed"]) \
+                    and resolved[1] != "Mob violence":
+                return None
+            return resolved
+        if key in trig["_needs_instrument"] or lemma in trig["_needs_instrument"] or lemma in WEAK_STRIKE_LEMMAS or n == 1:
+            return None
+        return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}'"
+
+    def _harm(self, head, sent, text, instrument) -> tuple[str, str, str] | None:
+        """'killed', 'injured': an attack only when a weapon or an armed agent is named."""
+        if instrument and instrument[0] != GROUND:
+            return REMOTE, instrument[1], f"'{text}' by weapon ({instrument[0]})"
+        agent = self._agent(head)
+        side = self._side(agent)
+        if side in ("state", "nonstate"):
+            return self._ground(head, sent, text, armed=True)
+        if side == "crowd":
+            return "Riots", "Mob violence", f"'{text}' by a crowd"
+        return None
+
+    def _protest(self, hits: list[TypeHit], sents) -> list[TypeHit]:
+        """A protest takes its sub-type from its outcome and absorbs the hits that are that outcome."""
+        protest = next((h for h in hits if h.sub_event_type == PEACEFUL), None)
+        if protest is None:
+            return hits
+        outcome = self.protest_outcome(sents)
+        if outcome is not None:
+            etype, sub, cue = outcome
+            protest = TypeHit(protest.trigger, protest.trigger_text, etype, sub, protest.concept,
+                              f"{protest.reason}; outcome '{cue}'", protest.weak)
+        out, placed = [], False
+        for h in hits:
+            if h.sub_event_type == PEACEFUL or h.sub_event_type in PROTEST_PARTS:
+                if not placed:
+                    out.append(protest)
+                    placed = True
+                continue
+            out.append(h)
+        return out
+
+    def best(self, hits: list[TypeHit]) -> TypeHit | None:
+        """The most salient hit: most specific sub-type, then main clause, then first."""
+        if not hits:
+            return None
+        return max(hits, key=lambda h: (not h.weak, SPECIFIC.get(h.sub_event_type, 1),
+                                        -len(list(h.trigger.ancestors)), -h.trigger.i))
+
+    def best_of(self, per_sentence: list[tuple[Span, list[TypeHit]]]) -> TypeHit | None:
+        """The most salient hit of a short text (several sentences): its protest re-typed by all of them."""
+        flat = [h for _s, hs in per_sentence for h in hs]
+        if not flat:
+            return None
+        sents = [s for s, _h in per_sentence]
+        if any(h.sub_event_type == PEACEFUL for h in flat):
+            flat = self._protest(flat, sents)
+        order = {id(h): n for n, (_s, hs) in enumerate(per_sentence) for h in hs}
+        return max(flat, key=lambda h: (not h.weak, SPECIFIC.get(h.sub_event_type, 1), -order.get(id(h), 0),
+                                        -len(list(h.trigger.ancestors))))

@@ -1,0 +1,114 @@
+"""EventTypeClassifier on sentences written for these tests: one per ACLED family, and the traps."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.types import EventTypeClassifier, TypeHit
+
+
+@pytest.fixture(scope="module")
+def clf(nlp):
+    return EventTypeClassifier(nlp)
+
+
+def subs(clf, nlp, text: str) -> list[str]:
+    return [h.sub_event_type for s in nlp(text).sents for h in clf.classify(s)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Battles
+    ("Rebels and government troops clashed near the town on Monday.", "Armed clash"),
+    ("Militants ambushed an army patrol outside the village, killing three soldiers.", "Armed clash"),
+    ("Rebel fighters seized control of the town after two days of fighting.", "Non-state actor overtakes territory"),
+    ("Government forces recaptured the village from the insurgents on Sunday.", "Government regains territory"),
+    # Explosions/Remote violence
+    ("A drone strike hit a car on the highway, killing two men.", "Air/drone strike"),
+    ("Artillery shells landed on a market in the city centre.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb exploded under a police vehicle in the district.", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint, killing four guards.", "Suicide bomb"),
+    ("Assailants hurled a grenade at a bus stop on Thursday evening.", "Grenade"),
+    ("Inspectors said chlorine gas was used against residents of the suburb.", "Chemical weapon"),
+    # Violence against civilians
+    ("Gunmen stormed a school and opened fire on students in their classrooms.", "Attack"),
+    ("Armed men kidnapped twelve passengers from a bus on the highway.", "Abduction/forced disappearance"),
+    ("Soldiers raped two women during a raid on the village, a rights group said.", "Sexual violence"),
+    # Protests and riots
+    ("Thousands of teachers marched through the capital to demand higher pay.", "Peaceful protest"),
+    ("Police fired tear gas to disperse hundreds of protesters outside parliament.", "Protest with intervention"),
+    ("Security forces opened fire on demonstrators, killing five people.", "Excessive force against protesters"),
+    ("Protesters pelted police with stones and set tyres ablaze.", "Violent demonstration"),
+    ("An angry mob lynched a man accused of theft of cattle in the village.", "Mob violence"),
+    # Strategic developments
+    ("Police arrested the opposition leader at his home on Friday.", "Arrests"),
+    ("The two sides signed a peace agreement in the capital on Tuesday.", "Agreement"),
+    ("Soldiers seized a cache of weapons and ammunition in a raid on a farm.", "Disrupted weapons use"),
+    ("Air defences shot down two drones over the region overnight.", "Disrupted weapons use"),
+    ("The army set up a new military post on the hill overlooking the valley.", "Headquarters or base established"),
+    ("Looters ransacked shops in the market overnight.", "Looting/property destruction"),
+    ("The rebels withdrew and handed over control of the town to the army without a fight.", "Non-violent transfer of territory"),
+])
+def test_families(clf, nlp, text, expected):
+    assert expected in subs(clf, nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The group threatened more attacks on the capital.",           # threat
+    "Analysts said the fighting could divert resources from the front.",  # background analysis
+    "The army will attack the town next week.",                    # future tense
+    "The militants plan to attack the convoy.",                    # plan
+    "Russia did not attack the city, the ministry said.",          # negation
+    "Officials denied that any attack had happened, calling the report fake.",
+    "At a press conference, the minister discussed the drone attacks.",  # press conference
+    "Dock workers said they would strike next week.",               # labour strike, future
+    "A boiler exploded at a chemical factory, killing two workers.",  # industrial accident
+    "Firefighters fought a battle to contain the wildfires.",       # natural disaster
+    "Temperatures fell to minus five degrees in the region overnight.",
+    "The group claimed responsibility for the attack on the embassy.",  # attribution
+    "The EU imposed sanctions on officials responsible for the chemical attack.",  # diplomacy
+])
+def test_not_events(clf, nlp, text):
+    assert subs(clf, nlp, text) == []
+
+
+def test_passive_voice(clf, nlp):
+    assert "Shelling/artillery/missile attack" in subs(clf, nlp, "The village was shelled by artillery overnight.")
+    assert "Arrests" in subs(clf, nlp, "Three journalists were arrested by police in the city.")
+
+
+def test_march_month_vs_march(clf, nlp):
+    assert subs(clf, nlp, "The report was published in March 2024.") == []
+    assert subs(clf, nlp, "Farmers staged a march to the ministry on Monday.") == ["Peaceful protest"]
+
+
+def test_labour_strike_vs_air_strike(clf, nlp):
+    assert subs(clf, nlp, "Nurses went on strike over unpaid wages.") == ["Peaceful protest"]
+    assert subs(clf, nlp, "An air strike hit a fuel depot near the airport.") == ["Air/drone strike"]
+
+
+def test_two_events_in_one_sentence(clf, nlp):
+    got = subs(clf, nlp, "Rebels shelled the town with mortars and abducted six villagers.")
+    assert "Shelling/artillery/missile attack" in got and "Abduction/forced disappearance" in got
+
+
+def test_repelled_attack_is_a_clash(clf, nlp):
+    assert subs(clf, nlp, "Troops repelled an attack on the border post.") == ["Armed clash"]
+
+
+def test_ground_attack_target_decides(clf, nlp):
+    assert subs(clf, nlp, "Gunmen attacked a hotel popular with tourists.") == ["Attack"]
+    assert subs(clf, nlp, "Gunmen attacked an army base on the outskirts of the city.") == ["Armed clash"]
+
+
+def test_crowd_control_is_not_a_grenade(clf, nlp):
+    got = subs(clf, nlp, "Police threw stun grenades to disperse the protesters.")
+    assert got == ["Protest with intervention"]
+
+
+def test_hit_fields_and_best(clf, nlp):
+    sent = next(nlp("Militants attacked a police station with rocket-propelled grenades.").sents)
+    hits = clf.classify(sent)
+    assert hits and all(isinstance(h, TypeHit) and h.reason for h in hits)
+    best = clf.best(hits)
+    assert best is not None and best.event_type == "Explosions/Remote violence"
+    # the old public attributes stay
+    assert clf.trigger_lemmas["attack"] == 0 and clf.instruments and clf.triggers

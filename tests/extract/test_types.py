@@ -112,3 +112,13 @@ def test_hit_fields_and_best(clf, nlp):
     assert best is not None and best.event_type == "Explosions/Remote violence"
     # the old public attributes stay
     assert clf.trigger_lemmas["attack"] == 0 and clf.instruments and clf.triggers
+
+
+def test_patterns_over_time_are_not_one_event(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    for text in ("The village has been hit by artillery many times since 2022.",
+                 "The border town is shelled regularly."):
+        sent = next(iter(nlp(text).sents))
+        assert clf.classify(sent) == [], text

@@ -128,7 +128,9 @@ class Extractor:
             return False
         return True
 
-    def _place_for(self, sent: Span, offset: int, hit: TypeHit, found: list[Place]) -> tuple[Place | None, str]:
+    def _place_for(self, sent: Span, offset: int, hit: TypeHit, found: list[Place],
+                   others: tuple = ()) -> tuple[Place | None, str]:
+        """The place tied to this trigger; a place under another event word of the sentence is that one's."""
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         inside = [p for p in found if s0 <= p.start < s1 and p.lat is not None and p.feature != "demonym"
                   and self._usable(sent, offset, p)]
@@ -142,7 +144,10 @@ class Extractor:
             if toks:
                 tok = toks[-1]
                 chain = [tok, *tok.ancestors]
-                if hit.trigger in chain:
+                upto = chain.index(hit.trigger) if hit.trigger in chain else len(chain)
+                if any(o in chain[:upto] for o in others):
+                    tied = 2  # "fighting around Kozinka" places the fighting, not the shelling
+                elif hit.trigger in chain:
                     tied = 0
                 elif any(t.dep_ == "prep" and t.lower_ in PLACE_PREPS for t in chain[:4]):
                     tied = 0 if hit.trigger.is_ancestor(tok) or hit.trigger.head.is_ancestor(tok) else 1
@@ -150,6 +155,8 @@ class Extractor:
             return tied, rank, abs(p.start - trig_pos)
 
         best = min(inside, key=tie)
+        if tie(best)[0] == 2:
+            return None, ""
         return best, f"'{best.surface or best.name}' in the sentence"
 
     @staticmethod
@@ -237,7 +244,12 @@ class Extractor:
             # the date expression nearest the trigger is the one that dates it
             near = sorted(own_dates, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
             date = self._date_for(near, previous_date, doc, pub)
-            place, preason = self._place_for(sent, off, hit, found)
+            # other event words: not this trigger, its phrase ("drones struck") or the words governing it
+            own = {hit.trigger.i, *(a.i for a in hit.trigger.ancestors)}
+            phrase_end = hit.trigger.idx + len(hit.trigger_text)
+            others = tuple(t for t in self.types.candidate_tokens(sent)
+                           if t.i not in own and not hit.trigger.idx <= t.idx < phrase_end)
+            place, preason = self._place_for(sent, off, hit, found, others)
             if place is None or place.precision not in EVENT_PRECISIONS:
                 ctx, creason = self._context_place(start, found, earlier + out)
                 if ctx is not None and (place is None or place.precision == "country"):

@@ -233,6 +233,12 @@ class EventTypeClassifier:
                     return f"modal or future '{child.text} {t.text}'"
                 if child.dep_ == "advmod" and child.lower_ in self.habitual:
                     return f"habitual '{child.text}': a pattern, not one event"
+                if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in ("times", "occasions") and any(
+                        g.lower_ in ("many", "several", "numerous", "multiple", "countless") for g in child.children):
+                    return f"'{' '.join(x.text for x in child.subtree)}': a pattern, not one event"
+                if child.dep_ == "prep" and child.lower_ == "since" and t.tag_ in ("VBN",) and any(
+                        a.lower_ in ("has", "have") for a in t.children if a.dep_ == "aux"):
+                    return f"'has been … since': an ongoing pattern, not one event"
                 if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                                                             or tok.dep_ == "pobj" and tok.head.head is verb):
                     return f"negated '{t.text}' of '{tok.text}'"
@@ -419,6 +425,10 @@ class EventTypeClassifier:
                             continue
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
+
+    def candidate_tokens(self, sent: Span) -> list[Token]:
+        """Every token of the sentence that is an event word, whether or not it reports an event."""
+        return [t for t in sent if t.lemma_.lower() in self.trigger_lemmas]
 
     # ------------------------------------------------------------------ public
     def classify(self, sent: Span) -> list[TypeHit]:

@@ -16,7 +16,7 @@ from eventwire.fuse.match import (
     DWU,
     GENERIC_EXPLOSION,
     family,
-    mentions_match,
+    match_score,
     places_compatible,
     subtypes_compatible,
 )
@@ -153,10 +153,11 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
         if not _anchorable(m):
             loose.append(m)
             continue
-        for cluster in clusters:
-            if any(mentions_match(m, other) for other in cluster if _anchorable(other)):
-                cluster.append(m)
-                break
+        scored = [(max((match_score(m, o) for o in c if _anchorable(o)), default=0), -i, c)
+                  for i, c in enumerate(clusters)]
+        best = max(scored, default=(0, 0, None), key=lambda t: (t[0], t[1]))
+        if best[0] > 0:
+            best[2].append(m)
         else:
             clusters.append([m])
     anchored = len(clusters)

@@ -67,10 +67,37 @@ def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
     return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
 
 
+def same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    return a.name == b.name and a.country == b.country
+
+
+def match_score(a: Mention, b: Mention) -> int:
+    """0: different events; higher: more surely the same (same place beats a nearby one).
+
+    Two different towns a few kilometres apart are one event only when the
+    reports agree on the day and the weapon: a raid on one village and the
+    shelling of the next town the day after are two events.
+    """
+    if family(a.event_type, a.sub_event_type) != family(b.event_type, b.sub_event_type):
+        return 0
+    if not subtypes_compatible(a.sub_event_type, b.sub_event_type):
+        return 0
+    if not dates_compatible(a.date, b.date) or not places_compatible(a.place, b.place):
+        return 0
+    if same_place(a.place, b.place):
+        return 3
+    towns = a.place.precision in ("point", "town") and b.place.precision in ("point", "town")
+    if towns:
+        same_day = a.date.start == b.date.start and a.date.end == b.date.end
+        if not (same_day and a.sub_event_type == b.sub_event_type):
+            return 0
+        return 1
+    return 2
+
+
 def mentions_match(a: Mention, b: Mention) -> bool:
-    return (
-        family(a.event_type, a.sub_event_type) == family(b.event_type, b.sub_event_type)
-        and subtypes_compatible(a.sub_event_type, b.sub_event_type)
-        and dates_compatible(a.date, b.date)
-        and places_compatible(a.place, b.place)
-    )
+    return match_score(a, b) > 0

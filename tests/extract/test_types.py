@@ -122,3 +122,29 @@ def test_patterns_over_time_are_not_one_event(nlp):
                  "The border town is shelled regularly."):
         sent = next(iter(nlp(text).sents))
         assert clf.classify(sent) == [], text
+
+
+def test_a_relative_clause_pointing_back_is_not_a_new_event(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    sent = next(iter(nlp("The air base that was attacked has long been used to launch bombers.").sents))
+    assert clf.classify(sent) == []
+
+
+def test_used_to_strike_is_a_habit_but_were_used_to_strike_is_a_report(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    habit = next(iter(nlp("The airfield has been used by the air force to carry out missile strikes.").sents))
+    done = next(iter(nlp("Drones were used to carry out strikes on the port on Tuesday.").sents))
+    assert clf.classify(habit) == []
+    assert [h.sub_event_type for h in clf.classify(done)] == ["Air/drone strike"]
+
+
+def test_two_events_of_one_type_in_separate_clauses(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    sent = next(iter(nlp("The attack comes after two drones attempted to strike the parliament last month.").sents))
+    assert [h.trigger.text for h in clf.classify(sent)] == ["attack", "strike"]

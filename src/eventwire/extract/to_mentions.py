@@ -31,6 +31,7 @@ CONTEXT_PLACE_WINDOW = 1500
 NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
 # a place named right after these is a name of something else ("the Telegram channel Baza")
 MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcaster", "tv", "radio", "daily", "magazine", "paper"}
+ACCUSING_LEMMAS = {"accuse", "blame", "condemn", "warn", "urge", "thank", "criticise", "criticize"}
 # a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
 INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
                      "forces", "military", "army", "officers", "police", "spokesman", "spokeswoman", "leadership", "regime", "media"}
@@ -126,6 +127,8 @@ class Extractor:
             return False
         if last.dep_ in ("nsubj",) and last.head.lemma_.lower() in self.claims.speech:
             return False
+        if last.dep_ == "dobj" and last.head.lemma_.lower() in ACCUSING_LEMMAS:
+            return False  # "Moscow accused Kyiv of ...": the accused government, not a place
         return True
 
     def _place_for(self, sent: Span, offset: int, hit: TypeHit, found: list[Place],
@@ -172,6 +175,28 @@ class Extractor:
         return None, ""
 
     # ------------------------------------------------------------------ dates
+    @staticmethod
+    def _date_owners(sent: Span, hits: list[TypeHit], dates: list[DateSpan]) -> list[TypeHit | None]:
+        """For each date expression, the hit whose trigger (or its governing word) is its nearest ancestor."""
+        if len(hits) < 2:
+            return [None] * len(dates)
+        anchors: dict[int, TypeHit] = {}
+        for h in hits:
+            anchors.setdefault(h.trigger.i, h)
+        for h in hits:
+            anchors.setdefault(h.trigger.head.i, h)
+        owners: list[TypeHit | None] = []
+        for d in dates:
+            tok = next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
+            owner = None
+            if tok is not None:
+                for a in [tok, *tok.ancestors]:
+                    if a.i in anchors:
+                        owner = anchors[a.i]
+                        break
+            owners.append(owner)
+        return owners
+
     @staticmethod
     def _date_for(own: list[DateSpan], previous: DateSpan | None, doc: Document, pub) -> DateSpan | None:
         """The sentence's own date, else the paragraph's last explicit date, else publication."""
@@ -240,9 +265,12 @@ class Extractor:
         ev = Evidence(doc.id, original, start, end)
         speech = self.claims.speech_heads(sent)
         out: list[Mention] = []
+        owner = self._date_owners(sent, hits, own_dates)
         for n, hit in enumerate(hits):
-            # the date expression nearest the trigger is the one that dates it
-            near = sorted(own_dates, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
+            # a date expression dates the trigger whose clause holds it; else the nearest free one
+            mine = [d for d, o in zip(own_dates, owner) if o is hit]
+            free = [d for d, o in zip(own_dates, owner) if o is None]
+            near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
             date = self._date_for(near, previous_date, doc, pub)
             # other event words: not this trigger, its phrase ("drones struck") or the words governing it
             own = {hit.trigger.i, *(a.i for a in hit.trigger.ancestors)}

@@ -71,6 +71,14 @@ STRIKE_DEFAULTS = {
 ACCIDENT_PRONE = {"explosion", "blast", "explode", "detonate", "detonation", "fire", "crash", "catch fire", "burst into flame"}
 # kept for callers of the old module: strike triggers too generic to stand alone
 WEAK_STRIKE_LEMMAS = {"hit", "target", "fire", "crash", "slam", "strike", "raid", "pound", "attack", "bomb", "bombing"}
+def _past_event(verb: Token) -> bool:
+    """A simple past ("were used", "launched"): a report of something done, not a habit or a plan."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" for a in auxes)
+
+
 # "tried to strike" reports an attempt that happened; "used to strike" does not
 ATTEMPT_LEMMAS = {"attempt", "try"}
 FUTURE_AUX = {"will", "shall", "would", "could", "might", "may", "should", "must", "can"}
@@ -222,9 +230,17 @@ class EventTypeClassifier:
                 return f"negated trigger '{tok.text}'"
             if child.dep_ in ("amod", "compound") and child.lower_ in self.unasserted:
                 return f"'{child.text} {tok.text}': not asserted to have happened"
+        if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) \
+                and any(d.lower_ in ("the", "that", "this") for d in tok.head.children if d.dep_ == "det"):
+            return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
             return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None and verb != tok and tok.dep_ == "dobj" and tok.head == verb \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+                and verb.head.lemma_.lower() not in ATTEMPT_LEMMAS and not _past_event(verb.head):
+            # "the base has been used to carry out strikes": a use, not one strike ("drones were used to ..." is)
+            return f"'to {verb.text} {tok.text}': purpose or plan, not a report"
         for t in (tok, verb):
             if t is None:
                 continue
@@ -240,7 +256,7 @@ class EventTypeClassifier:
                         a.lower_ in ("has", "have") for a in t.children if a.dep_ == "aux"):
                     return f"'has been … since': an ongoing pattern, not one event"
                 if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
-                                                                            or tok.dep_ == "pobj" and tok.head.head is verb):
+                                                                            or tok.dep_ == "pobj" and tok.head.head == verb):
                     return f"negated '{t.text}' of '{tok.text}'"
         if tok.tag_ in ("VBP", "VBZ", "VB") and tok.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
                 and any(c.dep_ == "nsubj" for c in tok.children):
@@ -456,7 +472,6 @@ class EventTypeClassifier:
         crime = self._context(sent, self.crime)
         diplomatic = self._context(sent, self.diplomatic)
         hits: list[TypeHit] = []
-        seen: set[tuple[str, str]] = set()
         # longest phrase first at a position, so "blow themselves up" is read before "blow up"
         for i, idx, n, key in sorted(candidates, key=lambda c: (c[0], -c[2])):
             tok = sent[i]
@@ -500,11 +515,14 @@ class EventTypeClassifier:
             hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why, weak))
         if any(not h.weak for h in hits):
             hits = [h for h in hits if not h.weak]
-        # one hit per sub-type: the first in the sentence
+        # one hit per sub-type and clause: a second one counts only when neither governs the other
+        # ("the attack comes after drones tried to strike the Kremlin earlier this month": two events)
         unique: list[TypeHit] = []
         for h in hits:
-            if (h.event_type, h.sub_event_type) not in seen:
-                seen.add((h.event_type, h.sub_event_type))
+            same = [u for u in unique if (u.event_type, u.sub_event_type) == (h.event_type, h.sub_event_type)]
+            if not same or all(not (u.trigger.is_ancestor(h.trigger) or h.trigger.is_ancestor(u.trigger)
+                                    or u.trigger.head == h.trigger or h.trigger.head == u.trigger
+                                    or u.trigger.head == h.trigger.head) for u in same):
                 unique.append(h)
         hits = unique
         return self._protest(hits, [sent])

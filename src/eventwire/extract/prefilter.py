@@ -3,8 +3,8 @@
 The parser is most of extraction's cost (measured: ~70% of the time), and in a
 news article most sentences report no event and no claim.  A sentence is
 parsed only when a cheap regular expression finds a word that could make it
-matter: an event trigger, a weapon, a casualty or damage word, or a control
-phrase.  (A sentence that only names a speaker is skipped: a later "he said"
+matter: an event trigger or a control phrase, or a casualty or damage word
+with a number beside it.  (A sentence that only names a speaker is skipped: a later "he said"
 then resolves to the last speaker the parsed sentences named.)
 The words come from the same lexicons the extractor uses, with their
 inflections, so the filter cannot drift from them.
@@ -50,38 +50,52 @@ class SentenceFilter:
         types = load_json("lexicons", "event_types.json")
         claims = load_json("lexicons", "claims.json")
         irregular = load_json("lexicons", "irregular_forms.json")["forms"]
-        words: set[str] = set()
-        phrases: set[str] = set()
-
-        def add(items: Iterable[str]) -> None:
-            for item in items:
-                item = item.strip().lower()
-                if not item:
-                    continue
-                if " " in item or "-" in item:
-                    phrases.add(item)
-                    first = item.split()[0]
-                    if len(first) > 3:
-                        words.update(_forms(first, irregular))
-                else:
-                    words.update(_forms(item, irregular))
-
+        # an event word or a control phrase is enough; a casualty or damage word needs a number beside it
+        strong = _Words(irregular)
         for t in types["triggers"]:
-            add(t.get("lemmas", []))
-            add(t.get("phrases", []))
-        for i in types["instruments"]:
-            add(i.get("lemmas", []))
-            add(i.get("phrases", []))
-        for p in claims["properties"].values():
-            add(p["lemmas"])
-            add(p["phrases"])
+            strong.add(t.get("lemmas", []))
+            strong.add(t.get("phrases", []))
         for stance in ("asserts", "denies"):
-            add(claims["control"][stance])
+            strong.add(claims["control"][stance])
         for phrases_of in claims["no_casualty_phrases"].values():
-            add(phrases_of)
-        words = {w for w in words if len(w) > 2}
-        alternation = "|".join(sorted(map(re.escape, words | phrases), key=len, reverse=True))
-        self._pattern = re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
+            strong.add(phrases_of)
+        counted = _Words(irregular)
+        for p in claims["properties"].values():
+            counted.add(p["lemmas"])
+            counted.add(p["phrases"])
+        self._strong = strong.pattern()
+        self._counted = counted.pattern()
+        numbers = [re.escape(w) for w in claims["number_words"] if len(w) > 2]
+        self._number = re.compile(r"\d|\b(?:" + "|".join(numbers) + r")\b", re.IGNORECASE)
 
     def wanted(self, sentence: str) -> bool:
-        return self._pattern.search(sentence) is not None
+        if self._strong.search(sentence):
+            return True
+        return self._counted.search(sentence) is not None and self._number.search(sentence) is not None
+
+
+class _Words:
+    """Lemmas and phrases with their inflections, compiled into one alternation."""
+
+    def __init__(self, irregular: dict[str, list[str]]) -> None:
+        self.irregular = irregular
+        self.words: set[str] = set()
+        self.phrases: set[str] = set()
+
+    def add(self, items: Iterable[str]) -> None:
+        for item in items:
+            item = item.strip().lower()
+            if not item:
+                continue
+            if " " in item or "-" in item:
+                self.phrases.add(item)
+                first = item.split()[0]
+                if len(first) > 3:
+                    self.words.update(_forms(first, self.irregular))
+            else:
+                self.words.update(_forms(item, self.irregular))
+
+    def pattern(self) -> re.Pattern:
+        words = {w for w in self.words if len(w) > 2}
+        alternation = "|".join(sorted(map(re.escape, words | self.phrases), key=len, reverse=True))
+        return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)

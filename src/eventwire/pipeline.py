@@ -9,11 +9,14 @@ the next run and nothing is written twice.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
+from eventwire.config import Limits
 from eventwire.errors import EventwireError
 from eventwire.ingest.files import read_inputs
 from eventwire.model import Document, IngestError, Provenance, PublishedDate
@@ -24,6 +27,41 @@ from eventwire.store.orm import DocumentRow
 # a page date this many days after its story's earliest reliable member is a scrape date
 STORY_DATE_CONFLICT_DAYS = 2
 RELIABLE_DATE_SOURCES = ("metadata", "html")
+# SQLite waits busy_timeout for a lock; a transaction that still finds the database
+# locked (another process's long write) is tried again this many times, backing off
+LOCKED_RETRIES = 5
+LOCKED_BACKOFF_SECONDS = 0.5
+
+
+def _unexpected(stage: str, exc: BaseException) -> str:
+    """A reason for a failure no stage raised on purpose: which stage, what went wrong."""
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"unexpected error in {stage} ({exc.__class__.__name__}{': ' + detail if detail else ''})"
+
+
+def _is_locked(exc: OperationalError) -> bool:
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _retry_locked(work: Callable[[], object], *, conflicts: bool = False) -> object:
+    """Run one transaction, again after a pause while another process holds the database.
+
+    ``conflicts``: also try again on IntegrityError.  Fusion reads mentions and documents in
+    separate statements; with another ingest writing in between, it can see two states at
+    once and build clashing event ids.  Read again, it sees one.
+    """
+    for attempt in range(LOCKED_RETRIES + 1):
+        try:
+            return work()
+        except OperationalError as exc:
+            if not _is_locked(exc) or attempt == LOCKED_RETRIES:
+                raise
+        except IntegrityError:
+            if not conflicts or attempt == LOCKED_RETRIES:
+                raise
+        time.sleep(LOCKED_BACKOFF_SECONDS * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 @dataclass
@@ -55,7 +93,8 @@ def _reliable(row: DocumentRow) -> bool:
 
 
 class Pipeline:
-    def __init__(self, db_url: str, *, progress=None, extractor_factory=None, cleaner=None) -> None:
+    def __init__(self, db_url: str, *, progress=None, extractor_factory=None, cleaner=None, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits.from_env()
         self.engine = make_engine(db_url)
         self.Session = make_sessionmaker(self.engine)
         self.progress = progress or NullProgress()
@@ -69,7 +108,7 @@ class Pipeline:
         if self._cleaner is None:
             from eventwire.clean import Cleaner
 
-            self._cleaner = Cleaner()
+            self._cleaner = Cleaner(limits=self.limits)
         return self._cleaner
 
     @property
@@ -87,7 +126,7 @@ class Pipeline:
     def ingest(self, inputs: list[str]) -> IngestSummary:
         summary = IngestSummary()
         with self.progress.task("reading and cleaning") as advance:
-            for item in read_inputs(inputs):
+            for item in read_inputs(inputs, self.limits):
                 summary.read += 1
                 advance(1)
                 if isinstance(item, IngestError):
@@ -98,18 +137,36 @@ class Pipeline:
                     doc = self.cleaner.clean(item)
                 except EventwireError as exc:
                     summary.failed += 1
-                    summary.errors.append(IngestError(item.source, str(exc)))
+                    summary.errors.append(IngestError(item.source, str(exc).removeprefix(f"{item.source}: ")))
                     continue
-                with self.Session.begin() as session:
-                    if repo.existing_document(session, doc.content_hash, doc.url):
-                        summary.duplicates += 1
-                        continue
-                    repo.add_document(session, doc)
-                summary.new += 1
-        self.update_provenance()
-        self.extract_pending()
-        summary.events = self.fuse()
+                except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
+                    summary.failed += 1
+                    summary.errors.append(IngestError(item.source, _unexpected("clean", exc)))
+                    continue
+                try:
+                    stored = _retry_locked(lambda: self._store_new(doc))
+                except IntegrityError:
+                    stored = False  # another process stored the same document between our check and insert
+                except OperationalError as exc:
+                    summary.failed += 1
+                    summary.errors.append(IngestError(item.source, _unexpected("store", exc)))
+                    continue
+                if stored:
+                    summary.new += 1
+                else:
+                    summary.duplicates += 1
+        _retry_locked(self.update_provenance)
+        self.extract_pending(summary)
+        summary.events = _retry_locked(self.fuse, conflicts=True)
         return summary
+
+    def _store_new(self, doc: Document) -> bool:
+        """One transaction: the document, unless one with its content or URL is stored already."""
+        with self.Session.begin() as session:
+            if repo.existing_document(session, doc.content_hash, doc.url):
+                return False
+            repo.add_document(session, doc)
+        return True
 
     def update_provenance(self) -> None:
         from eventwire.provenance import DocInfo, ProvenanceIndex
@@ -158,21 +215,40 @@ class Pipeline:
             return PublishedDate(earliest, "story", 0.5, note, own.evidence)
         return own
 
-    def extract_pending(self) -> int:
+    def extract_pending(self, summary: IngestSummary | None = None) -> int:
+        """Extract every document not yet ``extracted``; one that fails is reported and left for the next run."""
         with self.Session() as session:
             pending = list(session.scalars(select(DocumentRow.id).where(DocumentRow.stage != "extracted").order_by(DocumentRow.seq)))
         if not pending:
             return 0
         with self.progress.task("extracting events", total=len(pending)) as advance:
             for doc_id in pending:
-                with self.Session.begin() as session:
-                    row = repo.get_document(session, doc_id)
-                    doc: Document = repo.row_to_document(row)
-                    mentions = self.extractor.extract(doc, story=row.story)
-                    repo.replace_mentions(session, doc_id, mentions)
-                    row.stage = "extracted"
+                try:
+                    _retry_locked(lambda: self._extract_one(doc_id))
+                except Exception as exc:  # noqa: BLE001 - the document stays 'cleaned'; the run goes on
+                    if summary is not None:
+                        summary.failed += 1
+                        summary.errors.append(IngestError(self._source_of(doc_id), _unexpected("extract", exc) + "; left for the next run"))
                 advance(1)
         return len(pending)
+
+    def _extract_one(self, doc_id: str) -> None:
+        with self.Session.begin() as session:
+            row = repo.get_document(session, doc_id)
+            if row is None or row.stage == "extracted":
+                return  # another process got there first
+            doc: Document = repo.row_to_document(row)
+            mentions = self.extractor.extract(doc, story=row.story)
+            repo.replace_mentions(session, doc_id, mentions)
+            row.stage = "extracted"
+
+    def _source_of(self, doc_id: str) -> str:
+        try:
+            with self.Session() as session:
+                row = repo.get_document(session, doc_id)
+                return f"{row.source or doc_id} ({doc_id})" if row is not None else doc_id
+        except Exception:  # noqa: BLE001 - only naming the input; the id will do
+            return doc_id
 
     def fuse(self) -> int:
         from eventwire.fuse.events import fuse

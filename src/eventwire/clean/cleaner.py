@@ -2,7 +2,8 @@
 
 The cascade in ``Cleaner.clean``:
   1. Refuse what cannot be an article: no body, or a body over ``max_chars``.
-  2. HTML only: trafilatura's main text, title and site name; htmldate's date.
+  2. HTML only: trafilatura's main text, title and site name; htmldate's date
+     (on a page slimmed and depth-flattened within ``Limits``; see ``html``).
   3. Cut the text into units (lines, or hard-wrapped paragraphs) and judge
      each with the line rules of ``boilerplate``.
   4. Title: the record's, else trafilatura's, else a headline-shaped first
@@ -25,11 +26,12 @@ from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.html import HtmlExtract, extract_html
 from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.config import LIMITS, Limits
 from eventwire.clean.title import HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline
 from eventwire.errors import EmptyDocument, InputError
 from eventwire.model import Document, Record
 
-DEFAULT_MAX_CHARS = 2_000_000
+DEFAULT_MAX_CHARS = LIMITS.max_text_chars  # kept for callers; the limit is config.Limits.max_text_chars
 ID_PREFIX = "d_"
 ID_HEX_DIGITS = 16
 
@@ -54,8 +56,9 @@ def outlet_from_url(url: str | None) -> str | None:
 class Cleaner:
     """Built once (vocabularies loaded), then ``clean`` per record."""
 
-    def __init__(self, *, max_chars: int = DEFAULT_MAX_CHARS, lexicon: Lexicon | None = None) -> None:
-        self.max_chars = max_chars
+    def __init__(self, *, max_chars: int | None = None, lexicon: Lexicon | None = None, limits: Limits | None = None) -> None:
+        self.limits = limits or LIMITS
+        self.max_chars = max_chars if max_chars is not None else self.limits.max_text_chars
         self.lexicon = lexicon or load_lexicon()
 
     # -- 1-2 ------------------------------------------------------------------
@@ -63,14 +66,18 @@ class Cleaner:
         body = record.text if record.text and record.text.strip() else None
         if body is None and not (record.html and record.html.strip()):
             raise EmptyDocument(f"{record.source}: record has neither text nor html")
-        size = len(body if body is not None else record.html or "")
-        if size > self.max_chars:
-            kind = "text" if body is not None else "html"
-            raise InputError(f"{record.source}: {kind} is {size:,} characters, over the limit of {self.max_chars:,}")
         if body is not None:
+            self._check_text_size(body, "text", record.source)
             return body, None
-        extract = extract_html(record.html or "", record.url, source=record.source)
+        # html has its own, larger limit (pages carry scripts and inline images), checked
+        # by extract_html after slimming; the text trafilatura finds must then fit max_chars
+        extract = extract_html(record.html or "", record.url, source=record.source, limits=self.limits)
+        self._check_text_size(extract.text, "text extracted from html", record.source)
         return extract.text, extract
+
+    def _check_text_size(self, text: str, kind: str, source: str) -> None:
+        if len(text) > self.max_chars:
+            raise InputError(f"{source}: {kind} is {len(text):,} characters, over the limit of {self.max_chars:,}")
 
     # -- 4 --------------------------------------------------------------------
     def _title(

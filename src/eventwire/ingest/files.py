@@ -5,6 +5,7 @@ path (and line) so a long run reports it and carries on.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+_OTHER_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")  # ftp://, file://, gopher://: not fetched
 
 
 def walk(paths: list[Path]) -> Iterator[Path | IngestError]:
@@ -37,13 +39,16 @@ def walk(paths: list[Path]) -> Iterator[Path | IngestError]:
 
 
 def read_text_file(path: Path, limits: Limits = LIMITS) -> str:
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
-        raise InputError(f"{path}: {size} bytes is over the {limits.max_file_bytes}-byte limit")
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise InputError(f"{path}: {size} bytes is over the {limits.max_file_bytes}-byte limit")
+        with path.open("rb") as fh:  # read no more than the limit, even if the file grew since stat
+            data = fh.read(limits.max_file_bytes + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > limits.max_file_bytes:
+        raise InputError(f"{path}: over the {limits.max_file_bytes}-byte limit")
     if not data.strip():
         raise InputError(f"{path}: empty file")
     text = decode_bytes(data, str(path))
@@ -68,6 +73,8 @@ def read_path(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestEr
             yield Record(source=str(path), text=text)
     except InputError as exc:
         yield IngestError(str(path), str(exc).removeprefix(f"{path}: "))
+    except Exception as exc:  # noqa: BLE001 - one file's surprise is reported; the run goes on
+        yield IngestError(str(path), f"unexpected error reading it ({exc.__class__.__name__}: {str(exc)[:200]})")
 
 
 def read_inputs(paths: list[str], limits: Limits = LIMITS, fetch=None) -> Iterator[Record | IngestError]:
@@ -76,7 +83,13 @@ def read_inputs(paths: list[str], limits: Limits = LIMITS, fetch=None) -> Iterat
         if item.startswith(("http://", "https://")):
             if fetch is None:
                 from eventwire.ingest.urls import fetch_records as fetch
-            yield from fetch(item, limits)
+            try:
+                yield from fetch(item, limits)
+            except Exception as exc:  # noqa: BLE001 - one URL's surprise is reported; the run goes on
+                yield IngestError(item, f"unexpected error fetching it ({exc.__class__.__name__}: {str(exc)[:200]})")
+            continue
+        if _OTHER_SCHEME.match(item):
+            yield IngestError(item, "only http and https URLs are fetched")
             continue
         for found in walk([Path(item)]):
             if isinstance(found, IngestError):

@@ -75,4 +75,7 @@ def read_jsonl(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestE
         except RecursionError:
             yield IngestError(where, "JSON nested too deeply")
             continue
+        except Exception as exc:  # noqa: BLE001 - one line's surprise is reported; the next line is read
+            yield IngestError(where, f"unexpected error reading the line ({exc.__class__.__name__}: {str(exc)[:200]})")
+            continue
         yield record

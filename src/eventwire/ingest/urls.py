@@ -1,15 +1,22 @@
 """Fetch an article or feed by URL, refusing what a stranger's server could abuse.
 
-http(s) only; a timeout, a size cap on the decoded body (gzip bombs), bounded
-redirects each re-checked, and private/loopback/link-local addresses refused
-unless the user opts in (EVENTWIRE_ALLOW_PRIVATE=1) — so a feed cannot make
-eventwire probe the network it runs in.
+http(s) only; a connect/read timeout and a total deadline (a server that
+trickles one byte at a time cannot hold the run); a size cap on the *decoded*
+body, decompressed by us in bounded steps so a gzip bomb costs at most one
+step of memory; bounded redirects, each hop re-checked; private, loopback,
+link-local and other non-global addresses refused unless the user opts in
+(EVENTWIRE_ALLOW_PRIVATE=1) — so a feed cannot make eventwire probe the
+network it runs in.  The address the connection actually reached is checked
+too, right after connecting, which closes the gap between our DNS lookup and
+urllib3's (DNS rebinding).
 """
 from __future__ import annotations
 
 import ipaddress
 import os
 import socket
+import time
+import zlib
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -22,67 +29,205 @@ from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.feeds import looks_like_feed, read_feed
 from eventwire.model import IngestError, Record
 
-USER_AGENT = f"eventwire/{__version__} (+conflict event extraction; respects robots)"
-TIMEOUT_SECONDS = 20.0
-MAX_REDIRECTS = 5
+USER_AGENT = f"eventwire/{__version__} (+conflict event extraction; one request per article)"
+TIMEOUT_SECONDS = LIMITS.fetch_timeout_seconds  # kept for callers; the setting is Limits.fetch_timeout_seconds
+MAX_REDIRECTS = LIMITS.max_redirects
 ALLOW_PRIVATE_ENV = "EVENTWIRE_ALLOW_PRIVATE"
+REDIRECTS = (301, 302, 303, 307, 308)
+RAW_CHUNK = 65536
+# at most this much decoded output per decompression step: a 64 KB gzip chunk can
+# hold 64 MB of zeros, so output is drawn out in slices and counted as it comes
+DECODED_STEP = 1 << 20
 
 
-def _check_address(url: str, allow_private: bool) -> None:
+def allow_private_from_env() -> bool:
+    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def _refused(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped  # ::ffff:127.0.0.1 is loopback
+    return not addr.is_global or addr.is_multicast
+
+
+def _refusal(url: str, addr: object) -> InputError:
+    return InputError(f"{url}: refusing private or local address {addr} (set {ALLOW_PRIVATE_ENV}=1 to allow)")
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to (a seam: tests replace it, never the socket module)."""
+    return [info[4][0] for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)]
+
+
+def _check_url(url: str, allow_private: bool) -> None:
+    """Scheme and host of one hop; unless allowed, every address the host resolves to must be public."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise InputError(f"{url}: only http and https URLs are fetched")
-    if not parts.hostname:
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError as exc:
+        raise InputError(f"{url}: bad host or port ({exc})") from exc
+    if not host:
         raise InputError(f"{url}: no host in URL")
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise InputError(f"{url}: cannot resolve host ({exc.strerror})") from exc
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0])
-        if addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_multicast:
-            raise InputError(f"{url}: refusing private or local address {addr} (set {ALLOW_PRIVATE_ENV}=1 to allow)")
+        addresses = _resolve(host, port or (443 if parts.scheme == "https" else 80))
+    except (socket.gaierror, UnicodeError) as exc:
+        raise InputError(f"{url}: cannot resolve host ({getattr(exc, 'strerror', None) or exc})") from exc
+    for address in addresses:
+        addr = ipaddress.ip_address(address.split("%")[0])
+        if _refused(addr):
+            raise _refusal(url, addr)
+
+
+class _PeerCheck:
+    """Mixed into urllib3's connections: the address the socket actually reached must be
+    public too (DNS may answer differently for urllib3 than it did for ``_check_url``).
+    Checked right after connecting, before TLS or the request: nothing is sent to it."""
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        try:
+            peer = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+        except (OSError, ValueError):
+            return sock
+        if _refused(peer):
+            sock.close()
+            raise _PeerRefused(peer)
+        return sock
+
+
+class _PeerRefused(InputError):
+    def __init__(self, address) -> None:
+        super().__init__(f"connected to private or local address {address}")
+        self.address = address
+
+
+class _CheckedHTTPConnection(_PeerCheck, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _CheckedHTTPSConnection(_PeerCheck, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _CheckedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _CheckedHTTPConnection
+
+
+class _CheckedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _CheckedHTTPSConnection
+
+
+class _Decoder:
+    """Content-Encoding undone in bounded steps; refuses encodings we did not ask for."""
+
+    def __init__(self, encoding: str, url: str) -> None:
+        encoding = encoding.strip().lower()
+        if encoding in ("", "identity"):
+            self._z = None
+        elif encoding in ("gzip", "x-gzip"):
+            self._z = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._z = zlib.decompressobj()
+        else:
+            raise InputError(f"{url}: unsupported Content-Encoding {encoding!r}")
+        self.url = url
+
+    def feed(self, raw: bytes) -> Iterator[bytes]:
+        if self._z is None:
+            yield raw
+            return
+        try:
+            data = raw
+            while True:
+                out = self._z.decompress(data, DECODED_STEP)
+                if out:
+                    yield out
+                data = self._z.unconsumed_tail
+                if not data:
+                    return
+        except zlib.error as exc:
+            raise InputError(f"{self.url}: corrupt compressed body ({exc})") from exc
 
 
 def fetch_bytes(url: str, limits: Limits = LIMITS, allow_private: bool | None = None) -> tuple[str, bytes]:
     """(final URL, body) or InputError; body capped at limits.max_file_bytes after decompression."""
     if allow_private is None:
-        allow_private = os.environ.get(ALLOW_PRIVATE_ENV) == "1"
-    http = urllib3.PoolManager(headers={"User-Agent": USER_AGENT}, timeout=urllib3.Timeout(TIMEOUT_SECONDS))
+        allow_private = allow_private_from_env()
+    deadline = time.monotonic() + limits.fetch_total_seconds
+    http = urllib3.PoolManager(
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        timeout=urllib3.Timeout(connect=limits.fetch_timeout_seconds, read=limits.fetch_timeout_seconds),
+        retries=False,
+    )
+    if not allow_private:
+        http.pool_classes_by_scheme = {"http": _CheckedHTTPPool, "https": _CheckedHTTPSPool}
     current = url
-    for _ in range(MAX_REDIRECTS + 1):
-        _check_address(current, allow_private)
-        try:
-            resp = http.request("GET", current, redirect=False, preload_content=False, decode_content=True)
-        except urllib3.exceptions.HTTPError as exc:
-            raise InputError(f"{current}: fetch failed ({exc.__class__.__name__})") from exc
-        try:
-            if resp.status in (301, 302, 303, 307, 308):
-                location = resp.headers.get("Location")
-                if not location:
-                    raise InputError(f"{current}: redirect without a Location")
-                current = urljoin(current, location)
-                continue
-            if resp.status != 200:
-                raise InputError(f"{current}: HTTP {resp.status}")
-            body = bytearray()
-            for chunk in resp.stream(65536, decode_content=True):
-                body += chunk
-                if len(body) > limits.max_file_bytes:
-                    raise InputError(f"{current}: response over the {limits.max_file_bytes}-byte limit")
-            return current, bytes(body)
-        except (urllib3.exceptions.HTTPError, OSError) as exc:
-            raise InputError(f"{current}: fetch failed ({exc.__class__.__name__})") from exc
-        finally:
-            resp.release_conn()
-    raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
+    try:
+        for _ in range(limits.max_redirects + 1):
+            _check_url(current, allow_private)
+            try:
+                resp = http.request("GET", current, redirect=False, preload_content=False, decode_content=False)
+            except urllib3.exceptions.HTTPError as exc:
+                raise InputError(f"{current}: fetch failed ({_why(exc)})") from exc
+            except _PeerRefused as exc:
+                raise _refusal(current, exc.address) from None
+            try:
+                if resp.status in REDIRECTS:
+                    location = resp.headers.get("Location")
+                    if not location:
+                        raise InputError(f"{current}: redirect without a Location")
+                    current = urljoin(current, location.strip())
+                    continue
+                if resp.status != 200:
+                    raise InputError(f"{current}: HTTP {resp.status}")
+                return current, _read_body(resp, current, limits, deadline)
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                raise InputError(f"{current}: fetch failed ({_why(exc)})") from exc
+            finally:
+                resp.release_conn()
+        raise InputError(f"{url}: more than {limits.max_redirects} redirects")
+    finally:
+        http.clear()
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, (urllib3.exceptions.TimeoutError, TimeoutError, socket.timeout)):
+        return "timed out"
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, BaseException):
+        return _why(reason)
+    return exc.__class__.__name__
+
+
+def _read_body(resp, url: str, limits: Limits, deadline: float) -> bytes:
+    declared = resp.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > limits.max_file_bytes:
+        raise InputError(f"{url}: response of {int(declared):,} bytes is over the {limits.max_file_bytes:,}-byte limit")
+    decoder = _Decoder(resp.headers.get("Content-Encoding", ""), url)
+    body = bytearray()
+    while True:
+        # read1: whatever has arrived (up to RAW_CHUNK), so a trickle still meets the deadline check
+        raw = resp.read1(RAW_CHUNK, decode_content=False)
+        if not raw:
+            break
+        if time.monotonic() > deadline:
+            raise InputError(f"{url}: took longer than {limits.fetch_total_seconds:g} s in all; stopped")
+        for piece in decoder.feed(raw):
+            body += piece
+            if len(body) > limits.max_file_bytes:
+                raise InputError(f"{url}: response over the {limits.max_file_bytes:,}-byte limit (after decompression)")
+    return bytes(body)
 
 
 def fetch_records(url: str, limits: Limits = LIMITS) -> Iterator[Record | IngestError]:
     try:
         final, data = fetch_bytes(url, limits)
+        if not data.strip():
+            raise InputError(f"{url}: empty response")
         text = decode_bytes(data, url)
         if looks_like_feed(text):
             yield from read_feed(text, url, base_url=final)

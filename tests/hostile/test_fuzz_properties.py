@@ -76,8 +76,6 @@ def claims_and_tokenizer():
     return ClaimExtractor(), spacy.blank("en")
 
 
-@pytest.mark.xfail(strict=True, reason="extract/claims.py _value: '²'.isdigit() is True but float('²') raises"
-                   " (times._to_int has the same with int()); for the lead — isdecimal() fixes both")
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.characters(categories=["Nd", "No", "Lu", "Ll", "Pd", "Po"]), min_size=1, max_size=8))
 @example("²").via("superscript two")
@@ -87,3 +85,15 @@ def test_claim_number_parsing_never_raises(claims_and_tokenizer, word):
     for tok in tokenizer.make_doc(word):
         value = extractor._value(tok)
         assert value is None or value >= 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(categories=["Nd", "No", "Lu", "Ll", "Zs", "Po"]), min_size=1, max_size=30))
+@example("on ² May").via("superscript day")
+def test_time_resolver_never_raises_on_odd_digits(word):
+    from datetime import date as _date
+
+    from eventwire.extract.times import TimeResolver
+
+    for span in TimeResolver().find(word, _date(2024, 3, 14)):
+        assert word[span.span[0]:span.span[1]] == span.text

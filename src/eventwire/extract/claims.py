@@ -152,7 +152,7 @@ class ClaimExtractor:
     # ---------------------------------------------------------------- numbers
     def _value(self, tok: Token) -> float | None:
         text = tok.text.lower().replace(",", "")
-        if text.isdigit():
+        if text.isdecimal():
             return float(text)
         return self.numbers.get(text)
 

@@ -103,7 +103,7 @@ def _until_pub(start: date, end: date, pub: date | None) -> tuple[date, date, st
 
 def _to_int(token: str, numbers: dict[str, int]) -> int | None:
     token = token.lower()
-    if token.isdigit():
+    if token.isdecimal():
         return int(token)
     return numbers.get(token)
 

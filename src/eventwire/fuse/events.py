@@ -9,6 +9,7 @@ of their story or place that fits; otherwise they stay as context.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections import Counter
 from collections.abc import Sequence
 
@@ -175,4 +176,13 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
                 break
         else:
             clusters.append([m])
-    return [build_event(c, stories) for c in clusters]
+    events, used = [], set()
+    for c in clusters:
+        ev = build_event(c, stories)
+        n = 1
+        while ev.id in used:  # two events anchored in one sentence with the same trigger word
+            n += 1
+            ev = replace(ev, id=f"{event_id(c[0])}-{n}")
+        used.add(ev.id)
+        events.append(ev)
+    return events

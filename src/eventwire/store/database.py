@@ -7,7 +7,7 @@ SQLite runs in WAL mode with a busy timeout so that `serve` can read while
 from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from eventwire.errors import ConfigError
@@ -40,7 +40,13 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 
-    Base.metadata.create_all(engine)
+    try:
+        Base.metadata.create_all(engine)
+    except OperationalError as exc:
+        # two processes opening a new SQLite file at once: the other one created the tables first
+        if "already exists" not in str(exc):
+            raise
+        Base.metadata.create_all(engine)
     return engine
 
 

@@ -84,3 +84,18 @@ def test_undated_copy_joins_its_story_event():
     undated = mention("d_b", 0, "Explosions/Remote violence", "Air/drone strike", None, PSKOV)
     (ev,) = run([dated, undated], stories={"d_a": "s_a", "d_b": "s_a"})
     assert set(ev.documents) == {"d_a", "d_b"} and ev.exportable
+
+
+def test_a_later_reference_back_joins_the_event_it_names():
+    first = Mention("d_a", Evidence("d_a", "Saboteurs crossed the border and attacked the village of Kozinka on Tuesday.", 0, 70),
+                    "Battles", "Armed clash", "attacked", DateSpan(date(2024, 3, 12), date(2024, 3, 12), "day", "on Tuesday"),
+                    BELGOROD)
+    # weeks later, dated only by its article: "the saboteurs' attack on Kozinka" is the same raid
+    later = Mention("d_b", Evidence("d_b", "Investigators are still questioning residents about the saboteurs who attacked Kozinka.", 0, 80),
+                    "Battles", "Armed clash", "attacked", DateSpan(date(2024, 4, 2), date(2024, 4, 2), "day", ""), BELGOROD)
+    unrelated = Mention("d_c", Evidence("d_c", "Tanks clashed with infantry near the railway station at dawn.", 0, 60),
+                        "Battles", "Armed clash", "clashed", DateSpan(date(2024, 4, 2), date(2024, 4, 2), "day", ""), BELGOROD)
+    events = run([first, later, unrelated])
+    assert len(events) == 2
+    raid = next(e for e in events if "d_a" in e.documents)
+    assert set(raid.documents) == {"d_a", "d_b"} and raid.date.start == date(2024, 3, 12)

@@ -14,6 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from eventwire.fuse.match import (
+    BACKGROUND_MIN_OVERLAP,
+    BACKGROUND_WINDOW_DAYS,
+    content_overlap,
+    dates_compatible,
     DWU,
     GENERIC_EXPLOSION,
     family,
@@ -136,7 +140,8 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     """(fits at all, fits through its own story) for a mention lacking a date or a precise place."""
     fam = family(m.event_type, m.sub_event_type)
     kin = [o for o in cluster if family(o.event_type, o.sub_event_type) == fam
-           and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
+           and subtypes_compatible(o.sub_event_type, m.sub_event_type)
+           and (m.date is None or o.date is None or dates_compatible(m.date, o.date))]
     if not kin:
         return False, False
     precise = m.place is not None and m.place.precision in ANCHOR_PRECISIONS
@@ -146,23 +151,57 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     return (same_story or (precise and m.place.precision in ("point", "town"))), same_story
 
 
+def _soft(m: Mention) -> bool:
+    """Dated only by its article's publication date: a reference to the event may be much later."""
+    return m.date is not None and not m.date.text
+
+
+def _background_fit(m: Mention, cluster: list[Mention]) -> float:
+    """How well a softly dated mention fits an earlier event as a reference back to it (0: not)."""
+    dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
+    if not dated:
+        return 0.0
+    kin = [o for o in dated if family(o.event_type, o.sub_event_type) == family(m.event_type, m.sub_event_type)
+           and subtypes_compatible(o.sub_event_type, m.sub_event_type) and places_compatible(m.place, o.place)]
+    if not kin:
+        return 0.0
+    gap = min((m.date.start - o.date.end).days for o in kin)
+    if not 0 <= gap <= BACKGROUND_WINDOW_DAYS:
+        return 0.0
+    return content_overlap(m, kin)
+
+
 def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list[Event]:
-    """Cluster mentions (given in ingestion order) into events."""
+    """Cluster mentions into events; ``ranked`` gives each mention's ingestion rank.
+
+    In ingestion order, a dated and placed mention joins the best matching
+    event or starts one; a mention dated only by its article's publication may
+    instead join an earlier event it plainly refers back to ("the murder of
+    six Jesuits" weeks later).  Mentions without a precise place or a date join
+    through their story or place afterwards.
+    """
+    rank = {id(m): r for r, m in ranked}
     clusters: list[list[Mention]] = []
     loose: list[Mention] = []
-    for _rank, m in ranked:
-        if not _anchorable(m):
-            loose.append(m)
-            continue
-        scored = [(max((match_score(m, o) for o in c if _anchorable(o)), default=0), -i, c)
+    referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
+    for m in (m for _r, m in ranked if _anchorable(m)):
+        scored = [(max((match_score(m, o) for o in c if _anchorable(o) and id(o) not in referring), default=0), -i, c)
                   for i, c in enumerate(clusters)]
         best = max(scored, default=(0, 0, None), key=lambda t: (t[0], t[1]))
         if best[0] > 0:
             best[2].append(m)
-        else:
-            clusters.append([m])
+            continue
+        if _soft(m):
+            refs = [(fit, -i, c) for i, c in enumerate(clusters) if (fit := _background_fit(m, c)) >= BACKGROUND_MIN_OVERLAP]
+            if refs:
+                max(refs, key=lambda t: (t[0], t[1]))[2].append(m)
+                referring.add(id(m))
+                continue
+        clusters.append([m])
     anchored = len(clusters)
-    for m in loose:
+    for _r, m in ranked:
+        if _anchorable(m):
+            continue
         story = stories.get(m.document, m.document)
         # dated, placed events first; other loose mentions only when none fits
         for pool in (clusters[:anchored], clusters[anchored:]):
@@ -176,6 +215,9 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
                 break
         else:
             clusters.append([m])
+    # mentions in ingestion order within each event, and events in order of their first report:
+    # the anchor (first report) names the event, so later documents never rename it
+    clusters = sorted((sorted(c, key=lambda m: rank[id(m)]) for c in clusters), key=lambda c: rank[id(c[0])])
     events, used = [], set()
     for c in clusters:
         ev = build_event(c, stories)

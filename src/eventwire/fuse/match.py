@@ -7,6 +7,10 @@ and the air defence's "shot down" of the same drones are one.
 from __future__ import annotations
 
 import math
+import re
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventwire.model import DateSpan, Mention, Place
 
@@ -101,3 +105,26 @@ def match_score(a: Mention, b: Mention) -> int:
 
 def mentions_match(a: Mention, b: Mention) -> bool:
     return match_score(a, b) > 0
+
+
+# a report dated only by its publication may refer back to an event up to this many days earlier
+BACKGROUND_WINDOW_DAYS = 90
+# ...when its sentence shares this much of its content words with that event's sentences
+BACKGROUND_MIN_OVERLAP = 0.35
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+
+
+@lru_cache(maxsize=50_000)
+def content_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in (x.lower() for x in _WORD.findall(sentence)) if w not in STOP_WORDS)
+
+
+def content_overlap(m: Mention, others: list[Mention]) -> float:
+    """Share of the mention's content words found in the others' sentences (places and numbers aside)."""
+    mine = content_words(m.evidence.sentence)
+    if m.place is not None:
+        mine = mine - content_words(m.place.surface or m.place.name)
+    if not mine:
+        return 0.0
+    theirs = frozenset().union(*(content_words(o.evidence.sentence) for o in others))
+    return len(mine & theirs) / len(mine)

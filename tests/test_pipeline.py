@@ -55,3 +55,21 @@ def test_a_half_finished_run_is_completed_by_the_next(tmp_path, db_url):
         assert {r.stage for r in s.scalars(select(DocumentRow))} == {"extracted"}
         assert s.query(MentionRow).count() > 0
     assert summary.events == 1
+
+
+def test_a_new_report_updates_its_event_only_and_non_english_is_noted(tmp_path, db_url):
+    first = {"id": "1", "outlet": "Wire", "published": "2024-03-12", "text": BODY}
+    other = {"id": "2", "outlet": "Post", "published": "2024-03-12",
+             "text": "Russian forces shelled the town of Vovchansk in the Kharkiv region on Tuesday, the governor said."}
+    second = {"id": "3", "outlet": "Herald", "published": "2024-03-12",
+              "text": "A Ukrainian drone attack on an oil depot in Lgov on Tuesday injured two workers, officials in the Kursk region said."}
+    russian = {"id": "4", "language": "ru", "text": "Беспилотник атаковал нефтебазу в Льгове во вторник, сообщили власти."}
+    pipe = Pipeline(db_url)
+    s1 = pipe.ingest([str(write(tmp_path, [first, other]))])
+    assert s1.changes[0] == s1.events == 2
+    (tmp_path / "in.jsonl").unlink()
+    s2 = pipe.ingest([str(write(tmp_path, [second, russian]))])
+    assert s2.changes == (0, 1, 0)  # the Lgov event gained a source; Vovchansk untouched
+    assert s2.not_english == 1 and "1 not in English" in s2.line()
+    s3 = pipe.ingest([str(tmp_path / "in.jsonl")])
+    assert (s3.new, s3.changes, s3.events) == (0, (0, 0, 0), 2)

@@ -72,11 +72,16 @@ class IngestSummary:
     failed: int = 0
     errors: list[IngestError] = field(default_factory=list)
     events: int = 0
+    not_english: int = 0  # stored, but not extracted
+    changes: tuple[int, int, int] = (0, 0, 0)  # events added, changed, removed (merged) by this run
 
     def line(self) -> str:
+        added, changed, removed = self.changes
+        extra = f" ({self.not_english} not in English: stored, not extracted)" if self.not_english else ""
+        delta = f" (+{added} new, {changed} updated, {removed} merged)" if any(self.changes) else ""
         return (
-            f"read {self.read} / new {self.new} / duplicates {self.duplicates} / failed {self.failed}"
-            f" | {self.events} events in the database"
+            f"read {self.read} / new {self.new} / duplicates {self.duplicates} / failed {self.failed}{extra}"
+            f" | {self.events} events in the database{delta}"
         )
 
 
@@ -155,10 +160,22 @@ class Pipeline:
                     summary.new += 1
                 else:
                     summary.duplicates += 1
-        _retry_locked(self.update_provenance)
-        self.extract_pending(summary)
-        summary.events = _retry_locked(self.fuse, conflicts=True)
+        if summary.new or self._stale():
+            _retry_locked(self.update_provenance)
+            self.extract_pending(summary)
+            summary.events, summary.changes = _retry_locked(self.fuse_and_count, conflicts=True)
+        else:  # nothing new since the last complete run: provenance and events stand as they are
+            summary.events = self.count_events()
         return summary
+
+    def _stale(self) -> bool:
+        """True when documents, stages or mentions changed since the last fusion (e.g. a killed run)."""
+        with self.Session() as session:
+            return repo.get_meta(session, "fused_state") != repo.content_state(session)
+
+    def count_events(self) -> int:
+        with self.Session() as session:
+            return len(repo.query_events(session))
 
     def _store_new(self, doc: Document) -> bool:
         """One transaction: the document, unless one with its content or URL is stored already."""
@@ -221,6 +238,7 @@ class Pipeline:
             pending = list(session.scalars(select(DocumentRow.id).where(DocumentRow.stage != "extracted").order_by(DocumentRow.seq)))
         if not pending:
             return 0
+        self._not_english = 0
         with self.progress.task("extracting events", total=len(pending)) as advance:
             for doc_id in pending:
                 try:
@@ -230,6 +248,8 @@ class Pipeline:
                         summary.failed += 1
                         summary.errors.append(IngestError(self._source_of(doc_id), _unexpected("extract", exc) + "; left for the next run"))
                 advance(1)
+        if summary is not None:
+            summary.not_english += self._not_english
         return len(pending)
 
     def _extract_one(self, doc_id: str) -> None:
@@ -238,6 +258,8 @@ class Pipeline:
             if row is None or row.stage == "extracted":
                 return  # another process got there first
             doc: Document = repo.row_to_document(row)
+            if doc.language != "en":
+                self._not_english += 1
             mentions = self.extractor.extract(doc, story=row.story)
             repo.replace_mentions(session, doc_id, mentions)
             row.stage = "extracted"
@@ -251,11 +273,16 @@ class Pipeline:
             return doc_id
 
     def fuse(self) -> int:
+        return self.fuse_and_count()[0]
+
+    def fuse_and_count(self) -> tuple[int, tuple[int, int, int]]:
+        """Re-fuse all mentions; write only the events that changed.  (exportable events, changes)."""
         from eventwire.fuse.events import fuse
 
         with self.Session.begin() as session:
             ranked = repo.all_mentions(session)
             stories = {r.id: r.story or r.id for r in repo.all_documents(session)}
             events = fuse(ranked, stories)
-            repo.replace_events(session, events)
-            return sum(1 for e in events if e.exportable)
+            changes = repo.sync_events(session, events)
+            repo.set_meta(session, "fused_state", repo.content_state(session))
+            return sum(1 for e in events if e.exportable), changes

@@ -65,3 +65,12 @@ class EventRow(Base):
     actors_text: Mapped[str] = mapped_column(Text, default="")
     exportable: Mapped[bool] = mapped_column(default=False, index=True)
     payload: Mapped[dict] = mapped_column(JSON)
+
+
+class MetaRow(Base):
+    """Small facts about the database itself, such as what the last fusion pass saw."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

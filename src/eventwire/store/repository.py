@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from eventwire.model import CopyLink, Document, Drift, Event, Mention, Provenance, PublishedDate
 from eventwire.store.codec import from_jsonable, to_jsonable
-from eventwire.store.orm import DocumentRow, EventRow, MentionRow
+from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
 
 
 # ------------------------------------------------------------------ documents
@@ -149,11 +149,12 @@ def _event_row(ev: Event) -> EventRow:
 def sync_events(session: Session, events: Iterable[Event]) -> tuple[int, int, int]:
     """Make the events table equal ``events``, touching only rows that changed.
 
-    Returns (added, changed, removed): a new document updates the events it
-    joins and leaves every other row as it was.
+    Returns (added, changed, removed) counting exported events: a new document
+    updates the events it joins and leaves every other row as it was.
     """
     wanted = {ev.id: ev for ev in events}
-    stored = dict(session.execute(select(EventRow.id, EventRow.payload)).all())
+    stored = {r.id: (r.payload, r.exportable) for r in session.execute(
+        select(EventRow.id, EventRow.payload, EventRow.exportable))}
     removed = [i for i in stored if i not in wanted]
     if removed:
         session.execute(delete(EventRow).where(EventRow.id.in_(removed)))
@@ -162,11 +163,12 @@ def sync_events(session: Session, events: Iterable[Event]) -> tuple[int, int, in
         payload = to_jsonable(ev)
         if eid not in stored:
             session.add(_event_row(ev))
-            added += 1
-        elif stored[eid] != payload:
+            added += ev.exportable
+        elif stored[eid][0] != payload:
             session.merge(_event_row(ev))
-            changed += 1
-    return added, changed, len(removed)
+            changed += ev.exportable or stored[eid][1]
+    # counts are of exported events; context rows change silently
+    return added, changed, sum(1 for i in removed if stored[i][1])
 
 
 def replace_events(session: Session, events: Iterable[Event]) -> None:
@@ -204,3 +206,21 @@ def query_events(
 def get_event(session: Session, event_id: str) -> Event | None:
     row = session.get(EventRow, event_id)
     return from_jsonable(Event, row.payload) if row else None
+
+
+# ----------------------------------------------------------------------- meta
+def get_meta(session: Session, key: str) -> str | None:
+    row = session.get(MetaRow, key)
+    return row.value if row else None
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    session.merge(MetaRow(key=key, value=value))
+
+
+def content_state(session: Session) -> str:
+    """What fusion depends on: the documents, their stage and story, and the mentions, in one string."""
+    docs = session.execute(select(func.count(DocumentRow.id), func.max(DocumentRow.seq))).one()
+    pending = session.scalar(select(func.count(DocumentRow.id)).where(DocumentRow.stage != "extracted"))
+    mentions = session.execute(select(func.count(MentionRow.id), func.max(MentionRow.id))).one()
+    return f"{docs[0]}:{docs[1]}:{pending}:{mentions[0]}:{mentions[1]}"

@@ -169,9 +169,10 @@ class Pipeline:
         return summary
 
     def _stale(self) -> bool:
-        """True when documents, stages or mentions changed since the last fusion (e.g. a killed run)."""
+        """True when a document awaits extraction or anything changed since the last fusion (a killed run)."""
         with self.Session() as session:
-            return repo.get_meta(session, "fused_state") != repo.content_state(session)
+            pending = session.scalar(select(DocumentRow.id).where(DocumentRow.stage != "extracted").limit(1))
+            return pending is not None or repo.get_meta(session, "fused_state") != repo.content_state(session)
 
     def count_events(self) -> int:
         with self.Session() as session:

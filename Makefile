@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval eval-geo eval-case bench clean
+.PHONY: install demo test eval eval-geo eval-case bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,8 +34,15 @@ eval-geo: $(STAMP)
 eval-case: $(STAMP)
 	$(BIN)/python tools/eval_case.py --shared $(SHARED)
 
+## long benchmarks, results in bench/results/*.json (run on an idle machine)
 bench: $(STAMP)
-	$(BIN)/python bench/provenance_bench.py --n 100000
+	$(BIN)/python bench/extract_bench.py --n 200 --runs 3
+	$(BIN)/python bench/provenance_bench.py --n 100000 --out bench/results/provenance.json
+
+## bounded fuzzing of the cleaners (atheris); FUZZ_SECONDS=60 by default
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	PYTHON=$(BIN)/python sh fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -87,3 +87,14 @@ def test_role_phrase_refers_back_to_the_named_official(nlp, claims):
             "According to the governor, one person was injured.")
     c = one(run(nlp, claims, text), "injuries")
     assert c.claimant == "Belgorod Governor Vyacheslav Gladkov"
+
+
+def test_responsibility_claimed_denied_and_blamed(nlp, claims):
+    own = one(run(nlp, claims, "The Islamic State claimed responsibility for the bombing."), "responsibility")
+    assert (own.value, own.claimant, own.stance) == ("Islamic State", "Islamic State", "asserts")
+    denied = one(run(nlp, claims, "Kyiv denied any involvement in the blast."), "responsibility")
+    assert (denied.value, denied.stance) == ("Kyiv", "denies")
+    blamed = one(run(nlp, claims, "The Kremlin blamed Ukrainian saboteurs for the explosion."), "responsibility")
+    assert (blamed.value, blamed.claimant, blamed.stance) == ("Ukrainian saboteurs", "Kremlin", "asserts")
+    silent = run(nlp, claims, "Ukraine has not claimed responsibility for the attack.")
+    assert not [c for c in silent if c.property == "responsibility"]

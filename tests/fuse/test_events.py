@@ -99,3 +99,14 @@ def test_a_later_reference_back_joins_the_event_it_names():
     assert len(events) == 2
     raid = next(e for e in events if "d_a" in e.documents)
     assert set(raid.documents) == {"d_a", "d_b"} and raid.date.start == date(2024, 3, 12)
+
+
+def test_blame_denied_by_the_blamed_is_a_contradiction():
+    ev = Evidence("d_a", "s", 0, 1)
+    blamed = Claim("responsibility", "Kyiv", None, None, "Moscow", "asserts", False, ev)
+    denied = Claim("responsibility", "Kyiv", None, None, "Kyiv", "denies", False, ev)
+    a = mention("d_a", 0, "Explosions/Remote violence", "Air/drone strike", date(2024, 3, 12), BELGOROD)
+    a = Mention(a.document, a.evidence, a.event_type, a.sub_event_type, a.trigger, a.date, a.place, (), (blamed, denied))
+    (event,) = run([a])
+    (c,) = event.contradictions
+    assert c.property == "responsibility" and "Moscow asserts" in c.summary and "Kyiv denies" in c.summary

@@ -75,6 +75,10 @@ class ClaimExtractor:
         self.speech = set(lex["speech_lemmas"])
         self.deny = set(lex["deny_lemmas"])
         self.not_claimant = set(lex["not_person_claimants"])
+        resp = lex["responsibility"]
+        self.resp_own = {stance: re.compile(r"\b(" + "|".join(map(re.escape, resp[key])) + r")\b", re.I)
+                         for stance, key in (("asserts", "claims_own"), ("denies", "denies_own"))}
+        self.resp_blame = {w.split()[0].lower() for w in resp["blames"]}
         self.control = {
             stance: re.compile(r"\b(" + "|".join(map(re.escape, lex["control"][stance])) + r")\b", re.I)
             for stance in ("asserts", "denies")
@@ -187,6 +191,36 @@ class ClaimExtractor:
             return head.head
         return None
 
+    def _responsibility(self, sent: Span, ev: Evidence, claimant: str | None, hedged: bool, why: str) -> list[Claim]:
+        """'X claimed responsibility' / 'X denied involvement' / 'X blamed Y for ...'."""
+        out: list[Claim] = []
+        text = sent.text
+        for stance, pattern in self.resp_own.items():
+            m = pattern.search(text)
+            if not m:
+                continue
+            verb = next((t for t in sent if t.idx - sent.start_char >= m.start()), None)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+            if subj is None or subj.lower_ in PRONOUNS | RELATIVE_PRONOUNS:
+                continue
+            who = self._phrase(subj)
+            negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
+            if negated:  # "has not claimed responsibility" is silence, not a denial
+                continue
+            out.append(Claim("responsibility", who, None, None, who, stance, hedged, ev,
+                             f"'{m.group(1)}': {who} {'claims' if stance == 'asserts' else 'denies'} its own part"))
+        for verb in sent:
+            if verb.lower_ not in self.resp_blame or verb.pos_ != "VERB":
+                continue
+            target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if target is None or target.lower_ in PRONOUNS:
+                continue
+            blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            who = self._phrase(blamer) if blamer is not None and blamer.lower_ not in PRONOUNS else claimant
+            out.append(Claim("responsibility", self._phrase(target), None, None, who, "asserts", hedged, ev,
+                             f"'{verb.text}': {who or 'someone'} blames {self._phrase(target)}; claimant: {why}"))
+        return out
+
     # ------------------------------------------------------------------ public
     def extract(self, sent: Span, doc_id: str, sent_start: int, claimant: str | None, why: str) -> list[Claim]:
         text = sent.text
@@ -255,6 +289,7 @@ class ClaimExtractor:
         # one figure told once: drop a subject-less copy of a claim that has its subject
         claims = [c for c in claims if c.subject is not None or not any(
             o is not c and o.property == c.property and o.value == c.value and o.subject for o in claims)]
+        claims += self._responsibility(sent, ev, claimant, hedged, why)
         for stance, pattern in self.control.items():
             m = pattern.search(text)
             if m and not re.search(r"\b(not|never|no)\s+(\w+\s+)?" + re.escape(m.group(1).split()[0]), low):

@@ -91,7 +91,27 @@ def contradictions(claims: list[Claim]) -> list[Contradiction]:
             if found:
                 break
     out.extend(_stance_conflicts(claims, "control"))
+    out.extend(_responsibility_conflicts(claims))
     return out
+
+
+def _responsibility_conflicts(claims: list[Claim]) -> list[Contradiction]:
+    """Blame denied by the blamed, or blame laid on different parties."""
+    idx = [i for i, c in enumerate(claims) if c.property == "responsibility" and c.value]
+    for a in idx:
+        for b in idx:
+            if b <= a:
+                continue
+            ca, cb = claims[a], claims[b]
+            same = claimant_key(str(ca.value)) == claimant_key(str(cb.value))
+            if same and ca.stance != cb.stance:
+                return [Contradiction("responsibility", (a, b), f"responsibility of {ca.value}: "
+                                      f"{ca.claimant or 'unattributed'} {'asserts' if ca.stance == 'asserts' else 'denies'} it; "
+                                      f"{cb.claimant or 'unattributed'} {'asserts' if cb.stance == 'asserts' else 'denies'} it")]
+            if not same and ca.stance == cb.stance == "asserts":
+                return [Contradiction("responsibility", (a, b), f"responsibility disputed: {ca.claimant or 'unattributed'} "
+                                      f"names {ca.value}; {cb.claimant or 'unattributed'} names {cb.value}")]
+    return []
 
 
 def _stance_conflicts(claims: list[Claim], prop: str) -> list[Contradiction]:

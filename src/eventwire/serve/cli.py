@@ -169,34 +169,18 @@ def export(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file to write (default: stdout)")] = None,
 ) -> None:
     """Export events, documents or claims."""
-    from eventwire.serve.exports import shapes, writers
-    from eventwire.store.repository import all_documents, query_events
+    from eventwire.serve.exports.run import EVENTS_ONLY, FORMATS, WHATS, write_export
 
-    if what not in ("events", "documents", "claims"):
+    if what not in WHATS:
         raise typer.BadParameter("--what must be events, documents or claims")
-    if format not in ("jsonl", "csv", "geojson", "acled-csv"):
+    if format not in FORMATS:
         raise typer.BadParameter("--format must be jsonl, csv, geojson or acled-csv")
-    if what != "events" and format in ("geojson", "acled-csv"):
+    if what != "events" and format in EVENTS_ONLY:
         raise typer.BadParameter(f"--format {format} is for events only")
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         with _session(ctx) as s:
-            evs = query_events(s) if what != "documents" else []
-            if what == "documents":
-                rows = [shapes.document_dict(r) for r in all_documents(s)]
-            elif what == "claims":
-                rows = [c for ev in evs for c in shapes.claim_rows(ev)]
-            else:
-                rows = [shapes.event_dict(e) for e in evs]
-            if format == "jsonl":
-                n = writers.write_jsonl(rows, stream)
-            elif format == "csv":
-                n = writers.write_csv(rows, stream)
-            elif format == "geojson":
-                n = writers.write_geojson(evs, stream)
-            else:
-                outlets = {r.id: r.outlet or "" for r in all_documents(s)}
-                n = writers.write_acled_csv(evs, outlets, stream)
+            n = write_export(s, what, format, stream)
     finally:
         if output:
             stream.close()

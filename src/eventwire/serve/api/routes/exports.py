@@ -15,8 +15,7 @@ from fastapi.responses import StreamingResponse
 
 from eventwire.serve.api.deps import SessionDep
 from eventwire.serve.api.errors import invalid
-from eventwire.serve.exports import shapes, writers
-from eventwire.store.repository import all_documents, query_events
+from eventwire.serve.exports.run import EVENTS_ONLY, write_export
 
 router = APIRouter(prefix="/api/export", tags=["exports"])
 
@@ -28,29 +27,9 @@ MEDIA = {
     "geojson": ("application/geo+json", "geojson"),
     "acled-csv": ("text/csv", "csv"),
 }
-EVENTS_ONLY = ("geojson", "acled-csv")
 
 What = Literal["events", "documents", "claims"]
 Format = Literal["jsonl", "csv", "geojson", "acled-csv"]
-
-
-def write_export(session, what: str, fmt: str, out: IO[str]) -> int:
-    """Write one export to ``out``, as the CLI does; how many rows were written."""
-    evs = query_events(session) if what != "documents" else []
-    if what == "documents":
-        rows = [shapes.document_dict(r) for r in all_documents(session)]
-    elif what == "claims":
-        rows = [c for ev in evs for c in shapes.claim_rows(ev)]
-    else:
-        rows = [shapes.event_dict(e) for e in evs]
-    if fmt == "jsonl":
-        return writers.write_jsonl(rows, out)
-    if fmt == "csv":
-        return writers.write_csv(rows, out)
-    if fmt == "geojson":
-        return writers.write_geojson(evs, out)
-    outlets = {r.id: r.outlet or "" for r in all_documents(session)}
-    return writers.write_acled_csv(evs, outlets, out)
 
 
 def _chunks(spool: IO[str]) -> Iterator[bytes]:

@@ -73,3 +73,15 @@ def test_a_new_report_updates_its_event_only_and_non_english_is_noted(tmp_path, 
     assert s2.not_english == 1 and "1 not in English" in s2.line()
     s3 = pipe.ingest([str(tmp_path / "in.jsonl")])
     assert (s3.new, s3.changes, s3.events) == (0, (0, 0, 0), 2)
+
+
+def test_a_page_dated_long_after_every_event_it_dates_is_flagged(tmp_path, db_url):
+    text = ("Drones struck an oil depot in Lgov on 12 March 2024, the governor said.\n\n"
+            "Russian missiles hit a warehouse in the town on 14 March 2024, officials said.")
+    rec = {"id": "late", "url": "https://farm.example/x", "published": "2024-06-30", "text": text}
+    pipe = Pipeline(db_url)
+    pipe.ingest([str(write(tmp_path, [rec]))])
+    with pipe.Session() as s:
+        row = s.scalars(select(DocumentRow)).one()
+    assert row.published_conflict == "page says 2024-06-30; the latest event the text dates is 2024-03-14"
+    assert row.published_confidence < 0.9

@@ -9,6 +9,7 @@ the next run and nothing is written twice.
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,11 @@ from eventwire.store.orm import DocumentRow
 # a page date this many days after its story's earliest reliable member is a scrape date
 STORY_DATE_CONFLICT_DAYS = 2
 RELIABLE_DATE_SOURCES = ("metadata", "html")
+# a page dated this many days after every event its text dates carries a scrape or update date
+STALE_PAGE_DATE_DAYS = 7
+STALE_MIN_DATED = 2
+# an explicit date names its year, or pins its day with a weekday ("Monday, December 26")
+_EXPLICIT_DATE = re.compile(r"\b(1[89]|20)\d\d\b|\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? +\w+ +\d|\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? +\d")
 # SQLite waits busy_timeout for a lock; a transaction that still finds the database
 # locked (another process's long write) is tried again this many times, backing off
 LOCKED_RETRIES = 5
@@ -91,6 +97,26 @@ class NullProgress:
     @contextlib.contextmanager
     def task(self, description: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
         yield lambda n=1: None
+
+
+def _stale_page_date(doc: Document, mentions) -> str | None:
+    """A conflict note when the page's own date is later than every event its text dates, else None.
+
+    Only explicit dates count ("on 26 December 2022", "Monday, December 26"): a
+    relative one ("on Tuesday") was resolved against the page date itself and
+    proves nothing.  Needs at least ``STALE_MIN_DATED`` explicitly dated mentions.
+    """
+    pub = doc.published
+    if pub.date is None or pub.conflict or pub.source not in RELIABLE_DATE_SOURCES:
+        return None
+    dated = [m.date for m in mentions if m.date is not None and m.date.text]
+    explicit = [d for d in dated if _EXPLICIT_DATE.search(d.text)]
+    if len(explicit) < STALE_MIN_DATED or len(explicit) != len(dated):
+        return None
+    latest = max(d.end for d in explicit)
+    if (pub.date - latest).days <= STALE_PAGE_DATE_DAYS:
+        return None
+    return f"page says {pub.date.isoformat()}; the latest event the text dates is {latest.isoformat()}"
 
 
 def _reliable(row: DocumentRow) -> bool:
@@ -262,6 +288,13 @@ class Pipeline:
             if doc.language != "en":
                 self._not_english += 1
             mentions = self.extractor.extract(doc, story=row.story)
+            stale = _stale_page_date(doc, mentions)
+            if stale is not None:
+                # the page date is later than every event the text dates: a scrape or update date.
+                # Flag it, trust it less, and extract again without it.
+                row.published_conflict, row.published_confidence = stale, max(0.1, row.published_confidence - 0.4)
+                doc = repo.row_to_document(row)
+                mentions = self.extractor.extract(doc, story=row.story)
             repo.replace_mentions(session, doc_id, mentions)
             row.stage = "extracted"
 

@@ -56,3 +56,9 @@ def test_non_english_documents_are_skipped(extractor):
 def test_undated_document_resolves_no_relative_dates(extractor):
     (m,) = extractor.extract(document("Drones struck a depot in Odesa on Tuesday.", published=None))
     assert m.date is None and m.place.name == "Odesa"
+
+
+def test_questions_and_history_told_in_passing_are_not_dated_events(extractor):
+    assert extractor.extract(document("How many mothers took to the streets when the war began?")) == []
+    (m,) = extractor.extract(document("The Russian empire seized control of the town in 1795, historians say."))
+    assert m.date is None

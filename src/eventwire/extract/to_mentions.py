@@ -48,6 +48,7 @@ def _blank_dateline(paragraph: str) -> str:
     return " " * m.end() + paragraph[m.end():] if m else paragraph
 
 
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
 
 
@@ -200,12 +201,19 @@ class Extractor:
         return owners
 
     @staticmethod
-    def _date_for(own: list[DateSpan], previous: DateSpan | None, doc: Document, pub) -> DateSpan | None:
-        """The sentence's own date, else the paragraph's last explicit date, else publication."""
+    def _date_for(own: list[DateSpan], previous: DateSpan | None, doc: Document, pub,
+                  text: str = "") -> DateSpan | None:
+        """The sentence's own date, else the paragraph's last explicit date, else publication.
+
+        A sentence that names an older year ("the 2017 air strikes", "in 1795") is not
+        dated by publication: it is history, told in passing.
+        """
         if own:
             return own[0]
         if previous is not None:
             return replace(previous, reason=f"{previous.reason} (previous sentence)")
+        if pub is not None and any(int(y) < pub.year - 1 for y in _YEAR.findall(text)):
+            return None
         if pub is not None:
             return DateSpan(pub, pub, "day", "", f"publication date ({doc.published.source}); no date in sentence")
         return None
@@ -283,7 +291,8 @@ class Extractor:
             for c in self.claims.extract(sent, doc.id, start, claimant or doc.outlet,
                                          why if claimant else "the outlet's own report")
         ]
-        hits = self.types.classify(sent)
+        # a question asks, it does not report ("how many mothers took to the streets?")
+        hits = [] if sent.text.rstrip(" \"'”’").endswith("?") else self.types.classify(sent)
         pub = doc.published.date if doc.published.conflict is None or doc.published.source == "story" else None
         own_dates = self.times.find(sent.text, pub)
         dateline = _DATELINE.match(sent.text)
@@ -309,7 +318,7 @@ class Extractor:
             mine = [d for d, o in zip(own_dates, owner) if o is hit]
             free = [d for d, o in zip(own_dates, owner) if o is None]
             near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
-            date = self._date_for(near, previous_date, doc, pub)
+            date = self._date_for(near, previous_date, doc, pub, sent.text)
             # other event words: not this trigger, its phrase ("drones struck") or the words governing it
             own = {hit.trigger.i, *(a.i for a in hit.trigger.ancestors)}
             phrase_end = hit.trigger.idx + len(hit.trigger_text)

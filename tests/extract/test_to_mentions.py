@@ -62,3 +62,10 @@ def test_questions_and_history_told_in_passing_are_not_dated_events(extractor):
     assert extractor.extract(document("How many mothers took to the streets when the war began?")) == []
     (m,) = extractor.extract(document("The Russian empire seized control of the town in 1795, historians say."))
     assert m.date is None
+
+
+def test_names_that_contain_a_town_are_not_event_places(extractor):
+    (m,) = extractor.extract(document("Fighters of the Wagner Group attacked a village in Mali on Tuesday."))
+    assert m.place.name == "Mali"
+    (m,) = extractor.extract(document("Marine Le Pen said troops shelled Kharkiv on Monday."))
+    assert m.place.name == "Kharkiv"

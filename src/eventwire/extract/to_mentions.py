@@ -32,6 +32,9 @@ CONTEXT_PLACE_WINDOW = 1500
 NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
 # a place named right after these is a name of something else ("the Telegram channel Baza")
 MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcaster", "tv", "radio", "daily", "magazine", "paper"}
+# capitalised words that may stand before a one-word place name without making it part of another name
+NAME_PREFIX_OK = {"northern", "southern", "eastern", "western", "central", "greater", "upper", "lower", "new", "old",
+                  "north", "south", "east", "west", "in", "at", "near", "from", "to", "the", "of", "and", "on"}
 ACCUSING_LEMMAS = {"accuse", "blame", "condemn", "warn", "urge", "thank", "criticise", "criticize"}
 # a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
 INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
@@ -85,6 +88,7 @@ class Extractor:
         self.actors = ActorFinder(nlp)
         self.claims = ClaimExtractor()
         self.prefilter = SentenceFilter()
+        self._actor_cache: tuple = (None, [])
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
         dem = load_json("actors", "demonyms.json")["countries"]
         self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
@@ -111,6 +115,14 @@ class Extractor:
         return out
 
     # ----------------------------------------------------------------- places
+    def _actor_spans(self, sent: Span) -> list:
+        """Catalogue names in the sentence (cached per sentence: _usable asks for each place)."""
+        key = (sent.doc, sent.start)
+        if self._actor_cache[0] != key:
+            self._actor_cache = (key, [sent.doc[sent.start + s.start - s.sent.start: sent.start + s.end - s.sent.start]
+                                       for s, *_ in self.actors.spans(sent)])
+        return self._actor_cache[1]
+
     def _usable(self, sent: Span, offset: int, p: Place) -> bool:
         """False for toponyms that name something else here: weapons, media, a government speaking."""
         if p.surface.lower() in self.weapon_words:
@@ -119,6 +131,12 @@ class Extractor:
         if not toks:
             return True
         first, last = toks[0], toks[-1]
+        if any(s.start <= first.i < s.end for s in self._actor_spans(sent)):
+            return False  # "the Wagner Group": a name, not the town of Wagner
+        before_tok = sent.doc[first.i - 1] if first.i > sent.start else None
+        if len(toks) == 1 and before_tok is not None and before_tok.text[:1].isupper() and before_tok.is_alpha \
+                and before_tok.lower_ not in NAME_PREFIX_OK and before_tok.ent_type_ not in ("GPE", "LOC"):
+            return False  # "Le Pen", "Dick Lugar": the tail of a longer name
         if first.i == sent.start and first.text.isupper() and len(first.text) > 2:
             return False  # a dateline ("KURSK, 14 March —") says where the report was filed
         if last.i + 1 < sent.end and sent.doc[last.i + 1].lower_ in ("time", "timezone"):

@@ -40,3 +40,15 @@ def test_record_fields_win_over_html(cleaner):
         Record(source="p", html=PAGE, title="Depot hit", outlet="Other", published="2023-05-27", language="en")
     )
     assert (doc.title, doc.outlet, doc.published.source, doc.published.date) == ("Depot hit", "Other", "metadata", date(2023, 5, 27))
+
+
+def test_flattening_malformed_markup_never_leaves_it_too_deep():
+    # found by the fuzzer: dropped tags joined "<" and "d>" into new ones
+    from eventwire.clean.html import flatten_deep
+
+    import base64
+
+    raw = base64.b64decode("pDxkPjxkPDxkPmQ8PGSkpKSk//+kpDw8PmQ+ZDw8ZD48ZDw8ZD5kPDyktKQ8ZD5oPDxkKDxkPDw8PmQ+ZDw8ZD48ZDw8ZD5kPDxkAABk")
+    body = raw[1:].decode("utf-8", errors="replace")
+    flat, _ = flatten_deep(body, 12)
+    assert flatten_deep(flat, 12)[1] <= 12

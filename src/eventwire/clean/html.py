@@ -76,9 +76,27 @@ def slim_html(html: str) -> str:
     return _DATA_URI.sub("data:,", html)
 
 
+# malformed markup can form new tags where dropped ones were joined ("<" + "d>"): flatten again,
+# and after this many passes treat every "<" as text (found by the fuzzer: fuzz/fuzz_clean.py)
+MAX_FLATTEN_PASSES = 4
+
+
 def flatten_deep(html: str, max_depth: int) -> tuple[str, int]:
     """(html, deepest nesting seen): tags opened beyond ``max_depth`` — and their end
-    tags — are dropped and their text kept, so the parser sees a tree it can hold."""
+    tags — are dropped and their text kept, so the parser sees a tree it can hold.
+    The html returned never nests deeper than ``max_depth``."""
+    out, deepest = _flatten_once(html, max_depth)
+    if out is html:
+        return out, deepest
+    for _ in range(MAX_FLATTEN_PASSES):
+        again, depth = _flatten_once(out, max_depth)
+        if depth <= max_depth:
+            return out, deepest
+        out = again
+    return out.replace("<", "&lt;"), deepest
+
+
+def _flatten_once(html: str, max_depth: int) -> tuple[str, int]:
     if html.count("<") <= max_depth:  # cannot nest that deep: the common case costs one count
         return html, 0
     stack: list[str] = []

@@ -85,3 +85,19 @@ def test_a_page_dated_long_after_every_event_it_dates_is_flagged(tmp_path, db_ur
         row = s.scalars(select(DocumentRow)).one()
     assert row.published_conflict == "page says 2024-06-30; the latest event the text dates is 2024-03-14"
     assert row.published_confidence < 0.9
+
+
+def test_one_body_under_unrelated_headlines_is_two_articles_not_copies(tmp_path, db_url):
+    box = ("What you need to know: the war in brief, updated every morning with the main developments, "
+           "maps of the front line and answers to readers' most common questions about the conflict.")
+    a = {"id": "a", "url": "https://paper.example/live", "title": "Live: siege of the steel plant enters its eighth week", "text": box}
+    b = {"id": "b", "url": "https://paper.example/opinion", "title": "Opinion: what the summit in Beijing means for Europe", "text": box}
+    copy = {"id": "c", "url": "https://farm.example/x", "title": "Farm|Live: siege of the steel plant enters its eighth week", "text": box}
+    pipe = Pipeline(db_url)
+    summary = pipe.ingest([str(write(tmp_path, [a, b, copy]))])
+    assert (summary.new, summary.duplicates) == (2, 1)  # the farm's copy of 'a' is a duplicate; 'b' is not
+    with pipe.Session() as s:
+        rows = {r.external_id: r for r in s.scalars(select(DocumentRow))}
+    assert rows["a"].story != rows["b"].story and rows["b"].copy_of is None
+    again = pipe.ingest([str(tmp_path / "in.jsonl")])
+    assert (again.new, again.duplicates) == (0, 3)

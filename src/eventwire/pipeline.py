@@ -205,10 +205,25 @@ class Pipeline:
             return len(repo.query_events(session))
 
     def _store_new(self, doc: Document) -> bool:
-        """One transaction: the document, unless one with its content or URL is stored already."""
+        """One transaction: the document, unless it is stored already.
+
+        Already stored means the same URL, or the same text under a related (or
+        missing) headline.  The same text under an unrelated headline at another
+        URL is a scraper's template, so it is kept as a document of its own
+        (keyed by text and URL) for provenance to judge.
+        """
+        from eventwire.provenance.stories import unrelated_titles
+
         with self.Session.begin() as session:
-            if repo.existing_document(session, doc.content_hash, doc.url):
+            same = repo.documents_like(session, doc.content_hash, doc.url)
+            if any(r.url and r.url == doc.url for r in same):
                 return False
+            if any(not unrelated_titles(r.title, doc.title) for r in same if r.content_hash == doc.content_hash):
+                return False
+            if same:
+                doc = replace(doc, id=repo.url_keyed_id(doc.content_hash, doc.url))
+                if repo.get_document(session, doc.id) is not None:
+                    return False
             repo.add_document(session, doc)
         return True
 
@@ -231,6 +246,7 @@ class Pipeline:
                             outlet=row.outlet,
                             language=row.language,
                             known_outlet=bool(row.outlet) and row.page_source in RELIABLE_DATE_SOURCES,
+                            title=row.title,
                         )
                     )
                     advance(1)

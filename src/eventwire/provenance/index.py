@@ -27,7 +27,8 @@ from datasketch import MinHash, MinHashLSH
 from ..model import CopyLink, Provenance
 from .drift import DriftDetector
 from .shingles import DocFeatures, Lexicon, features, load_lexicon, sketch_features
-from .stories import Link, Member, choose_root, components, relate, story_id, weakest
+from .stories import (TEMPLATE_PRONE, Link, Member, choose_root, components, relate, story_id, unrelated_titles,
+                      weakest)
 
 # LSH thresholds are the Jaccard at which a pair becomes ~50% likely to be a
 # candidate; set well below the verification thresholds so that recall is
@@ -59,6 +60,7 @@ class DocInfo:
     outlet: str | None
     language: str
     known_outlet: bool = False  # True when outlet came from record/page metadata, not a URL host guess
+    title: str | None = None  # the headline: one body under unrelated headlines is a site template
 
 
 @dataclass
@@ -184,6 +186,8 @@ class ProvenanceIndex:
         for a, b in sorted(self._candidates):
             da, db = self._docs[a], self._docs[b]
             link = relate(a, feats(a), da.language, b, feats(b), db.language)
+            if link is not None and link.relation in TEMPLATE_PRONE and unrelated_titles(da.title, db.title):
+                continue  # the same scraped box under two different headlines: two articles, not copies
             if link is not None:
                 links.append(link)
         self.stats.candidate_pairs = len(self._candidates)

@@ -25,6 +25,8 @@ site guessed from a URL, then the smallest id, so the choice is deterministic.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -231,3 +233,25 @@ def story_id(root_id: str) -> str:
 
 def weakest(relations: list[str]) -> str:
     return max(relations, key=lambda r: RELATION_RANK[r])
+
+
+# relations a scraper's template (a site's standard box captured instead of the article) can fake
+TEMPLATE_PRONE = ("duplicate", "near-duplicate")
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+TITLE_STOP = {"news", "live", "updates", "update", "latest", "world", "breaking", "today", "what", "know", "with",
+              "from", "that", "this", "after", "over", "says", "said", "about", "into"}
+
+
+def unrelated_titles(a: str | None, b: str | None) -> bool:
+    """Two headlines that share no content word: different articles, whatever their bodies say.
+
+    A content farm's copy keeps the original headline inside its spam one, so
+    copies still share words; only missing or unrelated headlines are told apart.
+    """
+    if not a or not b:
+        return False
+    wa = {w.lower() for w in _TITLE_WORD.findall(a)} - TITLE_STOP
+    wb = {w.lower() for w in _TITLE_WORD.findall(b)} - TITLE_STOP
+    return bool(wa) and bool(wb) and not (wa & wb)
+

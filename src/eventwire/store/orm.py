@@ -17,7 +17,8 @@ class DocumentRow(Base):
     __tablename__ = "documents"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    # not unique: one text can stand under two unrelated headlines (a scraped site template)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
     url: Mapped[str | None] = mapped_column(Text, index=True)
     external_id: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(Text)

@@ -3,6 +3,7 @@ so one document (or one fusion pass) is written whole or not at all.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -21,6 +22,19 @@ def existing_document(session: Session, content_hash: str, url: str | None) -> s
     if url:
         cond = or_(cond, DocumentRow.url == url)
     return session.scalar(select(DocumentRow.id).where(cond).limit(1))
+
+
+def documents_like(session: Session, content_hash: str, url: str | None) -> list[DocumentRow]:
+    """Stored documents with this text or this URL."""
+    cond = DocumentRow.content_hash == content_hash
+    if url:
+        cond = or_(cond, DocumentRow.url == url)
+    return list(session.scalars(select(DocumentRow).where(cond)))
+
+
+def url_keyed_id(content_hash: str, url: str | None) -> str:
+    """Id of a document whose text another article already has: keyed by text and URL."""
+    return "d_" + hashlib.sha256(f"{content_hash}\n{url or ''}".encode()).hexdigest()[:16]
 
 
 def add_document(session: Session, doc: Document) -> None:

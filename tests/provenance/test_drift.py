@@ -86,3 +86,16 @@ def test_drift_quotes_copy_sentence_exactly():
     assert numbers[0].copy in copy_text and "seven" in numbers[0].copy
     assert numbers[0].original in ORIGINAL and "two" in numbers[0].original
     assert "2" in numbers[0].note and "7" in numbers[0].note
+
+
+def test_speaker_turned_into_the_doer_is_agent_drift():
+    from eventwire.provenance.align import align  # noqa: F401  (the detector aligns itself)
+    from eventwire.provenance import DriftDetector
+    from eventwire.provenance.shingles import sentences, load_lexicon
+
+    lex = load_lexicon()
+    original = sentences("Mayor Anna Petrenko said the missile hit the school shortly after noon.", lex)
+    copy = sentences("Mayor Anna Petrenko fired a missile at the school shortly after noon.", lex)
+    found = DriftDetector(lex)(copy, original)
+    assert [d.kind for d in found] == ["agent"], found
+    assert "speaker became the doer" in found[0].note

@@ -193,6 +193,20 @@ def agent(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+def speakers(s: Sentence, lex: Lexicon) -> list[str]:
+    """Names standing just before a reporting verb ("Mayor Ihor Terekhov said")."""
+    toks = s.tokens
+    names = set(s.entities)
+    out = []
+    for v, tok in enumerate(toks):
+        if tok.text.lower() in lex.reporting_verbs:
+            for j in range(v - 1, max(-1, v - 3), -1):
+                if toks[j].text in names or _capitalised_word(toks[j].text, lex):
+                    out.append(toks[j].text)
+                    break
+    return out
+
+
 class DriftDetector:
     """Compares a copy with its original; built once, called per copy."""
 
@@ -237,6 +251,10 @@ class DriftDetector:
         ac, ao = agent(c, lex), agent(o, lex)
         if ac and ao and not _same_name(ac[1], ao[1]):
             add("agent", f"doer of the attack changed: {ao[1]} ({ao[0]}) -> {ac[1]} ({ac[0]})")
+        elif ac and ao is None and any(_same_name(ac[1], sp) for sp in speakers(o, lex)):
+            # "Terekhov said the missile hit the clinic" -> "Terekhov fired a missile at the clinic"
+            add("agent", f"the speaker became the doer: {ac[1]} reported the attack in the original, "
+                         f"{ac[1]} {ac[0]} it in the copy")
         # negation
         if polarity(c, lex) % 2 != polarity(o, lex) % 2:
             add("negation", "polarity changed (a negation or denial was added or removed)")

@@ -131,7 +131,13 @@ def show(ctx: typer.Context, event_id: str) -> None:
         if ev is None:
             err.print(f"no event {event_id!r}")
             raise typer.Exit(code=1)
-        titles = {d: (get_document(s, d).outlet or d) for d in ev.documents}
+        rows = {d: get_document(s, d) for d in ev.documents}
+        titles = {d: (r.outlet or d) if r is not None else d for d, r in rows.items()}
+        copies = {d: (r.copy_of, list(r.drift or [])) for d, r in rows.items() if r is not None and r.copy_of}
+        for d, (link, _drift) in copies.items():
+            if link["document"] not in titles:
+                orig = get_document(s, link["document"])
+                titles[link["document"]] = (orig.outlet if orig is not None else None) or link["document"]
     loc = ev.location
     out.print(f"[bold]{ev.id}[/bold]  {ev.event_type} / {ev.sub_event_type}")
     out.print(f"date: {ev.date.start}..{ev.date.end} ({ev.date.precision})" if ev.date else "date: unknown")
@@ -156,6 +162,12 @@ def show(ctx: typer.Context, event_id: str) -> None:
         out.print(f"[red]contradiction[/red] {x.summary}")
     for u in ev.updates:
         out.print(f"[yellow]update[/yellow] {u.summary}")
+    for d, (link, drift) in copies.items():
+        out.print(f"[bold]{titles[d]}[/bold] is a {link['relation']} of {titles[link['document']]} "
+                  f"(similarity {link['similarity']})", highlight=False)
+        for x in drift:
+            out.print(f"  [yellow]drift ({x['kind']})[/yellow] {x['note']}\n    original: {x['original']}\n    copy:     {x['copy']}",
+                      highlight=False)
     out.print("[bold]evidence[/bold]")
     for m in ev.mentions:
         out.print(f"- {titles.get(m.document, m.document)}: {m.evidence.sentence}  [dim]{m.reason}[/dim]", highlight=False)

@@ -48,3 +48,10 @@ def test_speaker_is_not_an_actor(nlp, finder):
 def test_civilians_are_never_the_doer(nlp, finder):
     r = roles(nlp, finder, "Civilians came under fire in the market.", "came")
     assert r.get("Civilians", "actor2") == "actor2"
+
+
+def test_an_organisation_missing_from_the_catalogue_comes_from_ner(nlp, finder):
+    r = roles(nlp, finder, "Fighters of the Sahel Liberation Front attacked a military convoy near Gao.", "attacked")
+    assert r.get("Sahel Liberation Front") == "actor1"
+    r = roles(nlp, finder, "Reuters reported that troops shelled the village.", "shelled")
+    assert "Reuters" not in r  # a news agency reporting is a source, not a party

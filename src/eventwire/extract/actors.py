@@ -136,6 +136,26 @@ class ActorFinder:
             return "actor1"
         return None
 
+    def _named_organisations(self, sent: Span, trigger: Token, speech_heads: set[int],
+                             known: list[ActorRef]) -> list[ActorRef]:
+        """Organisations the catalogue lacks, from NER, when the parse ties them to the trigger as doer or target."""
+        taken = {a.alias.lower() for a in known}
+        catalogued = [s for s, *_ in self.spans(sent)]
+        out: list[ActorRef] = []
+        for ent in sent.ents:
+            if ent.label_ != "ORG" or ent.text.lower() in taken:
+                continue
+            local = (ent.start - sent.start, ent.end - sent.start)
+            if any(c.start < local[1] and local[0] < c.end for c in catalogued):
+                continue
+            role = self._role(ent, trigger, speech_heads)
+            if role not in ("actor1", "actor2"):
+                continue  # a speaker, a source, or a name in passing
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            out.append(ActorRef(name, role, None, ent.text, None,
+                                f"'{ent.text}' (organisation named in the text, not in the catalogue) as {role}"))
+        return out
+
     def find(self, sent: Span, trigger: Token, speech_heads: set[int]) -> tuple[ActorRef, ...]:
         found: list[ActorRef] = []
         seen: set[str] = set()
@@ -165,6 +185,7 @@ class ActorFinder:
                     reason=f"'{span.text}' as {role} of '{trigger.text}'",
                 )
             )
+        found += self._named_organisations(sent, trigger, speech_heads, found)
         # an actor1 must exist before an associate; promote the first associate if needed
         if found and not any(a.role == "actor1" for a in found):
             first = next((a for a in found if a.role == "assoc_actor_1"), None)

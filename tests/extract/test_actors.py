@@ -55,3 +55,8 @@ def test_an_organisation_missing_from_the_catalogue_comes_from_ner(nlp, finder):
     assert r.get("Sahel Liberation Front") == "actor1"
     r = roles(nlp, finder, "Reuters reported that troops shelled the village.", "shelled")
     assert "Reuters" not in r  # a news agency reporting is a source, not a party
+
+
+def test_a_group_reporting_its_own_raid_is_its_doer(nlp, finder):
+    r = roles(nlp, finder, "The Russian Volunteer Corps said it took the village during a cross-border raid on Tuesday.", "raid")
+    assert r.get("Russian Volunteer Corps") == "actor1"

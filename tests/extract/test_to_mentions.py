@@ -69,3 +69,8 @@ def test_names_that_contain_a_town_are_not_event_places(extractor):
     assert m.place.name == "Mali"
     (m,) = extractor.extract(document("Marine Le Pen said troops shelled Kharkiv on Monday."))
     assert m.place.name == "Kharkiv"
+
+
+def test_a_possessive_place_names_the_attacker_not_the_location(extractor):
+    (m,) = extractor.extract(document("Moscow's bombardment of Kharkiv continued on Tuesday, officials said."))
+    assert m.place.name == "Kharkiv"

@@ -148,3 +148,13 @@ def test_two_events_of_one_type_in_separate_clauses(nlp):
     clf = EventTypeClassifier(nlp)
     sent = next(iter(nlp("The attack comes after two drones attempted to strike the parliament last month.").sents))
     assert [h.trigger.text for h in clf.classify(sent)] == ["attack", "strike"]
+
+
+def test_judgements_and_rare_habits_are_not_reports(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    for text in ("Officials say strikes on energy targets are legitimate responses to the bombardment of cities.",
+                 "The army rarely confirms individual attacks on the border region."):
+        sent = next(iter(nlp(text).sents))
+        assert clf.classify(sent) == [], text

@@ -21,6 +21,7 @@ from eventwire.model import ActorRef
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 AGENT_DEPS = {"agent"}
 OBJECT_DEPS = {"dobj", "pobj", "attr"}
+SELF_PRONOUNS = {"it", "they", "we"}
 TARGET_PREPS = {"on", "against", "at", "into", "towards", "toward"}
 
 
@@ -130,6 +131,12 @@ class ActorFinder:
                     # "X announced/claimed raids": the announcer owns the action
                     if root.dep_ in SUBJECT_DEPS and t.lemma_.lower() in ("announce", "claim", "launch", "begin"):
                         return "actor1"
+                    # "X said it took the village in a raid": X reports its own action
+                    if root.dep_ in SUBJECT_DEPS and t.is_ancestor(trigger):
+                        path = [trigger, *trigger.ancestors]
+                        path = path[: path.index(t)] if t in path else []
+                        if any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for v in path for c in v.children):
+                            return "actor1"
                 return None
         # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck")
         if root.head.dep_ in SUBJECT_DEPS | {"pobj"} and root.dep_ in ("amod", "compound", "poss"):

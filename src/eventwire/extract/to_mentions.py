@@ -46,6 +46,15 @@ CALENDAR_NAMES = ("January", "February", "March", "April", "June", "July", "Augu
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,[^—–]{0,40})?\s*(?:—|–|--)")
 
 
+def _place_label(ent) -> str:
+    """spaCy's label, except that an "ORG" in a place's slot ("shelling of Kharkiv", "in Kharkiv") is a GPE."""
+    root = ent.root
+    if ent.label_ == "ORG" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | {"of"} \
+            and not any(t.lower_ in ("the", "a", "an") for t in ent):
+        return "GPE"
+    return ent.label_
+
+
 def _blank_dateline(paragraph: str) -> str:
     m = _DATELINE.match(paragraph)
     return " " * m.end() + paragraph[m.end():] if m else paragraph
@@ -148,6 +157,8 @@ class Extractor:
             return False
         if last.dep_ in ("nsubj",) and last.head.lemma_.lower() in self.claims.speech:
             return False
+        if last.dep_ == "poss" and last.head.lemma_.lower() in self.types.trigger_lemmas:
+            return False  # "Moscow's bombardment": who bombards, not where
         if last.dep_ == "dobj" and last.head.lemma_.lower() in ACCUSING_LEMMAS:
             return False  # "Moscow accused Kyiv of ...": the accused government, not a place
         return True
@@ -254,7 +265,8 @@ class Extractor:
         ner: list[tuple[int, int, str]] = []
         for (kind, _pi, off, _t, _s), pdoc in docs:
             if pdoc is not None:
-                ner += [(off + e.start_char, off + e.end_char, e.label_) for e in pdoc.ents if e.label_ in NER_PLACE_LABELS]
+                ner += [(off + e.start_char, off + e.end_char, _place_label(e)) for e in pdoc.ents
+                        if e.label_ in NER_PLACE_LABELS]
         places = upper_places if upper_places is not None else self.places.find(text, ner)
         datelines = [(off, off + m.end()) for off, p in raw_paras if (m := _DATELINE.match(p))]
         places = [p for p in places if not any(a <= p.start < b for a, b in datelines)]

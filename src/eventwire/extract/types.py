@@ -236,6 +236,14 @@ class EventTypeClassifier:
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
             return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+        if tok.pos_ == "NOUN":
+            clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if clause is not None and clause.tag_ in ("VBZ", "VBP") and (clause.lemma_ == "be" or clause.lemma_.lower()
+                                                                         in self.trigger_lemmas) \
+                    and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
+                        c.dep_ in ("expl", "aux", "auxpass") for c in clause.children):
+                # "strikes on energy targets are legitimate responses": a judgement, not a report
+                return f"'{tok.text}' in a present-tense statement ('{clause.text}')"
         if verb is not None and verb != tok and tok.dep_ == "dobj" and tok.head == verb \
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
                 and verb.head.lemma_.lower() not in ATTEMPT_LEMMAS and not _past_event(verb.head):

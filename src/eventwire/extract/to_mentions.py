@@ -36,6 +36,8 @@ MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcast
 NAME_PREFIX_OK = {"northern", "southern", "eastern", "western", "central", "greater", "upper", "lower", "new", "old",
                   "north", "south", "east", "west", "in", "at", "near", "from", "to", "the", "of", "and", "on"}
 ACCUSING_LEMMAS = {"accuse", "blame", "condemn", "warn", "urge", "thank", "criticise", "criticize"}
+SETTLEMENT_NOUNS = {"town", "village", "city", "settlement", "region", "district", "province", "oblast", "port",
+                    "capital", "hamlet", "suburb", "municipality", "county"}
 # a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
 INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
                      "forces", "military", "army", "officers", "police", "spokesman", "spokeswoman", "leadership", "regime", "media"}
@@ -52,6 +54,8 @@ def _place_label(ent) -> str:
     if ent.label_ == "ORG" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | {"of"} \
             and not any(t.lower_ in ("the", "a", "an") for t in ent):
         return "GPE"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in SETTLEMENT_NOUNS:
+        return "GPE"  # "the town of Lgov", whatever the tagger thought
     return ent.label_
 
 
@@ -352,7 +356,7 @@ class Extractor:
             # other event words: not this trigger, its phrase ("drones struck") or the words governing it
             own = {hit.trigger.i, *(a.i for a in hit.trigger.ancestors)}
             phrase_end = hit.trigger.idx + len(hit.trigger_text)
-            others = tuple(t for t in self.types.candidate_tokens(sent)
+            others = tuple(t for t in self.types.candidate_tokens(sent, other_than=hit.event_type)
                            if t.i not in own and not hit.trigger.idx <= t.idx < phrase_end)
             place, preason = self._place_for(sent, off, hit, found, others)
             if place is None or place.precision not in EVENT_PRECISIONS:

@@ -450,9 +450,21 @@ class EventTypeClassifier:
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
 
-    def candidate_tokens(self, sent: Span) -> list[Token]:
-        """Every token of the sentence that is an event word, whether or not it reports an event."""
-        return [t for t in sent if t.lemma_.lower() in self.trigger_lemmas]
+    def candidate_tokens(self, sent: Span, other_than: str | None = None) -> list[Token]:
+        """Tokens of the sentence that are event words of a fixed type (other than ``other_than``).
+
+        Words whose type depends on the weapon ("attack", "killed") can belong to any
+        event, so they are left out: "debris injured a woman in Lgov" places the strike.
+        """
+        out = []
+        for t in sent:
+            concepts = self._lemma_concepts.get(t.lemma_.lower(), ())
+            if any(self.triggers[i]["kind"] in ("strike", "harm") for i in concepts):
+                continue  # typed by their weapon or victims: they can belong to any event
+            types = {self.triggers[i].get("event_type") for i in concepts}
+            if types and None not in types and (other_than is None or other_than not in types):
+                out.append(t)
+        return out
 
     # ------------------------------------------------------------------ public
     def classify(self, sent: Span) -> list[TypeHit]:

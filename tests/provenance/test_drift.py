@@ -89,7 +89,6 @@ def test_drift_quotes_copy_sentence_exactly():
 
 
 def test_speaker_turned_into_the_doer_is_agent_drift():
-    from eventwire.provenance.align import align  # noqa: F401  (the detector aligns itself)
     from eventwire.provenance import DriftDetector
     from eventwire.provenance.shingles import sentences, load_lexicon
 

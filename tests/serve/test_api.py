@@ -32,7 +32,7 @@ from eventwire.serve.api import create_app, render
 from eventwire.serve.api.schemas import DocumentPublic, EventPublic
 from eventwire.serve.cli import app as cli_app
 from eventwire.serve.exports.shapes import claim_rows, document_dict, event_dict
-from eventwire.store.repository import all_documents, get_document, get_event, query_events
+from eventwire.store.repository import all_documents, get_document, query_events
 
 MARKET_HERALD = {
     "id": "h1", "url": "https://southern-herald.example/kherson-market", "outlet": "Southern Herald",

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
 
 from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from eventwire.config import LIMITS
 from eventwire.data import load_json
@@ -23,7 +22,7 @@ from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
 from eventwire.extract.prefilter import SentenceFilter, split_sentences
 from eventwire.extract.truecase import mostly_upper, truecase
 from eventwire.extract.types import EventTypeClassifier, TypeHit
-from eventwire.model import Claim, DateSpan, Document, Evidence, Mention, Place
+from eventwire.model import DateSpan, Document, Evidence, Mention, Place
 
 EVENT_PRECISIONS = ("point", "town", "district", "region")
 PLACE_PREPS = {"in", "on", "at", "over", "near", "outside", "into", "towards", "toward", "from", "across", "around"}

@@ -262,7 +262,7 @@ class EventTypeClassifier:
                     return f"'{' '.join(x.text for x in child.subtree)}': a pattern, not one event"
                 if child.dep_ == "prep" and child.lower_ == "since" and t.tag_ in ("VBN",) and any(
                         a.lower_ in ("has", "have") for a in t.children if a.dep_ == "aux"):
-                    return f"'has been … since': an ongoing pattern, not one event"
+                    return "'has been … since': an ongoing pattern, not one event"
                 if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                                                             or tok.dep_ == "pobj" and tok.head.head == verb):
                     return f"negated '{t.text}' of '{tok.text}'"

@@ -182,7 +182,6 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
     """
     rank = {id(m): r for r, m in ranked}
     clusters: list[list[Mention]] = []
-    loose: list[Mention] = []
     referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
     for m in (m for _r, m in ranked if _anchorable(m)):
         scored = [(max((match_score(m, o) for o in c if _anchorable(o) and id(o) not in referring), default=0), -i, c)

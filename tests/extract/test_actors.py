@@ -60,3 +60,8 @@ def test_an_organisation_missing_from_the_catalogue_comes_from_ner(nlp, finder):
 def test_a_group_reporting_its_own_raid_is_its_doer(nlp, finder):
     r = roles(nlp, finder, "The Russian Volunteer Corps said it took the village during a cross-border raid on Tuesday.", "raid")
     assert r.get("Russian Volunteer Corps") == "actor1"
+
+
+def test_named_things_that_are_not_groups_are_not_actors(nlp, finder):
+    r = roles(nlp, finder, "The World Trade Center was attacked by hijackers on Tuesday.", "attacked")
+    assert "World Trade Center" not in r

@@ -49,6 +49,7 @@ class ActorFinder:
             if acronyms:
                 self.case_matcher.add(a["id"], list(nlp.tokenizer.pipe(acronyms)))
         self.force_nouns = {n.lower() for n in dem["force_nouns"]}
+        self.group_words = set(data["group_words"])
         self.country_words: dict[str, str] = {}
         self.military: dict[str, str] = {}
         for code, c in dem["countries"].items():
@@ -145,7 +146,7 @@ class ActorFinder:
 
     def _named_organisations(self, sent: Span, trigger: Token, speech_heads: set[int],
                              known: list[ActorRef]) -> list[ActorRef]:
-        """Organisations the catalogue lacks, from NER, when the parse ties them to the trigger as doer or target."""
+        """Groups the catalogue lacks, from NER, when the parse makes them the doer of the trigger."""
         taken = {a.alias.lower() for a in known}
         catalogued = [s for s, *_ in self.spans(sent)]
         out: list[ActorRef] = []
@@ -155,9 +156,11 @@ class ActorFinder:
             local = (ent.start - sent.start, ent.end - sent.start)
             if any(c.start < local[1] and local[0] < c.end for c in catalogued):
                 continue
+            if not any(t.lower_ in self.group_words for t in ent):
+                continue  # "AFP", "Oxford Street", "World Trade Center": not an armed or organised group
             role = self._role(ent, trigger, speech_heads)
-            if role not in ("actor1", "actor2"):
-                continue  # a speaker, a source, or a name in passing
+            if role != "actor1":
+                continue  # a speaker, a source, a target building, or a name in passing
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             out.append(ActorRef(name, role, None, ent.text, None,
                                 f"'{ent.text}' (organisation named in the text, not in the catalogue) as {role}"))

@@ -158,3 +158,13 @@ def test_judgements_and_rare_habits_are_not_reports(nlp):
                  "The army rarely confirms individual attacks on the border region."):
         sent = next(iter(nlp(text).sents))
         assert clf.classify(sent) == [], text
+
+
+def test_a_rally_where_an_attack_happened_is_not_a_protest(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    setting = next(iter(nlp("The attack occurred at a rally for the president and killed 26 people.").sents))
+    rally = next(iter(nlp("Thousands gathered at a rally in the capital on Sunday.").sents))
+    assert all(h.event_type != "Protests" for h in clf.classify(setting))
+    assert [h.sub_event_type for h in clf.classify(rally)] == ["Peaceful protest"]

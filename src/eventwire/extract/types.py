@@ -79,6 +79,8 @@ def _past_event(verb: Token) -> bool:
     return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" for a in auxes)
 
 
+# gatherings that are often only the setting of another event ("a bomb exploded at a rally")
+GATHERING_NOUNS = {"rally", "protest", "demonstration", "march", "meeting", "gathering", "vigil", "funeral"}
 # "tried to strike" reports an attempt that happened; "used to strike" does not
 ATTEMPT_LEMMAS = {"attempt", "try"}
 FUTURE_AUX = {"will", "shall", "would", "could", "might", "may", "should", "must", "can"}
@@ -545,6 +547,12 @@ class EventTypeClassifier:
                                     or u.trigger.head == h.trigger.head) for u in same):
                 unique.append(h)
         hits = unique
+        # "an attack at a rally": the rally is where something else happened
+        violent = any(self.triggers[i]["kind"] in ("strike", "harm") or self.triggers[i].get("event_type") not in
+                      (None, "Protests") for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ()))
+        hits = [h for h in hits if not (violent and h.event_type == "Protests" and h.trigger.dep_ == "pobj"
+                                         and h.trigger.head.lower_ in ("at", "during")
+                                         and h.trigger.lemma_.lower() in GATHERING_NOUNS)]
         return self._protest(hits, [sent])
 
     def _strike(self, head, sent, trig, text, key, instrument, accident, n) -> tuple[str, str, str] | None:

@@ -39,11 +39,14 @@ def ner_spans(texts: list[str], cache_key: str) -> list[list[tuple[int, int, str
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=str(SHARED / "geo" / "lgl.xml"))
+    ap.add_argument("--shared", default=str(SHARED.parent), help="the shared folder (holds eval/geo_score.py)")
+    ap.add_argument("--corpus", default=None, help="default: SHARED/eval/geo/lgl.xml")
     ap.add_argument("--no-ner", action="store_true", help="gazetteer only, no spaCy spans")
     ap.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "lgl_places.jsonl"))
     a = ap.parse_args()
-    scorer = str(SHARED / "geo_score.py")
+    shared_eval = Path(a.shared).resolve() / "eval"
+    a.corpus = a.corpus or str(shared_eval / "geo" / "lgl.xml")
+    scorer = str(shared_eval / "geo_score.py")
 
     raw = subprocess.run([sys.executable, scorer, "to-input", a.corpus], check=True,
                          capture_output=True, text=True).stdout

@@ -168,3 +168,15 @@ def test_a_rally_where_an_attack_happened_is_not_a_protest(nlp):
     rally = next(iter(nlp("Thousands gathered at a rally in the capital on Sunday.").sents))
     assert all(h.event_type != "Protests" for h in clf.classify(setting))
     assert [h.sub_event_type for h in clf.classify(rally)] == ["Peaceful protest"]
+
+
+def test_figures_of_speech_names_and_kinds_of_things_are_not_events(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    for text in ("The court may issue arrest warrants for the commanders.",
+                 "The party now stands revealed as an empty shell.",
+                 "Moscow is waging an ideological battle across the region.",
+                 "The report was written by Colum Lynch and edited overnight."):
+        sent = next(iter(nlp(text).sents))
+        assert clf.classify(sent) == [], text

@@ -142,6 +142,8 @@ class EventTypeClassifier:
         self.claim = set(cues.get("claim_lemmas", ()))
         self.plan_prep = dict(cues.get("plan_with_preposition", {}))
         self.unasserted = set(cues.get("unasserted_modifiers", ()))
+        self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
+        self.non_event_heads = set(cues.get("non_event_heads", ()))
         self.accident = set(cues.get("accident_context", ()))
         self.disaster = set(cues.get("disaster_nouns", ()))
         self.crime = set(cues.get("crime_context", ()))
@@ -232,6 +234,14 @@ class EventTypeClassifier:
                 return f"negated trigger '{tok.text}'"
             if child.dep_ in ("amod", "compound") and child.lower_ in self.unasserted:
                 return f"'{child.text} {tok.text}': not asserted to have happened"
+            if child.dep_ in ("amod", "compound") and child.lower_ in self.figurative:
+                return f"'{child.text} {tok.text}': a figure of speech, not fighting"
+        if tok.dep_ in ("compound", "amod") and tok.head.lower_ in self.non_event_heads:
+            return f"'{tok.text} {tok.head.text}': names a kind of thing, not an event"
+        if tok.text[:1].isupper() and not tok.text.isupper() and tok.i != tok.sent.start and tok.pos_ == "PROPN":
+            return f"'{tok.text}' is a name here"
+        if tok.lemma_.lower() == "shell" and tok.tag_ == "NN":
+            return "'shell' (one casing, or a figure of speech) does not report shelling"
         if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and any(d.lower_ in ("the", "that", "this") for d in tok.head.children if d.dep_ == "det"):
             return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"

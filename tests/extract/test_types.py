@@ -180,3 +180,12 @@ def test_figures_of_speech_names_and_kinds_of_things_are_not_events(nlp):
                  "The report was written by Colum Lynch and edited overnight."):
         sent = next(iter(nlp(text).sents))
         assert clf.classify(sent) == [], text
+
+
+def test_capabilities_are_not_events(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    for text in ("The army will deploy missiles capable of destroying whole cities.",
+                 "The new drones are designed to strike armoured vehicles."):
+        assert clf.classify(next(iter(nlp(text).sents))) == [], text

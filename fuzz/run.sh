@@ -6,6 +6,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 python="${PYTHON:-$root/.venv/bin/python}"
 seconds="${1:-60}"
+# a fixed seed makes CI's run repeatable; FUZZ_SEED=0 asks libFuzzer for a random one when exploring
+seed="${FUZZ_SEED:-1}"
 mkdir -p "$here/findings"
-exec "$python" "$here/fuzz_clean.py" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
+exec "$python" "$here/fuzz_clean.py" -max_total_time="$seconds" -seed="$seed" -rss_limit_mb=2048 -timeout=20 \
     -artifact_prefix="$here/findings/"

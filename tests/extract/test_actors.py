@@ -65,3 +65,9 @@ def test_a_group_reporting_its_own_raid_is_its_doer(nlp, finder):
 def test_named_things_that_are_not_groups_are_not_actors(nlp, finder):
     r = roles(nlp, finder, "The World Trade Center was attacked by hijackers on Tuesday.", "attacked")
     assert "World Trade Center" not in r
+
+
+def test_a_group_accusing_another_is_not_the_doer(nlp, finder):
+    r = roles(nlp, finder, "The RVC said that they could not evacuate civilians, accusing Russia of shelling the area.",
+              "shelling")
+    assert r.get("Russian Volunteer Corps") != "actor1"

@@ -134,9 +134,12 @@ class ActorFinder:
                         return "actor1"
                     # "X said it took the village in a raid": X reports its own action
                     if root.dep_ in SUBJECT_DEPS and t.is_ancestor(trigger):
-                        path = [trigger, *trigger.ancestors]
-                        path = path[: path.index(t)] if t in path else []
-                        if any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for v in path for c in v.children):
+                        # only the verb that does the trigger: "it took the village in a raid" (not
+                        # "they could not organise ..., accusing Russia of shelling")
+                        verb = trigger if trigger.pos_ == "VERB" else next(
+                            (a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+                        if verb is not None and verb != t and any(
+                                c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in verb.children):
                             return "actor1"
                 return None
         # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck")

@@ -189,7 +189,7 @@ class Pipeline:
         if summary.new or self._stale():
             _retry_locked(self.update_provenance)
             self.extract_pending(summary)
-            summary.events, summary.changes = _retry_locked(self.fuse_and_count, conflicts=True)
+            summary.events, summary.changes = _retry_locked(self.fuse, conflicts=True)
         else:  # nothing new since the last complete run: provenance and events stand as they are
             summary.events = self.count_events()
         return summary
@@ -202,7 +202,7 @@ class Pipeline:
 
     def count_events(self) -> int:
         with self.Session() as session:
-            return len(repo.query_events(session))
+            return repo.count_events(session)
 
     def _store_new(self, doc: Document) -> bool:
         """One transaction: the document, unless it is stored already.
@@ -322,10 +322,7 @@ class Pipeline:
         except Exception:  # noqa: BLE001 - only naming the input; the id will do
             return doc_id
 
-    def fuse(self) -> int:
-        return self.fuse_and_count()[0]
-
-    def fuse_and_count(self) -> tuple[int, tuple[int, int, int]]:
+    def fuse(self) -> tuple[int, tuple[int, int, int]]:
         """Re-fuse all mentions; write only the events that changed.  (exportable events, changes)."""
         from eventwire.fuse.events import fuse
 

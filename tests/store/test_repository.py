@@ -37,9 +37,9 @@ def session(db_url):
 def test_documents_are_found_again_by_hash_or_url(session):
     repo.add_document(session, doc(1, url="https://w.example/a"))
     session.flush()
-    assert repo.existing_document(session, f"{1:064d}", None) == f"d_{1:016d}"
-    assert repo.existing_document(session, "other", "https://w.example/a") == f"d_{1:016d}"
-    assert repo.existing_document(session, "other", "https://w.example/b") is None
+    assert [r.id for r in repo.documents_like(session, f"{1:064d}", None)] == [f"d_{1:016d}"]
+    assert [r.id for r in repo.documents_like(session, "other", "https://w.example/a")] == [f"d_{1:016d}"]
+    assert repo.documents_like(session, "other", "https://w.example/b") == []
 
 
 def test_mentions_round_trip_through_json_with_types_intact(session):
@@ -56,9 +56,9 @@ def test_event_queries_filter_by_type_date_country_and_actor(session):
     repo.add_document(session, doc(1))
     repo.add_document(session, doc(2))
     ms = [(0, mention(f"d_{1:016d}", date(2024, 3, 12))), (1, mention(f"d_{2:016d}", date(2024, 5, 1), "UA"))]
-    repo.replace_events(session, fuse(ms, {}))
+    repo.sync_events(session, fuse(ms, {}))
     session.flush()
-    assert len(repo.query_events(session)) == 2
+    assert len(repo.query_events(session)) == 2 == repo.count_events(session)
     assert len(repo.query_events(session, country="ua")) == 1
     assert len(repo.query_events(session, since=date(2024, 4, 1))) == 1
     assert len(repo.query_events(session, until=date(2024, 4, 1))) == 1

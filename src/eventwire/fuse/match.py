@@ -103,10 +103,6 @@ def match_score(a: Mention, b: Mention) -> int:
     return 2
 
 
-def mentions_match(a: Mention, b: Mention) -> bool:
-    return match_score(a, b) > 0
-
-
 # a report dated only by its publication may refer back to an event up to this many days earlier
 BACKGROUND_WINDOW_DAYS = 90
 # ...when its sentence shares this much of its content words with that event's sentences

@@ -10,20 +10,12 @@ from datetime import date
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from eventwire.model import CopyLink, Document, Drift, Event, Mention, Provenance, PublishedDate
+from eventwire.model import Document, Event, Mention, Provenance, PublishedDate
 from eventwire.store.codec import from_jsonable, to_jsonable
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
 
 
 # ------------------------------------------------------------------ documents
-def existing_document(session: Session, content_hash: str, url: str | None) -> str | None:
-    """Id of a stored document with this content or this URL, if any."""
-    cond = DocumentRow.content_hash == content_hash
-    if url:
-        cond = or_(cond, DocumentRow.url == url)
-    return session.scalar(select(DocumentRow.id).where(cond).limit(1))
-
-
 def documents_like(session: Session, content_hash: str, url: str | None) -> list[DocumentRow]:
     """Stored documents with this text or this URL."""
     cond = DocumentRow.content_hash == content_hash
@@ -87,12 +79,6 @@ def row_to_document(row: DocumentRow) -> Document:
         removed=tuple(row.removed or ()),
         source=row.source,
     )
-
-
-def row_to_provenance(row: DocumentRow) -> Provenance:
-    copy = from_jsonable(CopyLink, row.copy_of) if row.copy_of else None
-    drift = tuple(from_jsonable(Drift, d) for d in row.drift or ())
-    return Provenance(document=row.id, story=row.story or f"s_{row.id[2:]}", copy_of=copy, drift=drift)
 
 
 def all_documents(session: Session) -> list[DocumentRow]:
@@ -185,10 +171,6 @@ def sync_events(session: Session, events: Iterable[Event]) -> tuple[int, int, in
     return added, changed, sum(1 for i in removed if stored[i][1])
 
 
-def replace_events(session: Session, events: Iterable[Event]) -> None:
-    sync_events(session, events)
-
-
 def query_events(
     session: Session,
     *,
@@ -215,6 +197,11 @@ def query_events(
     if actor:
         q = q.where(EventRow.actors_text.contains(actor.lower()))
     return [from_jsonable(Event, p) for p in session.scalars(q)]
+
+
+def count_events(session: Session) -> int:
+    """Exported events, counted in SQL (no payloads read)."""
+    return session.scalar(select(func.count(EventRow.id)).where(EventRow.exportable.is_(True))) or 0
 
 
 def get_event(session: Session, event_id: str) -> Event | None:

@@ -59,6 +59,7 @@ class ActorFinder:
                 self.military[code] = c["military"]
         self.military_names = dem["military_names"]
         self.vocab = nlp.vocab
+        self._last_spans: tuple = (None, [])
 
     def military_of(self, country: str, alias: str) -> tuple[str, str | None, int | None]:
         """(name, id, inter) of a country's military forces."""
@@ -69,7 +70,17 @@ class ActorFinder:
 
     # ---------------------------------------------------------------- matching
     def spans(self, sent: Span) -> list[tuple[Span, CatalogueEntry | None, str, str | None]]:
-        """(span, catalogue entry or None, name, country) for every actor phrase in the sentence."""
+        """(span, catalogue entry or None, name, country) for every actor phrase in the sentence.
+
+        Asked several times per sentence (each trigger, each candidate place): the last
+        sentence's answer is kept.
+        """
+        key = (id(sent.doc), sent.start, sent.end)
+        if self._last_spans[0] != key:
+            self._last_spans = (key, self._find_spans(sent))
+        return self._last_spans[1]
+
+    def _find_spans(self, sent: Span) -> list[tuple[Span, CatalogueEntry | None, str, str | None]]:
         doc = sent.as_doc()
         out: list[tuple[Span, CatalogueEntry | None, str, str | None]] = []
         taken: set[int] = set()

@@ -100,7 +100,6 @@ class Extractor:
         self.actors = ActorFinder(nlp)
         self.claims = ClaimExtractor()
         self.prefilter = SentenceFilter()
-        self._actor_cache: tuple = (None, [])
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
         dem = load_json("actors", "demonyms.json")["countries"]
         self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
@@ -127,14 +126,6 @@ class Extractor:
         return out
 
     # ----------------------------------------------------------------- places
-    def _actor_spans(self, sent: Span) -> list:
-        """Catalogue names in the sentence (cached per sentence: _usable asks for each place)."""
-        key = (sent.doc, sent.start)
-        if self._actor_cache[0] != key:
-            self._actor_cache = (key, [sent.doc[sent.start + s.start - s.sent.start: sent.start + s.end - s.sent.start]
-                                       for s, *_ in self.actors.spans(sent)])
-        return self._actor_cache[1]
-
     def _usable(self, sent: Span, offset: int, p: Place) -> bool:
         """False for toponyms that name something else here: weapons, media, a government speaking."""
         if p.surface.lower() in self.weapon_words:
@@ -143,7 +134,7 @@ class Extractor:
         if not toks:
             return True
         first, last = toks[0], toks[-1]
-        if any(s.start <= first.i < s.end for s in self._actor_spans(sent)):
+        if any(span.start <= first.i < span.end for span, *_ in self.actors.spans(sent)):
             return False  # "the Wagner Group": a name, not the town of Wagner
         before_tok = sent.doc[first.i - 1] if first.i > sent.start else None
         if len(toks) == 1 and before_tok is not None and before_tok.text[:1].isupper() and before_tok.is_alpha \

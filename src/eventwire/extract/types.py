@@ -558,11 +558,12 @@ class EventTypeClassifier:
                 unique.append(h)
         hits = unique
         # "an attack at a rally": the rally is where something else happened
-        violent = any(self.triggers[i]["kind"] in ("strike", "harm") or self.triggers[i].get("event_type") not in
-                      (None, "Protests") for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ()))
-        hits = [h for h in hits if not (violent and h.event_type == "Protests" and h.trigger.dep_ == "pobj"
-                                         and h.trigger.head.lower_ in ("at", "during")
-                                         and h.trigger.lemma_.lower() in GATHERING_NOUNS)]
+        settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
+                    and h.trigger.head.lower_ in ("at", "during") and h.trigger.lemma_.lower() in GATHERING_NOUNS]
+        if settings and any(self.triggers[i]["kind"] in ("strike", "harm") or self.triggers[i].get("event_type")
+                            not in (None, "Protests")
+                            for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ())):
+            hits = [h for h in hits if h not in settings]
         return self._protest(hits, [sent])
 
     def _strike(self, head, sent, trig, text, key, instrument, accident, n) -> tuple[str, str, str] | None:

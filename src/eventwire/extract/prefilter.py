@@ -92,10 +92,13 @@ class _Words:
             if not item:
                 continue
             if " " in item or "-" in item:
+                # the extractor matches phrases by lemma, so "repel an attack" also reads "repelled an
+                # attack": inflect the first word; later words inflect at their end, which a substring
+                # test already covers ("burst into flame" in "burst into flames")
+                first, _, rest = item.partition(" ")
+                if rest:
+                    self.phrases.update(f"{form} {rest}" for form in _forms(first, self.irregular))
                 self.phrases.add(item)
-                first = item.split()[0]
-                if len(first) > 3:
-                    self.words.update(_forms(first, self.irregular))
             else:
                 self.words.update(_forms(item, self.irregular))
 

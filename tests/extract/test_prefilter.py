@@ -1,0 +1,38 @@
+"""The prefilter decides what gets parsed: it must pass every event or claim sentence and little else."""
+import pytest
+
+from eventwire.extract.prefilter import SentenceFilter, split_sentences
+
+
+@pytest.fixture(scope="module")
+def wanted():
+    return SentenceFilter().wanted
+
+
+@pytest.mark.parametrize("sentence", [
+    "Drones struck an oil depot near the port overnight.",
+    "Border guards repelled an attack on the checkpoint.",          # a lemma, inflected
+    "The battalion took control of the village on Tuesday.",       # a control phrase, irregular past
+    "Air defences shot down two drones over the region.",          # a phrase whose first word inflects
+    "Gunmen opened fire on a bus.",
+    "Five people were killed, the governor said.",                 # a casualty word with a number
+    "Not a single soldier was lost, the ministry insisted.",       # a denial is a claim
+])
+def test_event_and_claim_sentences_are_parsed(wanted, sentence):
+    assert wanted(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The city has been without power for several hours.",          # "without losses" is a phrase, not "without"
+    "Volunteers will take food parcels to the shelter.",           # "take control" is a phrase, not "take"
+    "Photographs showed damaged cars along the main road.",        # a damage word, but no number
+    "The mayor thanked emergency workers for their patience.",
+])
+def test_sentences_without_event_words_are_skipped(wanted, sentence):
+    assert not wanted(sentence)
+
+
+def test_split_sentences_keeps_offsets():
+    text = 'Shelling hit Kherson. "We heard it," she said. 3 people died.'
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["Shelling hit Kherson.", '"We heard it," she said.', "3 people died."]

@@ -71,3 +71,24 @@ def test_a_group_accusing_another_is_not_the_doer(nlp, finder):
     r = roles(nlp, finder, "The RVC said that they could not evacuate civilians, accusing Russia of shelling the area.",
               "shelling")
     assert r.get("Russian Volunteer Corps") != "actor1"
+
+
+def roles_without_ner(nlp, finder, text, trigger):
+    """As extraction parses: without NER, which the finder runs itself when a sentence may name a group."""
+    doc = nlp(text, disable=["ner"])
+    sent = next(iter(doc.sents))
+    trig = next(t for t in sent if t.text == trigger)
+    return doc, {a.name: a.role for a in finder.find(sent, trig, ClaimExtractor().speech_heads(sent))}
+
+
+def test_ner_runs_on_demand_for_a_group_the_catalogue_lacks(nlp, finder):
+    doc, r = roles_without_ner(nlp, finder, "Fighters of the Sahel Liberation Front attacked a military convoy near Gao.",
+                               "attacked")
+    assert r.get("Sahel Liberation Front") == "actor1"
+    assert doc.has_annotation("ENT_IOB")
+
+
+def test_ner_is_skipped_when_no_group_word_is_named(nlp, finder):
+    doc, r = roles_without_ner(nlp, finder, "Russian forces shelled the village of Kozinka on Tuesday.", "shelled")
+    assert r.get("Military Forces of Russia (2000-)") == "actor1"
+    assert not doc.has_annotation("ENT_IOB")

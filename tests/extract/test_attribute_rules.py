@@ -32,8 +32,8 @@ def test_install_replaces_the_ruler_in_place(pipelines):
     assert isinstance(fast.get_pipe("attribute_ruler"), AttributeRules)
     rules = fast.get_pipe("attribute_ruler")
     # most rules are lookups; only the few needing the matcher stay in it
-    assert 0 < len(rules.matcher) < 40
-    assert len(rules.by_tag) + len(rules.by_both) > 100
+    assert 0 < len(rules.matcher) < 10
+    assert len(rules.by_tag) + len(rules.by_lower) > 100
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -218,3 +218,17 @@ def test_caps_region_before_department_is_kept(finder):
     ps = by_surface(finder.find(text))
     assert ps["CHALATENANGO"].country == "SV"
     assert "DAWN" not in ps and "SUNDAY" not in ps
+
+
+def test_without_ner_a_village_after_a_locative_preposition_is_kept(finder):
+    """Extraction parses without NER: 'in Kozinka' places a small village the way NER's GPE label did."""
+    for text in ("Volunteers clashed with troops in Kozinka on Tuesday.",
+                 "Volunteers clashed with troops near Kozinka on Tuesday."):
+        assert [(p.surface, p.country) for p in finder.find(text)] == [("Kozinka", "RU")]
+    assert finder.find("Kozinka was quiet on Tuesday.") == []  # no support at all: still not kept
+
+
+def test_without_ner_a_name_once_a_persons_is_a_persons_throughout(finder):
+    alone = "Asked about the budget, later Jackson said the plan was sound."
+    assert [p.surface for p in finder.find(alone)] == ["Jackson"]  # a large town, all else being equal
+    assert finder.find("Senator Jackson spoke on Monday. " + alone) == []

@@ -60,6 +60,8 @@ class ActorFinder:
         self.military_names = dem["military_names"]
         self.vocab = nlp.vocab
         self._last_spans: tuple = (None, [])
+        # extraction parses without NER (half the parse cost); it runs here only when a sentence may name a group
+        self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
 
     def military_of(self, country: str, alias: str) -> tuple[str, str | None, int | None]:
         """(name, id, inter) of a country's military forces."""
@@ -164,6 +166,13 @@ class ActorFinder:
         taken = {a.alias.lower() for a in known}
         catalogued = [s for s, *_ in self.spans(sent)]
         out: list[ActorRef] = []
+        if not sent.doc.has_annotation("ENT_IOB"):
+            uncatalogued = [t for t in sent if t.lower_ in self.group_words
+                            and any(w.is_title and w.i > sent.start for w in sent.doc[max(sent.start, t.i - 3):t.i + 1])
+                            and not any(c.start <= t.i < c.end for c in catalogued)]
+            if not uncatalogued or self.ner is None:
+                return out  # no capitalised group word the catalogue lacks: NER could add no one
+            self.ner(sent.doc)
         for ent in sent.ents:
             if ent.label_ != "ORG" or ent.text.lower() in taken:
                 continue

@@ -4,14 +4,17 @@ spaCy's ``attribute_ruler`` runs every one of its ~180 token patterns through
 the ``Matcher`` at every token: measured at an eighth of all parsing time,
 more than the parser itself.  Almost all of them test one token's ``TAG``
 and/or ``LOWER`` for equality, so a dictionary lookup per token finds the same
-matches.  The rest (dependency labels, regular expressions, two-token
-patterns) stay in a small ``Matcher``.  Matches are then applied exactly as
-the ruler applies them: all found first, then in rule order, later rules
+matches; the other one-token rules (dependency labels, NOT_IN, regular
+expressions) become Python tests on the token, and only the few two-token
+rules ("gon na", "let 's") stay in a ``Matcher``.  Matches are applied exactly
+as the ruler applies them: all found first, then in rule order, later rules
 winning, so the output is the ruler's own (pinned by a test comparing both).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -22,27 +25,55 @@ from spacy.tokens._retokenize import set_token_attrs
 NAME = "eventwire_attribute_rules"
 
 
-def _values(v: object) -> list[str] | None:
-    """The strings an equality or IN test accepts; None for anything else (NOT_IN, REGEX, booleans)."""
-    if isinstance(v, str):
-        return [v]
-    if isinstance(v, dict) and set(v) == {"IN"} and all(isinstance(x, str) for x in v["IN"]):
-        return list(v["IN"])
+_GETTERS = {
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+
+
+def _test(spec: object) -> Callable[[object], bool] | None:
+    """The Matcher's one-value tests as Python predicates; None for any other operator."""
+    if isinstance(spec, (str, bool)):
+        return lambda v: v == spec
+    if isinstance(spec, dict) and len(spec) == 1:
+        (op, arg), = spec.items()
+        if op == "IN":
+            allowed = frozenset(arg)
+            return lambda v: v in allowed
+        if op == "NOT_IN":
+            barred = frozenset(arg)
+            return lambda v: v not in barred
+        if op == "REGEX":
+            rx = re.compile(arg)
+            return lambda v: isinstance(v, str) and rx.search(v) is not None
+    return None
+
+
+def _equal_values(spec: object) -> list[str] | None:
+    """The strings an equality or IN test accepts, to file the rule under; None if it is another test."""
+    if isinstance(spec, str):
+        return [spec]
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return list(spec["IN"])
     return None
 
 
 class AttributeRules:
-    """Drop-in for a loaded ``AttributeRuler``: same rules, same results, lookups for the simple ones."""
+    """Drop-in for a loaded ``AttributeRuler``: same rules, same results, lookups for one-token rules."""
 
     def __init__(self, nlp: Language, name: str = NAME) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.matcher = Matcher(nlp.vocab, validate=False)
-        self.by_tag: dict[str, list[int]] = defaultdict(list)
-        self.by_lower: dict[str, list[int]] = defaultdict(list)
-        self.by_both: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # rule key and the tests left after the lookup, filed under the attribute value that selects it
+        self.by_lower: dict[str, list[tuple[int, list]]] = defaultdict(list)
+        self.by_tag: dict[str, list[tuple[int, list]]] = defaultdict(list)
+        self.anywhere: list[tuple[int, list]] = []
         self.attrs: list[dict] = []
         self.indices: list[int] = []
+        self._seen: dict[tuple, tuple[int, ...]] = {}
 
     def load(self, ruler: AttributeRuler) -> "AttributeRules":
         """Take over the ruler's rules; rule k keeps its place k in the order of application."""
@@ -54,40 +85,50 @@ class AttributeRules:
         return self
 
     def _index(self, pattern: list[dict], key: int) -> bool:
-        """File a one-token TAG/LOWER equality pattern under its lookup keys; False if it needs the matcher."""
-        if len(pattern) != 1 or not pattern[0] or not set(pattern[0]) <= {"TAG", "LOWER"}:
+        """File a one-token rule under a LOWER or TAG value (or test it everywhere); False if it needs the matcher."""
+        if len(pattern) != 1 or not pattern[0] or not set(pattern[0]) <= set(_GETTERS):
             return False
         tok = pattern[0]
-        tags = _values(tok["TAG"]) if "TAG" in tok else None
-        lowers = _values(tok["LOWER"]) if "LOWER" in tok else None
-        if ("TAG" in tok and tags is None) or ("LOWER" in tok and lowers is None):
+        tests = {attr: _test(spec) for attr, spec in tok.items()}
+        if any(t is None for t in tests.values()):
             return False
-        if tags is not None and lowers is not None:
-            for t in tags:
-                for low in lowers:
-                    self.by_both[(t, low)].append(key)
-        elif tags is not None:
-            for t in tags:
-                self.by_tag[t].append(key)
-        else:
-            for low in lowers or ():
-                self.by_lower[low].append(key)
+        for attr, table in (("LOWER", self.by_lower), ("TAG", self.by_tag)):
+            values = _equal_values(tok.get(attr))
+            if values is not None:
+                rest = [(_GETTERS[a], t) for a, t in tests.items() if a != attr]
+                for v in values:
+                    table[v].append((key, rest))
+                return True
+        self.anywhere.append((key, [(_GETTERS[a], t) for a, t in tests.items()]))
         return True
 
     def __call__(self, doc: Doc) -> Doc:
         matches: list[tuple[int, int, int]] = []
+        seen = self._seen
+        if len(seen) > 500_000:
+            seen.clear()
         for tok in doc:
-            tag, low = tok.tag_, tok.lower_
-            i = tok.i
-            for table, k in ((self.by_tag, tag), (self.by_lower, low), (self.by_both, (tag, low))):
-                for key in table.get(k, ()):
-                    matches.append((key, i, i + 1))
-        for match_id, s, e in self.matcher(doc, allow_missing=True):
-            matches.append((int(self.vocab.strings[match_id]), s, e))
+            # one-token rules read only these four attributes, so their verdict is memoised on them
+            sig = (tok.lower_, tok.tag_, tok.dep_, tok.is_space)
+            keys = seen.get(sig)
+            if keys is None:
+                keys = seen[sig] = self._keys_for(tok)
+            if keys:
+                i = tok.i
+                matches.extend((key, i, i + 1) for key in keys)
+        if len(self.matcher):
+            for match_id, s, e in self.matcher(doc, allow_missing=True):
+                matches.append((int(self.vocab.strings[match_id]), s, e))
+        # all matches first, then in rule order: a later rule overrides an earlier one, as in the ruler
         matches.sort()
         for key, s, e in matches:
-            set_token_attrs(doc[s:e][self.indices[key]], self.attrs[key])
+            tok = doc[s] if e - s == 1 else doc[s:e][self.indices[key]]
+            set_token_attrs(tok, self.attrs[key])
         return doc
+
+    def _keys_for(self, tok) -> tuple[int, ...]:
+        candidates = (*self.by_lower.get(tok.lower_, ()), *self.by_tag.get(tok.tag_, ()), *self.anywhere)
+        return tuple(key for key, rest in candidates if all(test(get(tok)) for get, test in rest))
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:

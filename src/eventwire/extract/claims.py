@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.number_kinds import NumberKinds
 from eventwire.model import Claim, Evidence
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
@@ -65,6 +66,7 @@ class ClaimExtractor:
     def __init__(self) -> None:
         lex = load_json("lexicons", "claims.json")
         self.numbers: dict[str, float] = lex["number_words"]
+        self.kinds = NumberKinds()
         self.qualifiers: dict[str, str] = lex["qualifiers"]
         self.props = {
             name: (set(p["lemmas"]), [x.lower() for x in p["phrases"]]) for name, p in lex["properties"].items()
@@ -243,7 +245,7 @@ class ClaimExtractor:
             if tok.like_num is False and tok.lower_ not in self.numbers:
                 continue
             noun = tok.head if tok.dep_ in ("nummod", "quantmod", "det", "amod") else tok
-            if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+            if self.kinds.is_measure(tok):
                 continue
             word = self._casualty_word_for(noun)
             if word is None:

@@ -95,6 +95,8 @@ CAPS_NAMING_NOUNS = {"department", "province", "municipality", "jurisdiction", "
                      "neighbourhood", "barrio", "district", "township", "county"}
 # words right before a name that make it a person's ("PRESIDENT CRISTIANI")
 
+# mixed case: a lower-case locative preposition (and "the") right before a name: "in Kozinka", "near the Dnipro"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)[ \t]+(?:the[ \t]+)?$")
 # A word; "Russia's" stops before the possessive so "Russia" can match.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-](?!s\b)[^\W\d_]+)*")
 # A dateline: words in capitals then a comma, "(AP)" or a dash ("KYIV, Ukraine").
@@ -186,6 +188,8 @@ class PlaceFinder:
             return self._find_upper(text, matches)
         if not upper:
             matches = self._districts(text, matches)
+            for m in matches:
+                m.strong_prep = _LOCATIVE_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
         choice, why = self._resolve(matches)
         self._check_districts(matches, choice)
         # one sense per text: a name used once as a person's is a person's throughout
@@ -592,6 +596,8 @@ class PlaceFinder:
             return True, f"{k} name"
         if not have_ner and m.person_after and not multi:
             return False, "followed by a name"
+        if not have_ner and person_elsewhere and not multi:
+            return False, "a person's name elsewhere in the text"  # "Barack Obama ... Obama said"
         if multi:
             return True, "multi-word name"
         big = g.pop[i] >= STANDALONE_POP
@@ -609,6 +615,9 @@ class PlaceFinder:
             return True, "context"
         if big and (not m.initial or info["ctx_c"] >= 1.0):
             return True, "large town"
+        if m.strong_prep and not upper and m.ner is None and not m.person_after:
+            # "clashed ... in Kozinka": the syntax places it, where NER would have (extraction parses without NER)
+            return True, "after a locative preposition"
         return False, "one-word town without support"
 
     @staticmethod

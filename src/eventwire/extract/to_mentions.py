@@ -94,6 +94,8 @@ def paragraphs(text: str, max_chars: int = LIMITS.max_paragraph_chars) -> list[t
 class Extractor:
     def __init__(self, nlp: Language, places, times) -> None:
         self.nlp = nlp
+        # NER is half the parse: places and actors do without it (ActorFinder runs it on demand)
+        self.skip_pipes = ["ner"]
         self.places = places
         self.times = times
         self.types = EventTypeClassifier(nlp)
@@ -254,7 +256,7 @@ class Extractor:
         # the parser reads "BELGOROD — Russia's ministry said" as if the city spoke: blank the dateline
         # (same length, so offsets hold; the stored text and evidence keep it)
         to_parse = [_blank_dateline(t) if at_start else t for kind, _pi, _off, t, at_start in items if kind == "parse"]
-        parsed = iter(list(self.nlp.pipe(to_parse, batch_size=64)))
+        parsed = iter(list(self.nlp.pipe(to_parse, batch_size=64, disable=self.skip_pipes)))
         docs = [(item, next(parsed) if item[0] == "parse" else None) for item in items]
         ner: list[tuple[int, int, str]] = []
         for (kind, _pi, off, _t, _s), pdoc in docs:

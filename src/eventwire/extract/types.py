@@ -38,6 +38,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.number_kinds import NumberKinds
 
 REMOTE = "Explosions/Remote violence"
 PEACEFUL = "Peaceful protest"
@@ -130,6 +131,7 @@ class EventTypeClassifier:
 
     def __init__(self, nlp: Language) -> None:
         lex = load_json("lexicons", "event_types.json")
+        self.kinds = NumberKinds()
         self.triggers = lex["triggers"]
         self.instruments = lex["instruments"]
         cues = lex["not_event_cues"]
@@ -452,7 +454,7 @@ class EventTypeClassifier:
                     if self.vocab.strings[match_id] == sub:
                         return self.outcomes[sub]["event_type"], sub, doc[s:e].text
                 for t in doc:
-                    if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and t.ent_type_ not in ("DATE", "TIME"):
+                    if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and not self.kinds.is_calendar(t):
                         if sub != "Protest with intervention" and t.i in masked:
                             continue
                         if t.i > 0 and doc[t.i - 1].lower_ in not_after:
@@ -495,7 +497,7 @@ class EventTypeClassifier:
                 idxs = self._lemma_concepts.get(lemma)
             # "March 2024" is a month, not a march
             if idxs and i not in covered and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") \
-                    and not (tok.ent_type_ in ("DATE", "TIME") and (tok.pos_ == "PROPN" or tok.is_title)):
+                    and not (self.kinds.is_calendar(tok) and (tok.pos_ == "PROPN" or tok.is_title)):
                 candidates.extend((i, idx, 1, lemma) for idx in idxs)
         if not candidates:
             return []

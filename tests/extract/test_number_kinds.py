@@ -1,0 +1,51 @@
+"""Dates and measures told apart from counts in a parse made without NER (as extraction parses)."""
+import pytest
+
+from eventwire.extract.number_kinds import NumberKinds
+
+
+@pytest.fixture(scope="module")
+def kinds():
+    return NumberKinds()
+
+
+def token(nlp, text, word, ner=False):
+    doc = nlp(text) if ner else nlp(text, disable=["ner"])
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Russia captured Crimea in 2014.", "2014"),
+    ("The convoy drove 50 km to the border.", "50"),
+    ("The strike destroyed equipment worth $21 million.", "21"),
+    ("Shelling resumed on 12 March.", "12"),
+    ("Turnout fell by 30 percent.", "30"),
+])
+def test_measures_and_dates_are_not_counts(nlp, kinds, text, word):
+    assert kinds.is_measure(token(nlp, text, word))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Five soldiers and 12 civilians were killed.", "12"),
+    ("The ministry said 2000 troops had crossed.", "2000"),  # a year-like number counting its noun
+])
+def test_counts_are_counts(nlp, kinds, text, word):
+    assert not kinds.is_measure(token(nlp, text, word))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shelling resumed on 12 March near the port.", True),
+    ("Talks are planned for March 2025.", True),
+    ("The talks ended in March without a deal.", True),
+    ("Thousands joined the March for Peace.", False),  # after "the", without a number: a name
+    ("March organisers said the route was blocked.", False),
+    ("Students held a march through the centre.", False),
+])
+def test_month_names(nlp, kinds, text, expected):
+    word = next(w for w in text.replace(".", "").split() if w.lower() == "march")
+    assert kinds.is_calendar(token(nlp, text, word)) is expected
+
+
+def test_ner_labels_win_when_ner_ran(nlp, kinds):
+    assert kinds.is_measure(token(nlp, "Russia captured Crimea in 2014.", "2014", ner=True))
+    assert not kinds.is_measure(token(nlp, "Five soldiers and 12 civilians were killed.", "12", ner=True))

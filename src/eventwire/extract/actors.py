@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.nlp import sentence_doc
 from eventwire.model import ActorRef
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -83,7 +84,7 @@ class ActorFinder:
         return self._last_spans[1]
 
     def _find_spans(self, sent: Span) -> list[tuple[Span, CatalogueEntry | None, str, str | None]]:
-        doc = sent.as_doc()
+        doc = sentence_doc(sent)
         out: list[tuple[Span, CatalogueEntry | None, str, str | None]] = []
         taken: set[int] = set()
         matches = [(m, s, e) for m, s, e in self.matcher(doc)] + [(m, s, e) for m, s, e in self.case_matcher(doc)]

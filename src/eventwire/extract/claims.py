@@ -73,7 +73,7 @@ class ClaimExtractor:
         }
         self.zero = lex["no_casualty_phrases"]
         self.subjects = {w: cat for cat, words in lex["subjects"].items() for w in words}
-        self.hedges = [h.lower() for h in lex["hedges"]]
+        self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h.lower()) for h in lex["hedges"]) + r")\b")
         self.speech = set(lex["speech_lemmas"])
         self.deny = set(lex["deny_lemmas"])
         self.not_claimant = set(lex["not_person_claimants"])
@@ -228,7 +228,7 @@ class ClaimExtractor:
         text = sent.text
         low = text.lower()
         ev = Evidence(doc_id, text, sent_start, sent_start + len(text))
-        hedged = any(re.search(r"\b" + re.escape(h) + r"\b", low) for h in self.hedges)
+        hedged = self.hedges.search(low) is not None
         denied = any(t.lemma_.lower() in self.deny for t in sent)
         claims: list[Claim] = []
         seen: set[tuple] = set()

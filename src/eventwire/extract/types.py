@@ -38,6 +38,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.nlp import sentence_doc
 from eventwire.extract.number_kinds import NumberKinds
 
 REMOTE = "Explosions/Remote violence"
@@ -482,7 +483,7 @@ class EventTypeClassifier:
 
     # ------------------------------------------------------------------ public
     def classify(self, sent: Span) -> list[TypeHit]:
-        doc = sent.as_doc()
+        doc = sentence_doc(sent)
         candidates: list[tuple[int, int, int, str]] = []  # (token index in sent, trigger idx, length, phrase key)
         for match_id, s, e in self.trigger_phrases(doc):
             idx, phrase = self._phrase_of[self.vocab.strings[match_id]]

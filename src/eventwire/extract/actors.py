@@ -16,7 +16,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.nlp import sentence_doc
 from eventwire.model import ActorRef
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -84,10 +83,11 @@ class ActorFinder:
         return self._last_spans[1]
 
     def _find_spans(self, sent: Span) -> list[tuple[Span, CatalogueEntry | None, str, str | None]]:
-        doc = sentence_doc(sent)
         out: list[tuple[Span, CatalogueEntry | None, str, str | None]] = []
         taken: set[int] = set()
-        matches = [(m, s, e) for m, s, e in self.matcher(doc)] + [(m, s, e) for m, s, e in self.case_matcher(doc)]
+        # matchers run on the span itself (no copy of the sentence) and answer in document positions
+        o = sent.start
+        matches = [(m, s - o, e - o) for m, s, e in [*self.matcher(sent), *self.case_matcher(sent)]]
         matches.sort(key=lambda x: (-(x[2] - x[1]), x[1]))  # longest first
         for match_id, s, e in matches:
             if any(i in taken for i in range(s, e)):

@@ -37,6 +37,7 @@ from typing import Iterable, Iterator, Sequence
 from eventwire.model import Place
 
 from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Gazetteer, fold, km, norm
+from .truecase import upper_share
 
 # ---------------------------------------------------------------- constants
 # Priors are in log10(population) units so that towns compare by size.  A
@@ -841,8 +842,8 @@ def _given_names() -> frozenset[str]:
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text[:5000] if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) >= UPPER_SHARE
+    letters, share = upper_share(text)
+    return letters >= 20 and share >= UPPER_SHARE
 
 
 def _initial(text: str, start: int) -> bool:

@@ -38,7 +38,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.nlp import sentence_doc
 from eventwire.extract.number_kinds import NumberKinds
 
 REMOTE = "Explosions/Remote violence"
@@ -203,18 +202,17 @@ class EventTypeClassifier:
         self.vocab = nlp.vocab
 
     # ------------------------------------------------------------------ parts
-    def _instrument(self, sent: Span, doc=None) -> tuple[str, str] | None:
+    def _instrument(self, sent: Span) -> tuple[str, str] | None:
         """(concept, sub-type) of the most specific weapon named in the sentence."""
-        doc = doc if doc is not None else sent.as_doc()
         found: set[int] = set()
-        masked: set[int] = set()
-        for match_id, s, e in self.instrument_phrases(doc):
+        masked: set[int] = set()  # document positions: the matcher on a span answers in them, as tok.i does
+        for match_id, s, e in self.instrument_phrases(sent):
             idx = int(self.vocab.strings[match_id])
             if self.instruments[idx].get("sub_event_type") is None:
                 masked.update(range(s, e))  # "stun grenade", "tear gas": crowd control, not a weapon attack
             else:
                 found.add(idx)
-        for tok in doc:
+        for tok in sent:
             if tok.i in masked:
                 continue
             idx = self.instrument_lemmas.get(tok.lemma_.lower())
@@ -483,11 +481,10 @@ class EventTypeClassifier:
 
     # ------------------------------------------------------------------ public
     def classify(self, sent: Span) -> list[TypeHit]:
-        doc = sentence_doc(sent)
         candidates: list[tuple[int, int, int, str]] = []  # (token index in sent, trigger idx, length, phrase key)
-        for match_id, s, e in self.trigger_phrases(doc):
+        for match_id, s, e in self.trigger_phrases(sent):  # on the span itself: document positions
             idx, phrase = self._phrase_of[self.vocab.strings[match_id]]
-            candidates.append((s, idx, e - s, phrase))
+            candidates.append((s - sent.start, idx, e - s, phrase))
         covered = {i for s, _c, n, _p in candidates for i in range(s, s + n)}
         for tok in sent:
             i = tok.i - sent.start
@@ -502,7 +499,7 @@ class EventTypeClassifier:
                 candidates.extend((i, idx, 1, lemma) for idx in idxs)
         if not candidates:
             return []
-        instrument = self._instrument(sent, doc)
+        instrument = self._instrument(sent)
         accident = instrument is None and self._context(sent, self.accident)
         crime = self._context(sent, self.crime)
         diplomatic = self._context(sent, self.diplomatic)

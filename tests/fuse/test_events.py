@@ -161,3 +161,15 @@ def test_generic_words_and_a_shared_group_name_do_not_make_a_reference():
     later = said("d_b", "Officials said the Northern Front killed soldiers during the night.", "killed",
                  date(2024, 3, 20), ABROAD, explicit=False, etype="Battles", sub="Armed clash")
     assert len(run([raid, later])) == 2
+
+
+def test_a_month_dated_member_does_not_let_its_event_swallow_the_month():
+    day = date(2024, 3, 3)
+    fight = said("d_a", "Troops and rebels clashed in Mykolaiv on 3 March.", "clashed", day, CITY,
+                 etype="Battles", sub="Armed clash")
+    month = Mention("d_b", Evidence("d_b", "The fighting in Mykolaiv in March displaced hundreds.", 0, 50), "Battles",
+                    "Armed clash", "fighting", DateSpan(date(2024, 3, 1), date(2024, 3, 31), "month", "in March"), CITY)
+    later = said("d_c", "Troops and rebels clashed again in Mykolaiv on 20 March.", "clashed", date(2024, 3, 20), CITY,
+                 etype="Battles", sub="Armed clash")
+    events = run([fight, month, later])
+    assert sorted(sorted(e.documents) for e in events) == [["d_a", "d_b"], ["d_c"]]

@@ -197,6 +197,20 @@ def _reference_target(m: Mention, clusters: list[list[Mention]]) -> list[Mention
     return max(refs, key=lambda t: (t[0], t[1]))[2] if refs else None
 
 
+def _anchors(cluster: list[Mention], referring: set[int]) -> list[Mention]:
+    """The members a new mention is matched against: those dated most precisely.
+
+    A member dated only to its month ("the offensive in November") fits any day
+    of that month; were it matched against, one vague mention would let its event
+    swallow every later report of that month and place, a day at a time.
+    """
+    usable = [o for o in cluster if _anchorable(o) and id(o) not in referring]
+    if not usable:
+        return []
+    finest = min(DATE_RANK.get(o.date.precision, 9) for o in usable)
+    return [o for o in usable if DATE_RANK.get(o.date.precision, 9) == finest]
+
+
 def _merge_references(clusters: list[list[Mention]], referring: set[int]) -> list[list[Mention]]:
     """Fold an event told only in references into the event they name, whatever came first.
 
@@ -234,7 +248,7 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
     clusters: list[list[Mention]] = []
     referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
     for m in (m for _r, m in ranked if _anchorable(m)):
-        scored = [(max((match_score(m, o) for o in c if _anchorable(o) and id(o) not in referring), default=0), -i, c)
+        scored = [(max((match_score(m, o) for o in _anchors(c, referring)), default=0), -i, c)
                   for i, c in enumerate(clusters)]
         best = max(scored, default=(0, 0, None), key=lambda t: (t[0], t[1]))
         if best[0] > 0:

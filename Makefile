@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval eval-geo eval-case bench fuzz clean
+.PHONY: install demo test eval eval-muc eval-geo eval-case bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP)
 ## the dev set: ingest, export, score; fails below the floors in tests/eval_baseline.json
 eval: $(STAMP)
 	$(BIN)/python tools/eval_dev.py --shared $(SHARED)
+
+## cross-outlet fusion on the MUC-4 multi-source incidents (issue #5); MUC_ARGS="--verbose --oracle" for detail
+eval-muc: $(STAMP)
+	$(BIN)/python tools/eval_muc.py --shared $(SHARED) $(MUC_ARGS)
 
 eval-geo: $(STAMP)
 	$(BIN)/python bench/geo_eval.py --shared $(SHARED)

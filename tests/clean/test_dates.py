@@ -94,3 +94,21 @@ def test_wire_dateline_opening_a_long_paragraph_dates_the_page():
     doc = Cleaner().clean(Record(source="t", text="Port hit by drones\n\n" + body))
     assert doc.published.date.isoformat() == "2024-03-18" and doc.published.source == "text"
     assert doc.text.startswith("ODESA, 18 March 2024 —")  # the dateline stays in the text
+
+
+@pytest.mark.parametrize(
+    "opening,expected",
+    [
+        ("MANAGUA (NICARAGUA), 2 NOV 89 (TEST WIRE) -- ", date(1989, 11, 2)),  # country and agency in brackets, year in two digits
+        ("LVIV, 14 March 2024 (Test Wire) - ", date(2024, 3, 14)),
+        ("LVIV, 3 JAN 05 (TEST WIRE) -- ", date(2005, 1, 3)),
+    ],
+)
+def test_agency_dateline_with_brackets_dates_the_page(opening, expected):
+    from eventwire.clean import Cleaner
+    from eventwire.model import Record
+
+    body = ("Unknown gunmen shot dead a regional councillor outside his home late on Friday, the police said, "
+            "adding that nobody had yet claimed responsibility for the shooting.")
+    doc = Cleaner().clean(Record(source="t", text=opening + body))
+    assert (doc.published.date, doc.published.source) == (expected, "text")

@@ -74,3 +74,16 @@ def test_names_that_contain_a_town_are_not_event_places(extractor):
 def test_a_possessive_place_names_the_attacker_not_the_location(extractor):
     (m,) = extractor.extract(document("Moscow's bombardment of Kharkiv continued on Tuesday, officials said."))
     assert m.place.name == "Kharkiv"
+
+
+def test_a_sentence_wrapped_over_lines_is_read_whole(extractor):
+    # wire copy hard-wrapped at 70 columns: trigger, place and date sit on different lines
+    text = ("KHARKIV, 3 MAR 24 (TEST WIRE) -- [TEXT] A LOCAL OFFICIAL SAID THAT\n"
+            "UNIDENTIFIED GUNMEN HAD KILLED A JUDGE AND HIS TWO BODYGUARDS IN THE\n"
+            "CENTER OF MYKOLAIV ON FRIDAY AS THEY LEFT THE COURTHOUSE.\n\n"
+            "THE POLICE HAVE NOT NAMED ANY SUSPECTS IN THE CASE SO FAR, THE\n"
+            "OFFICIAL ADDED.")
+    (m,) = extractor.extract(document(text, published=date(2024, 3, 3)))
+    assert m.place.name.startswith("Mykolaiv")
+    assert m.date.start == date(2024, 3, 1)
+    assert "MYKOLAIV ON FRIDAY" in m.evidence.sentence  # evidence quotes the stored text, line breaks and all

@@ -189,3 +189,14 @@ def test_capabilities_are_not_events(nlp):
     for text in ("The army will deploy missiles capable of destroying whole cities.",
                  "The new drones are designed to strike armoured vehicles."):
         assert clf.classify(next(iter(nlp(text).sents))) == [], text
+
+
+def test_an_armed_group_named_for_liberation_is_not_a_recapture(nlp):
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    # as case restoration leaves a name of English words in all-caps copy: in lower case
+    for text in ("A spokesman for the national liberation front denied the report on Friday.",
+                 "Commanders of the people's liberation army held talks with the militia leaders."):
+        sent = next(iter(nlp(text).sents))
+        assert clf.classify(sent) == [], text

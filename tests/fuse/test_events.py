@@ -110,3 +110,66 @@ def test_blame_denied_by_the_blamed_is_a_contradiction():
     (event,) = run([a])
     (c,) = event.contradictions
     assert c.property == "responsibility" and "Moscow asserts" in c.summary and "Kyiv denies" in c.summary
+
+
+# -- references back: a later report names an earlier happening by what was done to whom
+CITY = Place("Mykolaiv", "UA", "Mykolaiv", 46.97, 32.0, "town", 10, surface="Mykolaiv")
+ABROAD = Place("Warsaw", "PL", "Mazovia", 52.23, 21.01, "town", 11, surface="Warsaw")
+
+
+def said(doc, text, trigger, day, place, explicit=True, etype="Violence against civilians", sub="Attack"):
+    d = DateSpan(day, day, "day", "on 3 March" if explicit else "") if day else None
+    return Mention(doc, Evidence(doc, text, 0, len(text)), etype, sub, trigger, d, place)
+
+
+def test_a_reference_from_abroad_weeks_later_joins_the_event_it_names():
+    murder = said("d_a", "Gunmen murdered six journalists at the Mykolaiv printing works on 3 March.", "murdered",
+                  date(2024, 3, 3), CITY)
+    # filed in another country, dated only by its article, the place borrowed from its dateline
+    later = said("d_b", "The minister condemned the murder of six journalists and promised an inquiry.", "murder",
+                 date(2024, 3, 20), ABROAD, explicit=False)
+    other = said("d_c", "The minister condemned the murder of a farmer by unknown men.", "murder",
+                 date(2024, 3, 20), ABROAD, explicit=False)
+    events = run([murder, later, other])
+    assert len(events) == 2
+    joined = next(e for e in events if "d_a" in e.documents)
+    assert set(joined.documents) == {"d_a", "d_b"}
+    assert joined.date.start == date(2024, 3, 3) and joined.location.name == "Mykolaiv"
+
+
+def test_a_reference_ingested_before_the_report_it_names_still_joins_it():
+    later = said("d_b", "Investigators questioned guards about the murder of six journalists.", "murder",
+                 date(2024, 3, 20), CITY, explicit=False)
+    murder = said("d_a", "Gunmen murdered six journalists at the printing works in Mykolaiv on 3 March.", "murdered",
+                  date(2024, 3, 3), CITY)
+    (ev,) = run([later, murder])
+    assert set(ev.documents) == {"d_a", "d_b"} and ev.date.start == date(2024, 3, 3)
+
+
+def test_a_reference_without_a_place_joins_the_event_it_names():
+    murder = said("d_a", "Gunmen murdered six journalists at the Mykolaiv printing works on 3 March.", "murdered",
+                  date(2024, 3, 3), CITY)
+    placeless = said("d_b", "Relatives of the six journalists murdered on 3 March buried them on Sunday.", "murdered",
+                     date(2024, 3, 3), None)
+    (ev,) = run([murder, placeless])
+    assert set(ev.documents) == {"d_a", "d_b"}
+
+
+def test_generic_words_and_a_shared_group_name_do_not_make_a_reference():
+    raid = said("d_a", "Rebels of the Northern Front killed three soldiers in an attack on a checkpoint in Mykolaiv.",
+                "killed", date(2024, 3, 3), CITY, etype="Battles", sub="Armed clash")
+    later = said("d_b", "Officials said the Northern Front killed soldiers during the night.", "killed",
+                 date(2024, 3, 20), ABROAD, explicit=False, etype="Battles", sub="Armed clash")
+    assert len(run([raid, later])) == 2
+
+
+def test_a_month_dated_member_does_not_let_its_event_swallow_the_month():
+    day = date(2024, 3, 3)
+    fight = said("d_a", "Troops and rebels clashed in Mykolaiv on 3 March.", "clashed", day, CITY,
+                 etype="Battles", sub="Armed clash")
+    month = Mention("d_b", Evidence("d_b", "The fighting in Mykolaiv in March displaced hundreds.", 0, 50), "Battles",
+                    "Armed clash", "fighting", DateSpan(date(2024, 3, 1), date(2024, 3, 31), "month", "in March"), CITY)
+    later = said("d_c", "Troops and rebels clashed again in Mykolaiv on 20 March.", "clashed", date(2024, 3, 20), CITY,
+                 etype="Battles", sub="Armed clash")
+    events = run([fight, month, later])
+    assert sorted(sorted(e.documents) for e in events) == [["d_a", "d_b"], ["d_c"]]

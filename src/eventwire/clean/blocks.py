@@ -83,3 +83,34 @@ def split_units(text: str) -> list[Unit]:
             units.append(Unit("\n".join(line.strip() for line in group), p_index, g_index == 0))
     return units
 
+
+def unwrap(text: str) -> str:
+    """The text with the line breaks inside hard-wrapped paragraphs turned into spaces.
+
+    The cleaner keeps wire copy's wrapped lines as they came ("MURDER OF SIX\nJESUITS"),
+    so that evidence quotes the text as sent; but a parser reading line by line sees
+    sentence fragments.  The result has the same length as ``text``, so offsets into it
+    are offsets into the stored text.  Paragraphs that are not hard-wrapped (a headline
+    over its first line, a list) keep their line breaks.
+    """
+    out = list(text)
+    pos = 0
+    for paragraph in _BLANK_LINES.split(text):
+        start = text.find(paragraph, pos)
+        pos = start + len(paragraph)
+        lines = paragraph.split("\n")
+        groups = wrapped_groups([line.rstrip() for line in lines]) if len(lines) >= WRAP_MIN_LINES else None
+        if not groups or any(not line.strip() for line in lines):
+            continue
+        last, n = set(), -1
+        for group in groups:
+            n += len(group)
+            last.add(n)  # the break after a group's last line ends a paragraph
+        at = start
+        for i, line in enumerate(lines[:-1]):
+            at += len(line)
+            if i not in last:
+                out[at] = " "
+            at += 1
+    return "".join(out)
+

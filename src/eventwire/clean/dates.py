@@ -155,8 +155,27 @@ def _is_dateline_shaped(unit: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= DATELINE_RESIDUE_MAX_WORDS
 
 
-# a wire dateline opening a paragraph: "KYIV, 14 March 2024 —" (any length of paragraph after it)
-DATELINE_OPENING = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][\w.\- ]{1,30})?,\s*(?P<date>[^—–]{6,30}?)\s*[—–-]{1,2}\s")
+# a wire dateline opening a paragraph: "KYIV, 14 March 2024 —" (any length of paragraph after it);
+# agencies put the country after the city and their own name after the date in brackets:
+# "MANAGUA (NICARAGUA), 2 NOV 89 (AFP) --", "KYIV, 14 March 2024 (Reuters) -"
+_BRACKETED = r"(?:\s*\([^()\n]{2,40}\))?"
+DATELINE_OPENING = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}" + _BRACKETED + r"(?:,\s*[A-Z][\w.\- ]{1,30})?,\s*"
+                              r"(?P<date>[^—–()]{6,30}?)" + _BRACKETED + r"\s*[—–-]{1,2}\s")
+# wire copy writes the year in two digits ("16 NOV 89"); in a dateline, and only there, a two-digit
+# number after the month is the year, read as POSIX strptime's %y does (69-99: 1900s; 00-68: 2000s)
+DATELINE_SHORT_YEAR = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})\.?,?\s+(?P<year>\d{{2}})", re.IGNORECASE)
+
+
+def dateline_date(text: str) -> date | None:
+    """The date of a dateline: a full date string, or day, month and a two-digit year."""
+    text = text.strip().rstrip(".")
+    if DATE_STRING.fullmatch(text):
+        return parse_date_string(text)
+    m = DATELINE_SHORT_YEAR.fullmatch(text)
+    if not m:
+        return None
+    year = int(m["year"]) + (1900 if int(m["year"]) >= 69 else 2000)
+    return parse_date_string(f"{m['day']} {m['month']} {year}")
 
 
 def text_date_candidates(units: list[str]) -> list[DateEvidence]:
@@ -168,8 +187,8 @@ def text_date_candidates(units: list[str]) -> list[DateEvidence]:
     found: list[tuple[float, int, DateEvidence]] = []
     for index, unit in enumerate(units):
         opening = DATELINE_OPENING.match(unit) if index < TEXT_HEAD_UNITS else None
-        if opening and DATE_STRING.fullmatch(opening.group("date").strip().rstrip(".")):
-            day = parse_date_string(opening.group("date").strip())
+        if opening:
+            day = dateline_date(opening.group("date"))
             if day is not None and plausible(day):
                 found.append((-CONFIDENCE_TEXT_DATELINE, index, DateEvidence(day, "text", CONFIDENCE_TEXT_DATELINE,
                                                                              opening.group(0).strip())))

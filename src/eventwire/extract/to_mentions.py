@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Span
 
+from eventwire.clean.blocks import unwrap
 from eventwire.config import LIMITS
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
@@ -247,10 +248,11 @@ class Extractor:
     def extract(self, doc: Document, story: str | None = None) -> list[Mention]:
         if doc.language != "en":
             return []
-        text, upper_places = doc.text, None
+        # wire copy's wrapped lines are fragments of sentences: parse them joined (same offsets)
+        text, upper_places = unwrap(doc.text), None
         if mostly_upper(doc.text):
             upper_places = self.places.find(doc.text)
-            text = truecase(doc.text, [(p.start, p.end) for p in upper_places], self.proper_names)
+            text = truecase(text, [(p.start, p.end) for p in upper_places], self.proper_names)
         raw_paras = paragraphs(text)
         items = self._plan(raw_paras)
         # the parser reads "BELGOROD — Russia's ministry said" as if the city spoke: blank the dateline

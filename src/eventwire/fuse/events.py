@@ -18,6 +18,9 @@ from eventwire.fuse.match import (
     BACKGROUND_WINDOW_DAYS,
     content_overlap,
     dates_compatible,
+    place_named,
+    REFERENCE_MIN_SHARED,
+    shared_reference,
     DWU,
     GENERIC_EXPLOSION,
     family,
@@ -157,18 +160,79 @@ def _soft(m: Mention) -> bool:
 
 
 def _background_fit(m: Mention, cluster: list[Mention]) -> float:
-    """How well a softly dated mention fits an earlier event as a reference back to it (0: not)."""
+    """How well a mention fits an earlier event as a reference back to it (0: not).
+
+    A softly dated mention may refer to an event up to ``BACKGROUND_WINDOW_DAYS``
+    before its article; one with its own date must agree with the event's.  A
+    place the mention borrows from its article (the outlet's city, where a
+    minister spoke) says nothing about where the event was, so then the place
+    need not fit; a place named in the mention's own sentence must.  It fits
+    when it shares enough of its sentence with the event's
+    (``BACKGROUND_MIN_OVERLAP``), or at least ``REFERENCE_MIN_SHARED`` telling
+    words beside its event word ("the murder of six journalists"): then it fits
+    better than any overlap, the more such words the better.
+    """
     dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
-    if not dated:
+    if not dated or m.date is None:
         return 0.0
     kin = [o for o in dated if family(o.event_type, o.sub_event_type) == family(m.event_type, m.sub_event_type)
-           and subtypes_compatible(o.sub_event_type, m.sub_event_type) and places_compatible(m.place, o.place)]
-    if not kin:
+           and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
+    if _soft(m):
+        kin = [o for o in kin if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
+    else:
+        kin = [o for o in kin if dates_compatible(m.date, o.date)]
+    placed = [o for o in kin if places_compatible(m.place, o.place)]
+    if not place_named(m) and shared_reference(m, kin) >= REFERENCE_MIN_SHARED:
+        return 1.0 + shared_reference(m, kin)
+    if not placed:
         return 0.0
-    gap = min((m.date.start - o.date.end).days for o in kin)
-    if not 0 <= gap <= BACKGROUND_WINDOW_DAYS:
-        return 0.0
-    return content_overlap(m, kin)
+    if shared_reference(m, placed) >= REFERENCE_MIN_SHARED:
+        return 1.0 + shared_reference(m, placed)
+    return content_overlap(m, placed) if _soft(m) else 0.0
+
+
+def _reference_target(m: Mention, clusters: list[list[Mention]]) -> list[Mention] | None:
+    """The earlier event a mention refers back to, when it fits one (see _background_fit)."""
+    refs = [(fit, -i, c) for i, c in enumerate(clusters) if (fit := _background_fit(m, c)) >= BACKGROUND_MIN_OVERLAP]
+    return max(refs, key=lambda t: (t[0], t[1]))[2] if refs else None
+
+
+def _anchors(cluster: list[Mention], referring: set[int]) -> list[Mention]:
+    """The members a new mention is matched against: those dated most precisely.
+
+    A member dated only to its month ("the offensive in November") fits any day
+    of that month; were it matched against, one vague mention would let its event
+    swallow every later report of that month and place, a day at a time.
+    """
+    usable = [o for o in cluster if _anchorable(o) and id(o) not in referring]
+    if not usable:
+        return []
+    finest = min(DATE_RANK.get(o.date.precision, 9) for o in usable)
+    return [o for o in usable if DATE_RANK.get(o.date.precision, 9) == finest]
+
+
+def _merge_references(clusters: list[list[Mention]], referring: set[int]) -> list[list[Mention]]:
+    """Fold an event told only in references into the event they name, whatever came first.
+
+    A report weeks later ("the murder of six journalists", dated by its article)
+    may be ingested before the reports that date the murder; then it started an
+    event of its own.  An event none of whose mentions has a date of its own, or
+    a place named in its own sentence, joins the event its mentions best fit.
+    """
+    out = list(clusters)
+    for c in list(out):
+        if any(not _soft(o) and place_named(o) for o in c):
+            continue
+        others = [o for o in out if o is not c]
+        fits = [(fit, -i, t) for i, t in enumerate(others)
+                if (fit := max(_background_fit(m, t) for m in c)) >= BACKGROUND_MIN_OVERLAP]
+        if not fits:
+            continue
+        target = max(fits, key=lambda f: (f[0], f[1]))[2]
+        target.extend(c)
+        referring.update(id(m) for m in c)
+        out.remove(c)
+    return out
 
 
 def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list[Event]:
@@ -184,19 +248,20 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
     clusters: list[list[Mention]] = []
     referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
     for m in (m for _r, m in ranked if _anchorable(m)):
-        scored = [(max((match_score(m, o) for o in c if _anchorable(o) and id(o) not in referring), default=0), -i, c)
+        scored = [(max((match_score(m, o) for o in _anchors(c, referring)), default=0), -i, c)
                   for i, c in enumerate(clusters)]
         best = max(scored, default=(0, 0, None), key=lambda t: (t[0], t[1]))
         if best[0] > 0:
             best[2].append(m)
             continue
-        if _soft(m):
-            refs = [(fit, -i, c) for i, c in enumerate(clusters) if (fit := _background_fit(m, c)) >= BACKGROUND_MIN_OVERLAP]
-            if refs:
-                max(refs, key=lambda t: (t[0], t[1]))[2].append(m)
+        if _soft(m) or not place_named(m):
+            target = _reference_target(m, clusters)
+            if target is not None:
+                target.append(m)
                 referring.add(id(m))
                 continue
         clusters.append([m])
+    clusters = _merge_references(clusters, referring)
     anchored = len(clusters)
     for _r, m in ranked:
         if _anchorable(m):
@@ -213,7 +278,12 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
                 choice[0].append(m)
                 break
         else:
-            clusters.append([m])
+            # a dated mention with no place of its own may still name an event reported elsewhere
+            target = _reference_target(m, clusters[:anchored]) if m.date is not None else None
+            if target is not None:
+                target.append(m)
+            else:
+                clusters.append([m])
     # mentions in ingestion order within each event, and events in order of their first report:
     # the anchor (first report) names the event, so later documents never rename it
     clusters = sorted((sorted(c, key=lambda m: rank[id(m)]) for c in clusters), key=lambda c: rank[id(c[0])])

@@ -124,3 +124,110 @@ def content_overlap(m: Mention, others: list[Mention]) -> float:
         return 0.0
     theirs = frozenset().union(*(content_words(o.evidence.sentence) for o in others))
     return len(mine & theirs) / len(mine)
+
+
+# ------------------------------------------------------------------ references
+# A later report names an earlier happening by what was done to whom: "the murder of six
+# journalists", "the dynamite attack on the union's offices".  The words next to the event
+# word (up to these many on each side, within the clause) identify it better than the whole
+# sentence, whose other words tell the new news (an arrest, a protest, a trial).
+REFERENCE_WORDS_BEFORE = 5
+REFERENCE_WORDS_AFTER = 8
+# telling words a reference must share with an event's sentences to be read as naming it:
+# this many when one of them is a number or a name ("six", "Fenastras"), else one more
+REFERENCE_MIN_SHARED = 2
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+|[^\sA-Za-z\d]")
+_CLAUSE_BREAK = set(",.;:!?\"“”()[]")
+
+
+def _lexicon() -> dict:
+    from eventwire.data import load_json
+
+    return load_json("lexicons", "fusion.json")
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(_stem(w) for w in _lexicon()["generic_words"])
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> frozenset[str]:
+    return frozenset(_lexicon()["number_words"])
+
+
+def _stem(word: str) -> str:
+    """Lower case, no possessive, no plural -s: "Jesuits'" and "JESUIT" are one word."""
+    w = word.lower().replace("’", "'").strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+def _telling(word: str) -> bool:
+    low = word.lower()
+    if low in _numbers() or word.isdigit():
+        return True
+    return len(low) >= 3 and low not in STOP_WORDS and _stem(low) not in _generic()
+
+
+@lru_cache(maxsize=50_000)
+def _telling_words(sentence: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _TOKEN.findall(sentence) if w[0].isalnum() and _telling(w))
+
+
+@lru_cache(maxsize=50_000)
+def _reference(sentence: str, trigger: str) -> frozenset[str]:
+    toks = _TOKEN.findall(sentence)
+    low = [t.lower() for t in toks]
+    tw = trigger.lower().split()
+    at = next((i for i in range(len(low)) if low[i : i + len(tw)] == tw), None)
+    if at is None:
+        return frozenset()
+    near = []
+    for span in (range(at - 1, max(-1, at - 1 - REFERENCE_WORDS_BEFORE), -1),
+                 range(at + len(tw), min(len(toks), at + len(tw) + REFERENCE_WORDS_AFTER))):
+        for i in span:
+            if toks[i] in _CLAUSE_BREAK:
+                break
+            near.append(toks[i])
+    return frozenset(_stem(w) for w in near if w[0].isalnum() and _telling(w)) - {_stem(w) for w in tw}
+
+
+def reference_words(m: Mention) -> frozenset[str]:
+    """The telling words beside the mention's event word: who or what it was done to, how.
+
+    The actors' own names are left out: the same armed group is named in all
+    its attacks, so its name tells none of them apart.
+    """
+    actors = {_stem(w) for a in m.actors for w in _TOKEN.findall(f"{a.alias} {a.name}")}
+    return _reference(m.evidence.sentence, m.trigger) - actors
+
+
+def _distinctive(word: str) -> bool:
+    """A number ("six", "12") or a name: no English word ("Fenastras", "Galan")."""
+    from eventwire.extract.truecase import is_english_word
+
+    return word.isdigit() or word in _numbers() or not is_english_word(word)
+
+
+def shared_reference(m: Mention, others: list[Mention]) -> int:
+    """How many of the mention's reference words the others' sentences contain, counted
+    only when they are enough to name one happening (0 otherwise)."""
+    mine = reference_words(m)
+    if not mine or not others:
+        return 0
+    theirs = frozenset().union(*(_telling_words(o.evidence.sentence) for o in others))
+    shared = mine & theirs
+    need = REFERENCE_MIN_SHARED if any(_distinctive(w) for w in shared) else REFERENCE_MIN_SHARED + 1
+    return len(shared) if len(shared) >= need else 0
+
+
+def place_named(m: Mention) -> bool:
+    """True when the mention's place is named in its own sentence (not borrowed from the article)."""
+    if m.place is None:
+        return False
+    surface = (m.place.surface or m.place.name).lower()
+    return bool(surface) and surface in m.evidence.sentence.lower()

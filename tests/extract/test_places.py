@@ -232,3 +232,11 @@ def test_without_ner_a_name_once_a_persons_is_a_persons_throughout(finder):
     alone = "Asked about the budget, later Jackson said the plan was sound."
     assert [p.surface for p in finder.find(alone)] == ["Jackson"]  # a large town, all else being equal
     assert finder.find("Senator Jackson spoke on Monday. " + alone) == []
+
+
+def test_without_ner_a_capitalised_word_before_a_city_does_not_make_it_a_person(finder):
+    """'New Moscow' is no person called Moscow: the city stays a place everywhere in the text."""
+    text = "Drones hit New Moscow at dawn. Later a second drone struck a house in Moscow."
+    assert "Moscow" in [p.name for p in finder.find(text)]
+    headline = "Drone Strike Hits Moscow. A drone struck a house in Moscow on Tuesday."
+    assert headline.rindex("Moscow") in [p.start for p in finder.find(headline)]

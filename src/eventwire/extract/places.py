@@ -126,7 +126,7 @@ _ORG_TAIL = {
 _PLACE_HEAD = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
                "Southeastern", "Southwestern", "Middle", "Coastal", "Rural", "Central", "Greater",
-               "Downtown", "Upper", "Lower", "In", "At", "From", "Near", "To", "Of", "And"}
+               "Downtown", "Upper", "Lower", "New", "Old", "In", "At", "From", "Near", "To", "Of", "And"}
 # Words right before a name that make it a person's: "Sen. Byrd", "Mr Lincoln".
 _PERSON_HEAD = {
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Gov", "Governor", "President",
@@ -157,6 +157,7 @@ class _Match:
     group: str = ""  # key used to share one resolution per document
     demonym: bool = False  # "Russian", "Georgians": names the country's people
     person_next: bool = False  # directly followed by an NER PERSON span: "Volodymyr Artiukh"
+    person_named: bool = False  # right after a title or a given name: "Senator Jackson", "Mark Jackson"
     district_of: "_Match | None" = None  # "the Kyivskyi district of Kharkiv": Kharkiv's match
     district_kind: str = ""  # "filtered": candidates kept near Y; "unlisted": Y's own point
     # all-caps mode only (see PlaceFinder._caps_marks)
@@ -195,12 +196,14 @@ class PlaceFinder:
         self._check_districts(matches, choice)
         # one sense per text: a name used once as a person's is a person's throughout
         personal = {m.group for m in matches if m.in_name in _PERSONISH or m.person_before}
+        named_person = {m.group for m in matches if m.in_name in _PERSONISH or m.person_named}
         out = []
         for m in matches:
             i = choice.get(id(m))
             if i is None:
                 continue
-            ok, keep_why = self._keep(m, i, why[id(m)], bool(ner_spans), upper, m.group in personal, text)
+            ok, keep_why = self._keep(m, i, why[id(m)], bool(ner_spans), upper, m.group in personal, text,
+                                      m.group in named_person)
             if ok:
                 out.append(self._place(text, m, i, f"{why[id(m)][0]}; {keep_why}", upper))
         return out
@@ -554,7 +557,7 @@ class PlaceFinder:
 
     # ------------------------------------------------------------ 4. keep
     def _keep(self, m: _Match, i: int, why: tuple[str, dict], have_ner: bool, upper: bool,
-              person_elsewhere: bool = False, text: str = "") -> tuple[bool, str]:
+              person_elsewhere: bool = False, text: str = "", named_person: bool = False) -> tuple[bool, str]:
         """Is this match a place at all, given its chosen reading?
 
         Order matters: street names and people first (no reading of "Henry"
@@ -597,8 +600,8 @@ class PlaceFinder:
             return True, f"{k} name"
         if not have_ner and m.person_after and not multi:
             return False, "followed by a name"
-        if not have_ner and person_elsewhere and not multi:
-            return False, "a person's name elsewhere in the text"  # "Barack Obama ... Obama said"
+        if not have_ner and named_person and not multi:
+            return False, "a person's name elsewhere in the text"  # "Senator Jackson ... Jackson said"
         if multi:
             return True, "multi-word name"
         big = g.pop[i] >= STANDALONE_POP
@@ -880,6 +883,9 @@ def _neighbours(text: str, m: _Match, starts: set[int]) -> None:
         b0 = before.start() + max(0, m.start - 40)
         if w in _PERSON_HEAD or (not _initial(text, b0) and w not in _PLACE_HEAD and b0 not in starts):
             m.person_before = True
+        # the strong kind of evidence: a title or a given name ("Senator Jackson", "Mark Jackson"),
+        # not any capitalised word ("New Moscow")
+        m.person_named = w in _PERSON_HEAD or w.lower() in _given_names()
 
 
 # "the Kyivskyi district of Kharkiv" (ends where Y starts) and "Kharkiv's

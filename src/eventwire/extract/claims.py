@@ -71,7 +71,8 @@ class ClaimExtractor:
         self.props = {
             name: (set(p["lemmas"]), [x.lower() for x in p["phrases"]]) for name, p in lex["properties"].items()
         }
-        self.zero = lex["no_casualty_phrases"]
+        self.zero = {prop: [(p, re.compile(r"\b" + re.escape(p) + r"\b")) for p in phrases]
+                     for prop, phrases in lex["no_casualty_phrases"].items()}
         self.subjects = {w: cat for cat, words in lex["subjects"].items() for w in words}
         self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h.lower()) for h in lex["hedges"]) + r")\b")
         self.speech = set(lex["speech_lemmas"])
@@ -301,7 +302,7 @@ class ClaimExtractor:
                 )
                 break
         for prop, phrases in self.zero.items():
-            hit = next((p for p in phrases if re.search(r"\b" + re.escape(p) + r"\b", low)), None)
+            hit = next((p for p, rx in phrases if rx.search(low)), None)
             if hit and not any(c.property == prop for c in claims):
                 claims.append(
                     Claim(prop, 0, None, None, claimant, "denies", hedged, ev, f"'{hit}': denial of losses; claimant: {why}")

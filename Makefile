@@ -41,6 +41,8 @@ eval-case: $(STAMP)
 ## long benchmarks, results in bench/results/*.json (run on an idle machine)
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py --n 200 --runs 3
+	test ! -f $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl || \
+	  $(BIN)/python bench/extract_bench.py --jsonl $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl --runs 3
 	$(BIN)/python bench/provenance_bench.py --n 100000 --out bench/results/provenance.json
 
 ## bounded fuzzing of the cleaners (atheris); FUZZ_SECONDS=60 by default

@@ -200,3 +200,12 @@ def test_an_armed_group_named_for_liberation_is_not_a_recapture(nlp):
                  "Commanders of the people's liberation army held talks with the militia leaders."):
         sent = next(iter(nlp(text).sents))
         assert clf.classify(sent) == [], text
+
+
+def test_condemning_a_deed_reports_it_but_a_generic_or_modal_condemnation_does_not(clf, nlp):
+    # a condemnation of a definite past act: the act happened
+    assert subs(clf, nlp, "The mayor said that they condemn in the strongest terms the murders of three teachers "
+                          "at the school this morning.") == ["Attack"]
+    # a condemnation of a kind of act, or of an act that may never happen, reports nothing
+    assert subs(clf, nlp, "The minister condemned attacks on civilians.") == []
+    assert subs(clf, nlp, "The government would condemn any attack on the embassy.") == []

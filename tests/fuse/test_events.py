@@ -173,3 +173,18 @@ def test_a_month_dated_member_does_not_let_its_event_swallow_the_month():
                  etype="Battles", sub="Armed clash")
     events = run([fight, month, later])
     assert sorted(sorted(e.documents) for e in events) == [["d_a", "d_b"], ["d_c"]]
+
+
+def test_an_event_several_stories_date_is_not_folded_into_an_earlier_one_by_a_loose_reference():
+    bombs = "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    medellin = Place("Medellin", "CO", "Antioquia", 6.25, -75.56, "town", 20, surface="Medellin")
+    capital = Place("San Salvador", "SV", "San Salvador", 13.69, -89.19, "town", 21, surface="San Salvador")
+    earlier = said("d_a", "Four bombs exploded at the party offices in Medellin on 24 August, killing a guard.",
+                   "exploded", date(1989, 8, 24), medellin, etype=bombs[0], sub=bombs[1])
+    # ten weeks later, in another country: two stories, one dating the explosions itself
+    dated = said("d_b", "Rebels set off explosives at the garrison on Saturday night.", "explosives",
+                 date(1989, 11, 11), capital, etype=bombs[0], sub=bombs[1])
+    loose = said("d_c", "Four bombs exploded near the party offices and the garrison, witnesses said.", "exploded",
+                 date(1989, 11, 11), capital, explicit=False, etype=bombs[0], sub=bombs[1])
+    events = run([earlier, dated, loose])
+    assert sorted(sorted(e.documents) for e in events) == [["d_a"], ["d_b", "d_c"]]

@@ -138,6 +138,8 @@ class EventTypeClassifier:
         self.modal = set(cues["modal_lemmas"])
         self.plan = set(cues["plan_lemmas"])
         self.meeting = set(cues["meeting_lemmas"])
+        self.judgement = set(cues.get("judgement_lemmas", ()))
+        self.generic_det = set(cues.get("generic_determiners", ()))
         self.habitual = set(cues["habitual_adverbs"])
         self.repel = set(cues["repel_lemmas"])
         self.attribution = set(cues.get("attribution_lemmas", ()))
@@ -295,7 +297,25 @@ class EventTypeClassifier:
                 return f"under plan/threat verb '{anc.text}'"
             if lemma in self.meeting:
                 return f"inside '{anc.text}'"
+            if lemma in self.judgement and not self._judged_deed(tok, anc):
+                return f"inside '{anc.text}'"
         return None
+
+    def _judged_deed(self, tok: Token, judge: Token) -> bool:
+        """'We condemn the murders of the priests': a definite deed, judged after it was done.
+
+        The trigger must be a noun the judgement names ("the murders", "this
+        attack", "their killing"), not a generic one ("attacks on civilians",
+        "any attack"), and the judgement must itself be asserted: "would
+        condemn", "will denounce" speak of a deed that may never happen.
+        """
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.tag_ != "VBG":
+            return False
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss", "predet")]
+        if not dets or any(d.lower_ in self.generic_det for d in dets):
+            return False
+        return not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in self.modal | FUTURE_AUX
+                       for c in judge.children)
 
     @staticmethod
     def _args(tok: Token) -> list[Token]:

@@ -211,21 +211,32 @@ def _anchors(cluster: list[Mention], referring: set[int]) -> list[Mention]:
     return [o for o in usable if DATE_RANK.get(o.date.precision, 9) == finest]
 
 
-def _merge_references(clusters: list[list[Mention]], referring: set[int]) -> list[list[Mention]]:
+def _merge_references(clusters: list[list[Mention]], referring: set[int],
+                      stories: dict[str, str]) -> list[list[Mention]]:
     """Fold an event told only in references into the event they name, whatever came first.
 
     A report weeks later ("the murder of six journalists", dated by its article)
     may be ingested before the reports that date the murder; then it started an
     event of its own.  An event none of whose mentions has a date of its own, or
     a place named in its own sentence, joins the event its mentions best fit.
+    When several independent stories tell the event and some of them give its
+    date in their own words ("bombs exploded on 11 November"), only those
+    mentions are judged: their sentences dated just by their articles may share
+    words with any event of the ``BACKGROUND_WINDOW_DAYS`` before, and bombs in
+    one capital are not the bombs in another country ten weeks earlier.  A
+    single article's own date may date its report instead ("yesterday she
+    testified about the murder"), so there every mention is judged.
     """
     out = list(clusters)
     for c in list(out):
         if any(not _soft(o) and place_named(o) for o in c):
             continue
+        judged = c
+        if len({stories.get(o.document, o.document) for o in c}) > 1:
+            judged = [o for o in c if not _soft(o)] or c
         others = [o for o in out if o is not c]
         fits = [(fit, -i, t) for i, t in enumerate(others)
-                if (fit := max(_background_fit(m, t) for m in c)) >= BACKGROUND_MIN_OVERLAP]
+                if (fit := max(_background_fit(m, t) for m in judged)) >= BACKGROUND_MIN_OVERLAP]
         if not fits:
             continue
         target = max(fits, key=lambda f: (f[0], f[1]))[2]
@@ -261,7 +272,7 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
                 referring.add(id(m))
                 continue
         clusters.append([m])
-    clusters = _merge_references(clusters, referring)
+    clusters = _merge_references(clusters, referring, stories)
     anchored = len(clusters)
     for _r, m in ranked:
         if _anchorable(m):

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from pipeline_run import ingest_and_export, run
+
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "tests" / "eval_baseline.json"
-
-
-def run(cmd: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, capture_output=True, text=True)
 
 
 def main() -> int:
@@ -29,21 +26,11 @@ def main() -> int:
     args = ap.parse_args()
     shared = Path(args.shared).resolve()
     dev = shared / "eval" / "dev"
-    exe = str(Path(sys.executable).parent / "eventwire")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(args.keep) if args.keep else Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
-        db = f"sqlite:///{Path(tmp) / 'dev.db'}"
-        ing = run([exe, "--db", db, "ingest", str(dev / "input.jsonl")])
-        sys.stderr.write(ing.stderr[-2000:])
-        if ing.returncode not in (0, 2):
-            print("ingest crashed", file=sys.stderr)
+        if not ingest_and_export(f"sqlite:///{Path(tmp) / 'dev.db'}", dev / "input.jsonl", out):
             return 1
-        for what in ("events", "documents"):
-            ex = run([exe, "--db", db, "export", "--what", what, "--format", "jsonl", "-o", str(out / f"{what}.jsonl")])
-            if ex.returncode:
-                sys.stderr.write(ex.stderr)
-                return 1
         score = [sys.executable, str(shared / "eval" / "score.py"), str(dev / "gold.json"),
                  str(out / "events.jsonl"), str(out / "documents.jsonl")]
         detail = run(score)

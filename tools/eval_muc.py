@@ -22,18 +22,15 @@ import argparse
 import itertools
 import json
 import re
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from pipeline_run import ingest_and_export, run
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("corpus") / "muc4_multisource_incidents"
-
-
-def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -184,7 +181,6 @@ def main() -> int:
     shared = Path(args.shared).resolve()
     corpus = shared / CORPUS
     scorer = shared / "eval" / "muc_score.py"
-    exe = str(Path(sys.executable).parent / "eventwire")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(args.keep).resolve() if args.keep else Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
@@ -196,17 +192,8 @@ def main() -> int:
         inp.write_text(conv.stdout, encoding="utf-8")
         db_file = out / "muc.db"
         db_file.unlink(missing_ok=True)
-        db = f"sqlite:///{db_file}"
-        ing = run([exe, "--db", db, "ingest", str(inp)])
-        sys.stderr.write(ing.stderr[-2000:])
-        if ing.returncode not in (0, 2):
-            print("ingest crashed", file=sys.stderr)
+        if not ingest_and_export(f"sqlite:///{db_file}", inp, out):
             return 1
-        for what in ("events", "documents"):
-            ex = run([exe, "--db", db, "export", "--what", what, "--format", "jsonl", "-o", str(out / f"{what}.jsonl")])
-            if ex.returncode:
-                sys.stderr.write(ex.stderr)
-                return 1
         print(score(scorer, corpus / "incident_clusters.json", out / "events.jsonl", out / "documents.jsonl"))
         if args.verbose:
             verbose(corpus, read_jsonl(out / "events.jsonl"), read_jsonl(out / "documents.jsonl"))

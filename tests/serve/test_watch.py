@@ -161,7 +161,11 @@ def test_signals_stop_a_running_watch_cleanly(db_url, feed, tmp_path, sig, inter
                 assert time.monotonic() < deadline, "no first pass within 60 s"
                 time.sleep(0.1)
             proc.send_signal(sig)
-            assert proc.wait(timeout=30) == 0, log_path.read_text()
+            try:
+                code = proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                pytest.fail(f"still running 60 s after the signal; its log:\n{log_path.read_text()}")
+            assert code == 0, log_path.read_text()
         finally:
             if proc.poll() is None:
                 proc.kill()

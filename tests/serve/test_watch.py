@@ -152,8 +152,11 @@ def test_signals_stop_a_running_watch_cleanly(db_url, feed, tmp_path, sig, inter
     log_path = tmp_path / "watch.log"
     env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_DB"}
     with log_path.open("w") as log:
+        # a shell starts background jobs with SIGINT ignored, and a Python started so keeps ignoring it:
+        # give the watcher the disposition an interactive user's Ctrl-C meets
         proc = subprocess.Popen([str(exe), "--db", db_url, "watch", str(feed), "--interval", "30"],
-                                stdout=log, stderr=subprocess.STDOUT, env=env)
+                                stdout=log, stderr=subprocess.STDOUT, env=env,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
             deadline = time.monotonic() + 60
             while "pass 1:" not in log_path.read_text():

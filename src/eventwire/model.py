@@ -158,6 +158,9 @@ class Mention:
     claims: tuple[Claim, ...] = ()
     story: str | None = None
     reason: str = ""
+    # True when the sentence only uses the happening to date something else ("arrived two days
+    # before the offensive"): it may link to the event, but its document is no source of it
+    landmark: bool = False
 
 
 # ----------------------------------------------------------------------- fuse

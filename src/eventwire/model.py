@@ -203,6 +203,8 @@ class Event:
     confidence: float
     confidence_reasons: tuple[str, ...] = field(default=())
     updates: tuple[Update, ...] = field(default=())
+    # landmark mentions that name this event to date something else: linked, but not sources
+    references: tuple[Mention, ...] = field(default=())
 
     @property
     def exportable(self) -> bool:

@@ -158,6 +158,9 @@ class Mention:
     claims: tuple[Claim, ...] = ()
     story: str | None = None
     reason: str = ""
+    # True when the sentence only uses the happening to date something else ("arrived two days
+    # before the offensive"): it may link to the event, but its document is no source of it
+    landmark: bool = False
 
 
 # ----------------------------------------------------------------------- fuse
@@ -200,6 +203,8 @@ class Event:
     confidence: float
     confidence_reasons: tuple[str, ...] = field(default=())
     updates: tuple[Update, ...] = field(default=())
+    # landmark mentions that name this event to date something else: linked, but not sources
+    references: tuple[Mention, ...] = field(default=())
 
     @property
     def exportable(self) -> bool:

@@ -87,3 +87,36 @@ def test_a_sentence_wrapped_over_lines_is_read_whole(extractor):
     assert m.place.name.startswith("Mykolaiv")
     assert m.date.start == date(2024, 3, 1)
     assert "MYKOLAIV ON FRIDAY" in m.evidence.sentence  # evidence quotes the stored text, line breaks and all
+
+
+# ------------------------------------------------------------- time landmarks
+def test_an_event_used_to_date_something_else_is_a_landmark(extractor):
+    text = "The minister arrived in Kharkiv a day before Russian missiles struck the city on Tuesday."
+    (m,) = extractor.extract(document(text))
+    assert m.landmark
+    assert "time landmark" in m.reason and "'arrived'" in m.reason
+
+
+def test_an_event_dating_a_non_violent_change_amid_it_is_a_landmark(extractor):
+    (m,) = extractor.extract(document("Food prices soared in Mosul amid heavy fighting on Saturday."))
+    assert m.landmark
+
+
+def test_the_event_told_in_the_main_clause_is_reported(extractor):
+    (m,) = extractor.extract(document("The rebels launched their offensive in Mosul on Saturday."))
+    assert not m.landmark
+
+
+def test_a_toll_counted_since_the_event_reports_it(extractor):
+    ms = extractor.extract(document("Since the rebels launched their offensive on Saturday, 40 people have died in Mosul."))
+    assert ms and not any(m.landmark for m in ms)
+
+
+def test_harm_during_the_event_reports_it(extractor):
+    (m,) = extractor.extract(document("Two soldiers were killed in Mosul amid heavy fighting on Saturday."))
+    assert not m.landmark
+
+
+def test_one_subjects_deeds_told_in_order_are_reported(extractor):
+    ms = extractor.extract(document("Two hours after launching the offensive in Mosul, the rebels shelled the airport."))
+    assert ms and not any(m.landmark for m in ms)

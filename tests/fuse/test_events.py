@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from eventwire.fuse.events import fuse
@@ -188,3 +189,24 @@ def test_an_event_several_stories_date_is_not_folded_into_an_earlier_one_by_a_lo
                  date(1989, 11, 11), capital, explicit=False, etype=bombs[0], sub=bombs[1])
     events = run([earlier, dated, loose])
     assert sorted(sorted(e.documents) for e in events) == [["d_a"], ["d_b", "d_c"]]
+
+
+def test_a_landmark_links_to_the_event_but_is_no_source_of_it():
+    report = mention("d_a", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD)
+    other = mention("d_b", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD)
+    landmark = replace(mention("d_c", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD), landmark=True)
+    (ev,) = run([report, landmark])
+    assert ev.documents == ("d_a",) and ev.mentions == (report,)
+    assert ev.references == (landmark,)
+    assert ev.confidence == run([report])[0].confidence and "1 independent source" in ev.confidence_reasons
+    (two,) = run([report, other, landmark])
+    assert two.documents == ("d_a", "d_b") and two.references == (landmark,)
+
+
+def test_a_landmark_never_starts_an_event_even_when_ingested_first():
+    landmark = replace(mention("d_c", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD), landmark=True)
+    assert run([landmark]) == []
+    report = mention("d_a", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD)
+    (ev,) = run([landmark, report])
+    assert ev.documents == ("d_a",) and ev.references == (landmark,)
+    assert ev.id == run([report])[0].id  # the first report, not the landmark, names the event

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -85,3 +86,18 @@ def test_sync_touches_only_events_that_changed(session):
     assert repo.sync_events(session, fuse(first + [other], {})) == (1, 0, 0)
     joined = (1, mention(f"d_{2:016d}", date(2024, 3, 12)))  # a second report of the first event
     assert repo.sync_events(session, fuse(first + [joined], {})) == (0, 1, 1)
+
+
+def test_landmark_references_round_trip_through_the_store(session):
+    repo.add_document(session, doc(1))
+    repo.add_document(session, doc(2))
+    report = mention(f"d_{1:016d}", date(2024, 3, 12))
+    landmark = replace(mention(f"d_{2:016d}", date(2024, 3, 12)), landmark=True)
+    repo.replace_mentions(session, landmark.document, [landmark])
+    session.flush()
+    ((_, back),) = repo.all_mentions(session)
+    assert back.landmark
+    repo.sync_events(session, fuse([(0, report), (1, landmark)], {}))
+    session.flush()
+    (ev,) = repo.query_events(session)
+    assert ev.documents == (report.document,) and ev.references == (landmark,)

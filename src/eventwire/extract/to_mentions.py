@@ -20,6 +20,7 @@ from eventwire.config import LIMITS
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
 from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
+from eventwire.extract.landmarks import CASUALTY_PROPERTIES, LandmarkReader
 from eventwire.extract.prefilter import SentenceFilter, split_sentences
 from eventwire.extract.truecase import mostly_upper, truecase
 from eventwire.extract.types import EventTypeClassifier, TypeHit
@@ -103,6 +104,7 @@ class Extractor:
         self.actors = ActorFinder(nlp)
         self.claims = ClaimExtractor()
         self.prefilter = SentenceFilter()
+        self.landmarks = LandmarkReader(self.types.trigger_lemmas, self.claims.speech)
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
         dem = load_json("actors", "demonyms.json")["countries"]
         self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
@@ -332,15 +334,21 @@ class Extractor:
         if not hits:
             if claims and earlier:
                 # control claims belong to the fighting; casualty figures to the latest event told
-                battles = [i for i, m in enumerate(earlier) if m.event_type == "Battles"]
+                # (a landmark only dates another happening: its figures are not about it)
+                told = [i for i, m in enumerate(earlier) if not m.landmark] or [len(earlier) - 1]
+                battles = [i for i in told if earlier[i].event_type == "Battles"]
                 for claim in claims:
-                    i = battles[-1] if claim.property == "control" and battles else len(earlier) - 1
+                    i = battles[-1] if claim.property == "control" and battles else told[-1]
                     earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
             return []
         ev = Evidence(doc.id, original, start, end)
         speech = self.claims.speech_heads(sent)
         out: list[Mention] = []
         owner = self._date_owners(sent, hits, own_dates)
+        casualties = any(c.property in CASUALTY_PROPERTIES for c in claims)
+        landmarks = [self.landmarks.reason(hit.trigger, sent, casualties, hit.trigger_text) for hit in hits]
+        # the sentence's claims go with its first reported event, not with a landmark dating it
+        claimer = next((n for n, why in enumerate(landmarks) if why is None), 0)
         for n, hit in enumerate(hits):
             # a date expression dates the trigger whose clause holds it; else the nearest free one
             mine = [d for d, o in zip(own_dates, owner) if o is hit]
@@ -368,9 +376,11 @@ class Extractor:
                     date=date,
                     place=place,
                     actors=actors,
-                    claims=tuple(claims) if n == 0 else (),
+                    claims=tuple(claims) if n == claimer else (),
                     story=story,
-                    reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}",
+                    reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}"
+                           + (f"; {landmarks[n]}" if landmarks[n] else ""),
+                    landmark=landmarks[n] is not None,
                 )
             )
         return out

@@ -107,7 +107,16 @@ def _confidence(ms: Sequence[Mention], claims_hedged: bool, stories: int) -> tup
     return round(max(0.05, min(score, 0.95)), 2), tuple(reasons)
 
 
-def build_event(ms: Sequence[Mention], stories: dict[str, str]) -> Event:
+def build_event(members: Sequence[Mention], stories: dict[str, str]) -> Event:
+    """The event its members tell; landmark members only refer to it (``references``).
+
+    A landmark ("arrived two days before the offensive") names the event to date
+    something else: it is kept as a link for the analyst, but its type, date, place,
+    actors, claims and document say nothing of the event, so they are left out of
+    every field, of ``documents`` and of the confidence.
+    """
+    ms = [m for m in members if not m.landmark] or list(members)
+    refs = tuple(m for m in members if m.landmark) if len(ms) < len(members) else ()
     etype, sub = _pick_type(ms)
     claim_pairs = [(c, stories.get(m.document, m.document)) for m in ms for c in m.claims]
     claims = dedupe(claim_pairs)
@@ -129,6 +138,7 @@ def build_event(ms: Sequence[Mention], stories: dict[str, str]) -> Event:
         confidence=conf,
         confidence_reasons=why,
         updates=tuple(updates(claims)),
+        references=refs,
     )
 
 
@@ -246,6 +256,24 @@ def _merge_references(clusters: list[list[Mention]], referring: set[int],
     return out
 
 
+def _landmark_target(m: Mention, clusters: list[list[Mention]], referring: set[int],
+                     stories: dict[str, str]) -> list[Mention] | None:
+    """The event a landmark mention names, if one fits it as a report or a reference would; else None."""
+    if _anchorable(m):
+        scored = [(max((match_score(m, o) for o in _anchors(c, referring)), default=0), -i, c)
+                  for i, c in enumerate(clusters)]
+        best = max(scored, default=(0, 0, None), key=lambda t: (t[0], t[1]))
+        if best[0] > 0:
+            return best[2]
+    else:
+        story = stories.get(m.document, m.document)
+        verdicts = [(c, *_joins(m, c, story, stories)) for c in clusters]
+        fits = [c for c, ok, own in verdicts if ok and own] or [c for c, ok, _own in verdicts if ok]
+        if fits:
+            return fits[0]
+    return _reference_target(m, clusters) if m.date is not None else None
+
+
 def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list[Event]:
     """Cluster mentions into events; ``ranked`` gives each mention's ingestion rank.
 
@@ -253,9 +281,13 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
     event or starts one; a mention dated only by its article's publication may
     instead join an earlier event it plainly refers back to ("the murder of
     six Jesuits" weeks later).  Mentions without a precise place or a date join
-    through their story or place afterwards.
+    through their story or place afterwards.  Landmark mentions (extract/landmarks.py)
+    come last: they join the event they fit, whenever it was reported, and never
+    start one, so a document that only dates something by an event adds no event.
     """
     rank = {id(m): r for r, m in ranked}
+    landmarks = [m for _r, m in ranked if m.landmark]
+    ranked = [(r, m) for r, m in ranked if not m.landmark]
     clusters: list[list[Mention]] = []
     referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
     for m in (m for _r, m in ranked if _anchorable(m)):
@@ -295,16 +327,22 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
                 target.append(m)
             else:
                 clusters.append([m])
+    for m in landmarks:
+        target = _landmark_target(m, clusters[:anchored], referring, stories)
+        if target is not None:
+            target.append(m)
     # mentions in ingestion order within each event, and events in order of their first report:
-    # the anchor (first report) names the event, so later documents never rename it
-    clusters = sorted((sorted(c, key=lambda m: rank[id(m)]) for c in clusters), key=lambda c: rank[id(c[0])])
+    # the anchor (first report, never a landmark) names the event, so later documents never rename it
+    clusters = [sorted(c, key=lambda m: rank[id(m)]) for c in clusters]
+    heads = {id(c): next(m for m in c if not m.landmark) for c in clusters}
+    clusters.sort(key=lambda c: rank[id(heads[id(c)])])
     events, used = [], set()
     for c in clusters:
         ev = build_event(c, stories)
         n = 1
         while ev.id in used:  # two events anchored in one sentence with the same trigger word
             n += 1
-            ev = replace(ev, id=f"{event_id(c[0])}-{n}")
+            ev = replace(ev, id=f"{event_id(heads[id(c)])}-{n}")
         used.add(ev.id)
         events.append(ev)
     return events

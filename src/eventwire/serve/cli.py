@@ -131,7 +131,7 @@ def show(ctx: typer.Context, event_id: str) -> None:
         if ev is None:
             err.print(f"no event {event_id!r}")
             raise typer.Exit(code=1)
-        rows = {d: get_document(s, d) for d in ev.documents}
+        rows = {d: get_document(s, d) for d in dict.fromkeys([*ev.documents, *(m.document for m in ev.references)])}
         titles = {d: (r.outlet or d) if r is not None else d for d, r in rows.items()}
         copies = {d: (r.copy_of, list(r.drift or [])) for d, r in rows.items() if r is not None and r.copy_of}
         for d, (link, _drift) in copies.items():
@@ -170,6 +170,10 @@ def show(ctx: typer.Context, event_id: str) -> None:
                       highlight=False)
     out.print("[bold]evidence[/bold]")
     for m in ev.mentions:
+        out.print(f"- {titles.get(m.document, m.document)}: {m.evidence.sentence}  [dim]{m.reason}[/dim]", highlight=False)
+    if ev.references:
+        out.print("[bold]referred to[/bold] (named only to date something else; not sources)")
+    for m in ev.references:
         out.print(f"- {titles.get(m.document, m.document)}: {m.evidence.sentence}  [dim]{m.reason}[/dim]", highlight=False)
 
 

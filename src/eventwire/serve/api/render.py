@@ -176,6 +176,15 @@ def event_page(ev: dict, outlets: dict[str, str]) -> str:
             f"<td class=\"sentence\">{esc(m['sentence'])}</td><td class=\"muted\">{esc(m['reason'])}</td></tr>"
         )
     body.append("</tbody></table>")
+    if ev.get("references"):
+        body.append("<h2>Referred to</h2><p class=\"muted\">Named only to date something else; not sources.</p>"
+                    "<table><thead><tr><th>document</th><th>sentence</th><th>why</th></tr></thead><tbody>")
+        for m in ev["references"]:
+            body.append(
+                f"<tr><td><a href=\"{href('/documents', m['document'])}\">{esc(name(m['document']))}</a></td>"
+                f"<td class=\"sentence\">{esc(m['sentence'])}</td><td class=\"muted\">{esc(m['reason'])}</td></tr>"
+            )
+        body.append("</tbody></table>")
     return page(ev["id"], "".join(body))
 
 

@@ -92,6 +92,9 @@ class EventPublic(_Shape):
     contradictions: list[EventContradiction]
     updates: list[EventUpdate] = Field(description="a claimant revising its own figure (not a contradiction)")
     mentions: list[EventMention]
+    references: list[EventMention] = Field(
+        description="sentences that name the event only to date something else ('arrived two days before the "
+                    "offensive'): linked for the analyst, but their documents are not sources of the event")
     documents: list[str]
     confidence: float
     confidence_reasons: list[str]

@@ -63,6 +63,16 @@ def event_dict(ev: Event) -> dict[str, Any]:
             }
             for m in ev.mentions
         ],
+        # sentences that name the event only to date something else: links, not sources
+        "references": [
+            {
+                "document": m.document,
+                "sentence": m.evidence.sentence,
+                "span": [m.evidence.start, m.evidence.end],
+                "reason": m.reason,
+            }
+            for m in ev.references
+        ],
         "documents": list(ev.documents),
         "confidence": ev.confidence,
         "confidence_reasons": list(ev.confidence_reasons),

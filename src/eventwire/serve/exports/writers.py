@@ -56,7 +56,7 @@ def write_geojson(events: Iterable[Event], out: TextIO) -> int:
             {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
-                "properties": {k: v for k, v in d.items() if k != "mentions"},
+                "properties": {k: v for k, v in d.items() if k not in ("mentions", "references")},
             }
         )
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)

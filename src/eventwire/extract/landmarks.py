@@ -9,44 +9,31 @@ that event, and fusion then pairs unrelated articles through it.
 
 The rule, from the parse: walking up from the event word, the first temporal
 marker met (``landmarks`` in ``time_expressions.json``) — a preposition
-("before the offensive", "since the past weekend, when fighting broke out")
-or the conjunction of an adverbial clause ("after the offensive began") —
-makes the event a landmark of the predicate the adjunct hangs on (its
-*host*), with these exceptions, where the event itself is the news:
-
-* ``concurrent`` markers ("during", "amid"): the host happens inside the
-  event, so when the host is itself violent or a toll ("nine people were
-  wounded during the offensive", "rebels attacked the palace during the
-  offensive") it is part of the report; "prices rose amid the fighting" is not.
-* ``toll`` markers ("since"): a toll counted from the event is the event's
-  toll ("since the attack began, 40 people have died").
-* for both, a casualty claim in the sentence reads the same way.
-
-"Before/after/until/following/prior to/ahead of" always make a landmark: the
-host is another happening placed in time by it ("two days after the bombing,
-rebels attacked a checkpoint" reports the attack; the bombing is its landmark).
-A speech verb as host ("…, the Red Cross reported") stands for what it reports.
+("before the offensive") or the conjunction of an adverbial clause ("before
+the guerrillas launched their offensive") — makes the event a landmark of the
+predicate the adjunct hangs on (its *host*).  Only markers that put the event
+*after* its host count ("before", "prior to", "ahead of"): what follows or
+accompanies an event may be its consequence, and news reports events that
+way all the time ("two people died after a drone hit their car", "power was
+cut during the shelling").  Exceptions, where the event is still the news: a
+toll told in the event's own phrase, and one subject's deeds told in order
+("hours before being freed, the hostages were moved").  A speech verb as host
+("…, the Red Cross reported") stands for what it reports.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from eventwire.data import load_json
 
-CASUALTY_PROPERTIES = ("fatalities", "injuries")
-
 
 class LandmarkReader:
-    """Built once; ``reason(trigger, sent, ...)`` is None for a reporting mention."""
+    """Built once; ``reason(trigger)`` is None for a reporting mention."""
 
-    def __init__(self, trigger_lemmas: set[str], speech_lemmas: set[str]) -> None:
+    def __init__(self, speech_lemmas: set[str]) -> None:
         lex = load_json("lexicons", "time_expressions.json")["landmarks"]
-        self.sequence = set(lex["sequence"])
-        self.concurrent = set(lex["concurrent"])
-        self.toll = set(lex["toll"])
+        self.markers = set(lex["sequence"])
         self.toll_lemmas = set(lex["toll_lemmas"])
-        self.markers = self.sequence | self.concurrent
-        self.trigger_lemmas = trigger_lemmas
         self.speech = speech_lemmas
 
     def _marker(self, tok: Token) -> tuple[str, Token] | None:
@@ -66,7 +53,7 @@ class LandmarkReader:
         return None
 
     def _host(self, adjunct: Token) -> Token:
-        """The predicate the adjunct dates: its head, past stacked markers ("since before") and speech verbs."""
+        """The predicate the adjunct dates: its head, past stacked markers and speech verbs."""
         host = adjunct.head
         while host.dep_ == "prep" and host.lower_ in self.markers and host.head is not host:
             host = host.head
@@ -76,15 +63,7 @@ class LandmarkReader:
                 host = said
         return host
 
-    def _toll(self, host: Token) -> bool:
-        """The host states a toll: 'have died', 'sustained 20 casualties', 'the death toll rose'."""
-        words = [host, *(c for c in host.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"))]
-        return any(w.lemma_.lower() in self.toll_lemmas or w.lower_ in self.toll_lemmas for w in words)
-
-    def _violent(self, host: Token) -> bool:
-        return self._toll(host) or host.lemma_.lower() in self.trigger_lemmas
-
-    def reason(self, trigger: Token, sent: Span, casualty_claims: bool = False, text: str = "") -> str | None:
+    def reason(self, trigger: Token, text: str = "") -> str | None:
         """Why this event word (``text``: its whole phrase) is only a time landmark here, or None when reported."""
         below = None
         for tok in [trigger, *trigger.ancestors]:
@@ -98,10 +77,6 @@ class LandmarkReader:
             host = self._host(adjunct)
             if host is trigger or trigger.is_ancestor(host):
                 return None
-            if marker in self.concurrent and (self._violent(host) or casualty_claims):
-                return None  # "wounded during the offensive": part of the event
-            if marker in self.toll and (self._toll(host) or casualty_claims):
-                return None  # "since the attack, 40 people have died": the event's toll
             if any(t is not trigger and (t.lemma_.lower() in self.toll_lemmas or t.lower_ in self.toll_lemmas)
                    for t in trigger.subtree):
                 return None  # "following the attack that left 10 dead": the sentence tells its toll

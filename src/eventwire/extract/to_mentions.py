@@ -20,7 +20,7 @@ from eventwire.config import LIMITS
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
 from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
-from eventwire.extract.landmarks import CASUALTY_PROPERTIES, LandmarkReader
+from eventwire.extract.landmarks import LandmarkReader
 from eventwire.extract.prefilter import SentenceFilter, split_sentences
 from eventwire.extract.truecase import mostly_upper, truecase
 from eventwire.extract.types import EventTypeClassifier, TypeHit
@@ -104,7 +104,7 @@ class Extractor:
         self.actors = ActorFinder(nlp)
         self.claims = ClaimExtractor()
         self.prefilter = SentenceFilter()
-        self.landmarks = LandmarkReader(self.types.trigger_lemmas, self.claims.speech)
+        self.landmarks = LandmarkReader(self.claims.speech)
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
         dem = load_json("actors", "demonyms.json")["countries"]
         self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
@@ -345,8 +345,7 @@ class Extractor:
         speech = self.claims.speech_heads(sent)
         out: list[Mention] = []
         owner = self._date_owners(sent, hits, own_dates)
-        casualties = any(c.property in CASUALTY_PROPERTIES for c in claims)
-        landmarks = [self.landmarks.reason(hit.trigger, sent, casualties, hit.trigger_text) for hit in hits]
+        landmarks = [self.landmarks.reason(hit.trigger, hit.trigger_text) for hit in hits]
         # the sentence's claims go with its first reported event, not with a landmark dating it
         claimer = next((n for n, why in enumerate(landmarks) if why is None), 0)
         for n, hit in enumerate(hits):

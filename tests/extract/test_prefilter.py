@@ -16,6 +16,7 @@ def wanted():
     "Air defences shot down two drones over the region.",          # a phrase whose first word inflects
     "Gunmen opened fire on a bus.",
     "Five people were killed, the governor said.",                 # a casualty word with a number
+    "Shelling damaged 12 homes over two days.",                    # a count beside a measure
     "Not a single soldier was lost, the ministry insisted.",       # a denial is a claim
 ])
 def test_event_and_claim_sentences_are_parsed(wanted, sentence):
@@ -26,6 +27,9 @@ def test_event_and_claim_sentences_are_parsed(wanted, sentence):
     "The city has been without power for several hours.",          # "without losses" is a phrase, not "without"
     "Volunteers will take food parcels to the shelter.",           # "take control" is a phrase, not "take"
     "Photographs showed damaged cars along the main road.",        # a damage word, but no number
+    "Repairing the damage will take 12 days.",                     # its only number measures time
+    "The governor said assessing the damage would take several days.",
+    "The bridge was damaged in 2014.",                             # a year is no count
     "The mayor thanked emergency workers for their patience.",
 ])
 def test_sentences_without_event_words_are_skipped(wanted, sentence):

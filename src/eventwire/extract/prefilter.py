@@ -66,13 +66,20 @@ class SentenceFilter:
         self._strong = strong.compile()
         self._counted = counted.compile()
         numbers = [re.escape(w) for w in claims["number_words"] if len(w) > 2]
-        self._number = re.compile(r"\d|\b(?:" + "|".join(numbers) + r")\b", re.IGNORECASE)
+        units = "|".join(re.escape(u) for u in claims["not_counts"]["units_after"] if u[0].isalpha())
+        # a number, unless it measures time, distance or money ("several days", "50 km") or is a year:
+        # the claim extractor would not read those as counts either
+        self._number = re.compile(
+            r"(?:(?<![\d,.])(?>\d+(?:[.,]\d+)*)|\b(?:" + "|".join(numbers) + r")\b)(?![ \t]+(?:" + units + r")\b)",
+            re.IGNORECASE)
+        self._year = re.compile(r"(?:1[89]|20)\d\d")
 
     def wanted(self, sentence: str) -> bool:
         words = _WORD.findall(sentence.lower())
         if self._strong.hit(words, sentence):
             return True
-        return self._counted.hit(words, sentence) and self._number.search(sentence) is not None
+        return self._counted.hit(words, sentence) and any(
+            not self._year.fullmatch(m.group()) for m in self._number.finditer(sentence))
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")

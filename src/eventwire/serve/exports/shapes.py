@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.model import Event
+from eventwire.model import Event, Mention
 from eventwire.store.orm import DocumentRow
+
+
+def _mention(m: Mention) -> dict[str, Any]:
+    """A sentence that tells the event, with where it stands and why it was read so."""
+    return {
+        "document": m.document,
+        "sentence": m.evidence.sentence,
+        "span": [m.evidence.start, m.evidence.end],
+        "reason": m.reason,
+    }
 
 
 def event_dict(ev: Event) -> dict[str, Any]:
@@ -54,25 +64,9 @@ def event_dict(ev: Event) -> dict[str, Any]:
             {"property": x.property, "claims": list(x.claims), "summary": x.summary} for x in ev.contradictions
         ],
         "updates": [{"property": u.property, "claims": list(u.claims), "summary": u.summary} for u in ev.updates],
-        "mentions": [
-            {
-                "document": m.document,
-                "sentence": m.evidence.sentence,
-                "span": [m.evidence.start, m.evidence.end],
-                "reason": m.reason,
-            }
-            for m in ev.mentions
-        ],
+        "mentions": [_mention(m) for m in ev.mentions],
         # sentences that name the event only to date something else: links, not sources
-        "references": [
-            {
-                "document": m.document,
-                "sentence": m.evidence.sentence,
-                "span": [m.evidence.start, m.evidence.end],
-                "reason": m.reason,
-            }
-            for m in ev.references
-        ],
+        "references": [_mention(m) for m in ev.references],
         "documents": list(ev.documents),
         "confidence": ev.confidence,
         "confidence_reasons": list(ev.confidence_reasons),

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from eventwire.data import load_json
 
 _NOT_COUNT_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# a year as a bare number: "in 2014", "since 1991"
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 class NumberKinds:
@@ -62,4 +63,4 @@ class NumberKinds:
         if nxt is not None and (nxt.lower_ in self.units_after or nxt.lower_ in self.calendar):
             return True
         # a bare year ("in 2014", "since 1991"), unless it counts the noun it modifies ("1900 troops")
-        return bool(_YEAR.fullmatch(tok.text)) and tok.dep_ != "nummod"
+        return bool(YEAR.fullmatch(tok.text)) and tok.dep_ != "nummod"

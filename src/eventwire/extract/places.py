@@ -96,6 +96,8 @@ CAPS_NAMING_NOUNS = {"department", "province", "municipality", "jurisdiction", "
                      "neighbourhood", "barrio", "district", "township", "county"}
 # words right before a name that make it a person's ("PRESIDENT CRISTIANI")
 
+# NER labels the place finder reads (places, and the names that rule a place out): `eventwire places` passes them
+NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
 # mixed case: a lower-case locative preposition (and "the") right before a name: "in Kozinka", "near the Dnipro"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)[ \t]+(?:the[ \t]+)?$")
 # A word; "Russia's" stops before the possessive so "Russia" can match.

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from eventwire.data import load_json
+from eventwire.extract.number_kinds import YEAR
 
 # a rough sentence end: . ! ? (and closing quotes) followed by space and a capital, quote or digit
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -72,14 +73,13 @@ class SentenceFilter:
         self._number = re.compile(
             r"(?:(?<![\d,.])(?>\d+(?:[.,]\d+)*)|\b(?:" + "|".join(numbers) + r")\b)(?![ \t]+(?:" + units + r")\b)",
             re.IGNORECASE)
-        self._year = re.compile(r"(?:1[89]|20)\d\d")
 
     def wanted(self, sentence: str) -> bool:
         words = _WORD.findall(sentence.lower())
         if self._strong.hit(words, sentence):
             return True
         return self._counted.hit(words, sentence) and any(
-            not self._year.fullmatch(m.group()) for m in self._number.finditer(sentence))
+            not YEAR.fullmatch(m.group()) for m in self._number.finditer(sentence))
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")

@@ -30,15 +30,12 @@ EVENT_PRECISIONS = ("point", "town", "district", "region")
 PLACE_PREPS = {"in", "on", "at", "over", "near", "outside", "into", "towards", "toward", "from", "across", "around"}
 # how far back (characters) a sentence without a place may borrow the last place named
 CONTEXT_PLACE_WINDOW = 1500
-NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
 # a place named right after these is a name of something else ("the Telegram channel Baza")
 MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcaster", "tv", "radio", "daily", "magazine", "paper"}
 # capitalised words that may stand before a one-word place name without making it part of another name
 NAME_PREFIX_OK = {"northern", "southern", "eastern", "western", "central", "greater", "upper", "lower", "new", "old",
                   "north", "south", "east", "west", "in", "at", "near", "from", "to", "the", "of", "and", "on"}
 ACCUSING_LEMMAS = {"accuse", "blame", "condemn", "warn", "urge", "thank", "criticise", "criticize"}
-SETTLEMENT_NOUNS = {"town", "village", "city", "settlement", "region", "district", "province", "oblast", "port",
-                    "capital", "hamlet", "suburb", "municipality", "county"}
 # a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
 INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
                      "forces", "military", "army", "officers", "police", "spokesman", "spokeswoman", "leadership", "regime", "media"}
@@ -47,17 +44,6 @@ CALENDAR_NAMES = ("January", "February", "March", "April", "June", "July", "Augu
                   "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # "KYIV, 14 March 2024 —": where and when the report was filed, not the event
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,[^—–]{0,40})?\s*(?:—|–|--)")
-
-
-def _place_label(ent) -> str:
-    """spaCy's label, except that an "ORG" in a place's slot ("shelling of Kharkiv", "in Kharkiv") is a GPE."""
-    root = ent.root
-    if ent.label_ == "ORG" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | {"of"} \
-            and not any(t.lower_ in ("the", "a", "an") for t in ent):
-        return "GPE"
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in SETTLEMENT_NOUNS:
-        return "GPE"  # "the town of Lgov", whatever the tagger thought
-    return ent.label_
 
 
 def _blank_dateline(paragraph: str) -> str:
@@ -96,8 +82,6 @@ def paragraphs(text: str, max_chars: int = LIMITS.max_paragraph_chars) -> list[t
 class Extractor:
     def __init__(self, nlp: Language, places, times) -> None:
         self.nlp = nlp
-        # NER is half the parse: places and actors do without it (ActorFinder runs it on demand)
-        self.skip_pipes = ["ner"]
         self.places = places
         self.times = times
         self.types = EventTypeClassifier(nlp)
@@ -260,14 +244,10 @@ class Extractor:
         # the parser reads "BELGOROD — Russia's ministry said" as if the city spoke: blank the dateline
         # (same length, so offsets hold; the stored text and evidence keep it)
         to_parse = [_blank_dateline(t) if at_start else t for kind, _pi, _off, t, at_start in items if kind == "parse"]
-        parsed = iter(list(self.nlp.pipe(to_parse, batch_size=64, disable=self.skip_pipes)))
+        # without NER, half the parse: places and actors do without it (ActorFinder runs it on demand)
+        parsed = iter(list(self.nlp.pipe(to_parse, batch_size=64, disable=["ner"])))
         docs = [(item, next(parsed) if item[0] == "parse" else None) for item in items]
-        ner: list[tuple[int, int, str]] = []
-        for (kind, _pi, off, _t, _s), pdoc in docs:
-            if pdoc is not None:
-                ner += [(off + e.start_char, off + e.end_char, _place_label(e)) for e in pdoc.ents
-                        if e.label_ in NER_PLACE_LABELS]
-        places = upper_places if upper_places is not None else self.places.find(text, ner)
+        places = upper_places if upper_places is not None else self.places.find(text)
         datelines = [(off, off + m.end()) for off, p in raw_paras if (m := _DATELINE.match(p))]
         places = [p for p in places if not any(a <= p.start < b for a, b in datelines)]
         found = sorted(places + self._capital_places(text), key=lambda p: p.start)

@@ -192,12 +192,12 @@ def _background_fit(m: Mention, cluster: list[Mention]) -> float:
     else:
         kin = [o for o in kin if dates_compatible(m.date, o.date)]
     placed = [o for o in kin if places_compatible(m.place, o.place)]
-    if not place_named(m) and shared_reference(m, kin) >= REFERENCE_MIN_SHARED:
-        return 1.0 + shared_reference(m, kin)
+    if not place_named(m) and (shared := shared_reference(m, kin)) >= REFERENCE_MIN_SHARED:
+        return 1.0 + shared
     if not placed:
         return 0.0
-    if shared_reference(m, placed) >= REFERENCE_MIN_SHARED:
-        return 1.0 + shared_reference(m, placed)
+    if (shared := shared_reference(m, placed)) >= REFERENCE_MIN_SHARED:
+        return 1.0 + shared
     return content_overlap(m, placed) if _soft(m) else 0.0
 
 

@@ -236,8 +236,7 @@ def places(file: Path) -> None:
     """Toponyms with character offsets and coordinates per {"id","text"} line."""
     from eventwire.extract.factory import build_place_finder
     from eventwire.extract.nlp import load_nlp
-    from eventwire.extract.places import places_record
-    from eventwire.extract.to_mentions import NER_PLACE_LABELS
+    from eventwire.extract.places import NER_PLACE_LABELS, places_record
 
     finder, nlp = build_place_finder(), load_nlp()
     for _n, obj in _jsonl_lines(file):

@@ -156,6 +156,23 @@ def test_a_reference_without_a_place_joins_the_event_it_names():
     assert set(ev.documents) == {"d_a", "d_b"}
 
 
+def test_an_article_that_never_names_the_place_joins_the_event_one_of_its_mentions_names():
+    murder = said("d_a", "Gunmen murdered six journalists at the Mykolaiv printing works on 3 March.", "murdered",
+                  date(2024, 3, 3), CITY)
+    # a communiqué with no place at all: its first mention shares too little, its second names the victims
+    vague = said("d_b", "In view of the vile massacre of journalists today, the front declares:", "massacre",
+                 date(2024, 3, 3), None)
+    named = said("d_b", "The massacre of six journalists at the printing works was perpetrated at dawn today.",
+                 "massacre", date(2024, 3, 3), None)
+    unrelated = said("d_c", "In view of the vile massacre of journalists today, the union declares:", "massacre",
+                     date(2024, 3, 3), None)
+    events = run([murder, vague, named, unrelated])
+    joined = next(e for e in events if "d_a" in e.documents)
+    assert set(joined.documents) == {"d_a", "d_b"}
+    assert {m.evidence.sentence for m in joined.mentions} >= {vague.evidence.sentence, named.evidence.sentence}
+    assert any(e.documents == ("d_c",) for e in events)
+
+
 def test_generic_words_and_a_shared_group_name_do_not_make_a_reference():
     raid = said("d_a", "Rebels of the Northern Front killed three soldiers in an attack on a checkpoint in Mykolaiv.",
                 "killed", date(2024, 3, 3), CITY, etype="Battles", sub="Armed clash")

@@ -256,6 +256,33 @@ def _merge_references(clusters: list[list[Mention]], referring: set[int],
     return out
 
 
+def _fold_placeless(loose: list[list[Mention]], anchored: list[list[Mention]],
+                    referring: set[int]) -> list[list[Mention]]:
+    """Fold a loose event with no place into the placed event one of its mentions refers to.
+
+    An article that never names where its event happened (a clandestine radio's
+    communiqué on "the massacre of the Jesuit priests Ignacio Ellacuria, ...")
+    gathers its mentions into one placeless event of its own story, which can
+    never be exported.  When any of those mentions fits an earlier placed event
+    as a reference back (``_background_fit``), the article tells that event.
+    The loose events left unfolded are returned.
+    """
+    kept = []
+    for c in loose:
+        if any(o.place is not None for o in c):
+            kept.append(c)
+            continue
+        fits = [(fit, -i, t) for i, t in enumerate(anchored)
+                if (fit := max(_background_fit(m, t) for m in c)) >= BACKGROUND_MIN_OVERLAP]
+        if not fits:
+            kept.append(c)
+            continue
+        target = max(fits, key=lambda f: (f[0], f[1]))[2]
+        target.extend(c)
+        referring.update(id(m) for m in c)
+    return kept
+
+
 def _landmark_target(m: Mention, clusters: list[list[Mention]], referring: set[int],
                      stories: dict[str, str]) -> list[Mention] | None:
     """The event a landmark mention names, if one fits it as a report or a reference would; else None."""
@@ -327,6 +354,7 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
                 target.append(m)
             else:
                 clusters.append([m])
+    clusters = clusters[:anchored] + _fold_placeless(clusters[anchored:], clusters[:anchored], referring)
     for m in landmarks:
         target = _landmark_target(m, clusters[:anchored], referring, stories)
         if target is not None:

@@ -209,3 +209,25 @@ def test_condemning_a_deed_reports_it_but_a_generic_or_modal_condemnation_does_n
     # a condemnation of a kind of act, or of an act that may never happen, reports nothing
     assert subs(clf, nlp, "The minister condemned attacks on civilians.") == []
     assert subs(clf, nlp, "The government would condemn any attack on the embassy.") == []
+
+
+def test_a_verb_that_names_the_firearm_needs_no_weapon_word(clf, nlp):
+    # being shot or machine-gunned is an armed attack; a film shoot is not
+    assert subs(clf, nlp, "The judge was shot three times outside the courthouse.") == ["Attack"]
+    assert subs(clf, nlp, "The senator was machinegunned as he left his home.") == ["Attack"]
+    assert subs(clf, nlp, "Two soldiers were shot at the checkpoint.") == ["Armed clash"]
+    assert subs(clf, nlp, "The film shoot at the castle was cancelled.") == []
+
+
+def test_harm_in_an_indefinite_armed_act_is_an_attack_but_in_the_one_told_before_is_not(clf, nlp):
+    assert subs(clf, nlp, "Five people were wounded in an attack on the outskirts.") == ["Attack"]
+    assert subs(clf, nlp, "A senator was killed in a raid on his farm.") == ["Attack"]
+    assert subs(clf, nlp, "Three policemen were killed in an attack on their station.") == ["Armed clash"]
+    # the attack already told: its outcome, not a new event; and not every attack is armed
+    assert subs(clf, nlp, "He said one person was injured in the attack.") == []
+    assert subs(clf, nlp, "A man was killed in a heart attack at his home.") == []
+
+
+def test_an_attempt_on_someones_life_and_killings_of_officials_are_attacks_on_civilians(clf, nlp):
+    assert subs(clf, nlp, "There was an attempt on the life of the magistrate this morning.") == ["Attack"]
+    assert subs(clf, nlp, "Gunmen killed a judge and his driver on Monday.") == ["Attack"]

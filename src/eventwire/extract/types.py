@@ -80,6 +80,8 @@ def _past_event(verb: Token) -> bool:
     return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" for a in auxes)
 
 
+# "the attack", "this raid": an act already told
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # gatherings that are often only the setting of another event ("a bomb exploded at a rally")
 GATHERING_NOUNS = {"rally", "protest", "demonstration", "march", "meeting", "gathering", "vigil", "funeral"}
 # "tried to strike" reports an attempt that happened; "used to strike" does not
@@ -189,6 +191,10 @@ class EventTypeClassifier:
             t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}
             t["_needs_weapon_object"] = set(t.get("needs_weapon_object", ()))
             t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
+            t["_armed_verbs"] = set(t.get("armed_verbs", ()))
+        harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
+        self.violent_settings = set(harm.get("violent_settings", ()))
+        self.not_violent_modifiers = set(harm.get("not_violent_modifiers", ()))
         self.weapon_nouns = set()
         for t in self.triggers:
             if t["kind"] == "argument" and t.get("sub_event_type") == "Disrupted weapons use":
@@ -617,7 +623,9 @@ class EventTypeClassifier:
         if lemma in STRIKE_DEFAULTS:
             return REMOTE, STRIKE_DEFAULTS[lemma], f"trigger '{text}'"
         if instrument or key in trig["_ground"] or lemma in trig["_ground"]:
-            resolved = self._ground(head, sent, text, armed=instrument is not None)
+            # "the judge was shot": the verb itself names the firearm
+            armed = instrument is not None or (head.pos_ == "VERB" and (lemma in trig["_armed_verbs"] or key in trig["_armed_verbs"]))
+            resolved = self._ground(head, sent, text, armed=armed)
             # a bare "attack" by an army names no weapon: only a crowd's attack is typed without one
             if resolved and not instrument and (key in trig["_needs_armed"] or lemma in trig["_needs_armed"]) \
                     and resolved[1] != "Mob violence":
@@ -637,6 +645,30 @@ class EventTypeClassifier:
             return self._ground(head, sent, text, armed=True)
         if side == "crowd":
             return "Riots", "Mob violence", f"'{text}' by a crowd"
+        setting = self._violent_setting(head)
+        if setting is not None:
+            return self._ground(head, sent, text, armed=True)
+        return None
+
+    def _violent_setting(self, head: Token) -> Token | None:
+        """'killed in an ambush', 'wounded during the attack': the harm happened in an armed act.
+
+        A bare "attack" names no weapon and stands for nothing alone ("a verbal
+        attack"); someone killed or wounded in one was attacked with arms.  A
+        definite one ("injured in the attack", "in this raid") is the event told
+        before: the harm is its outcome, not a new event.
+        """
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.lemma_.lower() not in self.violent_settings:
+                    continue
+                mods = [c for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")]
+                if any(c.dep_ == "poss" or c.lower_ in DEFINITE_DETERMINERS for c in mods):
+                    continue
+                if not any(c.lemma_.lower() in self.not_violent_modifiers for c in mods):
+                    return obj
         return None
 
     def _protest(self, hits: list[TypeHit], sents) -> list[TypeHit]:

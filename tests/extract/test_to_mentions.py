@@ -122,3 +122,14 @@ def test_a_toll_counted_since_the_event_reports_it(extractor):
 def test_one_subjects_deeds_told_in_order_are_reported(extractor):
     ms = extractor.extract(document("Two hours before launching the offensive in Mosul, the rebels shelled the airport."))
     assert ms and not any(m.landmark for m in ms)
+
+
+def test_a_date_on_a_verb_that_speaks_of_the_deed_dates_the_telling_not_the_deed(extractor):
+    text = ("The president referred on Tuesday to the murder of six journalists in Odesa.\n\n"
+            "Officials said on Tuesday that drones struck an oil depot in Odesa.")
+    murder, strike = extractor.extract(document(text, published=date(2024, 3, 14)))
+    # Tuesday 12 March dates the president's words; the murder keeps its article's date (a reference back)
+    assert murder.trigger == "murder" and murder.date.start == date(2024, 3, 14) and murder.date.text == ""
+    assert "dates the telling" in murder.reason
+    # a plain report's date is the deed's
+    assert strike.sub_event_type == "Air/drone strike" and strike.date.start == date(2024, 3, 12)

@@ -89,6 +89,7 @@ class Extractor:
         self.claims = ClaimExtractor()
         self.prefilter = SentenceFilter()
         self.landmarks = LandmarkReader(self.claims.speech)
+        self.referring = set(load_json("lexicons", "time_expressions.json")["referring_verbs"]["lemmas"])
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
         dem = load_json("actors", "demonyms.json")["countries"]
         self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
@@ -212,6 +213,19 @@ class Extractor:
             owners.append(owner)
         return owners
 
+    def _dates_telling(self, sent: Span, d: DateSpan, hit: TypeHit) -> bool:
+        """'Referred today to the murder': the date is on a verb that speaks of the deed, not on the deed.
+
+        True when the date's nearest verb is a referring verb (``referring_verbs``
+        in time_expressions.json) that governs the trigger.
+        """
+        tok = next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
+        if tok is None:
+            return False
+        verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+        return verb is not None and verb is not hit.trigger and verb.lemma_.lower() in self.referring \
+            and verb.is_ancestor(hit.trigger)
+
     @staticmethod
     def _date_for(own: list[DateSpan], previous: DateSpan | None, doc: Document, pub,
                   text: str = "") -> DateSpan | None:
@@ -331,9 +345,12 @@ class Extractor:
         for n, hit in enumerate(hits):
             # a date expression dates the trigger whose clause holds it; else the nearest free one
             mine = [d for d, o in zip(own_dates, owner) if o is hit]
-            free = [d for d, o in zip(own_dates, owner) if o is None]
+            telling = [d for d, o in zip(own_dates, owner) if o is None and self._dates_telling(sent, d, hit)]
+            free = [d for d, o in zip(own_dates, owner) if o is None and d not in telling]
             near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
             date = self._date_for(near, previous_date, doc, pub, sent.text)
+            if telling and not near and date is not None:
+                date = replace(date, reason=f"{date.reason}; '{telling[0].text}' dates the telling, not the deed")
             # other event words: not this trigger, its phrase ("drones struck") or the words governing it
             own = {hit.trigger.i, *(a.i for a in hit.trigger.ancestors)}
             phrase_end = hit.trigger.idx + len(hit.trigger_text)

@@ -130,6 +130,16 @@ def test_a_date_on_a_verb_that_speaks_of_the_deed_dates_the_telling_not_the_deed
     murder, strike = extractor.extract(document(text, published=date(2024, 3, 14)))
     # Tuesday 12 March dates the president's words; the murder keeps its article's date (a reference back)
     assert murder.trigger == "murder" and murder.date.start == date(2024, 3, 14) and murder.date.text == ""
-    assert "dates the telling" in murder.reason
+    assert "not the deed" in murder.reason
     # a plain report's date is the deed's
     assert strike.sub_event_type == "Air/drone strike" and strike.date.start == date(2024, 3, 12)
+
+
+def test_a_date_on_an_act_about_the_deed_does_not_date_the_deed(extractor):
+    text = ("The bodies of victims of the massacre in Odesa were found on Tuesday.\n\n"
+            "The death toll from Tuesday's shelling of Odesa rose to 12 on Wednesday.")
+    found, toll = extractor.extract(document(text, published=date(2024, 3, 14)))
+    # Tuesday dates the finding, not the massacre
+    assert found.trigger == "massacre" and found.date.text == "" and "not the deed" in found.reason
+    # a date inside the trigger's own phrase dates it, whatever the verb's date says
+    assert toll.sub_event_type == "Shelling/artillery/missile attack" and toll.date.start == date(2024, 3, 12)

@@ -231,3 +231,8 @@ def test_harm_in_an_indefinite_armed_act_is_an_attack_but_in_the_one_told_before
 def test_an_attempt_on_someones_life_and_killings_of_officials_are_attacks_on_civilians(clf, nlp):
     assert subs(clf, nlp, "There was an attempt on the life of the magistrate this morning.") == ["Attack"]
     assert subs(clf, nlp, "Gunmen killed a judge and his driver on Monday.") == ["Attack"]
+
+
+def test_the_subject_a_passive_hangs_from_is_its_victim_not_its_agent(clf, nlp):
+    # "Galan" is who died, not who shot: the target decides, and he is a senator
+    assert subs(clf, nlp, "The senator Galan died two hours after having been shot.") == ["Attack"]

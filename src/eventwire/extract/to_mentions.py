@@ -214,17 +214,29 @@ class Extractor:
         return owners
 
     def _dates_telling(self, sent: Span, d: DateSpan, hit: TypeHit) -> bool:
-        """'Referred today to the murder': the date is on a verb that speaks of the deed, not on the deed.
+        """True when the date dates something said or done about the deed, not the deed itself.
 
-        True when the date's nearest verb is a referring verb (``referring_verbs``
-        in time_expressions.json) that governs the trigger.
+        * 'Referred today to the murder': the date's verb is a referring verb
+          (``referring_verbs`` in time_expressions.json) that governs the trigger.
+        * 'Captured 22 August for his involvement in the murder', 'the bodies of
+          victims of the massacre were found on Monday': the deed is the topic of
+          a noun that is no event word, below the verb the date is on.
+        A date inside the trigger's own phrase ('Monday's attack') always dates it.
         """
         tok = next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
-        if tok is None:
+        if tok is None or hit.trigger.is_ancestor(tok):
             return False
         verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
-        return verb is not None and verb is not hit.trigger and verb.lemma_.lower() in self.referring \
-            and verb.is_ancestor(hit.trigger)
+        if verb is None or verb.i == hit.trigger.i or not verb.is_ancestor(hit.trigger):
+            return False
+        if verb.lemma_.lower() in self.referring:
+            return True
+        node = hit.trigger.head
+        while node.i != verb.i:
+            if node.pos_ == "NOUN" and not self.types.is_event_word(node):
+                return True
+            node = node.head
+        return False
 
     @staticmethod
     def _date_for(own: list[DateSpan], previous: DateSpan | None, doc: Document, pub,
@@ -350,7 +362,7 @@ class Extractor:
             near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
             date = self._date_for(near, previous_date, doc, pub, sent.text)
             if telling and not near and date is not None:
-                date = replace(date, reason=f"{date.reason}; '{telling[0].text}' dates the telling, not the deed")
+                date = replace(date, reason=f"{date.reason}; '{telling[0].text}' dates what was said or done about the deed, not the deed")
             # other event words: not this trigger, its phrase ("drones struck") or the words governing it
             own = {hit.trigger.i, *(a.i for a in hit.trigger.ancestors)}
             phrase_end = hit.trigger.idx + len(hit.trigger_text)

@@ -350,7 +350,10 @@ class EventTypeClassifier:
     def _agent(self, tok: Token) -> list[Token]:
         """Who acts: the subject (or 'by' agent) of the trigger or of the verb it hangs from."""
         cands = [tok]
-        if tok.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+        # a passive names its agent with "by" or not at all: the subject of the verb it hangs from
+        # is the victim ("Galan died after having been shot")
+        passive = tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
+        if not passive and (tok.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "agent") for c in tok.children)):
             cands += [a for a in list(tok.ancestors)[:3]]
         for t in cands:
             subj = [c for c in t.children if c.dep_ == "nsubj"]
@@ -488,6 +491,10 @@ class EventTypeClassifier:
                             continue
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
+
+    def is_event_word(self, tok: Token) -> bool:
+        """Any trigger lemma of the lexicon ('attack', 'shelling', 'murder'), whatever it reports here."""
+        return tok.lemma_.lower() in self._lemma_concepts or tok.lower_ in self._lemma_concepts
 
     def candidate_tokens(self, sent: Span, other_than: str | None = None) -> list[Token]:
         """Tokens of the sentence that are event words of a fixed type (other than ``other_than``).

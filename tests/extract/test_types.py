@@ -236,3 +236,20 @@ def test_an_attempt_on_someones_life_and_killings_of_officials_are_attacks_on_ci
 def test_the_subject_a_passive_hangs_from_is_its_victim_not_its_agent(clf, nlp):
     # "Galan" is who died, not who shot: the target decides, and he is a senator
     assert subs(clf, nlp, "The senator Galan died two hours after having been shot.") == ["Attack"]
+
+
+def test_blowing_up_a_thing_is_a_bombing_but_a_row_blowing_up_is_not(clf, nlp):
+    assert subs(clf, nlp, "Two bank branches and a restaurant were blown up overnight.") == ["Remote explosive/landmine/IED"]
+    assert subs(clf, nlp, "The row blew up after the minister's remarks.") == []
+
+
+def test_a_present_tense_judgement_of_one_known_deed_still_reports_it(clf, nlp):
+    assert "Remote explosive/landmine/IED" in subs(
+        clf, nlp, "The car bomb attack on the embassy is the bloodiest in a decade, the minister said.")
+    # a general judgement of a kind of act does not
+    assert subs(clf, nlp, "Officials say strikes on energy targets are legitimate responses.") == []
+
+
+def test_bullets_and_narcoterrorists_arm_an_attack(clf, nlp):
+    assert subs(clf, nlp, "The candidate was killed by three bullets fired at him from a passing car.") != []
+    assert subs(clf, nlp, "The narcoterrorists who perpetrated an attack in the capital left 31 dead.") != []

@@ -192,6 +192,7 @@ class EventTypeClassifier:
             t["_needs_weapon_object"] = set(t.get("needs_weapon_object", ()))
             t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
+            t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
         harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
         self.violent_settings = set(harm.get("violent_settings", ()))
         self.not_violent_modifiers = set(harm.get("not_violent_modifiers", ()))
@@ -259,8 +260,11 @@ class EventTypeClassifier:
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
         if tok.pos_ == "NOUN":
             clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if clause is not None and clause.tag_ in ("VBZ", "VBP") and (clause.lemma_ == "be" or clause.lemma_.lower()
-                                                                         in self.trigger_lemmas) \
+            # "the car bomb attack on the headquarters is the bloodiest ever": a judgement of one known deed
+            definite = tok.tag_ == "NN" and tok.dep_ == "nsubj" and clause is not None and tok.head.i == clause.i \
+                and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
+            if not definite and clause is not None and clause.tag_ in ("VBZ", "VBP") \
+                    and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas) \
                     and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
                         c.dep_ in ("expl", "aux", "auxpass") for c in clause.children):
                 # "strikes on energy targets are legitimate responses": a judgement, not a report
@@ -638,6 +642,9 @@ class EventTypeClassifier:
                     and resolved[1] != "Mob violence":
                 return None
             return resolved
+        if key in trig["_explodes_object"] and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+            # "blew up a bridge", "two bank branches were blown up" ("the row blew up" has no object)
+            return REMOTE, "Remote explosive/landmine/IED", f"'{text}' with its object"
         if key in trig["_needs_instrument"] or lemma in trig["_needs_instrument"] or lemma in WEAK_STRIKE_LEMMAS or n == 1:
             return None
         return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}'"

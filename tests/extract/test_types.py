@@ -253,3 +253,11 @@ def test_a_present_tense_judgement_of_one_known_deed_still_reports_it(clf, nlp):
 def test_bullets_and_narcoterrorists_arm_an_attack(clf, nlp):
     assert subs(clf, nlp, "The candidate was killed by three bullets fired at him from a passing car.") != []
     assert subs(clf, nlp, "The narcoterrorists who perpetrated an attack in the capital left 31 dead.") != []
+
+
+def test_a_known_deed_that_is_the_topic_of_an_offer_is_still_reported(clf, nlp):
+    assert subs(clf, nlp, "The government offered a reward for information on the assassination of the priests.") \
+        == ["Attack"]
+    # the deed offered or threatened, or the topic that is itself a plan, is not
+    assert subs(clf, nlp, "The group threatened a repeat of the attack on the capital.") == []
+    assert subs(clf, nlp, "The rebels warned about the attack planned for Friday.") == []

@@ -82,6 +82,8 @@ def _past_event(verb: Token) -> bool:
 
 # "the attack", "this raid": an act already told
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# "information on the murder", "an inquiry into the attack": what a noun or verb is about
+TOPIC_PREPOSITIONS = {"on", "about", "into", "regarding", "concerning"}
 # gatherings that are often only the setting of another event ("a bomb exploded at a rally")
 GATHERING_NOUNS = {"rally", "protest", "demonstration", "march", "meeting", "gathering", "vigil", "funeral"}
 # "tried to strike" reports an attempt that happened; "used to strike" does not
@@ -302,14 +304,25 @@ class EventTypeClassifier:
                 return f"under '{anc.text}': attribution or accusation"
             if depth >= 3:
                 continue
-            if lemma in self.plan or lemma in self.plan_prep and any(
-                    c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in anc.children):
+            if (lemma in self.plan or lemma in self.plan_prep and any(
+                    c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in anc.children)) \
+                    and not self._known_topic(tok):
                 return f"under plan/threat verb '{anc.text}'"
             if lemma in self.meeting:
                 return f"inside '{anc.text}'"
             if lemma in self.judgement and not self._judged_deed(tok, anc):
                 return f"inside '{anc.text}'"
         return None
+
+    def _known_topic(self, tok: Token) -> bool:
+        """'Offered a reward for information on the assassination of the Jesuits': a definite deed
+        that is the topic of a noun is already done, whatever is planned or offered about it
+        (unless it is itself the plan: "warned about the attack planned for Friday")."""
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.plan for c in tok.children):
+            return False
+        return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "pobj" \
+            and (tok.head.head.pos_ == "NOUN" or tok.head.lower_ in TOPIC_PREPOSITIONS) \
+            and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
 
     def _judged_deed(self, tok: Token, judge: Token) -> bool:
         """'We condemn the murders of the priests': a definite deed, judged after it was done.

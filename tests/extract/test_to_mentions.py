@@ -143,3 +143,9 @@ def test_a_date_on_an_act_about_the_deed_does_not_date_the_deed(extractor):
     assert found.trigger == "massacre" and found.date.text == "" and "not the deed" in found.reason
     # a date inside the trigger's own phrase dates it, whatever the verb's date says
     assert toll.sub_event_type == "Shelling/artillery/missile attack" and toll.date.start == date(2024, 3, 12)
+
+
+def test_the_day_a_deed_was_done_dates_it(extractor):
+    text = "The decrees were issued on 18 February, the same day a senator was assassinated in Odesa."
+    (m,) = extractor.extract(document(text, published=date(2024, 3, 14)))
+    assert m.trigger == "assassinated" and m.date.start == date(2024, 2, 18)

@@ -261,3 +261,15 @@ def test_a_known_deed_that_is_the_topic_of_an_offer_is_still_reported(clf, nlp):
     # the deed offered or threatened, or the topic that is itself a plan, is not
     assert subs(clf, nlp, "The group threatened a repeat of the attack on the capital.") == []
     assert subs(clf, nlp, "The rebels warned about the attack planned for Friday.") == []
+
+
+def test_war_crimes_are_conflict_events_and_drug_cartel_killings_are_not_common_crime(clf, nlp):
+    assert subs(clf, nlp, "Troops executed civilians in the town in what officials called a war crime.") == ["Attack"]
+    assert subs(clf, nlp, "Drug traffickers murdered a judge outside the courthouse.") == ["Attack"]
+    # common crime stays out
+    assert subs(clf, nlp, "Gunmen killed a shop owner during a robbery in the market.") == []
+
+
+def test_a_clause_on_a_time_word_dates_the_deed_it_does_not_point_back(clf, nlp):
+    assert subs(clf, nlp, "The decrees were issued the same day the senator was assassinated.") == ["Attack"]
+    assert subs(clf, nlp, "The hospital that was shelled on Monday reopened.") == []

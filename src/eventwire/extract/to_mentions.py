@@ -23,7 +23,7 @@ from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
 from eventwire.extract.landmarks import LandmarkReader
 from eventwire.extract.prefilter import SentenceFilter, split_sentences
 from eventwire.extract.truecase import mostly_upper, truecase
-from eventwire.extract.types import EventTypeClassifier, TypeHit
+from eventwire.extract.types import TIME_NOUNS, EventTypeClassifier, TypeHit
 from eventwire.model import DateSpan, Document, Evidence, Mention, Place
 
 EVENT_PRECISIONS = ("point", "town", "district", "region")
@@ -233,6 +233,8 @@ class Extractor:
             return True
         node = hit.trigger.head
         while node.i != verb.i:
+            if node.lemma_.lower() in TIME_NOUNS:
+                return False  # "issued on 18 August, the same day the senator was assassinated"
             if node.pos_ == "NOUN" and not self.types.is_event_word(node):
                 return True
             node = node.head

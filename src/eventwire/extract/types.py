@@ -82,6 +82,8 @@ def _past_event(verb: Token) -> bool:
 
 # "the attack", "this raid": an act already told
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# "the same day the senator was assassinated": a clause on a time word dates, it does not point back
+TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "date", "time", "hour", "moment"}
 # "information on the murder", "an inquiry into the attack": what a noun or verb is about
 TOPIC_PREPOSITIONS = {"on", "about", "into", "regarding", "concerning"}
 # gatherings that are often only the setting of another event ("a bomb exploded at a rally")
@@ -255,6 +257,7 @@ class EventTypeClassifier:
         if tok.lemma_.lower() == "shell" and tok.tag_ == "NN":
             return "'shell' (one casing, or a figure of speech) does not report shelling"
         if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) \
+                and tok.head.lemma_.lower() not in TIME_NOUNS \
                 and any(d.lower_ in ("the", "that", "this") for d in tok.head.children if d.dep_ == "det"):
             return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
@@ -466,6 +469,13 @@ class EventTypeClassifier:
                 return False
         return True
 
+    @staticmethod
+    def _atrocity(tok: Token) -> bool:
+        """'A war crime', 'crimes against humanity': the gravest conflict events, not common crime."""
+        return tok.lemma_.lower() == "crime" and any(
+            c.lower_ == "war" and c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ == "against"
+            for c in tok.children)
+
     def _context(self, sent: Span, words: set[str]) -> bool:
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 
@@ -551,7 +561,7 @@ class EventTypeClassifier:
             return []
         instrument = self._instrument(sent)
         accident = instrument is None and self._context(sent, self.accident)
-        crime = self._context(sent, self.crime)
+        crime = any((t.lemma_.lower() in self.crime or t.lower_ in self.crime) and not self._atrocity(t) for t in sent)
         diplomatic = self._context(sent, self.diplomatic)
         hits: list[TypeHit] = []
         # longest phrase first at a position, so "blow themselves up" is read before "blow up"

@@ -273,3 +273,14 @@ def test_war_crimes_are_conflict_events_and_drug_cartel_killings_are_not_common_
 def test_a_clause_on_a_time_word_dates_the_deed_it_does_not_point_back(clf, nlp):
     assert subs(clf, nlp, "The decrees were issued the same day the senator was assassinated.") == ["Attack"]
     assert subs(clf, nlp, "The hospital that was shelled on Monday reopened.") == []
+
+
+def test_what_a_plan_follows_has_happened(clf, nlp):
+    assert "Attack" in subs(clf, nlp, "After the assassination of the senator, the government ordered an offensive.")
+    assert subs(clf, nlp, "The government ordered an offensive against the rebels.") == []
+
+
+def test_an_armed_groups_bombings_are_planted_charges(clf, nlp):
+    assert subs(clf, nlp, "The terrorists' bombings have mainly hit the two largest cities.") \
+        == ["Remote explosive/landmine/IED"]
+    assert subs(clf, nlp, "Drones carried out bombings of the port overnight.") == ["Air/drone strike"]

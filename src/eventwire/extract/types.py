@@ -68,6 +68,8 @@ STRIKE_DEFAULTS = {
     "airstrike": "Air/drone strike",
     "air-strike": "Air/drone strike",
 }
+# bombs with no weapon named: a planted charge when an armed group is named, else unknown (air or ground)
+ARMED_BOMB_LEMMAS = {"bomb", "bombing"}
 # explosions that may be accidents: need a weapon or an armed agent when the setting is industrial
 ACCIDENT_PRONE = {"explosion", "blast", "explode", "detonate", "detonation", "fire", "crash", "catch fire", "burst into flame"}
 # kept for callers of the old module: strike triggers too generic to stand alone
@@ -84,6 +86,8 @@ def _past_event(verb: Token) -> bool:
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # "the same day the senator was assassinated": a clause on a time word dates, it does not point back
 TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "date", "time", "hour", "moment"}
+# "after the assassination, the government ordered...": what the plan follows has happened
+AFTER_PREPOSITIONS = {"after", "following", "since"}
 # "information on the murder", "an inquiry into the attack": what a noun or verb is about
 TOPIC_PREPOSITIONS = {"on", "about", "into", "regarding", "concerning"}
 # gatherings that are often only the setting of another event ("a bomb exploded at a rally")
@@ -323,6 +327,8 @@ class EventTypeClassifier:
         (unless it is itself the plan: "warned about the attack planned for Friday")."""
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.plan for c in tok.children):
             return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in AFTER_PREPOSITIONS:
+            return True  # "after the assassination of the senator, the government ordered an offensive"
         return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "pobj" \
             and (tok.head.head.pos_ == "NOUN" or tok.head.lower_ in TOPIC_PREPOSITIONS) \
             and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
@@ -616,7 +622,9 @@ class EventTypeClassifier:
                                     or u.trigger.head == h.trigger or h.trigger.head == u.trigger
                                     or u.trigger.head == h.trigger.head) for u in same):
                 unique.append(h)
-        hits = unique
+        # "the bombings hit two cities", "shelling struck the market": the verb tells its subject's act again
+        told = {h.trigger.i for h in unique}
+        hits = [h for h in unique if not any(c.dep_ == "nsubj" and c.i in told for c in h.trigger.children)]
         # "an attack at a rally": the rally is where something else happened
         settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
                     and h.trigger.head.lower_ in ("at", "during") and h.trigger.lemma_.lower() in GATHERING_NOUNS]
@@ -656,6 +664,9 @@ class EventTypeClassifier:
             return REMOTE, instrument[1], f"trigger '{text}' with weapon ({instrument[0]})"
         if lemma in STRIKE_DEFAULTS:
             return REMOTE, STRIKE_DEFAULTS[lemma], f"trigger '{text}'"
+        if instrument and lemma in ARMED_BOMB_LEMMAS:
+            # "terrorists' bombings": an armed group's bombing is a planted charge, not a ground assault
+            return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}' by armed men"
         if instrument or key in trig["_ground"] or lemma in trig["_ground"]:
             # "the judge was shot": the verb itself names the firearm
             armed = instrument is not None or (head.pos_ == "VERB" and (lemma in trig["_armed_verbs"] or key in trig["_armed_verbs"]))

@@ -161,6 +161,9 @@ class Mention:
     # True when the sentence only uses the happening to date something else ("arrived two days
     # before the offensive"): it may link to the event, but its document is no source of it
     landmark: bool = False
+    # the weapon concept the sub-type was read from ("planted explosives"), "" when the trigger alone
+    # decided it (a bare "explosion"): a named weapon outranks a default when reports disagree
+    weapon: str = ""
 
 
 # ----------------------------------------------------------------------- fuse

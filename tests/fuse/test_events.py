@@ -227,3 +227,17 @@ def test_a_landmark_never_starts_an_event_even_when_ingested_first():
     (ev,) = run([landmark, report])
     assert ev.documents == ("d_a",) and ev.references == (landmark,)
     assert ev.id == run([report])[0].id  # the first report, not the landmark, names the event
+
+
+def test_a_named_charge_is_no_bare_explosion_when_reports_disagree_on_the_weapon():
+    day = date(2024, 3, 3)
+    bomb = replace(mention("d_a", 0, "Explosions/Remote violence", "Remote explosive/landmine/IED", day, BELGOROD),
+                   weapon="planted explosives")
+    bare = mention("d_b", 0, "Explosions/Remote violence", "Remote explosive/landmine/IED", day, BELGOROD)
+    air = mention("d_c", 0, "Explosions/Remote violence", "Air/drone strike", day, BELGOROD)
+    # a car bomb told twice beats one outlet's helicopters
+    (ev,) = run([bomb, replace(bomb, document="d_d"), air])
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    # a bare explosion still yields to the weapon another report names
+    (ev,) = run([bare, replace(bare, document="d_d"), air])
+    assert ev.sub_event_type == "Air/drone strike"

@@ -391,6 +391,7 @@ class Extractor:
                     reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}"
                            + (f"; {landmarks[n]}" if landmarks[n] else ""),
                     landmark=landmarks[n] is not None,
+                    weapon=hit.weapon,
                 )
             )
         return out

@@ -130,6 +130,7 @@ class TypeHit:
     concept: str
     reason: str
     weak: bool = False
+    weapon: str = ""  # the instrument concept that gave the sub-type, if one did
 
 
 def _key(text: str) -> str:
@@ -610,7 +611,8 @@ class EventTypeClassifier:
             if resolved is None:
                 continue
             etype, sub, why = resolved
-            hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why, weak))
+            weapon = instrument[0] if instrument and instrument[1] == sub and instrument[0] != GROUND else ""
+            hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why, weak, weapon))
         if any(not h.weak for h in hits):
             hits = [h for h in hits if not h.weak]
         # one hit per sub-type and clause: a second one counts only when neither governs the other

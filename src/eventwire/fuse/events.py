@@ -42,9 +42,11 @@ def event_id(anchor: Mention) -> str:
 
 def _pick_type(ms: Sequence[Mention]) -> tuple[str, str]:
     counts = Counter((m.event_type, m.sub_event_type) for m in ms)
-    # a strike that hit beats the air defence's account of it; a named weapon beats "explosion"
+    named = {(m.event_type, m.sub_event_type) for m in ms if m.weapon}
+    # a strike that hit beats the air defence's account of it; a named weapon beats a bare "explosion",
+    # but a charge the reports name ("a car bomb", "dynamite") is no bare explosion
     ranked = sorted(
-        counts.items(), key=lambda kv: (kv[0][1] in (DWU, GENERIC_EXPLOSION), -kv[1])
+        counts.items(), key=lambda kv: (kv[0][1] == DWU or kv[0][1] == GENERIC_EXPLOSION and kv[0] not in named, -kv[1])
     )
     return ranked[0][0]
 

@@ -241,3 +241,20 @@ def test_a_named_charge_is_no_bare_explosion_when_reports_disagree_on_the_weapon
     # a bare explosion still yields to the weapon another report names
     (ev,) = run([bare, replace(bare, document="d_d"), air])
     assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_name_found_beside_many_events_makes_no_reference_to_any_of_them():
+    def bombing(doc, day, what):
+        return said(doc, f"Fighters of the Farabundo Liberation Front bombed {what} in Mykolaiv on {day} March.",
+                    "bombed", date(2024, 3, day), CITY, etype="Explosions/Remote violence",
+                    sub="Remote explosive/landmine/IED")
+    events = [bombing("d_1", 2, "a bridge"), bombing("d_2", 5, "a depot"), bombing("d_3", 8, "a school"),
+              bombing("d_4", 11, "a dam")]
+    later = said("d_9", "Helicopters carried out intense bombings against the Farabundo Liberation Front.",
+                 "bombings", date(2024, 3, 20), CITY, explicit=False, etype="Explosions/Remote violence",
+                 sub="Air/drone strike")
+    fused = run(events + [later])
+    assert not any("d_9" in e.documents and len(e.documents) > 1 for e in fused)
+    # named beside one event only, the same words do name it
+    (one,) = run(events[:1] + [later])
+    assert set(one.documents) == {"d_1", "d_9"}

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from eventwire.fuse.match import (
     BACKGROUND_MIN_OVERLAP,
     BACKGROUND_WINDOW_DAYS,
+    COMMON_REFERENCE_EVENTS,
     content_overlap,
     dates_compatible,
     place_named,
@@ -26,7 +27,9 @@ from eventwire.fuse.match import (
     family,
     match_score,
     places_compatible,
+    reference_words,
     subtypes_compatible,
+    telling_words,
 )
 from eventwire.fuse.reconcile import contradictions, dedupe, fatalities, updates
 from eventwire.model import ActorRef, DateSpan, Event, Mention, Place
@@ -171,7 +174,34 @@ def _soft(m: Mention) -> bool:
     return m.date is not None and not m.date.text
 
 
-def _background_fit(m: Mention, cluster: list[Mention]) -> float:
+def _kin(m: Mention, cluster: list[Mention]) -> list[Mention]:
+    """The cluster's members a reference back from ``m`` could name: own-dated, same family, in its window."""
+    if m.date is None:
+        return []
+    dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
+    kin = [o for o in dated if family(o.event_type, o.sub_event_type) == family(m.event_type, m.sub_event_type)
+           and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
+    if _soft(m):
+        return [o for o in kin if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
+    return [o for o in kin if dates_compatible(m.date, o.date)]
+
+
+def _common_words(m: Mention, clusters: Sequence[list[Mention]]) -> frozenset[str]:
+    """The mention's reference words found beside ``COMMON_REFERENCE_EVENTS`` or more of the events it
+    could name: a group's name ("Farabundo Marti National Liberation Front") or the capital's is in
+    the reports of all its attacks and tells none of them apart."""
+    words = reference_words(m)
+    if not words:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for c in clusters:
+        kin = _kin(m, c)
+        if kin:
+            counts.update(words & frozenset().union(*(telling_words(o.evidence.sentence) for o in kin)))
+    return frozenset(w for w, n in counts.items() if n >= COMMON_REFERENCE_EVENTS)
+
+
+def _background_fit(m: Mention, cluster: list[Mention], common: frozenset[str] = frozenset()) -> float:
     """How well a mention fits an earlier event as a reference back to it (0: not).
 
     A softly dated mention may refer to an event up to ``BACKGROUND_WINDOW_DAYS``
@@ -182,30 +212,27 @@ def _background_fit(m: Mention, cluster: list[Mention]) -> float:
     when it shares enough of its sentence with the event's
     (``BACKGROUND_MIN_OVERLAP``), or at least ``REFERENCE_MIN_SHARED`` telling
     words beside its event word ("the murder of six journalists"): then it fits
-    better than any overlap, the more such words the better.
+    better than any overlap, the more such words the better.  Words ``common``
+    to many candidate events (``_common_words``) count for neither.
     """
-    dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
-    if not dated or m.date is None:
+    kin = _kin(m, cluster)
+    if not kin:
         return 0.0
-    kin = [o for o in dated if family(o.event_type, o.sub_event_type) == family(m.event_type, m.sub_event_type)
-           and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
-    if _soft(m):
-        kin = [o for o in kin if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
-    else:
-        kin = [o for o in kin if dates_compatible(m.date, o.date)]
     placed = [o for o in kin if places_compatible(m.place, o.place)]
-    if not place_named(m) and (shared := shared_reference(m, kin)) >= REFERENCE_MIN_SHARED:
+    if not place_named(m) and (shared := shared_reference(m, kin, common)) >= REFERENCE_MIN_SHARED:
         return 1.0 + shared
     if not placed:
         return 0.0
-    if (shared := shared_reference(m, placed)) >= REFERENCE_MIN_SHARED:
+    if (shared := shared_reference(m, placed, common)) >= REFERENCE_MIN_SHARED:
         return 1.0 + shared
-    return content_overlap(m, placed) if _soft(m) else 0.0
+    return content_overlap(m, placed, common) if _soft(m) else 0.0
 
 
 def _reference_target(m: Mention, clusters: list[list[Mention]]) -> list[Mention] | None:
     """The earlier event a mention refers back to, when it fits one (see _background_fit)."""
-    refs = [(fit, -i, c) for i, c in enumerate(clusters) if (fit := _background_fit(m, c)) >= BACKGROUND_MIN_OVERLAP]
+    common = _common_words(m, clusters)
+    refs = [(fit, -i, c) for i, c in enumerate(clusters)
+            if (fit := _background_fit(m, c, common)) >= BACKGROUND_MIN_OVERLAP]
     return max(refs, key=lambda t: (t[0], t[1]))[2] if refs else None
 
 
@@ -247,8 +274,9 @@ def _merge_references(clusters: list[list[Mention]], referring: set[int],
         if len({stories.get(o.document, o.document) for o in c}) > 1:
             judged = [o for o in c if not _soft(o)] or c
         others = [o for o in out if o is not c]
+        common = {id(m): _common_words(m, others) for m in judged}
         fits = [(fit, -i, t) for i, t in enumerate(others)
-                if (fit := max(_background_fit(m, t) for m in judged)) >= BACKGROUND_MIN_OVERLAP]
+                if (fit := max(_background_fit(m, t, common[id(m)]) for m in judged)) >= BACKGROUND_MIN_OVERLAP]
         if not fits:
             continue
         target = max(fits, key=lambda f: (f[0], f[1]))[2]
@@ -274,8 +302,9 @@ def _fold_placeless(loose: list[list[Mention]], anchored: list[list[Mention]],
         if any(o.place is not None for o in c):
             kept.append(c)
             continue
+        common = {id(m): _common_words(m, anchored) for m in c}
         fits = [(fit, -i, t) for i, t in enumerate(anchored)
-                if (fit := max(_background_fit(m, t) for m in c)) >= BACKGROUND_MIN_OVERLAP]
+                if (fit := max(_background_fit(m, t, common[id(m)]) for m in c)) >= BACKGROUND_MIN_OVERLAP]
         if not fits:
             kept.append(c)
             continue

@@ -284,3 +284,13 @@ def test_an_armed_groups_bombings_are_planted_charges(clf, nlp):
     assert subs(clf, nlp, "The terrorists' bombings have mainly hit the two largest cities.") \
         == ["Remote explosive/landmine/IED"]
     assert subs(clf, nlp, "Drones carried out bombings of the port overnight.") == ["Air/drone strike"]
+
+
+def test_a_past_deed_in_a_relative_clause_or_a_comparison_is_reported(clf, nlp):
+    # whoever did it did it: the condemnation or the wish above it does not cancel the deed
+    assert subs(clf, nlp, "We want to strongly condemn those who this morning massacred six priests.") == ["Attack"]
+    assert subs(clf, nlp, "This action is similar to the assassination of the priests perpetrated on 16 November.") \
+        == ["Attack"]
+    # a deed still to come is not
+    assert subs(clf, nlp, "We would condemn anyone who attacks civilians.") == []
+    assert subs(clf, nlp, "This action is similar to the attacks on civilians.") == []

@@ -74,6 +74,11 @@ ARMED_BOMB_LEMMAS = {"bomb", "bombing"}
 ACCIDENT_PRONE = {"explosion", "blast", "explode", "detonate", "detonation", "fire", "crash", "catch fire", "burst into flame"}
 # kept for callers of the old module: strike triggers too generic to stand alone
 WEAK_STRIKE_LEMMAS = {"hit", "target", "fire", "crash", "slam", "strike", "raid", "pound", "attack", "bomb", "bombing"}
+def _doers_deed(tok: Token) -> bool:
+    """'Those who massacred six priests': a past deed told of the people who did it, so it was done."""
+    return tok.dep_ == "relcl" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)
+
+
 def _past_event(verb: Token) -> bool:
     """A simple past ("were used", "launched"): a report of something done, not a habit or a plan."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -271,8 +276,11 @@ class EventTypeClassifier:
         if tok.pos_ == "NOUN":
             clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             # "the car bomb attack on the headquarters is the bloodiest ever": a judgement of one known deed
-            definite = tok.tag_ == "NN" and tok.dep_ == "nsubj" and clause is not None and tok.head.i == clause.i \
-                and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
+            # "similar to the assassination of the priests perpetrated on 16 November": a done deed, compared
+            the = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
+            definite = tok.tag_ == "NN" and the and (
+                tok.dep_ == "nsubj" and clause is not None and tok.head.i == clause.i
+                or any(t.dep_ == "acl" and t.tag_ == "VBN" for t in tok.subtree))
             if not definite and clause is not None and clause.tag_ in ("VBZ", "VBP") \
                     and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas) \
                     and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
@@ -328,6 +336,8 @@ class EventTypeClassifier:
         (unless it is itself the plan: "warned about the attack planned for Friday")."""
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.plan for c in tok.children):
             return False
+        if _doers_deed(tok):
+            return True  # "we want to punish those who massacred the priests": they did
         if tok.dep_ == "pobj" and tok.head.lower_ in AFTER_PREPOSITIONS:
             return True  # "after the assassination of the senator, the government ordered an offensive"
         return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "pobj" \
@@ -342,6 +352,8 @@ class EventTypeClassifier:
         "any attack"), and the judgement must itself be asserted: "would
         condemn", "will denounce" speak of a deed that may never happen.
         """
+        if _doers_deed(tok):
+            return True  # "we condemn those who this morning massacred six priests"
         if tok.pos_ not in ("NOUN", "PROPN") and tok.tag_ != "VBG":
             return False
         dets = [c for c in tok.children if c.dep_ in ("det", "poss", "predet")]

@@ -149,3 +149,14 @@ def test_the_day_a_deed_was_done_dates_it(extractor):
     text = "The decrees were issued on 18 February, the same day a senator was assassinated in Odesa."
     (m,) = extractor.extract(document(text, published=date(2024, 3, 14)))
     assert m.trigger == "assassinated" and m.date.start == date(2024, 2, 18)
+
+
+def test_a_deed_named_as_a_topic_is_not_dated_by_the_sentence_before(extractor):
+    text = ("The prosecutor met reporters in Odesa on Tuesday. "
+            "He said the investigation of the murder of six journalists had stalled.")
+    (m,) = extractor.extract(document(text, published=date(2024, 3, 14)))
+    assert m.trigger == "murder" and m.date.text == "" and m.date.start == date(2024, 3, 14)
+    # a narrated deed still takes it
+    text = "Gunmen attacked a checkpoint in Odesa on Tuesday. Two guards were shot dead."
+    ms = extractor.extract(document(text, published=date(2024, 3, 14)))
+    assert ms[-1].trigger == "shot dead" and ms[-1].date.start == date(2024, 3, 12)

@@ -213,6 +213,13 @@ class Extractor:
             owners.append(owner)
         return owners
 
+    def _named_as_topic(self, hit: TypeHit) -> bool:
+        """'The investigation of the murder', 'the trial for the bombing': the deed is what a
+        non-event noun is about, a reference to it rather than its narration."""
+        t = hit.trigger
+        return t.dep_ == "pobj" and t.head.head.pos_ == "NOUN" and not self.types.is_event_word(t.head.head) \
+            and t.head.head.lemma_.lower() not in TIME_NOUNS
+
     def _dates_telling(self, sent: Span, d: DateSpan, hit: TypeHit) -> bool:
         """True when the date dates something said or done about the deed, not the deed itself.
 
@@ -362,7 +369,9 @@ class Extractor:
             telling = [d for d, o in zip(own_dates, owner) if o is None and self._dates_telling(sent, d, hit)]
             free = [d for d, o in zip(own_dates, owner) if o is None and d not in telling]
             near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
-            date = self._date_for(near, previous_date, doc, pub, sent.text)
+            # "the investigation of the murder": a deed named as a topic is not dated by the sentence before
+            inherited = None if self._named_as_topic(hit) else previous_date
+            date = self._date_for(near, inherited, doc, pub, sent.text)
             if telling and not near and date is not None:
                 date = replace(date, reason=f"{date.reason}; '{telling[0].text}' dates what was said or done about the deed, not the deed")
             # other event words: not this trigger, its phrase ("drones struck") or the words governing it

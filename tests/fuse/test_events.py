@@ -258,3 +258,15 @@ def test_a_name_found_beside_many_events_makes_no_reference_to_any_of_them():
     # named beside one event only, the same words do name it
     (one,) = run(events[:1] + [later])
     assert set(one.documents) == {"d_1", "d_9"}
+
+
+def test_history_told_in_passing_joins_no_event_by_place_alone():
+    attack = said("d_a", "Gunmen murdered a judge in Mykolaiv on 3 March.", "murdered", date(2024, 3, 3), CITY)
+    # undated because it names an older year; its place is borrowed from the article
+    history = said("d_b", "The paper, whose director was assassinated in 1986, was bombed again.", "assassinated",
+                   None, CITY)
+    events = run([attack, history])
+    assert next(e for e in events if "d_a" in e.documents).documents == ("d_a",)
+    # an undated copy with no year still joins the event of its town
+    copy = said("d_c", "Gunmen murdered a judge in Mykolaiv.", "murdered", None, CITY)
+    assert set(next(e for e in run([attack, copy]) if "d_a" in e.documents).documents) == {"d_a", "d_c"}

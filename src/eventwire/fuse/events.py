@@ -9,6 +9,7 @@ of their story or place that fits; otherwise they stay as context.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from collections import Counter
 from collections.abc import Sequence
@@ -147,6 +148,7 @@ def build_event(members: Sequence[Mention], stories: dict[str, str]) -> Event:
     )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 ANCHOR_PRECISIONS = ("point", "town", "district", "region")
 
 
@@ -166,7 +168,11 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     if precise and not any(places_compatible(m.place, o.place) for o in kin):
         return False, False
     same_story = any(stories.get(o.document, o.document) == story for o in kin)
-    return (same_story or (precise and m.place.precision in ("point", "town"))), same_story
+    # undated because it names an older year, a mention is history told in passing ("whose director
+    # was assassinated in 1986"): by place alone it would join whatever that town saw most recently
+    history = m.date is None and _YEAR.search(m.evidence.sentence) is not None
+    by_place = precise and m.place.precision in ("point", "town") and not history
+    return (same_story or by_place), same_story
 
 
 def _soft(m: Mention) -> bool:

@@ -294,3 +294,9 @@ def test_a_past_deed_in_a_relative_clause_or_a_comparison_is_reported(clf, nlp):
     # a deed still to come is not
     assert subs(clf, nlp, "We would condemn anyone who attacks civilians.") == []
     assert subs(clf, nlp, "This action is similar to the attacks on civilians.") == []
+
+
+def test_conditions_and_targets_are_not_deeds(clf, nlp):
+    assert subs(clf, nlp, "If arrested, the suspects could be tried in the capital.") == []
+    assert subs(clf, nlp, "Analysts say the target revealed by the agency is an ambitious one for the missile.") == []
+    assert subs(clf, nlp, "Drones targeted an oil depot in the port.") == ["Air/drone strike"]

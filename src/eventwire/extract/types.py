@@ -207,6 +207,7 @@ class EventTypeClassifier:
             t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
             t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
+            t["_verb_only"] = set(t.get("verb_only", ()))
         harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
         self.violent_settings = set(harm.get("violent_settings", ()))
         self.not_violent_modifiers = set(harm.get("not_violent_modifiers", ()))
@@ -270,6 +271,8 @@ class EventTypeClassifier:
                 and tok.head.lemma_.lower() not in TIME_NOUNS \
                 and any(d.lower_ in ("the", "that", "this") for d in tok.head.children if d.dep_ == "det"):
             return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return f"conditional '{tok.text}': may never happen"
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
             return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
@@ -594,6 +597,8 @@ class EventTypeClassifier:
             weak = key in trig["_weak"]
             if self._blocked(head):
                 continue
+            if head.pos_ == "NOUN" and key in trig["_verb_only"]:
+                continue  # "the target revealed by Rogozin": the noun names what is aimed at, not the act
             kind = trig["kind"]
             if crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians":
                 continue  # a robbery, a gang: crime, not a conflict event

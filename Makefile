@@ -28,7 +28,8 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python tools/eval_dev.py --shared $(SHARED)
 
-## cross-outlet fusion on the MUC-4 multi-source incidents (issue #5); MUC_ARGS="--verbose --oracle" for detail
+## cross-outlet fusion on the MUC-4 multi-source incidents (issue #5), fails below tests/muc_baseline.json;
+## MUC_ARGS="--verbose --oracle" for detail
 eval-muc: $(STAMP)
 	$(BIN)/python tools/eval_muc.py --shared $(SHARED) $(MUC_ARGS)
 

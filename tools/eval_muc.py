@@ -31,6 +31,9 @@ from pathlib import Path
 from pipeline_run import ingest_and_export, run
 
 ROOT = Path(__file__).resolve().parent.parent
+# floors for the pairwise figures; the run fails below them (raise them when the figures rise)
+BASELINE = ROOT / "tests" / "muc_baseline.json"
+_FIGURES = re.compile(r"precision (?P<precision>[\d.]+) recall (?P<recall>[\d.]+)")
 CORPUS = Path("corpus") / "muc4_multisource_incidents"
 
 
@@ -211,12 +214,26 @@ def main() -> int:
         db_file.unlink(missing_ok=True)
         if not ingest_and_export(f"sqlite:///{db_file}", inp, out):
             return 1
-        print(score(scorer, corpus / "incident_clusters.json", out / "events.jsonl", out / "documents.jsonl"))
+        line = score(scorer, corpus / "incident_clusters.json", out / "events.jsonl", out / "documents.jsonl")
+        print(line)
         if args.verbose:
             verbose(corpus, read_jsonl(out / "events.jsonl"), read_jsonl(out / "documents.jsonl"))
         if args.oracle:
             oracle(corpus, scorer, Path(tmp), out / "events.jsonl", out / "documents.jsonl")
-    return 0
+    return below_floors(line)
+
+
+def below_floors(line: str) -> int:
+    """1 (and a BELOW FLOOR line per figure) when the score line falls under tests/muc_baseline.json."""
+    m = _FIGURES.search(line)
+    if m is None:
+        print("BELOW FLOOR: no score line", file=sys.stderr)
+        return 1
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))
+    failed = [f"{k} {float(m[k]):.3f} < floor {v}" for k, v in floors.items() if float(m[k]) + 1e-9 < v]
+    for f in failed:
+        print(f"BELOW FLOOR: {f}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -94,13 +94,27 @@ class Extractor:
         dem = load_json("actors", "demonyms.json")["countries"]
         self.capitals = {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
         # names whose capitals are restored in all-caps copy: catalogue names, demonyms, months, weekdays
-        aliases = [x for a in load_json("actors", "actors.json")["actors"] for x in a["aliases"] + [a["name"]]]
+        catalogue = load_json("actors", "actors.json")["actors"]
+        aliases = [x for a in catalogue for x in a["aliases"] + [a["name"]]]
+        # a group's short name that is also a town ("Wagner", "Azov"): its longer names in the text say which
+        self._group_names: dict[str, list[str]] = {}
+        for a in catalogue:
+            names = [x.lower() for x in a["aliases"] + [a["name"]]]
+            for x in names:
+                self._group_names.setdefault(x, []).extend(n for n in names if n != x and x in n)
         self.proper_names = sorted(
             {x for x in aliases if x[:1].isupper() and len(x) > 3}
             | {w for c in dem.values() for w in c["adjectives"] + c["names"]}
             | set(CALENDAR_NAMES),
             key=len,
         )
+
+    def _not_group_names(self, places: list[Place], text: str) -> list[Place]:
+        """Drop a place whose name is a catalogued group's short name when the text also calls the
+        group by a longer one: "military muscle from Wagner" beside "the Wagner Group" is no town."""
+        low = text.lower()
+        return [p for p in places
+                if not any(longer in low for longer in self._group_names.get((p.surface or p.name).lower(), ()))]
 
     def _capital_places(self, text: str) -> list[Place]:
         """'the Russian capital' names Moscow: a toponym the gazetteer cannot see."""
@@ -285,6 +299,7 @@ class Extractor:
         places = upper_places if upper_places is not None else self.places.find(text)
         datelines = [(off, off + m.end()) for off, p in raw_paras if (m := _DATELINE.match(p))]
         places = [p for p in places if not any(a <= p.start < b for a, b in datelines)]
+        places = self._not_group_names(places, text)
         found = sorted(places + self._capital_places(text), key=lambda p: p.start)
         memory = SpeakerMemory()
         mentions: list[Mention] = []

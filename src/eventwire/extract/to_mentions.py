@@ -388,7 +388,8 @@ class Extractor:
             inherited = None if self._named_as_topic(hit) else previous_date
             date = self._date_for(near, inherited, doc, pub, sent.text)
             if telling and not near and date is not None:
-                date = replace(date, reason=f"{date.reason}; '{telling[0].text}' dates what was said or done about the deed, not the deed")
+                date = replace(date, reason=f"{date.reason}; '{telling[0].text}' dates what was said or done "
+                                            "about the deed, not the deed")
             # other event words: not this trigger, its phrase ("drones struck") or the words governing it
             own = {hit.trigger.i, *(a.i for a in hit.trigger.ancestors)}
             phrase_end = hit.trigger.idx + len(hit.trigger_text)

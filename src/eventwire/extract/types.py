@@ -74,6 +74,8 @@ ARMED_BOMB_LEMMAS = {"bomb", "bombing"}
 ACCIDENT_PRONE = {"explosion", "blast", "explode", "detonate", "detonation", "fire", "crash", "catch fire", "burst into flame"}
 # kept for callers of the old module: strike triggers too generic to stand alone
 WEAK_STRIKE_LEMMAS = {"hit", "target", "fire", "crash", "slam", "strike", "raid", "pound", "attack", "bomb", "bombing"}
+
+
 def _doers_deed(tok: Token) -> bool:
     """'Those who massacred six priests': a past deed told of the people who did it, so it was done."""
     return tok.dep_ == "relcl" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)
@@ -688,7 +690,7 @@ class EventTypeClassifier:
             return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}' by armed men"
         if instrument or key in trig["_ground"] or lemma in trig["_ground"]:
             # "the judge was shot": the verb itself names the firearm
-            armed = instrument is not None or (head.pos_ == "VERB" and (lemma in trig["_armed_verbs"] or key in trig["_armed_verbs"]))
+            armed = instrument is not None or head.pos_ == "VERB" and bool({lemma, key} & trig["_armed_verbs"])
             resolved = self._ground(head, sent, text, armed=armed)
             # a bare "attack" by an army names no weapon: only a crowd's attack is typed without one
             if resolved and not instrument and (key in trig["_needs_armed"] or lemma in trig["_needs_armed"]) \

@@ -18,6 +18,7 @@ from eventwire.fuse.match import (
     BACKGROUND_MIN_OVERLAP,
     BACKGROUND_WINDOW_DAYS,
     COMMON_REFERENCE_EVENTS,
+    DAY_WINDOW,
     content_overlap,
     dates_compatible,
     place_named,
@@ -180,16 +181,65 @@ def _soft(m: Mention) -> bool:
     return m.date is not None and not m.date.text
 
 
+class _Summary:
+    """What matching asks of a cluster again and again, computed once per size of the cluster.
+
+    Fusion compares every new mention with every event so far; without this the
+    same members were filtered for each comparison.  Clusters only grow (append,
+    extend), and whatever changes which members are references back also adds
+    members, so the cluster's length tells when a summary is stale.
+    """
+
+    __slots__ = ("cluster", "size", "dated", "dated_span", "anchors", "anchor_span")
+
+    def __init__(self, cluster: list[Mention]) -> None:
+        self.cluster, self.size = cluster, len(cluster)
+        self.dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
+        self.dated_span = _span(self.dated)
+        self.anchors: list[Mention] | None = None  # filled by _anchors, which knows the references back
+        self.anchor_span: tuple | None = None
+
+
+def _span(ms: list[Mention]) -> tuple | None:
+    """(earliest start, earliest end, latest end) of dated mentions, None for none."""
+    if not ms:
+        return None
+    return min(o.date.start for o in ms), min(o.date.end for o in ms), max(o.date.end for o in ms)
+
+
+# fuse() fills this and empties it when done; it holds each cluster it summarises, so no id is reused meanwhile
+_SUMMARIES: dict[int, _Summary] = {}
+
+
+def _summary(cluster: list[Mention]) -> _Summary:
+    s = _SUMMARIES.get(id(cluster))
+    if s is None or s.cluster is not cluster or s.size != len(cluster):
+        s = _SUMMARIES[id(cluster)] = _Summary(cluster)
+    return s
+
+
+def _may_be_compatible(d: DateSpan, span: tuple | None) -> bool:
+    """False when no date in ``span`` can be ``dates_compatible`` with ``d`` (a cheap bound)."""
+    return span is not None and (d.start - span[2]).days <= DAY_WINDOW and (span[0] - d.end).days <= DAY_WINDOW
+
+
 def _kin(m: Mention, cluster: list[Mention]) -> list[Mention]:
     """The cluster's members a reference back from ``m`` could name: own-dated, same family, in its window."""
     if m.date is None:
         return []
-    dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
-    kin = [o for o in dated if family(o.event_type, o.sub_event_type) == family(m.event_type, m.sub_event_type)
-           and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
+    s = _summary(cluster)
     if _soft(m):
-        return [o for o in kin if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
-    return [o for o in kin if dates_compatible(m.date, o.date)]
+        if s.dated_span is None or s.dated_span[1] > m.date.start \
+                or (m.date.start - s.dated_span[2]).days > BACKGROUND_WINDOW_DAYS:
+            return []
+        in_window = [o for o in s.dated if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
+    else:
+        if not _may_be_compatible(m.date, s.dated_span):
+            return []
+        in_window = [o for o in s.dated if dates_compatible(m.date, o.date)]
+    fam = family(m.event_type, m.sub_event_type)
+    return [o for o in in_window if family(o.event_type, o.sub_event_type) == fam
+            and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
 
 
 def _common_words(m: Mention, clusters: Sequence[list[Mention]]) -> frozenset[str]:
@@ -249,11 +299,21 @@ def _anchors(cluster: list[Mention], referring: set[int]) -> list[Mention]:
     of that month; were it matched against, one vague mention would let its event
     swallow every later report of that month and place, a day at a time.
     """
-    usable = [o for o in cluster if _anchorable(o) and id(o) not in referring]
-    if not usable:
-        return []
-    finest = min(DATE_RANK.get(o.date.precision, 9) for o in usable)
-    return [o for o in usable if DATE_RANK.get(o.date.precision, 9) == finest]
+    s = _summary(cluster)
+    if s.anchors is None:
+        usable = [o for o in cluster if _anchorable(o) and id(o) not in referring]
+        finest = min((DATE_RANK.get(o.date.precision, 9) for o in usable), default=9)
+        s.anchors = [o for o in usable if DATE_RANK.get(o.date.precision, 9) == finest]
+        s.anchor_span = _span(s.anchors)
+    return s.anchors
+
+
+def _match(m: Mention, cluster: list[Mention], referring: set[int]) -> int:
+    """The best match_score of ``m`` against the cluster's anchors (0: none fits)."""
+    anchors = _anchors(cluster, referring)
+    if not _may_be_compatible(m.date, _summary(cluster).anchor_span):
+        return 0
+    return max((match_score(m, o) for o in anchors), default=0)
 
 
 def _merge_references(clusters: list[list[Mention]], referring: set[int],
@@ -324,7 +384,7 @@ def _landmark_target(m: Mention, clusters: list[list[Mention]], referring: set[i
                      stories: dict[str, str]) -> list[Mention] | None:
     """The event a landmark mention names, if one fits it as a report or a reference would; else None."""
     if _anchorable(m):
-        scored = [(max((match_score(m, o) for o in _anchors(c, referring)), default=0), -i, c)
+        scored = [(_match(m, c, referring), -i, c)
                   for i, c in enumerate(clusters)]
         best = max(scored, default=(0, 0, None), key=lambda t: (t[0], t[1]))
         if best[0] > 0:
@@ -339,6 +399,15 @@ def _landmark_target(m: Mention, clusters: list[list[Mention]], referring: set[i
 
 
 def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list[Event]:
+    """Cluster mentions into events (see ``_fuse``), with the clusters' summaries kept only meanwhile."""
+    _SUMMARIES.clear()
+    try:
+        return _fuse(ranked, stories)
+    finally:
+        _SUMMARIES.clear()
+
+
+def _fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list[Event]:
     """Cluster mentions into events; ``ranked`` gives each mention's ingestion rank.
 
     In ingestion order, a dated and placed mention joins the best matching
@@ -355,7 +424,7 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
     clusters: list[list[Mention]] = []
     referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
     for m in (m for _r, m in ranked if _anchorable(m)):
-        scored = [(max((match_score(m, o) for o in _anchors(c, referring)), default=0), -i, c)
+        scored = [(_match(m, c, referring), -i, c)
                   for i, c in enumerate(clusters)]
         best = max(scored, default=(0, 0, None), key=lambda t: (t[0], t[1]))
         if best[0] > 0:

@@ -242,22 +242,28 @@ def _kin(m: Mention, cluster: list[Mention]) -> list[Mention]:
             and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
 
 
-def _common_words(m: Mention, clusters: Sequence[list[Mention]]) -> frozenset[str]:
+def _common_words(m: Mention, kins: Sequence[list[Mention]]) -> frozenset[str]:
     """The mention's reference words found beside ``COMMON_REFERENCE_EVENTS`` or more of the events it
-    could name: a group's name ("Farabundo Marti National Liberation Front") or the capital's is in
-    the reports of all its attacks and tells none of them apart."""
+    could name (``kins``: its ``_kin`` in each): a group's name ("Farabundo Marti National Liberation
+    Front") or the capital's is in the reports of all its attacks and tells none of them apart."""
     words = reference_words(m)
     if not words:
         return frozenset()
     counts: Counter[str] = Counter()
-    for c in clusters:
-        kin = _kin(m, c)
+    for kin in kins:
         if kin:
             counts.update(words & frozenset().union(*(telling_words(o.evidence.sentence) for o in kin)))
     return frozenset(w for w, n in counts.items() if n >= COMMON_REFERENCE_EVENTS)
 
 
-def _background_fit(m: Mention, cluster: list[Mention], common: frozenset[str] = frozenset()) -> float:
+def _fits(m: Mention, clusters: Sequence[list[Mention]]) -> list[float]:
+    """``_background_fit`` of the mention against each cluster, its common words counted over them all."""
+    kins = [_kin(m, c) for c in clusters]
+    common = _common_words(m, kins)
+    return [_background_fit(m, kin, common) for kin in kins]
+
+
+def _background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = frozenset()) -> float:
     """How well a mention fits an earlier event as a reference back to it (0: not).
 
     A softly dated mention may refer to an event up to ``BACKGROUND_WINDOW_DAYS``
@@ -269,9 +275,9 @@ def _background_fit(m: Mention, cluster: list[Mention], common: frozenset[str] =
     (``BACKGROUND_MIN_OVERLAP``), or at least ``REFERENCE_MIN_SHARED`` telling
     words beside its event word ("the murder of six journalists"): then it fits
     better than any overlap, the more such words the better.  Words ``common``
-    to many candidate events (``_common_words``) count for neither.
+    to many candidate events (``_common_words``) count for neither.  ``kin`` is
+    ``_kin(m, cluster)``: the event's members the mention could refer to.
     """
-    kin = _kin(m, cluster)
     if not kin:
         return 0.0
     placed = [o for o in kin if places_compatible(m.place, o.place)]
@@ -284,12 +290,18 @@ def _background_fit(m: Mention, cluster: list[Mention], common: frozenset[str] =
     return content_overlap(m, placed, common) if _soft(m) else 0.0
 
 
+def _named_target(ms: Sequence[Mention], clusters: Sequence[list[Mention]]) -> list[Mention] | None:
+    """The cluster any of ``ms`` fits best as a reference back (see _background_fit), the earliest on
+    a tie; None when none fits."""
+    per = [_fits(m, clusters) for m in ms]
+    refs = [(fit, -i, c) for i, c in enumerate(clusters)
+            if (fit := max(p[i] for p in per)) >= BACKGROUND_MIN_OVERLAP]
+    return max(refs, key=lambda t: (t[0], t[1]))[2] if refs else None
+
+
 def _reference_target(m: Mention, clusters: list[list[Mention]]) -> list[Mention] | None:
     """The earlier event a mention refers back to, when it fits one (see _background_fit)."""
-    common = _common_words(m, clusters)
-    refs = [(fit, -i, c) for i, c in enumerate(clusters)
-            if (fit := _background_fit(m, c, common)) >= BACKGROUND_MIN_OVERLAP]
-    return max(refs, key=lambda t: (t[0], t[1]))[2] if refs else None
+    return _named_target([m], clusters)
 
 
 def _anchors(cluster: list[Mention], referring: set[int]) -> list[Mention]:
@@ -339,13 +351,9 @@ def _merge_references(clusters: list[list[Mention]], referring: set[int],
         judged = c
         if len({stories.get(o.document, o.document) for o in c}) > 1:
             judged = [o for o in c if not _soft(o)] or c
-        others = [o for o in out if o is not c]
-        common = {id(m): _common_words(m, others) for m in judged}
-        fits = [(fit, -i, t) for i, t in enumerate(others)
-                if (fit := max(_background_fit(m, t, common[id(m)]) for m in judged)) >= BACKGROUND_MIN_OVERLAP]
-        if not fits:
+        target = _named_target(judged, [o for o in out if o is not c])
+        if target is None:
             continue
-        target = max(fits, key=lambda f: (f[0], f[1]))[2]
         target.extend(c)
         referring.update(id(m) for m in c)
         out.remove(c)
@@ -368,13 +376,10 @@ def _fold_placeless(loose: list[list[Mention]], anchored: list[list[Mention]],
         if any(o.place is not None for o in c):
             kept.append(c)
             continue
-        common = {id(m): _common_words(m, anchored) for m in c}
-        fits = [(fit, -i, t) for i, t in enumerate(anchored)
-                if (fit := max(_background_fit(m, t, common[id(m)]) for m in c)) >= BACKGROUND_MIN_OVERLAP]
-        if not fits:
+        target = _named_target(c, anchored)
+        if target is None:
             kept.append(c)
             continue
-        target = max(fits, key=lambda f: (f[0], f[1]))[2]
         target.extend(c)
         referring.update(id(m) for m in c)
     return kept

@@ -15,6 +15,11 @@ def subs(clf, nlp, text: str) -> list[str]:
     return [h.sub_event_type for s in nlp(text).sents for h in clf.classify(s)]
 
 
+def first_hits(clf, nlp, text: str) -> list[TypeHit]:
+    """The hits of the text's first sentence."""
+    return clf.classify(next(iter(nlp(text).sents)))
+
+
 @pytest.mark.parametrize("text, expected", [
     # Battles
     ("Rebels and government troops clashed near the town on Monday.", "Armed clash"),
@@ -114,92 +119,61 @@ def test_hit_fields_and_best(clf, nlp):
     assert clf.trigger_lemmas["attack"] == 0 and clf.instruments and clf.triggers
 
 
-def test_patterns_over_time_are_not_one_event(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_patterns_over_time_are_not_one_event(clf, nlp):
     for text in ("The village has been hit by artillery many times since 2022.",
                  "The border town is shelled regularly."):
-        sent = next(iter(nlp(text).sents))
-        assert clf.classify(sent) == [], text
+        assert first_hits(clf, nlp, text) == [], text
 
 
-def test_a_relative_clause_pointing_back_is_not_a_new_event(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_a_relative_clause_pointing_back_is_not_a_new_event(clf, nlp):
     sent = next(iter(nlp("The air base that was attacked has long been used to launch bombers.").sents))
     assert clf.classify(sent) == []
 
 
-def test_used_to_strike_is_a_habit_but_were_used_to_strike_is_a_report(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_used_to_strike_is_a_habit_but_were_used_to_strike_is_a_report(clf, nlp):
     habit = next(iter(nlp("The airfield has been used by the air force to carry out missile strikes.").sents))
     done = next(iter(nlp("Drones were used to carry out strikes on the port on Tuesday.").sents))
     assert clf.classify(habit) == []
     assert [h.sub_event_type for h in clf.classify(done)] == ["Air/drone strike"]
 
 
-def test_two_events_of_one_type_in_separate_clauses(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_two_events_of_one_type_in_separate_clauses(clf, nlp):
     sent = next(iter(nlp("The attack comes after two drones attempted to strike the parliament last month.").sents))
     assert [h.trigger.text for h in clf.classify(sent)] == ["attack", "strike"]
 
 
-def test_judgements_and_rare_habits_are_not_reports(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_judgements_and_rare_habits_are_not_reports(clf, nlp):
     for text in ("Officials say strikes on energy targets are legitimate responses to the bombardment of cities.",
                  "The army rarely confirms individual attacks on the border region."):
-        sent = next(iter(nlp(text).sents))
-        assert clf.classify(sent) == [], text
+        assert first_hits(clf, nlp, text) == [], text
 
 
-def test_a_rally_where_an_attack_happened_is_not_a_protest(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_a_rally_where_an_attack_happened_is_not_a_protest(clf, nlp):
     setting = next(iter(nlp("The attack occurred at a rally for the president and killed 26 people.").sents))
     rally = next(iter(nlp("Thousands gathered at a rally in the capital on Sunday.").sents))
     assert all(h.event_type != "Protests" for h in clf.classify(setting))
     assert [h.sub_event_type for h in clf.classify(rally)] == ["Peaceful protest"]
 
 
-def test_figures_of_speech_names_and_kinds_of_things_are_not_events(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_figures_of_speech_names_and_kinds_of_things_are_not_events(clf, nlp):
     for text in ("The court may issue arrest warrants for the commanders.",
                  "The party now stands revealed as an empty shell.",
                  "Moscow is waging an ideological battle across the region.",
                  "The report was written by Colum Lynch and edited overnight."):
-        sent = next(iter(nlp(text).sents))
-        assert clf.classify(sent) == [], text
+        assert first_hits(clf, nlp, text) == [], text
 
 
-def test_capabilities_are_not_events(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_capabilities_are_not_events(clf, nlp):
     for text in ("The army will deploy missiles capable of destroying whole cities.",
                  "The new drones are designed to strike armoured vehicles."):
-        assert clf.classify(next(iter(nlp(text).sents))) == [], text
+        assert first_hits(clf, nlp, text) == [], text
 
 
-def test_an_armed_group_named_for_liberation_is_not_a_recapture(nlp):
-    from eventwire.extract.types import EventTypeClassifier
-
-    clf = EventTypeClassifier(nlp)
+def test_an_armed_group_named_for_liberation_is_not_a_recapture(clf, nlp):
     # as case restoration leaves a name of English words in all-caps copy: in lower case
     for text in ("A spokesman for the national liberation front denied the report on Friday.",
                  "Commanders of the people's liberation army held talks with the militia leaders."):
-        sent = next(iter(nlp(text).sents))
-        assert clf.classify(sent) == [], text
+        assert first_hits(clf, nlp, text) == [], text
 
 
 def test_condemning_a_deed_reports_it_but_a_generic_or_modal_condemnation_does_not(clf, nlp):

@@ -231,8 +231,7 @@ class Extractor:
         """'The investigation of the murder', 'the trial for the bombing': the deed is what a
         non-event noun is about, a reference to it rather than its narration."""
         t = hit.trigger
-        return t.dep_ == "pobj" and t.head.head.pos_ == "NOUN" and not self.types.is_event_word(t.head.head) \
-            and t.head.head.lemma_.lower() not in TIME_NOUNS
+        return t.dep_ == "pobj" and self.types.is_topic_noun(t.head.head)
 
     def _dates_telling(self, sent: Span, d: DateSpan, hit: TypeHit) -> bool:
         """True when the date dates something said or done about the deed, not the deed itself.
@@ -256,7 +255,7 @@ class Extractor:
         while node.i != verb.i:
             if node.lemma_.lower() in TIME_NOUNS:
                 return False  # "issued on 18 August, the same day the senator was assassinated"
-            if node.pos_ == "NOUN" and not self.types.is_event_word(node):
+            if self.types.is_topic_noun(node):
                 return True
             node = node.head
         return False

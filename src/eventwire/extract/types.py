@@ -81,6 +81,11 @@ def _doers_deed(tok: Token) -> bool:
     return tok.dep_ == "relcl" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)
 
 
+def _definite(tok: Token) -> bool:
+    """'The attack', 'this raid': a determiner that points at one known act."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
+
+
 def _past_event(verb: Token) -> bool:
     """A simple past ("were used", "launched"): a report of something done, not a habit or a plan."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -282,8 +287,7 @@ class EventTypeClassifier:
             clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             # "the car bomb attack on the headquarters is the bloodiest ever": a judgement of one known deed
             # "similar to the assassination of the priests perpetrated on 16 November": a done deed, compared
-            the = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
-            definite = tok.tag_ == "NN" and the and (
+            definite = tok.tag_ == "NN" and _definite(tok) and (
                 tok.dep_ == "nsubj" and clause is not None and tok.head.i == clause.i
                 or any(t.dep_ == "acl" and t.tag_ == "VBN" for t in tok.subtree))
             if not definite and clause is not None and clause.tag_ in ("VBZ", "VBP") \
@@ -346,8 +350,7 @@ class EventTypeClassifier:
         if tok.dep_ == "pobj" and tok.head.lower_ in AFTER_PREPOSITIONS:
             return True  # "after the assassination of the senator, the government ordered an offensive"
         return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "pobj" \
-            and (tok.head.head.pos_ == "NOUN" or tok.head.lower_ in TOPIC_PREPOSITIONS) \
-            and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
+            and (tok.head.head.pos_ == "NOUN" or tok.head.lower_ in TOPIC_PREPOSITIONS) and _definite(tok)
 
     def _judged_deed(self, tok: Token, judge: Token) -> bool:
         """'We condemn the murders of the priests': a definite deed, judged after it was done.
@@ -543,9 +546,11 @@ class EventTypeClassifier:
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
 
-    def is_event_word(self, tok: Token) -> bool:
-        """Any trigger lemma of the lexicon ('attack', 'shelling', 'murder'), whatever it reports here."""
-        return tok.lemma_.lower() in self._lemma_concepts or tok.lower_ in self._lemma_concepts
+    def is_topic_noun(self, tok: Token) -> bool:
+        """A noun a deed can be the topic of ('the investigation of', 'his involvement in'): no event
+        word of the lexicon, and no time word ('the day the senator was killed' dates the deed)."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() not in TIME_NOUNS \
+            and tok.lemma_.lower() not in self._lemma_concepts and tok.lower_ not in self._lemma_concepts
 
     def candidate_tokens(self, sent: Span, other_than: str | None = None) -> list[Token]:
         """Tokens of the sentence that are event words of a fixed type (other than ``other_than``).
@@ -733,10 +738,10 @@ class EventTypeClassifier:
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.lemma_.lower() not in self.violent_settings:
                     continue
-                mods = [c for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")]
-                if any(c.dep_ == "poss" or c.lower_ in DEFINITE_DETERMINERS for c in mods):
+                if _definite(obj) or any(c.dep_ == "poss" for c in obj.children):
                     continue
-                if not any(c.lemma_.lower() in self.not_violent_modifiers for c in mods):
+                if not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.not_violent_modifiers
+                           for c in obj.children):
                     return obj
         return None
 

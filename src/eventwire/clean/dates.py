@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+from eventwire.datelines import WITH_DATE as DATELINE_OPENING
 from eventwire.model import PublishedDate
 
 # Confidence of each source.  Metadata is what a publisher's system wrote;
@@ -155,12 +156,6 @@ def _is_dateline_shaped(unit: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= DATELINE_RESIDUE_MAX_WORDS
 
 
-# a wire dateline opening a paragraph: "KYIV, 14 March 2024 —" (any length of paragraph after it);
-# agencies put the country after the city and their own name after the date in brackets:
-# "MANAGUA (NICARAGUA), 2 NOV 89 (AFP) --", "KYIV, 14 March 2024 (Reuters) -"
-_BRACKETED = r"(?:\s*\([^()\n]{2,40}\))?"
-DATELINE_OPENING = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}" + _BRACKETED + r"(?:,\s*[A-Z][\w.\- ]{1,30})?,\s*"
-                              r"(?P<date>[^—–()]{6,30}?)" + _BRACKETED + r"\s*[—–-]{1,2}\s")
 # wire copy writes the year in two digits ("16 NOV 89"); in a dateline, and only there, a two-digit
 # number after the month is the year, read as POSIX strptime's %y does (69-99: 1900s; 00-68: 2000s)
 DATELINE_SHORT_YEAR = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})\.?,?\s+(?P<year>\d{{2}})", re.IGNORECASE)

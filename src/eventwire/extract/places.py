@@ -34,9 +34,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
+from eventwire import datelines
+from eventwire.geo import km
 from eventwire.model import Place
 
-from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Gazetteer, fold, km, norm
+from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Gazetteer, fold, norm
 from .truecase import upper_share
 
 # ---------------------------------------------------------------- constants
@@ -102,8 +104,6 @@ NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)[ \t]+(?:the[ \t]+)?$")
 # A word; "Russia's" stops before the possessive so "Russia" can match.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-](?!s\b)[^\W\d_]+)*")
-# A dateline: words in capitals then a comma, "(AP)" or a dash ("KYIV, Ukraine").
-_DATELINE = re.compile(r"(?:(?<=^)|(?<=[\n.\u201d\"]\s)|(?<=\n))\s*([A-Z][A-Z.'\- ]*[A-Z])(?=\s*(?:,|\(|\u2014|\u2013|--| - ))")
 _SENT_END = set(".!?:;\"\u201c\u201d\n")
 _PLURAL = ("regions", "oblasts", "provinces", "governorates", "counties")
 _PERSONISH = {"PERSON"}
@@ -322,7 +322,7 @@ class PlaceFinder:
     def _datelines(self, text: str, out: list[_Match]) -> None:
         """'KYIV, Ukraine (AP) —': a place name in capitals opening a story or paragraph."""
         taken = [(m.start, m.end) for m in out]
-        for d in _DATELINE.finditer(text):
+        for d in datelines.PLACE_ANYWHERE.finditer(text):
             s, e = d.span(1)
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -706,7 +706,7 @@ class PlaceFinder:
             nxt = nw.group(1).lower() if nw else ""
             prev2 = _CAPS_PREV.search(text, max(0, pw.start() - 60), pw.start(1)) if pw else None
             m.dateline = bool(_CAPS_PARA_START.search(text, max(0, m.start - 10), m.start) or not text[:m.start].strip()) \
-                and bool(_CAPS_DATELINE_TAIL.match(text, m.end))
+                and bool(datelines.WIRE_TAIL.match(text, m.end))
             listed = prev_m is not None and prev_m.prep and bool(_CAPS_LIST_GAP.fullmatch(text, prev_m.end, m.start))
             m.strong_prep = prev in CAPS_STRONG_PREPS
             m.named_as = nxt if nxt in CAPS_NAMING_NOUNS and not m.common else ""
@@ -835,7 +835,6 @@ _CAPS_NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
 _CAPS_GLUE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")
 _CAPS_PARA_START = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 # what follows a dateline's place: "SAN SALVADOR, 10 JAN 90", "BOGOTA (EFE) --"
-_CAPS_DATELINE_TAIL = re.compile(r"[ \t]*(?:(?:,[^,\n]{1,30})?,[ \t]*\d{1,2}[ \t]+[A-Z]{3}|\([A-Z]|--)")
 _CAPS_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
 
 

@@ -38,6 +38,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.geo import km
+from eventwire.extract.vocab import ordered
 
 log = logging.getLogger(__name__)
 
@@ -352,7 +353,7 @@ def build_tables() -> dict:
 
 # Last words that make a region name already suffixed ("Ryazan Oblast"): index
 # it as it is, without adding "region"/"Oblast" again.
-_REGION_WORDS = ("state", "State", "Oblast", "oblast", "region", "Region", "Krai", "Republic", "Okrug")
+_REGION_WORDS = ordered("place_words", "suffixed_region_words")
 
 
 def _plurals(word: str) -> list[str]:

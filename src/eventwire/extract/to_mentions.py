@@ -25,21 +25,20 @@ from eventwire.extract.landmarks import LandmarkReader
 from eventwire.extract.prefilter import SentenceFilter, split_sentences
 from eventwire.extract.truecase import mostly_upper, truecase
 from eventwire.extract.types import TIME_NOUNS, EventTypeClassifier, TypeHit
+from eventwire.extract.vocab import words
 from eventwire.model import DateSpan, Document, Evidence, Mention, Place
 
 EVENT_PRECISIONS = ("point", "town", "district", "region")
-PLACE_PREPS = {"in", "on", "at", "over", "near", "outside", "into", "towards", "toward", "from", "across", "around"}
+PLACE_PREPS = words("place_words", "event_place_prepositions")
 # how far back (characters) a sentence without a place may borrow the last place named
 CONTEXT_PLACE_WINDOW = 1500
 # a place named right after these is a name of something else ("the Telegram channel Baza")
-MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcaster", "tv", "radio", "daily", "magazine", "paper"}
+MEDIA_NOUNS = words("place_words", "media_nouns")
 # capitalised words that may stand before a one-word place name without making it part of another name
-NAME_PREFIX_OK = {"northern", "southern", "eastern", "western", "central", "greater", "upper", "lower", "new", "old",
-                  "north", "south", "east", "west", "in", "at", "near", "from", "to", "the", "of", "and", "on"}
-ACCUSING_LEMMAS = {"accuse", "blame", "condemn", "warn", "urge", "thank", "criticise", "criticize"}
+NAME_PREFIX_OK = words("place_words", "name_prefix_ok")
+ACCUSING_LEMMAS = words("event_words", "accusing_lemmas")
 # a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
-INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
-                     "forces", "military", "army", "officers", "police", "spokesman", "spokeswoman", "leadership", "regime", "media"}
+INSTITUTION_NOUNS = words("place_words", "institution_nouns")
 _PARA_SPLIT = re.compile(r"\n+")
 CALENDAR_NAMES = ("January", "February", "March", "April", "June", "July", "August", "September", "October",
                   "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

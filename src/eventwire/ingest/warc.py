@@ -7,7 +7,8 @@ most ``Limits.max_file_bytes``); warcio reads each member's WARC and HTTP
 headers and undoes chunked and compressed HTTP bodies.  A member that is
 corrupt, or cut off at the end of the file, is reported (path, byte offset,
 why) and the reader picks up at the next member.  A plain ``.warc`` has no
-such framing: a bad record there ends the file's reading, reported.
+such framing: its records are named by number, and a bad record there ends
+the file's reading, reported.
 
 Each HTML response with status 200 becomes a record: its target URI is the
 URL, and its capture date (``WARC-Date``) is kept as ``Record.captured``, an
@@ -167,11 +168,12 @@ def _records_in(stream, where_of, limits: Limits) -> Iterator[Record | IngestErr
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    iterator = ArchiveIterator(stream, no_record_parse=False, arc2warc=True)
-    where = where_of(0)
+    iterator = ArchiveIterator(stream, arc2warc=True)
+    where = where_of(1)
     try:
-        for record in iterator:
-            where = where_of(iterator.get_record_offset())
+        # (not iterator.get_record_offset(): it reads the record to its end before we can)
+        for number, record in enumerate(iterator, 1):
+            where = where_of(number)
             try:
                 page = _page(record, where, limits)
             except InputError as exc:
@@ -193,7 +195,7 @@ def read_warc(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestEr
     with fh:
         if fh.read(len(GZIP_MAGIC)) != GZIP_MAGIC:  # a plain .warc: one stream, no member framing
             fh.seek(0)
-            yield from _records_in(fh, lambda off: f"{path}@{off}", limits)
+            yield from _records_in(fh, lambda number: f"{path}#record{number}", limits)
             return
         for item in _gzip_records(fh, path, limits.max_file_bytes + HEADER_ALLOWANCE):
             if isinstance(item, IngestError):

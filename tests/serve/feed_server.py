@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-GARBAGE = b"\x00\x01<<<this is not a feed>>>" * 20
+GARBAGE = b"<rss version=\"2.0\"><channel><item><title>cut off mid-" + b"\xff\xfe<<<" * 20  # half a feed, then noise
 
 
 def rss(items: list[tuple[str, str, str, str]], title: str = "Harbour Gazette") -> str:
@@ -32,6 +32,7 @@ class Request:
     if_none_match: str | None
     if_modified_since: str | None
     status: int
+    kind: str  # feed | not modified | error | garbage | page | missing
     answered_at: float
 
 
@@ -50,16 +51,17 @@ class FeedServer:
         with self.lock:
             inm, ims = handler.headers.get("If-None-Match"), handler.headers.get("If-Modified-Since")
             if handler.path in self.pages:
-                status, body, headers = 200, self.pages[handler.path].encode(), {"Content-Type": "text/html"}
+                kind, status, body, headers = "page", 200, self.pages[handler.path].encode(), {"Content-Type": "text/html"}
             elif handler.path != "/feed.xml":
-                status, body, headers = 404, b"not here", {}
+                kind, status, body, headers = "missing", 404, b"not here", {}
             elif self.fail_with:
                 what = self.fail_with.pop(0)
-                status, body, headers = (what, b"server error", {}) if isinstance(what, int) else (200, what, {})
+                kind, status, body, headers = (("error", what, b"server error", {}) if isinstance(what, int)
+                                               else ("garbage", 200, what, {}))
             elif inm == self.etag():
-                status, body, headers = 304, b"", {"ETag": self.etag()}
+                kind, status, body, headers = "not modified", 304, b"", {"ETag": self.etag()}
             else:
-                status, body = 200, self.feed.encode()
+                kind, status, body = "feed", 200, self.feed.encode()
                 headers = {"Content-Type": "application/rss+xml", "ETag": self.etag(),
                            "Last-Modified": "Thu, 18 Jul 2024 09:00:00 GMT"}
             handler.send_response(status)
@@ -69,7 +71,7 @@ class FeedServer:
             handler.end_headers()
             handler.wfile.write(body)
             handler.wfile.flush()
-            self.log.append(Request(handler.path, inm, ims, status, time.monotonic()))
+            self.log.append(Request(handler.path, inm, ims, status, kind, time.monotonic()))
 
     def feed_requests(self) -> list[Request]:
         with self.lock:

@@ -26,6 +26,10 @@ class Record:
     language: str | None = None
     text: str | None = None
     html: str | None = None
+    # a feed item's teaser, kept with the article page fetched for it: the text when the page yields none
+    summary: str | None = None
+    # when a web archive captured the page (ISO 8601): the publication date cannot be later
+    captured: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from eventwire.config import Limits
 from eventwire.errors import EventwireError
 from eventwire.ingest.files import read_inputs
-from eventwire.model import Document, IngestError, Provenance, PublishedDate
+from eventwire.model import Document, IngestError, Provenance, PublishedDate, Record
 from eventwire.store import repository as repo
 from eventwire.store.database import make_engine, make_sessionmaker
 from eventwire.store.orm import DocumentRow
@@ -155,9 +155,13 @@ class Pipeline:
 
     # -------------------------------------------------------------------- run
     def ingest(self, inputs: list[str]) -> IngestSummary:
+        return self.ingest_records(read_inputs(inputs, self.limits))
+
+    def ingest_records(self, items: Iterable[Record | IngestError]) -> IngestSummary:
+        """Clean, store, link, extract and fuse records read elsewhere (``watch`` reads its feeds itself)."""
         summary = IngestSummary()
         with self.progress.task("reading and cleaning") as advance:
-            for item in read_inputs(inputs, self.limits):
+            for item in items:
                 summary.read += 1
                 advance(1)
                 if isinstance(item, IngestError):

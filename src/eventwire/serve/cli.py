@@ -19,8 +19,11 @@ from eventwire.errors import EventwireError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Conflict news in, verified event log out.")
+# Where a program or a test reads the output, lines must not be wrapped at the
+# terminal's width (COLUMNS=40 split "no such file" across two lines): tables
+# get a fixed wide width off a terminal, and messages are never wrapped.
 out = Console(width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class RichProgress:
@@ -265,18 +268,24 @@ def serve(
 @app.command()
 def watch(
     ctx: typer.Context,
-    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feeds (files or http(s) URLs); anything ingest reads works")],
-    interval: Annotated[float, typer.Option(min=1.0, help="seconds between passes")] = 300.0,
-    once: Annotated[bool, typer.Option("--once", help="one pass, then stop")] = False,
+    feeds: Annotated[Optional[list[str]], typer.Argument(help="Feeds to poll: http(s) URLs or feed files (RSS, Atom, JSON Feed)")] = None,
+    feeds_file: Annotated[Optional[Path], typer.Option("--feeds", help="a file listing feeds: one per line (URL [seconds]) or OPML")] = None,
+    interval: Annotated[float, typer.Option(min=1.0, help="seconds between polls of a feed (a feed's own interval in --feeds wins)")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="poll every feed once, then stop")] = False,
 ) -> None:
-    """Poll feeds and ingest what is new, until Ctrl-C (or SIGTERM after the current pass)."""
+    """Poll feeds and ingest what is new, until Ctrl-C (or SIGTERM after the poll under way)."""
     import signal
     import threading
 
     from eventwire.serve.watch import Watcher
+    from eventwire.serve.watch.feedlist import FeedSpec, read_feed_list
 
-    def report(line: str, summary) -> None:  # noqa: ANN001
-        for e in summary.errors:
+    specs = [FeedSpec(f) for f in feeds or ()] + (read_feed_list(feeds_file) if feeds_file else [])
+    if not specs:
+        raise typer.BadParameter("name at least one feed, or a file of feeds with --feeds")
+
+    def report(line: str, outcome) -> None:  # noqa: ANN001
+        for e in (outcome.summary.errors if outcome.summary else ()):
             err.print(f"[red]failed[/red] {e.source}: {e.reason}", highlight=False)
         err.print(line, highlight=False)
 
@@ -285,7 +294,7 @@ def watch(
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: stop.set())
     try:
-        totals = Watcher(_pipeline(ctx), feeds, interval=interval, report=report, stop=stop).run(once=once)
+        totals = Watcher(_pipeline(ctx), specs, interval=interval, report=report, stop=stop).run(once=once)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

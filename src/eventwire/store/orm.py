@@ -75,3 +75,35 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FeedStateRow(Base):
+    """One feed ``eventwire watch`` polls: validators for a conditional GET, its schedule, its failures.
+
+    Kept in the database so a restarted watcher neither re-downloads what it
+    has nor forgets that a feed is backing off.  Times are Unix seconds.
+    """
+
+    __tablename__ = "feed_state"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    interval_seconds: Mapped[float] = mapped_column(Float)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # in a row; 0 after a good poll
+    next_poll: Mapped[float] = mapped_column(Float, default=0.0)
+    last_poll: Mapped[float | None] = mapped_column(Float)
+    last_status: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedItemRow(Base):
+    """An item a watched feed has shown, by GUID, link and content hash: seen once, never read again."""
+
+    __tablename__ = "feed_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    feed: Mapped[str] = mapped_column(Text, index=True)
+    guid: Mapped[str | None] = mapped_column(Text, index=True)
+    url: Mapped[str | None] = mapped_column(Text, index=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    seen_at: Mapped[float] = mapped_column(Float)

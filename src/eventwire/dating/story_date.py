@@ -36,7 +36,7 @@ from datetime import date
 
 from eventwire.model import PublishedDate
 
-from .named import FULL, RELATIVE, WEEKDAY, NamedDate, named_dates
+from .named import FULL, RELATIVE, WEEKDAY, NamedDate, mentions_relative, named_dates
 
 # Page dates read from what the publisher's system wrote: the record's own field
 # or the HTML metadata.  A date read from the text (a dateline, a caption) is
@@ -92,17 +92,17 @@ class _StoryEvidence:
 
 
 def _evidence(members: list[DatingInput]) -> _StoryEvidence:
+    """The dates the story's texts name, read only when they can matter.
+
+    They judge reliable page dates only, and not at all when a member speaks of
+    "yesterday" or "on Tuesday": most news does, and one search that stops at
+    the first such word is all it costs.
+    """
     pages = sorted(m.page.date for m in members if reliable(m.page))
-    named: list[tuple[str, NamedDate]] = []
-    relative = False
-    for m in members:
-        reference = m.page.date or (pages[0] if pages else None)
-        for n in named_dates(m.text, reference):
-            if n.kind == RELATIVE:
-                relative = True
-            else:
-                named.append((m.id, n))
-    return _StoryEvidence(tuple(named), relative)
+    if not pages or any(mentions_relative(m.text) for m in members):
+        return _StoryEvidence((), bool(pages))
+    named = tuple((m.id, n) for m in members for n in named_dates(m.text, m.page.date or pages[0]) if n.kind != RELATIVE)
+    return _StoryEvidence(named, False)
 
 
 def _latest_named(ev: _StoryEvidence) -> tuple[str, NamedDate] | None:

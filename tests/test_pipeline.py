@@ -79,12 +79,30 @@ def test_a_page_dated_long_after_every_event_it_dates_is_flagged(tmp_path, db_ur
     text = ("Drones struck an oil depot in Lgov on 12 March 2024, the governor said.\n\n"
             "Russian missiles hit a warehouse in the town on 14 March 2024, officials said.")
     rec = {"id": "late", "url": "https://farm.example/x", "published": "2024-06-30", "text": text}
-    pipe = Pipeline(db_url)
+    calls = []
+
+    def counting_extractor():
+        from eventwire.extract.factory import build_extractor
+
+        real = build_extractor()
+
+        class Counting:
+            def extract(self, doc, story=None):
+                calls.append(doc.published.date)
+                return real.extract(doc, story=story)
+        return Counting()
+
+    pipe = Pipeline(db_url, extractor_factory=counting_extractor)
     pipe.ingest([str(write(tmp_path, [rec]))])
     with pipe.Session() as s:
         row = s.scalars(select(DocumentRow)).one()
-    assert row.published_conflict == "page says 2024-06-30; the latest event the text dates is 2024-03-14"
-    assert row.published_confidence < 0.9
+    assert row.published_conflict == "page says 2024-06-30; the latest date its story's texts name is 2024-03-14"
+    assert row.published_confidence < 0.9 and row.published_date.isoformat() == "2024-03-14"
+    assert "14 March 2024" in row.published_evidence and "scrape" in row.published_reason
+    # clean's page date stays as clean read it, beside the decision
+    assert (row.page_date.isoformat(), row.page_source, row.page_evidence) == ("2024-06-30", "metadata", "2024-06-30")
+    # decided before extraction: extracted once, against the story's date
+    assert [d.isoformat() for d in calls] == ["2024-03-14"]
 
 
 def test_one_body_under_unrelated_headlines_is_two_articles_not_copies(tmp_path, db_url):

@@ -48,6 +48,7 @@ class PublishedDate:
     confidence: float
     conflict: str | None = None
     evidence: str | None = None  # the string the date was read from
+    reason: str | None = None  # why this date stands (set when dating chose it over the page's own)
 
 
 @dataclass(frozen=True)

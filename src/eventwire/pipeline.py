@@ -9,7 +9,6 @@ the next run and nothing is written twice.
 from __future__ import annotations
 
 import contextlib
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -18,21 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from eventwire.config import Limits
+from eventwire.dating import RELIABLE_DATE_SOURCES, DatingInput, decide_dates, reliable
 from eventwire.errors import EventwireError
 from eventwire.ingest.files import read_inputs
-from eventwire.model import Document, IngestError, Provenance, PublishedDate, Record
+from eventwire.model import Document, IngestError, Provenance, Record
 from eventwire.store import repository as repo
 from eventwire.store.database import make_engine, make_sessionmaker
 from eventwire.store.orm import DocumentRow
 
-# a page date this many days after its story's earliest reliable member is a scrape date
-STORY_DATE_CONFLICT_DAYS = 2
-RELIABLE_DATE_SOURCES = ("metadata", "html")
-# a page dated this many days after every event its text dates carries a scrape or update date
-STALE_PAGE_DATE_DAYS = 7
-STALE_MIN_DATED = 2
-# an explicit date names its year, or pins its day with a weekday ("Monday, December 26")
-_EXPLICIT_DATE = re.compile(r"\b(1[89]|20)\d\d\b|\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? +\w+ +\d|\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? +\d")
 # SQLite waits busy_timeout for a lock; a transaction that still finds the database
 # locked (another process's long write) is tried again this many times, backing off
 LOCKED_RETRIES = 5
@@ -99,28 +91,8 @@ class NullProgress:
         yield lambda n=1: None
 
 
-def _stale_page_date(doc: Document, mentions) -> str | None:
-    """A conflict note when the page's own date is later than every event its text dates, else None.
-
-    Only explicit dates count ("on 26 December 2022", "Monday, December 26"): a
-    relative one ("on Tuesday") was resolved against the page date itself and
-    proves nothing.  Needs at least ``STALE_MIN_DATED`` explicitly dated mentions.
-    """
-    pub = doc.published
-    if pub.date is None or pub.conflict or pub.source not in RELIABLE_DATE_SOURCES:
-        return None
-    dated = [m.date for m in mentions if m.date is not None and m.date.text]
-    explicit = [d for d in dated if _EXPLICIT_DATE.search(d.text)]
-    if len(explicit) < STALE_MIN_DATED or len(explicit) != len(dated):
-        return None
-    latest = max(d.end for d in explicit)
-    if (pub.date - latest).days <= STALE_PAGE_DATE_DAYS:
-        return None
-    return f"page says {pub.date.isoformat()}; the latest event the text dates is {latest.isoformat()}"
-
-
 def _reliable(row: DocumentRow) -> bool:
-    return row.page_date is not None and row.page_source in RELIABLE_DATE_SOURCES and not row.published_conflict
+    return reliable(repo.page_published(row))
 
 
 class Pipeline:
@@ -255,29 +227,16 @@ class Pipeline:
                     )
                     advance(1)
                 assigned = index.assign()
-            by_id = {r.id: r for r in rows}
             for row in rows:
-                prov = assigned.get(row.id) or Provenance(row.id, f"s_{row.id[2:]}")
-                repo.set_provenance(session, row, prov, self._story_date(row, prov, by_id, assigned))
+                repo.set_provenance(session, row, assigned.get(row.id) or Provenance(row.id, f"s_{row.id[2:]}"))
+            self._date_documents(session, rows)
 
     @staticmethod
-    def _story_date(row: DocumentRow, prov: Provenance, by_id, assigned) -> PublishedDate:
-        """The document's own date, or its story's when it has none or a later scrape date."""
-        own = PublishedDate(row.published_date, row.published_source, row.published_confidence,
-                            row.published_conflict, row.published_evidence)
-        if row.published_source == "story":  # inherited earlier: start again from the page's own date
-            own = PublishedDate(row.page_date, row.page_source, 0.9 if row.page_date else 0.0, None, row.published_evidence)
-        members = [by_id[d] for d, p in assigned.items() if p.story == prov.story and d in by_id and d != row.id]
-        dated = sorted((m.page_date for m in members if _reliable(m)))
-        if not dated:
-            return own
-        earliest = dated[0]
-        if own.date is None:
-            return PublishedDate(earliest, "story", 0.6, None, f"story {prov.story}")
-        if (own.date - earliest).days > STORY_DATE_CONFLICT_DAYS:
-            note = f"page says {own.date.isoformat()}; story says {earliest.isoformat()}"
-            return PublishedDate(earliest, "story", 0.5, note, own.evidence)
-        return own
+    def _date_documents(session, rows: list[DocumentRow]) -> None:
+        """The dating stage (``eventwire.dating``): each document's date from its page and its story, before extraction."""
+        decided = decide_dates([DatingInput(r.id, r.story or r.id, repo.page_published(r), r.text) for r in rows])
+        for row in rows:
+            repo.set_published(session, row, decided[row.id])
 
     def extract_pending(self, summary: IngestSummary | None = None) -> int:
         """Extract every document not yet ``extracted``; one that fails is reported and left for the next run."""
@@ -308,13 +267,6 @@ class Pipeline:
             if doc.language != "en":
                 self._not_english += 1
             mentions = self.extractor.extract(doc, story=row.story)
-            stale = _stale_page_date(doc, mentions)
-            if stale is not None:
-                # the page date is later than every event the text dates: a scrape or update date.
-                # Flag it, trust it less, and extract again without it.
-                row.published_conflict, row.published_confidence = stale, max(0.1, row.published_confidence - 0.4)
-                doc = repo.row_to_document(row)
-                mentions = self.extractor.extract(doc, story=row.story)
             repo.replace_mentions(session, doc_id, mentions)
             row.stage = "extracted"
 

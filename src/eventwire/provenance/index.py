@@ -26,6 +26,7 @@ from datasketch import MinHash, MinHashLSH
 
 from ..model import CopyLink, Provenance
 from .drift import DriftDetector
+from .fluency import spun_copies
 from .shingles import DocFeatures, Lexicon, features, load_lexicon, sketch_features
 from .stories import (TEMPLATE_PRONE, Link, Member, choose_root, components, relate, story_id, unrelated_titles,
                       weakest)
@@ -209,7 +210,8 @@ class ProvenanceIndex:
                 continue
             group_links = [l for i in group for l in adjacency.get(i, []) if l.a == i]
             members = [self._member(i) for i in group]
-            root = choose_root(members, group_links)
+            spun = spun_copies([(l.a, l.b) for l in group_links if l.relation == "rewrite"], lambda i: feats(i).sentences)
+            root = choose_root(members, group_links, spun)
             sid = story_id(root.id)
             out[root.id] = Provenance(document=root.id, story=sid)
             paths = _paths_from(root.id, adjacency)

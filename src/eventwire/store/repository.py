@@ -46,6 +46,9 @@ def add_document(session: Session, doc: Document) -> None:
             published_evidence=doc.published.evidence,
             page_date=doc.published.date,
             page_source=doc.published.source,
+            page_confidence=doc.published.confidence,
+            page_conflict=doc.published.conflict,
+            page_evidence=doc.published.evidence,
             language=doc.language,
             text=doc.text,
             removed=list(doc.removed),
@@ -73,6 +76,7 @@ def row_to_document(row: DocumentRow) -> Document:
             confidence=row.published_confidence,
             conflict=row.published_conflict,
             evidence=row.published_evidence,
+            reason=row.published_reason,
         ),
         language=row.language,
         text=row.text,
@@ -89,22 +93,38 @@ def get_document(session: Session, doc_id: str) -> DocumentRow | None:
     return session.get(DocumentRow, doc_id)
 
 
-def set_provenance(session: Session, row: DocumentRow, prov: Provenance, published: PublishedDate) -> bool:
-    """Write provenance and (possibly inherited) date; True when anything changed."""
+def page_published(row: DocumentRow) -> PublishedDate:
+    """The date clean read from the page, as it gave it (the dating stage's input)."""
+    confidence = row.page_confidence
+    if confidence is None:  # a row stored before clean's evidence was kept beside the decided date
+        confidence = row.published_confidence if row.published_source == row.page_source else 0.9 * bool(row.page_date)
+    conflict = row.page_conflict if row.page_confidence is not None else None
+    return PublishedDate(row.page_date, row.page_source, confidence, conflict, row.page_evidence)
+
+
+def set_provenance(session: Session, row: DocumentRow, prov: Provenance) -> bool:
+    """Write story, copy link and drift; True when anything changed."""
     copy = to_jsonable(prov.copy_of) if prov.copy_of else None
     drift = to_jsonable(list(prov.drift))
-    changed_date = row.published_date != published.date or row.published_source != published.source
-    changed = changed_date or row.story != prov.story or row.copy_of != copy or row.drift != drift
+    changed = row.story != prov.story or row.copy_of != copy or row.drift != drift
     row.story, row.copy_of, row.drift = prov.story, copy, drift
-    if changed_date:
-        row.published_date = published.date
-        row.published_source = published.source
-        row.published_confidence = published.confidence
-        row.published_conflict = published.conflict
-        row.stage = "cleaned"  # its relative dates must be resolved again
-    if published.conflict != row.published_conflict:
-        row.published_conflict = published.conflict
     return changed
+
+
+def set_published(session: Session, row: DocumentRow, published: PublishedDate) -> bool:
+    """Write the decided date; a document whose date changed is extracted again (its relative dates
+    resolve against it).  Clean's page date (``page_*``) is never touched.  True when anything changed."""
+    old = (row.published_date, row.published_source, row.published_confidence, row.published_conflict,
+           row.published_evidence, row.published_reason)
+    new = (published.date, published.source, published.confidence, published.conflict, published.evidence,
+           published.reason)
+    if old == new:
+        return False
+    (row.published_date, row.published_source, row.published_confidence, row.published_conflict,
+     row.published_evidence, row.published_reason) = new
+    if old[:2] != new[:2] or (old[3] is None) != (new[3] is None):
+        row.stage = "cleaned"  # extraction reads the date (and trusts it only without a conflict)
+    return True
 
 
 # ------------------------------------------------------------------- mentions

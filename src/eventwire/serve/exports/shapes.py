@@ -85,6 +85,14 @@ def document_dict(row: DocumentRow) -> dict[str, Any]:
             "source": row.published_source,
             "confidence": row.published_confidence,
             "conflict": row.published_conflict,
+            "evidence": row.published_evidence,
+            "reason": row.published_reason,
+        },
+        # the page's own date as clean read it; differs from "published" when the story's date won
+        "page": {
+            "date": row.page_date.isoformat() if row.page_date else None,
+            "source": row.page_source,
+            "evidence": row.page_evidence,
         },
         "language": row.language,
         "text": row.text,

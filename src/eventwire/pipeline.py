@@ -323,13 +323,21 @@ class Pipeline:
             return doc_id
 
     def fuse(self) -> tuple[int, tuple[int, int, int]]:
-        """Re-fuse all mentions; write only the events that changed.  (exportable events, changes)."""
-        from eventwire.fuse.events import fuse
+        """Fuse the mentions stored since the last run into the events they touch (fuse/incremental.py);
+        write only the events that changed.  (exportable events, changes)."""
+        from eventwire.fuse.incremental import fuse_new
 
         with self.Session.begin() as session:
-            ranked = repo.all_mentions(session)
-            stories = {r.id: r.story or r.id for r in repo.all_documents(session)}
-            events = fuse(ranked, stories)
-            changes = repo.sync_events(session, events)
-            repo.set_meta(session, "fused_state", repo.content_state(session))
-            return sum(1 for e in events if e.exportable), changes
+            stats = fuse_new(session)
+            return repo.count_events(session), stats.changes
+
+    def refuse(self) -> tuple[int, tuple[int, int, int]]:
+        """Fuse every mention from scratch (after a change of rules), rebuilding the fusion index."""
+        from eventwire.fuse.incremental import refuse
+
+        def work():
+            with self.Session.begin() as session:
+                stats = refuse(session)
+                return repo.count_events(session), stats.changes
+
+        return _retry_locked(work, conflicts=True)

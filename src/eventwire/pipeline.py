@@ -37,6 +37,8 @@ _EXPLICIT_DATE = re.compile(r"\b(1[89]|20)\d\d\b|\b(Mon|Tues|Wednes|Thurs|Fri|Sa
 # locked (another process's long write) is tried again this many times, backing off
 LOCKED_RETRIES = 5
 LOCKED_BACKOFF_SECONDS = 0.5
+# meta key: the stored provenance index holds every document (a database made before it did not)
+PROVENANCE_INDEXED = "provenance_indexed"
 
 
 def _unexpected(stage: str, exc: BaseException) -> str:
@@ -117,6 +119,21 @@ def _stale_page_date(doc: Document, mentions) -> str | None:
     if (pub.date - latest).days <= STALE_PAGE_DATE_DAYS:
         return None
     return f"page says {pub.date.isoformat()}; the latest event the text dates is {latest.isoformat()}"
+
+
+def _doc_info(row: DocumentRow):
+    from eventwire.provenance import DocInfo
+
+    return DocInfo(
+        id=row.id,
+        text=row.text,
+        published=row.page_date,
+        published_reliable=_reliable(row),
+        outlet=row.outlet,
+        language=row.language,
+        known_outlet=bool(row.outlet) and row.page_source in RELIABLE_DATE_SOURCES,
+        title=row.title,
+    )
 
 
 def _reliable(row: DocumentRow) -> bool:
@@ -228,33 +245,30 @@ class Pipeline:
         return True
 
     def update_provenance(self) -> None:
-        from eventwire.provenance import DocInfo, ProvenanceIndex
+        """Find the copies of the documents no provenance pass has seen, by lookup in the stored
+        index (provenance/stored.py), and re-decide only the stories they touch."""
+        from eventwire.provenance.stored import StoredIndex
+        from eventwire.store import fusion_index, provenance_index
 
         with self.Session.begin() as session:
-            rows = repo.all_documents(session)
+            rows = provenance_index.unindexed_documents(session)
+            if repo.get_meta(session, PROVENANCE_INDEXED) is None:  # made before the stored index: index all once
+                rows = repo.all_documents(session)
             if not rows:
                 return
-            index = ProvenanceIndex()
+            index = StoredIndex(session, lambda ids: [_doc_info(r) for r in provenance_index.documents(session, ids)])
             with self.progress.task("finding copies and stories", total=len(rows)) as advance:
                 for row in rows:
-                    index.add(
-                        DocInfo(
-                            id=row.id,
-                            text=row.text,
-                            published=row.page_date,
-                            published_reliable=_reliable(row),
-                            outlet=row.outlet,
-                            language=row.language,
-                            known_outlet=bool(row.outlet) and row.page_source in RELIABLE_DATE_SOURCES,
-                            title=row.title,
-                        )
-                    )
+                    index.add(_doc_info(row), row.seq)
                     advance(1)
-                assigned = index.assign()
-            by_id = {r.id: r for r in rows}
-            for row in rows:
-                prov = assigned.get(row.id) or Provenance(row.id, f"s_{row.id[2:]}")
+            assigned = index.assign()
+            by_id = {r.id: r for r in provenance_index.documents(session, assigned)}
+            moved = [i for i, p in assigned.items() if by_id[i].story is not None and by_id[i].story != p.story]
+            for doc_id, prov in assigned.items():
+                row = by_id[doc_id]
                 repo.set_provenance(session, row, prov, self._story_date(row, prov, by_id, assigned))
+            fusion_index.mark_dirty(session, moved)  # their events count sources by story: fused again
+            repo.set_meta(session, PROVENANCE_INDEXED, "1")
 
     @staticmethod
     def _story_date(row: DocumentRow, prov: Provenance, by_id, assigned) -> PublishedDate:

@@ -14,13 +14,19 @@ from eventwire.store.orm import Base
 
 
 class ProvBandRow(Base):
-    """One LSH band of one document's MinHash: documents sharing a band are candidate copies."""
+    """One LSH band of one document's MinHash: documents sharing a band are candidate copies.
+
+    ``band`` folds the feature kind (and language, for names and numbers), the
+    band's number and its hash into 64 bits; the document is named by its
+    ingestion ``seq`` (an integer is a third of an id's size, and there are
+    ~94 bands per document).
+    """
 
     __tablename__ = "prov_bands"
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # shingles, units, anchors:<language>
-    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # band number and hash, folded to 64 bits
-    document_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    doc_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class ProvSketchRow(Base):

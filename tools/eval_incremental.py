@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -61,6 +61,11 @@ def _ingest(db: Path, records: list[str], size: int, tmp: Path, extractor) -> fl
 
 
 def _diff(name: str, a: dict, b: dict) -> int:
+    for k in sorted(k for k in a.keys() & b.keys() if a[k] != b[k])[:3]:
+        fields = sorted(f for f in a[k] if a[k][f] != b[k].get(f))
+        inner = sorted({g for f in fields if isinstance(a[k][f], list) for x, y in zip(a[k][f], b[k][f])
+                        if isinstance(x, dict) for g in x if x[g] != y.get(g)})
+        print(f"  {k}: {', '.join(fields)}" + (f" ({', '.join(inner)})" if inner else ""))
     only_a, only_b = sorted(a.keys() - b.keys()), sorted(b.keys() - a.keys())
     differ = sorted(k for k in a.keys() & b.keys() if a[k] != b[k])
     ok = not (only_a or only_b or differ)
@@ -84,7 +89,8 @@ def main() -> int:
         dbs = {name: t / f"{name}.db" for name in ("one", "chunk", "all")}
         times = {name: _ingest(db, records, size, t, extractor)
                  for (name, db), size in zip(dbs.items(), (1, args.chunk, len(records)))}
-        shutil.copy(dbs["one"], t / "refused.db")
+        with sqlite3.connect(dbs["one"]) as src, sqlite3.connect(t / "refused.db") as dst:
+            src.backup(dst)  # the write-ahead log too, which a file copy would miss
         Pipeline(f"sqlite:///{t / 'refused.db'}").refuse()
         ev = {name: _events(db) for name, db in dbs.items()}
         print(f"{args.corpus}: {len(records)} records; ingest seconds: one at a time {times['one']:.1f}, "

@@ -27,7 +27,6 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from eventwire.fuse.cluster import ANCHOR_PRECISIONS, _anchorable, _soft
 from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, DAY_WINDOW, SAME_PLACE_KM, family, place_named
 from eventwire.model import Mention, Place
 
@@ -41,6 +40,17 @@ BUCKET_DAYS = 7
 GRID_DEGREES = 0.5
 KM_PER_DEGREE = 111.32
 TOWN_PRECISIONS = ("point", "town")
+ANCHOR_PRECISIONS = ("point", "town", "district", "region")
+
+
+def anchorable(m: Mention) -> bool:
+    """Dated and placed at least to its region: it can start an event or be matched against."""
+    return m.date is not None and m.place is not None and m.place.precision in ANCHOR_PRECISIONS
+
+
+def soft(m: Mention) -> bool:
+    """Dated only by its article's publication date: a reference to the event may be much later."""
+    return m.date is not None and not m.date.text
 
 
 def cell_key(text: str) -> int:
@@ -76,7 +86,7 @@ def _near(place: Place) -> list[tuple[int, int]]:
 
 def refers(m: Mention) -> bool:
     """True when the mention may join an event as a reference back (see module doc)."""
-    return m.date is not None and (_soft(m) or not place_named(m) or m.landmark or not _anchorable(m))
+    return m.date is not None and (soft(m) or not place_named(m) or m.landmark or not anchorable(m))
 
 
 def _dated(m: Mention, fam: str, reg: set[str], reach: set[str]) -> None:
@@ -138,4 +148,3 @@ def cells(m: Mention, story: str) -> Cells:
     return Cells(frozenset(reg), frozenset(reach))
 
 
-__all__ = ["ANCHOR_PRECISIONS", "BUCKET_DAYS", "Cells", "cell_key", "cells", "refers"]

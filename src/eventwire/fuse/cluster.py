@@ -32,16 +32,12 @@ from eventwire.fuse.match import (
     subtypes_compatible,
     telling_words,
 )
+from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, anchorable as _anchorable, cells, soft as _soft
 from eventwire.model import DateSpan, Mention
 
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-ANCHOR_PRECISIONS = ("point", "town", "district", "region")
-
-
-def _anchorable(m: Mention) -> bool:
-    return m.date is not None and m.place is not None and m.place.precision in ANCHOR_PRECISIONS
 
 
 def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, str]) -> tuple[bool, bool]:
@@ -61,11 +57,6 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     history = m.date is None and _YEAR.search(m.evidence.sentence) is not None
     by_place = precise and m.place.precision in ("point", "town") and not history
     return (same_story or by_place), same_story
-
-
-def _soft(m: Mention) -> bool:
-    """Dated only by its article's publication date: a reference to the event may be much later."""
-    return m.date is not None and not m.date.text
 
 
 def _span(ms: list[Mention]) -> tuple | None:
@@ -149,6 +140,48 @@ class Clusterer:
         self.stories = stories
         self.referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
         self._summaries: dict[int, _Summary] = {}
+        self._cells: dict[int, Cells] = {}  # per mention (by id)
+        self._registry: dict[str, dict[int, list[Mention]]] = {}  # cell -> clusters with a member there
+        self._number: dict[int, int] = {}  # cluster (by id) -> creation number: the order of every cluster list
+        self._dead: set[int] = set()  # clusters folded into others
+
+    def _cells_of(self, m: Mention) -> Cells:
+        c = self._cells.get(id(m))
+        if c is None:
+            c = self._cells[id(m)] = cells(m, self.stories.get(m.document, m.document))
+        return c
+
+    def _new(self, m: Mention) -> list[Mention]:
+        c: list[Mention] = []
+        self._number[id(c)] = len(self._number)
+        self._join(c, [m])
+        return c
+
+    def _join(self, cluster: list[Mention], ms: Sequence[Mention]) -> None:
+        cluster.extend(ms)
+        for m in ms:
+            for cell in self._cells_of(m).registered:
+                self._registry.setdefault(cell, {})[id(cluster)] = cluster
+
+    def _fold(self, cluster: list[Mention], into: list[Mention]) -> None:
+        self._join(into, cluster)
+        self._dead.add(id(cluster))
+
+    def _near(self, ms: Sequence[Mention], lo: int = 0, hi: int | None = None,
+              exclude: list[Mention] | None = None) -> list[list[Mention]]:
+        """The live clusters numbered lo..hi-1 that ``ms`` can meet (``blocks``), in creation order.
+
+        Every comparison in this class returns "no" for the clusters left out, so
+        restricting to these changes no decision, only the time taken.
+        """
+        found: dict[int, list[Mention]] = {}
+        for m in ms:
+            for cell in self._cells_of(m).reached:
+                found.update(self._registry.get(cell, ()))
+        num = self._number
+        out = [c for k, c in found.items() if k not in self._dead and c is not exclude
+               and lo <= num[k] and (hi is None or num[k] < hi)]
+        return sorted(out, key=lambda c: num[id(c)])
 
     def _summary(self, cluster: list[Mention]) -> _Summary:
         s = self._summaries.get(id(cluster))
@@ -180,9 +213,11 @@ class Clusterer:
         common = _common_words(m, kins)
         return [_background_fit(m, kin, common) for kin in kins]
 
-    def _named_target(self, ms: Sequence[Mention], clusters: Sequence[list[Mention]]) -> list[Mention] | None:
-        """The cluster any of ``ms`` fits best as a reference back (see _background_fit), the earliest on
-        a tie; None when none fits."""
+    def _named_target(self, ms: Sequence[Mention], lo: int = 0, hi: int | None = None,
+                      exclude: list[Mention] | None = None) -> list[Mention] | None:
+        """The cluster (numbered lo..hi-1) any of ``ms`` fits best as a reference back (see
+        _background_fit), the earliest on a tie; None when none fits."""
+        clusters = self._near(ms, lo, hi, exclude)
         per = [self._fits(m, clusters) for m in ms]
         refs = [(fit, -i, c) for i, c in enumerate(clusters)
                 if (fit := max(p[i] for p in per)) >= BACKGROUND_MIN_OVERLAP]
@@ -203,10 +238,11 @@ class Clusterer:
             s.anchor_span = _span(s.anchors)
         return s.anchors
 
-    def _best_match(self, m: Mention, clusters: list[list[Mention]]) -> list[Mention] | None:
-        """The cluster whose anchors ``m`` matches best (the earliest on a tie), None when none fits."""
+    def _best_match(self, m: Mention, hi: int | None = None) -> list[Mention] | None:
+        """The cluster (numbered below ``hi``) whose anchors ``m`` matches best (the earliest on a tie),
+        None when none fits."""
         best, best_score = None, 0
-        for c in clusters:
+        for c in self._near([m], 0, hi):
             anchors = self._anchors(c)
             if not _may_be_compatible(m.date, self._summary(c).anchor_span):
                 continue
@@ -237,98 +273,100 @@ class Clusterer:
             judged = c
             if len({self.stories.get(o.document, o.document) for o in c}) > 1:
                 judged = [o for o in c if not _soft(o)] or c
-            target = self._named_target(judged, [o for o in out if o is not c])
+            target = self._named_target(judged, exclude=c)
             if target is None:
                 continue
-            target.extend(c)
+            self._fold(c, target)
             self.referring.update(id(m) for m in c)
             out.remove(c)
         return out
 
-    def _fold_placeless(self, loose: list[list[Mention]], anchored: list[list[Mention]]) -> list[list[Mention]]:
+    def _fold_placeless(self, loose: list[list[Mention]], anchored: int) -> list[list[Mention]]:
         """Fold a loose event with no place into the placed event one of its mentions refers to.
 
         An article that never names where its event happened (a clandestine radio's
         communiqué on "the massacre of the Jesuit priests Ignacio Ellacuria, ...")
         gathers its mentions into one placeless event of its own story, which can
         never be exported.  When any of those mentions fits an earlier placed event
-        as a reference back (``_background_fit``), the article tells that event.
-        The loose events left unfolded are returned.
+        (numbered below ``anchored``) as a reference back (``_background_fit``), the
+        article tells that event.  The loose events left unfolded are returned.
         """
         kept = []
         for c in loose:
             if any(o.place is not None for o in c):
                 kept.append(c)
                 continue
-            target = self._named_target(c, anchored)
+            target = self._named_target(c, 0, anchored)
             if target is None:
                 kept.append(c)
                 continue
-            target.extend(c)
+            self._fold(c, target)
             self.referring.update(id(m) for m in c)
         return kept
 
-    def _by_story_or_place(self, m: Mention, pool: list[list[Mention]]) -> list[Mention] | None:
-        """The cluster a mention lacking a date or a precise place joins: its own story's first, else
-        by place the best-attested one (see ``_joins``)."""
+    def _by_story_or_place(self, m: Mention, lo: int, hi: int | None) -> list[Mention] | None:
+        """The cluster (numbered lo..hi-1) a mention lacking a date or a precise place joins: its own
+        story's first, else by place the best-attested one (see ``_joins``)."""
         story = self.stories.get(m.document, m.document)
-        verdicts = [(c, *_joins(m, c, story, self.stories)) for c in pool]
+        verdicts = [(c, *_joins(m, c, story, self.stories)) for c in self._near([m], lo, hi)]
         same_story = [c for c, ok, own in verdicts if ok and own]
         if same_story:
             return same_story[0]
         by_place = sorted((c for c, ok, _own in verdicts if ok), key=lambda c: -len({o.document for o in c}))
         return by_place[0] if by_place else None
 
-    def _landmark_target(self, m: Mention, clusters: list[list[Mention]]) -> list[Mention] | None:
-        """The event a landmark mention names, if one fits it as a report or a reference would; else None."""
+    def _landmark_target(self, m: Mention, anchored: int) -> list[Mention] | None:
+        """The event (numbered below ``anchored``) a landmark mention names, if one fits it as a report
+        or a reference would; else None."""
         if _anchorable(m):
-            best = self._best_match(m, clusters)
+            best = self._best_match(m, anchored)
             if best is not None:
                 return best
         else:
             story = self.stories.get(m.document, m.document)
-            verdicts = [(c, *_joins(m, c, story, self.stories)) for c in clusters]
+            verdicts = [(c, *_joins(m, c, story, self.stories)) for c in self._near([m], 0, anchored)]
             fits = [c for c, ok, own in verdicts if ok and own] or [c for c, ok, _own in verdicts if ok]
             if fits:
                 return fits[0]
-        return self._named_target([m], clusters) if m.date is not None else None
+        return self._named_target([m], 0, anchored) if m.date is not None else None
 
     def _anchored_pass(self, ms: list[Mention]) -> list[list[Mention]]:
         """Dated, placed mentions in ingestion order: join the best match, or the event a reference
         back names, or start an event."""
         clusters: list[list[Mention]] = []
         for m in ms:
-            best = self._best_match(m, clusters)
+            best = self._best_match(m)
             if best is not None:
-                best.append(m)
+                self._join(best, [m])
                 continue
             if _soft(m) or not place_named(m):
-                target = self._named_target([m], clusters)
+                target = self._named_target([m])
                 if target is not None:
-                    target.append(m)
+                    self._join(target, [m])
                     self.referring.add(id(m))
                     continue
-            clusters.append([m])
+            clusters.append(self._new(m))
         return self._merge_references(clusters)
 
     def _loose_pass(self, ms: list[Mention], clusters: list[list[Mention]]) -> list[list[Mention]]:
         """Mentions lacking a date or a precise place: dated, placed events first; other loose
         mentions only when none fits; else the event a dated one names; else an event of their own."""
-        anchored = len(clusters)
+        first_loose = len(self._number)  # every later cluster is a loose one
+        loose: list[list[Mention]] = []
         for m in ms:
-            for pool in (clusters[:anchored], clusters[anchored:]):
-                choice = self._by_story_or_place(m, pool)
+            for lo, hi in ((0, first_loose), (first_loose, None)):
+                choice = self._by_story_or_place(m, lo, hi)
                 if choice is not None:
-                    choice.append(m)
+                    self._join(choice, [m])
                     break
             else:
                 # a dated mention with no place of its own may still name an event reported elsewhere
-                target = self._named_target([m], clusters[:anchored]) if m.date is not None else None
+                target = self._named_target([m], 0, first_loose) if m.date is not None else None
                 if target is not None:
-                    target.append(m)
+                    self._join(target, [m])
                 else:
-                    clusters.append([m])
-        return clusters[:anchored] + self._fold_placeless(clusters[anchored:], clusters[:anchored])
+                    loose.append(self._new(m))
+        return clusters + self._fold_placeless(loose, first_loose)
 
     def run(self, ranked: Sequence[tuple[int, Mention]]) -> list[list[Mention]]:
         """Clusters of ``ranked`` (rank, mention) pairs; each cluster in ingestion order, clusters in
@@ -346,12 +384,12 @@ class Clusterer:
         ordered = [m for _r, m in sorted(ranked, key=lambda t: t[0])]
         plain = [m for m in ordered if not m.landmark]
         clusters = self._anchored_pass([m for m in plain if _anchorable(m)])
-        anchored = len(clusters)
+        anchored = len(self._number)
         clusters = self._loose_pass([m for m in plain if not _anchorable(m)], clusters)
         for m in (m for m in ordered if m.landmark):
-            target = self._landmark_target(m, clusters[:anchored])
+            target = self._landmark_target(m, anchored)
             if target is not None:
-                target.append(m)
+                self._join(target, [m])
         clusters = [sorted(c, key=lambda m: rank[id(m)]) for c in clusters]
         head = {id(c): rank[id(next(m for m in c if not m.landmark))] for c in clusters}
         return sorted(clusters, key=lambda c: head[id(c)])

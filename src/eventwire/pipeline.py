@@ -29,6 +29,8 @@ from eventwire.store.orm import DocumentRow
 # locked (another process's long write) is tried again this many times, backing off
 LOCKED_RETRIES = 5
 LOCKED_BACKOFF_SECONDS = 0.5
+# meta key: the stored provenance index holds every document (a database made before it did not)
+PROVENANCE_INDEXED = "provenance_indexed"
 
 
 def _unexpected(stage: str, exc: BaseException) -> str:
@@ -89,6 +91,21 @@ class NullProgress:
     @contextlib.contextmanager
     def task(self, description: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
         yield lambda n=1: None
+
+
+def _doc_info(row: DocumentRow):
+    from eventwire.provenance import DocInfo
+
+    return DocInfo(
+        id=row.id,
+        text=row.text,
+        published=row.page_date,
+        published_reliable=_reliable(row),
+        outlet=row.outlet,
+        language=row.language,
+        known_outlet=bool(row.outlet) and row.page_source in RELIABLE_DATE_SOURCES,
+        title=row.title,
+    )
 
 
 def _reliable(row: DocumentRow) -> bool:
@@ -204,32 +221,31 @@ class Pipeline:
         return True
 
     def update_provenance(self) -> None:
-        from eventwire.provenance import DocInfo, ProvenanceIndex
+        """Find the copies of the documents no provenance pass has seen, by lookup in the stored
+        index (provenance/stored.py), and re-decide only the stories they touch."""
+        from eventwire.provenance.stored import StoredIndex
+        from eventwire.store import fusion_index, provenance_index
 
         with self.Session.begin() as session:
-            rows = repo.all_documents(session)
+            rows = provenance_index.unindexed_documents(session)
+            if repo.get_meta(session, PROVENANCE_INDEXED) is None:  # made before the stored index: index all once
+                rows = repo.all_documents(session)
             if not rows:
                 return
-            index = ProvenanceIndex()
+            index = StoredIndex(session, lambda ids: [_doc_info(r) for r in provenance_index.documents(session, ids)])
             with self.progress.task("finding copies and stories", total=len(rows)) as advance:
                 for row in rows:
-                    index.add(
-                        DocInfo(
-                            id=row.id,
-                            text=row.text,
-                            published=row.page_date,
-                            published_reliable=_reliable(row),
-                            outlet=row.outlet,
-                            language=row.language,
-                            known_outlet=bool(row.outlet) and row.page_source in RELIABLE_DATE_SOURCES,
-                            title=row.title,
-                        )
-                    )
+                    index.add(_doc_info(row), row.seq)
                     advance(1)
-                assigned = index.assign()
-            for row in rows:
-                repo.set_provenance(session, row, assigned.get(row.id) or Provenance(row.id, f"s_{row.id[2:]}"))
-            self._date_documents(session, rows)
+            assigned = index.assign()
+            members = provenance_index.documents(session, assigned)
+            by_id = {r.id: r for r in members}
+            moved = [i for i, p in assigned.items() if by_id[i].story is not None and by_id[i].story != p.story]
+            for doc_id, prov in assigned.items():
+                repo.set_provenance(session, by_id[doc_id], prov)
+            self._date_documents(session, members)  # the dating stage, over whole touched stories
+            fusion_index.mark_dirty(session, moved)  # their events count sources by story: fused again
+            repo.set_meta(session, PROVENANCE_INDEXED, "1")
 
     @staticmethod
     def _date_documents(session, rows: list[DocumentRow]) -> None:
@@ -279,13 +295,21 @@ class Pipeline:
             return doc_id
 
     def fuse(self) -> tuple[int, tuple[int, int, int]]:
-        """Re-fuse all mentions; write only the events that changed.  (exportable events, changes)."""
-        from eventwire.fuse.events import fuse
+        """Fuse the mentions stored since the last run into the events they touch (fuse/incremental.py);
+        write only the events that changed.  (exportable events, changes)."""
+        from eventwire.fuse.incremental import fuse_new
 
         with self.Session.begin() as session:
-            ranked = repo.all_mentions(session)
-            stories = {r.id: r.story or r.id for r in repo.all_documents(session)}
-            events = fuse(ranked, stories)
-            changes = repo.sync_events(session, events)
-            repo.set_meta(session, "fused_state", repo.content_state(session))
-            return sum(1 for e in events if e.exportable), changes
+            stats = fuse_new(session)
+            return repo.count_events(session), stats.changes
+
+    def refuse(self) -> tuple[int, tuple[int, int, int]]:
+        """Fuse every mention from scratch (after a change of rules), rebuilding the fusion index."""
+        from eventwire.fuse.incremental import refuse
+
+        def work():
+            with self.Session.begin() as session:
+                stats = refuse(session)
+                return repo.count_events(session), stats.changes
+
+        return _retry_locked(work, conflicts=True)

@@ -80,6 +80,18 @@ def ingest(
         raise typer.Exit(code=2)
 
 
+@app.command()
+def refuse(ctx: typer.Context) -> None:
+    """Fuse every stored mention into events again from scratch (after fusion rules change).
+
+    Ingest fuses only what new documents touch; this gives the same events for
+    the same mentions, and rebuilds the fusion index.
+    """
+    pipe = _pipeline(ctx)
+    total, (added, changed, removed) = pipe.refuse()
+    err.print(f"{total} events in the database (+{added} new, {changed} updated, {removed} merged)", highlight=False)
+
+
 def _parse_date(value: str | None, name: str) -> date | None:
     if value is None:
         return None

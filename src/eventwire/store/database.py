@@ -11,6 +11,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from eventwire.errors import ConfigError
+from eventwire.store import index_tables  # noqa: F401 - registers the incremental indexes' tables
 from eventwire.store.orm import Base
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000

@@ -16,7 +16,7 @@ from eventwire.engines.local import Batched
 from eventwire.errors import ConfigError
 
 # seconds to wait for a named scheduler before giving up with a clear error
-CONNECT_TIMEOUT_S = 30
+CONNECT_TIMEOUT_S = 10
 
 
 class DaskCluster(Batched):

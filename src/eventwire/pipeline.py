@@ -18,7 +18,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from eventwire.config import Limits
 from eventwire.dating import RELIABLE_DATE_SOURCES, DatingInput, decide_dates, reliable
-from eventwire.errors import EventwireError
+from eventwire.engines import build_engine
+from eventwire.engines.work import ExtractJob, Extracted
+from eventwire.engines.work import unexpected as _unexpected
 from eventwire.ingest.files import read_inputs
 from eventwire.model import Document, IngestError, Provenance, Record
 from eventwire.store import repository as repo
@@ -37,11 +39,20 @@ def _unexpected(stage: str, exc: BaseException) -> str:
     """A reason for a failure no stage raised on purpose: which stage, what went wrong."""
     detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
     return f"unexpected error in {stage} ({exc.__class__.__name__}{': ' + detail if detail else ''})"
+# extracted documents written per transaction: one commit (an fsync) per 16 documents
+# instead of one each, short enough that another process waiting to write barely notices
+WRITE_BATCH = 16
+# pending documents read from the database at a time (their text goes to the workers)
+READ_PAGE = 256
+# a document whose date or story provenance changed while it was being extracted is done
+# again; this many passes over what is still pending, at most
+EXTRACT_PASSES = 3
 
 
 def _is_locked(exc: OperationalError) -> bool:
+    """SQLite's busy or locked database; PostgreSQL's deadlock or serialisation failure (try again)."""
     text = str(exc.orig if exc.orig is not None else exc).lower()
-    return "locked" in text or "busy" in text
+    return any(w in text for w in ("locked", "busy", "deadlock detected", "could not serialize"))
 
 
 def _retry_locked(work: Callable[[], object], *, conflicts: bool = False) -> object:
@@ -113,7 +124,13 @@ def _reliable(row: DocumentRow) -> bool:
 
 
 class Pipeline:
-    def __init__(self, db_url: str, *, progress=None, extractor_factory=None, cleaner=None, limits: Limits | None = None) -> None:
+    def __init__(self, db_url: str, *, progress=None, extractor_factory=None, cleaner=None, limits: Limits | None = None,
+                 workers: int = 1, engine: str = "local", scheduler: str | None = None) -> None:
+        """``workers``/``engine``/``scheduler``: where cleaning and extraction run (eventwire.engines).
+
+        With more than one worker, or on Dask, a custom ``extractor_factory`` or
+        ``cleaner`` must be picklable: it is sent to the workers.
+        """
         self.limits = limits or Limits.from_env()
         self.engine = make_engine(db_url)
         self.Session = make_sessionmaker(self.engine)
@@ -121,6 +138,13 @@ class Pipeline:
         self._extractor_factory = extractor_factory
         self._extractor = None
         self._cleaner = cleaner
+        self.runner = build_engine(engine, workers=workers, limits=self.limits, scheduler=scheduler,
+                                   cleaner=cleaner, extractor_factory=extractor_factory,
+                                   in_process_cleaner=lambda: self.cleaner, in_process_extractor=lambda: self.extractor)
+
+    def close(self) -> None:
+        """Stop the worker processes or cluster connection, if any."""
+        self.runner.close()
 
     # ------------------------------------------------------------- components
     @property
@@ -150,22 +174,12 @@ class Pipeline:
         """Clean, store, link, extract and fuse records read elsewhere (``watch`` reads its feeds itself)."""
         summary = IngestSummary()
         with self.progress.task("reading and cleaning") as advance:
-            for item in items:
+            for item, doc in self.runner.clean(items):
                 summary.read += 1
                 advance(1)
-                if isinstance(item, IngestError):
+                if isinstance(doc, IngestError):
                     summary.failed += 1
-                    summary.errors.append(item)
-                    continue
-                try:
-                    doc = self.cleaner.clean(item)
-                except EventwireError as exc:
-                    summary.failed += 1
-                    summary.errors.append(IngestError(item.source, str(exc).removeprefix(f"{item.source}: ")))
-                    continue
-                except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
-                    summary.failed += 1
-                    summary.errors.append(IngestError(item.source, _unexpected("clean", exc)))
+                    summary.errors.append(doc)
                     continue
                 try:
                     stored = _retry_locked(lambda: self._store_new(doc))
@@ -208,6 +222,7 @@ class Pipeline:
         from eventwire.provenance.stories import unrelated_titles
 
         with self.Session.begin() as session:
+            repo.lock_for_writing(session)  # PostgreSQL: one ingestion number per document
             same = repo.documents_like(session, doc.content_hash, doc.url)
             if any(r.url and r.url == doc.url for r in same):
                 return False
@@ -227,6 +242,7 @@ class Pipeline:
         from eventwire.store import fusion_index, provenance_index
 
         with self.Session.begin() as session:
+            repo.lock_for_writing(session)
             rows = provenance_index.unindexed_documents(session)
             if repo.get_meta(session, PROVENANCE_INDEXED) is None:  # made before the stored index: index all once
                 rows = repo.all_documents(session)
@@ -255,36 +271,88 @@ class Pipeline:
             repo.set_published(session, row, decided[row.id])
 
     def extract_pending(self, summary: IngestSummary | None = None) -> int:
-        """Extract every document not yet ``extracted``; one that fails is reported and left for the next run."""
-        with self.Session() as session:
-            pending = list(session.scalars(select(DocumentRow.id).where(DocumentRow.stage != "extracted").order_by(DocumentRow.seq)))
-        if not pending:
-            return 0
+        """Extract every document not yet ``extracted``; one that fails is reported and left for the next run.
+
+        The engine extracts (here or in workers); this process writes the results,
+        ``WRITE_BATCH`` documents per transaction.  A document whose date or story
+        changed meanwhile (another ingest's provenance pass) is done again.
+        """
+        failed: set[str] = set()
+        done = 0
         self._not_english = 0
-        with self.progress.task("extracting events", total=len(pending)) as advance:
-            for doc_id in pending:
-                try:
-                    _retry_locked(lambda: self._extract_one(doc_id))
-                except Exception as exc:  # noqa: BLE001 - the document stays 'cleaned'; the run goes on
-                    if summary is not None:
-                        summary.failed += 1
-                        summary.errors.append(IngestError(self._source_of(doc_id), _unexpected("extract", exc) + "; left for the next run"))
-                advance(1)
+        for _ in range(EXTRACT_PASSES):
+            pending = self._pending_ids(failed)
+            if not pending:
+                break
+            done += len(pending)
+            with self.progress.task("extracting events", total=len(pending)) as advance:
+                batch: list[Extracted] = []
+                for result in self.runner.extract(self._jobs(pending)):
+                    batch.append(result)
+                    if len(batch) >= WRITE_BATCH:
+                        self._write_batch(batch, summary, failed)
+                        advance(len(batch))
+                        batch = []
+                self._write_batch(batch, summary, failed)
+                advance(len(batch))
         if summary is not None:
             summary.not_english += self._not_english
-        return len(pending)
+        return done
 
-    def _extract_one(self, doc_id: str) -> None:
+    def _pending_ids(self, skip: set[str]) -> list[str]:
+        with self.Session() as session:
+            ids = session.scalars(select(DocumentRow.id).where(DocumentRow.stage != "extracted").order_by(DocumentRow.seq))
+            return [i for i in ids if i not in skip]
+
+    def _jobs(self, ids: list[str]) -> Iterator[ExtractJob]:
+        """The documents to extract, read ``READ_PAGE`` at a time (skipping any another process finished)."""
+        for start in range(0, len(ids), READ_PAGE):
+            page = ids[start : start + READ_PAGE]
+            with self.Session() as session:
+                rows = {r.id: r for r in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(page)))}
+                for doc_id in page:
+                    row = rows.get(doc_id)
+                    if row is not None and row.stage != "extracted":
+                        yield ExtractJob(repo.row_to_document(row), row.story)
+
+    def _write_batch(self, batch: list[Extracted], summary: IngestSummary | None, failed: set[str]) -> None:
+        ok = [r for r in batch if r.error is None]
+        for r in batch:
+            if r.error is not None:
+                failed.add(r.doc_id)
+                if summary is not None:
+                    summary.failed += 1
+                    summary.errors.append(IngestError(self._source_of(r.doc_id), r.error + "; left for the next run"))
+        if not ok:
+            return
+        try:
+            self._not_english += _retry_locked(lambda: self._write_extracted(ok))
+        except Exception as exc:  # noqa: BLE001 - the batch stays 'cleaned'; the run goes on
+            for r in ok:
+                failed.add(r.doc_id)
+                if summary is not None:
+                    summary.failed += 1
+                    summary.errors.append(IngestError(self._source_of(r.doc_id), _unexpected("store", exc) + "; left for the next run"))
+
+    def _write_extracted(self, results: list[Extracted]) -> int:
+        """One transaction: mentions of each document, marked ``extracted``; returns how many were not English.
+
+        A row another process extracted meanwhile is left alone; one whose date or
+        story changed since it was read stays pending for the next pass.
+        """
+        not_english = 0
         with self.Session.begin() as session:
-            row = repo.get_document(session, doc_id)
-            if row is None or row.stage == "extracted":
-                return  # another process got there first
-            doc: Document = repo.row_to_document(row)
-            if doc.language != "en":
-                self._not_english += 1
-            mentions = self.extractor.extract(doc, story=row.story)
-            repo.replace_mentions(session, doc_id, mentions)
-            row.stage = "extracted"
+            for r in results:
+                row = repo.get_document(session, r.doc_id, for_update=True)
+                if row is None or row.stage == "extracted":
+                    continue  # another process got there first
+                now = repo.row_to_document(row)
+                if (now.published, now.language, row.story) != (r.job.doc.published, r.job.doc.language, r.job.story):
+                    continue
+                repo.replace_mentions(session, r.doc_id, r.mentions)
+                row.stage = "extracted"
+                not_english += row.language != "en"
+        return not_english
 
     def _source_of(self, doc_id: str) -> str:
         try:
@@ -300,6 +368,7 @@ class Pipeline:
         from eventwire.fuse.incremental import fuse_new
 
         with self.Session.begin() as session:
+            repo.lock_for_writing(session)
             stats = fuse_new(session)
             return repo.count_events(session), stats.changes
 
@@ -309,6 +378,7 @@ class Pipeline:
 
         def work():
             with self.Session.begin() as session:
+                repo.lock_for_writing(session)
                 stats = refuse(session)
                 return repo.count_events(session), stats.changes
 

@@ -29,8 +29,8 @@ def mention(d: str, day: date, country: str = "RU") -> Mention:
 
 
 @pytest.fixture()
-def session(db_url):
-    Session = make_sessionmaker(make_engine(db_url))
+def session(any_db_url):
+    Session = make_sessionmaker(make_engine(any_db_url))
     with Session.begin() as s:
         yield s
 

@@ -53,10 +53,10 @@ def main_options(
     ctx.obj = {"db": db or default_db_url()}
 
 
-def _pipeline(ctx: typer.Context, progress: bool = False):
+def _pipeline(ctx: typer.Context, progress: bool = False, **engine):
     from eventwire.pipeline import Pipeline
 
-    return Pipeline(ctx.obj["db"], progress=RichProgress(progress and err.is_terminal))
+    return Pipeline(ctx.obj["db"], progress=RichProgress(progress and err.is_terminal), **engine)
 
 
 def _session(ctx: typer.Context):
@@ -69,10 +69,18 @@ def _session(ctx: typer.Context):
 def ingest(
     ctx: typer.Context,
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, HTML, RSS/Atom feeds or http(s) URLs.")],
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes that clean and extract (default: the machine's cores; 1: all in this process). With --engine dask and no --scheduler: the LocalCluster's workers.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster)")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster")] = None,
 ) -> None:
     """Read articles, find copies and events, and store them."""
-    pipe = _pipeline(ctx, progress=True)
-    summary = pipe.ingest(inputs)
+    from eventwire.engines.local import default_workers
+
+    pipe = _pipeline(ctx, progress=True, workers=workers or default_workers(), engine=engine, scheduler=scheduler)
+    try:
+        summary = pipe.ingest(inputs)
+    finally:
+        pipe.close()
     for e in summary.errors:
         err.print(f"[red]failed[/red] {e.source}: {e.reason}", highlight=False)
     err.print(summary.line(), highlight=False)

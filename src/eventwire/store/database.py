@@ -18,8 +18,9 @@ SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
 def _normalise(url: str) -> str:
-    if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
     if "://" not in url:  # a bare path is a SQLite file
         return f"sqlite:///{url}"
     return url

@@ -7,12 +7,28 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from eventwire.model import Document, Event, Mention, Provenance, PublishedDate
 from eventwire.store.codec import from_jsonable, to_jsonable
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
+
+
+# a constant key for PostgreSQL's advisory lock: any 64-bit number no other program uses
+WRITE_LOCK_KEY = 0x6576_7477_6972_65  # "evtwire"
+
+
+def lock_for_writing(session: Session) -> None:
+    """Hold the database-wide write lock until this transaction ends.
+
+    SQLite lets one writer in at a time by itself.  PostgreSQL lets many, so the
+    passes that read everything before writing (a new document's ingestion number,
+    provenance, fusion) take an advisory lock to see what the other process wrote
+    instead of racing it.  Extraction, per document, needs only its row's lock.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
 # ------------------------------------------------------------------ documents
@@ -89,8 +105,9 @@ def all_documents(session: Session) -> list[DocumentRow]:
     return list(session.scalars(select(DocumentRow).order_by(DocumentRow.seq)))
 
 
-def get_document(session: Session, doc_id: str) -> DocumentRow | None:
-    return session.get(DocumentRow, doc_id)
+def get_document(session: Session, doc_id: str, *, for_update: bool = False) -> DocumentRow | None:
+    """The row; ``for_update`` locks it until the transaction ends (PostgreSQL; SQLite locks the file)."""
+    return session.get(DocumentRow, doc_id, with_for_update=for_update or None, populate_existing=for_update)
 
 
 def page_published(row: DocumentRow) -> PublishedDate:

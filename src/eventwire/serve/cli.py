@@ -204,7 +204,8 @@ def show(ctx: typer.Context, event_id: str) -> None:
 def export(
     ctx: typer.Context,
     what: Annotated[str, typer.Option(help="events | documents | claims")] = "events",
-    format: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson | acled-csv")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson | acled-csv (ACLED's columns) | "
+                                                         "acled-extras (our claims and evidence per event_id_cnty)")] = "jsonl",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file to write (default: stdout)")] = None,
 ) -> None:
     """Export events, documents or claims."""
@@ -213,7 +214,7 @@ def export(
     if what not in WHATS:
         raise typer.BadParameter("--what must be events, documents or claims")
     if format not in FORMATS:
-        raise typer.BadParameter("--format must be jsonl, csv, geojson or acled-csv")
+        raise typer.BadParameter("--format must be jsonl, csv, geojson, acled-csv or acled-extras")
     if what != "events" and format in EVENTS_ONLY:
         raise typer.BadParameter(f"--format {format} is for events only")
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
@@ -273,6 +274,8 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="address to listen on; anything but loopback exposes the database to the network")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port")] = 8000,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(
+        "--allowed-host", help="a Host name to serve besides loopback (repeat for more); others get 400")] = None,
 ) -> None:
     """Serve the read-only REST API (/api/…, OpenAPI at /docs) and the web pages (/)."""
     import uvicorn
@@ -281,8 +284,12 @@ def serve(
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] the API has no authentication; anyone who can reach {host}:{port} can read it")
+    hosts = list(allowed_host or [])
+    if host not in ("0.0.0.0", "::", ""):  # a named address is a name clients will use
+        hosts.append(host)
     err.print(f"serving http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", highlight=False)
-    uvicorn.run(create_app(ctx.obj["db"]), host=host, port=port, log_level="info", server_header=False)
+    uvicorn.run(create_app(ctx.obj["db"], allowed_hosts=hosts), host=host, port=port, log_level="info",
+                server_header=False)
 
 
 @app.command()

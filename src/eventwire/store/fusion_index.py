@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from eventwire.model import Event, Mention
+from eventwire.store import event_index
 from eventwire.store.codec import from_jsonable, to_jsonable
 from eventwire.store.index_tables import FusionCellRow, FusionDirtyRow, FusionMemberRow
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow
@@ -167,14 +168,19 @@ def replace_events(session: Session, old_ids: Sequence[str], events: Sequence[Ev
     for chunk in _chunks(removed):
         session.execute(delete(EventRow).where(EventRow.id.in_(chunk)))
     added = changed = 0
+    touched: list[Event] = []
     for eid, ev in wanted.items():
         payload = to_jsonable(ev)
         if eid not in stored:
             session.add(_event_row(ev))
             added += ev.exportable
+            touched.append(ev)
         elif stored[eid][0] != payload:
             session.merge(_event_row(ev))
             changed += ev.exportable or stored[eid][1]
+            touched.append(ev)
+    session.flush()
+    event_index.update_event_index(session, touched, removed)  # the desk's list follows the rows written
     return added, changed, sum(1 for i in removed if stored[i][1])
 
 

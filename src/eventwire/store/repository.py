@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from eventwire.model import Document, Event, Mention, Provenance, PublishedDate
+from eventwire.store import event_index
 from eventwire.store.codec import from_jsonable, to_jsonable
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
 
@@ -196,16 +198,28 @@ def sync_events(session: Session, events: Iterable[Event]) -> tuple[int, int, in
     if removed:
         session.execute(delete(EventRow).where(EventRow.id.in_(removed)))
     added = changed = 0
+    touched = []
     for eid, ev in wanted.items():
         payload = to_jsonable(ev)
         if eid not in stored:
             session.add(_event_row(ev))
             added += ev.exportable
+            touched.append(ev)
         elif stored[eid][0] != payload:
             session.merge(_event_row(ev))
             changed += ev.exportable or stored[eid][1]
+            touched.append(ev)
+    _sync_index(session, touched, removed)
     # counts are of exported events; context rows change silently
     return added, changed, sum(1 for i in removed if stored[i][1])
+
+
+def _sync_index(session: Session, touched: list[Event], removed: list[str]) -> None:
+    """The desk's index follows the rows just written (rebuilt whole if it had fallen out of step)."""
+    session.flush()
+    event_index.update_event_index(session, touched, removed)
+    if not event_index.index_is_current(session):
+        event_index.rebuild_event_index(session)
 
 
 def query_events(
@@ -262,3 +276,63 @@ def content_state(session: Session) -> str:
     pending = session.scalar(select(func.count(DocumentRow.id)).where(DocumentRow.stage != "extracted"))
     mentions = session.execute(select(func.count(MentionRow.id), func.max(MentionRow.id))).one()
     return f"{docs[0]}:{docs[1]}:{pending}:{mentions[0]}:{mentions[1]}"
+
+
+# ------------------------------------------------------- documents, for serve
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as ``serve`` reads it: the cleaned document plus what later stages decided.
+
+    ``copy_of`` and ``drift`` stay the plain JSON objects provenance stored
+    (the public shape of OUTPUT.md); no ORM row leaves the store.
+    """
+
+    id: str
+    external_id: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: PublishedDate  # the date the dating stage decided
+    page: PublishedDate  # the page's own date, as clean read it
+    language: str
+    text: str
+    removed: tuple[str, ...]
+    story: str | None
+    copy_of: dict | None
+    drift: tuple[dict, ...]
+    seq: int
+
+
+def _stored(row: DocumentRow) -> StoredDocument:
+    return StoredDocument(
+        id=row.id, external_id=row.external_id, url=row.url, outlet=row.outlet, title=row.title,
+        published=PublishedDate(date=row.published_date, source=row.published_source,
+                                confidence=row.published_confidence, conflict=row.published_conflict,
+                                evidence=row.published_evidence, reason=row.published_reason),
+        page=page_published(row),
+        language=row.language, text=row.text, removed=tuple(row.removed or ()), story=row.story,
+        copy_of=dict(row.copy_of) if row.copy_of else None, drift=tuple(row.drift or ()), seq=row.seq,
+    )
+
+
+def read_document(session: Session, doc_id: str) -> StoredDocument | None:
+    row = session.get(DocumentRow, doc_id)
+    return _stored(row) if row is not None else None
+
+
+def list_documents(session: Session, story: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> tuple[int, list[StoredDocument]]:
+    """(how many match, one page of them) in ingestion order; paged in SQL."""
+    cond = [DocumentRow.story == story] if story is not None else []
+    total = session.scalar(select(func.count(DocumentRow.id)).where(*cond)) or 0
+    q = select(DocumentRow).where(*cond).order_by(DocumentRow.seq).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    return total, [_stored(r) for r in session.scalars(q)]
+
+
+def document_labels(session: Session, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+    """(outlet, title) per document id, read without the texts."""
+    ids = list(dict.fromkeys(ids))
+    rows = session.execute(select(DocumentRow.id, DocumentRow.outlet, DocumentRow.title).where(DocumentRow.id.in_(ids)))
+    return {r.id: (r.outlet, r.title) for r in rows}

@@ -59,6 +59,7 @@ class EventClaim(_Shape):
     hedged: bool
     document: str
     sentence: str
+    span: list[int] = Field(description="[start, end] character offsets of the sentence in the document text")
 
 
 class EventContradiction(_Shape):

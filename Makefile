@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 WEB     := src/eventwire/serve/web
 WEBSTAMP := $(WEB)/node_modules/.installed-stamp
 
-.PHONY: install demo test eval eval-muc eval-geo eval-case bench fuzz clean
+.PHONY: install demo test eval eval-muc eval-geo eval-case eval-roles hoot-review bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ demo: $(STAMP) $(WEBSTAMP)
 test: $(STAMP) $(WEBSTAMP)
 	$(BIN)/python -m pytest
 
-## the dev set: ingest, export, score; fails below the floors in tests/eval_baseline.json
+## the dev sets (dev and dev2, scored apart): ingest, export, score; fails below either set's floors in tests/eval_baseline.json
 eval: $(STAMP)
 	$(BIN)/python tools/eval_dev.py --shared $(SHARED)
 
@@ -45,6 +45,20 @@ eval-geo: $(STAMP)
 
 eval-case: $(STAMP)
 	$(BIN)/python tools/eval_case.py --shared $(SHARED)
+
+## who did what to whom on WikiEvents attack news; fails below tests/roles_baseline.json; ROLES_ARGS=--verbose
+eval-roles: $(STAMP)
+	$(BIN)/python tools/eval_roles.py --shared $(SHARED) $(ROLES_ARGS)
+
+## the hoot articles + samples/ through the pipeline, exported for a hand review (bench/hoot_review/README.md)
+HOOT_OUT ?= /tmp/eventwire-hoot
+hoot-review: $(STAMP)
+	rm -rf $(HOOT_OUT) && mkdir -p $(HOOT_OUT)
+	$(BIN)/eventwire --db sqlite:///$(HOOT_OUT)/hoot.db ingest $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl samples/ || test $$? = 2
+	$(BIN)/eventwire --db sqlite:///$(HOOT_OUT)/hoot.db export --what events --format jsonl -o $(HOOT_OUT)/events.jsonl
+	$(BIN)/eventwire --db sqlite:///$(HOOT_OUT)/hoot.db export --what documents --format jsonl -o $(HOOT_OUT)/documents.jsonl
+	$(BIN)/python bench/hoot_review/show.py $(HOOT_OUT)/events.jsonl $(HOOT_OUT)/documents.jsonl > $(HOOT_OUT)/review.txt
+	@echo "events to judge: $(HOOT_OUT)/review.txt"
 
 ## long benchmarks, results in bench/results/*.json (run on an idle machine)
 bench: $(STAMP)

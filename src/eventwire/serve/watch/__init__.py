@@ -134,10 +134,11 @@ class Watcher:
         now = self.clock()
         try:
             outcome = self._fetch_and_ingest(spec.url, state)
-        except InputError as exc:
+        except Exception as exc:  # noqa: BLE001 - one feed's trouble backs that feed off; the watcher lives on
             failures = state.failures + 1
             wait = poll.backoff(state.interval_seconds, failures, self.rng)
-            reason = str(exc).removeprefix(f"{spec.url}: ")
+            reason = (str(exc).removeprefix(f"{spec.url}: ") if isinstance(exc, InputError)
+                      else f"unexpected error ({exc.__class__.__name__}: {str(exc)[:200]})")
             self._save(replace(state, failures=failures, next_poll=now + wait, last_poll=now, last_status=reason))
             return PollOutcome(spec.url, "failed", error=reason, next_in=wait, failures=failures)
         return outcome

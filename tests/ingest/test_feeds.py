@@ -256,3 +256,22 @@ def test_teaser_pages_follow_the_url_rules(site, monkeypatch):
     assert [i.text for i in items[:3]] == ["Teaser for a full page.", "Teaser for an empty page.", "Teaser for a missing page."]
     assert site.paths == ["/feed"]
     assert not any(isinstance(i, IngestError) for i in items)
+
+
+def test_reingesting_a_feed_changes_nothing(tmp_path: Path, db_url):
+    from eventwire.pipeline import Pipeline
+    from eventwire.store.repository import all_documents
+
+    path = tmp_path / "feed.atom"
+    path.write_text(ATOM_10, encoding="utf-8")
+    pipe = Pipeline(db_url)
+    first = pipe.ingest([str(path)])
+    assert (first.read, first.new, first.failed) == (2, 2, 0)
+    with pipe.Session() as s:
+        before = [(d.id, d.url, d.external_id, d.published_date, d.text) for d in all_documents(s)]
+    again = pipe.ingest([str(path)])
+    assert (again.new, again.duplicates, again.events) == (0, 2, first.events)
+    with pipe.Session() as s:
+        assert [(d.id, d.url, d.external_id, d.published_date, d.text) for d in all_documents(s)] == before
+    assert {b[2] for b in before} == {"urn:atom-wire:a", "urn:atom-wire:b"}
+    assert {str(b[3]) for b in before} == {"2024-07-16", "2024-07-17"}

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 
 from eventwire import datelines
 from eventwire.extract.times import TimeResolver
-from eventwire.extract.types import TIME_NOUNS, EventTypeClassifier, TypeHit
+from eventwire.extract.types import EventTypeClassifier, TypeHit
+from eventwire.extract.types_base import TIME_NOUNS
 from eventwire.model import DateSpan, Document
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")

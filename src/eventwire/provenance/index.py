@@ -210,7 +210,8 @@ class ProvenanceIndex:
                 continue
             group_links = [l for i in group for l in adjacency.get(i, []) if l.a == i]
             members = [self._member(i) for i in group]
-            spun = spun_copies([(l.a, l.b) for l in group_links if l.relation == "rewrite"], lambda i: feats(i).sentences)
+            spun = spun_copies([(l.a, l.b) for l in group_links if l.relation == "rewrite"], lambda i: feats(i).sentences,
+                               [(l.a, l.b) for l in group_links if l.relation in TEMPLATE_PRONE])
             root = choose_root(members, group_links, spun)
             sid = story_id(root.id)
             out[root.id] = Provenance(document=root.id, story=sid)

@@ -228,7 +228,8 @@ def assign_groups(docs: dict[str, DocInfo], links: list[Link], feats: Callable[[
             out[group[0]] = Provenance(document=group[0], story=story_id(group[0]))
             continue
         group_links = [l for i in group for l in adjacency.get(i, []) if l.a == i]
-        spun = spun_copies([(l.a, l.b) for l in group_links if l.relation == "rewrite"], lambda i: feats(i).sentences)
+        spun = spun_copies([(l.a, l.b) for l in group_links if l.relation == "rewrite"], lambda i: feats(i).sentences,
+                           [(l.a, l.b) for l in group_links if l.relation in TEMPLATE_PRONE])
         root = choose_root([_member(docs[i]) for i in group], group_links, spun)
         sid = story_id(root.id)
         out[root.id] = Provenance(document=root.id, story=sid)

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval eval-muc eval-geo eval-case bench fuzz clean
+.PHONY: install demo test eval eval-muc eval-geo eval-case eval-boilerplate bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ eval-geo: $(STAMP)
 
 eval-case: $(STAMP)
 	$(BIN)/python tools/eval_case.py --shared $(SHARED)
+
+## flat-text cleaning on the 78 boilerplate pages (issue #11): keep, drop, F1 for the whole set and
+## each site half; fails below tests/boilerplate_baseline.json
+eval-boilerplate: $(STAMP)
+	$(BIN)/python tools/eval_boilerplate.py --shared $(SHARED)
 
 ## long benchmarks, results in bench/results/*.json (run on an idle machine)
 bench: $(STAMP)

@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 WEB     := src/eventwire/serve/web
 WEBSTAMP := $(WEB)/node_modules/.installed-stamp
 
-.PHONY: install demo test eval eval-muc eval-geo eval-case eval-roles hoot-review bench fuzz clean
+.PHONY: install demo test eval eval-muc eval-geo eval-case eval-roles eval-boilerplate hoot-review bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ hoot-review: $(STAMP)
 	$(BIN)/eventwire --db sqlite:///$(HOOT_OUT)/hoot.db export --what documents --format jsonl -o $(HOOT_OUT)/documents.jsonl
 	$(BIN)/python bench/hoot_review/show.py $(HOOT_OUT)/events.jsonl $(HOOT_OUT)/documents.jsonl > $(HOOT_OUT)/review.txt
 	@echo "events to judge: $(HOOT_OUT)/review.txt"
+
+## flat-text cleaning on the 78 boilerplate pages (issue #11): keep, drop, F1 for the whole set and
+## each site half; fails below tests/boilerplate_baseline.json
+eval-boilerplate: $(STAMP)
+	$(BIN)/python tools/eval_boilerplate.py --shared $(SHARED)
 
 ## long benchmarks, results in bench/results/*.json (run on an idle machine)
 bench: $(STAMP) $(WEBSTAMP)

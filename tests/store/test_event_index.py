@@ -88,7 +88,10 @@ def test_like_escape():
     assert like_escape("a%b_c\\") == "a\\%b\\_c\\\\"
 
 
-def test_a_lost_index_is_rebuilt(url):
+def test_a_lost_index_is_rebuilt(url, monkeypatch):
+    from eventwire.store import event_index
+
+    monkeypatch.setattr(event_index, "BATCH", 7)  # several batches, as a large database would need
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM event_index"))
@@ -97,3 +100,5 @@ def test_a_lost_index_is_rebuilt(url):
     with make_sessionmaker(engine)() as s:
         assert count_matching(s, EventFilter()) == N_EVENTS
         assert count_matching(s, EventFilter(text="kharkiv")) == N_EVENTS // 3
+        assert [x.id for x in find_events(s, EventFilter())] == _expected(lambda e: True)
+        assert [x.id for x in events_of_document(s, doc_id(7))] == [ALL[7].id]

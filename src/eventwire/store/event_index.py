@@ -144,15 +144,10 @@ def rebuild_event_index(session: Session) -> int:
         session.execute(text(f"DELETE FROM {FTS_TABLE}"))
     session.execute(delete(EventIndexRow))
     session.execute(delete(EventDocumentRow))
-    total = 0
-    batch: list[Event] = []
-    for payload in session.scalars(select(EventRow.payload).execution_options(yield_per=BATCH)):
-        batch.append(from_jsonable(Event, payload))
-        if len(batch) == BATCH:
-            update_event_index(session, batch, ())
-            total, batch = total + len(batch), []
-    update_event_index(session, batch, ())
-    return total + len(batch)
+    ids = list(session.scalars(select(EventRow.id)))  # read first: no cursor stays open across the writes
+    for i in range(0, len(ids), BATCH):
+        update_event_index(session, load_events(session, ids[i : i + BATCH]), ())
+    return len(ids)
 
 
 def index_is_current(session: Session) -> bool:

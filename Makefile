@@ -73,6 +73,8 @@ bench: $(STAMP) $(WEBSTAMP)
 	$(BIN)/python bench/provenance_bench.py --n 100000 --out bench/results/provenance.json
 	$(BIN)/python bench/fuse_bench.py --n 8000 --runs 3
 	$(BIN)/python bench/desk_bench.py --n 100000 10000 --requests 200
+	$(BIN)/python bench/incremental_bench.py --sizes 1000 10000 100000 --runs 3
+	$(BIN)/python bench/incremental_bench.py --scale 1000000 --batch 1000 --minutes 55
 
 ## bounded fuzzing of the cleaners (atheris); FUZZ_SECONDS=60 by default
 FUZZ_SECONDS ?= 60

@@ -194,7 +194,7 @@ class Pipeline:
                 else:
                     summary.duplicates += 1
         if summary.new or self._stale():
-            _retry_locked(self.update_provenance)
+            _retry_locked(self.update_provenance, conflicts=True)  # another ingest indexed the same document first
             self.extract_pending(summary)
             summary.events, summary.changes = _retry_locked(self.fuse, conflicts=True)
         else:  # nothing new since the last complete run: provenance and events stand as they are
@@ -251,7 +251,7 @@ class Pipeline:
             index = StoredIndex(session, lambda ids: [_doc_info(r) for r in provenance_index.documents(session, ids)])
             with self.progress.task("finding copies and stories", total=len(rows)) as advance:
                 for row in rows:
-                    index.add(_doc_info(row), row.seq)
+                    index.add(_doc_info(row))
                     advance(1)
             assigned = index.assign()
             members = provenance_index.documents(session, assigned)

@@ -36,7 +36,7 @@ def stored_in_batches(tmp_path: Path, docs, batches: list[int]):
             s.flush()
             index = StoredIndex(s, lambda ids: [by_id[i] for i in ids])
             for d in batch:
-                index.add(d, repo.get_document(s, d.id).seq)
+                index.add(d)
             assigned = index.assign()
         result.update(assigned)
         touched.append(len(assigned))

@@ -81,6 +81,20 @@ def test_reingest_changes_nothing_and_keeps_event_ids(db_url, inputs):
     assert export(db_url, "events") == before
 
 
+def test_two_ingests_then_refuse_keep_the_events_of_one_ingest(db_url, inputs, tmp_path):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps(RAID_A) + "\n", encoding="utf-8")
+    second.write_text(json.dumps(RAID_B) + "\n", encoding="utf-8")
+    assert run(db_url, "ingest", str(first)).exit_code == 0
+    assert run(db_url, "ingest", str(second)).exit_code == 0
+    incremental = export(db_url, "events")
+    res = run(db_url, "refuse")
+    assert res.exit_code == 0 and "(+0 new, 0 updated, 0 merged)" in res.stderr
+    assert export(db_url, "events") == incremental
+    battles = [e for e in map(json.loads, incremental.splitlines()) if e["event_type"] == "Battles"]
+    assert len(battles) == 1 and len(battles[0]["documents"]) == 2
+
+
 def test_bad_inputs_are_reported_and_the_rest_ingested(db_url, inputs):
     (inputs / "broken.jsonl").write_text('{"text": "ok line about nothing"}\n{oops\n', encoding="utf-8")
     (inputs / "empty.txt").write_text("", encoding="utf-8")

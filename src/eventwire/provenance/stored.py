@@ -69,8 +69,8 @@ class StoredIndex:
         return [_fold(tag + str(i).encode() + b":" + m.hashvalues[a:b].tobytes())
                 for i, (a, b) in enumerate(self._ranges[kind])]
 
-    def add(self, doc: DocInfo, seq: int) -> None:
-        """Index a new document (``seq``: its ingestion order) and store the links to its copies."""
+    def add(self, doc: DocInfo) -> None:
+        """Index a new document and store the links to its copies (documents come in ingestion order)."""
         if doc.id in self._docs or px.has_sketch(self.session, doc.id):
             return
         self._docs[doc.id] = doc
@@ -87,8 +87,8 @@ class StoredIndex:
         if "anchors" in sketches:
             own += self._bands("anchors", sketches["anchors"], doc.language)
             px.add_language(self.session, doc.language)
-        px.add_bands(self.session, seq, own)
-        px.add_sketch(self.session, doc.id, f.dup_key, units.astype(np.uint32).tobytes() if units is not None else None)
+        key = px.add_sketch(self.session, doc.id, f.dup_key, units.astype(np.uint32).tobytes() if units is not None else None)
+        px.add_bands(self.session, key, own)
         self.candidates += len(strong | weak)
         self._verify(doc.id, sorted(strong | weak))
 
@@ -102,7 +102,7 @@ class StoredIndex:
             found["anchors"] = px.candidates(self.session, [
                 b for lang in px.languages(self.session) if lang != doc.language
                 for b in self._bands("anchors", sketches["anchors"], lang)])
-        ids = px.ids_of_seqs(self.session, set().union(*found.values()) if found else set())
+        ids = px.ids_of_keys(self.session, set().union(*found.values()) if found else set())
         strong |= {ids[s] for k in ("shingles", "anchors") for s in found.get(k, ()) if s in ids}
         weak = {ids[s] for s in found.get("units", ()) if s in ids}
         return strong - {doc.id}, weak - {doc.id}

@@ -18,15 +18,16 @@ class ProvBandRow(Base):
 
     ``band`` folds the feature kind (and language, for names and numbers), the
     band's number and its hash into 64 bits; the document is named by its
-    ingestion ``seq`` (an integer is a third of an id's size, and there are
-    ~94 bands per document).
+    sketch's integer ``key`` (a third of an id's size, and there are ~94 bands
+    per document; not the document's ``seq``, which two concurrent ingests can
+    give twice).
     """
 
     __tablename__ = "prov_bands"
     __table_args__ = {"sqlite_with_rowid": False}
 
     band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    doc_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_key: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class ProvSketchRow(Base):
@@ -34,7 +35,8 @@ class ProvSketchRow(Base):
 
     __tablename__ = "prov_sketches"
 
-    document_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(32), unique=True)
     dup_key: Mapped[str] = mapped_column(String(40), index=True)
     units: Mapped[bytes | None] = mapped_column(LargeBinary)  # content-unit MinHash, num_perm x uint32
 

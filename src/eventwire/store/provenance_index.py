@@ -1,7 +1,7 @@
 """Data access for incremental provenance (tables in ``index_tables``).  Never commits.
 
-Each read goes through an index (band, dup key, document id or seq, link
-end); none reads every document.
+Each read goes through an index (band, dup key, document id, sketch key,
+link end); none reads every document.
 """
 from __future__ import annotations
 
@@ -20,31 +20,33 @@ LANGUAGES = "provenance_languages"  # meta key: languages with names-and-numbers
 
 
 def candidates(session: Session, bands: Iterable[int]) -> set[int]:
-    """Seqs of the documents sharing any of ``bands``."""
+    """Keys of the documents sharing any of ``bands``."""
     out: set[int] = set()
     for chunk in _chunks(set(bands)):
-        out.update(session.scalars(select(ProvBandRow.doc_seq).where(ProvBandRow.band.in_(chunk))))
+        out.update(session.scalars(select(ProvBandRow.doc_key).where(ProvBandRow.band.in_(chunk))))
     return out
 
 
-def add_bands(session: Session, seq: int, bands: Iterable[int]) -> None:
-    rows = [{"band": b, "doc_seq": seq} for b in set(bands)]
+def add_bands(session: Session, key: int, bands: Iterable[int]) -> None:
+    rows = [{"band": b, "doc_key": key} for b in set(bands)]
     for chunk in _chunks(rows):
         session.execute(insert(ProvBandRow), chunk)
 
 
-def add_sketch(session: Session, doc_id: str, dup_key: str, units: bytes | None) -> None:
-    session.execute(insert(ProvSketchRow), [{"document_id": doc_id, "dup_key": dup_key, "units": units}])
+def add_sketch(session: Session, doc_id: str, dup_key: str, units: bytes | None) -> int:
+    """Store a document's sketch; its integer key names it in the bands."""
+    return session.execute(insert(ProvSketchRow).values(document_id=doc_id, dup_key=dup_key, units=units)
+                           .returning(ProvSketchRow.key)).scalar_one()
 
 
 def has_sketch(session: Session, doc_id: str) -> bool:
-    return session.get(ProvSketchRow, doc_id) is not None
+    return session.scalar(select(ProvSketchRow.key).where(ProvSketchRow.document_id == doc_id)) is not None
 
 
 def first_with_dup_key(session: Session, dup_key: str) -> str | None:
-    """The earliest-ingested document with this normalised text."""
-    return session.scalar(select(ProvSketchRow.document_id).join(DocumentRow, DocumentRow.id == ProvSketchRow.document_id)
-                          .where(ProvSketchRow.dup_key == dup_key).order_by(DocumentRow.seq).limit(1))
+    """The first document indexed with this normalised text."""
+    return session.scalar(select(ProvSketchRow.document_id).where(ProvSketchRow.dup_key == dup_key)
+                          .order_by(ProvSketchRow.key).limit(1))
 
 
 def unit_sketches(session: Session, doc_ids: Iterable[str]) -> dict[str, bytes | None]:
@@ -55,11 +57,11 @@ def unit_sketches(session: Session, doc_ids: Iterable[str]) -> dict[str, bytes |
     return out
 
 
-def ids_of_seqs(session: Session, seqs: Iterable[int]) -> dict[int, str]:
+def ids_of_keys(session: Session, keys: Iterable[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    for chunk in _chunks(seqs):
-        out.update((r.seq, r.id) for r in session.execute(select(DocumentRow.seq, DocumentRow.id)
-                                                        .where(DocumentRow.seq.in_(chunk))))
+    for chunk in _chunks(keys):
+        out.update((r.key, r.document_id) for r in session.execute(
+            select(ProvSketchRow.key, ProvSketchRow.document_id).where(ProvSketchRow.key.in_(chunk))))
     return out
 
 

@@ -46,6 +46,8 @@ bench: $(STAMP)
 	  $(BIN)/python bench/extract_bench.py --jsonl $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl --runs 3
 	$(BIN)/python bench/provenance_bench.py --n 100000 --out bench/results/provenance.json
 	$(BIN)/python bench/fuse_bench.py --n 8000 --runs 3
+	test ! -f $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl || \
+	  $(BIN)/python bench/ingest_bench.py --jsonl $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl --n 200 --runs 3
 
 ## bounded fuzzing of the cleaners (atheris); FUZZ_SECONDS=60 by default
 FUZZ_SECONDS ?= 60

@@ -75,6 +75,8 @@ bench: $(STAMP) $(WEBSTAMP)
 	$(BIN)/python bench/desk_bench.py --n 100000 10000 --requests 200
 	$(BIN)/python bench/incremental_bench.py --sizes 1000 10000 100000 --runs 3
 	$(BIN)/python bench/incremental_bench.py --scale 1000000 --batch 1000 --minutes 55
+	test ! -f $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl || \
+	  $(BIN)/python bench/ingest_bench.py --jsonl $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl --n 200 --runs 3
 
 ## bounded fuzzing of the cleaners (atheris); FUZZ_SECONDS=60 by default
 FUZZ_SECONDS ?= 60

@@ -56,3 +56,39 @@ def test_two_worker_processes_write_exactly_what_one_process_writes(tmp_path, mi
     a, b = snapshot(one), snapshot(two)
     assert len(a["mentions"]) > 10
     assert a == b
+
+
+@pytest.mark.slow
+def test_a_killed_ingest_leaves_no_worker_behind(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    import psutil
+    from hostile_inputs import EVENTWIRE, write_articles
+
+    articles = write_articles(tmp_path / "many.jsonl", 400)
+    proc = subprocess.Popen([str(EVENTWIRE), "--db", str(tmp_path / "k.db"), "ingest", str(articles), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent, deadline = psutil.Process(proc.pid), time.monotonic() + 400
+    family: list[psutil.Process] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        family = parent.children(recursive=True)
+        if sum("forkserver" in _cmdline(p) for p in family) >= 3:  # the server and two workers
+            break
+        time.sleep(0.5)
+    assert proc.poll() is None and len(family) >= 3, "the ingest ended before its workers started"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    gone, alive = psutil.wait_procs(family, timeout=30)
+    assert not alive, [_cmdline(p)[:80] for p in alive]
+
+
+def _cmdline(p) -> str:
+    import psutil
+
+    try:
+        return " ".join(p.cmdline())
+    except psutil.Error:
+        return ""

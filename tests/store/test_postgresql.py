@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from pg_server import fresh_schema
@@ -19,9 +20,11 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "hostile"))
 from hostile_inputs import EVENTWIRE, run_cli, write_articles  # noqa: E402
 
 from eventwire.pipeline import Pipeline  # noqa: E402
+from eventwire.serve.api import create_app  # noqa: E402
 from eventwire.store.database import _normalise, make_engine  # noqa: E402
 
 pytestmark = pytest.mark.slow
+TIMEOUT_S = 900  # each run loads spaCy: seconds on an idle machine, minutes on a crowded one
 SAMPLES = Path(__file__).parents[2] / "samples"
 
 
@@ -53,19 +56,23 @@ def _counts(url: str) -> dict:
 
 def test_every_command_works_on_postgresql(tmp_path):
     with fresh_schema() as url:
-        ingest = run_cli("--db", url, "ingest", str(SAMPLES), "--workers", "1")
+        ingest = run_cli("--db", url, "ingest", str(SAMPLES), "--workers", "1", timeout=TIMEOUT_S)
         assert ingest.returncode == 0, ingest.stderr[-2000:]
         assert "new 12 / duplicates 0 / failed 0" in ingest.stderr
-        listed = run_cli("--db", url, "events", "--all")
+        listed = run_cli("--db", url, "events", "--all", timeout=TIMEOUT_S)
         assert listed.returncode == 0 and "Odesa" in listed.stdout, listed.stderr[-2000:]
         out = tmp_path / "events.jsonl"
-        exported = run_cli("--db", url, "export", "--format", "jsonl", "-o", str(out))
+        exported = run_cli("--db", url, "export", "--format", "jsonl", "-o", str(out), timeout=TIMEOUT_S)
         assert exported.returncode == 0, exported.stderr[-2000:]
         events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
         assert events and len(events) == _counts(url)["events"] - _context_events(url)
-        shown = run_cli("--db", url, "show", events[0]["id"])
+        shown = run_cli("--db", url, "show", events[0]["id"], timeout=TIMEOUT_S)
         assert shown.returncode == 0, shown.stderr[-2000:]
-        again = run_cli("--db", url, "ingest", str(SAMPLES), "--workers", "1")
+        with TestClient(create_app(url)) as client:  # `serve`, on the same database
+            page = client.get("/api/events", params={"limit": 100}).json()
+            assert page["total"] == len(events) and client.get(f"/api/events/{events[0]['id']}").status_code == 200
+            assert client.get("/api/health").status_code == 200
+        again = run_cli("--db", url, "ingest", str(SAMPLES), "--workers", "1", timeout=TIMEOUT_S)
         assert again.returncode == 0 and "new 0 / duplicates 12" in again.stderr
 
 
@@ -94,7 +101,7 @@ def test_two_concurrent_ingests_into_postgresql_lose_nothing(tmp_path):
         assert run_cli("--db", url, "events").returncode == 0  # the schema, before the race
         writers = [subprocess.Popen([str(EVENTWIRE), "--db", url, "ingest", str(f), "--workers", "1"],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in (first, second)]
-        outputs = [w.communicate(timeout=400) for w in writers]
+        outputs = [w.communicate(timeout=TIMEOUT_S) for w in writers]
         for w, (_, err) in zip(writers, outputs):
             assert w.returncode == 0, err[-2000:]
             assert "Traceback" not in err and "error" not in err.lower()
@@ -109,6 +116,6 @@ def test_two_concurrent_ingests_into_postgresql_lose_nothing(tmp_path):
         news = [int(e.split("new ")[1].split(" ")[0]) for _, e in outputs]
         assert sum(news) == 60, [e.strip().splitlines()[-1] for _, e in outputs]
         # a third run, alone, finds every document stored and the events as the two left them
-        alone = run_cli("--db", url, "ingest", str(first), str(second), "--workers", "1")
+        alone = run_cli("--db", url, "ingest", str(first), str(second), "--workers", "1", timeout=TIMEOUT_S)
         assert alone.returncode == 0 and "new 0 / duplicates 80" in alone.stderr, alone.stderr[-2000:]
         assert _counts(url)["events"] == counts["events"] > 0

@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TypeVar
 
 from eventwire.config import Limits
-from eventwire.engines.work import ExtractJob, Extracted, clean_batch, clean_record, extract_batch, extract_document, warm
+from eventwire.engines.work import ExtractJob, Extracted, clean_batch, clean_record, extract_batch, extract_document, warm, watch_parent
 from eventwire.model import Document, IngestError, Record
 
 T = TypeVar("T")
@@ -149,7 +149,8 @@ class ProcessPool(Batched):
 
     def _start(self) -> None:
         try:
-            pool = ProcessPoolExecutor(self.workers, mp_context=self._context())
+            pool = ProcessPoolExecutor(self.workers, mp_context=self._context(),
+                                       initializer=watch_parent, initargs=(os.getpid(),))
             for f in [pool.submit(warm, self._factory) for _ in range(self.workers)]:
                 f.result()
             self._pool = pool

@@ -18,6 +18,8 @@ from eventwire.model import Document, IngestError, Mention, Record
 
 # components built in this process, by what builds them: one model per worker
 _BUILT: dict[object, object] = {}
+# how often a pool worker checks that the ingesting process still exists
+PARENT_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,30 @@ def warm(factory: Callable[[], object] | None = None) -> int:
 
     built(factory or _default_extractor)
     return os.getpid()
+
+
+def watch_parent(pid: int, interval: float = PARENT_CHECK_SECONDS) -> None:
+    """Pool initializer: end this worker when the ingesting process ``pid`` is gone.
+
+    A pool's workers wait on a queue whose both ends they hold, so a parent
+    killed with ``kill -9`` would leave them waiting, each holding its model,
+    forever.  A daemon thread checks every ``interval`` seconds.
+    """
+    import os
+    import threading
+    import time
+
+    def check() -> None:
+        while True:
+            time.sleep(interval)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # a new process under another user took the pid: ours is gone
+                os._exit(0)
+
+    threading.Thread(target=check, name="eventwire-parent-watch", daemon=True).start()
 
 
 @dataclass(frozen=True)

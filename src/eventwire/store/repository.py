@@ -17,8 +17,9 @@ from eventwire.store.codec import from_jsonable, to_jsonable
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
 
 
-# a constant key for PostgreSQL's advisory lock: any 64-bit number no other program uses
-WRITE_LOCK_KEY = 0x6576_7477_6972_65  # "evtwire"
+# PostgreSQL's advisory lock is keyed by two numbers: this constant ("evtw") and the schema's
+# hash, so two eventwire stores in one database (one per schema) do not wait for each other
+WRITE_LOCK_KEY = 0x6576_7477
 
 
 def lock_for_writing(session: Session) -> None:
@@ -35,7 +36,7 @@ def lock_for_writing(session: Session) -> None:
     """
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+        session.execute(text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))"), {"key": WRITE_LOCK_KEY})
     elif dialect == "sqlite":
         session.execute(text("UPDATE meta SET value = value WHERE key = '~write-lock'"))
 

@@ -1,12 +1,6 @@
 """The two extract pipelines: every component registered, in an order analyze_pipes accepts."""
-import pytest
 
-from eventwire.extract.factories import PARSER, READER, build_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return build_extractor()
+from eventwire.extract.factories import PARSER, READER
 
 
 def test_reader_and_parser_hold_every_component_in_order(extractor):

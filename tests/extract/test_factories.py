@@ -29,3 +29,10 @@ def test_the_reader_reads_a_whole_article_as_one_token(extractor):
     doc = extractor.reader("Drones struck a depot in Odesa.\n\nTalks began.")
     assert len(doc) == 1 and doc._.parse_text == doc.text
     assert [i.parse for i in doc._.plan] == [True, False]
+
+
+def test_the_reader_keeps_no_article_text_after_reading(extractor):
+    before = len(extractor.reader.vocab.strings)
+    for i in range(5):
+        extractor.reader(f"Article {i}: drones struck a depot in Odesa on Monday.")
+    assert len(extractor.reader.vocab.strings) == before

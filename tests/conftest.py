@@ -18,6 +18,14 @@ def nlp():
     return load_nlp()
 
 
+@pytest.fixture(scope="session")
+def extractor():
+    """The extract stage as the pipeline builds it (reader and parser), once per session."""
+    from eventwire.extract.factories import build_extractor
+
+    return build_extractor()
+
+
 @pytest.fixture()
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"

@@ -1,12 +1,6 @@
 """The two extract pipelines: every component registered, in an order analyze_pipes accepts."""
-import pytest
 
-from eventwire.extract.factories import PARSER, READER, build_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return build_extractor()
+from eventwire.extract.factories import PARSER, READER
 
 
 def test_reader_and_parser_hold_every_component_in_order(extractor):
@@ -35,3 +29,10 @@ def test_the_reader_reads_a_whole_article_as_one_token(extractor):
     doc = extractor.reader("Drones struck a depot in Odesa.\n\nTalks began.")
     assert len(doc) == 1 and doc._.parse_text == doc.text
     assert [i.parse for i in doc._.plan] == [True, False]
+
+
+def test_the_reader_keeps_no_article_text_after_reading(extractor):
+    before = len(extractor.reader.vocab.strings)
+    for i in range(5):
+        extractor.reader(f"Article {i}: drones struck a depot in Odesa on Monday.")
+    assert len(extractor.reader.vocab.strings) == before

@@ -3,13 +3,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.factories import build_extractor
 from eventwire.model import Document, PublishedDate
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return build_extractor()
 
 
 def document(text: str, published: date | None = date(2024, 3, 14), language: str = "en") -> Document:

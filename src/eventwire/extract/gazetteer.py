@@ -70,7 +70,7 @@ _MARKS = str.maketrans("", "", "\u2019\u02b9\u02bc\u2032'`")
 DATA_PACKAGE = "eventwire.data.gazetteer"
 DATA_FILES = ("countries.tsv", "country_centres.tsv", "admin1.tsv", "admin1_en.tsv", "admin2.tsv",
               "aliases.tsv", "features.tsv", "stopnames.txt", "demonyms.tsv", "first_names.txt")
-CACHE_FORMAT = 4  # bump when the pickled layout changes
+CACHE_FORMAT = 5  # bump when the pickled layout changes (5: the folded index is built and cached)
 
 
 def norm(s: str) -> str:
@@ -81,6 +81,14 @@ def norm(s: str) -> str:
 def fold(s: str) -> str:
     """Diacritics off: 'Kyïv' -> 'Kyiv'."""
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def folded_index(names: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """Case- and accent-folded name -> the ids of every name that folds to it, in index order."""
+    folded: dict[str, list[int]] = {}
+    for k, ids in names.items():
+        folded.setdefault(fold(k).casefold(), []).extend(ids)
+    return {k: tuple(dict.fromkeys(v)) for k, v in folded.items()}
 
 
 def _plain(s: str) -> str:
@@ -126,7 +134,9 @@ class Gazetteer:
         # "Russian", "Georgians", "South Korean" -> the country's entry id
         self.demonyms: dict[str, int] = tables["demonyms"]
         self.first_names: frozenset[str] = tables["first_names"]
-        self._folded: dict[str, tuple[int, ...]] | None = None
+        # case- and accent-folded name -> ids, built with the tables (so cached) rather than on first use:
+        # building it takes ~5 s, paid by every process that met a dateline or all-caps copy
+        self._folded: dict[str, tuple[int, ...]] | None = tables.get("folded")
 
     # ------------------------------------------------------------- lookups
     def lookup(self, key: str) -> tuple[int, ...]:
@@ -136,10 +146,7 @@ class Gazetteer:
     def lookup_folded(self, key: str) -> tuple[int, ...]:
         """Case- and accent-insensitive lookup, for all-caps text."""
         if self._folded is None:
-            folded: dict[str, list[int]] = {}
-            for k, ids in self.names.items():
-                folded.setdefault(fold(k).casefold(), []).extend(ids)
-            self._folded = {k: tuple(dict.fromkeys(v)) for k, v in folded.items()}
+            self._folded = folded_index(self.names)
         return self._folded.get(fold(key).casefold(), ())
 
     def entry(self, i: int) -> Entry:

@@ -26,6 +26,7 @@ from eventwire.extract.gazetteer import (
     _plurals,
     _rows,
     fold,
+    folded_index,
     norm,
 )
 
@@ -87,9 +88,10 @@ class TableBuilder:
         self._features()
         self._region_demonyms(demonym_ids)
         max_words = max(k.count(" ") + 1 for k in self.names)
+        names = {k: tuple(v) for k, v in self.names.items()}
         return dict(
             kind=self.kind, name=self.name, cc=self.cc, a1=self.a1, lat=self.lat, lon=self.lon, pop=self.pop,
-            gid=self.gid, prec=self.prec, capital=capital_ids, names={k: tuple(v) for k, v in self.names.items()},
+            gid=self.gid, prec=self.prec, capital=capital_ids, names=names, folded=folded_index(names),
             admin1_ids=self.admin1_ids, country_ids=self.country_ids,
             stopnames=self.stop | frozenset(self.demonyms), max_words=min(max_words, 6),
             demonyms=demonym_ids,

@@ -1,12 +1,6 @@
 import pytest
 
 from eventwire.extract.components.context import Article
-from eventwire.extract.factories import build_extractor
-
-
-@pytest.fixture(scope="session")
-def extractor():
-    return build_extractor()
 
 
 @pytest.fixture

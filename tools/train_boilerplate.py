@@ -211,7 +211,8 @@ def line(name: str, r: dict) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--train", choices=("tune", "all"), default="tune")
+    ap.add_argument("--train", choices=("tune", "check", "all"), default="tune",
+                    help="check: the mirror run (fit and choose on the checking half, score the tuning half)")
     ap.add_argument("--threshold", type=float, help="with --train all: the threshold the split chose")
     ap.add_argument("--weak", action="store_true", help="add positional labels (see weak_labels)")
     ap.add_argument("--C", type=float, help="regularisation; default: chosen by grouped CV")
@@ -221,15 +222,16 @@ def main() -> int:
     lex = load_lexicon()
     scorer = scorer_module(shared)
     pages = load_pages(shared)
-    train = [p for p in pages if args.train == "all" or p["half"] == "tune"]
+    train = [p for p in pages if args.train == "all" or p["half"] == args.train]
     X, y, groups, weights = matrix(train, lex, args.weak)
     print(f"training rows: {len(y)} ({sum(y)} boilerplate) from {len(train)} pages", file=sys.stderr)
     C = args.C or choose_C(X, y, groups)
     model = fit(X, y, C, weights)
     bp_tune = [p for p in pages if p["set"] == "boilerplate" and p["half"] == "tune"]
     bp_check = [p for p in pages if p["set"] == "boilerplate" and p["half"] == "check"]
-    if args.train == "tune":
-        threshold = args.threshold or choose_threshold(model, bp_tune, scorer)
+    if args.train != "all":
+        chosen_on = bp_tune if args.train == "tune" else bp_check
+        threshold = args.threshold or choose_threshold(model, chosen_on, scorer)
     elif args.threshold is None:
         ap.error("--train all needs --threshold (the one the tuning run chose)")
     else:

@@ -127,3 +127,29 @@ def test_guard_protects_reporting_and_sentences_after_prose():
     assert safe[4] is False  # a label is never guarded
     assert safe[5] is True  # attributed
     assert REASON
+
+
+# Widget blocks written for the test; each must go whole and leave the article intact.
+BLOCKS = {
+    "comment form": ["Leave a Reply", "Your email address will not be published.", "Required fields are marked *",
+                     "Comment", "Name *", "Email *", "Website", "Post Comment"],
+    "payment badges": ["We Accept", "Visa", "Mastercard", "PayPal", "Apple Pay"],
+    "source link": ["Source link"],
+    "login form": ["Sign In", "Username", "Password", "Forgot your password?", "Log In"],
+    "trending list": ["Trending Now", "Storm Leaves Thousands Without Power", "City Council Approves New Budget",
+                      "Five Things To Watch This Weekend"],
+    "contributor note": ["Contributor", "Maria Lind is a freelance writer based in Oslo."],
+    "subscription box": ["Get the morning briefing in your inbox.", "Email address", "Sign Up", "No thanks"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BLOCKS))
+def test_widget_block_after_the_article_goes(cleaner, kind):
+    doc = _clean(cleaner, ARTICLE + BLOCKS[kind])
+    assert doc.text.split("\n\n") == ARTICLE, kind
+
+
+@pytest.mark.parametrize("kind", ["comment form", "payment badges", "source link", "login form"])
+def test_widget_block_before_the_article_goes(cleaner, kind):
+    doc = _clean(cleaner, BLOCKS[kind] + ARTICLE)
+    assert doc.text.split("\n\n") == ARTICLE, kind

@@ -19,11 +19,12 @@ from collections.abc import Sequence
 
 from eventwire.clean.boilerplate import is_link_shaped
 from eventwire.clean.features import (
+    MINOR_WORDS,
+    capitalised,
     ends_sentence,
     looks_like_reporting,
     normalise,
     strip_bullet,
-    title_case_share,
     url_share,
     words,
 )
@@ -53,6 +54,14 @@ WEATHER_OR_CLOCK = re.compile(r"-?\d+\s?°\s?[CF]?|\b\d{1,2}:\d{2}\s?(?:[ap]\.?m
 COUNTER = re.compile(r"^\W*(?:\d[\d.,]*[km]?\s*[^\W\d]+|[^\W\d]+\s*\(?\d[\d.,]*[km]?\)?)\W*$", re.IGNORECASE)
 # Block cues counted up to this many hits per line.
 CUE_CAP = 3
+# Pattern features look at a line's first PROBE_CHARS characters only; whole-line
+# labels and counters are at most UI_MAX_CHARS long, phrase cues count on lines up
+# to SHORT_CHARS (as in the rules of ``boilerplate``); a headline-shaped link is at
+# most LINK_SHAPED_MAX_WORDS words (boilerplate.LINK_LINE_MAX_WORDS).
+PROBE_CHARS = 300
+UI_MAX_CHARS = 60
+SHORT_CHARS = 200
+LINK_SHAPED_MAX_WORDS = 20
 # A line of prose for the position features: a sentence of at least this many words.
 PROSE_MIN_WORDS = 12
 SHORT_MAX_WORDS = 4
@@ -72,6 +81,7 @@ NEIGHBOUR = (
     "log_words", "ends_sentence", "short", "prose", "rule_drop", "lex_any", "title_share", "currency", "lex_block",
     "link_shaped",
 )
+LEX_ANY = tuple(k for k in OWN if k.startswith("lex_") and k != "lex_block")  # the rules' vocabularies
 FEATURE_NAMES: tuple[str, ...] = (
     OWN
     + tuple(f"prev_{n}" for n in NEIGHBOUR)
@@ -82,10 +92,10 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 def _lexicon_hits(text: str, lex: Lexicon) -> dict[str, float]:
-    bare = normalise(strip_bullet(text))
-    short = len(text) <= 200
+    bare = normalise(strip_bullet(text)) if len(text) <= UI_MAX_CHARS else ""
+    short = len(text) <= SHORT_CHARS
     return {
-        "lex_ui": float(len(text) <= 60 and lex.has("whole_line_ui", bare)),
+        "lex_ui": float(bool(bare) and lex.has("whole_line_ui", bare)),
         "lex_cta": float(short and bool(lex.cta.search(text))),
         "lex_comment": float(short and bool(lex.comment_prompt.search(text))),
         "lex_share": float(short and bool(lex.share_cookie.search(text))),
@@ -95,68 +105,92 @@ def _lexicon_hits(text: str, lex: Lexicon) -> dict[str, float]:
     }
 
 
+def _title_share(toks: list[str]) -> float:
+    """``features.title_case_share`` on words already split."""
+    content = [w for w in toks if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
+    return sum(1 for w in content if capitalised(w)) / len(content) if content else 0.0
+
+
 def own_features(text: str, lex: Lexicon, rule_drop: bool, repeated: bool) -> dict[str, float]:
-    """One unit's own measurements (see ``OWN``)."""
+    """One unit's own measurements (see ``OWN``).
+
+    Pattern features read only the first ``PROBE_CHARS`` characters: widgets
+    are short, and a long paragraph is told by its length and words, so
+    searching all of it would only cost time.
+    """
     toks = words(text)
     lower = [t.lower() for t in toks]
     n = len(toks)
-    chars = max(len(text), 1)
+    probe = text[:PROBE_CHARS]
+    chars = max(len(probe), 1)
+    ends = ends_sentence(text)
     f = {
         "log_chars": math.log1p(len(text)),
         "log_words": math.log1p(n),
-        "ends_sentence": float(ends_sentence(text)),
+        "ends_sentence": float(ends),
         "function_share": sum(t in FUNCTION_WORDS for t in lower) / n if n else 0.0,
         "has_auxiliary": float(any(t in AUXILIARIES for t in lower)),
         "verb_form_share": sum(bool(PAST_OR_GERUND.match(t)) for t in lower) / n if n else 0.0,
-        "title_share": title_case_share(text),
-        "punct_share": len(PUNCT.findall(text)) / chars,
-        "digit_share": len(DIGIT.findall(text)) / chars,
-        "currency": float(bool(CURRENCY.search(text))),
-        "url_share": url_share(text),
+        "title_share": _title_share(toks),
+        "punct_share": len(PUNCT.findall(probe)) / chars,
+        "digit_share": len(DIGIT.findall(probe)) / chars,
+        "currency": float(bool(CURRENCY.search(probe))),
+        "url_share": url_share(probe),
         "reader_share": sum(t in READER_WORDS for t in lower) / n if n else 0.0,
         "reporting": float(looks_like_reporting(text)),
         "short": float(n <= SHORT_MAX_WORDS),
-        "prose": float(n >= PROSE_MIN_WORDS and ends_sentence(text)),
+        "prose": float(n >= PROSE_MIN_WORDS and ends),
         "repeated": float(repeated),
         "rule_drop": float(rule_drop),
-        "pipes": min(text.count("|") + text.count("•"), 5) / 5,
-        "lex_block": min(len(lex.block_cue.findall(text)), CUE_CAP) / CUE_CAP,
+        "pipes": min(probe.count("|") + probe.count("•"), 5) / 5,
+        "lex_block": min(len(lex.block_cue.findall(probe)), CUE_CAP) / CUE_CAP,
         "question": float(text.rstrip().endswith("?")),
-        "counter": float(bool(COUNTER.match(text))),
-        "weather_or_clock": float(bool(WEATHER_OR_CLOCK.search(text))),
+        "counter": float(len(text) <= UI_MAX_CHARS and bool(COUNTER.match(text))),
+        "weather_or_clock": float(bool(WEATHER_OR_CLOCK.search(probe))),
         "starts_lower": float(text[:1].islower()),
-        "link_shaped": float(is_link_shaped(text)),
+        "link_shaped": float(n <= LINK_SHAPED_MAX_WORDS and is_link_shaped(text)),
     }
-    f.update(_lexicon_hits(text, lex))
-    f["lex_any"] = max(f[k] for k in OWN if k.startswith("lex_") and k != "lex_block")
+    f.update(_lexicon_hits(probe, lex))
+    f["lex_any"] = max(f[k] for k in LEX_ANY)
     return f
 
 
-def _mean(rows: Sequence[dict[str, float]], key: str) -> float:
-    return sum(r[key] for r in rows) / len(rows) if rows else 0.0
+def _window_means(own: list[dict[str, float]], key: str, width: int) -> list[float]:
+    """For each unit, the mean of ``key`` over up to ``width`` units each side (itself excluded)."""
+    n = len(own)
+    prefix = [0.0]
+    for o in own:
+        prefix.append(prefix[-1] + o[key])
+    out = []
+    for i in range(n):
+        lo, hi = max(0, i - width), min(n, i + 1 + width)
+        count = hi - lo - 1
+        out.append((prefix[hi] - prefix[lo] - own[i][key]) / count if count else 0.0)
+    return out
 
 
 def page_features(texts: Sequence[str], rule_drops: Sequence[bool], lex: Lexicon) -> list[list[float]]:
     """The feature vector (in ``FEATURE_NAMES`` order) of every unit of one page."""
-    counts = Counter(normalise(t) for t in texts)
-    own = [own_features(t, lex, d, counts[normalise(t)] > 1) for t, d in zip(texts, rule_drops)]
+    keys = [normalise(t) for t in texts]
+    counts = Counter(keys)
+    own = [own_features(t, lex, d, counts[k] > 1) for t, d, k in zip(texts, rule_drops, keys)]
     n = len(own)
     prose_chars = [len(t) if o["prose"] else 0 for t, o in zip(texts, own)]
     total = sum(prose_chars) or 1
+    windows = {k: _window_means(own, k, WINDOW) for k in NEIGHBOUR}
+    wide = _window_means(own, "prose", WIDE_WINDOW)
     before = 0
     empty = {k: 0.0 for k in NEIGHBOUR}
     vectors = []
     for i, o in enumerate(own):
         prev_row = own[i - 1] if i > 0 else empty
         next_row = own[i + 1] if i + 1 < n else empty
-        window = own[max(0, i - WINDOW):i] + own[i + 1:i + 1 + WINDOW]
         after = total - before - prose_chars[i]
         row = [o[k] for k in OWN]
         row += [prev_row[k] for k in NEIGHBOUR] + [next_row[k] for k in NEIGHBOUR]
-        row += [_mean(window, k) for k in NEIGHBOUR]
+        row += [windows[k][i] for k in NEIGHBOUR]
         b, a = before / total, after / total
-        wide = own[max(0, i - WIDE_WINDOW):i] + own[i + 1:i + 1 + WIDE_WINDOW]
-        row += [i / max(n - 1, 1), b, a, float(b > 0 and a > 0), o["short"] * _mean(window, "prose"), _mean(wide, "prose")]
+        row += [i / max(n - 1, 1), b, a, float(b > 0 and a > 0), o["short"] * windows["prose"][i], wide[i]]
         before += prose_chars[i]
         vectors.append(row)
     return vectors

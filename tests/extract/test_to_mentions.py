@@ -171,3 +171,28 @@ def test_a_groups_short_name_is_no_town_when_the_text_names_the_group(extractor)
     assert extractor._not_group_names([wagner, azov], text) == [azov]
     # without the group's longer name the town stands
     assert extractor._not_group_names([wagner], "Floods hit Wagner, South Dakota.") == [wagner]
+
+
+def page(text: str, url: str | None = None, title: str | None = None) -> Document:
+    pub = PublishedDate(date(2024, 3, 14), "metadata", 0.9)
+    return Document("d_test", "0" * 64, None, url, "Test Wire", title, pub, "en", text)
+
+
+def test_on_a_commentary_page_only_a_concrete_deed_is_reported(extractor):
+    text = ("The war has taught us that artillery decides everything.\n\n"
+            "Russian troops shelled the city of Kharkiv on Tuesday, killing two civilians, the governor said.\n\n"
+            "When the army shells towns, the world looks away.")
+    url = "https://news.example/opinion/2024/03/14/what-the-war-taught"
+    got = extractor.extract(page(text, url))
+    assert [m.place.name for m in got] == ["Kharkiv"]
+    assert "commentary page" in got[0].reason
+    assert len(extractor.extract(page(text, "https://news.example/world/2024/03/14/shelling"))) >= 2
+
+
+def test_a_war_wide_total_is_neither_an_event_nor_its_dead(extractor):
+    text = ("Russian forces shelled Kherson on Monday, killing two people, the governor said.\n\n"
+            "Police have identified 1,084 civilians killed by Russian forces since the start of the invasion.")
+    got = extractor.extract(document(text))
+    assert len(got) == 1
+    props = {(c.property, c.value) for c in got[0].claims}
+    assert ("fatalities", 2) in props and ("fatalities", 1084) not in props

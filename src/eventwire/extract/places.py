@@ -36,6 +36,7 @@ from typing import Iterable, Iterator, Sequence
 
 from eventwire.model import Place
 
+from .country_first import country_readings, top_regions
 from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Gazetteer, fold, km, norm
 from .truecase import upper_share
 
@@ -482,6 +483,7 @@ class PlaceFinder:
             if gm[0].qualifier:
                 ids = tuple(i for i in ids if _within(g, i, gm[0].qualifier)) or ids
             priors[gk] = {i: self._prior(i, gm[0].key) for i in ids}
+        self._country_first(groups, priors)
         mult = {gk: 1.0 + math.log(len(gm)) for gk, gm in groups.items()}
         belief = {gk: _softmax(pr) for gk, pr in priors.items()}
         info: dict[str, dict[int, dict]] = {}
@@ -541,6 +543,17 @@ class PlaceFinder:
                 choice[id(m)] = best
                 why[id(m)] = (self._why(gm[0], best, inf), inf)
         return choice, why
+
+    def _country_first(self, groups: dict[str, list[_Match]], priors: dict[str, dict[int, float]]) -> None:
+        """An unqualified country name keeps only its country reading (country_first.py says when not)."""
+        tops = top_regions(self.gaz, priors)
+        for gk, gm in groups.items():
+            if gm[0].qualifier or gm[0].demonym:
+                continue
+            others = {r for ok, r in tops.items() if ok != gk and r is not None}
+            keep = country_readings(self.gaz, priors[gk], others)
+            if keep:
+                priors[gk] = {i: priors[gk][i] for i in keep}
 
     def _why(self, m: _Match, i: int, info: dict) -> str:
         g = self.gaz

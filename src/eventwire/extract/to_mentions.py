@@ -20,8 +20,11 @@ from eventwire.config import LIMITS
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
 from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
+from eventwire.extract.concreteness import Anchors
+from eventwire.extract.genre import GenreClassifier
 from eventwire.extract.landmarks import LandmarkReader
 from eventwire.extract.prefilter import SentenceFilter, split_sentences
+from eventwire.extract.totals import TOTAL, TotalsDetector
 from eventwire.extract.truecase import mostly_upper, truecase
 from eventwire.extract.types import TIME_NOUNS, EventTypeClassifier, TypeHit
 from eventwire.model import DateSpan, Document, Evidence, Mention, Place
@@ -89,6 +92,8 @@ class Extractor:
         self.claims = ClaimExtractor()
         self.prefilter = SentenceFilter()
         self.landmarks = LandmarkReader(self.claims.speech)
+        self.genre = GenreClassifier()
+        self.totals = TotalsDetector()
         self.referring = set(load_json("lexicons", "time_expressions.json")["referring_verbs"]["lemmas"])
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
         dem = load_json("actors", "demonyms.json")["countries"]
@@ -301,6 +306,8 @@ class Extractor:
         places = self._not_group_names(places, text)
         found = sorted(places + self._capital_places(text), key=lambda p: p.start)
         memory = SpeakerMemory()
+        # on a commentary page a deed must be concrete in its own sentence to be reported (genre.py)
+        genre = self.genre.classify(doc.title, doc.url, doc.text)
         mentions: list[Mention] = []
         pub = doc.published.date if doc.published.conflict is None or doc.published.source == "story" else None
         para_date: list[DateSpan | None] = [None]
@@ -317,7 +324,8 @@ class Extractor:
                     para_date[0] = dates[0]
                 continue
             for sent in pdoc.sents:
-                mentions.extend(self._sentence(sent, off, doc, story, found, memory, mentions, para_date))
+                mentions.extend(self._sentence(sent, off, doc, story, found, memory, mentions, para_date,
+                                               genre.reason if genre.commentary else ""))
         return mentions
 
     def _plan(self, paras: list[tuple[int, str]]) -> list[tuple[str, int, int, str, bool]]:
@@ -341,7 +349,7 @@ class Extractor:
                 items.append(("parse", pi, off + run[0], p[run[0]:run[1]], run[0] == 0))
         return items
 
-    def _sentence(self, sent, off, doc, story, found, memory, earlier, para_date) -> list[Mention]:
+    def _sentence(self, sent, off, doc, story, found, memory, earlier, para_date, commentary: str = "") -> list[Mention]:
         claimant, why = self.claims.claimant(sent, memory)
         start, end = off + sent.start_char, off + sent.end_char
         original = doc.text[start:end]  # evidence quotes the stored text, even when parsing a case-restored copy
@@ -350,10 +358,14 @@ class Extractor:
             for c in self.claims.extract(sent, doc.id, start, claimant or doc.outlet,
                                          why if claimant else "the outlet's own report")
         ]
+        claims = self.totals.mark(claims, sent.text, {t.lemma_.lower() for t in sent})
         # a question asks, it does not report ("how many mothers took to the streets?")
         hits = [] if sent.text.rstrip(" \"'”’").endswith("?") else self.types.classify(sent)
         pub = doc.published.date if doc.published.conflict is None or doc.published.source == "story" else None
         own_dates = self.times.find(sent.text, pub)
+        if any(c.property == TOTAL for c in claims) \
+                and not any(c.property in ("fatalities", "injuries") for c in claims):
+            hits = []  # "police have identified 1,084 civilians killed": a count of many deeds, not one (totals.py)
         dateline = _DATELINE.match(sent.text)
         if dateline:
             own_dates = [d for d in own_dates if d.span[0] >= dateline.end()]
@@ -400,6 +412,9 @@ class Extractor:
                 if ctx is not None and (place is None or place.precision == "country"):
                     place, preason = ctx, creason
             actors = self.actors.find(sent, hit.trigger, speech)
+            anchors = Anchors.of(bool(near), preason, actors, claims)
+            if commentary and not anchors.concrete:
+                continue  # commentary names deeds in passing: only a concrete one is reported (concreteness.py)
             out.append(
                 Mention(
                     document=doc.id,
@@ -413,7 +428,8 @@ class Extractor:
                     claims=tuple(claims) if n == claimer else (),
                     story=story,
                     reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}"
-                           + (f"; {landmarks[n]}" if landmarks[n] else ""),
+                           + (f"; {landmarks[n]}" if landmarks[n] else "")
+                           + (f"; commentary page ({commentary}), concrete in its sentence" if commentary else ""),
                     landmark=landmarks[n] is not None,
                     weapon=hit.weapon,
                 )

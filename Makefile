@@ -4,6 +4,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-stamp
+# browser assets for the desk and /docs (Leaflet, world-atlas, uPlot, Swagger UI, ReDoc): npm, never committed
+WEB     := src/eventwire/serve/web
+WEBSTAMP := $(WEB)/node_modules/.installed-stamp
 
 .PHONY: install demo test eval eval-muc eval-geo eval-case eval-roles hoot-review bench fuzz clean
 
@@ -14,14 +17,18 @@ $(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+$(WEBSTAMP): $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(WEBSTAMP)
+
+install: $(STAMP) $(WEBSTAMP)
 
 ## ingest the bundled sample articles into the default database and print the events
-demo: $(STAMP)
+demo: $(STAMP) $(WEBSTAMP)
 	$(BIN)/eventwire ingest samples/
 	$(BIN)/eventwire events
 
-test: $(STAMP)
+test: $(STAMP) $(WEBSTAMP)
 	$(BIN)/python -m pytest
 
 ## the dev sets (dev and dev2, scored apart): ingest, export, score; fails below either set's floors in tests/eval_baseline.json
@@ -67,4 +74,4 @@ fuzz: $(STAMP)
 	PYTHON=$(BIN)/python sh fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(WEB)/node_modules

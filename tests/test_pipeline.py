@@ -23,12 +23,12 @@ def write(tmp: Path, records: list[dict]) -> Path:
     return f
 
 
-def test_scraped_copy_takes_its_story_date_and_reports_the_conflict(tmp_path, db_url):
+def test_scraped_copy_takes_its_story_date_and_reports_the_conflict(tmp_path, any_db_url):
     original = {"id": "orig", "url": "https://wire.example/a", "outlet": "Wire", "published": "2024-03-12", "text": BODY}
     scrape = {"id": "copy", "url": "https://farm.example/b", "published": "2024-04-29",
               "text": BODY + "\n\nRelated:\nCheap flights to Kursk\nBest hotels near the border"}
     undated = {"id": "undated", "url": "https://farm.example/c", "text": BODY.replace("Tuesday", "Tuesday morning")}
-    pipe = Pipeline(db_url)
+    pipe = Pipeline(any_db_url)
     summary = pipe.ingest([str(write(tmp_path, [original, scrape, undated]))])
     assert (summary.new, summary.failed) == (3, 0)
     with pipe.Session() as s:
@@ -42,14 +42,14 @@ def test_scraped_copy_takes_its_story_date_and_reports_the_conflict(tmp_path, db
     assert summary.events == 1
 
 
-def test_a_half_finished_run_is_completed_by_the_next(tmp_path, db_url):
+def test_a_half_finished_run_is_completed_by_the_next(tmp_path, any_db_url):
     f = write(tmp_path, [{"id": "1", "published": "2024-03-12", "text": BODY}])
-    pipe = Pipeline(db_url)
+    pipe = Pipeline(any_db_url)
     pipe.ingest([str(f)])
     with pipe.Session.begin() as s:  # as if killed after storing the document, before extraction
         s.execute(update(DocumentRow).values(stage="cleaned"))
         s.query(MentionRow).delete()
-    summary = Pipeline(db_url).ingest([str(f)])
+    summary = Pipeline(any_db_url).ingest([str(f)])
     assert (summary.new, summary.duplicates) == (0, 1)
     with pipe.Session() as s:
         assert {r.stage for r in s.scalars(select(DocumentRow))} == {"extracted"}
@@ -57,14 +57,14 @@ def test_a_half_finished_run_is_completed_by_the_next(tmp_path, db_url):
     assert summary.events == 1
 
 
-def test_a_new_report_updates_its_event_only_and_non_english_is_noted(tmp_path, db_url):
+def test_a_new_report_updates_its_event_only_and_non_english_is_noted(tmp_path, any_db_url):
     first = {"id": "1", "outlet": "Wire", "published": "2024-03-12", "text": BODY}
     other = {"id": "2", "outlet": "Post", "published": "2024-03-12",
              "text": "Russian forces shelled the town of Vovchansk in the Kharkiv region on Tuesday, the governor said."}
     second = {"id": "3", "outlet": "Herald", "published": "2024-03-12",
               "text": "A Ukrainian drone attack on an oil depot in Lgov on Tuesday injured two workers, officials in the Kursk region said."}
     russian = {"id": "4", "language": "ru", "text": "Беспилотник атаковал нефтебазу в Льгове во вторник, сообщили власти."}
-    pipe = Pipeline(db_url)
+    pipe = Pipeline(any_db_url)
     s1 = pipe.ingest([str(write(tmp_path, [first, other]))])
     assert s1.changes[0] == s1.events == 2
     (tmp_path / "in.jsonl").unlink()
@@ -75,25 +75,43 @@ def test_a_new_report_updates_its_event_only_and_non_english_is_noted(tmp_path, 
     assert (s3.new, s3.changes, s3.events) == (0, (0, 0, 0), 2)
 
 
-def test_a_page_dated_long_after_every_event_it_dates_is_flagged(tmp_path, db_url):
+def test_a_page_dated_long_after_every_event_it_dates_is_flagged(tmp_path, any_db_url):
     text = ("Drones struck an oil depot in Lgov on 12 March 2024, the governor said.\n\n"
             "Russian missiles hit a warehouse in the town on 14 March 2024, officials said.")
     rec = {"id": "late", "url": "https://farm.example/x", "published": "2024-06-30", "text": text}
-    pipe = Pipeline(db_url)
+    calls = []
+
+    def counting_extractor():
+        from eventwire.extract.factory import build_extractor
+
+        real = build_extractor()
+
+        class Counting:
+            def extract(self, doc, story=None):
+                calls.append(doc.published.date)
+                return real.extract(doc, story=story)
+        return Counting()
+
+    pipe = Pipeline(any_db_url, extractor_factory=counting_extractor)
     pipe.ingest([str(write(tmp_path, [rec]))])
     with pipe.Session() as s:
         row = s.scalars(select(DocumentRow)).one()
-    assert row.published_conflict == "page says 2024-06-30; the latest event the text dates is 2024-03-14"
-    assert row.published_confidence < 0.9
+    assert row.published_conflict == "page says 2024-06-30; the latest date its story's texts name is 2024-03-14"
+    assert row.published_confidence < 0.9 and row.published_date.isoformat() == "2024-03-14"
+    assert "14 March 2024" in row.published_evidence and "scrape" in row.published_reason
+    # clean's page date stays as clean read it, beside the decision
+    assert (row.page_date.isoformat(), row.page_source, row.page_evidence) == ("2024-06-30", "metadata", "2024-06-30")
+    # decided before extraction: extracted once, against the story's date
+    assert [d.isoformat() for d in calls] == ["2024-03-14"]
 
 
-def test_one_body_under_unrelated_headlines_is_two_articles_not_copies(tmp_path, db_url):
+def test_one_body_under_unrelated_headlines_is_two_articles_not_copies(tmp_path, any_db_url):
     box = ("What you need to know: the war in brief, updated every morning with the main developments, "
            "maps of the front line and answers to readers' most common questions about the conflict.")
     a = {"id": "a", "url": "https://paper.example/live", "title": "Live: siege of the steel plant enters its eighth week", "text": box}
     b = {"id": "b", "url": "https://paper.example/opinion", "title": "Opinion: what the summit in Beijing means for Europe", "text": box}
     copy = {"id": "c", "url": "https://farm.example/x", "title": "Farm|Live: siege of the steel plant enters its eighth week", "text": box}
-    pipe = Pipeline(db_url)
+    pipe = Pipeline(any_db_url)
     summary = pipe.ingest([str(write(tmp_path, [a, b, copy]))])
     assert (summary.new, summary.duplicates) == (2, 1)  # the farm's copy of 'a' is a duplicate; 'b' is not
     with pipe.Session() as s:

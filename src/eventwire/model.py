@@ -26,6 +26,10 @@ class Record:
     language: str | None = None
     text: str | None = None
     html: str | None = None
+    # a feed item's teaser, kept with the article page fetched for it: the text when the page yields none
+    summary: str | None = None
+    # when a web archive captured the page (ISO 8601): the publication date cannot be later
+    captured: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class PublishedDate:
     confidence: float
     conflict: str | None = None
     evidence: str | None = None  # the string the date was read from
+    reason: str | None = None  # why this date stands (set when dating chose it over the page's own)
 
 
 @dataclass(frozen=True)

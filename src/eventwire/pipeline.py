@@ -9,45 +9,50 @@ the next run and nothing is written twice.
 from __future__ import annotations
 
 import contextlib
-import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from eventwire.config import Limits
-from eventwire.errors import EventwireError
+from eventwire.dating import RELIABLE_DATE_SOURCES, DatingInput, decide_dates, reliable
+from eventwire.engines import build_engine
+from eventwire.engines.work import ExtractJob, Extracted
+from eventwire.engines.work import unexpected as _unexpected
 from eventwire.ingest.files import read_inputs
-from eventwire.model import Document, IngestError, Provenance, PublishedDate
+from eventwire.model import Document, IngestError, Provenance, Record
 from eventwire.store import repository as repo
 from eventwire.store.database import make_engine, make_sessionmaker
 from eventwire.store.orm import DocumentRow
 
-# a page date this many days after its story's earliest reliable member is a scrape date
-STORY_DATE_CONFLICT_DAYS = 2
-RELIABLE_DATE_SOURCES = ("metadata", "html")
-# a page dated this many days after every event its text dates carries a scrape or update date
-STALE_PAGE_DATE_DAYS = 7
-STALE_MIN_DATED = 2
-# an explicit date names its year, or pins its day with a weekday ("Monday, December 26")
-_EXPLICIT_DATE = re.compile(r"\b(1[89]|20)\d\d\b|\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? +\w+ +\d|\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? +\d")
 # SQLite waits busy_timeout for a lock; a transaction that still finds the database
 # locked (another process's long write) is tried again this many times, backing off
 LOCKED_RETRIES = 5
 LOCKED_BACKOFF_SECONDS = 0.5
+# meta key: the stored provenance index holds every document (a database made before it did not)
+PROVENANCE_INDEXED = "provenance_indexed"
 
 
 def _unexpected(stage: str, exc: BaseException) -> str:
     """A reason for a failure no stage raised on purpose: which stage, what went wrong."""
     detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
     return f"unexpected error in {stage} ({exc.__class__.__name__}{': ' + detail if detail else ''})"
+# extracted documents written per transaction: one commit (an fsync) per 16 documents
+# instead of one each, short enough that another process waiting to write barely notices
+WRITE_BATCH = 16
+# pending documents read from the database at a time (their text goes to the workers)
+READ_PAGE = 256
+# a document whose date or story provenance changed while it was being extracted is done
+# again; this many passes over what is still pending, at most
+EXTRACT_PASSES = 3
 
 
 def _is_locked(exc: OperationalError) -> bool:
+    """SQLite's busy or locked database; PostgreSQL's deadlock or serialisation failure (try again)."""
     text = str(exc.orig if exc.orig is not None else exc).lower()
-    return "locked" in text or "busy" in text
+    return any(w in text for w in ("locked", "busy", "deadlock detected", "could not serialize"))
 
 
 def _retry_locked(work: Callable[[], object], *, conflicts: bool = False) -> object:
@@ -99,32 +104,33 @@ class NullProgress:
         yield lambda n=1: None
 
 
-def _stale_page_date(doc: Document, mentions) -> str | None:
-    """A conflict note when the page's own date is later than every event its text dates, else None.
+def _doc_info(row: DocumentRow):
+    from eventwire.provenance import DocInfo
 
-    Only explicit dates count ("on 26 December 2022", "Monday, December 26"): a
-    relative one ("on Tuesday") was resolved against the page date itself and
-    proves nothing.  Needs at least ``STALE_MIN_DATED`` explicitly dated mentions.
-    """
-    pub = doc.published
-    if pub.date is None or pub.conflict or pub.source not in RELIABLE_DATE_SOURCES:
-        return None
-    dated = [m.date for m in mentions if m.date is not None and m.date.text]
-    explicit = [d for d in dated if _EXPLICIT_DATE.search(d.text)]
-    if len(explicit) < STALE_MIN_DATED or len(explicit) != len(dated):
-        return None
-    latest = max(d.end for d in explicit)
-    if (pub.date - latest).days <= STALE_PAGE_DATE_DAYS:
-        return None
-    return f"page says {pub.date.isoformat()}; the latest event the text dates is {latest.isoformat()}"
+    return DocInfo(
+        id=row.id,
+        text=row.text,
+        published=row.page_date,
+        published_reliable=_reliable(row),
+        outlet=row.outlet,
+        language=row.language,
+        known_outlet=bool(row.outlet) and row.page_source in RELIABLE_DATE_SOURCES,
+        title=row.title,
+    )
 
 
 def _reliable(row: DocumentRow) -> bool:
-    return row.page_date is not None and row.page_source in RELIABLE_DATE_SOURCES and not row.published_conflict
+    return reliable(repo.page_published(row))
 
 
 class Pipeline:
-    def __init__(self, db_url: str, *, progress=None, extractor_factory=None, cleaner=None, limits: Limits | None = None) -> None:
+    def __init__(self, db_url: str, *, progress=None, extractor_factory=None, cleaner=None, limits: Limits | None = None,
+                 workers: int = 1, engine: str = "local", scheduler: str | None = None) -> None:
+        """``workers``/``engine``/``scheduler``: where cleaning and extraction run (eventwire.engines).
+
+        With more than one worker, or on Dask, a custom ``extractor_factory`` or
+        ``cleaner`` must be picklable: it is sent to the workers.
+        """
         self.limits = limits or Limits.from_env()
         self.engine = make_engine(db_url)
         self.Session = make_sessionmaker(self.engine)
@@ -132,6 +138,13 @@ class Pipeline:
         self._extractor_factory = extractor_factory
         self._extractor = None
         self._cleaner = cleaner
+        self.runner = build_engine(engine, workers=workers, limits=self.limits, scheduler=scheduler,
+                                   cleaner=cleaner, extractor_factory=extractor_factory,
+                                   in_process_cleaner=lambda: self.cleaner, in_process_extractor=lambda: self.extractor)
+
+    def close(self) -> None:
+        """Stop the worker processes or cluster connection, if any."""
+        self.runner.close()
 
     # ------------------------------------------------------------- components
     @property
@@ -155,24 +168,18 @@ class Pipeline:
 
     # -------------------------------------------------------------------- run
     def ingest(self, inputs: list[str]) -> IngestSummary:
+        return self.ingest_records(read_inputs(inputs, self.limits))
+
+    def ingest_records(self, items: Iterable[Record | IngestError]) -> IngestSummary:
+        """Clean, store, link, extract and fuse records read elsewhere (``watch`` reads its feeds itself)."""
         summary = IngestSummary()
         with self.progress.task("reading and cleaning") as advance:
-            for item in read_inputs(inputs, self.limits):
+            for item, doc in self.runner.clean(items):
                 summary.read += 1
                 advance(1)
-                if isinstance(item, IngestError):
+                if isinstance(doc, IngestError):
                     summary.failed += 1
-                    summary.errors.append(item)
-                    continue
-                try:
-                    doc = self.cleaner.clean(item)
-                except EventwireError as exc:
-                    summary.failed += 1
-                    summary.errors.append(IngestError(item.source, str(exc).removeprefix(f"{item.source}: ")))
-                    continue
-                except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
-                    summary.failed += 1
-                    summary.errors.append(IngestError(item.source, _unexpected("clean", exc)))
+                    summary.errors.append(doc)
                     continue
                 try:
                     stored = _retry_locked(lambda: self._store_new(doc))
@@ -215,6 +222,7 @@ class Pipeline:
         from eventwire.provenance.stories import unrelated_titles
 
         with self.Session.begin() as session:
+            repo.lock_for_writing(session)  # PostgreSQL: one ingestion number per document
             same = repo.documents_like(session, doc.content_hash, doc.url)
             if any(r.url and r.url == doc.url for r in same):
                 return False
@@ -228,91 +236,123 @@ class Pipeline:
         return True
 
     def update_provenance(self) -> None:
-        from eventwire.provenance import DocInfo, ProvenanceIndex
+        """Find the copies of the documents no provenance pass has seen, by lookup in the stored
+        index (provenance/stored.py), and re-decide only the stories they touch."""
+        from eventwire.provenance.stored import StoredIndex
+        from eventwire.store import fusion_index, provenance_index
 
         with self.Session.begin() as session:
-            rows = repo.all_documents(session)
+            repo.lock_for_writing(session)
+            rows = provenance_index.unindexed_documents(session)
+            if repo.get_meta(session, PROVENANCE_INDEXED) is None:  # made before the stored index: index all once
+                rows = repo.all_documents(session)
             if not rows:
                 return
-            index = ProvenanceIndex()
+            index = StoredIndex(session, lambda ids: [_doc_info(r) for r in provenance_index.documents(session, ids)])
             with self.progress.task("finding copies and stories", total=len(rows)) as advance:
                 for row in rows:
-                    index.add(
-                        DocInfo(
-                            id=row.id,
-                            text=row.text,
-                            published=row.page_date,
-                            published_reliable=_reliable(row),
-                            outlet=row.outlet,
-                            language=row.language,
-                            known_outlet=bool(row.outlet) and row.page_source in RELIABLE_DATE_SOURCES,
-                            title=row.title,
-                        )
-                    )
+                    index.add(_doc_info(row), row.seq)
                     advance(1)
-                assigned = index.assign()
-            by_id = {r.id: r for r in rows}
-            for row in rows:
-                prov = assigned.get(row.id) or Provenance(row.id, f"s_{row.id[2:]}")
-                repo.set_provenance(session, row, prov, self._story_date(row, prov, by_id, assigned))
+            assigned = index.assign()
+            members = provenance_index.documents(session, assigned)
+            by_id = {r.id: r for r in members}
+            moved = [i for i, p in assigned.items() if by_id[i].story is not None and by_id[i].story != p.story]
+            for doc_id, prov in assigned.items():
+                repo.set_provenance(session, by_id[doc_id], prov)
+            self._date_documents(session, members)  # the dating stage, over whole touched stories
+            fusion_index.mark_dirty(session, moved)  # their events count sources by story: fused again
+            repo.set_meta(session, PROVENANCE_INDEXED, "1")
 
     @staticmethod
-    def _story_date(row: DocumentRow, prov: Provenance, by_id, assigned) -> PublishedDate:
-        """The document's own date, or its story's when it has none or a later scrape date."""
-        own = PublishedDate(row.published_date, row.published_source, row.published_confidence,
-                            row.published_conflict, row.published_evidence)
-        if row.published_source == "story":  # inherited earlier: start again from the page's own date
-            own = PublishedDate(row.page_date, row.page_source, 0.9 if row.page_date else 0.0, None, row.published_evidence)
-        members = [by_id[d] for d, p in assigned.items() if p.story == prov.story and d in by_id and d != row.id]
-        dated = sorted((m.page_date for m in members if _reliable(m)))
-        if not dated:
-            return own
-        earliest = dated[0]
-        if own.date is None:
-            return PublishedDate(earliest, "story", 0.6, None, f"story {prov.story}")
-        if (own.date - earliest).days > STORY_DATE_CONFLICT_DAYS:
-            note = f"page says {own.date.isoformat()}; story says {earliest.isoformat()}"
-            return PublishedDate(earliest, "story", 0.5, note, own.evidence)
-        return own
+    def _date_documents(session, rows: list[DocumentRow]) -> None:
+        """The dating stage (``eventwire.dating``): each document's date from its page and its story, before extraction."""
+        decided = decide_dates([DatingInput(r.id, r.story or r.id, repo.page_published(r), r.text) for r in rows])
+        for row in rows:
+            repo.set_published(session, row, decided[row.id])
 
     def extract_pending(self, summary: IngestSummary | None = None) -> int:
-        """Extract every document not yet ``extracted``; one that fails is reported and left for the next run."""
-        with self.Session() as session:
-            pending = list(session.scalars(select(DocumentRow.id).where(DocumentRow.stage != "extracted").order_by(DocumentRow.seq)))
-        if not pending:
-            return 0
+        """Extract every document not yet ``extracted``; one that fails is reported and left for the next run.
+
+        The engine extracts (here or in workers); this process writes the results,
+        ``WRITE_BATCH`` documents per transaction.  A document whose date or story
+        changed meanwhile (another ingest's provenance pass) is done again.
+        """
+        failed: set[str] = set()
+        done = 0
         self._not_english = 0
-        with self.progress.task("extracting events", total=len(pending)) as advance:
-            for doc_id in pending:
-                try:
-                    _retry_locked(lambda: self._extract_one(doc_id))
-                except Exception as exc:  # noqa: BLE001 - the document stays 'cleaned'; the run goes on
-                    if summary is not None:
-                        summary.failed += 1
-                        summary.errors.append(IngestError(self._source_of(doc_id), _unexpected("extract", exc) + "; left for the next run"))
-                advance(1)
+        for _ in range(EXTRACT_PASSES):
+            pending = self._pending_ids(failed)
+            if not pending:
+                break
+            done += len(pending)
+            with self.progress.task("extracting events", total=len(pending)) as advance:
+                batch: list[Extracted] = []
+                for result in self.runner.extract(self._jobs(pending)):
+                    batch.append(result)
+                    if len(batch) >= WRITE_BATCH:
+                        self._write_batch(batch, summary, failed)
+                        advance(len(batch))
+                        batch = []
+                self._write_batch(batch, summary, failed)
+                advance(len(batch))
         if summary is not None:
             summary.not_english += self._not_english
-        return len(pending)
+        return done
 
-    def _extract_one(self, doc_id: str) -> None:
+    def _pending_ids(self, skip: set[str]) -> list[str]:
+        with self.Session() as session:
+            ids = session.scalars(select(DocumentRow.id).where(DocumentRow.stage != "extracted").order_by(DocumentRow.seq))
+            return [i for i in ids if i not in skip]
+
+    def _jobs(self, ids: list[str]) -> Iterator[ExtractJob]:
+        """The documents to extract, read ``READ_PAGE`` at a time (skipping any another process finished)."""
+        for start in range(0, len(ids), READ_PAGE):
+            page = ids[start : start + READ_PAGE]
+            with self.Session() as session:
+                rows = {r.id: r for r in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(page)))}
+                for doc_id in page:
+                    row = rows.get(doc_id)
+                    if row is not None and row.stage != "extracted":
+                        yield ExtractJob(repo.row_to_document(row), row.story)
+
+    def _write_batch(self, batch: list[Extracted], summary: IngestSummary | None, failed: set[str]) -> None:
+        ok = [r for r in batch if r.error is None]
+        for r in batch:
+            if r.error is not None:
+                failed.add(r.doc_id)
+                if summary is not None:
+                    summary.failed += 1
+                    summary.errors.append(IngestError(self._source_of(r.doc_id), r.error + "; left for the next run"))
+        if not ok:
+            return
+        try:
+            self._not_english += _retry_locked(lambda: self._write_extracted(ok))
+        except Exception as exc:  # noqa: BLE001 - the batch stays 'cleaned'; the run goes on
+            for r in ok:
+                failed.add(r.doc_id)
+                if summary is not None:
+                    summary.failed += 1
+                    summary.errors.append(IngestError(self._source_of(r.doc_id), _unexpected("store", exc) + "; left for the next run"))
+
+    def _write_extracted(self, results: list[Extracted]) -> int:
+        """One transaction: mentions of each document, marked ``extracted``; returns how many were not English.
+
+        A row another process extracted meanwhile is left alone; one whose date or
+        story changed since it was read stays pending for the next pass.
+        """
+        not_english = 0
         with self.Session.begin() as session:
-            row = repo.get_document(session, doc_id)
-            if row is None or row.stage == "extracted":
-                return  # another process got there first
-            doc: Document = repo.row_to_document(row)
-            if doc.language != "en":
-                self._not_english += 1
-            mentions = self.extractor.extract(doc, story=row.story)
-            stale = _stale_page_date(doc, mentions)
-            if stale is not None:
-                # the page date is later than every event the text dates: a scrape or update date.
-                # Flag it, trust it less, and extract again without it.
-                row.published_conflict, row.published_confidence = stale, max(0.1, row.published_confidence - 0.4)
-                doc = repo.row_to_document(row)
-                mentions = self.extractor.extract(doc, story=row.story)
-            repo.replace_mentions(session, doc_id, mentions)
-            row.stage = "extracted"
+            for r in results:
+                row = repo.get_document(session, r.doc_id, for_update=True)
+                if row is None or row.stage == "extracted":
+                    continue  # another process got there first
+                now = repo.row_to_document(row)
+                if (now.published, now.language, row.story) != (r.job.doc.published, r.job.doc.language, r.job.story):
+                    continue
+                repo.replace_mentions(session, r.doc_id, r.mentions)
+                row.stage = "extracted"
+                not_english += row.language != "en"
+        return not_english
 
     def _source_of(self, doc_id: str) -> str:
         try:
@@ -323,13 +363,23 @@ class Pipeline:
             return doc_id
 
     def fuse(self) -> tuple[int, tuple[int, int, int]]:
-        """Re-fuse all mentions; write only the events that changed.  (exportable events, changes)."""
-        from eventwire.fuse.events import fuse
+        """Fuse the mentions stored since the last run into the events they touch (fuse/incremental.py);
+        write only the events that changed.  (exportable events, changes)."""
+        from eventwire.fuse.incremental import fuse_new
 
         with self.Session.begin() as session:
-            ranked = repo.all_mentions(session)
-            stories = {r.id: r.story or r.id for r in repo.all_documents(session)}
-            events = fuse(ranked, stories)
-            changes = repo.sync_events(session, events)
-            repo.set_meta(session, "fused_state", repo.content_state(session))
-            return sum(1 for e in events if e.exportable), changes
+            repo.lock_for_writing(session)
+            stats = fuse_new(session)
+            return repo.count_events(session), stats.changes
+
+    def refuse(self) -> tuple[int, tuple[int, int, int]]:
+        """Fuse every mention from scratch (after a change of rules), rebuilding the fusion index."""
+        from eventwire.fuse.incremental import refuse
+
+        def work():
+            with self.Session.begin() as session:
+                repo.lock_for_writing(session)
+                stats = refuse(session)
+                return repo.count_events(session), stats.changes
+
+        return _retry_locked(work, conflicts=True)

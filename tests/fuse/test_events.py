@@ -272,15 +272,15 @@ def test_history_told_in_passing_joins_no_event_by_place_alone():
     assert set(next(e for e in run([attack, copy]) if "d_a" in e.documents).documents) == {"d_a", "d_c"}
 
 
-def test_fusing_keeps_no_summaries_and_gives_the_same_events_twice():
+def test_fusing_twice_gives_the_same_events_and_no_run_shares_summaries():
     from eventwire.fuse import events as fuse_events
 
+    assert not hasattr(fuse_events, "_SUMMARIES")  # summaries live on each Clusterer
     murder = said("d_a", "Gunmen murdered six journalists at the Mykolaiv printing works on 3 March.", "murdered",
                   date(2024, 3, 3), CITY)
     later = said("d_b", "The minister condemned the murder of six journalists and promised an inquiry.", "murder",
                  date(2024, 3, 20), ABROAD, explicit=False)
     first = run([murder, later])
-    assert fuse_events._SUMMARIES == {}
     second = run([murder, later])
     assert [(e.id, e.documents) for e in first] == [(e.id, e.documents) for e in second]
     assert set(first[0].documents) == {"d_a", "d_b"}

@@ -22,7 +22,8 @@ from eventwire.model import IngestError, Record
 ARTICLE = b"<html><head><title>Depot hit</title></head><body><p>Drones hit a fuel depot near Belgorod on Monday, the governor said.</p></body></html>"
 FEED = (
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
-    b"<item><title>One</title><link>https://news.example/1</link><description>Shelling hit Kupiansk.</description></item>"
+    # a teaser item whose (relative) link is the article page on this same server
+    b"<item><title>One</title><link>/ok</link><description>Shelling hit Kupiansk.</description></item>"
     b"</channel></rss>"
 )
 BOMB_BYTES = 50_000_000  # decoded size of the gzip bomb; on the wire it is ~50 KB
@@ -126,7 +127,9 @@ def test_a_feed_url_gives_one_record_per_item(server, monkeypatch):
     monkeypatch.setenv(urls.ALLOW_PRIVATE_ENV, "1")
     items = list(read_inputs([f"{server}/feed", f"{server}/ok"], FAST))
     assert [type(i) for i in items] == [Record, Record]
-    assert items[0].url == "https://news.example/1" and items[0].outlet == "Wire"
+    assert items[0].url == f"{server}/ok" and items[0].outlet == "Wire" and items[0].title == "One"
+    # the teaser's article page was fetched; the teaser rides along for the cleaner to fall back on
+    assert items[0].html == ARTICLE.decode() and items[0].summary == "Shelling hit Kupiansk."
     assert items[1].html and "fuel depot" in items[1].html
 
 

@@ -29,7 +29,7 @@ def test_earliest_reliable_date_is_the_original():
 def test_unreliable_date_loses_to_reliable_one():
     out = assign(
         doc("d_aaa", ORIGINAL, date(2024, 1, 1), reliable=False),
-        doc("d_bbb", SPUN, date(2024, 3, 5)),
+        doc("d_bbb", CHROME, date(2024, 3, 5)),
     )
     assert out["d_bbb"].copy_of is None
     assert out["d_aaa"].copy_of.document == "d_bbb"

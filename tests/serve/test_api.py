@@ -32,7 +32,7 @@ from eventwire.serve.api import create_app, render
 from eventwire.serve.api.schemas import DocumentPublic, EventPublic
 from eventwire.serve.cli import app as cli_app
 from eventwire.serve.exports.shapes import claim_rows, document_dict, event_dict
-from eventwire.store.repository import all_documents, get_document, query_events
+from eventwire.store.repository import list_documents, query_events, read_document
 
 MARKET_HERALD = {
     "id": "h1", "url": "https://southern-herald.example/kherson-market", "outlet": "Southern Herald",
@@ -75,6 +75,9 @@ LATER = [
 ]
 
 
+LOCAL = "http://127.0.0.1"  # the app serves loopback host names only
+
+
 def _jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
@@ -100,7 +103,7 @@ def db(filled_db: Path) -> str:
 @pytest.fixture(scope="module")
 def client(db: str):
     app = create_app(db)
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         yield c
     app.state.engine.dispose()
 
@@ -128,7 +131,7 @@ def test_events_are_exactly_the_public_shapes(client, session, strike):
     ev = event_dict(strike)
     assert len(ev["documents"]) == 2 and ev["location"]["country"] == "UA"
     assert ev["contradictions"], "12 killed against none killed must be flagged"
-    library = next(d.id for d in all_documents(session) if d.outlet == LIBRARY["outlet"])
+    library = next(d.id for d in list_documents(session)[1] if d.outlet == LIBRARY["outlet"])
     assert not any(library in e["documents"] for e in body["items"])
 
 
@@ -197,7 +200,7 @@ def test_bad_query_parameters_are_422_with_a_clear_message(client, path, params,
 
 # ------------------------------------------------------------------- documents
 def test_documents_with_provenance(client, session):
-    rows = all_documents(session)
+    rows = list_documents(session)[1]
     for row in rows:
         res = client.get(f"/api/documents/{row.id}")
         assert res.status_code == 200 and res.json() == document_dict(row)
@@ -239,6 +242,7 @@ def _cli_export(db: str, what: str, fmt: str) -> bytes:
         ("events", "csv", "text/csv"),
         ("events", "geojson", "application/geo+json"),
         ("events", "acled-csv", "text/csv"),
+        ("events", "acled-extras", "text/csv"),
         ("documents", "jsonl", "application/x-ndjson"),
         ("documents", "csv", "text/csv"),
         ("claims", "jsonl", "application/x-ndjson"),
@@ -248,14 +252,17 @@ def test_exports_match_the_cli(client, db, what, fmt, media):
     res = client.get("/api/export", params={"what": what, "format": fmt})
     assert res.status_code == 200, res.text
     assert res.headers["content-type"].startswith(media)
-    assert f"eventwire-{what}." in res.headers["content-disposition"]
+    assert f"eventwire-{what}" in res.headers["content-disposition"]
     assert res.content == _cli_export(db, what, fmt)
 
 
 def test_export_contents(client, strike):
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "acled-csv"}).text)))
-    row = next(r for r in rows if r["event_id"] == strike.id)
-    assert row["location"] == "Kherson" and row["source_scale"] == "Multiple" and row["contradiction"]
+    row = next(r for r in rows if r["event_id_cnty"] == "UKR" + strike.id.removeprefix("e_").upper())
+    assert row["location"] == "Kherson" and row["country"] == "Ukraine" and row["iso"] == "804"
+    extras = list(csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "acled-extras"}).text)))
+    extra = next(r for r in extras if r["event_id_cnty"] == row["event_id_cnty"])
+    assert extra["event_id"] == strike.id and json.loads(extra["contradictions"])
     geo = client.get("/api/export", params={"format": "geojson"}).json()
     assert geo["type"] == "FeatureCollection"
     assert any(f["properties"]["id"] == strike.id for f in geo["features"])
@@ -300,9 +307,9 @@ def _same_keys(model: type[BaseModel], value: dict, where: str) -> None:
 
 def test_schemas_describe_every_field_of_the_shapes(session, strike):
     _same_keys(EventPublic, event_dict(strike), "event")
-    for row in all_documents(session):
+    for row in list_documents(session)[1]:
         _same_keys(DocumentPublic, document_dict(row), "document")
-    drifted = dict(document_dict(all_documents(session)[0]),
+    drifted = dict(document_dict(list_documents(session)[1][0]),
                    copy_of={"document": "d_x", "relation": "rewrite", "similarity": 0.8},
                    drift=[{"kind": "number", "original": "a", "copy": "b", "note": "c"}])
     _same_keys(DocumentPublic, drifted, "document")
@@ -314,19 +321,20 @@ def test_index_and_event_page(client, session, strike):
     index = client.get("/")
     assert index.status_code == 200 and index.headers["content-type"].startswith("text/html")
     assert f'href="/events/{strike.id}"' in index.text
-    assert "script-src" not in index.headers["content-security-policy"]
-    assert "default-src 'none'" in index.headers["content-security-policy"]
+    policy = index.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'self';" in policy  # our own scripts, nothing inline
+    assert "http" not in policy
     page = client.get(f"/events/{strike.id}")
     assert page.status_code == 200
     for doc_id in strike.documents:
-        assert get_document(session, doc_id).outlet in page.text
+        assert read_document(session, doc_id).outlet in page.text
     assert "Contradictions" in page.text and "Governor Oleksandr Prokudin" in page.text
     assert "At least 12 civilians were killed" in page.text
     assert client.get("/events/e_nope").status_code == 404
 
 
 def test_pages_escape_what_the_news_says(client, session):
-    library = next(d for d in all_documents(session) if d.outlet == LIBRARY["outlet"])
+    library = next(d for d in list_documents(session)[1] if d.outlet == LIBRARY["outlet"])
     page = client.get(f"/documents/{library.id}")
     assert page.status_code == 200
     assert "<script>" not in page.text and "<b>News</b>" not in page.text
@@ -410,7 +418,7 @@ def test_real_server_reads_while_ingest_writes(filled_db: Path, tmp_path: Path):
         status, body = _get(f"{base}/api/events")
         assert status == 200 and json.loads(body)["total"] >= 1
         status, body = _get(f"{base}/")
-        assert status == 200 and "<table>" in body
+        assert status == 200 and '<ol id="rows">' in body and "/events/e_" in body
 
         ingest = subprocess.Popen([_eventwire(), "--db", db, "ingest", str(later)],
                                   stdout=ingest_log, stderr=subprocess.STDOUT, env=env)
@@ -445,7 +453,8 @@ def test_an_unreadable_database_is_503_not_a_traceback(db_url):
     app = create_app(db_url)
     with app.state.engine.begin() as conn:
         conn.execute(text("DROP TABLE events"))
-    with TestClient(app, raise_server_exceptions=False) as c:
+        conn.execute(text("DROP TABLE event_index"))  # lists read the index first
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         res = c.get("/api/events")
         assert res.status_code == 503 and res.headers["retry-after"]
         assert res.json() == {"detail": "the database cannot be read right now; try again shortly"}

@@ -94,8 +94,9 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(db_url, inputs):
 def test_exports_in_every_format(db_url, inputs):
     run(db_url, "ingest", str(inputs))
     rows = list(csv.DictReader(io.StringIO(export(db_url, "events", "acled-csv"))))
-    assert rows and list(rows[0].keys())[:6] == ["event_id", "event_date", "year", "time_precision", "event_type", "sub_event_type"]
-    assert any(r["location"] == "Kozinka" and r["source_scale"] == "Multiple" for r in rows)
+    assert rows and list(rows[0].keys())[:6] == ["event_id_cnty", "event_date", "year", "time_precision",
+                                                 "disorder_type", "event_type"]
+    assert any(r["location"] == "Kozinka" and r["country"] == "Russia" and ";" in r["source"] for r in rows)
     geo = json.loads(export(db_url, "events", "geojson"))
     assert geo["type"] == "FeatureCollection" and geo["features"][0]["geometry"]["type"] == "Point"
     assert list(csv.DictReader(io.StringIO(export(db_url, "events", "csv"))))

@@ -29,8 +29,8 @@ def mention(d: str, day: date, country: str = "RU") -> Mention:
 
 
 @pytest.fixture()
-def session(db_url):
-    Session = make_sessionmaker(make_engine(db_url))
+def session(any_db_url):
+    Session = make_sessionmaker(make_engine(any_db_url))
     with Session.begin() as s:
         yield s
 
@@ -101,3 +101,20 @@ def test_landmark_references_round_trip_through_the_store(session):
     session.flush()
     (ev,) = repo.query_events(session)
     assert ev.documents == (report.document,) and ev.references == (landmark,)
+
+
+def test_the_decided_date_is_written_beside_the_page_date_which_stays_as_clean_gave_it(session):
+    repo.add_document(session, doc(7))
+    session.flush()
+    row = repo.get_document(session, doc(7).id)
+    row.stage = "extracted"
+    page = repo.page_published(row)
+    assert page == PublishedDate(date(2024, 3, 12), "metadata", 0.9)
+    assert not repo.set_published(session, row, page)  # the page's own date stands: nothing to redo
+    assert row.stage == "extracted"
+    story = PublishedDate(date(2024, 3, 1), "story", 0.5, "page says 2024-03-12; story says 2024-03-01", "d_x: page date",
+                          "a copy's date")
+    assert repo.set_published(session, row, story)
+    assert row.stage == "cleaned"  # its relative dates must be resolved again against the new date
+    assert repo.row_to_document(row).published == story
+    assert repo.page_published(row) == page

@@ -37,6 +37,7 @@ from eventwire.clean.features import (
     MINOR_WORDS,
 )
 from eventwire.clean.lexicon import Lexicon
+from eventwire.datelines import BARE as BARE_DATELINE
 
 # --- thresholds (characters or words of one line) ---------------------------
 # Captions on news pages run 40-250 characters; a caption is dropped whole only
@@ -89,7 +90,6 @@ BYLINE = re.compile(rf"^\W*(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\
 CONTACT_LABEL = re.compile(r"^\W*(?:contact(?: us)?|e-?mail|tel|telephone|phone|fax|whatsapp)\s*[:*]", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.I)
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
-BARE_DATELINE = re.compile(r"^[A-Z][^.!?\n]{0,50}?\s*(?:—|–|--|-)\s*$")
 # A trailing credit: "... father. Credit: AP", "... base. Image by X/Y.com".
 TRAILING_CREDIT = re.compile(
     r"(?:^|(?<=[.!?)\s]))\s*[(\[]?\s*(?:photos?|images?|pictures?|pic|credits?|photograph|illustration|graphic)"

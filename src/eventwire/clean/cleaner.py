@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
 from eventwire.clean.blocks import Unit, split_units
-from eventwire.clean.html import HtmlExtract, extract_html
+from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
 from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
 from eventwire.config import LIMITS, Limits
@@ -72,6 +72,10 @@ class Cleaner:
         # html has its own, larger limit (pages carry scripts and inline images), checked
         # by extract_html after slimming; the text trafilatura finds must then fit max_chars
         extract = extract_html(record.html or "", record.url, source=record.source, limits=self.limits)
+        if not extract.text.strip() and record.summary and record.summary.strip():
+            # a feed's teaser, fetched for its article page: the page gave nothing, the teaser stands
+            summary = fragment_text(record.summary) if "<" in record.summary else record.summary.strip()
+            extract = replace(extract, text=summary)
         self._check_text_size(extract.text, "text extracted from html", record.source)
         return extract.text, extract
 
@@ -136,6 +140,7 @@ class Cleaner:
             record.published,
             dates.html_evidence(extract.date) if extract else None,
             [u.text for u in units],
+            not_after=dates.capture_bound(record.captured),
         )
         digest = content_hash(text)
         return Document(

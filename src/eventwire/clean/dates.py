@@ -6,6 +6,8 @@ The cascade, first usable wins:
   3. A dateline or byline near the top of the text, or a line labelled
      "Published:" anywhere (source "text").
   4. Nothing (source "none", confidence 0).
+A web archive's capture day bounds them all: a page is not published after
+it was captured (``not_after``).
 Whatever is not chosen still counts as evidence: when it disagrees with the
 choice by more than ``CONFLICT_DAYS`` the choice is kept but flagged, because
 re-posted copies carry the re-posting date in their metadata while the text
@@ -23,6 +25,7 @@ from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+from eventwire.datelines import WITH_DATE as DATELINE_OPENING
 from eventwire.model import PublishedDate
 
 # Confidence of each source.  Metadata is what a publisher's system wrote;
@@ -48,6 +51,8 @@ DATELINE_RESIDUE_MAX_WORDS = 5
 # Publication dates outside this range are placeholders ("0000-00-00",
 # "9999-12-31") or clock errors.
 EARLIEST_YEAR = 1900
+# A capture time is UTC; the publisher's calendar day can be one ahead of it.
+CAPTURE_TOLERANCE_DAYS = 1
 FUTURE_TOLERANCE_DAYS = 2
 
 MONTH = (
@@ -155,12 +160,6 @@ def _is_dateline_shaped(unit: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= DATELINE_RESIDUE_MAX_WORDS
 
 
-# a wire dateline opening a paragraph: "KYIV, 14 March 2024 —" (any length of paragraph after it);
-# agencies put the country after the city and their own name after the date in brackets:
-# "MANAGUA (NICARAGUA), 2 NOV 89 (AFP) --", "KYIV, 14 March 2024 (Reuters) -"
-_BRACKETED = r"(?:\s*\([^()\n]{2,40}\))?"
-DATELINE_OPENING = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}" + _BRACKETED + r"(?:,\s*[A-Z][\w.\- ]{1,30})?,\s*"
-                              r"(?P<date>[^—–()]{6,30}?)" + _BRACKETED + r"\s*[—–-]{1,2}\s")
 # wire copy writes the year in two digits ("16 NOV 89"); in a dateline, and only there, a two-digit
 # number after the month is the year, read as POSIX strptime's %y does (69-99: 1900s; 00-68: 2000s)
 DATELINE_SHORT_YEAR = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})\.?,?\s+(?P<year>\d{{2}})", re.IGNORECASE)
@@ -210,12 +209,41 @@ def text_date_candidates(units: list[str]) -> list[DateEvidence]:
     return [item[2] for item in found]
 
 
+def capture_bound(captured: str | None) -> date | None:
+    """The day a web archive captured the page (``Record.captured``, ISO 8601), or None."""
+    if not captured or not (m := re.match(r"(\d{4})-(\d{2})-(\d{2})", captured.strip())):
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _within_bound(candidates: list[DateEvidence], not_after: date | None) -> tuple[list[DateEvidence], str | None]:
+    """Candidates not later than the capture day; a note naming the ones that were."""
+    if not_after is None:
+        return candidates, None
+    limit = not_after + timedelta(days=CAPTURE_TOLERANCE_DAYS)
+    kept = [c for c in candidates if c.date <= limit]
+    late = [c for c in candidates if c.date > limit]
+    if not late:
+        return kept, None
+    said = "; ".join(f"{_SOURCE_NAMES[c.source]} says {c.date.isoformat()}" for c in late)
+    return kept, f"{said}, after the page was captured on {not_after.isoformat()}; ignored"
+
+
 def resolve(
     record_published: str | None,
     html_date: DateEvidence | None,
     text_units: list[str],
+    *,
+    not_after: date | None = None,
 ) -> PublishedDate:
-    """Choose the publication date and report what disagrees with it."""
+    """Choose the publication date and report what disagrees with it.
+
+    ``not_after``: the day a web archive captured the page; a page cannot be
+    published after it was captured, so later candidates are dropped (noted).
+    """
     meta_day, note = parse_metadata_date(record_published)
     candidates: list[DateEvidence] = []
     if meta_day is not None:
@@ -223,8 +251,12 @@ def resolve(
     if html_date is not None and plausible(html_date.date):
         candidates.append(html_date)
     text = text_date_candidates(text_units)
+    if not_after is not None:  # a later dateline may be a timeline entry; an earlier one may still fit
+        text = [c for c in text if c.date <= not_after + timedelta(days=CAPTURE_TOLERANCE_DAYS)] or text[:1]
     if text:
         candidates.append(text[0])
+    candidates, late = _within_bound(candidates, not_after)
+    note = "; ".join(n for n in (note, late) if n) or None
     if not candidates:
         return PublishedDate(date=None, source="none", confidence=0.0, conflict=note, evidence=None)
     chosen, others = candidates[0], candidates[1:]

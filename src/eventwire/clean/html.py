@@ -153,6 +153,44 @@ def prepare_html(html: str, limits: Limits = LIMITS, *, source: str = "") -> str
     return html
 
 
+# -- fragments ------------------------------------------------------------------
+# A feed item's body is a fragment ("<p>Missiles hit the port.</p>"): too short
+# for trafilatura to call it main text, yet all text.  A whole page that yields
+# nothing is boilerplate and stays empty; a fragment yields its own text.
+_PAGE_MARKERS = re.compile(r"<(?:html|body|head)\b", re.I)
+_BLOCK_TAGS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 blockquote tr pre ul ol table dd dt figcaption section article header footer".split()
+)
+_DROPPED_TAGS = ("script", "style", "noscript", "template", "svg")
+
+
+def is_fragment(html: str) -> bool:
+    return not _PAGE_MARKERS.search(html)
+
+
+def fragment_text(html: str) -> str:
+    """The text of an HTML fragment, one paragraph per block element, scripts and styles dropped."""
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in [el for el in root.iter(*_DROPPED_TAGS)]:
+        bad.drop_tree()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif el.tag in _BLOCK_TAGS:
+            el.tail = "\n\n" + (el.tail or "")
+    paragraphs = re.split(r"\n[^\S\n]*\n\s*", root.text_content())
+    lines = ("\n".join(" ".join(line.split()) for line in p.split("\n") if line.strip()) for p in paragraphs)
+    return "\n\n".join(p for p in lines if p)
+
+
 @dataclass(frozen=True)
 class HtmlExtract:
     text: str
@@ -184,10 +222,13 @@ def extract_html(html: str, url: str | None = None, *, source: str = "", limits:
         day = htmldate.find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", url=url)
     except (ValueError, TypeError, AttributeError, RecursionError):
         day = None  # a page without a readable date is common, not an error
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip() and is_fragment(html):
+        text = fragment_text(html)
     if doc is None:
-        return HtmlExtract(text="", title=None, sitename=None, date=day)
+        return HtmlExtract(text=text, title=None, sitename=None, date=day)
     return HtmlExtract(
-        text=doc.text or "",
+        text=text,
         title=(doc.title or None),
         sitename=(doc.sitename or None),
         date=day,

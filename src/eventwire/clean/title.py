@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 from eventwire.clean.features import capitalised, ends_sentence, is_title_case, normalise, words
 from eventwire.clean.lexicon import Lexicon
+from eventwire.datelines import TITLE_PREFIX as DATELINE
 
 # News headlines run 6-14 words; standfirsts and first sentences run 18-35.
 # Calibrated on the first lines of scraped pages: every headline had at most
@@ -29,13 +30,11 @@ HEADLINE_SEARCH_UNITS = 5
 # A segment cut as a site name is short: "The Washington Post", "Example News 24".
 SITE_SEGMENT_MAX_WORDS = 6
 PIPE_SEGMENT_MAX_WORDS = 4
-DATELINE_PREFIX_MAX_CHARS = 100
 # "KYIV,Ukraine —" is a typo (2 words); "Kyiv,Best Cheap Flights Ukraine —" is injected.
 SPAMMED_DATELINE_MIN_WORDS = 3
 
 TITLE_SEPARATOR = re.compile(r"\s*\|\s*|\s+[-–—]{1,2}\s*|\s*[-–—]{1,2}\s+|\s+[»:]{2}\s+|\s+»\s+")
 DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|ru|ua|uk|eu|io|info|news|tv|co|in|de|fr)\b", re.IGNORECASE)
-DATELINE = re.compile(rf"^(?P<prefix>[^\n.!?\"“]{{2,{DATELINE_PREFIX_MAX_CHARS}}}?)\s*(?:—|–|--|-)\s+(?=\S)")
 GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
 
 

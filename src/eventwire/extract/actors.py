@@ -16,13 +16,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 AGENT_DEPS = {"agent"}
 OBJECT_DEPS = {"dobj", "pobj", "attr"}
-SELF_PRONOUNS = {"it", "they", "we"}
-TARGET_PREPS = {"on", "against", "at", "into", "towards", "toward"}
+SELF_PRONOUNS = words("function_words", "self_pronouns")
+TARGET_PREPS = words("function_words", "target_prepositions")
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,15 @@ from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import NumberKinds
+from eventwire.extract.vocab import titles, words
 from eventwire.model import Claim, Evidence
 
-PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
+PRONOUNS = words("function_words", "speaker_pronouns")
 # "the regional governor", "the ministry": short role phrases that can refer back to a name
 ROLE_PHRASE_MAX_WORDS = 3
-COLLECTIVE_HEADS = {"group", "organisation", "organization", "movement", "militia", "unit", "formation", "corp", "legion"}
-PERSON_TITLES = {"governor", "mayor", "president", "minister", "spokesman", "spokeswoman", "mr", "mrs", "ms", "head",
-                 "chief", "commander", "general", "adviser", "advisor", "official"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+COLLECTIVE_HEADS = words("person_titles", "collective_heads")
+PERSON_TITLES = {w.lower() for w in titles("speakers")}
+RELATIVE_PRONOUNS = words("function_words", "relative_pronouns")
 MAX_CLAIMANT_TOKENS = 9
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import os
 import pickle
 import re
@@ -37,6 +36,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from eventwire.geo import km
+from eventwire.extract.vocab import ordered
 
 log = logging.getLogger(__name__)
 
@@ -85,14 +87,6 @@ def fold(s: str) -> str:
 def _plain(s: str) -> str:
     """Accents and transliteration marks off, for comparing spellings: 'Ryazan\u2019' -> 'Ryazan'."""
     return fold(s.translate(_MARKS))
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)
@@ -359,7 +353,7 @@ def build_tables() -> dict:
 
 # Last words that make a region name already suffixed ("Ryazan Oblast"): index
 # it as it is, without adding "region"/"Oblast" again.
-_REGION_WORDS = ("state", "State", "Oblast", "oblast", "region", "Region", "Krai", "Republic", "Okrug")
+_REGION_WORDS = ordered("place_words", "suffixed_region_words")
 
 
 def _plurals(word: str) -> list[str]:

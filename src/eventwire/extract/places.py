@@ -34,11 +34,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
+from eventwire import datelines
+from eventwire.geo import km
 from eventwire.model import Place
 
 from .country_first import country_readings, top_regions
-from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Gazetteer, fold, km, norm
+from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Gazetteer, fold, norm
 from .truecase import upper_share
+from .vocab import ordered, table, titles, words
 
 # ---------------------------------------------------------------- constants
 # Priors are in log10(population) units so that towns compare by size.  A
@@ -84,17 +87,13 @@ CAPS_PREP_POP = 100000
 # ... and one with neither, in a text that names no country at all.
 CAPS_ALONE_POP = 1000000
 # words before a name that make it the place something happens in or comes from
-CAPS_PREPS = {"in", "at", "near", "from", "outside", "to", "into", "toward", "towards", "around", "across",
-              "inside", "through", "between", "outskirts", "via"}
+CAPS_PREPS = words("place_words", "locative_prepositions")
 # the prepositions that let an ordinary English word be a place ("IN SPLIT")
-CAPS_STRONG_PREPS = {"in", "at", "near", "outside", "inside"}
+CAPS_STRONG_PREPS = words("place_words", "strong_locative_prepositions")
 # "the city of X", "X department": nouns that make a neighbouring name a place
-CAPS_PLACE_NOUNS = {"city", "town", "village", "department", "departments", "province", "municipality",
-                    "outskirts", "port", "region", "state", "suburb", "neighborhood", "neighbourhood", "district",
-                    "jurisdiction", "capital", "hamlet", "canton", "barrio", "township", "county", "island"}
+CAPS_PLACE_NOUNS = words("place_words", "place_nouns")
 # nouns after a name that say it is an administrative place ("CHALATENANGO DEPARTMENT")
-CAPS_NAMING_NOUNS = {"department", "province", "municipality", "jurisdiction", "canton", "neighborhood",
-                     "neighbourhood", "barrio", "district", "township", "county"}
+CAPS_NAMING_NOUNS = words("place_words", "naming_nouns")
 # words right before a name that make it a person's ("PRESIDENT CRISTIANI")
 
 # NER labels the place finder reads (places, and the names that rule a place out): `eventwire places` passes them
@@ -103,44 +102,21 @@ NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)[ \t]+(?:the[ \t]+)?$")
 # A word; "Russia's" stops before the possessive so "Russia" can match.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-](?!s\b)[^\W\d_]+)*")
-# A dateline: words in capitals then a comma, "(AP)" or a dash ("KYIV, Ukraine").
-_DATELINE = re.compile(r"(?:(?<=^)|(?<=[\n.\u201d\"]\s)|(?<=\n))\s*([A-Z][A-Z.'\- ]*[A-Z])(?=\s*(?:,|\(|\u2014|\u2013|--| - ))")
 _SENT_END = set(".!?:;\"\u201c\u201d\n")
-_PLURAL = ("regions", "oblasts", "provinces", "governorates", "counties")
+_PLURAL_TO_LOOKUP = table("place_words", "plural_division_nouns")  # "regions" -> "region"
+_PLURAL = tuple(_PLURAL_TO_LOOKUP)
 _PERSONISH = {"PERSON"}
 _NAMEISH = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 _PLACEISH = {"GPE", "LOC", "FAC"}
 # A capitalised word right after a town name that makes it a street (not a
 # place mention), or an organisation named after the place (still a mention).
-_STREET = {"Road", "Rd", "Street", "St", "Avenue", "Ave", "Drive", "Dr", "Lane", "Ln", "Boulevard",
-           "Blvd", "Highway", "Hwy", "Pike", "Parkway", "Pkwy", "Way", "Court", "Ct", "Circle", "Trail", "Terrace"}
-_ORG_TAIL = {
-    "City", "Township", "Village", "Town", "Post", "Times", "Herald", "Tribune", "Journal", "Gazette",
-    "News", "Star", "Daily", "University", "College", "School", "Schools", "Academy", "High", "Middle",
-    "Elementary", "Church", "Hospital", "Medical", "Clinic", "Center", "Centre", "Hall", "Library",
-    "Company", "Co", "Inc", "Corp", "Bank", "Group", "Club", "Association", "Society", "Police", "Fire",
-    "Sheriff", "Department", "Council", "Board", "Commission", "Airport", "Stadium", "Arena", "Mall",
-    "Hotel", "Park", "Bridge", "Dam", "Arts", "Area", "Chamber", "Public", "Municipal", "Community",
-    "County", "State", "Regional", "Memorial", "Metro", "Metropolitan", "Harbor", "Port", "River",
-    "Lake", "Valley", "Square", "Market", "Mayor", "Governor", "Government", "Authority", "Court",
-    "Heights", "Beach", "Falls", "Springs", "Zoo", "Museum", "Symphony", "Theatre", "Theater",
-}
+_STREET = words("place_words", "street_words")
+_ORG_TAIL = words("place_words", "organisation_tails")
 # Capitalised words before a name that do not make it a person's name.
-_PLACE_HEAD = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-               "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
-               "Southeastern", "Southwestern", "Middle", "Coastal", "Rural", "Central", "Greater",
-               "Downtown", "Upper", "Lower", "New", "Old", "In", "At", "From", "Near", "To", "Of", "And"}
+_PLACE_HEAD = words("place_words", "place_heads")
 # Words right before a name that make it a person's: "Sen. Byrd", "Mr Lincoln".
-_PERSON_HEAD = {
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Gov", "Governor", "President",
-    "Judge", "Justice", "Officer", "Sgt", "Lt", "Capt", "Col", "Gen", "Maj", "Cpl", "Pvt",
-    "Sheriff", "Deputy", "Detective", "Chief", "Coach", "Rev", "Father", "Pastor", "Mayor",
-    "Minister", "Secretary", "Attorney", "Commissioner", "Prof", "Professor", "Saint",
-}
-CAPS_TITLES = {w.lower() for w in _PERSON_HEAD} | {
-    "general", "colonel", "commander", "captain", "lieutenant", "sergeant", "major", "msgr", "monsignor",
-    "bishop", "archbishop", "cardinal", "ambassador", "comandante", "don", "dona", "senor", "senora",
-    "engineer", "attorney", "congressman", "deputy", "vice", "candidate", "leader", "journalist"}
+_PERSON_HEAD = titles("before_names")
+CAPS_TITLES = {w.lower() for w in titles("before_names") | titles("in_caps_copy")}
 
 
 @dataclass
@@ -323,7 +299,7 @@ class PlaceFinder:
     def _datelines(self, text: str, out: list[_Match]) -> None:
         """'KYIV, Ukraine (AP) —': a place name in capitals opening a story or paragraph."""
         taken = [(m.start, m.end) for m in out]
-        for d in _DATELINE.finditer(text):
+        for d in datelines.PLACE_ANYWHERE.finditer(text):
             s, e = d.span(1)
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -339,8 +315,7 @@ class PlaceFinder:
             last = b.key.rsplit(" ", 1)[-1].lower()
             if last not in _PLURAL or not re.fullmatch(r"\s*(,|and|,\s*and|or)\s*", text[a.end:b.start]):
                 continue
-            word = {"regions": "region", "oblasts": "oblast", "provinces": "province",
-                    "governorates": "governorate", "counties": "County"}[last]
+            word = _PLURAL_TO_LOOKUP[last]
             ids = (self.gaz.lookup_folded if upper else self.gaz.lookup)(f"{a.key} {word}")
             if ids:
                 a.ids, a.group = ids, f"{a.key} {word}"
@@ -719,7 +694,7 @@ class PlaceFinder:
             nxt = nw.group(1).lower() if nw else ""
             prev2 = _CAPS_PREV.search(text, max(0, pw.start() - 60), pw.start(1)) if pw else None
             m.dateline = bool(_CAPS_PARA_START.search(text, max(0, m.start - 10), m.start) or not text[:m.start].strip()) \
-                and bool(_CAPS_DATELINE_TAIL.match(text, m.end))
+                and bool(datelines.WIRE_TAIL.match(text, m.end))
             listed = prev_m is not None and prev_m.prep and bool(_CAPS_LIST_GAP.fullmatch(text, prev_m.end, m.start))
             m.strong_prep = prev in CAPS_STRONG_PREPS
             m.named_as = nxt if nxt in CAPS_NAMING_NOUNS and not m.common else ""
@@ -836,10 +811,7 @@ class PlaceFinder:
 
 
 # ---------------------------------------------------------------- helpers
-_SUFFIX_WORDS = {"region", "oblast", "province", "governorate", "state", "krai", "territory",
-                 "prefecture", "regions", "oblasts", "provinces", "county", "parish", "district",
-                 "raion", "rayon", "municipality", "of", "de", "la", "el", "al", "on", "upon",
-                 "sur", "am", "an", "der", "del", "do", "da", "dos", "das", "du", "les", "le", "y"}
+_SUFFIX_WORDS = words("place_words", "name_suffix_words")
 
 
 # all-caps mode: the word before / after a match (spaces and one line break between)
@@ -848,7 +820,6 @@ _CAPS_NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
 _CAPS_GLUE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")
 _CAPS_PARA_START = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 # what follows a dateline's place: "SAN SALVADOR, 10 JAN 90", "BOGOTA (EFE) --"
-_CAPS_DATELINE_TAIL = re.compile(r"[ \t]*(?:(?:,[^,\n]{1,30})?,[ \t]*\d{1,2}[ \t]+[A-Z]{3}|\([A-Z]|--)")
 _CAPS_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
 
 
@@ -910,9 +881,9 @@ _DWORD = r"(?P<word>[ \t](?:[Dd]istrict|[Rr]aion|[Rr]ayon|neighbou?rhood|microdi
 _DISTRICT_OF = re.compile(_X + _DWORD + r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+(?:city[ \t]+of[ \t]+)?)?\Z")
 _OWN_DISTRICT = re.compile(r"['\u2019]s[ \t]+" + _X + _DWORD + r"\b")
 # First parts of a hyphenated word that make the next part an ethnic term.
-_HYPHEN_HEAD = {"African", "Afro", "Anglo", "Native", "Latin", "Asian", "Euro", "Pan"}
+_HYPHEN_HEAD = words("place_words", "hyphen_heads")
 # Words before a demonym that make it part of another name ("Native American").
-_DEMONYM_HEAD = {"Native", "Latin", "North", "South", "Central", "Anglo", "Pan", "Asian", "Mr", "Mrs", "Ms"}
+_DEMONYM_HEAD = words("place_words", "demonym_heads")
 _PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
 _SOFT_MARKS = str.maketrans("", "", "\u2019\u02b9\u02bc\u2032`")
 

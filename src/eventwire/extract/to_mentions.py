@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Span
 
+from eventwire import datelines
 from eventwire.clean.blocks import unwrap
 from eventwire.config import LIMITS
 from eventwire.data import load_json
@@ -27,33 +28,23 @@ from eventwire.extract.prefilter import SentenceFilter, split_sentences
 from eventwire.extract.totals import TOTAL, TotalsDetector
 from eventwire.extract.truecase import mostly_upper, truecase
 from eventwire.extract.types import TIME_NOUNS, EventTypeClassifier, TypeHit
+from eventwire.extract.vocab import words
 from eventwire.model import DateSpan, Document, Evidence, Mention, Place
 
 EVENT_PRECISIONS = ("point", "town", "district", "region")
-PLACE_PREPS = {"in", "on", "at", "over", "near", "outside", "into", "towards", "toward", "from", "across", "around"}
+PLACE_PREPS = words("place_words", "event_place_prepositions")
 # how far back (characters) a sentence without a place may borrow the last place named
 CONTEXT_PLACE_WINDOW = 1500
 # a place named right after these is a name of something else ("the Telegram channel Baza")
-MEDIA_NOUNS = {"channel", "agency", "newspaper", "outlet", "website", "broadcaster", "tv", "radio", "daily", "magazine", "paper"}
+MEDIA_NOUNS = words("place_words", "media_nouns")
 # capitalised words that may stand before a one-word place name without making it part of another name
-NAME_PREFIX_OK = {"northern", "southern", "eastern", "western", "central", "greater", "upper", "lower", "new", "old",
-                  "north", "south", "east", "west", "in", "at", "near", "from", "to", "the", "of", "and", "on"}
-ACCUSING_LEMMAS = {"accuse", "blame", "condemn", "warn", "urge", "thank", "criticise", "criticize"}
+NAME_PREFIX_OK = words("place_words", "name_prefix_ok")
+ACCUSING_LEMMAS = words("event_words", "accusing_lemmas")
 # a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
-INSTITUTION_NOUNS = {"official", "officials", "authorities", "government", "administration", "ministry", "mayor", "governor",
-                     "forces", "military", "army", "officers", "police", "spokesman", "spokeswoman", "leadership", "regime", "media"}
+INSTITUTION_NOUNS = words("place_words", "institution_nouns")
 _PARA_SPLIT = re.compile(r"\n+")
 CALENDAR_NAMES = ("January", "February", "March", "April", "June", "July", "August", "September", "October",
                   "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# "KYIV, 14 March 2024 —": where and when the report was filed, not the event
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,[^—–]{0,40})?\s*(?:—|–|--)")
-
-
-def _blank_dateline(paragraph: str) -> str:
-    m = _DATELINE.match(paragraph)
-    return " " * m.end() + paragraph[m.end():] if m else paragraph
-
-
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
 
@@ -296,13 +287,13 @@ class Extractor:
         items = self._plan(raw_paras)
         # the parser reads "BELGOROD — Russia's ministry said" as if the city spoke: blank the dateline
         # (same length, so offsets hold; the stored text and evidence keep it)
-        to_parse = [_blank_dateline(t) if at_start else t for kind, _pi, _off, t, at_start in items if kind == "parse"]
+        to_parse = [datelines.blank_opening(t) if at_start else t for kind, _pi, _off, t, at_start in items if kind == "parse"]
         # without NER, half the parse: places and actors do without it (ActorFinder runs it on demand)
         parsed = iter(list(self.nlp.pipe(to_parse, batch_size=64, disable=["ner"])))
         docs = [(item, next(parsed) if item[0] == "parse" else None) for item in items]
         places = upper_places if upper_places is not None else self.places.find(text)
-        datelines = [(off, off + m.end()) for off, p in raw_paras if (m := _DATELINE.match(p))]
-        places = [p for p in places if not any(a <= p.start < b for a, b in datelines)]
+        filed = [(off, off + m.end()) for off, p in raw_paras if (m := datelines.OPENING.match(p))]
+        places = [p for p in places if not any(a <= p.start < b for a, b in filed)]
         places = self._not_group_names(places, text)
         found = sorted(places + self._capital_places(text), key=lambda p: p.start)
         memory = SpeakerMemory()
@@ -318,7 +309,7 @@ class Extractor:
             if pdoc is None:
                 # not parsed, but its dates still date the sentences after it ("On May 24, ... It ...")
                 dates = self.times.find(t, pub)
-                dl = _DATELINE.match(t) if at_start else None
+                dl = datelines.OPENING.match(t) if at_start else None
                 dates = [d for d in dates if not dl or d.span[0] >= dl.end()]
                 if dates:
                     para_date[0] = dates[0]
@@ -366,7 +357,7 @@ class Extractor:
         if any(c.property == TOTAL for c in claims) \
                 and not any(c.property in ("fatalities", "injuries") for c in claims):
             hits = []  # "police have identified 1,084 civilians killed": a count of many deeds, not one (totals.py)
-        dateline = _DATELINE.match(sent.text)
+        dateline = datelines.OPENING.match(sent.text)
         if dateline:
             own_dates = [d for d in own_dates if d.span[0] >= dateline.end()]
         previous_date = para_date[0]

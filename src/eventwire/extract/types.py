@@ -39,6 +39,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import NumberKinds
+from eventwire.extract.vocab import table, words
 
 REMOTE = "Explosions/Remote violence"
 PEACEFUL = "Peaceful protest"
@@ -55,25 +56,13 @@ INSTRUMENT_PRECEDENCE = (
 )
 GROUND = "guns and ground assault"
 # Fallback sub-types for strike triggers with no instrument in the sentence.
-STRIKE_DEFAULTS = {
-    "shell": "Shelling/artillery/missile attack",
-    "shelling": "Shelling/artillery/missile attack",
-    "bombard": "Shelling/artillery/missile attack",
-    "bombardment": "Shelling/artillery/missile attack",
-    "explosion": "Remote explosive/landmine/IED",
-    "blast": "Remote explosive/landmine/IED",
-    "explode": "Remote explosive/landmine/IED",
-    "detonate": "Remote explosive/landmine/IED",
-    "detonation": "Remote explosive/landmine/IED",
-    "airstrike": "Air/drone strike",
-    "air-strike": "Air/drone strike",
-}
+STRIKE_DEFAULTS = table("event_words", "strike_defaults")
 # bombs with no weapon named: a planted charge when an armed group is named, else unknown (air or ground)
-ARMED_BOMB_LEMMAS = {"bomb", "bombing"}
+ARMED_BOMB_LEMMAS = words("event_words", "armed_bomb_lemmas")
 # explosions that may be accidents: need a weapon or an armed agent when the setting is industrial
-ACCIDENT_PRONE = {"explosion", "blast", "explode", "detonate", "detonation", "fire", "crash", "catch fire", "burst into flame"}
+ACCIDENT_PRONE = words("event_words", "accident_prone")
 # kept for callers of the old module: strike triggers too generic to stand alone
-WEAK_STRIKE_LEMMAS = {"hit", "target", "fire", "crash", "slam", "strike", "raid", "pound", "attack", "bomb", "bombing"}
+WEAK_STRIKE_LEMMAS = words("event_words", "weak_strike_lemmas")
 
 
 def _doers_deed(tok: Token) -> bool:
@@ -95,42 +84,27 @@ def _past_event(verb: Token) -> bool:
 
 
 # "the attack", "this raid": an act already told
-DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+DEFINITE_DETERMINERS = words("function_words", "definite_determiners")
 # "the same day the senator was assassinated": a clause on a time word dates, it does not point back
-TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "date", "time", "hour", "moment"}
+TIME_NOUNS = words("event_words", "time_nouns")
 # "after the assassination, the government ordered...": what the plan follows has happened
-AFTER_PREPOSITIONS = {"after", "following", "since"}
+AFTER_PREPOSITIONS = words("function_words", "after_prepositions")
 # "information on the murder", "an inquiry into the attack": what a noun or verb is about
-TOPIC_PREPOSITIONS = {"on", "about", "into", "regarding", "concerning"}
+TOPIC_PREPOSITIONS = words("function_words", "topic_prepositions")
 # gatherings that are often only the setting of another event ("a bomb exploded at a rally")
-GATHERING_NOUNS = {"rally", "protest", "demonstration", "march", "meeting", "gathering", "vigil", "funeral"}
+GATHERING_NOUNS = words("event_words", "gathering_nouns")
 # "tried to strike" reports an attempt that happened; "used to strike" does not
-ATTEMPT_LEMMAS = {"attempt", "try"}
-FUTURE_AUX = {"will", "shall", "would", "could", "might", "may", "should", "must", "can"}
+ATTEMPT_LEMMAS = words("event_words", "attempt_lemmas")
+FUTURE_AUX = words("function_words", "future_auxiliaries")
 # places a territory trigger takes (else a proper-noun place)
-TERRITORY_NOUNS = {
-    "town", "village", "city", "area", "district", "base", "territory", "region", "hill", "airport", "position", "neighbourhood",
-    "neighborhood", "part", "control", "ground", "camp", "province", "county", "border", "crossing", "stronghold", "enclave",
-    "road", "bridge", "outpost", "post", "checkpoint", "locality", "settlement", "island", "port", "highway", "valley",
-    "mountain", "height", "suburb", "quarter", "capital", "countryside", "front", "headquarters", "airbase", "garrison",
-    "mosul", "zone", "sector", "district", "oilfield", "field", "dam", "center", "centre", "town", "hamlet", "kilometre", "km2",
-}
+TERRITORY_NOUNS = words("place_words", "territory_nouns")
 # territory triggers that need an object to be territorial ("seized weapons" is not territory)
-TERRITORY_NEEDS_OBJECT = {"capture", "seize", "take over", "took over", "overrun", "recapture", "retake", "reclaim", "recaptured"}
-WITHDRAW_LEMMAS = {"withdraw", "withdrawal", "pullout", "evacuate", "hand", "cede"}
+TERRITORY_NEEDS_OBJECT = words("event_words", "territory_needs_object")
+WITHDRAW_LEMMAS = words("event_words", "withdraw_lemmas")
 # how salient a sub-type is when one snippet holds several: specific beats generic
-SPECIFIC = {
-    "Suicide bomb": 3, "Chemical weapon": 3, "Grenade": 3, "Sexual violence": 3, "Excessive force against protesters": 3,
-    "Protest with intervention": 3, "Violent demonstration": 3, "Mob violence": 3, "Abduction/forced disappearance": 3,
-    "Disrupted weapons use": 3, "Non-violent transfer of territory": 3, "Headquarters or base established": 3,
-    "Air/drone strike": 2, "Shelling/artillery/missile attack": 2, "Remote explosive/landmine/IED": 2,
-    "Non-state actor overtakes territory": 2, "Government regains territory": 2, "Agreement": 2,
-    "Looting/property destruction": 2, "Attack": 2,
-    "Armed clash": 1, PEACEFUL: 1, "Arrests": 1, "Change to group/activity": 1,
-}
+SPECIFIC = table("event_words", "subtype_salience")
 # hits that a protest in the same sentence (or snippet) absorbs: they are its outcome
-PROTEST_PARTS = {"Arrests", "Armed clash", "Attack", "Violent demonstration", "Protest with intervention",
-                 "Excessive force against protesters", "Grenade", "Looting/property destruction"}
+PROTEST_PARTS = words("event_words", "protest_parts")
 
 
 @dataclass(frozen=True)

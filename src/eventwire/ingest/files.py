@@ -14,12 +14,15 @@ from eventwire.errors import InputError
 from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.feeds import looks_like_feed, read_feed
 from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.textfile import HTML_SUFFIXES, read_file_bytes, read_text_file
+from eventwire.ingest.warc import is_warc, read_warc
 from eventwire.model import IngestError, Record
 
+__all__ = ["HTML_SUFFIXES", "read_inputs", "read_path", "read_text_file", "walk"]
+
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}  # JSON Feed is sniffed by content
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 _OTHER_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")  # ftp://, file://, gopher://: not fetched
 
@@ -32,29 +35,10 @@ def walk(paths: list[Path]) -> Iterator[Path | IngestError]:
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
-                    if child.suffix.lower() in KNOWN_SUFFIXES:
+                    if child.suffix.lower() in KNOWN_SUFFIXES or is_warc(child):
                         yield child
         else:
             yield path
-
-
-def read_text_file(path: Path, limits: Limits = LIMITS) -> str:
-    try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise InputError(f"{path}: {size} bytes is over the {limits.max_file_bytes}-byte limit")
-        with path.open("rb") as fh:  # read no more than the limit, even if the file grew since stat
-            data = fh.read(limits.max_file_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > limits.max_file_bytes:
-        raise InputError(f"{path}: over the {limits.max_file_bytes}-byte limit")
-    if not data.strip():
-        raise InputError(f"{path}: empty file")
-    text = decode_bytes(data, str(path))
-    if not text.strip():
-        raise InputError(f"{path}: empty file")
-    return text
 
 
 def read_path(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestError]:
@@ -64,9 +48,16 @@ def read_path(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestEr
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, limits)
             return
-        text = read_text_file(path, limits)
+        if is_warc(path):
+            yield from read_warc(path, limits)
+            return
+        data = read_file_bytes(path, limits)
+        text = decode_bytes(data, str(path))
+        if not text.strip():
+            raise InputError(f"{path}: empty file")
         if suffix in FEED_SUFFIXES or looks_like_feed(text):
-            yield from read_feed(text, str(path), base_url=None)
+            # a saved feed is read offline: its teasers stand as the items' text
+            yield from read_feed(data, str(path), base_url=None)
         elif suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
             yield Record(source=str(path), html=text)
         else:

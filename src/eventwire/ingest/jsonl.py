@@ -13,6 +13,7 @@ from eventwire.config import LIMITS, Limits
 from eventwire.errors import InputError
 from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.records import record_from_mapping
+from eventwire.ingest.textfile import HTML_SUFFIXES, read_text_file
 from eventwire.model import IngestError, Record
 
 READ_CHUNK = 1 << 20
@@ -38,8 +39,6 @@ def _lines(path: Path, limits: Limits) -> Iterator[tuple[int, bytes | None]]:
 
 
 def read_jsonl(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestError]:
-    from eventwire.ingest.files import HTML_SUFFIXES, read_text_file
-
     try:
         handle_ok = path.stat().st_size >= 0
     except OSError as exc:

@@ -18,6 +18,7 @@ import socket
 import time
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
@@ -153,13 +154,37 @@ class _Decoder:
             raise InputError(f"{self.url}: corrupt compressed body ({exc})") from exc
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """One fetch's answer: 200 with a body, or 304 (not modified) with none."""
+
+    status: int
+    url: str  # after redirects
+    body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+
+
 def fetch_bytes(url: str, limits: Limits = LIMITS, allow_private: bool | None = None) -> tuple[str, bytes]:
     """(final URL, body) or InputError; body capped at limits.max_file_bytes after decompression."""
+    got = fetch(url, limits, allow_private)
+    return got.url, got.body
+
+
+def fetch(url: str, limits: Limits = LIMITS, allow_private: bool | None = None, *,
+          etag: str | None = None, last_modified: str | None = None) -> Fetched:
+    """GET ``url`` under the rules above; with ``etag`` / ``last_modified`` a conditional GET,
+    whose 304 comes back as ``Fetched(status=304)``.  Any other status but 200 is an InputError."""
     if allow_private is None:
         allow_private = allow_private_from_env()
     deadline = time.monotonic() + limits.fetch_total_seconds
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     http = urllib3.PoolManager(
-        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        headers=headers,
         timeout=urllib3.Timeout(connect=limits.fetch_timeout_seconds, read=limits.fetch_timeout_seconds),
         retries=False,
     )
@@ -182,9 +207,12 @@ def fetch_bytes(url: str, limits: Limits = LIMITS, allow_private: bool | None = 
                         raise InputError(f"{current}: redirect without a Location")
                     current = urljoin(current, location.strip())
                     continue
+                if resp.status == 304 and (etag or last_modified):
+                    return Fetched(304, current, b"", etag, last_modified)
                 if resp.status != 200:
                     raise InputError(f"{current}: HTTP {resp.status}")
-                return current, _read_body(resp, current, limits, deadline)
+                body = _read_body(resp, current, limits, deadline)
+                return Fetched(200, current, body, resp.headers.get("ETag"), resp.headers.get("Last-Modified"))
             except (urllib3.exceptions.HTTPError, OSError) as exc:
                 raise InputError(f"{current}: fetch failed ({_why(exc)})") from exc
             finally:
@@ -223,6 +251,18 @@ def _read_body(resp, url: str, limits: Limits, deadline: float) -> bytes:
     return bytes(body)
 
 
+def page_fetcher(limits: Limits = LIMITS):
+    """``fetch_page`` for feeds read from the web: an item's article page, fetched under these rules."""
+
+    def fetch_page(url: str) -> tuple[str, str]:
+        final, data = fetch_bytes(url, limits)
+        if not data.strip():
+            raise InputError(f"{url}: empty response")
+        return final, decode_bytes(data, url)
+
+    return fetch_page
+
+
 def fetch_records(url: str, limits: Limits = LIMITS) -> Iterator[Record | IngestError]:
     try:
         final, data = fetch_bytes(url, limits)
@@ -230,7 +270,7 @@ def fetch_records(url: str, limits: Limits = LIMITS) -> Iterator[Record | Ingest
             raise InputError(f"{url}: empty response")
         text = decode_bytes(data, url)
         if looks_like_feed(text):
-            yield from read_feed(text, url, base_url=final)
+            yield from read_feed(data, url, base_url=final, fetch_page=page_fetcher(limits))
         else:
             yield Record(source=url, url=final, html=text)
     except InputError as exc:

@@ -18,6 +18,7 @@ candidate, so memory stays at the LSH tables plus the texts.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,6 +27,7 @@ from datasketch import MinHash, MinHashLSH
 
 from ..model import CopyLink, Provenance
 from .drift import DriftDetector
+from .fluency import spun_copies
 from .shingles import DocFeatures, Lexicon, features, load_lexicon, sketch_features
 from .stories import (TEMPLATE_PRONE, Link, Member, choose_root, components, relate, story_id, unrelated_titles,
                       weakest)
@@ -182,64 +184,75 @@ class ProvenanceIndex:
                 cache[i] = features(self._docs[i].text, self.lex)
             return cache[i]
 
-        links: list[Link] = []
-        for a, b in sorted(self._candidates):
-            da, db = self._docs[a], self._docs[b]
-            link = relate(a, feats(a), da.language, b, feats(b), db.language)
-            if link is not None and link.relation in TEMPLATE_PRONE and unrelated_titles(da.title, db.title):
-                continue  # the same scraped box under two different headlines: two articles, not copies
-            if link is not None:
-                links.append(link)
+        links = [link for a, b in sorted(self._candidates)
+                 if (link := verify(self._docs[a], feats(a), self._docs[b], feats(b))) is not None]
         self.stats.candidate_pairs = len(self._candidates)
         self.stats.links = len(links)
         t1 = time.perf_counter()
         self.stats.verify_seconds = t1 - t0
-
-        out: dict[str, Provenance] = {}
-        by_pair = {(l.a, l.b): l for l in links}
-        adjacency: dict[str, list[Link]] = {}
-        for l in links:
-            adjacency.setdefault(l.a, []).append(l)
-            adjacency.setdefault(l.b, []).append(l)
-        counts: dict[str, int] = {}
-        for group in components(sorted(self._docs), links):
-            if len(group) == 1:
-                i = group[0]
-                out[i] = Provenance(document=i, story=story_id(i))
-                continue
-            group_links = [l for i in group for l in adjacency.get(i, []) if l.a == i]
-            members = [self._member(i) for i in group]
-            root = choose_root(members, group_links)
-            sid = story_id(root.id)
-            out[root.id] = Provenance(document=root.id, story=sid)
-            paths = _paths_from(root.id, adjacency)
-            for i in group:
-                if i == root.id:
-                    continue
-                link = by_pair.get(tuple(sorted((i, root.id))))
-                if link is None:
-                    da, dr = self._docs[i], self._docs[root.id]
-                    link = relate(i, feats(i), da.language, root.id, feats(root.id), dr.language)
-                if link is None:  # linked only through other copies: weakest link on the path
-                    path = paths[i]
-                    link = Link(i, root.id, weakest([l.relation for l in path]),
-                                min(l.similarity for l in path), "via " + ", ".join(sorted({l.a for l in path} | {l.b for l in path})))
-                counts[link.relation] = counts.get(link.relation, 0) + 1
-                drift = ()
-                if link.relation in ("near-duplicate", "rewrite"):
-                    drift = self._drift(feats(i).sentences, feats(root.id).sentences)
-                out[i] = Provenance(
-                    document=i, story=sid,
-                    copy_of=CopyLink(document=root.id, relation=link.relation, similarity=link.similarity),
-                    drift=drift,
-                )
-        self.stats.by_relation = counts
+        out, self.stats.by_relation = assign_groups(self._docs, links, feats, self._drift)
         self.stats.drift_seconds = time.perf_counter() - t1
         return out
 
-    def _member(self, i: str) -> Member:
-        d = self._docs[i]
-        return Member(d.id, d.published, d.published_reliable, d.known_outlet, d.language, len(d.text))
+
+
+def verify(da: DocInfo, fa: DocFeatures, db: DocInfo, fb: DocFeatures) -> Link | None:
+    """The copy relation of a candidate pair (``stories.relate``), None when there is none.
+
+    The same scraped box under two different headlines is two articles, not copies.
+    """
+    link = relate(da.id, fa, da.language, db.id, fb, db.language)
+    if link is not None and link.relation in TEMPLATE_PRONE and unrelated_titles(da.title, db.title):
+        return None
+    return link
+
+
+def _member(d: DocInfo) -> Member:
+    return Member(d.id, d.published, d.published_reliable, d.known_outlet, d.language, len(d.text))
+
+
+def assign_groups(docs: dict[str, DocInfo], links: list[Link], feats: Callable[[str], DocFeatures],
+                  drift: DriftDetector) -> tuple[dict[str, Provenance], dict[str, int]]:
+    """Story, copy_of and drift of ``docs`` given every verified link among them; and the count
+    of copies per relation.  The stored index calls it on the stories a new document touches."""
+    out: dict[str, Provenance] = {}
+    by_pair = {(l.a, l.b): l for l in links}
+    adjacency: dict[str, list[Link]] = {}
+    for l in links:
+        adjacency.setdefault(l.a, []).append(l)
+        adjacency.setdefault(l.b, []).append(l)
+    counts: dict[str, int] = {}
+    for group in components(sorted(docs), links):
+        if len(group) == 1:
+            out[group[0]] = Provenance(document=group[0], story=story_id(group[0]))
+            continue
+        group_links = [l for i in group for l in adjacency.get(i, []) if l.a == i]
+        spun = spun_copies([(l.a, l.b) for l in group_links if l.relation == "rewrite"], lambda i: feats(i).sentences)
+        root = choose_root([_member(docs[i]) for i in group], group_links, spun)
+        sid = story_id(root.id)
+        out[root.id] = Provenance(document=root.id, story=sid)
+        paths = _paths_from(root.id, adjacency)
+        for i in group:
+            if i != root.id:
+                out[i] = _copy(docs[i], docs[root.id], sid, by_pair, paths[i], feats, drift)
+                counts[out[i].copy_of.relation] = counts.get(out[i].copy_of.relation, 0) + 1
+    return out, counts
+
+
+def _copy(d: DocInfo, root: DocInfo, sid: str, by_pair: dict, path: list[Link],
+          feats: Callable[[str], DocFeatures], drift: DriftDetector) -> Provenance:
+    """A member's link to its story's root: direct, checked again, or the weakest on its path."""
+    link = by_pair.get(tuple(sorted((d.id, root.id))))
+    if link is None:
+        link = relate(d.id, feats(d.id), d.language, root.id, feats(root.id), root.language)
+    if link is None:  # linked only through other copies: weakest link on the path
+        link = Link(d.id, root.id, weakest([l.relation for l in path]), min(l.similarity for l in path),
+                    "via " + ", ".join(sorted({l.a for l in path} | {l.b for l in path})))
+    changes = ()
+    if link.relation in ("near-duplicate", "rewrite"):
+        changes = drift(feats(d.id).sentences, feats(root.id).sentences)
+    return Provenance(document=d.id, story=sid, copy_of=CopyLink(document=root.id, relation=link.relation,
+                                                                  similarity=link.similarity), drift=changes)
 
 
 def _paths_from(root: str, adjacency: dict[str, list[Link]]) -> dict[str, list[Link]]:

@@ -19,9 +19,12 @@ embeds an earlier one after new leading material: that is a new article
 reusing text, not a copy (an excerpt copy matches the *top* of its source).
 
 Stories are connected components of the accepted links; the original is the
-member with the earliest reliable date, then the highest fidelity (mean
-similarity to the members it was linked with), then a known outlet over a
-site guessed from a URL, then the smallest id, so the choice is deterministic.
+member that is not a spun rewrite (``fluency.spun_copies``: of two rewrites of
+each other, the one whose own wording is markedly rarer; a content farm's
+copy often carries a date of its own, so fluency comes before dates), then
+the earliest reliable date, then the highest fidelity (mean similarity to the
+members it was linked with), then a known outlet over a site guessed from a
+URL, then the smallest id, so the choice is deterministic.
 """
 from __future__ import annotations
 
@@ -212,11 +215,12 @@ def fidelity(member: str, links: list[Link]) -> float:
     return sum(sims) / len(sims) if sims else 0.0
 
 
-def choose_root(members: list[Member], links: list[Link]) -> Member:
-    """Earliest reliable date, then fidelity, then a known outlet, then id (see module doc)."""
+def choose_root(members: list[Member], links: list[Link], spun: frozenset[str] = frozenset()) -> Member:
+    """Not a spun rewrite, then earliest reliable date, fidelity, a known outlet, id (see module doc)."""
     def key(m: Member):
         dated = m.published is not None and m.published_reliable
         return (
+            1 if m.id in spun else 0,
             0 if dated else 1,
             m.published.toordinal() if dated else 0,
             -round(fidelity(m.id, links), 6),

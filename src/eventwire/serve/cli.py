@@ -19,8 +19,11 @@ from eventwire.errors import EventwireError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Conflict news in, verified event log out.")
+# Where a program or a test reads the output, lines must not be wrapped at the
+# terminal's width (COLUMNS=40 split "no such file" across two lines): tables
+# get a fixed wide width off a terminal, and messages are never wrapped.
 out = Console(width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class RichProgress:
@@ -50,10 +53,10 @@ def main_options(
     ctx.obj = {"db": db or default_db_url()}
 
 
-def _pipeline(ctx: typer.Context, progress: bool = False):
+def _pipeline(ctx: typer.Context, progress: bool = False, **engine):
     from eventwire.pipeline import Pipeline
 
-    return Pipeline(ctx.obj["db"], progress=RichProgress(progress and err.is_terminal))
+    return Pipeline(ctx.obj["db"], progress=RichProgress(progress and err.is_terminal), **engine)
 
 
 def _session(ctx: typer.Context):
@@ -66,15 +69,35 @@ def _session(ctx: typer.Context):
 def ingest(
     ctx: typer.Context,
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, HTML, RSS/Atom feeds or http(s) URLs.")],
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes that clean and extract (default: the machine's cores; 1: all in this process). With --engine dask and no --scheduler: the LocalCluster's workers.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster)")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster")] = None,
 ) -> None:
     """Read articles, find copies and events, and store them."""
-    pipe = _pipeline(ctx, progress=True)
-    summary = pipe.ingest(inputs)
+    from eventwire.engines.local import default_workers
+
+    pipe = _pipeline(ctx, progress=True, workers=workers or default_workers(), engine=engine, scheduler=scheduler)
+    try:
+        summary = pipe.ingest(inputs)
+    finally:
+        pipe.close()
     for e in summary.errors:
         err.print(f"[red]failed[/red] {e.source}: {e.reason}", highlight=False)
     err.print(summary.line(), highlight=False)
     if summary.failed:
         raise typer.Exit(code=2)
+
+
+@app.command()
+def refuse(ctx: typer.Context) -> None:
+    """Fuse every stored mention into events again from scratch (after fusion rules change).
+
+    Ingest fuses only what new documents touch; this gives the same events for
+    the same mentions, and rebuilds the fusion index.
+    """
+    pipe = _pipeline(ctx)
+    total, (added, changed, removed) = pipe.refuse()
+    err.print(f"{total} events in the database (+{added} new, {changed} updated, {removed} merged)", highlight=False)
 
 
 def _parse_date(value: str | None, name: str) -> date | None:
@@ -181,7 +204,8 @@ def show(ctx: typer.Context, event_id: str) -> None:
 def export(
     ctx: typer.Context,
     what: Annotated[str, typer.Option(help="events | documents | claims")] = "events",
-    format: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson | acled-csv")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl | csv | geojson | acled-csv (ACLED's columns) | "
+                                                         "acled-extras (our claims and evidence per event_id_cnty)")] = "jsonl",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file to write (default: stdout)")] = None,
 ) -> None:
     """Export events, documents or claims."""
@@ -190,7 +214,7 @@ def export(
     if what not in WHATS:
         raise typer.BadParameter("--what must be events, documents or claims")
     if format not in FORMATS:
-        raise typer.BadParameter("--format must be jsonl, csv, geojson or acled-csv")
+        raise typer.BadParameter("--format must be jsonl, csv, geojson, acled-csv or acled-extras")
     if what != "events" and format in EVENTS_ONLY:
         raise typer.BadParameter(f"--format {format} is for events only")
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
@@ -250,6 +274,8 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="address to listen on; anything but loopback exposes the database to the network")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port")] = 8000,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(
+        "--allowed-host", help="a Host name to serve besides loopback (repeat for more); others get 400")] = None,
 ) -> None:
     """Serve the read-only REST API (/api/…, OpenAPI at /docs) and the web pages (/)."""
     import uvicorn
@@ -258,25 +284,35 @@ def serve(
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] the API has no authentication; anyone who can reach {host}:{port} can read it")
+    hosts = list(allowed_host or [])
+    if host not in ("0.0.0.0", "::", ""):  # a named address is a name clients will use
+        hosts.append(host)
     err.print(f"serving http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", highlight=False)
-    uvicorn.run(create_app(ctx.obj["db"]), host=host, port=port, log_level="info", server_header=False)
+    uvicorn.run(create_app(ctx.obj["db"], allowed_hosts=hosts), host=host, port=port, log_level="info",
+                server_header=False)
 
 
 @app.command()
 def watch(
     ctx: typer.Context,
-    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feeds (files or http(s) URLs); anything ingest reads works")],
-    interval: Annotated[float, typer.Option(min=1.0, help="seconds between passes")] = 300.0,
-    once: Annotated[bool, typer.Option("--once", help="one pass, then stop")] = False,
+    feeds: Annotated[Optional[list[str]], typer.Argument(help="Feeds to poll: http(s) URLs or feed files (RSS, Atom, JSON Feed)")] = None,
+    feeds_file: Annotated[Optional[Path], typer.Option("--feeds", help="a file listing feeds: one per line (URL [seconds]) or OPML")] = None,
+    interval: Annotated[float, typer.Option(min=1.0, help="seconds between polls of a feed (a feed's own interval in --feeds wins)")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="poll every feed once, then stop")] = False,
 ) -> None:
-    """Poll feeds and ingest what is new, until Ctrl-C (or SIGTERM after the current pass)."""
+    """Poll feeds and ingest what is new, until Ctrl-C (or SIGTERM after the poll under way)."""
     import signal
     import threading
 
     from eventwire.serve.watch import Watcher
+    from eventwire.serve.watch.feedlist import FeedSpec, read_feed_list
 
-    def report(line: str, summary) -> None:  # noqa: ANN001
-        for e in summary.errors:
+    specs = [FeedSpec(f) for f in feeds or ()] + (read_feed_list(feeds_file) if feeds_file else [])
+    if not specs:
+        raise typer.BadParameter("name at least one feed, or a file of feeds with --feeds")
+
+    def report(line: str, outcome) -> None:  # noqa: ANN001
+        for e in (outcome.summary.errors if outcome.summary else ()):
             err.print(f"[red]failed[/red] {e.source}: {e.reason}", highlight=False)
         err.print(line, highlight=False)
 
@@ -285,7 +321,7 @@ def watch(
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: stop.set())
     try:
-        totals = Watcher(_pipeline(ctx), feeds, interval=interval, report=report, stop=stop).run(once=once)
+        totals = Watcher(_pipeline(ctx), specs, interval=interval, report=report, stop=stop).run(once=once)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

@@ -6,19 +6,21 @@ SQLite runs in WAL mode with a busy timeout so that `serve` can read while
 """
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from eventwire.errors import ConfigError
+from eventwire.store import index_tables  # noqa: F401 - registers the incremental indexes' tables
 from eventwire.store.orm import Base
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
 def _normalise(url: str) -> str:
-    if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
     if "://" not in url:  # a bare path is a SQLite file
         return f"sqlite:///{url}"
     return url
@@ -47,7 +49,32 @@ def make_engine(url: str) -> Engine:
         if "already exists" not in str(exc):
             raise
         Base.metadata.create_all(engine)
+    _add_missing_columns(engine)
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Columns added to a table since a database file was made, added to it (nullable, so old rows stay valid).
+
+    ``create_all`` makes missing tables only; without this a database written by
+    an earlier version would fail on its first query.
+    """
+    found = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        if not found.has_table(table.name):
+            continue
+        have = {c["name"] for c in found.get_columns(table.name)}
+        missing = [c for c in table.columns if c.name not in have and c.nullable]
+        if not missing:
+            continue
+        for column in missing:
+            kind = column.type.compile(dialect=engine.dialect)
+            try:
+                with engine.begin() as conn:
+                    conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
+            except DBAPIError as exc:  # another process opening the same file added it first
+                if "duplicate" not in str(exc).lower() and "already exists" not in str(exc).lower():
+                    raise
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -23,14 +23,19 @@ class DocumentRow(Base):
     external_id: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
+    # the document's date as the dating stage decided it (the page's own, or its story's)
     published_date: Mapped[date | None] = mapped_column(Date)
     published_source: Mapped[str] = mapped_column(String(16))
     published_confidence: Mapped[float] = mapped_column(Float)
     published_conflict: Mapped[str | None] = mapped_column(Text)
     published_evidence: Mapped[str | None] = mapped_column(Text)
-    # the date the page itself gave, kept when the story's date replaces it
+    published_reason: Mapped[str | None] = mapped_column(Text)
+    # the date the page itself gave, as clean read it: written once, never changed
     page_date: Mapped[date | None] = mapped_column(Date)
     page_source: Mapped[str] = mapped_column(String(16), default="none")
+    page_confidence: Mapped[float | None] = mapped_column(Float)
+    page_conflict: Mapped[str | None] = mapped_column(Text)
+    page_evidence: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     removed: Mapped[list] = mapped_column(JSON, default=list)
@@ -75,3 +80,77 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FeedStateRow(Base):
+    """One feed ``eventwire watch`` polls: validators for a conditional GET, its schedule, its failures.
+
+    Kept in the database so a restarted watcher neither re-downloads what it
+    has nor forgets that a feed is backing off.  Times are Unix seconds.
+    """
+
+    __tablename__ = "feed_state"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    interval_seconds: Mapped[float] = mapped_column(Float)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # in a row; 0 after a good poll
+    next_poll: Mapped[float] = mapped_column(Float, default=0.0)
+    last_poll: Mapped[float | None] = mapped_column(Float)
+    last_status: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedItemRow(Base):
+    """An item a watched feed has shown, by GUID, link and content hash: seen once, never read again."""
+
+    __tablename__ = "feed_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    feed: Mapped[str] = mapped_column(Text, index=True)
+    guid: Mapped[str | None] = mapped_column(Text, index=True)
+    url: Mapped[str | None] = mapped_column(Text, index=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    seen_at: Mapped[float] = mapped_column(Float)
+
+
+class EventIndexRow(Base):
+    """One row per event with the columns the desk filters, sorts and lists by.
+
+    A table of its own beside ``events`` (whose JSON payload stays the record):
+    a database written before it existed gets it by ``create_all`` and a
+    backfill (``store.event_index.ensure_event_index``), with no ALTER TABLE.
+    ``n`` is also the rowid of the event's row in the SQLite FTS5 table.
+    """
+
+    __tablename__ = "event_index"
+    __table_args__ = (Index("ix_event_index_list", "exportable", "date_start", "id"),)
+
+    n: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(32), unique=True)
+    event_type: Mapped[str] = mapped_column(Text)
+    sub_event_type: Mapped[str] = mapped_column(Text)
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)  # upper case
+    admin1: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    actors_text: Mapped[str] = mapped_column(Text, default="")  # lower case, " | " between names
+    fatalities: Mapped[int | None] = mapped_column(Integer)
+    claims: Mapped[int] = mapped_column(Integer, default=0)  # how many claims, for paging /api/claims in SQL
+    contradicted: Mapped[bool] = mapped_column(default=False)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    exportable: Mapped[bool] = mapped_column(default=False)
+    search_text: Mapped[str] = mapped_column(Text, default="")  # lower case; PostgreSQL searches it
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EventDocumentRow(Base):
+    """Which documents each event stands on, so a document page can list its events."""
+
+    __tablename__ = "event_documents"
+
+    event_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)

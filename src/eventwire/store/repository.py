@@ -5,14 +5,32 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from eventwire.model import Document, Event, Mention, Provenance, PublishedDate
+from eventwire.store import event_index
 from eventwire.store.codec import from_jsonable, to_jsonable
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
+
+
+# a constant key for PostgreSQL's advisory lock: any 64-bit number no other program uses
+WRITE_LOCK_KEY = 0x6576_7477_6972_65  # "evtwire"
+
+
+def lock_for_writing(session: Session) -> None:
+    """Hold the database-wide write lock until this transaction ends.
+
+    SQLite lets one writer in at a time by itself.  PostgreSQL lets many, so the
+    passes that read everything before writing (a new document's ingestion number,
+    provenance, fusion) take an advisory lock to see what the other process wrote
+    instead of racing it.  Extraction, per document, needs only its row's lock.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
 # ------------------------------------------------------------------ documents
@@ -46,6 +64,9 @@ def add_document(session: Session, doc: Document) -> None:
             published_evidence=doc.published.evidence,
             page_date=doc.published.date,
             page_source=doc.published.source,
+            page_confidence=doc.published.confidence,
+            page_conflict=doc.published.conflict,
+            page_evidence=doc.published.evidence,
             language=doc.language,
             text=doc.text,
             removed=list(doc.removed),
@@ -73,6 +94,7 @@ def row_to_document(row: DocumentRow) -> Document:
             confidence=row.published_confidence,
             conflict=row.published_conflict,
             evidence=row.published_evidence,
+            reason=row.published_reason,
         ),
         language=row.language,
         text=row.text,
@@ -85,26 +107,43 @@ def all_documents(session: Session) -> list[DocumentRow]:
     return list(session.scalars(select(DocumentRow).order_by(DocumentRow.seq)))
 
 
-def get_document(session: Session, doc_id: str) -> DocumentRow | None:
-    return session.get(DocumentRow, doc_id)
+def get_document(session: Session, doc_id: str, *, for_update: bool = False) -> DocumentRow | None:
+    """The row; ``for_update`` locks it until the transaction ends (PostgreSQL; SQLite locks the file)."""
+    return session.get(DocumentRow, doc_id, with_for_update=for_update or None, populate_existing=for_update)
 
 
-def set_provenance(session: Session, row: DocumentRow, prov: Provenance, published: PublishedDate) -> bool:
-    """Write provenance and (possibly inherited) date; True when anything changed."""
+def page_published(row: DocumentRow) -> PublishedDate:
+    """The date clean read from the page, as it gave it (the dating stage's input)."""
+    confidence = row.page_confidence
+    if confidence is None:  # a row stored before clean's evidence was kept beside the decided date
+        confidence = row.published_confidence if row.published_source == row.page_source else 0.9 * bool(row.page_date)
+    conflict = row.page_conflict if row.page_confidence is not None else None
+    return PublishedDate(row.page_date, row.page_source, confidence, conflict, row.page_evidence)
+
+
+def set_provenance(session: Session, row: DocumentRow, prov: Provenance) -> bool:
+    """Write story, copy link and drift; True when anything changed."""
     copy = to_jsonable(prov.copy_of) if prov.copy_of else None
     drift = to_jsonable(list(prov.drift))
-    changed_date = row.published_date != published.date or row.published_source != published.source
-    changed = changed_date or row.story != prov.story or row.copy_of != copy or row.drift != drift
+    changed = row.story != prov.story or row.copy_of != copy or row.drift != drift
     row.story, row.copy_of, row.drift = prov.story, copy, drift
-    if changed_date:
-        row.published_date = published.date
-        row.published_source = published.source
-        row.published_confidence = published.confidence
-        row.published_conflict = published.conflict
-        row.stage = "cleaned"  # its relative dates must be resolved again
-    if published.conflict != row.published_conflict:
-        row.published_conflict = published.conflict
     return changed
+
+
+def set_published(session: Session, row: DocumentRow, published: PublishedDate) -> bool:
+    """Write the decided date; a document whose date changed is extracted again (its relative dates
+    resolve against it).  Clean's page date (``page_*``) is never touched.  True when anything changed."""
+    old = (row.published_date, row.published_source, row.published_confidence, row.published_conflict,
+           row.published_evidence, row.published_reason)
+    new = (published.date, published.source, published.confidence, published.conflict, published.evidence,
+           published.reason)
+    if old == new:
+        return False
+    (row.published_date, row.published_source, row.published_confidence, row.published_conflict,
+     row.published_evidence, row.published_reason) = new
+    if old[:2] != new[:2] or (old[3] is None) != (new[3] is None):
+        row.stage = "cleaned"  # extraction reads the date (and trusts it only without a conflict)
+    return True
 
 
 # ------------------------------------------------------------------- mentions
@@ -159,16 +198,28 @@ def sync_events(session: Session, events: Iterable[Event]) -> tuple[int, int, in
     if removed:
         session.execute(delete(EventRow).where(EventRow.id.in_(removed)))
     added = changed = 0
+    touched = []
     for eid, ev in wanted.items():
         payload = to_jsonable(ev)
         if eid not in stored:
             session.add(_event_row(ev))
             added += ev.exportable
+            touched.append(ev)
         elif stored[eid][0] != payload:
             session.merge(_event_row(ev))
             changed += ev.exportable or stored[eid][1]
+            touched.append(ev)
+    _sync_index(session, touched, removed)
     # counts are of exported events; context rows change silently
     return added, changed, sum(1 for i in removed if stored[i][1])
+
+
+def _sync_index(session: Session, touched: list[Event], removed: list[str]) -> None:
+    """The desk's index follows the rows just written (rebuilt whole if it had fallen out of step)."""
+    session.flush()
+    event_index.update_event_index(session, touched, removed)
+    if not event_index.index_is_current(session):
+        event_index.rebuild_event_index(session)
 
 
 def query_events(
@@ -225,3 +276,63 @@ def content_state(session: Session) -> str:
     pending = session.scalar(select(func.count(DocumentRow.id)).where(DocumentRow.stage != "extracted"))
     mentions = session.execute(select(func.count(MentionRow.id), func.max(MentionRow.id))).one()
     return f"{docs[0]}:{docs[1]}:{pending}:{mentions[0]}:{mentions[1]}"
+
+
+# ------------------------------------------------------- documents, for serve
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as ``serve`` reads it: the cleaned document plus what later stages decided.
+
+    ``copy_of`` and ``drift`` stay the plain JSON objects provenance stored
+    (the public shape of OUTPUT.md); no ORM row leaves the store.
+    """
+
+    id: str
+    external_id: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: PublishedDate  # the date the dating stage decided
+    page: PublishedDate  # the page's own date, as clean read it
+    language: str
+    text: str
+    removed: tuple[str, ...]
+    story: str | None
+    copy_of: dict | None
+    drift: tuple[dict, ...]
+    seq: int
+
+
+def _stored(row: DocumentRow) -> StoredDocument:
+    return StoredDocument(
+        id=row.id, external_id=row.external_id, url=row.url, outlet=row.outlet, title=row.title,
+        published=PublishedDate(date=row.published_date, source=row.published_source,
+                                confidence=row.published_confidence, conflict=row.published_conflict,
+                                evidence=row.published_evidence, reason=row.published_reason),
+        page=page_published(row),
+        language=row.language, text=row.text, removed=tuple(row.removed or ()), story=row.story,
+        copy_of=dict(row.copy_of) if row.copy_of else None, drift=tuple(row.drift or ()), seq=row.seq,
+    )
+
+
+def read_document(session: Session, doc_id: str) -> StoredDocument | None:
+    row = session.get(DocumentRow, doc_id)
+    return _stored(row) if row is not None else None
+
+
+def list_documents(session: Session, story: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> tuple[int, list[StoredDocument]]:
+    """(how many match, one page of them) in ingestion order; paged in SQL."""
+    cond = [DocumentRow.story == story] if story is not None else []
+    total = session.scalar(select(func.count(DocumentRow.id)).where(*cond)) or 0
+    q = select(DocumentRow).where(*cond).order_by(DocumentRow.seq).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    return total, [_stored(r) for r in session.scalars(q)]
+
+
+def document_labels(session: Session, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+    """(outlet, title) per document id, read without the texts."""
+    ids = list(dict.fromkeys(ids))
+    rows = session.execute(select(DocumentRow.id, DocumentRow.outlet, DocumentRow.title).where(DocumentRow.id.in_(ids)))
+    return {r.id: (r.outlet, r.title) for r in rows}

@@ -2,7 +2,8 @@
 
 * 404: ``{"detail": "no event 'e_…'"}``
 * 422: FastAPI's usual ``{"detail": [ {loc, msg, type, input}, … ]}`` plus a
-  ``message`` that says in one line which parameter is wrong and what it got.
+  ``message`` that says in one line which parameter is wrong and what it got
+  (a long value is cut to its first ``ECHO_CHARS`` characters, never echoed whole).
 * 503: the database could not be read (locked past its busy timeout, missing);
   ``Retry-After`` tells the client to try again.
 """
@@ -19,6 +20,25 @@ from sqlalchemy.exc import OperationalError
 
 log = logging.getLogger("eventwire.api")
 RETRY_AFTER_SECONDS = 2
+ECHO_CHARS = 40  # of a bad value shown back: enough to recognise it, never a 100 KB body
+
+
+def shown(value: Any) -> Any:
+    """A client's value as an error message may repeat it: long strings cut to ``ECHO_CHARS``."""
+    if isinstance(value, str) and len(value) > ECHO_CHARS:
+        return f"{value[:ECHO_CHARS]}… ({len(value)} characters)"
+    if isinstance(value, (list, tuple)) and len(value) > 3:
+        return [shown(v) for v in value[:3]] + [f"… ({len(value)} values)"]
+    return value
+
+
+def _shortened(err: dict) -> dict:
+    err = {k: v for k, v in err.items() if k != "url"}
+    if "input" in err:
+        err["input"] = shown(err["input"])
+    if isinstance(err.get("ctx"), dict):
+        err["ctx"] = {k: shown(v) for k, v in err["ctx"].items()}
+    return err
 
 
 def invalid(param: str, message: str, value: Any = None, where: str = "query") -> RequestValidationError:
@@ -36,7 +56,7 @@ def _one_line(err: dict) -> str:
 
 
 async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-    errors = list(exc.errors())
+    errors = [_shortened(e) for e in exc.errors()]
     return JSONResponse(
         status_code=422,
         content={"detail": jsonable_encoder(errors), "message": "; ".join(_one_line(e) for e in errors)},

@@ -20,6 +20,9 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 text-align:left;vertical-align:top}th{background:#f1f3f5}.muted{color:#66707a}.warn{color:#a4161a;font-weight:600}
 .claim{margin:.2rem 0 .5rem}.sentence{font-style:italic;color:#38414a}.drift td{font-size:.93em}
 pre{white-space:pre-wrap;font:inherit;background:#f8f9fa;padding:.75rem;border:1px solid #e4e7ea}
+mark#evidence{background:#ffe066;outline:2px solid #f0a500;scroll-margin-top:30vh}
+.diff td{width:50%;font-size:.93em}.diff del{background:#fbd3d0}.diff ins{background:#cdeccd;text-decoration:none}
+tr.drift td{background:#fff4e0}.drift-note{color:#a4161a;font-weight:600;margin-top:.3rem}
 nav{margin-bottom:1rem}
 """
 
@@ -47,7 +50,8 @@ def page(title: str, body: str) -> str:
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-        f"<title>{esc(title)} · eventwire</title><style>{STYLE}</style></head><body>"
+        f"<title>{esc(title)} · eventwire</title><link rel=\"icon\" href=\"/static/favicon.svg\">"
+        f"<style>{STYLE}</style></head><body>"
         "<nav><a href=\"/\">events</a> · <a href=\"/docs\">API</a></nav>"
         f"{body}</body></html>\n"
     )
@@ -72,6 +76,18 @@ def _fatalities(f: dict) -> str:
         return '<span class="muted">–</span>'
     spread = f" ({f['low']}–{f['high']})" if f["low"] != f["high"] else ""
     return esc(f"{f['best']}{spread}")
+
+
+def evidence_href(document: str, span: list[int] | tuple[int, int]) -> str:
+    """A link to a sentence: the document page highlights ``s=start-end`` and scrolls to it."""
+    return esc(f"/documents/{quote(document, safe='')}?s={int(span[0])}-{int(span[1])}#evidence")
+
+
+def _linked(html: str, anchor: tuple | None) -> str:
+    """``html`` as a link to the sentence it was read from, when there is one."""
+    if not anchor:
+        return html
+    return f'<a class="evidence" href="{evidence_href(anchor[0], anchor[1])}" title="the sentence this comes from">{html}</a>'
 
 
 def not_found(what: str, ident: str) -> str:
@@ -114,24 +130,33 @@ def _claim_html(c: dict) -> str:
     return (
         f"<div class=\"claim\"><strong>{esc(value)}</strong>{esc(subject)}{esc(who)} "
         f"<span class=\"muted\">[{esc(', '.join(flags))}]</span>"
-        f"<div class=\"sentence\">“{esc(c['sentence'])}”</div></div>"
+        f"<div class=\"sentence\">{_linked('“' + esc(c['sentence']) + '”', (c['document'], c['span']))}</div></div>"
     )
 
 
-def event_page(ev: dict, outlets: dict[str, str]) -> str:
-    """One event: facts, claims side by side (a column per source), contradictions, evidence."""
+def event_page(ev: dict, outlets: dict[str, str], anchors: dict[str, tuple] | None = None,
+               title: str | None = None) -> str:
+    """One event: facts, claims side by side (a column per source), contradictions, evidence.
+
+    ``anchors`` maps "date", "place" and "actor:<name>" to (document, span) of
+    the sentence each was read from; those facts link to it.
+    """
     name = lambda doc: outlets.get(doc) or doc  # noqa: E731
+    at = (anchors or {}).get
     facts = [
         ("type", f"{esc(ev['event_type'])} / {esc(ev['sub_event_type'])}"),
-        ("date", _date(ev["date"]) + (f" <span class=\"muted\">({esc(ev['date']['precision'])})</span>" if ev["date"] else "")),
-        ("place", _place(ev["location"]) + (f" <span class=\"muted\">({esc(ev['location']['precision'])})</span>" if ev["location"] else "")),
-        ("actors", "<br>".join(f"{esc(a['role'])}: {esc(a['name'])} <span class=\"muted\">(seen as: {esc(', '.join(a['aliases_seen']))})</span>"
+        ("date", _linked(_date(ev["date"]), at("date"))
+         + (f" <span class=\"muted\">({esc(ev['date']['precision'])})</span>" if ev["date"] else "")),
+        ("place", _linked(_place(ev["location"]), at("place"))
+         + (f" <span class=\"muted\">({esc(ev['location']['precision'])})</span>" if ev["location"] else "")),
+        ("actors", "<br>".join(f"{esc(a['role'])}: {_linked(esc(a['name']), at('actor:' + a['name']))} "
+                               f"<span class=\"muted\">(seen as: {esc(', '.join(a['aliases_seen']))})</span>"
                                for a in ev["actors"]) or "<span class=\"muted\">none</span>"),
         ("fatalities", esc(f"best {ev['fatalities']['best']}, low {ev['fatalities']['low']}, high {ev['fatalities']['high']}")),
         ("confidence", esc(f"{ev['confidence']:.2f}") + (f" <span class=\"muted\">({esc('; '.join(ev['confidence_reasons']))})</span>"
                                                           if ev["confidence_reasons"] else "")),
     ]
-    body = [f"<h1>{esc(ev['id'])}</h1><table>"]
+    body = [f"<h1>{esc(title or ev['id'])}</h1><p class=\"muted\">{esc(ev['id'])}</p><table>"]
     body += [f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in facts]
     body.append("</table>")
 
@@ -173,7 +198,8 @@ def event_page(ev: dict, outlets: dict[str, str]) -> str:
     for m in ev["mentions"]:
         body.append(
             f"<tr><td><a href=\"{href('/documents', m['document'])}\">{esc(name(m['document']))}</a></td>"
-            f"<td class=\"sentence\">{esc(m['sentence'])}</td><td class=\"muted\">{esc(m['reason'])}</td></tr>"
+            f"<td class=\"sentence\">{_linked(esc(m['sentence']), (m['document'], m['span']))}</td>"
+            f"<td class=\"muted\">{esc(m['reason'])}</td></tr>"
         )
     body.append("</tbody></table>")
     if ev.get("references"):
@@ -182,14 +208,36 @@ def event_page(ev: dict, outlets: dict[str, str]) -> str:
         for m in ev["references"]:
             body.append(
                 f"<tr><td><a href=\"{href('/documents', m['document'])}\">{esc(name(m['document']))}</a></td>"
-                f"<td class=\"sentence\">{esc(m['sentence'])}</td><td class=\"muted\">{esc(m['reason'])}</td></tr>"
+                f"<td class=\"sentence\">{_linked(esc(m['sentence']), (m['document'], m['span']))}</td>"
+                f"<td class=\"muted\">{esc(m['reason'])}</td></tr>"
             )
         body.append("</tbody></table>")
     return page(ev["id"], "".join(body))
 
 
 # ------------------------------------------------------------------- document
-def document_page(doc: dict, story_members: Iterable[dict]) -> str:
+def _text_html(text: str, highlight: tuple[int, int] | None) -> str:
+    """The document text; the sentence at ``highlight`` (start, end) marked as ``#evidence``."""
+    if not highlight or not (0 <= highlight[0] < highlight[1] <= len(text)):
+        return esc(text)
+    a, b = highlight
+    return f'{esc(text[:a])}<mark id="evidence">{esc(text[a:b])}</mark>{esc(text[b:])}'
+
+
+def _supported(events: Iterable[dict]) -> str:
+    items = [f'<li><a href="{href("/events", e["id"])}">{esc(e["headline"])}</a></li>' for e in events]
+    if not items:
+        return '<h2>Events</h2><p class="muted">This document is the source of no event.</p>'
+    return f'<h2>Events this document supports</h2><ul id="supports">{"".join(items)}</ul>'
+
+
+def document_page(doc: dict, story_members: Iterable[dict], events: Iterable[dict] = (),
+                  highlight: tuple[int, int] | None = None, diff_html: str = "") -> str:
+    """A document: facts, the events it supports, a copy's diff against its original, the text.
+
+    ``highlight`` is the (start, end) of a sentence an evidence link points at;
+    ``diff_html`` is ``web.diff.side_by_side`` for a copy whose original is stored.
+    """
     pub = doc["published"]
     facts = [
         ("title", esc(doc["title"])),
@@ -211,6 +259,9 @@ def document_page(doc: dict, story_members: Iterable[dict]) -> str:
     body = [f"<h1>{esc(doc['title'] or doc['id'])}</h1><table>"]
     body += [f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in facts]
     body.append("</table>")
+    body.append(_supported(events))
+    if diff_html:
+        body.append(f"<h2>Beside its original</h2>{diff_html}")
     if doc["drift"]:
         body.append("<h2>Changes from the original</h2><table class=\"drift\"><thead><tr><th>kind</th>"
                     "<th>original</th><th>this copy</th><th>note</th></tr></thead><tbody>")
@@ -218,7 +269,7 @@ def document_page(doc: dict, story_members: Iterable[dict]) -> str:
             body.append(f"<tr><td>{esc(d['kind'])}</td><td>{esc(d['original'])}</td><td>{esc(d['copy'])}</td>"
                         f"<td>{esc(d['note'])}</td></tr>")
         body.append("</tbody></table>")
-    body.append(f"<h2>Text</h2><pre>{esc(doc['text'])}</pre>")
+    body.append(f"<h2>Text</h2><pre id=\"text\">{_text_html(doc['text'], highlight)}</pre>")
     if doc["removed"]:
         blocks = "".join(f"<pre>{esc(r)}</pre>" for r in doc["removed"])
         body.append(f"<details><summary>{len(doc['removed'])} boilerplate blocks removed</summary>{blocks}</details>")

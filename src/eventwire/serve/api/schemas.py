@@ -59,6 +59,7 @@ class EventClaim(_Shape):
     hedged: bool
     document: str
     sentence: str
+    span: list[int] = Field(description="[start, end] character offsets of the sentence in the document text")
 
 
 class EventContradiction(_Shape):
@@ -112,6 +113,14 @@ class PublishedInfo(_Shape):
     source: str = Field(description="metadata | html | text | story | ingest | none")
     confidence: float
     conflict: str | None
+    evidence: str | None = Field(description="what the date was read from")
+    reason: str | None = Field(description="why the story's date stands instead of the page's own")
+
+
+class PageDate(_Shape):
+    date: str | None
+    source: str = Field(description="metadata | html | text | none: where clean found the page's own date")
+    evidence: str | None
 
 
 class CopyOf(_Shape):
@@ -134,6 +143,7 @@ class DocumentPublic(_Shape):
     outlet: str | None
     title: str | None
     published: PublishedInfo
+    page: PageDate = Field(description="the page's own date as clean read it; 'published' is the decided one")
     language: str
     text: str
     removed: list[str]

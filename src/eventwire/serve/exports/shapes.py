@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.model import Event, Mention
-from eventwire.store.orm import DocumentRow
+from eventwire.store.event_index import EventSummary
+from eventwire.store.repository import StoredDocument
 
 
 def _mention(m: Mention) -> dict[str, Any]:
@@ -57,6 +58,7 @@ def event_dict(ev: Event) -> dict[str, Any]:
                 "hedged": c.hedged,
                 "document": c.evidence.document,
                 "sentence": c.evidence.sentence,
+                "span": [c.evidence.start, c.evidence.end],
             }
             for c in ev.claims
         ],
@@ -73,28 +75,74 @@ def event_dict(ev: Event) -> dict[str, Any]:
     }
 
 
-def document_dict(row: DocumentRow) -> dict[str, Any]:
+def document_dict(doc: StoredDocument) -> dict[str, Any]:
+    pub = doc.published
     return {
-        "id": row.id,
-        "external_id": row.external_id,
-        "url": row.url,
-        "outlet": row.outlet,
-        "title": row.title,
+        "id": doc.id,
+        "external_id": doc.external_id,
+        "url": doc.url,
+        "outlet": doc.outlet,
+        "title": doc.title,
         "published": {
-            "date": row.published_date.isoformat() if row.published_date else None,
-            "source": row.published_source,
-            "confidence": row.published_confidence,
-            "conflict": row.published_conflict,
+            "date": pub.date.isoformat() if pub.date else None,
+            "source": pub.source,
+            "confidence": pub.confidence,
+            "conflict": pub.conflict,
+            "evidence": pub.evidence,
+            "reason": pub.reason,
         },
-        "language": row.language,
-        "text": row.text,
-        "removed": list(row.removed or []),
-        "story": row.story,
-        "copy_of": row.copy_of,
-        "drift": list(row.drift or []),
+        # the page's own date as clean read it; differs from "published" when the story's date won
+        "page": {
+            "date": doc.page.date.isoformat() if doc.page.date else None,
+            "source": doc.page.source,
+            "evidence": doc.page.evidence,
+        },
+        "language": doc.language,
+        "text": doc.text,
+        "removed": list(doc.removed),
+        "story": doc.story,
+        "copy_of": doc.copy_of,
+        "drift": list(doc.drift),
     }
 
 
 def claim_rows(ev: Event) -> list[dict[str, Any]]:
     base = event_dict(ev)
     return [{"event_id": ev.id, **c} for c in base["claims"]]
+
+
+def headline(s: EventSummary) -> str:
+    """One readable line: "Air/drone strike, Kherson, 2024-06-03 — 12 killed (disputed)"."""
+    when = s.date_start.isoformat() if s.date_start else "date unknown"
+    if s.date_end and s.date_start and s.date_end != s.date_start:
+        when += f" to {s.date_end.isoformat()}"
+    parts = [s.sub_event_type or s.event_type, s.place or "place unknown", when]
+    tail = ""
+    if s.fatalities:
+        tail = f" — {s.fatalities} killed"
+    if s.contradicted:
+        tail += " (disputed)"
+    return ", ".join(parts) + tail
+
+
+def summary_dict(s: EventSummary) -> dict[str, Any]:
+    """An event as the desk lists it (from the index alone; the full event is at /api/events/{id})."""
+    return {
+        "id": s.id, "headline": headline(s), "event_type": s.event_type, "sub_event_type": s.sub_event_type,
+        "date_start": s.date_start.isoformat() if s.date_start else None,
+        "date_end": s.date_end.isoformat() if s.date_end else None,
+        "country": s.country, "admin1": s.admin1, "place": s.place, "lat": s.lat, "lon": s.lon,
+        "fatalities": s.fatalities, "contradicted": s.contradicted, "confidence": s.confidence,
+    }
+
+
+def summary_of(ev: Event) -> EventSummary:
+    """The index's view of one event, for its headline on pages that hold the whole event."""
+    loc = ev.location
+    return EventSummary(
+        id=ev.id, event_type=ev.event_type, sub_event_type=ev.sub_event_type,
+        date_start=ev.date.start if ev.date else None, date_end=ev.date.end if ev.date else None,
+        country=loc.country if loc else None, admin1=loc.admin1 if loc else None, place=loc.name if loc else None,
+        lat=loc.lat if loc else None, lon=loc.lon if loc else None, fatalities=ev.fatalities.best,
+        contradicted=bool(ev.contradictions), confidence=ev.confidence,
+    )

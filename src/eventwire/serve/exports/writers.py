@@ -9,15 +9,35 @@ from typing import Any, TextIO
 from eventwire.model import Event
 from eventwire.serve.exports.shapes import event_dict
 
-ACLED_COLUMNS = [
-    "event_id", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "location",
-    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
-    "claims_json", "contradiction",
-]
-# ACLED's numeric precision codes: 1 exact place/day, 2 nearby/week, 3 region/month
-GEO_PRECISION_CODE = {"point": 1, "town": 1, "district": 2, "region": 3, "country": 3}
-TIME_PRECISION_CODE = {"day": 1, "week": 2, "month": 3, "year": 3}
+# OWASP's CSV-injection rule: a cell a spreadsheet would read as a formula starts with one of these
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ' so it shows as text.
+
+    Article text is written by strangers: ``=HYPERLINK(…)`` or ``=cmd|' /C calc'!A0``
+    in a title must reach the analyst as words.  Numbers stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """csv.DictWriter whose every cell goes through ``neutralise``."""
+
+    def __init__(self, out: TextIO, columns: list[str]) -> None:
+        self._writer = csv.DictWriter(out, fieldnames=columns)
+        self._writer.writeheader()
+
+    def writerow(self, row: dict[str, Any]) -> None:
+        self._writer.writerow({k: neutralise(v) for k, v in row.items()})
+
+
+def safe_writer(out: TextIO, columns: list[str]) -> _SafeWriter:
+    """A CSV writer (header already written) that neutralises formula cells: every CSV export uses it."""
+    return _SafeWriter(out, columns)
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -38,8 +58,7 @@ def write_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     rows = list(rows)
     if not rows:
         return 0
-    writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()))
-    writer.writeheader()
+    writer = safe_writer(out, list(rows[0].keys()))
     for row in rows:
         writer.writerow({k: _flat(v) for k, v in row.items()})
     return len(rows)
@@ -62,47 +81,3 @@ def write_geojson(events: Iterable[Event], out: TextIO) -> int:
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")
     return len(features)
-
-
-def acled_row(ev: Event, outlets: dict[str, str]) -> dict[str, Any]:
-    d = event_dict(ev)
-    by_role: dict[str, list[str]] = {}
-    for a in ev.actors:
-        by_role.setdefault(a.role, []).append(a.name)
-    loc = d["location"] or {}
-    sources = sorted({outlets.get(doc, doc) for doc in ev.documents})
-    first = ev.mentions[0].evidence.sentence if ev.mentions else ""
-    return {
-        "event_id": ev.id,
-        "event_date": ev.date.start.isoformat() if ev.date else "",
-        "year": ev.date.start.year if ev.date else "",
-        "time_precision": TIME_PRECISION_CODE.get(ev.date.precision, 3) if ev.date else "",
-        "event_type": ev.event_type,
-        "sub_event_type": ev.sub_event_type,
-        "actor1": "; ".join(by_role.get("actor1", [])[:1]),
-        "assoc_actor_1": "; ".join(by_role.get("assoc_actor_1", []) + by_role.get("actor1", [])[1:]),
-        "actor2": "; ".join(by_role.get("actor2", [])[:1]),
-        "assoc_actor_2": "; ".join(by_role.get("assoc_actor_2", []) + by_role.get("actor2", [])[1:]),
-        "country": loc.get("country") or "",
-        "admin1": loc.get("admin1") or "",
-        "location": loc.get("name") or "",
-        "latitude": loc.get("lat") if loc.get("lat") is not None else "",
-        "longitude": loc.get("lon") if loc.get("lon") is not None else "",
-        "geo_precision": GEO_PRECISION_CODE.get(loc.get("precision"), 3) if loc else "",
-        "source": "; ".join(s for s in sources if s),
-        "source_scale": "Multiple" if len(sources) > 1 else "Single",
-        "notes": first[:500],
-        "fatalities": ev.fatalities.best,
-        "claims_json": json.dumps(d["claims"], ensure_ascii=False),
-        "contradiction": "; ".join(c.summary for c in ev.contradictions),
-    }
-
-
-def write_acled_csv(events: Iterable[Event], outlets: dict[str, str], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
-    writer.writeheader()
-    n = 0
-    for ev in events:
-        writer.writerow(acled_row(ev, outlets))
-        n += 1
-    return n

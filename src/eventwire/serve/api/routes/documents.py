@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 
 from eventwire.serve.api.deps import PagingDep, SessionDep
+from eventwire.serve.api.errors import shown
 from eventwire.serve.api.schemas import DocumentPublic, Page
 from eventwire.serve.exports.shapes import document_dict
-from eventwire.store.repository import all_documents, get_document
+from eventwire.store.repository import list_documents as stored_documents
+from eventwire.store.repository import read_document as stored_document
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
@@ -17,21 +19,18 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 def list_documents(
     session: SessionDep,
     paging: PagingDep,
-    story: Annotated[str | None, Query(min_length=1, description="only this story's documents (a copy family), e.g. s_…")] = None,
+    story: Annotated[str | None, Query(min_length=1, max_length=64,
+                                       description="only this story's documents (a copy family), e.g. s_…")] = None,
 ) -> dict:
-    rows = all_documents(session)
-    if story is not None:
-        rows = [r for r in rows if r.story == story]
-    page = paging.page(rows)
-    page["items"] = [document_dict(r) for r in page["items"]]
-    return page
+    total, docs = stored_documents(session, story, paging.limit, paging.offset)
+    return paging.wrap(total, [document_dict(d) for d in docs])
 
 
 @router.get("/{document_id}", response_model=DocumentPublic,
             summary="One document: cleaned text, removed boilerplate, story, copy_of and drift",
             responses={404: {"description": "no such document"}})
-def read_document(session: SessionDep, document_id: str) -> dict:
-    row = get_document(session, document_id)
-    if row is None:
-        raise HTTPException(status_code=404, detail=f"no document {document_id!r}")
-    return document_dict(row)
+def read_document(session: SessionDep, document_id: Annotated[str, Path(max_length=64)]) -> dict:
+    doc = stored_document(session, document_id)
+    if doc is None:
+        raise HTTPException(status_code=404, detail=f"no document {shown(document_id)!r}")
+    return document_dict(doc)

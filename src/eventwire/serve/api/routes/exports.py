@@ -13,7 +13,7 @@ from typing import IO, Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from eventwire.serve.api.deps import SessionDep
+from eventwire.serve.api.deps import FilterDep, SessionDep
 from eventwire.serve.api.errors import invalid
 from eventwire.serve.exports.run import EVENTS_ONLY, write_export
 
@@ -26,10 +26,11 @@ MEDIA = {
     "csv": ("text/csv", "csv"),
     "geojson": ("application/geo+json", "geojson"),
     "acled-csv": ("text/csv", "csv"),
+    "acled-extras": ("text/csv", "csv"),
 }
 
 What = Literal["events", "documents", "claims"]
-Format = Literal["jsonl", "csv", "geojson", "acled-csv"]
+Format = Literal["jsonl", "csv", "geojson", "acled-csv", "acled-extras"]
 
 
 def _chunks(spool: IO[str]) -> Iterator[bytes]:
@@ -43,26 +44,28 @@ def _chunks(spool: IO[str]) -> Iterator[bytes]:
 
 @router.get(
     "",
-    summary="Export events, documents or claims as JSONL, CSV, GeoJSON or ACLED-style CSV",
+    summary="Export events, documents or claims as JSONL, CSV, GeoJSON, ACLED's CSV or its extras",
     response_class=StreamingResponse,
     responses={200: {"content": {m: {} for m, _ in MEDIA.values()}, "description": "the export file"}},
 )
 def export(
     session: SessionDep,
+    filters: FilterDep,
     what: Annotated[What, Query(description="events | documents | claims")] = "events",
-    format: Annotated[Format, Query(description="jsonl | csv | geojson | acled-csv (the last two for events only)")] = "jsonl",
+    format: Annotated[Format, Query(description="jsonl | csv | geojson | acled-csv | acled-extras (the last three for events only; "
+                                                  "acled-extras holds claims, contradictions and evidence keyed by event_id_cnty)")] = "jsonl",
 ) -> StreamingResponse:
     if what != "events" and format in EVENTS_ONLY:
         raise invalid("format", f"{format} is for events only, not {what}", format)
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")
     try:
-        n = write_export(session, what, format, spool)
+        n = write_export(session, what, format, spool, filters)
     except BaseException:
         spool.close()
         raise
     media, suffix = MEDIA[format]
     headers = {
-        "Content-Disposition": f'attachment; filename="eventwire-{what}.{suffix}"',
+        "Content-Disposition": f'attachment; filename="eventwire-{what}{"-acled-extras" if format == "acled-extras" else ""}.{suffix}"',
         "X-Eventwire-Rows": str(n),
     }
     return StreamingResponse(_chunks(spool), media_type=media, headers=headers)

@@ -1,0 +1,150 @@
+"""Blocks: which stored mentions a mention may meet in fusion, as cells looked up in an index.
+
+Every way two mentions meet in ``cluster.Clusterer`` needs one type family
+and either one story, nearby dates, or nearby places:
+
+* a match (``match_score``): dates within ``DAY_WINDOW`` days, one country;
+* a reference back (``_background_fit``): a mention dated only by its article,
+  or whose place is not named in its own sentence, or a landmark, or one
+  without a precise place, may name an own-dated event of any country up to
+  ``BACKGROUND_WINDOW_DAYS`` before it (or ``DAY_WINDOW`` either side);
+* a loose mention (``_joins``): its story, or, undated with a town, any
+  report of a compatible place (``SAME_PLACE_KM``, its admin1 region, its country).
+
+A mention *registers* the cells it occupies (``registered``, stored) and
+*reaches* the cells where anything it may meet is registered (``reached``,
+looked up).  Both sides are built so that when two mentions may meet, each
+one reaches a cell the other registers: looking up only the reached cells of
+new mentions finds every stored mention they can meet, in either direction.
+Cells over-approximate (a week bucket holds reports six days apart): the
+clustering itself decides.  Dates fall in buckets of ``BUCKET_DAYS`` days,
+places in a grid of ``GRID_DEGREES`` degrees.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, DAY_WINDOW, SAME_PLACE_KM, family, place_named
+from eventwire.model import Mention, Place
+
+# A week: most reports of one happening fall in one or two buckets, and a mention's
+# 90-day reach back is 14 lookups.  Shorter buckets mean more cells per month-dated
+# mention; longer ones more candidates per lookup.  Not tuned: the clustering decides.
+BUCKET_DAYS = 7
+# Grid cells of half a degree (~55 km of latitude) are wider than SAME_PLACE_KM, so
+# the neighbouring cells hold every compatible place at low latitudes; toward the
+# poles more cells of longitude are reached (see ``_lon_reach``).
+GRID_DEGREES = 0.5
+KM_PER_DEGREE = 111.32
+TOWN_PRECISIONS = ("point", "town")
+ANCHOR_PRECISIONS = ("point", "town", "district", "region")
+
+
+def anchorable(m: Mention) -> bool:
+    """Dated and placed at least to its region: it can start an event or be matched against."""
+    return m.date is not None and m.place is not None and m.place.precision in ANCHOR_PRECISIONS
+
+
+def soft(m: Mention) -> bool:
+    """Dated only by its article's publication date: a reference to the event may be much later."""
+    return m.date is not None and not m.date.text
+
+
+def cell_key(text: str) -> int:
+    """A cell as a signed 64-bit integer (the index stores integers, not strings)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+@dataclass(frozen=True)
+class Cells:
+    registered: frozenset[str]
+    reached: frozenset[str]
+
+
+def _buckets(start: date, end: date) -> range:
+    return range(start.toordinal() // BUCKET_DAYS, end.toordinal() // BUCKET_DAYS + 1)
+
+
+def _grid(place: Place) -> tuple[int, int]:
+    return math.floor(place.lat / GRID_DEGREES), math.floor(place.lon / GRID_DEGREES)
+
+
+def _lon_reach(lat: float) -> int:
+    """Grid columns either side that SAME_PLACE_KM can span at this latitude."""
+    cos = math.cos(math.radians(min(89.0, abs(lat) + GRID_DEGREES)))
+    return math.ceil(SAME_PLACE_KM / (KM_PER_DEGREE * cos) / GRID_DEGREES)
+
+
+def _near(place: Place) -> list[tuple[int, int]]:
+    row, col = _grid(place)
+    k = _lon_reach(place.lat)
+    return [(row + dr, col + dc) for dr in (-1, 0, 1) for dc in range(-k, k + 1)]
+
+
+def refers(m: Mention) -> bool:
+    """True when the mention may join an event as a reference back (see module doc)."""
+    return m.date is not None and (soft(m) or not place_named(m) or m.landmark or not anchorable(m))
+
+
+def _dated(m: Mention, fam: str, reg: set[str], reach: set[str]) -> None:
+    country = (m.place.country if m.place is not None else None) or "?"
+    for b in _buckets(m.date.start, m.date.end):
+        reg.update((f"d|{fam}|{b}|{country}", f"da|{fam}|{b}"))
+        if refers(m):
+            reg.add(f"x|{fam}|{b}")
+    near = _buckets(date.fromordinal(m.date.start.toordinal() - DAY_WINDOW),
+                    date.fromordinal(m.date.end.toordinal() + DAY_WINDOW))
+    for b in near:
+        if country == "?":
+            reach.add(f"da|{fam}|{b}")
+        else:
+            reach.update((f"d|{fam}|{b}|{country}", f"d|{fam}|{b}|?"))
+    # whatever may refer back to this mention's event, up to BACKGROUND_WINDOW_DAYS later
+    later = date.fromordinal(m.date.end.toordinal() + BACKGROUND_WINDOW_DAYS)
+    reach.update(f"x|{fam}|{b}" for b in range(near.start, later.toordinal() // BUCKET_DAYS + 1))
+    if refers(m):  # ... and every own-dated event this one may refer back to
+        earlier = date.fromordinal(m.date.start.toordinal() - BACKGROUND_WINDOW_DAYS)
+        reach.update(f"da|{fam}|{b}" for b in range(earlier.toordinal() // BUCKET_DAYS, near.stop))
+
+
+def _placed(m: Mention, fam: str, reg: set[str], reach: set[str]) -> None:
+    p = m.place
+    if p is None or p.lat is None:
+        return
+    country = p.country or "?"
+    town_undated = m.date is None and p.precision in TOWN_PRECISIONS
+    # what an undated town mention may join: any report of a compatible place
+    reg.add(f"g|{fam}|{_grid(p)}")
+    if p.admin1:
+        reg.add(f"a1|{fam}|{country}|{p.admin1}")
+    if p.precision == "country":
+        reg.add(f"pc|{fam}|{country}")
+    reach.update(f"u|{fam}|{cell}" for cell in _near(p))
+    if p.admin1:
+        reach.add(f"ua1|{fam}|{country}|{p.admin1}")
+    if p.precision == "country":
+        reach.add(f"uc|{fam}|{country}")
+    if town_undated:
+        reg.add(f"u|{fam}|{_grid(p)}")
+        reg.add(f"uc|{fam}|{country}")
+        if p.admin1:
+            reg.add(f"ua1|{fam}|{country}|{p.admin1}")
+        reach.update(f"g|{fam}|{cell}" for cell in _near(p))
+        reach.add(f"pc|{fam}|{country}")
+        if p.admin1:
+            reach.add(f"a1|{fam}|{country}|{p.admin1}")
+
+
+def cells(m: Mention, story: str) -> Cells:
+    """The cells a mention of ``story`` registers and reaches (see module doc)."""
+    fam = family(m.event_type, m.sub_event_type)
+    reg, reach = {f"s|{story}"}, {f"s|{story}"}
+    if m.date is not None:
+        _dated(m, fam, reg, reach)
+    _placed(m, fam, reg, reach)
+    return Cells(frozenset(reg), frozenset(reach))
+
+

@@ -1,0 +1,395 @@
+"""Mentions → clusters of mentions, one per real-world happening (``build_event`` makes the events).
+
+Mentions are taken in ingestion order and joined to the first compatible
+cluster (see match.py); that order also anchors event ids, so re-running over
+the same database, or adding documents later, keeps existing ids.
+Undated mentions (undated copies, unresolved "Tuesday") join the one event
+of their story or place that fits; otherwise they stay as context.
+
+``Clusterer`` holds the per-cluster summaries of one run on the instance, so
+two runs (or two threads) never share them.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from eventwire.fuse.match import (
+    BACKGROUND_MIN_OVERLAP,
+    BACKGROUND_WINDOW_DAYS,
+    COMMON_REFERENCE_EVENTS,
+    DAY_WINDOW,
+    REFERENCE_MIN_SHARED,
+    content_overlap,
+    dates_compatible,
+    family,
+    match_score,
+    place_named,
+    places_compatible,
+    reference_words,
+    shared_reference,
+    subtypes_compatible,
+    telling_words,
+)
+from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, anchorable as _anchorable, cells, soft as _soft
+from eventwire.model import DateSpan, Mention
+
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, str]) -> tuple[bool, bool]:
+    """(fits at all, fits through its own story) for a mention lacking a date or a precise place."""
+    fam = family(m.event_type, m.sub_event_type)
+    kin = [o for o in cluster if family(o.event_type, o.sub_event_type) == fam
+           and subtypes_compatible(o.sub_event_type, m.sub_event_type)
+           and (m.date is None or o.date is None or dates_compatible(m.date, o.date))]
+    if not kin:
+        return False, False
+    precise = m.place is not None and m.place.precision in ANCHOR_PRECISIONS
+    if precise and not any(places_compatible(m.place, o.place) for o in kin):
+        return False, False
+    same_story = any(stories.get(o.document, o.document) == story for o in kin)
+    # undated because it names an older year, a mention is history told in passing ("whose director
+    # was assassinated in 1986"): by place alone it would join whatever that town saw most recently
+    history = m.date is None and _YEAR.search(m.evidence.sentence) is not None
+    by_place = precise and m.place.precision in ("point", "town") and not history
+    return (same_story or by_place), same_story
+
+
+def _span(ms: list[Mention]) -> tuple | None:
+    """(earliest start, earliest end, latest end) of dated mentions, None for none."""
+    if not ms:
+        return None
+    return min(o.date.start for o in ms), min(o.date.end for o in ms), max(o.date.end for o in ms)
+
+
+def _may_be_compatible(d: DateSpan, span: tuple | None) -> bool:
+    """False when no date in ``span`` can be ``dates_compatible`` with ``d`` (a cheap bound)."""
+    return span is not None and (d.start - span[2]).days <= DAY_WINDOW and (span[0] - d.end).days <= DAY_WINDOW
+
+
+def _common_words(m: Mention, kins: Sequence[list[Mention]]) -> frozenset[str]:
+    """The mention's reference words found beside ``COMMON_REFERENCE_EVENTS`` or more of the events it
+    could name (``kins``: its ``_kin`` in each): a group's name ("Farabundo Marti National Liberation
+    Front") or the capital's is in the reports of all its attacks and tells none of them apart."""
+    words = reference_words(m)
+    if not words:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for kin in kins:
+        if kin:
+            counts.update(words & frozenset().union(*(telling_words(o.evidence.sentence) for o in kin)))
+    return frozenset(w for w, n in counts.items() if n >= COMMON_REFERENCE_EVENTS)
+
+
+def _background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = frozenset()) -> float:
+    """How well a mention fits an earlier event as a reference back to it (0: not).
+
+    A softly dated mention may refer to an event up to ``BACKGROUND_WINDOW_DAYS``
+    before its article; one with its own date must agree with the event's.  A
+    place the mention borrows from its article (the outlet's city, where a
+    minister spoke) says nothing about where the event was, so then the place
+    need not fit; a place named in the mention's own sentence must.  It fits
+    when it shares enough of its sentence with the event's
+    (``BACKGROUND_MIN_OVERLAP``), or at least ``REFERENCE_MIN_SHARED`` telling
+    words beside its event word ("the murder of six journalists"): then it fits
+    better than any overlap, the more such words the better.  Words ``common``
+    to many candidate events (``_common_words``) count for neither.  ``kin`` is
+    ``_kin(m, cluster)``: the event's members the mention could refer to.
+    """
+    if not kin:
+        return 0.0
+    placed = [o for o in kin if places_compatible(m.place, o.place)]
+    if not place_named(m) and (shared := shared_reference(m, kin, common)) >= REFERENCE_MIN_SHARED:
+        return 1.0 + shared
+    if not placed:
+        return 0.0
+    if (shared := shared_reference(m, placed, common)) >= REFERENCE_MIN_SHARED:
+        return 1.0 + shared
+    return content_overlap(m, placed, common) if _soft(m) else 0.0
+
+
+
+
+class _Summary:
+    """What matching asks of a cluster again and again, computed once per size of the cluster.
+
+    Fusion compares every new mention with every event in its blocks; without
+    this the same members were filtered for each comparison.  Clusters only
+    grow (append, extend), and whatever changes which members are references
+    back also adds members, so the cluster's length tells when a summary is stale.
+    """
+
+    __slots__ = ("cluster", "size", "dated", "dated_span", "anchors", "anchor_span")
+
+    def __init__(self, cluster: list[Mention]) -> None:
+        self.cluster, self.size = cluster, len(cluster)
+        self.dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
+        self.dated_span = _span(self.dated)
+        self.anchors: list[Mention] | None = None  # filled by _anchors, which knows the references back
+        self.anchor_span: tuple | None = None
+
+
+class Clusterer:
+    """One clustering run; its summaries hold each cluster they describe, so no ``id`` is reused meanwhile."""
+
+    def __init__(self, stories: dict[str, str]) -> None:
+        self.stories = stories
+        self.referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
+        self._summaries: dict[int, _Summary] = {}
+        self._cells: dict[int, Cells] = {}  # per mention (by id)
+        self._registry: dict[str, dict[int, list[Mention]]] = {}  # cell -> clusters with a member there
+        self._number: dict[int, int] = {}  # cluster (by id) -> creation number: the order of every cluster list
+        self._dead: set[int] = set()  # clusters folded into others
+
+    def _cells_of(self, m: Mention) -> Cells:
+        c = self._cells.get(id(m))
+        if c is None:
+            c = self._cells[id(m)] = cells(m, self.stories.get(m.document, m.document))
+        return c
+
+    def _new(self, m: Mention) -> list[Mention]:
+        c: list[Mention] = []
+        self._number[id(c)] = len(self._number)
+        self._join(c, [m])
+        return c
+
+    def _join(self, cluster: list[Mention], ms: Sequence[Mention]) -> None:
+        cluster.extend(ms)
+        for m in ms:
+            for cell in self._cells_of(m).registered:
+                self._registry.setdefault(cell, {})[id(cluster)] = cluster
+
+    def _fold(self, cluster: list[Mention], into: list[Mention]) -> None:
+        self._join(into, cluster)
+        self._dead.add(id(cluster))
+
+    def _near(self, ms: Sequence[Mention], lo: int = 0, hi: int | None = None,
+              exclude: list[Mention] | None = None) -> list[list[Mention]]:
+        """The live clusters numbered lo..hi-1 that ``ms`` can meet (``blocks``), in creation order.
+
+        Every comparison in this class returns "no" for the clusters left out, so
+        restricting to these changes no decision, only the time taken.
+        """
+        found: dict[int, list[Mention]] = {}
+        for m in ms:
+            for cell in self._cells_of(m).reached:
+                found.update(self._registry.get(cell, ()))
+        num = self._number
+        out = [c for k, c in found.items() if k not in self._dead and c is not exclude
+               and lo <= num[k] and (hi is None or num[k] < hi)]
+        return sorted(out, key=lambda c: num[id(c)])
+
+    def _summary(self, cluster: list[Mention]) -> _Summary:
+        s = self._summaries.get(id(cluster))
+        if s is None or s.cluster is not cluster or s.size != len(cluster):
+            s = self._summaries[id(cluster)] = _Summary(cluster)
+        return s
+
+    def _kin(self, m: Mention, cluster: list[Mention]) -> list[Mention]:
+        """The cluster's members a reference back from ``m`` could name: own-dated, same family, in its window."""
+        if m.date is None:
+            return []
+        s = self._summary(cluster)
+        if _soft(m):
+            if s.dated_span is None or s.dated_span[1] > m.date.start \
+                    or (m.date.start - s.dated_span[2]).days > BACKGROUND_WINDOW_DAYS:
+                return []
+            in_window = [o for o in s.dated if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
+        else:
+            if not _may_be_compatible(m.date, s.dated_span):
+                return []
+            in_window = [o for o in s.dated if dates_compatible(m.date, o.date)]
+        fam = family(m.event_type, m.sub_event_type)
+        return [o for o in in_window if family(o.event_type, o.sub_event_type) == fam
+                and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
+
+    def _fits(self, m: Mention, clusters: Sequence[list[Mention]]) -> list[float]:
+        """``_background_fit`` of the mention against each cluster, its common words counted over them all."""
+        kins = [self._kin(m, c) for c in clusters]
+        common = _common_words(m, kins)
+        return [_background_fit(m, kin, common) for kin in kins]
+
+    def _named_target(self, ms: Sequence[Mention], lo: int = 0, hi: int | None = None,
+                      exclude: list[Mention] | None = None) -> list[Mention] | None:
+        """The cluster (numbered lo..hi-1) any of ``ms`` fits best as a reference back (see
+        _background_fit), the earliest on a tie; None when none fits."""
+        clusters = self._near(ms, lo, hi, exclude)
+        per = [self._fits(m, clusters) for m in ms]
+        refs = [(fit, -i, c) for i, c in enumerate(clusters)
+                if (fit := max(p[i] for p in per)) >= BACKGROUND_MIN_OVERLAP]
+        return max(refs, key=lambda t: (t[0], t[1]))[2] if refs else None
+
+    def _anchors(self, cluster: list[Mention]) -> list[Mention]:
+        """The members a new mention is matched against: those dated most precisely.
+
+        A member dated only to its month ("the offensive in November") fits any day
+        of that month; were it matched against, one vague mention would let its event
+        swallow every later report of that month and place, a day at a time.
+        """
+        s = self._summary(cluster)
+        if s.anchors is None:
+            usable = [o for o in cluster if _anchorable(o) and id(o) not in self.referring]
+            finest = min((DATE_RANK.get(o.date.precision, 9) for o in usable), default=9)
+            s.anchors = [o for o in usable if DATE_RANK.get(o.date.precision, 9) == finest]
+            s.anchor_span = _span(s.anchors)
+        return s.anchors
+
+    def _best_match(self, m: Mention, hi: int | None = None) -> list[Mention] | None:
+        """The cluster (numbered below ``hi``) whose anchors ``m`` matches best (the earliest on a tie),
+        None when none fits."""
+        best, best_score = None, 0
+        for c in self._near([m], 0, hi):
+            anchors = self._anchors(c)
+            if not _may_be_compatible(m.date, self._summary(c).anchor_span):
+                continue
+            score = max((match_score(m, o) for o in anchors), default=0)
+            if score > best_score:
+                best, best_score = c, score
+        return best
+
+    def _merge_references(self, clusters: list[list[Mention]]) -> list[list[Mention]]:
+        """Fold an event told only in references into the event they name, whatever came first.
+
+        A report weeks later ("the murder of six journalists", dated by its article)
+        may be ingested before the reports that date the murder; then it started an
+        event of its own.  An event none of whose mentions has a date of its own, or
+        a place named in its own sentence, joins the event its mentions best fit.
+        When several independent stories tell the event and some of them give its
+        date in their own words ("bombs exploded on 11 November"), only those
+        mentions are judged: their sentences dated just by their articles may share
+        words with any event of the ``BACKGROUND_WINDOW_DAYS`` before, and bombs in
+        one capital are not the bombs in another country ten weeks earlier.  A
+        single article's own date may date its report instead ("yesterday she
+        testified about the murder"), so there every mention is judged.
+        """
+        out = list(clusters)
+        for c in list(out):
+            if any(not _soft(o) and place_named(o) for o in c):
+                continue
+            judged = c
+            if len({self.stories.get(o.document, o.document) for o in c}) > 1:
+                judged = [o for o in c if not _soft(o)] or c
+            target = self._named_target(judged, exclude=c)
+            if target is None:
+                continue
+            self._fold(c, target)
+            self.referring.update(id(m) for m in c)
+            out.remove(c)
+        return out
+
+    def _fold_placeless(self, loose: list[list[Mention]], anchored: int) -> list[list[Mention]]:
+        """Fold a loose event with no place into the placed event one of its mentions refers to.
+
+        An article that never names where its event happened (a clandestine radio's
+        communiqué on "the massacre of the Jesuit priests Ignacio Ellacuria, ...")
+        gathers its mentions into one placeless event of its own story, which can
+        never be exported.  When any of those mentions fits an earlier placed event
+        (numbered below ``anchored``) as a reference back (``_background_fit``), the
+        article tells that event.  The loose events left unfolded are returned.
+        """
+        kept = []
+        for c in loose:
+            if any(o.place is not None for o in c):
+                kept.append(c)
+                continue
+            target = self._named_target(c, 0, anchored)
+            if target is None:
+                kept.append(c)
+                continue
+            self._fold(c, target)
+            self.referring.update(id(m) for m in c)
+        return kept
+
+    def _by_story_or_place(self, m: Mention, lo: int, hi: int | None) -> list[Mention] | None:
+        """The cluster (numbered lo..hi-1) a mention lacking a date or a precise place joins: its own
+        story's first, else by place the best-attested one (see ``_joins``)."""
+        story = self.stories.get(m.document, m.document)
+        verdicts = [(c, *_joins(m, c, story, self.stories)) for c in self._near([m], lo, hi)]
+        same_story = [c for c, ok, own in verdicts if ok and own]
+        if same_story:
+            return same_story[0]
+        by_place = sorted((c for c, ok, _own in verdicts if ok), key=lambda c: -len({o.document for o in c}))
+        return by_place[0] if by_place else None
+
+    def _landmark_target(self, m: Mention, anchored: int) -> list[Mention] | None:
+        """The event (numbered below ``anchored``) a landmark mention names, if one fits it as a report
+        or a reference would; else None."""
+        if _anchorable(m):
+            best = self._best_match(m, anchored)
+            if best is not None:
+                return best
+        else:
+            story = self.stories.get(m.document, m.document)
+            verdicts = [(c, *_joins(m, c, story, self.stories)) for c in self._near([m], 0, anchored)]
+            fits = [c for c, ok, own in verdicts if ok and own] or [c for c, ok, _own in verdicts if ok]
+            if fits:
+                return fits[0]
+        return self._named_target([m], 0, anchored) if m.date is not None else None
+
+    def _anchored_pass(self, ms: list[Mention]) -> list[list[Mention]]:
+        """Dated, placed mentions in ingestion order: join the best match, or the event a reference
+        back names, or start an event."""
+        clusters: list[list[Mention]] = []
+        for m in ms:
+            best = self._best_match(m)
+            if best is not None:
+                self._join(best, [m])
+                continue
+            if _soft(m) or not place_named(m):
+                target = self._named_target([m])
+                if target is not None:
+                    self._join(target, [m])
+                    self.referring.add(id(m))
+                    continue
+            clusters.append(self._new(m))
+        return self._merge_references(clusters)
+
+    def _loose_pass(self, ms: list[Mention], clusters: list[list[Mention]]) -> list[list[Mention]]:
+        """Mentions lacking a date or a precise place: dated, placed events first; other loose
+        mentions only when none fits; else the event a dated one names; else an event of their own."""
+        first_loose = len(self._number)  # every later cluster is a loose one
+        loose: list[list[Mention]] = []
+        for m in ms:
+            for lo, hi in ((0, first_loose), (first_loose, None)):
+                choice = self._by_story_or_place(m, lo, hi)
+                if choice is not None:
+                    self._join(choice, [m])
+                    break
+            else:
+                # a dated mention with no place of its own may still name an event reported elsewhere
+                target = self._named_target([m], 0, first_loose) if m.date is not None else None
+                if target is not None:
+                    self._join(target, [m])
+                else:
+                    loose.append(self._new(m))
+        return clusters + self._fold_placeless(loose, first_loose)
+
+    def run(self, ranked: Sequence[tuple[int, Mention]]) -> list[list[Mention]]:
+        """Clusters of ``ranked`` (rank, mention) pairs; each cluster in ingestion order, clusters in
+        order of their first report (never a landmark), which anchors the event's id.
+
+        In ingestion order, a dated and placed mention joins the best matching
+        event or starts one; a mention dated only by its article's publication may
+        instead join an earlier event it plainly refers back to ("the murder of
+        six Jesuits" weeks later).  Mentions without a precise place or a date join
+        through their story or place afterwards.  Landmark mentions (extract/landmarks.py)
+        come last: they join the event they fit, whenever it was reported, and never
+        start one, so a document that only dates something by an event adds no event.
+        """
+        rank = {id(m): r for r, m in ranked}
+        ordered = [m for _r, m in sorted(ranked, key=lambda t: t[0])]
+        plain = [m for m in ordered if not m.landmark]
+        clusters = self._anchored_pass([m for m in plain if _anchorable(m)])
+        anchored = len(self._number)
+        clusters = self._loose_pass([m for m in plain if not _anchorable(m)], clusters)
+        for m in (m for m in ordered if m.landmark):
+            target = self._landmark_target(m, anchored)
+            if target is not None:
+                self._join(target, [m])
+        clusters = [sorted(c, key=lambda m: rank[id(m)]) for c in clusters]
+        head = {id(c): rank[id(next(m for m in c if not m.landmark))] for c in clusters}
+        return sorted(clusters, key=lambda c: head[id(c)])

@@ -1,0 +1,154 @@
+"""The provenance index kept in the database: a new document finds its copies by lookup.
+
+``ProvenanceIndex`` holds every document's LSH tables in memory and assigns
+every story at once; this keeps the same MinHash bands in an indexed table
+(``prov_bands``), the content-unit signature and the normalised-text key of
+each document (``prov_sketches``) and every verified copy link
+(``prov_links``).  Adding a document:
+
+1. sketches it (``sketch_features``, datasketch ``MinHash``) and cuts each
+   signature into the bands ``MinHashLSH`` would use for the same threshold;
+2. looks its bands up: documents sharing one are candidates, as are earlier
+   documents with the same normalised text; names-and-numbers bands are
+   looked up in the other languages only;
+3. verifies each candidate (``index.verify``) and stores the links found.
+
+``assign`` then re-decides only the stories the new documents touch: the
+components of the stored links that hold a new document, by the same
+``assign_groups`` the in-memory index uses, so stories and copy links are
+the same as a full pass would give.  Nothing reads every document.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+from sqlalchemy.orm import Session
+
+from ..model import Provenance
+from ..store import provenance_index as px
+from .drift import DriftDetector
+from .index import (MIN_FEATURES, NEAR_DUP_LSH_THRESHOLD, PREFILTER_UNIT_JACCARD, REWRITE_LSH_THRESHOLD,
+                    TRANSLATION_LSH_THRESHOLD, DocInfo, _identity, assign_groups, verify)
+from .shingles import DocFeatures, Lexicon, features, load_lexicon, sketch_features
+from .stories import Link
+
+THRESHOLDS = {"shingles": NEAR_DUP_LSH_THRESHOLD, "units": REWRITE_LSH_THRESHOLD, "anchors": TRANSLATION_LSH_THRESHOLD}
+# MinHashLSH's defaults: false positives and false negatives weigh the same
+FALSE_POSITIVE_WEIGHT = FALSE_NEGATIVE_WEIGHT = 0.5
+
+
+class StoredIndex:
+    """Provenance over the database in ``session``; one instance per provenance pass."""
+
+    def __init__(self, session: Session, load: Callable[[list[str]], list[DocInfo]], *, num_perm: int = 128,
+                 lexicon: Lexicon | None = None, drift_detector: DriftDetector | None = None) -> None:
+        self.session, self._load, self.num_perm = session, load, num_perm
+        self.lex = lexicon or load_lexicon()
+        self._drift = drift_detector or DriftDetector(self.lex)
+        self._template = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
+        self._ranges = {kind: _ranges(*_optimal_param(t, num_perm, FALSE_POSITIVE_WEIGHT, FALSE_NEGATIVE_WEIGHT))
+                        for kind, t in THRESHOLDS.items()}
+        self._docs: dict[str, DocInfo] = {}  # the documents this pass has read
+        self._features: dict[str, DocFeatures] = {}  # ... and the features of those it verified
+        self._new: list[str] = []
+        self.candidates = 0
+
+    def _minhash(self, values) -> MinHash:
+        m = MinHash(num_perm=self.num_perm, hashfunc=_identity, permutations=self._template.permutations,
+                    scheme=self._template.scheme)
+        m.update_batch(list(values))
+        return m
+
+    def _bands(self, kind: str, m: MinHash, language: str = "") -> list[int]:
+        tag = f"{kind}:{language}:".encode()
+        return [_fold(tag + str(i).encode() + b":" + m.hashvalues[a:b].tobytes())
+                for i, (a, b) in enumerate(self._ranges[kind])]
+
+    def add(self, doc: DocInfo, seq: int) -> None:
+        """Index a new document (``seq``: its ingestion order) and store the links to its copies."""
+        if doc.id in self._docs or px.has_sketch(self.session, doc.id):
+            return
+        self._docs[doc.id] = doc
+        self._new.append(doc.id)
+        f = sketch_features(doc.text, self.lex)
+        kinds = {"shingles": f.shingles, "units": f.units, "anchors": f.anchors}
+        sketches = {k: self._minhash(v) for k, v in kinds.items() if len(v) >= MIN_FEATURES}
+        strong, weak = self._candidates(doc, f.dup_key, sketches)
+        units = sketches["units"].hashvalues if "units" in sketches else None
+        if weak - strong:
+            sigs = px.unit_sketches(self.session, weak - strong)
+            weak = {o for o in weak - strong if _prefilter(units, sigs.get(o))}
+        own = [b for k in ("shingles", "units") if k in sketches for b in self._bands(k, sketches[k])]
+        if "anchors" in sketches:
+            own += self._bands("anchors", sketches["anchors"], doc.language)
+            px.add_language(self.session, doc.language)
+        px.add_bands(self.session, seq, own)
+        px.add_sketch(self.session, doc.id, f.dup_key, units.astype(np.uint32).tobytes() if units is not None else None)
+        self.candidates += len(strong | weak)
+        self._verify(doc.id, sorted(strong | weak))
+
+    def _candidates(self, doc: DocInfo, dup_key: str, sketches: dict[str, MinHash]) -> tuple[set[str], set[str]]:
+        """(candidates never prefiltered, content-unit candidates to prefilter), as document ids."""
+        first = px.first_with_dup_key(self.session, dup_key)
+        strong = {first} if first else set()
+        found: dict[str, set[int]] = {k: px.candidates(self.session, self._bands(k, sketches[k]))
+                                      for k in ("shingles", "units") if k in sketches}
+        if "anchors" in sketches:
+            found["anchors"] = px.candidates(self.session, [
+                b for lang in px.languages(self.session) if lang != doc.language
+                for b in self._bands("anchors", sketches["anchors"], lang)])
+        ids = px.ids_of_seqs(self.session, set().union(*found.values()) if found else set())
+        strong |= {ids[s] for k in ("shingles", "anchors") for s in found.get(k, ()) if s in ids}
+        weak = {ids[s] for s in found.get("units", ()) if s in ids}
+        return strong - {doc.id}, weak - {doc.id}
+
+    def _feats(self, i: str) -> DocFeatures:
+        if i not in self._features:
+            self._features[i] = features(self._docs[i].text, self.lex)
+        return self._features[i]
+
+    def _read(self, ids) -> None:
+        missing = [i for i in ids if i not in self._docs]
+        if missing:
+            self._docs.update((d.id, d) for d in self._load(missing))
+
+    def _verify(self, new: str, others: list[str]) -> None:
+        self._read(others)
+        for o in others:
+            a, b = sorted((new, o))
+            link = verify(self._docs[a], self._feats(a), self._docs[b], self._feats(b))
+            if link is not None:
+                px.add_link(self.session, link.a, link.b, link.relation, link.similarity, link.reason)
+
+    def assign(self) -> dict[str, Provenance]:
+        """Story, copy_of and drift of every document in a story a new document touches."""
+        group, links = set(self._new), {}
+        frontier = set(self._new)
+        while frontier:  # the stored links' components that hold a new document
+            found = px.links_of(self.session, frontier)
+            links.update(((r.a, r.b), Link(r.a, r.b, r.relation, r.similarity, r.reason)) for r in found)
+            frontier = {x for r in found for x in (r.a, r.b)} - group
+            group |= frontier
+        self._read(sorted(group))
+        out, _counts = assign_groups({i: self._docs[i] for i in group}, list(links.values()), self._feats, self._drift)
+        return out
+
+
+def _ranges(bands: int, rows: int) -> list[tuple[int, int]]:
+    return [(i * rows, (i + 1) * rows) for i in range(bands)]
+
+
+def _fold(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
+
+
+def _prefilter(mine: np.ndarray | None, theirs: bytes | None) -> bool:
+    """MinHash estimate of content-unit Jaccard is high enough to be worth verifying (as ``index``)."""
+    if mine is None or theirs is None:
+        return True
+    other = np.frombuffer(theirs, dtype=np.uint32)
+    return float(np.mean(mine.astype(np.uint32) == other)) >= PREFILTER_UNIT_JACCARD

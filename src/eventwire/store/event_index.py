@@ -1,0 +1,283 @@
+"""The desk's event index: filtering, ordering and paging in SQL, free text by FTS5.
+
+``events`` keeps each event's full payload; ``event_index`` (orm.EventIndexRow)
+holds the columns a list filters and sorts by, and on SQLite an FTS5 table
+``events_fts`` holds each event's words (types, place, actors, claimants and
+its sentences) under the same row number.  A page of 50 reads 50 payloads,
+whatever the database holds.  PostgreSQL searches ``search_text`` with LIKE
+per word (escaped) instead of FTS5.
+
+``update_event_index`` is called by ``repository.sync_events`` for the events
+it writes; ``ensure_event_index`` rebuilds the whole index when it does not
+match the events table (a database from before the index, or a crash).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Engine, delete, func, insert, or_, select, text
+from sqlalchemy import Integer, and_, column
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from eventwire.model import Event
+from eventwire.store.codec import from_jsonable
+from eventwire.store.orm import EventDocumentRow, EventIndexRow, EventRow
+
+log = logging.getLogger("eventwire.store")
+
+FTS_TABLE = "events_fts"
+MAX_SEARCH_WORDS = 12  # more words than this add nothing a reader could mean, only work
+BATCH = 2000  # rows per insert when rebuilding
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What a list, a map, a timeline or an export is restricted to; None means no restriction."""
+
+    event_type: str | None = None  # an ACLED type or sub-type, any case
+    sub_event_type: str | None = None
+    since: date | None = None  # events ending on or after
+    until: date | None = None  # events starting on or before
+    country: str | None = None
+    admin1: str | None = None
+    actor: str | None = None  # part of an actor's name
+    text: str | None = None  # free text: every word must occur
+    contradicted: bool = False  # only events with a contradiction
+    min_confidence: float | None = None
+    include_context: bool = False  # also events without a usable place or date
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """One line of the desk's list and one marker of its map, read from the index alone."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    date_start: date | None
+    date_end: date | None
+    country: str | None
+    admin1: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    fatalities: int | None
+    contradicted: bool
+    confidence: float
+
+
+# ------------------------------------------------------------------- writing
+def _search_body(ev: Event) -> str:
+    loc = ev.location
+    words = [ev.event_type, ev.sub_event_type]
+    if loc:
+        words += [loc.name, loc.admin1 or "", loc.country or ""]
+    words += [a.name for a in ev.actors] + [a.alias for a in ev.actors]
+    words += [c.claimant or "" for c in ev.claims]
+    words += [m.evidence.sentence for m in ev.mentions]
+    return " ".join(w for w in words if w)
+
+
+def _values(ev: Event, now: datetime) -> dict:
+    loc = ev.location
+    return {
+        "id": ev.id, "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
+        "date_start": ev.date.start if ev.date else None, "date_end": ev.date.end if ev.date else None,
+        "country": (loc.country or "").upper() or None if loc else None,
+        "admin1": loc.admin1 if loc else None, "place": loc.name if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "actors_text": " | ".join(a.name for a in ev.actors).lower(),
+        "fatalities": ev.fatalities.best, "claims": len(ev.claims), "contradicted": bool(ev.contradictions),
+        "confidence": ev.confidence, "exportable": ev.exportable,
+        "search_text": _search_body(ev).lower(), "updated_at": now,
+    }
+
+
+def _has_fts(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _create_fts(session: Session) -> None:
+    if _has_fts(session):
+        session.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(body, "
+                             "tokenize = 'unicode61 remove_diacritics 2')"))
+
+
+def update_event_index(session: Session, events: Iterable[Event], removed: Iterable[str]) -> None:
+    """Index rows for ``events`` (new or changed) written afresh; those of ``removed`` ids deleted."""
+    events = list(events)
+    gone = [*removed, *(ev.id for ev in events)]
+    _create_fts(session)
+    for i in range(0, len(gone), BATCH):
+        ids = gone[i : i + BATCH]
+        if _has_fts(session):
+            rows = list(session.scalars(select(EventIndexRow.n).where(EventIndexRow.id.in_(ids))))
+            for k in range(0, len(rows), 500):
+                marks = ",".join(str(int(n)) for n in rows[k : k + 500])
+                session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})"))
+        session.execute(delete(EventIndexRow).where(EventIndexRow.id.in_(ids)))
+        session.execute(delete(EventDocumentRow).where(EventDocumentRow.event_id.in_(ids)))
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    for i in range(0, len(events), BATCH):
+        values = [_values(ev, now) for ev in events[i : i + BATCH]]
+        session.execute(insert(EventIndexRow), values)
+        links = [{"event_id": ev.id, "document_id": d} for ev in events[i : i + BATCH] for d in dict.fromkeys(ev.documents)]
+        if links:
+            session.execute(insert(EventDocumentRow), links)
+        if _has_fts(session):
+            ns = dict(session.execute(select(EventIndexRow.id, EventIndexRow.n)
+                                      .where(EventIndexRow.id.in_([v["id"] for v in values]))).all())
+            session.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:n, :body)"),
+                            [{"n": ns[v["id"]], "body": v["search_text"]} for v in values])
+
+
+def rebuild_event_index(session: Session) -> int:
+    """The whole index rebuilt from the events table; how many events it holds."""
+    _create_fts(session)
+    if _has_fts(session):
+        session.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    session.execute(delete(EventIndexRow))
+    session.execute(delete(EventDocumentRow))
+    total = 0
+    batch: list[Event] = []
+    for payload in session.scalars(select(EventRow.payload).execution_options(yield_per=BATCH)):
+        batch.append(from_jsonable(Event, payload))
+        if len(batch) == BATCH:
+            update_event_index(session, batch, ())
+            total, batch = total + len(batch), []
+    update_event_index(session, batch, ())
+    return total + len(batch)
+
+
+def index_is_current(session: Session) -> bool:
+    indexed = session.scalar(select(func.count(EventIndexRow.n))) or 0
+    return indexed == (session.scalar(select(func.count(EventRow.id))) or 0)
+
+
+def ensure_event_index(engine: Engine) -> None:
+    """Build the index if it does not match the events table (committed here: it is derived data)."""
+    try:
+        with Session(engine) as session:
+            _create_fts(session)
+            if not index_is_current(session):
+                n = rebuild_event_index(session)
+                log.info("event index rebuilt: %d events", n)
+            session.commit()
+    except SQLAlchemyError as exc:  # a read-only or locked file: lists fall back to what is indexed
+        log.warning("event index not checked: %s", exc)
+
+
+# ------------------------------------------------------------------- reading
+def like_escape(value: str) -> str:
+    """``value`` as a LIKE pattern matching itself: % _ and the escape character escaped."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts_query(words: Sequence[str]) -> str:
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def _conditions(session: Session, f: EventFilter) -> list:
+    c = EventIndexRow
+    cond = [] if f.include_context else [c.exportable.is_(True)]
+    if f.event_type:
+        t = f.event_type.lower()
+        cond.append(or_(func.lower(c.event_type) == t, func.lower(c.sub_event_type) == t))
+    if f.sub_event_type:
+        cond.append(func.lower(c.sub_event_type) == f.sub_event_type.lower())
+    if f.since:
+        cond.append(c.date_end >= f.since)
+    if f.until:
+        cond.append(c.date_start <= f.until)
+    if f.country:
+        cond.append(c.country == f.country.upper())
+    if f.admin1:
+        cond.append(func.lower(c.admin1) == f.admin1.lower())
+    if f.actor:
+        cond.append(c.actors_text.like(f"%{like_escape(f.actor.lower())}%", escape="\\"))
+    if f.contradicted:
+        cond.append(c.contradicted.is_(True))
+    if f.min_confidence is not None:
+        cond.append(c.confidence >= f.min_confidence)
+    words = re.findall(r"\w+", (f.text or "").lower())[:MAX_SEARCH_WORDS]
+    if words and _has_fts(session):
+        fts = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q").bindparams(q=_fts_query(words))
+        cond.append(c.n.in_(fts.columns(column("rowid", Integer))))
+    elif words:
+        cond += [c.search_text.like(f"%{like_escape(w)}%", escape="\\") for w in words]
+    return cond
+
+
+def _summary(r: EventIndexRow) -> EventSummary:
+    return EventSummary(id=r.id, event_type=r.event_type, sub_event_type=r.sub_event_type, date_start=r.date_start,
+                        date_end=r.date_end, country=r.country, admin1=r.admin1, place=r.place, lat=r.lat, lon=r.lon,
+                        fatalities=r.fatalities, contradicted=r.contradicted, confidence=r.confidence)
+
+
+def count_matching(session: Session, f: EventFilter) -> int:
+    return session.scalar(select(func.count(EventIndexRow.n)).where(*_conditions(session, f))) or 0
+
+
+def find_events(session: Session, f: EventFilter, limit: int | None = None, offset: int = 0) -> list[EventSummary]:
+    """Matching events, newest first (then by id), one page of them."""
+    q = (select(EventIndexRow).where(*_conditions(session, f))
+         .order_by(EventIndexRow.date_start.desc(), EventIndexRow.id).offset(offset))
+    if limit is not None:
+        q = q.limit(limit)
+    return [_summary(r) for r in session.scalars(q)]
+
+
+def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
+    """The full events for ``ids``, in that order."""
+    by_id = {}
+    for i in range(0, len(ids), BATCH):
+        rows = session.execute(select(EventRow.id, EventRow.payload).where(EventRow.id.in_(ids[i : i + BATCH])))
+        by_id.update({r.id: r.payload for r in rows})
+    return [from_jsonable(Event, by_id[i]) for i in ids if i in by_id]
+
+
+def day_counts(session: Session, f: EventFilter) -> list[tuple[date, int]]:
+    """Matching events per start day, oldest first (the timeline)."""
+    q = (select(EventIndexRow.date_start, func.count(EventIndexRow.n)).where(*_conditions(session, f))
+         .where(EventIndexRow.date_start.is_not(None)).group_by(EventIndexRow.date_start)
+         .order_by(EventIndexRow.date_start))
+    return [(d if isinstance(d, date) else date.fromisoformat(str(d)), n) for d, n in session.execute(q)]
+
+
+def updated_at(session: Session, ids: Sequence[str]) -> dict[str, datetime]:
+    """When each event's row was last written (ACLED's ``timestamp``)."""
+    out: dict[str, datetime] = {}
+    for i in range(0, len(ids), BATCH):
+        q = select(EventIndexRow.id, EventIndexRow.updated_at).where(EventIndexRow.id.in_(ids[i : i + BATCH]))
+        out.update(dict(session.execute(q).all()))
+    return out
+
+
+def events_of_document(session: Session, document_id: str) -> list[EventSummary]:
+    """The events a document is a source of, newest first."""
+    q = (select(EventIndexRow).join(EventDocumentRow, EventDocumentRow.event_id == EventIndexRow.id)
+         .where(EventDocumentRow.document_id == document_id)
+         .order_by(EventIndexRow.date_start.desc(), EventIndexRow.id))
+    return [_summary(r) for r in session.scalars(q)]
+
+
+def claim_page(session: Session, f: EventFilter, limit: int, offset: int) -> tuple[int, list[tuple[str, int]]]:
+    """(claims in all matching events, [(event id, index of its first claim on the page)]).
+
+    Claims are numbered event by event in list order; a running sum over the
+    index's claim counts finds the events that hold claims offset..offset+limit
+    without reading any payload outside them.
+    """
+    cond = _conditions(session, f)
+    total = session.scalar(select(func.coalesce(func.sum(EventIndexRow.claims), 0)).where(*cond)) or 0
+    running = func.sum(EventIndexRow.claims).over(order_by=(EventIndexRow.date_start.desc(), EventIndexRow.id))
+    inner = (select(EventIndexRow.id.label("id"), EventIndexRow.claims.label("k"), running.label("upto"))
+             .where(*cond, EventIndexRow.claims > 0).subquery())
+    q = (select(inner.c.id, inner.c.k, inner.c.upto)
+         .where(and_(inner.c.upto > offset, inner.c.upto - inner.c.k < offset + limit)).order_by(inner.c.upto))
+    return total, [(r.id, max(0, offset - (r.upto - r.k))) for r in session.execute(q)]

@@ -1,0 +1,188 @@
+"""Data access for incremental fusion (tables in ``index_tables``).  Never commits.
+
+Every read here goes through an index: by cell, by mention id, by event id or
+by document id; none reads all mentions or all events.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from eventwire.model import Event, Mention
+from eventwire.store import event_index
+from eventwire.store.codec import from_jsonable, to_jsonable
+from eventwire.store.index_tables import FusionCellRow, FusionDirtyRow, FusionMemberRow
+from eventwire.store.orm import DocumentRow, EventRow, MentionRow
+from eventwire.store.repository import _event_row
+
+# SQLite allows 32,766 bound parameters per statement; stay far below
+CHUNK = 900
+
+
+def _chunks(values: Iterable) -> Iterable[list]:
+    items = list(values)
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
+
+
+# a stored mention with what fusion needs: (rank, mention id, mention, its document)
+Ranked = tuple[tuple[int, int, int], int, Mention, str]
+
+
+def _ranked(session: Session, cond) -> list[Ranked]:
+    rows = session.execute(
+        select(MentionRow.id, MentionRow.payload, MentionRow.document_id, DocumentRow.seq, MentionRow.sentence_start)
+        .join(DocumentRow, DocumentRow.id == MentionRow.document_id).where(cond)
+    ).all()
+    return [((r.seq, r.sentence_start, r.id), r.id, from_jsonable(Mention, r.payload), r.document_id) for r in rows]
+
+
+def mentions_by_id(session: Session, ids: Iterable[int]) -> list[Ranked]:
+    out: list[Ranked] = []
+    for chunk in _chunks(ids):
+        out += _ranked(session, MentionRow.id.in_(chunk))
+    return out
+
+
+def mentions_of_documents(session: Session, doc_ids: Iterable[str]) -> list[Ranked]:
+    out: list[Ranked] = []
+    for chunk in _chunks(doc_ids):
+        out += _ranked(session, MentionRow.document_id.in_(chunk))
+    return out
+
+
+def documents_with_mentions_after(session: Session, mention_id: int) -> set[str]:
+    """Documents with a mention stored after ``mention_id`` (new or extracted again)."""
+    return set(session.scalars(select(MentionRow.document_id).where(MentionRow.id > mention_id).distinct()))
+
+
+def max_mention_id(session: Session) -> int:
+    return session.scalar(select(func.max(MentionRow.id))) or 0
+
+
+def stories_of(session: Session, doc_ids: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for chunk in _chunks(doc_ids):
+        out.update((r.id, r.story or r.id) for r in session.execute(
+            select(DocumentRow.id, DocumentRow.story).where(DocumentRow.id.in_(chunk))))
+    return out
+
+
+# ------------------------------------------------------------------ cells
+def mentions_in_cells(session: Session, cells: Iterable[int]) -> set[int]:
+    out: set[int] = set()
+    for chunk in _chunks(set(cells)):
+        out.update(session.scalars(select(FusionCellRow.mention_id).where(FusionCellRow.cell.in_(chunk))))
+    return out
+
+
+def add_cells(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
+    """Register (cell, mention id) pairs; a pair stored already is left as it is."""
+    rows = [{"cell": c, "mention_id": m} for c, m in set(pairs)]
+    for chunk in _chunks(rows):
+        session.execute(insert(FusionCellRow).prefix_with("OR IGNORE") if session.bind.dialect.name == "sqlite"
+                        else insert(FusionCellRow), chunk)
+
+
+# ---------------------------------------------------------------- members
+def events_of_mentions(session: Session, mention_ids: Iterable[int]) -> dict[int, str | None]:
+    out: dict[int, str | None] = {}
+    for chunk in _chunks(mention_ids):
+        out.update((r[0], r[1]) for r in session.execute(select(FusionMemberRow.mention_id, FusionMemberRow.event_id)
+                                   .where(FusionMemberRow.mention_id.in_(chunk))).all())
+    return out
+
+
+def events_of_documents(session: Session, doc_ids: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunks(doc_ids):
+        out.update(e for e in session.scalars(select(FusionMemberRow.event_id)
+                                              .where(FusionMemberRow.document_id.in_(chunk))) if e)
+    return out
+
+
+def members_of_events(session: Session, event_ids: Iterable[str]) -> set[int]:
+    out: set[int] = set()
+    for chunk in _chunks(event_ids):
+        out.update(session.scalars(select(FusionMemberRow.mention_id).where(FusionMemberRow.event_id.in_(chunk))))
+    return out
+
+
+def set_members(session: Session, members: dict[int, tuple[str | None, str]], forget_documents: Iterable[str]) -> None:
+    """Record each mention's event (mention id -> (event id or None, document)); rows of
+    ``forget_documents`` whose mentions are gone (extracted again) are dropped."""
+    docs = list(forget_documents)
+    for chunk in _chunks(docs):
+        session.execute(delete(FusionMemberRow).where(FusionMemberRow.document_id.in_(chunk)))
+    for chunk in _chunks(members):
+        session.execute(delete(FusionMemberRow).where(FusionMemberRow.mention_id.in_(chunk)))
+    rows = [{"mention_id": m, "event_id": e, "document_id": d} for m, (e, d) in members.items()]
+    for chunk in _chunks(rows):
+        session.execute(insert(FusionMemberRow), chunk)
+
+
+# ------------------------------------------------------------------ dirty
+def mark_dirty(session: Session, doc_ids: Iterable[str]) -> None:
+    ids = set(doc_ids)
+    if not ids:
+        return
+    for chunk in _chunks(ids):
+        session.execute(delete(FusionDirtyRow).where(FusionDirtyRow.document_id.in_(chunk)))
+    for chunk in _chunks([{"document_id": d} for d in ids]):
+        session.execute(insert(FusionDirtyRow), chunk)
+
+
+def dirty_documents(session: Session) -> set[str]:
+    return set(session.scalars(select(FusionDirtyRow.document_id)))
+
+
+def clear_dirty(session: Session) -> None:
+    session.execute(delete(FusionDirtyRow))
+
+
+def clear_index(session: Session) -> None:
+    """Forget the fusion index (before a full re-fuse rebuilds it)."""
+    for table in (FusionCellRow, FusionMemberRow, FusionDirtyRow):
+        session.execute(delete(table))
+
+
+# ----------------------------------------------------------------- events
+def stored_payloads(session: Session, event_ids: Iterable[str]) -> dict[str, tuple[dict, bool]]:
+    out: dict[str, tuple[dict, bool]] = {}
+    for chunk in _chunks(event_ids):
+        out.update((r.id, (r.payload, r.exportable)) for r in session.execute(
+            select(EventRow.id, EventRow.payload, EventRow.exportable).where(EventRow.id.in_(chunk))))
+    return out
+
+
+def replace_events(session: Session, old_ids: Sequence[str], events: Sequence[Event]) -> tuple[int, int, int]:
+    """Make the events ``old_ids`` into ``events``, touching only rows that changed.
+
+    Returns (added, changed, removed) counting exported events, as ``repository.sync_events``.
+    """
+    wanted = {ev.id: ev for ev in events}
+    stored = stored_payloads(session, set(old_ids) | set(wanted))
+    removed = [i for i in old_ids if i not in wanted and i in stored]
+    for chunk in _chunks(removed):
+        session.execute(delete(EventRow).where(EventRow.id.in_(chunk)))
+    added = changed = 0
+    touched: list[Event] = []
+    for eid, ev in wanted.items():
+        payload = to_jsonable(ev)
+        if eid not in stored:
+            session.add(_event_row(ev))
+            added += ev.exportable
+            touched.append(ev)
+        elif stored[eid][0] != payload:
+            session.merge(_event_row(ev))
+            changed += ev.exportable or stored[eid][1]
+            touched.append(ev)
+    session.flush()
+    event_index.update_event_index(session, touched, removed)  # the desk's list follows the rows written
+    return added, changed, sum(1 for i in removed if stored[i][1])
+
+
+def count_all_events(session: Session) -> int:
+    return session.scalar(select(func.count(EventRow.id))) or 0

@@ -1,0 +1,100 @@
+"""Data access for incremental provenance (tables in ``index_tables``).  Never commits.
+
+Each read goes through an index (band, dup key, document id or seq, link
+end); none reads every document.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import insert, or_, select
+from sqlalchemy.orm import Session
+
+from eventwire.store.fusion_index import _chunks
+from eventwire.store.index_tables import ProvBandRow, ProvLinkRow, ProvSketchRow
+from eventwire.store.orm import DocumentRow
+from eventwire.store.repository import get_meta, set_meta
+
+LANGUAGES = "provenance_languages"  # meta key: languages with names-and-numbers bands, as JSON
+
+
+def candidates(session: Session, bands: Iterable[int]) -> set[int]:
+    """Seqs of the documents sharing any of ``bands``."""
+    out: set[int] = set()
+    for chunk in _chunks(set(bands)):
+        out.update(session.scalars(select(ProvBandRow.doc_seq).where(ProvBandRow.band.in_(chunk))))
+    return out
+
+
+def add_bands(session: Session, seq: int, bands: Iterable[int]) -> None:
+    rows = [{"band": b, "doc_seq": seq} for b in set(bands)]
+    for chunk in _chunks(rows):
+        session.execute(insert(ProvBandRow), chunk)
+
+
+def add_sketch(session: Session, doc_id: str, dup_key: str, units: bytes | None) -> None:
+    session.execute(insert(ProvSketchRow), [{"document_id": doc_id, "dup_key": dup_key, "units": units}])
+
+
+def has_sketch(session: Session, doc_id: str) -> bool:
+    return session.get(ProvSketchRow, doc_id) is not None
+
+
+def first_with_dup_key(session: Session, dup_key: str) -> str | None:
+    """The earliest-ingested document with this normalised text."""
+    return session.scalar(select(ProvSketchRow.document_id).join(DocumentRow, DocumentRow.id == ProvSketchRow.document_id)
+                          .where(ProvSketchRow.dup_key == dup_key).order_by(DocumentRow.seq).limit(1))
+
+
+def unit_sketches(session: Session, doc_ids: Iterable[str]) -> dict[str, bytes | None]:
+    out: dict[str, bytes | None] = {}
+    for chunk in _chunks(doc_ids):
+        out.update((r.document_id, r.units) for r in session.execute(
+            select(ProvSketchRow.document_id, ProvSketchRow.units).where(ProvSketchRow.document_id.in_(chunk))))
+    return out
+
+
+def ids_of_seqs(session: Session, seqs: Iterable[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for chunk in _chunks(seqs):
+        out.update((r.seq, r.id) for r in session.execute(select(DocumentRow.seq, DocumentRow.id)
+                                                        .where(DocumentRow.seq.in_(chunk))))
+    return out
+
+
+def documents(session: Session, doc_ids: Iterable[str]) -> list[DocumentRow]:
+    out: list[DocumentRow] = []
+    for chunk in _chunks(doc_ids):
+        out += session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk)))
+    return sorted(out, key=lambda r: r.seq)
+
+
+def languages(session: Session) -> list[str]:
+    raw = get_meta(session, LANGUAGES)
+    return json.loads(raw) if raw else []
+
+
+def add_language(session: Session, language: str) -> None:
+    langs = languages(session)
+    if language not in langs:
+        set_meta(session, LANGUAGES, json.dumps(sorted([*langs, language])))
+
+
+# ------------------------------------------------------------------ links
+def add_link(session: Session, a: str, b: str, relation: str, similarity: float, reason: str) -> None:
+    session.merge(ProvLinkRow(a=a, b=b, relation=relation, similarity=similarity, reason=reason))
+
+
+def links_of(session: Session, doc_ids: Iterable[str]) -> list[ProvLinkRow]:
+    """Every stored link with an end among ``doc_ids``."""
+    out: dict[tuple[str, str], ProvLinkRow] = {}
+    for chunk in _chunks(doc_ids):
+        for r in session.scalars(select(ProvLinkRow).where(or_(ProvLinkRow.a.in_(chunk), ProvLinkRow.b.in_(chunk)))):
+            out[(r.a, r.b)] = r
+    return list(out.values())
+
+
+def unindexed_documents(session: Session) -> list[DocumentRow]:
+    """Documents provenance has not seen: no story yet (new), in ingestion order."""
+    return list(session.scalars(select(DocumentRow).where(DocumentRow.story.is_(None)).order_by(DocumentRow.seq)))

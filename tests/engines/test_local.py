@@ -1,0 +1,58 @@
+"""A pool of worker processes writes what one process writes."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.engines.local import InProcess, ProcessPool, default_workers, ordered
+from eventwire.errors import ConfigError
+from eventwire.pipeline import Pipeline
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def test_ordered_keeps_input_order_and_bounds_the_batches_in_flight():
+    sent: list[list[int]] = []
+
+    def submit(chunk):
+        sent.append(chunk)
+        return _Done([x * 10 for x in chunk])
+
+    assert list(ordered(submit, range(7), batch=3, in_flight=2)) == [0, 10, 20, 30, 40, 50, 60]
+    assert sent == [[0, 1, 2], [3, 4, 5], [6]]
+    assert list(ordered(submit, [], batch=3, in_flight=2)) == []
+
+
+def test_engine_choice_and_bad_settings(tmp_path):
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert isinstance(Pipeline(url).runner, InProcess)
+    pool = Pipeline(url, workers=2).runner
+    assert isinstance(pool, ProcessPool) and pool.workers == 2
+    with pytest.raises(ConfigError, match="at least 1"):
+        Pipeline(url, workers=0)
+    with pytest.raises(ConfigError, match="unknown engine"):
+        Pipeline(url, engine="spark")
+    with pytest.raises(ConfigError, match="needs --engine dask"):
+        Pipeline(url, scheduler="tcp://127.0.0.1:8786")
+    assert default_workers() >= 1
+
+
+@pytest.mark.slow
+def test_two_worker_processes_write_exactly_what_one_process_writes(tmp_path, mixed_inputs, snapshot):
+    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    s1 = Pipeline(one, workers=1).ingest(mixed_inputs)
+    pool = Pipeline(two, workers=2)
+    try:
+        s2 = pool.ingest(mixed_inputs)
+    finally:
+        pool.close()
+    assert s1.line() == s2.line() and s1.new >= 15 and s1.events > 5
+    assert [e.source for e in s1.errors] == [e.source for e in s2.errors]
+    a, b = snapshot(one), snapshot(two)
+    assert len(a["mentions"]) > 10
+    assert a == b

@@ -1,0 +1,104 @@
+"""Incremental fusion on a real SQLite file: batch after batch, it gives what a full re-fuse gives."""
+import random
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from eventwire.fuse.incremental import fuse_new, refuse
+from eventwire.model import DateSpan, Document, Evidence, Mention, Place, PublishedDate
+from eventwire.store import fusion_index as fx
+from eventwire.store import repository as repo
+from eventwire.store.database import make_engine, make_sessionmaker
+from eventwire.store.orm import DocumentRow, EventRow
+
+PLACES = [
+    Place("Mykolaiv", "UA", "Mykolaiv", 46.97, 31.99, "town", 1, surface="Mykolaiv"),
+    Place("Ochakiv", "UA", "Mykolaiv", 46.61, 31.55, "town", 2, surface="Ochakiv"),
+    Place("Mykolaiv Oblast", "UA", "Mykolaiv", 47.0, 32.0, "region", 3, surface="Mykolaiv region"),
+    Place("Belgorod", "RU", "Belgorod", 50.6, 36.6, "town", 4, surface="Belgorod"),
+    Place("Ukraine", "UA", None, 49.0, 32.0, "country", 5, surface="Ukraine"),
+]
+TYPES = [("Explosions/Remote violence", "Shelling/artillery/missile attack", "shelled"),
+         ("Explosions/Remote violence", "Air/drone strike", "drone strike"),
+         ("Violence against civilians", "Attack", "murdered"),
+         ("Battles", "Armed clash", "fighting")]
+WORDS = ["printing works", "six journalists", "grain depot", "Fenastras union", "the bridge", "a school"]
+
+
+def _mention(rng: random.Random, doc: str, k: int) -> Mention:
+    etype, sub, trigger = rng.choice(TYPES)
+    place = rng.choice(PLACES + [None])
+    named = place is not None and rng.random() < 0.6
+    what = rng.choice(WORDS)
+    text = f"Forces {trigger} {what}" + (f" in {place.surface}" if named else "") + f" said source {k}."
+    day = date(2024, 3, 1) + timedelta(days=rng.randrange(40))
+    roll = rng.random()
+    if roll < 0.15:
+        when = None
+    elif roll < 0.45:
+        when = DateSpan(day, day, "day", "")  # dated only by its article
+    elif roll < 0.5:
+        when = DateSpan(day.replace(day=1), day.replace(day=28), "month", "in March")
+    else:
+        when = DateSpan(day, day, "day", "on Tuesday")
+    return Mention(doc, Evidence(doc, text, k * 100, k * 100 + len(text)), etype, sub, trigger, when, place,
+                   landmark=rng.random() < 0.05)
+
+
+def _add(session, rng: random.Random, doc: str) -> None:
+    d = Document(id=doc, content_hash=doc, external_id=None, url=None, outlet=None, title=None,
+                 published=PublishedDate(None, "none", 0.0, None, None), language="en", text="x", removed=(), source="")
+    repo.add_document(session, d)
+    session.flush()
+    row = repo.get_document(session, doc)
+    row.story, row.stage = "s_" + doc[2:], "extracted"
+    repo.replace_mentions(session, doc, [_mention(rng, doc, k) for k in range(rng.randint(1, 3))])
+
+
+def _events(session) -> dict:
+    return {r.id: r.payload for r in session.scalars(select(EventRow))}
+
+
+def test_batch_after_batch_gives_the_events_of_a_full_refuse(tmp_path):
+    rng = random.Random(7)
+    Session = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'inc.db'}"))
+    n = 0
+    fused = []
+    for batch in (12, 1, 20, 5, 1, 30):
+        with Session.begin() as s:
+            for _ in range(batch):
+                n += 1
+                _add(s, rng, f"d_{n:03d}")
+            if n > 20:  # provenance joined an earlier document to another story
+                row = repo.get_document(s, "d_004")
+                row.story = "s_001"
+                fx.mark_dirty(s, ["d_004"])
+        with Session.begin() as s:
+            fused.append(fuse_new(s).mentions_fused)
+    with Session() as s:
+        incremental = _events(s)
+        total = len(list(s.scalars(select(EventRow.id))))
+    with Session.begin() as s:
+        stats = refuse(s)
+    with Session() as s:
+        assert _events(s) == incremental
+    assert stats.changes == (0, 0, 0)
+    assert total > 20
+    # one new document's mentions were fused with its blocks' events, not all of them
+    assert fused[1] < stats.mentions_fused / 2 and fused[4] < stats.mentions_fused / 2
+
+
+def test_nothing_new_fuses_nothing_and_a_fresh_database_is_fused_whole(tmp_path):
+    rng = random.Random(3)
+    Session = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'inc.db'}"))
+    with Session.begin() as s:
+        for i in range(6):
+            _add(s, rng, f"d_{i:03d}")
+    with Session.begin() as s:
+        first = fuse_new(s)  # never fused: everything
+    with Session.begin() as s:
+        again = fuse_new(s)
+    assert first.mentions_fused > 0 and first.changes[0] > 0
+    assert (again.dirty_documents, again.mentions_fused, again.changes) == (0, 0, (0, 0, 0))
+    with Session() as s:
+        assert s.scalar(select(DocumentRow.id).limit(1)) is not None

@@ -24,6 +24,7 @@ from eventwire.extract.claims import ClaimExtractor, SpeakerMemory
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.genre import GenreClassifier
 from eventwire.extract.landmarks import LandmarkReader
+from eventwire.extract.place_roles import PlaceRoles
 from eventwire.extract.prefilter import SentenceFilter, split_sentences
 from eventwire.extract.totals import TOTAL, TotalsDetector
 from eventwire.extract.truecase import mostly_upper, truecase
@@ -84,6 +85,7 @@ class Extractor:
         self.prefilter = SentenceFilter()
         self.landmarks = LandmarkReader(self.claims.speech)
         self.genre = GenreClassifier()
+        self.place_roles = PlaceRoles()
         self.totals = TotalsDetector()
         self.referring = set(load_json("lexicons", "time_expressions.json")["referring_verbs"]["lemmas"])
         self.weapon_words = {w.lower() for i in self.types.instruments for w in i["lemmas"]}
@@ -155,7 +157,7 @@ class Extractor:
             return False  # "Moscow's bombardment": who bombards, not where
         if last.dep_ == "dobj" and last.head.lemma_.lower() in ACCUSING_LEMMAS:
             return False  # "Moscow accused Kyiv of ...": the accused government, not a place
-        return True
+        return self.place_roles.not_location(first, last) is None
 
     def _place_for(self, sent: Span, offset: int, hit: TypeHit, found: list[Place],
                    others: tuple = ()) -> tuple[Place | None, str]:

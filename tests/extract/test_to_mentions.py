@@ -196,3 +196,8 @@ def test_a_war_wide_total_is_neither_an_event_nor_its_dead(extractor):
     assert len(got) == 1
     props = {(c.property, c.value) for c in got[0].claims}
     assert ("fatalities", 2) in props and ("fatalities", 1084) not in props
+
+
+def test_a_guess_is_not_a_report(extractor):
+    assert extractor.extract(document("Perhaps, that is how they are shipping the loot out of Kherson, he said.")) == []
+    assert len(extractor.extract(document("Russian troops looted shops in Kherson on Monday, residents said."))) == 1

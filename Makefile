@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 WEB     := src/eventwire/serve/web
 WEBSTAMP := $(WEB)/node_modules/.installed-stamp
 
-.PHONY: install demo test eval eval-muc eval-geo eval-case eval-roles hoot-review bench fuzz clean
+.PHONY: install demo test eval eval-muc eval-geo eval-case eval-roles eval-boilerplate hoot-review bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,13 +60,19 @@ hoot-review: $(STAMP)
 	$(BIN)/python bench/hoot_review/show.py $(HOOT_OUT)/events.jsonl $(HOOT_OUT)/documents.jsonl > $(HOOT_OUT)/review.txt
 	@echo "events to judge: $(HOOT_OUT)/review.txt"
 
+## flat-text cleaning on the 78 boilerplate pages (issue #11): keep, drop, F1 for the whole set and
+## each site half; fails below tests/boilerplate_baseline.json
+eval-boilerplate: $(STAMP)
+	$(BIN)/python tools/eval_boilerplate.py --shared $(SHARED)
+
 ## long benchmarks, results in bench/results/*.json (run on an idle machine)
-bench: $(STAMP)
+bench: $(STAMP) $(WEBSTAMP)
 	$(BIN)/python bench/extract_bench.py --n 200 --runs 3
 	test ! -f $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl || \
 	  $(BIN)/python bench/extract_bench.py --jsonl $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl --runs 3
 	$(BIN)/python bench/provenance_bench.py --n 100000 --out bench/results/provenance.json
 	$(BIN)/python bench/fuse_bench.py --n 8000 --runs 3
+	$(BIN)/python bench/desk_bench.py --n 100000 10000 --requests 200
 
 ## bounded fuzzing of the cleaners (atheris); FUZZ_SECONDS=60 by default
 FUZZ_SECONDS ?= 60

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from eventwire.clean import Cleaner
-from eventwire.extract.factory import build_extractor
+from eventwire.extract.factories import build_extractor
 from eventwire.model import Record
 
 PLACES = ["Kharkiv", "Odesa", "Belgorod", "Kursk", "Sumy", "Kherson", "Zaporizhzhia", "Bryansk", "Lgov", "Shebekino"]

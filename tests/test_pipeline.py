@@ -26,7 +26,9 @@ def write(tmp: Path, records: list[dict]) -> Path:
 def test_scraped_copy_takes_its_story_date_and_reports_the_conflict(tmp_path, any_db_url):
     original = {"id": "orig", "url": "https://wire.example/a", "outlet": "Wire", "published": "2024-03-12", "text": BODY}
     scrape = {"id": "copy", "url": "https://farm.example/b", "published": "2024-04-29",
-              "text": BODY + "\n\nRelated:\nCheap flights to Kursk\nBest hotels near the border"}
+              # the related list is cleaned away; the farm's own closing sentence keeps the copy a copy
+              "text": BODY + "\n\nRelated:\nCheap flights to Kursk\nBest hotels near the border\n\n"
+                             "The site that copied this story added a closing sentence of its own to it."}
     undated = {"id": "undated", "url": "https://farm.example/c", "text": BODY.replace("Tuesday", "Tuesday morning")}
     pipe = Pipeline(any_db_url)
     summary = pipe.ingest([str(write(tmp_path, [original, scrape, undated]))])

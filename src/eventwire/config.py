@@ -64,13 +64,13 @@ class Limits:
             try:
                 value = kind(raw)
             except ValueError:
-                from eventwire.errors import ConfigError
+                from eventwire.errors import ConfigError, Errors
 
-                raise ConfigError(f"{LIMIT_ENV_PREFIX + f.name.upper()} must be a number, not {raw!r}") from None
+                raise ConfigError(Errors.E001.format(name=LIMIT_ENV_PREFIX + f.name.upper(), raw=raw)) from None
             if value <= 0:
-                from eventwire.errors import ConfigError
+                from eventwire.errors import ConfigError, Errors
 
-                raise ConfigError(f"{LIMIT_ENV_PREFIX + f.name.upper()} must be positive, not {raw!r}")
+                raise ConfigError(Errors.E002.format(name=LIMIT_ENV_PREFIX + f.name.upper(), raw=raw))
             values[f.name] = value
         return cls(**values)
 

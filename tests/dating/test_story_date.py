@@ -77,3 +77,13 @@ def test_only_a_publishers_date_without_a_conflict_is_reliable():
     assert not reliable(page(date(2024, 3, 15), source="text"))
     assert not reliable(page(date(2024, 3, 15), conflict="page says 2024-03-15; text says 2023-01-01"))
     assert not reliable(page())
+
+
+def test_an_undated_copy_in_a_story_no_publisher_dated_takes_a_members_dateline():
+    dateline = PublishedDate(date(2024, 3, 14), "text", 0.5, None, "KARVASK, 14 March 2024 -")
+    out = decide_dates([DatingInput("d_a", "s_a", dateline, REPORT), DatingInput("d_b", "s_a", page(), REPORT),
+                        DatingInput("d_c", "s_c", page(), REPORT)])
+    assert out["d_a"] == dateline
+    assert (out["d_b"].date, out["d_b"].source) == (date(2024, 3, 14), "story")
+    assert "KARVASK, 14 March 2024" in out["d_b"].evidence and "dateline" in out["d_b"].reason
+    assert out["d_c"].date is None  # another story: nothing to lend

@@ -2,7 +2,7 @@
 import pytest
 
 from eventwire.extract.country_first import country_readings
-from eventwire.extract.factory import build_place_finder
+from eventwire.extract.factories import build_place_finder
 from eventwire.extract.gazetteer import ADMIN1, COUNTRY
 
 

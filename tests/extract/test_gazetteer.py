@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.gazetteer import ADMIN1, COUNTRY, Gazetteer, km, load
+from eventwire.extract.gazetteer import ADMIN1, COUNTRY, Gazetteer, load
+from eventwire.geo import km
 
 
 @pytest.fixture(scope="session")

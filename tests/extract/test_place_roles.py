@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.factory import build_extractor
+from eventwire.extract.factories import build_extractor
 from eventwire.model import Document, PublishedDate
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.gazetteer import km, load
+from eventwire.extract.gazetteer import load
+from eventwire.geo import km
 from eventwire.extract.places import PlaceFinder, places_record
 
 

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.factory import build_extractor
+from eventwire.extract.factories import build_extractor
 from eventwire.model import Document, PublishedDate
 
 
@@ -160,17 +160,6 @@ def test_a_deed_named_as_a_topic_is_not_dated_by_the_sentence_before(extractor):
     text = "Gunmen attacked a checkpoint in Odesa on Tuesday. Two guards were shot dead."
     ms = extractor.extract(document(text, published=date(2024, 3, 14)))
     assert ms[-1].trigger == "shot dead" and ms[-1].date.start == date(2024, 3, 12)
-
-
-def test_a_groups_short_name_is_no_town_when_the_text_names_the_group(extractor):
-    from eventwire.model import Place
-
-    wagner = Place("Wagner", "US", "South Dakota", 43.08, -98.29, "town", 5769288, surface="Wagner")
-    azov = Place("Azov", "RU", "Rostov", 47.11, 39.42, "town", 583673, surface="Azov")
-    text = "The Wagner Group is under sanctions. The leaders get military muscle from Wagner."
-    assert extractor._not_group_names([wagner, azov], text) == [azov]
-    # without the group's longer name the town stands
-    assert extractor._not_group_names([wagner], "Floods hit Wagner, South Dakota.") == [wagner]
 
 
 def page(text: str, url: str | None = None, title: str | None = None) -> Document:

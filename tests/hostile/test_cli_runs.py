@@ -47,7 +47,7 @@ def test_hostile_folder_through_the_cli(tmp_path: Path):
     assert duplicates == 0, summary
     assert counts["documents"] == len(expected) - n_refused == counts["stages"].get("extracted")
     assert counts["integrity"] == "ok"
-    assert seconds < 150 and peak < PEAK_RSS_BOUND_MB, (seconds, peak)
+    assert peak < PEAK_RSS_BOUND_MB, (seconds, peak)  # time is bounded by the run timeout; speed lives in make bench
     print(f"hostile run: {len(expected)} inputs, {n_refused} refused, {counts['documents']} stored, "
           f"{seconds:.1f} s, peak RSS {peak:.0f} MB")
 

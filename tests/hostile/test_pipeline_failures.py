@@ -83,8 +83,8 @@ def test_a_reader_that_raises_is_reported(tmp_path, db_url, monkeypatch):
 def test_a_run_on_sentence_is_cut_into_paragraphs_spacy_can_take(nlp):
     """Text longer than nlp.max_length in one line: chunked in paragraphs(), not an E088 crash."""
     from eventwire.clean import Cleaner
-    from eventwire.extract.factory import build_extractor
-    from eventwire.extract.to_mentions import paragraphs
+    from eventwire.extract.factories import build_extractor
+    from eventwire.extract.components.sentences import paragraphs
 
     unit = "and the shelling of Kupiansk by Russian forces continued on Monday killing two civilians according to officials "
     text = "Shelling hit Kupiansk on Monday, officials said. " + unit * 600  # ~70k characters, one line

@@ -12,11 +12,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventwire.clean import Cleaner
 from eventwire.errors import InputError
 from eventwire.ingest import urls
-from eventwire.ingest.feeds import TEASER_MAX_CHARS, looks_like_feed, parse_feed, read_feed
+from eventwire.ingest.feeds import TEASER_MAX_CHARS, item_record, looks_like_feed, parse_feed, read_feed
 from eventwire.ingest.files import read_inputs
 from eventwire.model import IngestError, Record
 
@@ -256,3 +258,45 @@ def test_teaser_pages_follow_the_url_rules(site, monkeypatch):
     assert [i.text for i in items[:3]] == ["Teaser for a full page.", "Teaser for an empty page.", "Teaser for a missing page."]
     assert site.paths == ["/feed"]
     assert not any(isinstance(i, IngestError) for i in items)
+
+
+def test_reingesting_a_feed_changes_nothing(tmp_path: Path, db_url):
+    from eventwire.pipeline import Pipeline
+    from eventwire.store.repository import all_documents
+
+    path = tmp_path / "feed.atom"
+    path.write_text(ATOM_10, encoding="utf-8")
+    pipe = Pipeline(db_url)
+    first = pipe.ingest([str(path)])
+    assert (first.read, first.new, first.failed) == (2, 2, 0)
+    with pipe.Session() as s:
+        before = [(d.id, d.url, d.external_id, d.published_date, d.text) for d in all_documents(s)]
+    again = pipe.ingest([str(path)])
+    assert (again.new, again.duplicates, again.events) == (0, 2, first.events)
+    with pipe.Session() as s:
+        assert [(d.id, d.url, d.external_id, d.published_date, d.text) for d in all_documents(s)] == before
+    assert {b[2] for b in before} == {"urn:atom-wire:a", "urn:atom-wire:b"}
+    assert {str(b[3]) for b in before} == {"2024-07-16", "2024-07-17"}
+
+
+# ------------------------------------------------------------ arbitrary input
+_FEED_PIECES = st.sampled_from([
+    "<rss version='2.0'>", "<channel>", "<item>", "</item>", "<title>", "</title>", "<description>",
+    "</description>", "<link>", "http://x/", "<guid>", "<![CDATA[<p>x</p>", "]]>", "&amp;", "&bogus;",
+    "<feed xmlns='http://www.w3.org/2005/Atom'>", "<entry>", "<content type='html'>", "&lt;p&gt;",
+    '{"version": "https://jsonfeed.org/version/1.1", "items": [', '{"id": 1, "content_html": "<b>', "]}",
+    "<?xml version='1.0' encoding='utf-16'?>", "\x00", "\ufeff", "é", "<!--", "-->", "<", ">",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=200), st.lists(_FEED_PIECES, max_size=25).map(lambda p: "".join(p).encode())))
+def test_any_bytes_give_a_feed_or_a_named_input_error(data):
+    try:
+        feed = parse_feed(data, "feed")
+    except InputError as exc:
+        assert str(exc).startswith("feed: ")
+        return
+    for item in feed.items:
+        assert any((item.guid, item.link, item.title, item.body, item.summary))
+        assert item_record(item, "feed#1", feed.title).source == "feed#1"

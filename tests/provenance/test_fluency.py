@@ -59,10 +59,23 @@ def test_spam_added_to_the_original_does_not_make_it_look_spun():
         assert rarity_gap(sents(spammed), sents(spun)) >= SPUN_MIN_ZIPF_GAP
 
 
-def test_a_spun_copy_with_an_earlier_date_is_not_the_original():
+def test_a_spun_copy_with_an_earlier_date_is_not_the_original_and_drift_runs_from_the_original():
+    spun = HARBOUR_SPUN.replace("sunk four vessels", "sunk nine vessels")
     out = assign(
-        doc("d_aaa", HARBOUR_SPUN, date(2024, 3, 4)),
+        doc("d_aaa", spun, date(2024, 3, 4)),
         doc("d_bbb", HARBOUR, date(2024, 3, 5)),
     )
     assert out["d_bbb"].copy_of is None
     assert out["d_aaa"].copy_of.document == "d_bbb" and out["d_aaa"].copy_of.relation == "rewrite"
+    numbers = [d for d in out["d_aaa"].drift if d.kind == "number"]
+    assert numbers and "four" in numbers[0].original and "nine" in numbers[0].copy
+
+
+def test_a_duplicate_of_the_spun_copy_is_spun_too():
+    texts = {"a": sents(HARBOUR), "b": sents(HARBOUR_SPUN), "c": sents(HARBOUR_SPUN)}
+    assert spun_copies([("a", "b")], texts.get, [("b", "c")]) == frozenset({"b", "c"})
+    # a farm's verbatim copy of the rewrite, dated before the original, still does not become the original
+    out = assign(doc("d_aaa", HARBOUR, date(2024, 3, 5)), doc("d_bbb", HARBOUR_SPUN, date(2024, 3, 6)),
+                 doc("d_ccc", HARBOUR_SPUN + "\n\nRelated: cheap flights", date(2024, 3, 4)))
+    assert out["d_aaa"].copy_of is None
+    assert out["d_ccc"].copy_of.document == "d_aaa"

@@ -73,7 +73,6 @@ def fill(url: str, n: int = N_EVENTS) -> None:
         original, copy = repo.get_document(s, doc_id(1)), repo.get_document(s, doc_id(2))
         copy.text = copy.text.replace("At least 3", "At least 30")
         drift = Drift("number", SENTENCE_2, SENTENCE_2.replace("3", "30"), "3 -> 30")
-        repo.set_provenance(s, copy, Provenance(doc_id(2), "s_1", CopyLink(doc_id(1), "rewrite", 0.8), (drift,)),
-                            make_document(2).published)
+        repo.set_provenance(s, copy, Provenance(doc_id(2), "s_1", CopyLink(doc_id(1), "rewrite", 0.8), (drift,)))
         original.story = "s_1"
         repo.sync_events(s, [make_event(i) for i in range(n)])

@@ -355,6 +355,19 @@ def test_render_links_only_web_urls_and_escapes_quotes():
     assert 'href="/documents/d_%22x"' in html
 
 
+def test_render_shows_why_the_story_date_replaced_the_page_date():
+    doc = {
+        "id": "d_1", "external_id": None, "url": None, "outlet": None, "title": "t", "language": "en", "text": "body",
+        "published": {"date": "2024-03-14", "source": "story", "confidence": 0.4,
+                      "conflict": "page says 2024-06-30; the latest date its story's texts name is 2024-03-14",
+                      "evidence": "d_1: '<b>14 March 2024</b>'", "reason": "the page date is a scrape or update date"},
+        "removed": [], "story": "s_1", "copy_of": None, "drift": [],
+    }
+    html = render.document_page(doc, [])
+    assert "page says 2024-06-30" in html and "the page date is a scrape or update date" in html
+    assert "14 March 2024" in html and "<b>" not in html
+
+
 # ----------------------------------------------------- the real server, live
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

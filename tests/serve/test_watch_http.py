@@ -15,7 +15,7 @@ from eventwire.pipeline import Pipeline
 from eventwire.serve.watch import Watcher
 from eventwire.serve.watch.feedlist import FeedSpec, read_feed_list
 from eventwire.serve.watch.poll import MAX_BACKOFF_SECONDS, backoff
-from eventwire.store import feeds as state_repo
+from eventwire.store import feed_state as state_repo
 
 ODESA = ("hg-1", "https://hg.example/odesa", "Port of Odesa hit by missiles",
          "Russian missiles struck grain warehouses in the port of Odesa on Wednesday night, the governor said.")

@@ -5,7 +5,8 @@ The cascade in ``Cleaner.clean``:
   2. HTML only: trafilatura's main text, title and site name; htmldate's date
      (on a page slimmed and depth-flattened within ``Limits``; see ``html``).
   3. Cut the text into units (lines, or hard-wrapped paragraphs) and judge
-     each with the line rules of ``boilerplate``.
+     each with the line rules of ``boilerplate``; then the trained line model
+     (``linemodel``) judges each kept unit with its neighbours (``blockmodel``).
   4. Title: the record's, else trafilatura's, else a headline-shaped first
      line, which then leaves the body (its events are repeated below it).
      Site names and spam are cut off it.
@@ -22,10 +23,12 @@ from dataclasses import replace
 from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
+from eventwire.clean.blockmodel import drop_by_model
 from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
 from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
 from eventwire.clean.title import HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline
 from eventwire.errors import EmptyDocument, InputError
@@ -56,10 +59,19 @@ def outlet_from_url(url: str | None) -> str | None:
 class Cleaner:
     """Built once (vocabularies loaded), then ``clean`` per record."""
 
-    def __init__(self, *, max_chars: int | None = None, lexicon: Lexicon | None = None, limits: Limits | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        max_chars: int | None = None,
+        lexicon: Lexicon | None = None,
+        limits: Limits | None = None,
+        line_model: LineModel | None | bool = True,
+    ) -> None:
+        """``line_model``: True loads the shipped model, False/None runs the rules alone (training does)."""
         self.limits = limits or LIMITS
         self.max_chars = max_chars if max_chars is not None else self.limits.max_text_chars
         self.lexicon = lexicon or load_lexicon()
+        self.line_model = load_line_model() if line_model is True else (line_model or None)
 
     # -- 1-2 ------------------------------------------------------------------
     def _body(self, record: Record) -> tuple[str, HtmlExtract | None]:
@@ -120,6 +132,8 @@ class Cleaner:
         if not units:
             raise EmptyDocument(f"{record.source}: no text")
         verdicts = boilerplate.judge_all(units, lex)
+        if self.line_model is not None:
+            verdicts = drop_by_model(verdicts, self.line_model, lex)
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
         verdicts = boilerplate.drop_link_runs(verdicts, protected)

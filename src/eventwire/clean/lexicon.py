@@ -52,6 +52,7 @@ class Lexicon:
     credit_line_suffix: re.Pattern[str]
     widget: re.Pattern[str]
     spam: re.Pattern[str]
+    block_cue: re.Pattern[str]  # widget words: an input of the line model, never a rule on its own
 
     def has(self, group: str, phrase: str) -> bool:
         return phrase.lower() in self.groups[group]
@@ -80,4 +81,5 @@ def load_lexicon() -> Lexicon:
         credit_line_suffix=phrase_pattern(raw["credit_line_suffixes"]),
         widget=phrase_pattern(raw["widget_phrases"]),
         spam=phrase_pattern(raw["spam_terms"]),
+        block_cue=phrase_pattern(raw["block_cues"]),
     )

@@ -24,7 +24,9 @@ The decision, in order:
   not themselves caught by 2, else (when 2 caught the page) the latest date the
   story's texts name (a lower bound: news names the day it reports or earlier); the conflict note says what the page said and why it lost;
 * a document with no reliable page date takes the story's date when there is
-  one (an undated or text-dated copy of a dated original), else keeps its own.
+  one (an undated or text-dated copy of a dated original), else keeps its own;
+  an undated one in a story no publisher dated takes the earliest dateline a
+  member's text gave clean.
 
 Everything here is decided before extraction, so relative dates in the text
 are resolved once against the date that stands; nothing downstream changes it.
@@ -68,6 +70,9 @@ EXPLICIT_KINDS = (FULL, WEEKDAY)
 CONFIDENCE_STORY_PAGE = 0.6
 CONFIDENCE_STORY_OVER_PAGE = 0.5
 CONFIDENCE_NAMED = 0.4
+# A copy's dateline (clean's text date, 0.5 on its own page) lent to an undated
+# member: the same less the doubt that the two are the same story.
+CONFIDENCE_STORY_DATELINE = 0.4
 
 
 @dataclass(frozen=True)
@@ -131,13 +136,14 @@ def decide_story(members: list[DatingInput]) -> dict[str, PublishedDate]:
             doc_id, named = latest
             note = f"page says {page.date.isoformat()}; the latest date its story's texts name is {named.day.isoformat()}"
             if story_day is not None:  # a member with a page date its texts bear out: the best evidence
-                out[m.id] = _from_member(page, story_day, story_doc, note + f"; {story_doc} is dated {story_day.isoformat()}")
+                out[m.id] = _from_member(page, story_day, story_doc, note + f"; {story_doc} is dated {story_day.isoformat()}",
+                                         f"the page date is a scrape or update date: dated by {story_doc}, a copy whose date its texts bear out")
             else:
                 out[m.id] = PublishedDate(named.day, "story", CONFIDENCE_NAMED, note,
                                           f"{doc_id}: {named.text!r}",
                                           "the page date is a scrape or update date: dated by the latest date its story names")
         elif story_day is None:
-            out[m.id] = page
+            out[m.id] = _from_dateline(m, members) if page.date is None else page
         elif reliable(page) and (page.date - story_day).days <= STORY_DATE_CONFLICT_DAYS:
             out[m.id] = page
         elif page.date is None:
@@ -151,9 +157,20 @@ def decide_story(members: list[DatingInput]) -> dict[str, PublishedDate]:
     return out
 
 
-def _from_member(page: PublishedDate, day: date, doc_id: str, note: str) -> PublishedDate:
+def _from_dateline(m: DatingInput, members: list[DatingInput]) -> PublishedDate:
+    """An undated copy in a story no publisher dated: the earliest dateline (a date clean read from a text)."""
+    datelines = sorted((o.page.date, o.id, o.page.evidence) for o in members
+                       if o.id != m.id and o.page.date is not None and o.page.source == "text" and o.page.conflict is None)
+    if not datelines:
+        return m.page
+    day, doc_id, evidence = datelines[0]
+    return PublishedDate(day, "story", CONFIDENCE_STORY_DATELINE, None, f"{doc_id}: {evidence!r}",
+                         f"no page date: the dateline of a copy in its story ({doc_id})")
+
+
+def _from_member(page: PublishedDate, day: date, doc_id: str, note: str, reason: str | None = None) -> PublishedDate:
     return PublishedDate(day, "story", CONFIDENCE_STORY_OVER_PAGE, note, f"{doc_id}: page date",
-                         f"the page is dated after its story was out: a copy's date ({doc_id} is earlier)")
+                         reason or f"the page is dated after its story was out: a copy's date ({doc_id} is earlier)")
 
 
 def decide_dates(docs: list[DatingInput]) -> dict[str, PublishedDate]:

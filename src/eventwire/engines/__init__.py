@@ -24,4 +24,4 @@ def build_engine(kind: str, *, workers: int, limits: Limits, cleaner, extractor_
         return DaskCluster(limits, scheduler=scheduler, workers=workers, cleaner=cleaner, extractor_factory=extractor_factory)
     if workers == 1:
         return InProcess(in_process_cleaner, in_process_extractor)
-    return ProcessPool(workers, limits, cleaner, extractor_factory)
+    return ProcessPool(workers, limits, in_process_cleaner, extractor_factory)

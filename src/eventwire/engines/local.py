@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,7 +18,7 @@ from itertools import islice
 from typing import TypeVar
 
 from eventwire.config import Limits
-from eventwire.engines.work import ExtractJob, Extracted, clean_batch, clean_record, extract_batch, extract_document
+from eventwire.engines.work import ExtractJob, Extracted, clean_batch, clean_record, extract_batch, extract_document, warm
 from eventwire.model import Document, IngestError, Record
 
 T = TypeVar("T")
@@ -117,23 +118,68 @@ class Batched:
 
 
 class ProcessPool(Batched):
-    """A pool of worker processes on this machine, each with its own model."""
+    """A pool of worker processes on this machine, each with its own model.
+
+    Cleaning (milliseconds a record) stays in this process while the pool starts
+    in the background (loading the model takes seconds); extraction goes to the
+    workers.  As with any multiprocessing, a script that uses it must guard its
+    entry point with ``if __name__ == "__main__":``.
+    """
 
     name = "process pool"
 
-    def __init__(self, workers: int, limits: Limits, cleaner=None, extractor_factory=None) -> None:
-        super().__init__(limits, cleaner, extractor_factory)
+    def __init__(self, workers: int, limits: Limits, cleaner: Callable[[], object], extractor_factory=None) -> None:
+        super().__init__(limits, None, extractor_factory)
         self.workers = workers
+        self._cleaner = cleaner
         self._pool: ProcessPoolExecutor | None = None
+        self._starter: threading.Thread | None = None
+        self._start_error: BaseException | None = None
+
+    def clean(self, items: Iterable[Record | IngestError]) -> Iterator[tuple[Record | IngestError, Document | IngestError]]:
+        self._warm_up()
+        for item in items:
+            yield item, item if isinstance(item, IngestError) else clean_record(self._cleaner(), item)
+
+    def _warm_up(self) -> None:
+        """Start the workers and build their extractors now, beside the cleaning, not after it."""
+        if self._starter is None:
+            self._starter = threading.Thread(target=self._start, name="eventwire-pool-start", daemon=True)
+            self._starter.start()
+
+    def _start(self) -> None:
+        try:
+            pool = ProcessPoolExecutor(self.workers, mp_context=self._context())
+            for f in [pool.submit(warm, self._factory) for _ in range(self.workers)]:
+                f.result()
+            self._pool = pool
+        except BaseException as exc:  # noqa: BLE001 - raised again in the thread that submits work
+            self._start_error = exc
 
     def _submit(self, fn: Callable, chunk: list, *args) -> Future:
-        if self._pool is None:
-            # spawn: a fresh interpreter per worker, never a fork of a process holding
-            # database connections and a progress bar's thread
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._warm_up()
+        self._starter.join()
+        if self._start_error is not None:
+            raise self._start_error
         return self._pool.submit(fn, chunk, *args)
 
+    def _context(self):
+        """Workers forked from a fork server that has built the default extractor (engines/preload.py).
+
+        Never a fork of this process, which holds database connections and a
+        progress bar's thread.  A custom extractor is built in each worker instead.
+        """
+        if "forkserver" not in multiprocessing.get_all_start_methods():
+            return multiprocessing.get_context("spawn")
+        ctx = multiprocessing.get_context("forkserver")
+        if self._factory is None:
+            ctx.set_forkserver_preload(["eventwire.engines.preload"])
+        return ctx
+
     def close(self) -> None:
+        if self._starter is not None:
+            self._starter.join()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        self._pool = self._starter = None
+        self._start_error = None

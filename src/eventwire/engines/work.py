@@ -92,6 +92,14 @@ def extract_batch(jobs: Sequence[ExtractJob], factory: Callable[[], object] | No
     return [extract_document(extractor, j) for j in jobs]
 
 
+def warm(factory: Callable[[], object] | None = None) -> int:
+    """Worker entry point: build the extractor before the first document needs it; the worker's pid."""
+    import os
+
+    built(factory or _default_extractor)
+    return os.getpid()
+
+
 @dataclass(frozen=True)
 class _cleaner_factory:  # noqa: N801 - used like a function; hashable, so built() keys on the limits
     limits: Limits

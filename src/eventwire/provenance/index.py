@@ -28,7 +28,7 @@ from datasketch import MinHash, MinHashLSH
 from ..model import CopyLink, Provenance
 from .drift import DriftDetector
 from .fluency import spun_copies
-from .shingles import DocFeatures, Lexicon, features, load_lexicon, sketch_features
+from .shingles import DocFeatures, Lexicon, Sketcher, features, load_lexicon
 from .stories import (TEMPLATE_PRONE, Link, Member, choose_root, components, relate, story_id, unrelated_titles,
                       weakest)
 
@@ -93,6 +93,7 @@ class ProvenanceIndex:
                  drift_detector: DriftDetector | None = None) -> None:
         self.num_perm = num_perm
         self.lex = lexicon or load_lexicon()
+        self._sketcher = Sketcher(self.lex)
         self._drift = drift_detector or DriftDetector(self.lex)
         self._docs: dict[str, DocInfo] = {}
         self._lsh = {
@@ -122,7 +123,7 @@ class ProvenanceIndex:
         self._docs[doc.id] = doc
         self.stats.documents += 1
         t0 = time.perf_counter()
-        f = sketch_features(doc.text, self.lex)
+        f = self._sketcher.sketch(doc.text)
         t1 = time.perf_counter()
         self.stats.features_seconds += t1 - t0
 
@@ -227,7 +228,8 @@ def assign_groups(docs: dict[str, DocInfo], links: list[Link], feats: Callable[[
             out[group[0]] = Provenance(document=group[0], story=story_id(group[0]))
             continue
         group_links = [l for i in group for l in adjacency.get(i, []) if l.a == i]
-        spun = spun_copies([(l.a, l.b) for l in group_links if l.relation == "rewrite"], lambda i: feats(i).sentences)
+        spun = spun_copies([(l.a, l.b) for l in group_links if l.relation == "rewrite"], lambda i: feats(i).sentences,
+                           [(l.a, l.b) for l in group_links if l.relation in TEMPLATE_PRONE])
         root = choose_root([_member(docs[i]) for i in group], group_links, spun)
         sid = story_id(root.id)
         out[root.id] = Provenance(document=root.id, story=sid)

@@ -33,7 +33,7 @@ from ..store import provenance_index as px
 from .drift import DriftDetector
 from .index import (MIN_FEATURES, NEAR_DUP_LSH_THRESHOLD, PREFILTER_UNIT_JACCARD, REWRITE_LSH_THRESHOLD,
                     TRANSLATION_LSH_THRESHOLD, DocInfo, _identity, assign_groups, verify)
-from .shingles import DocFeatures, Lexicon, features, load_lexicon, sketch_features
+from .shingles import DocFeatures, Lexicon, Sketcher, features, load_lexicon
 from .stories import Link
 
 THRESHOLDS = {"shingles": NEAR_DUP_LSH_THRESHOLD, "units": REWRITE_LSH_THRESHOLD, "anchors": TRANSLATION_LSH_THRESHOLD}
@@ -48,6 +48,7 @@ class StoredIndex:
                  lexicon: Lexicon | None = None, drift_detector: DriftDetector | None = None) -> None:
         self.session, self._load, self.num_perm = session, load, num_perm
         self.lex = lexicon or load_lexicon()
+        self._sketcher = Sketcher(self.lex)
         self._drift = drift_detector or DriftDetector(self.lex)
         self._template = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
         self._ranges = {kind: _ranges(*_optimal_param(t, num_perm, FALSE_POSITIVE_WEIGHT, FALSE_NEGATIVE_WEIGHT))
@@ -74,7 +75,7 @@ class StoredIndex:
             return
         self._docs[doc.id] = doc
         self._new.append(doc.id)
-        f = sketch_features(doc.text, self.lex)
+        f = self._sketcher.sketch(doc.text)
         kinds = {"shingles": f.shingles, "units": f.units, "anchors": f.anchors}
         sketches = {k: self._minhash(v) for k, v in kinds.items() if len(v) >= MIN_FEATURES}
         strong, weak = self._candidates(doc, f.dup_key, sketches)

@@ -147,19 +147,19 @@ def events(
 @app.command()
 def show(ctx: typer.Context, event_id: str) -> None:
     """One event: claims by property with claimants side by side, contradictions, evidence."""
-    from eventwire.store.repository import get_document, get_event
+    from eventwire.store.repository import get_event, read_document
 
     with _session(ctx) as s:
         ev = get_event(s, event_id)
         if ev is None:
             err.print(f"no event {event_id!r}")
             raise typer.Exit(code=1)
-        rows = {d: get_document(s, d) for d in dict.fromkeys([*ev.documents, *(m.document for m in ev.references)])}
+        rows = {d: read_document(s, d) for d in dict.fromkeys([*ev.documents, *(m.document for m in ev.references)])}
         titles = {d: (r.outlet or d) if r is not None else d for d, r in rows.items()}
         copies = {d: (r.copy_of, list(r.drift or [])) for d, r in rows.items() if r is not None and r.copy_of}
         for d, (link, _drift) in copies.items():
             if link["document"] not in titles:
-                orig = get_document(s, link["document"])
+                orig = read_document(s, link["document"])
                 titles[link["document"]] = (orig.outlet if orig is not None else None) or link["document"]
     loc = ev.location
     out.print(f"[bold]{ev.id}[/bold]  {ev.event_type} / {ev.sub_event_type}")

@@ -10,6 +10,7 @@ import dataclasses
 import types
 import typing
 from datetime import date
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -31,38 +32,67 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _convert(tp: Any, raw: Any) -> Any:
-    if raw is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        for option in options:
-            if option in (str, int, float, bool) and isinstance(raw, option):
-                return raw
-            if option is float and isinstance(raw, int) and not isinstance(raw, bool):
-                return raw  # 70 stays 70: a count written as an int reads back as one
-        for option in options:
+def _union(tp: Any) -> Callable[[Any], Any]:
+    options = [a for a in typing.get_args(tp) if a is not type(None)]
+    plain = tuple(o for o in options if o in (str, int, float, bool))
+    int_as_float = float in plain  # 70 stays 70: a count written as an int reads back as one
+    others = [_converter(o) for o in options]
+
+    def conv(raw: Any) -> Any:
+        if raw is None:
+            return None
+        if plain and isinstance(raw, plain):
+            return raw
+        if int_as_float and isinstance(raw, int) and not isinstance(raw, bool):
+            return raw
+        for other in others:
             try:
-                return _convert(option, raw)
+                return other(raw)
             except (TypeError, ValueError, KeyError):
                 continue
         return raw
+
+    return conv
+
+
+@cache
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """A function turning JSON into a value of ``tp``, built once per type (decoding a page of
+    events is then plain calls, not a walk through type hints per value)."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return _union(tp)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in raw)
-        return tuple(_convert(a, v) for a, v in zip(args, raw))
+            item = _converter(args[0])
+            return lambda raw: None if raw is None else tuple(item(v) for v in raw)
+        items = [_converter(a) for a in args]
+        return lambda raw: None if raw is None else tuple(c(v) for c, v in zip(items, raw))
     if tp is date:
-        return date.fromisoformat(raw)
+        return lambda raw: None if raw is None else date.fromisoformat(raw)
     if dataclasses.is_dataclass(tp):
-        return from_jsonable(tp, raw)
-    if tp is float and isinstance(raw, int):
-        return float(raw)
+        return lambda raw: None if raw is None else from_jsonable(tp, raw)
+    if tp is float:
+        return lambda raw: float(raw) if isinstance(raw, int) else raw
+    return _same
+
+
+def _same(raw: Any) -> Any:
     return raw
 
 
-def from_jsonable(cls: type, data: dict[str, Any]) -> Any:
+def _convert(tp: Any, raw: Any) -> Any:
+    return _converter(tp)(raw)
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """(name, converter) per field; None where JSON already is the value (str, int, bool)."""
     hints = _hints(cls)
-    kwargs = {f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
-    return cls(**kwargs)
+    convs = ((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+    return tuple((name, None if conv is _same else conv) for name, conv in convs)
+
+
+def from_jsonable(cls: type, data: dict[str, Any]) -> Any:
+    return cls(**{name: data[name] if conv is None else conv(data[name]) for name, conv in _fields(cls) if name in data})

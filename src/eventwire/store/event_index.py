@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from sqlalchemy import Engine, delete, func, insert, or_, select, text
-from sqlalchemy import Integer, and_, column
+from sqlalchemy import Integer, column
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -83,7 +83,7 @@ def _search_body(ev: Event) -> str:
     return " ".join(w for w in words if w)
 
 
-def _values(ev: Event, now: datetime) -> dict:
+def _values(ev: Event, now: datetime, fts: bool) -> dict:
     loc = ev.location
     return {
         "id": ev.id, "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
@@ -94,7 +94,8 @@ def _values(ev: Event, now: datetime) -> dict:
         "actors_text": " | ".join(a.name for a in ev.actors).lower(),
         "fatalities": ev.fatalities.best, "claims": len(ev.claims), "contradicted": bool(ev.contradictions),
         "confidence": ev.confidence, "exportable": ev.exportable,
-        "search_text": _search_body(ev).lower(), "updated_at": now,
+        # with FTS5 the words live in events_fts; a copy here would make every row scan read them
+        "search_text": "" if fts else _search_body(ev).lower(), "updated_at": now,
     }
 
 
@@ -124,7 +125,7 @@ def update_event_index(session: Session, events: Iterable[Event], removed: Itera
         session.execute(delete(EventDocumentRow).where(EventDocumentRow.event_id.in_(ids)))
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     for i in range(0, len(events), BATCH):
-        values = [_values(ev, now) for ev in events[i : i + BATCH]]
+        values = [_values(ev, now, _has_fts(session)) for ev in events[i : i + BATCH]]
         session.execute(insert(EventIndexRow), values)
         links = [{"event_id": ev.id, "document_id": d} for ev in events[i : i + BATCH] for d in dict.fromkeys(ev.documents)]
         if links:
@@ -133,7 +134,7 @@ def update_event_index(session: Session, events: Iterable[Event], removed: Itera
             ns = dict(session.execute(select(EventIndexRow.id, EventIndexRow.n)
                                       .where(EventIndexRow.id.in_([v["id"] for v in values]))).all())
             session.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:n, :body)"),
-                            [{"n": ns[v["id"]], "body": v["search_text"]} for v in values])
+                            [{"n": ns[ev.id], "body": _search_body(ev).lower()} for ev in events[i : i + BATCH]])
 
 
 def rebuild_event_index(session: Session) -> int:
@@ -269,15 +270,21 @@ def events_of_document(session: Session, document_id: str) -> list[EventSummary]
 def claim_page(session: Session, f: EventFilter, limit: int, offset: int) -> tuple[int, list[tuple[str, int]]]:
     """(claims in all matching events, [(event id, index of its first claim on the page)]).
 
-    Claims are numbered event by event in list order; a running sum over the
-    index's claim counts finds the events that hold claims offset..offset+limit
-    without reading any payload outside them.
+    Claims are numbered event by event in list order.  The claim counts are
+    read in that order from the covering index and summed until the page is
+    covered, so no payload outside the page is read and page 1 stops after a
+    few rows.
     """
     cond = _conditions(session, f)
     total = session.scalar(select(func.coalesce(func.sum(EventIndexRow.claims), 0)).where(*cond)) or 0
-    running = func.sum(EventIndexRow.claims).over(order_by=(EventIndexRow.date_start.desc(), EventIndexRow.id))
-    inner = (select(EventIndexRow.id.label("id"), EventIndexRow.claims.label("k"), running.label("upto"))
-             .where(*cond, EventIndexRow.claims > 0).subquery())
-    q = (select(inner.c.id, inner.c.k, inner.c.upto)
-         .where(and_(inner.c.upto > offset, inner.c.upto - inner.c.k < offset + limit)).order_by(inner.c.upto))
-    return total, [(r.id, max(0, offset - (r.upto - r.k))) for r in session.execute(q)]
+    q = (select(EventIndexRow.id, EventIndexRow.claims).where(*cond, EventIndexRow.claims > 0)
+         .order_by(EventIndexRow.date_start.desc(), EventIndexRow.id).execution_options(yield_per=1000))
+    spans: list[tuple[str, int]] = []
+    seen = 0
+    for eid, k in session.execute(q):
+        if seen + k > offset:
+            spans.append((eid, max(0, offset - seen)))
+        seen += k
+        if seen >= offset + limit:
+            break
+    return total, spans

@@ -24,13 +24,20 @@ WRITE_LOCK_KEY = 0x6576_7477_6972_65  # "evtwire"
 def lock_for_writing(session: Session) -> None:
     """Hold the database-wide write lock until this transaction ends.
 
-    SQLite lets one writer in at a time by itself.  PostgreSQL lets many, so the
-    passes that read everything before writing (a new document's ingestion number,
-    provenance, fusion) take an advisory lock to see what the other process wrote
-    instead of racing it.  Extraction, per document, needs only its row's lock.
+    The passes that read everything before writing (a new document's ingestion
+    number, provenance, fusion) must see what another process wrote instead of
+    racing it.  PostgreSQL lets many writers in, so they take an advisory lock.
+    SQLite lets one writer in at a time, but Python's driver runs the reads before
+    a transaction's first write outside it: a write that changes nothing, issued
+    first, takes SQLite's write lock so those reads happen under it (another
+    process waits up to the busy timeout).  Extraction, per document, needs only
+    its row's lock.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+    elif dialect == "sqlite":
+        session.execute(text("UPDATE meta SET value = value WHERE key = '~write-lock'"))
 
 
 # ------------------------------------------------------------------ documents

@@ -244,7 +244,9 @@ def document_page(doc: dict, story_members: Iterable[dict], events: Iterable[dic
         ("outlet", esc(doc["outlet"])),
         ("url", _external(doc["url"])),
         ("published", esc(f"{pub['date'] or '?'} (from {pub['source']}, confidence {pub['confidence']})")
-         + (f"<br><span class=\"warn\">{esc(pub['conflict'])}</span>" if pub["conflict"] else "")),
+         + (f"<br><span class=\"warn\">{esc(pub['conflict'])}</span>" if pub["conflict"] else "")
+         + (f"<br><span class=\"muted\">{esc(pub.get('reason'))}; from {esc(pub.get('evidence'))}</span>"
+            if pub.get("reason") else "")),
         ("language", esc(doc["language"])),
         ("story", esc(doc["story"])),
     ]

@@ -1,6 +1,6 @@
 """``eventwire watch``: poll feeds, each on its own schedule, and ingest what is new.
 
-Each feed has a state row in the database (``store.feeds``): the validators
+Each feed has a state row in the database (``store.feed_state``): the validators
 of its last good poll, its interval, its failures in a row and when it is due
 next.  The loop polls every feed that is due, one log line per poll, then
 sleeps until the next is due.  A poll that fails backs that feed off (see
@@ -25,7 +25,7 @@ from eventwire.errors import InputError
 from eventwire.pipeline import IngestSummary, Pipeline
 from eventwire.serve.watch.feedlist import MIN_INTERVAL_SECONDS, FeedSpec
 from eventwire.serve.watch import poll
-from eventwire.store import feeds as state_repo
+from eventwire.store import feed_state as state_repo
 
 DEFAULT_INTERVAL_SECONDS = 300.0  # feeds rarely change faster; polite to the servers that publish them
 MIN_WAIT_SECONDS = 0.05  # the loop never spins: it sleeps at least this long between rounds
@@ -134,10 +134,11 @@ class Watcher:
         now = self.clock()
         try:
             outcome = self._fetch_and_ingest(spec.url, state)
-        except InputError as exc:
+        except Exception as exc:  # noqa: BLE001 - one feed's trouble backs that feed off; the watcher lives on
             failures = state.failures + 1
             wait = poll.backoff(state.interval_seconds, failures, self.rng)
-            reason = str(exc).removeprefix(f"{spec.url}: ")
+            reason = (str(exc).removeprefix(f"{spec.url}: ") if isinstance(exc, InputError)
+                      else f"unexpected error ({exc.__class__.__name__}: {str(exc)[:200]})")
             self._save(replace(state, failures=failures, next_poll=now + wait, last_poll=now, last_status=reason))
             return PollOutcome(spec.url, "failed", error=reason, next_in=wait, failures=failures)
         return outcome

@@ -24,7 +24,7 @@ from eventwire.errors import InputError
 from eventwire.ingest.feeds import FeedItem, ParsedFeed, item_record, parse_feed
 from eventwire.ingest.textfile import read_file_bytes
 from eventwire.model import Record
-from eventwire.store.feeds import SeenKey
+from eventwire.store.feed_state import SeenKey
 
 # Never more than six hours between tries of a failing feed: a feed down for a
 # day is picked up again within a quarter of that day once it returns.

@@ -60,6 +60,7 @@ def index(session: SessionDep, request: Request,
           offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
     params = {k: v for k, v in request.query_params.items() if k in FILTER_KEYS and v.strip()}
     filters, problems = _read_filters(params)
+    params = {k: v for k, v in params.items() if not any(p.startswith(k + " ") for p in problems)}  # links drop them
     rows = [summary_dict(s) for s in find_events(session, filters, PAGE_ROWS, offset)]
     html = home(params, rows, count_matching(session, filters), PAGE_ROWS, offset, missing_assets())
     if problems:

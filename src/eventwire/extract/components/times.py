@@ -1,0 +1,170 @@
+"""Dates: the date expressions of a sentence and which event word each one dates.
+
+``extract.times.TimeResolver`` finds and resolves the expressions; this
+component drops a dateline's date (when the report was filed), then gives
+each event word of the sentence its dates: the expression in its own clause,
+else the nearest one no other event word owns.  A date on a verb of telling
+or judging ("referred today to the murder") dates the telling, not the deed.
+What a sentence without a date of its own is dated by (the paragraph's last
+date, else the publication date) is decided while mentions are assembled,
+by ``date_of_hit``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from eventwire import datelines
+from eventwire.extract.times import TimeResolver
+from eventwire.extract.types import EventTypeClassifier, TypeHit
+from eventwire.extract.types_base import TIME_NOUNS
+from eventwire.model import DateSpan, Document
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class HitDates:
+    """The dates of one event word's sentence as they bear on it."""
+
+    near: list[DateSpan]  # its clause's dates, else the free ones nearest first
+    telling: list[DateSpan]  # dates of what was said or done about the deed
+    topic: bool  # the deed is named as a topic ("the investigation of the murder")
+
+
+def own_dates(times: TimeResolver, text: str, pub: date | None, at_start: bool = True) -> list[DateSpan]:
+    """The date expressions of a text, without a dateline's date."""
+    found = times.find(text, pub)
+    dl = datelines.OPENING.match(text) if at_start else None
+    return [d for d in found if not dl or d.span[0] >= dl.end()]
+
+
+class Dates:
+    """Parser component: each sentence → ``span._.dates`` and, per hit, ``span._.hit_dates``."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "eventwire_times", *,
+                 times: TimeResolver, types: EventTypeClassifier, referring: set[str]) -> None:
+        self.name = name
+        self.times = times
+        self.types = types
+        self.referring = referring
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[tuple[list[DateSpan], list[HitDates]]]:
+        pub = doc._.article.pub
+        out = []
+        for sent in doc.sents:
+            dates = own_dates(self.times, sent.text, pub)
+            out.append((dates, self._per_hit(sent, sent._.type_hits, dates)))
+        return out
+
+    @staticmethod
+    def set_annotations(doc: Doc, per_sentence: list[tuple[list[DateSpan], list[HitDates]]]) -> Doc:
+        for sent, (dates, per_hit) in zip(doc.sents, per_sentence):
+            sent._.dates = dates
+            sent._.hit_dates = per_hit
+        return doc
+
+    def _per_hit(self, sent: Span, hits: list[TypeHit], dates: list[DateSpan]) -> list[HitDates]:
+        if not hits:
+            return []
+        owner = date_owners(sent, hits, dates)
+        out = []
+        for hit in hits:
+            # a date expression dates the trigger whose clause holds it; else the nearest free one
+            mine = [d for d, o in zip(dates, owner) if o is hit]
+            telling = [d for d, o in zip(dates, owner) if o is None and self.dates_telling(sent, d, hit)]
+            free = [d for d, o in zip(dates, owner) if o is None and d not in telling]
+            near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
+            out.append(HitDates(near, telling, self.named_as_topic(hit)))
+        return out
+
+    def named_as_topic(self, hit: TypeHit) -> bool:
+        """'The investigation of the murder', 'the trial for the bombing': the deed is what a
+        non-event noun is about, a reference to it rather than its narration."""
+        t = hit.trigger
+        return t.dep_ == "pobj" and self.types.is_topic_noun(t.head.head)
+
+    def dates_telling(self, sent: Span, d: DateSpan, hit: TypeHit) -> bool:
+        """True when the date dates something said or done about the deed, not the deed itself.
+
+        * 'Referred today to the murder': the date's verb is a referring verb
+          (``referring_verbs`` in time_expressions.json) that governs the trigger.
+        * 'Captured 22 August for his involvement in the murder', 'the bodies of
+          victims of the massacre were found on Monday': the deed is the topic of
+          a noun that is no event word, below the verb the date is on.
+        A date inside the trigger's own phrase ('Monday's attack') always dates it.
+        """
+        tok = next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
+        if tok is None or hit.trigger.is_ancestor(tok):
+            return False
+        verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+        if verb is None or verb.i == hit.trigger.i or not verb.is_ancestor(hit.trigger):
+            return False
+        if verb.lemma_.lower() in self.referring:
+            return True
+        node = hit.trigger.head
+        while node.i != verb.i:
+            if node.lemma_.lower() in TIME_NOUNS:
+                return False  # "issued on 18 August, the same day the senator was assassinated"
+            if self.types.is_topic_noun(node):
+                return True
+            node = node.head
+        return False
+
+
+def date_owners(sent: Span, hits: list[TypeHit], dates: list[DateSpan]) -> list[TypeHit | None]:
+    """For each date expression, the hit whose trigger (or its governing word) is its nearest ancestor."""
+    if len(hits) < 2:
+        return [None] * len(dates)
+    anchors: dict[int, TypeHit] = {}
+    for h in hits:
+        anchors.setdefault(h.trigger.i, h)
+    for h in hits:
+        anchors.setdefault(h.trigger.head.i, h)
+    owners: list[TypeHit | None] = []
+    for d in dates:
+        tok = next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
+        owner = None
+        if tok is not None:
+            for a in [tok, *tok.ancestors]:
+                if a.i in anchors:
+                    owner = anchors[a.i]
+                    break
+        owners.append(owner)
+    return owners
+
+
+def date_for(own: list[DateSpan], previous: DateSpan | None, doc: Document, pub: date | None,
+             text: str = "") -> DateSpan | None:
+    """The sentence's own date, else the paragraph's last explicit date, else publication.
+
+    A sentence that names an older year ("the 2017 air strikes", "in 1795") is not
+    dated by publication: it is history, told in passing.
+    """
+    if own:
+        return own[0]
+    if previous is not None:
+        return replace(previous, reason=f"{previous.reason} (previous sentence)")
+    if pub is not None and any(int(y) < pub.year - 1 for y in _YEAR.findall(text)):
+        return None
+    if pub is not None:
+        return DateSpan(pub, pub, "day", "", f"publication date ({doc.published.source}); no date in sentence")
+    return None
+
+
+def date_of_hit(hd: HitDates, previous: DateSpan | None, doc: Document, pub: date | None,
+                text: str) -> DateSpan | None:
+    """One event word's date: its own, else (unless it is named as a topic) the paragraph's, else publication."""
+    # "the investigation of the murder": a deed named as a topic is not dated by the sentence before
+    date_ = date_for(hd.near, None if hd.topic else previous, doc, pub, text)
+    if hd.telling and not hd.near and date_ is not None:
+        date_ = replace(date_, reason=f"{date_.reason}; '{hd.telling[0].text}' dates what was said or done "
+                                      "about the deed, not the deed")
+    return date_

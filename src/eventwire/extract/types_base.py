@@ -1,0 +1,103 @@
+"""The event-type rules' shared parts: ACLED names, the word lists they read, the hit record and
+small parse tests (a doer's deed, a definite act, a simple past).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.extract.vocab import table, words
+
+REMOTE = "Explosions/Remote violence"
+
+PEACEFUL = "Peaceful protest"
+
+# Instrument concepts in order of precedence when a sentence names several:
+# the most specific weapon decides ("a suicide bomber detonated an explosive").
+INSTRUMENT_PRECEDENCE = (
+    "suicide bombing",
+    "chemical weapons",
+    "grenades",
+    "planted explosives",
+    "aircraft and drones",
+    "artillery, rockets and missiles",
+    "guns and ground assault",
+)
+
+GROUND = "guns and ground assault"
+
+# Fallback sub-types for strike triggers with no instrument in the sentence.
+STRIKE_DEFAULTS = table("event_words", "strike_defaults")
+
+# bombs with no weapon named: a planted charge when an armed group is named, else unknown (air or ground)
+ARMED_BOMB_LEMMAS = words("event_words", "armed_bomb_lemmas")
+
+# explosions that may be accidents: need a weapon or an armed agent when the setting is industrial
+ACCIDENT_PRONE = words("event_words", "accident_prone")
+
+# kept for callers of the old module: strike triggers too generic to stand alone
+WEAK_STRIKE_LEMMAS = words("event_words", "weak_strike_lemmas")
+
+def _doers_deed(tok: Token) -> bool:
+    """'Those who massacred six priests': a past deed told of the people who did it, so it was done."""
+    return tok.dep_ == "relcl" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)
+
+def _definite(tok: Token) -> bool:
+    """'The attack', 'this raid': a determiner that points at one known act."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
+
+def _past_event(verb: Token) -> bool:
+    """A simple past ("were used", "launched"): a report of something done, not a habit or a plan."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" for a in auxes)
+
+# "the attack", "this raid": an act already told
+DEFINITE_DETERMINERS = words("function_words", "definite_determiners")
+
+# "the same day the senator was assassinated": a clause on a time word dates, it does not point back
+TIME_NOUNS = words("event_words", "time_nouns")
+
+# "after the assassination, the government ordered...": what the plan follows has happened
+AFTER_PREPOSITIONS = words("function_words", "after_prepositions")
+
+# "information on the murder", "an inquiry into the attack": what a noun or verb is about
+TOPIC_PREPOSITIONS = words("function_words", "topic_prepositions")
+
+# gatherings that are often only the setting of another event ("a bomb exploded at a rally")
+GATHERING_NOUNS = words("event_words", "gathering_nouns")
+
+# "tried to strike" reports an attempt that happened; "used to strike" does not
+ATTEMPT_LEMMAS = words("event_words", "attempt_lemmas")
+
+FUTURE_AUX = words("function_words", "future_auxiliaries")
+
+# places a territory trigger takes (else a proper-noun place)
+TERRITORY_NOUNS = words("place_words", "territory_nouns")
+
+# territory triggers that need an object to be territorial ("seized weapons" is not territory)
+TERRITORY_NEEDS_OBJECT = words("event_words", "territory_needs_object")
+
+WITHDRAW_LEMMAS = words("event_words", "withdraw_lemmas")
+
+# how salient a sub-type is when one snippet holds several: specific beats generic
+SPECIFIC = table("event_words", "subtype_salience")
+
+# hits that a protest in the same sentence (or snippet) absorbs: they are its outcome
+PROTEST_PARTS = words("event_words", "protest_parts")
+
+@dataclass(frozen=True)
+class TypeHit:
+    trigger: Token
+    trigger_text: str
+    event_type: str
+    sub_event_type: str
+    concept: str
+    reason: str
+    weak: bool = False
+    weapon: str = ""  # the instrument concept that gave the sub-type, if one did
+
+def _key(text: str) -> str:
+    return text.lower()

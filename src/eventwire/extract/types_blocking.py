@@ -1,0 +1,170 @@
+"""Step 2 of ``extract.types``: is an event word reported, or only planned, threatened, denied or named?
+
+A trigger under a modal, a plan or threat verb, negated, an infinitive of purpose, habitual,
+inside a press conference or a claim of responsibility, "alleged" or "foiled", or the topic of a
+noun that is no event word, reports no event; explosions in accident settings are no conflict events.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.types_base import (
+    _definite,
+    _doers_deed,
+    _past_event,
+    AFTER_PREPOSITIONS,
+    ATTEMPT_LEMMAS,
+    FUTURE_AUX,
+    TIME_NOUNS,
+    TOPIC_PREPOSITIONS,
+)
+
+
+class Blocking:
+    """Step 2 of ``extract.types``: is an event word reported, or only planned, threatened, denied or named?"""
+
+    def _blocked(self, tok: Token) -> str | None:
+        """Why this trigger does not report a happened event, or None."""
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return f"negated trigger '{tok.text}'"
+            if child.dep_ in ("amod", "compound") and child.lower_ in self.unasserted:
+                return f"'{child.text} {tok.text}': not asserted to have happened"
+            if child.dep_ in ("amod", "compound") and child.lower_ in self.figurative:
+                return f"'{child.text} {tok.text}': a figure of speech, not fighting"
+        if tok.dep_ in ("compound", "amod") and tok.head.lower_ in self.non_event_heads:
+            return f"'{tok.text} {tok.head.text}': names a kind of thing, not an event"
+        if tok.text[:1].isupper() and not tok.text.isupper() and tok.i != tok.sent.start and tok.pos_ == "PROPN":
+            return f"'{tok.text}' is a name here"
+        if tok.lemma_.lower() == "shell" and tok.tag_ == "NN":
+            return "'shell' (one casing, or a figure of speech) does not report shelling"
+        if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) \
+                and tok.head.lemma_.lower() not in TIME_NOUNS \
+                and any(d.lower_ in ("the", "that", "this") for d in tok.head.children if d.dep_ == "det"):
+            return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return f"conditional '{tok.text}': may never happen"
+        guess = next((c for a in (tok, *tok.ancestors) for c in a.children
+                      if c.dep_ == "advmod" and c.lower_ in self.speculative), None)
+        if guess is not None:
+            return f"'{guess.text}': a guess, not a report"
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
+            return f"infinitive '{tok.text}': purpose or plan, not a report"
+        verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+        if tok.pos_ == "NOUN":
+            clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            # "the car bomb attack on the headquarters is the bloodiest ever": a judgement of one known deed
+            # "similar to the assassination of the priests perpetrated on 16 November": a done deed, compared
+            definite = tok.tag_ == "NN" and _definite(tok) and (
+                tok.dep_ == "nsubj" and clause is not None and tok.head.i == clause.i
+                or any(t.dep_ == "acl" and t.tag_ == "VBN" for t in tok.subtree))
+            if not definite and clause is not None and clause.tag_ in ("VBZ", "VBP") \
+                    and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas) \
+                    and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
+                        c.dep_ in ("expl", "aux", "auxpass") for c in clause.children):
+                # "strikes on energy targets are legitimate responses": a judgement, not a report
+                return f"'{tok.text}' in a present-tense statement ('{clause.text}')"
+        if verb is not None and verb != tok and tok.dep_ == "dobj" and tok.head == verb \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+                and verb.head.lemma_.lower() not in ATTEMPT_LEMMAS and not _past_event(verb.head):
+            # "the base has been used to carry out strikes": a use, not one strike ("drones were used to ..." is)
+            return f"'to {verb.text} {tok.text}': purpose or plan, not a report"
+        for t in (tok, verb):
+            if t is None:
+                continue
+            for child in t.children:
+                if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in FUTURE_AUX:
+                    return f"modal or future '{child.text} {t.text}'"
+                if child.dep_ == "advmod" and child.lower_ in self.habitual:
+                    return f"habitual '{child.text}': a pattern, not one event"
+                if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in ("times", "occasions") and any(
+                        g.lower_ in ("many", "several", "numerous", "multiple", "countless") for g in child.children):
+                    return f"'{' '.join(x.text for x in child.subtree)}': a pattern, not one event"
+                if child.dep_ == "prep" and child.lower_ == "since" and t.tag_ in ("VBN",) and any(
+                        a.lower_ in ("has", "have") for a in t.children if a.dep_ == "aux"):
+                    return "'has been … since': an ongoing pattern, not one event"
+                if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
+                                                                            or tok.dep_ == "pobj" and tok.head.head == verb):
+                    return f"negated '{t.text}' of '{tok.text}'"
+        if tok.tag_ in ("VBP", "VBZ", "VB") and tok.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            return f"present tense '{tok.text}' in reported speech: a general statement"
+        if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
+            return f"claimed '{tok.text}': attribution of responsibility"
+        for depth, anc in enumerate(tok.ancestors):
+            lemma = anc.lemma_.lower()
+            if lemma in self.attribution and depth < 6:
+                return f"under '{anc.text}': attribution or accusation"
+            if depth >= 3:
+                continue
+            if (lemma in self.plan or lemma in self.plan_prep and any(
+                    c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in anc.children)) \
+                    and not self._known_topic(tok):
+                return f"under plan/threat verb '{anc.text}'"
+            if lemma in self.meeting:
+                return f"inside '{anc.text}'"
+            if lemma in self.judgement and not self._judged_deed(tok, anc):
+                return f"inside '{anc.text}'"
+        return None
+
+    def _known_topic(self, tok: Token) -> bool:
+        """'Offered a reward for information on the assassination of the Jesuits': a definite deed
+        that is the topic of a noun is already done, whatever is planned or offered about it
+        (unless it is itself the plan: "warned about the attack planned for Friday")."""
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.plan for c in tok.children):
+            return False
+        if _doers_deed(tok):
+            return True  # "we want to punish those who massacred the priests": they did
+        if tok.dep_ == "pobj" and tok.head.lower_ in AFTER_PREPOSITIONS:
+            return True  # "after the assassination of the senator, the government ordered an offensive"
+        return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ == "pobj" \
+            and (tok.head.head.pos_ == "NOUN" or tok.head.lower_ in TOPIC_PREPOSITIONS) and _definite(tok)
+
+    def _judged_deed(self, tok: Token, judge: Token) -> bool:
+        """'We condemn the murders of the priests': a definite deed, judged after it was done.
+
+        The trigger must be a noun the judgement names ("the murders", "this
+        attack", "their killing"), not a generic one ("attacks on civilians",
+        "any attack"), and the judgement must itself be asserted: "would
+        condemn", "will denounce" speak of a deed that may never happen.
+        """
+        if _doers_deed(tok):
+            return True  # "we condemn those who this morning massacred six priests"
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.tag_ != "VBG":
+            return False
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss", "predet")]
+        if not dets or any(d.lower_ in self.generic_det for d in dets):
+            return False
+        return not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in self.modal | FUTURE_AUX
+                       for c in judge.children)
+
+    @staticmethod
+    def _atrocity(tok: Token) -> bool:
+        """'A war crime', 'crimes against humanity': the gravest conflict events, not common crime."""
+        return tok.lemma_.lower() == "crime" and any(
+            c.lower_ == "war" and c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ == "against"
+            for c in tok.children)
+
+    def _context(self, sent: Span, words: set[str]) -> bool:
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+    def _topic(self, t: Token) -> bool:
+        """Whether a cue is what a protest is about ("to decry the arrests", "against police violence")."""
+        prev = t
+        for n, a in enumerate([t, *t.ancestors]):
+            if n >= 6:
+                break
+            if a.dep_ == "pobj" and a.head.lower_ in self.topic_preps:
+                return True
+            if a is not t and any(c.dep_ == "aux" and c.tag_ == "TO" for c in a.children) and a.dep_ in ("advcl", "xcomp", "acl"):
+                return True
+            if a is not t and a.lemma_.lower() in self.topic_verbs and prev.dep_ in ("dobj", "prep", "ccomp", "xcomp"):
+                return True
+            prev = a
+        return False
+
+    def is_topic_noun(self, tok: Token) -> bool:
+        """A noun a deed can be the topic of ('the investigation of', 'his involvement in'): no event
+        word of the lexicon, and no time word ('the day the senator was killed' dates the deed)."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() not in TIME_NOUNS \
+            and tok.lemma_.lower() not in self._lemma_concepts and tok.lower_ not in self._lemma_concepts

@@ -1,0 +1,78 @@
+"""Step 4 of ``extract.types``: the sentence as a whole.
+
+A protest is re-typed by its outcome (protesters' violence, lethal force, intervention) and absorbs
+the arrests, clashes and tear gas that belong to it; ``best`` picks the most salient hit.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from eventwire.extract.types_base import PEACEFUL, PROTEST_PARTS, SPECIFIC, TypeHit
+
+
+class Protests:
+    """Step 4 of ``extract.types``: the sentence as a whole."""
+
+    def protest_outcome(self, sents) -> tuple[str, str, str] | None:
+        """(event type, sub-type, cue) of a protest from the cues in these sentences, or None when peaceful."""
+        for sub in self.outcome_order:
+            lemmas = self.outcome_lemmas[sub]
+            not_after = set(self.outcomes[sub].get("not_after", ()))
+            for sent in sents:
+                doc = sent.as_doc() if isinstance(sent, Span) else sent
+                masked = set()
+                for match_id, s, e in self.instrument_phrases(doc):
+                    if self.instruments[int(self.vocab.strings[match_id])].get("sub_event_type") is None:
+                        masked.update(range(s, e))
+                for match_id, s, e in self.outcome_phrases(doc):
+                    if self.vocab.strings[match_id] == sub:
+                        return self.outcomes[sub]["event_type"], sub, doc[s:e].text
+                for t in doc:
+                    if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and not self.kinds.is_calendar(t):
+                        if sub != "Protest with intervention" and t.i in masked:
+                            continue
+                        if t.i > 0 and doc[t.i - 1].lower_ in not_after:
+                            continue
+                        if any(c.dep_ == "neg" for c in t.children) or self._blocked(t) or self._topic(t):
+                            continue
+                        return self.outcomes[sub]["event_type"], sub, t.text
+        return None
+
+    def _protest(self, hits: list[TypeHit], sents) -> list[TypeHit]:
+        """A protest takes its sub-type from its outcome and absorbs the hits that are that outcome."""
+        protest = next((h for h in hits if h.sub_event_type == PEACEFUL), None)
+        if protest is None:
+            return hits
+        outcome = self.protest_outcome(sents)
+        if outcome is not None:
+            etype, sub, cue = outcome
+            protest = TypeHit(protest.trigger, protest.trigger_text, etype, sub, protest.concept,
+                              f"{protest.reason}; outcome '{cue}'", protest.weak)
+        out, placed = [], False
+        for h in hits:
+            if h.sub_event_type == PEACEFUL or h.sub_event_type in PROTEST_PARTS:
+                if not placed:
+                    out.append(protest)
+                    placed = True
+                continue
+            out.append(h)
+        return out
+
+    def best(self, hits: list[TypeHit]) -> TypeHit | None:
+        """The most salient hit: most specific sub-type, then main clause, then first."""
+        if not hits:
+            return None
+        return max(hits, key=lambda h: (not h.weak, SPECIFIC.get(h.sub_event_type, 1),
+                                        -len(list(h.trigger.ancestors)), -h.trigger.i))
+
+    def best_of(self, per_sentence: list[tuple[Span, list[TypeHit]]]) -> TypeHit | None:
+        """The most salient hit of a short text (several sentences): its protest re-typed by all of them."""
+        flat = [h for _s, hs in per_sentence for h in hs]
+        if not flat:
+            return None
+        sents = [s for s, _h in per_sentence]
+        if any(h.sub_event_type == PEACEFUL for h in flat):
+            flat = self._protest(flat, sents)
+        order = {id(h): n for n, (_s, hs) in enumerate(per_sentence) for h in hs}
+        return max(flat, key=lambda h: (not h.weak, SPECIFIC.get(h.sub_event_type, 1), -order.get(id(h), 0),
+                                        -len(list(h.trigger.ancestors))))

@@ -1,0 +1,57 @@
+"""The parser's sentence components, each read through the attributes it assigns."""
+from datetime import date
+
+from eventwire.extract.components.event_types import is_question
+from eventwire.extract.components.times import HitDates, date_for, date_of_hit, own_dates
+from eventwire.model import DateSpan, Document, PublishedDate
+
+
+def test_event_types_hits_per_sentence_and_none_for_a_question(parse):
+    doc = parse("Drones struck a fuel depot in Odesa. Who struck the depot?")
+    first, second = doc.sents
+    assert [h.sub_event_type for h in first._.type_hits] == ["Air/drone strike"]
+    assert is_question(second) and second._.type_hits == []
+
+
+def test_claims_resolve_he_to_the_speaker_named_before(parse):
+    doc = parse("Governor Oleh Syniehubov said the shelling went on. He said two people were killed.")
+    second = list(doc.sents)[1]
+    (claim,) = second._.claims
+    assert (claim.property, claim.value, claim.claimant) == ("fatalities", 2, "Governor Oleh Syniehubov")
+    assert claim.evidence.sentence == second.text
+
+
+def test_times_drop_the_datelines_date_and_date_each_hit(parse, extractor):
+    text = "KYIV, 10 March 2024 — Drones struck a depot on Wednesday."
+    assert [d.start for d in own_dates(extractor.times, text, date(2024, 3, 14))] == [date(2024, 3, 13)]
+    doc = parse("Drones struck a depot on Wednesday.")
+    (sent,) = doc.sents
+    assert [d.start for d in sent._.dates] == [date(2024, 3, 13)]
+    (hd,) = sent._.hit_dates
+    assert hd.near[0].start == date(2024, 3, 13) and not hd.telling and not hd.topic
+
+
+def test_landmarks_and_actors_per_hit(parse):
+    doc = parse("The priest arrived two days before the guerrillas launched their offensive.")
+    (sent,) = doc.sents
+    assert sent._.type_hits and all(reason for reason in sent._.landmarks)
+    doc = parse("Russian forces shelled the village.")
+    (sent,) = doc.sents
+    (actors,) = sent._.actors
+    assert any(a.role == "actor1" and "Russia" in a.name for a in actors)
+
+
+def _doc(pub):
+    return Document("d", "0" * 64, None, None, "W", None, PublishedDate(pub, "metadata", 0.9), "en", "x")
+
+
+def test_date_for_prefers_own_then_paragraph_then_publication():
+    pub = date(2024, 3, 14)
+    own = DateSpan(date(2024, 3, 12), date(2024, 3, 12), "day", "Tuesday", "weekday")
+    assert date_for([own], None, _doc(pub), pub) is own
+    assert date_for([], own, _doc(pub), pub).reason.endswith("(previous sentence)")
+    assert date_for([], None, _doc(pub), pub).start == pub
+    assert date_for([], None, _doc(pub), pub, "the 2017 air strikes") is None  # history told in passing
+    topic = HitDates([], [own], True)
+    got = date_of_hit(topic, own, _doc(pub), pub, "text")
+    assert got.start == pub and "dates what was said or done" in got.reason

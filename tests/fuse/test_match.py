@@ -1,0 +1,75 @@
+"""Whether two reports can be one happening: families, sub-types, dates, places, references."""
+from datetime import date
+
+from eventwire.fuse.match import (dates_compatible, family, match_score, place_named, places_compatible,
+                                  reference_words, shared_reference, subtypes_compatible)
+from eventwire.model import DateSpan, Evidence, Mention, Place
+
+KYIV = Place("Kyiv", "UA", "Kyiv City", 50.45, 30.52, "town", 1, surface="Kyiv")
+IRPIN = Place("Irpin", "UA", "Kyiv Oblast", 50.52, 30.25, "town", 2, surface="Irpin")  # ~21 km away
+LVIV = Place("Lviv", "UA", "Lviv", 49.84, 24.03, "town", 3, surface="Lviv")
+KYIV_REGION = Place("Kyiv Oblast", "UA", "Kyiv City", 50.3, 30.6, "region", 4)
+RUSSIA = Place("Russia", "RU", None, 61.0, 99.0, "country", 5)
+
+
+def day(d: int, precision: str = "day") -> DateSpan:
+    return DateSpan(date(2024, 3, d), date(2024, 3, d), precision, "on Tuesday")
+
+
+def m(sentence: str, place: Place | None, when: DateSpan | None, sub: str = "Air/drone strike",
+      etype: str = "Explosions/Remote violence", trigger: str = "strike") -> Mention:
+    return Mention("d_x", Evidence("d_x", sentence, 0, len(sentence)), etype, sub, trigger, when, place)
+
+
+def test_families_join_a_drone_strike_and_its_interception_and_keep_battles_apart():
+    assert family("Explosions/Remote violence", "Air/drone strike") == family("Strategic developments",
+                                                                             "Disrupted weapons use")
+    assert family("Protests", "Peaceful protest") == family("Riots", "Violent demonstration")
+    assert family("Battles", "Armed clash") != family("Explosions/Remote violence", "Air/drone strike")
+    assert subtypes_compatible("Armed clash", "Government regains territory")
+    assert not subtypes_compatible("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def test_dates_allow_a_day_either_side_only_between_day_dates():
+    assert dates_compatible(day(12), day(13))
+    assert not dates_compatible(day(12), day(14))
+    month = DateSpan(date(2024, 3, 1), date(2024, 3, 31), "month", "in March")
+    assert dates_compatible(day(12), month)
+    assert not dates_compatible(DateSpan(date(2024, 4, 1), date(2024, 4, 30), "month", "in April"), day(31))
+    assert not dates_compatible(None, day(12))
+
+
+def test_places_by_distance_region_and_country():
+    assert places_compatible(KYIV, IRPIN)
+    assert not places_compatible(KYIV, LVIV)
+    assert places_compatible(KYIV, KYIV_REGION)  # a town inside the region it names
+    assert not places_compatible(KYIV, RUSSIA)
+    assert not places_compatible(KYIV, None)
+
+
+def test_match_score_prefers_the_same_place_and_splits_neighbouring_towns_on_different_days():
+    a = m("Drones struck Kyiv.", KYIV, day(12))
+    assert match_score(a, m("A drone strike hit Kyiv.", KYIV, day(13))) == 3
+    assert match_score(a, m("Drones struck Irpin.", IRPIN, day(12))) == 1
+    assert match_score(a, m("Drones struck Irpin.", IRPIN, day(13))) == 0
+    assert match_score(a, m("Shells hit Kyiv.", KYIV, day(12), sub="Shelling/artillery/missile attack")) == 0
+    assert match_score(a, m("Drones struck Kyiv Oblast.", KYIV_REGION, day(12))) == 2
+
+
+def test_a_place_is_named_only_when_its_own_sentence_says_it():
+    assert place_named(m("Drones struck Kyiv overnight.", KYIV, day(12)))
+    assert not place_named(m("Drones struck a depot overnight.", KYIV, day(12)))
+    assert not place_named(m("Drones struck a depot overnight.", None, day(12)))
+
+
+def test_a_reference_names_its_event_by_the_words_beside_the_event_word():
+    ref = m("The minister condemned the murder of six journalists in the capital.", None, day(20),
+            sub="Attack", etype="Violence against civilians", trigger="murder")
+    assert {"six", "journalist"} <= reference_words(ref)
+    told = m("Gunmen shot six journalists at the printing works.", KYIV, day(3), sub="Attack",
+             etype="Violence against civilians", trigger="shot")
+    other = m("Gunmen shot a farmer near the market.", KYIV, day(3), sub="Attack",
+              etype="Violence against civilians", trigger="shot")
+    assert shared_reference(ref, [told]) >= 2
+    assert shared_reference(ref, [other]) == 0
+    assert shared_reference(ref, [told], common=frozenset({"six", "journalist"})) == 0

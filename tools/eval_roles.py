@@ -108,7 +108,7 @@ def documents(path: Path):
 
 
 def extract_all(docs: list[dict]):
-    from eventwire.extract.factory import build_extractor
+    from eventwire.extract.factories import build_extractor
     from eventwire.model import Document, PublishedDate
 
     ex = build_extractor()

@@ -154,3 +154,33 @@ def test_a_deed_named_as_a_topic_is_not_dated_by_the_sentence_before(extractor):
     text = "Gunmen attacked a checkpoint in Odesa on Tuesday. Two guards were shot dead."
     ms = extractor.extract(document(text, published=date(2024, 3, 14)))
     assert ms[-1].trigger == "shot dead" and ms[-1].date.start == date(2024, 3, 12)
+
+
+def page(text: str, url: str | None = None, title: str | None = None) -> Document:
+    pub = PublishedDate(date(2024, 3, 14), "metadata", 0.9)
+    return Document("d_test", "0" * 64, None, url, "Test Wire", title, pub, "en", text)
+
+
+def test_on_a_commentary_page_only_a_concrete_deed_is_reported(extractor):
+    text = ("The war has taught us that artillery decides everything.\n\n"
+            "Russian troops shelled the city of Kharkiv on Tuesday, killing two civilians, the governor said.\n\n"
+            "When the army shells towns, the world looks away.")
+    url = "https://news.example/opinion/2024/03/14/what-the-war-taught"
+    got = extractor.extract(page(text, url))
+    assert [m.place.name for m in got] == ["Kharkiv"]
+    assert "commentary page" in got[0].reason
+    assert len(extractor.extract(page(text, "https://news.example/world/2024/03/14/shelling"))) >= 2
+
+
+def test_a_war_wide_total_is_neither_an_event_nor_its_dead(extractor):
+    text = ("Russian forces shelled Kherson on Monday, killing two people, the governor said.\n\n"
+            "Police have identified 1,084 civilians killed by Russian forces since the start of the invasion.")
+    got = extractor.extract(document(text))
+    assert len(got) == 1
+    props = {(c.property, c.value) for c in got[0].claims}
+    assert ("fatalities", 2) in props and ("fatalities", 1084) not in props
+
+
+def test_a_guess_is_not_a_report(extractor):
+    assert extractor.extract(document("Perhaps, that is how they are shipping the loot out of Kherson, he said.")) == []
+    assert len(extractor.extract(document("Russian troops looted shops in Kherson on Monday, residents said."))) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 
+from eventwire.extract.country_first import country_readings, top_regions
 from eventwire.extract.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, fold
 from eventwire.extract.places_base import (
     _DISTRICT_OF,
@@ -130,6 +131,17 @@ class Resolving:
             p -= ALT_NAME_PENALTY
         return p
 
+    def _country_first(self, groups: dict[str, list[_Match]], priors: dict[str, dict[int, float]]) -> None:
+        """An unqualified country name keeps only its country reading (country_first.py says when not)."""
+        tops = top_regions(self.gaz, priors)
+        for gk, gm in groups.items():
+            if gm[0].qualifier or gm[0].demonym:
+                continue
+            others = {r for ok, r in tops.items() if ok != gk and r is not None}
+            keep = country_readings(self.gaz, priors[gk], others)
+            if keep:
+                priors[gk] = {i: priors[gk][i] for i in keep}
+
     def _resolve(self, ms: list[_Match]):
         """One reading per group of equal names, by a few rounds of soft voting.
 
@@ -149,6 +161,7 @@ class Resolving:
             if gm[0].qualifier:
                 ids = tuple(i for i in ids if _within(g, i, gm[0].qualifier)) or ids
             priors[gk] = {i: self._prior(i, gm[0].key) for i in ids}
+        self._country_first(groups, priors)
         mult = {gk: 1.0 + math.log(len(gm)) for gk, gm in groups.items()}
         belief = {gk: _softmax(pr) for gk, pr in priors.items()}
         info: dict[str, dict[int, dict]] = {}

@@ -31,6 +31,9 @@ from eventwire.extract.components.context import Article, usable_pub
 from eventwire.extract.components.places import EVENT_PRECISIONS, context_place
 from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
+from eventwire.extract.concreteness import Anchors
+from eventwire.extract.genre import GenreClassifier
+from eventwire.extract.totals import TOTAL
 from eventwire.model import DateSpan, Document, Evidence, Mention
 
 PARSE_BATCH = 64  # pieces per nlp.pipe batch (spaCy's default is 1000; pieces are short)
@@ -41,6 +44,7 @@ class Extractor:
         self.reader = reader
         self.nlp = nlp
         self.times = nlp.get_pipe("eventwire_times").times  # unparsed sentences are still read for dates
+        self.genre = GenreClassifier()
 
     def extract(self, doc: Document, story: str | None = None) -> list[Mention]:
         if doc.language != "en":
@@ -51,6 +55,9 @@ class Extractor:
         # without NER, half the parse: places and actors do without it (ActorFinder runs it on demand)
         parsed = iter(list(self.nlp.pipe([self._piece(item, article) for item in plan if item.parse],
                                          batch_size=PARSE_BATCH, disable=["ner"])))
+        # on a commentary page a deed must be concrete in its own sentence to be reported (genre.py)
+        genre = self.genre.classify(doc.title, doc.url, doc.text)
+        commentary = genre.reason if genre.commentary else ""
         mentions: list[Mention] = []
         para_date: list[DateSpan | None] = [None]
         current = -1
@@ -64,7 +71,7 @@ class Extractor:
                     para_date[0] = dates[0]
                 continue
             for sent in next(parsed).sents:
-                mentions.extend(self._sentence(sent, item.offset, article, story, mentions, para_date))
+                mentions.extend(self._sentence(sent, item.offset, article, story, mentions, para_date, commentary))
         return mentions
 
     def _piece(self, item: PlanItem, article: Article) -> Doc:
@@ -85,8 +92,10 @@ class Extractor:
             earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
 
     def _sentence(self, sent: Span, off: int, article: Article, story: str | None,
-                  earlier: list[Mention], para_date: list[DateSpan | None]) -> list[Mention]:
+                  earlier: list[Mention], para_date: list[DateSpan | None], commentary: str = "") -> list[Mention]:
         doc, claims, hits = article.document, sent._.claims, sent._.type_hits
+        if any(c.property == TOTAL for c in claims) and not any(c.property in ("fatalities", "injuries") for c in claims):
+            hits = []  # "police have identified 1,084 civilians killed": a count of many deeds, not one (totals.py)
         previous_date = para_date[0]
         if sent._.dates:
             para_date[0] = sent._.dates[0]
@@ -103,6 +112,8 @@ class Extractor:
         for n, hit in enumerate(hits):
             date = date_of_hit(sent._.hit_dates[n], previous_date, doc, article.pub, sent.text)
             place, preason = sent._.hit_places[n]
+            if commentary and not Anchors.of(bool(sent._.hit_dates[n].near), preason, sent._.actors[n], claims).concrete:
+                continue  # commentary names deeds in passing: only a concrete one is reported (concreteness.py)
             if place is None or place.precision not in EVENT_PRECISIONS:
                 ctx, creason = context_place(start, article.places, earlier + out)
                 if ctx is not None and (place is None or place.precision == "country"):
@@ -119,7 +130,8 @@ class Extractor:
                 claims=tuple(claims) if n == claimer else (),
                 story=story,
                 reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}"
-                       + (f"; {landmarks[n]}" if landmarks[n] else ""),
+                       + (f"; {landmarks[n]}" if landmarks[n] else "")
+                       + (f"; commentary page ({commentary}), concrete in its sentence" if commentary else ""),
                 landmark=landmarks[n] is not None,
                 weapon=hit.weapon,
             ))

@@ -58,6 +58,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.judgement = set(cues.get("judgement_lemmas", ()))
         self.generic_det = set(cues.get("generic_determiners", ()))
         self.habitual = set(cues["habitual_adverbs"])
+        self.speculative = set(cues["speculative_adverbs"])
         self.repel = set(cues["repel_lemmas"])
         self.attribution = set(cues.get("attribution_lemmas", ()))
         self.claim = set(cues.get("claim_lemmas", ()))

@@ -44,6 +44,10 @@ class Blocking:
             return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return f"conditional '{tok.text}': may never happen"
+        guess = next((c for a in (tok, *tok.ancestors) for c in a.children
+                      if c.dep_ == "advmod" and c.lower_ in self.speculative), None)
+        if guess is not None:
+            return f"'{guess.text}': a guess, not a report"
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
             return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)

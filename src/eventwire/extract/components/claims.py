@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.extract.claims import ClaimExtractor
+from eventwire.extract.totals import TotalsDetector
 from eventwire.model import Claim
 
 
@@ -23,6 +24,7 @@ class Claims:
                  extractor: ClaimExtractor) -> None:
         self.name = name
         self.extractor = extractor
+        self.totals = TotalsDetector()
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -40,6 +42,8 @@ class Claims:
                 for c in self.extractor.extract(sent, document.id, start, claimant or document.outlet,
                                                 why if claimant else "the outlet's own report")
             ]
+            # war-wide and period counts are nobody's fatalities (totals.py)
+            claims = self.totals.mark(claims, sent.text, {t.lemma_.lower() for t in sent})
             out.append(((claimant, why), claims))
         return out
 

@@ -31,6 +31,7 @@ from eventwire.extract.places import PlaceFinder
 from eventwire.extract.truecase import mostly_upper
 from eventwire.extract.types import EventTypeClassifier, TypeHit
 from eventwire.extract.vocab import words
+from eventwire.extract.place_roles import PlaceRoles
 from eventwire.model import Mention, Place
 
 EVENT_PRECISIONS = ("point", "town", "district", "region")
@@ -138,6 +139,7 @@ class EventPlaces:
         self.actors = actors
         self.speech = speech_lemmas
         self.weapon_words = {w.lower() for i in types.instruments for w in i["lemmas"]}
+        self.place_roles = PlaceRoles()
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -189,7 +191,7 @@ class EventPlaces:
             return False  # "Moscow's bombardment": who bombards, not where
         if last.dep_ == "dobj" and last.head.lemma_.lower() in ACCUSING_LEMMAS:
             return False  # "Moscow accused Kyiv of ...": the accused government, not a place
-        return True
+        return self.place_roles.not_location(first, last) is None  # a source, a ship, the doer
 
     def place_for(self, sent: Span, offset: int, hit: TypeHit, found: list[Place],
                   others: tuple = ()) -> tuple[Place | None, str]:

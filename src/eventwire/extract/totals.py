@@ -1,0 +1,85 @@
+"""Totals are not events: a war-wide or period count is nobody's fatalities.
+
+"Over 20,000 civilians have been killed since the invasion", "the UN has
+documented 2,345 civilian deaths", "the ministry said 1,351 soldiers have been
+killed in combat": these count the victims of many events over a period.
+Read as one event's dead they make a single shelling the deadliest of the
+war.  A casualty claim is a total when its sentence
+
+* names a period or a country-wide scope ("since the start of", "to date",
+  "across the country"; phrases in data/lexicons/totals.json), or counts
+  deeds ("136 attacks on hospitals ... leaving 73 dead"), or
+* is a tally by a monitoring body or a tallying verb ("documented",
+  "identified", "verified") of a figure of TALLY_MIN or more, or
+* gives a figure of TOTAL_MIN or more, or a weak period word ("so far",
+  "overall") with one of WEAK_TOTAL_MIN or more,
+
+unless it ties the figure to one deed ("killed in the attack", "by the blast").
+A total keeps its figure and evidence, with the property ``period_total``:
+fusion counts only ``fatalities`` and ``injuries``, so the event's dead are
+never a total, and the claim stays visible for an analyst.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventwire.data import load_json
+from eventwire.model import Claim
+
+CASUALTIES = ("fatalities", "injuries")
+TOTAL = "period_total"
+# no single attack in the conflicts eventwire follows counts this many dead or wounded in one report's first days
+TOTAL_MIN = 1000
+# a tally verb or body with a figure this large counts many events ("police identified 1,084 bodies")
+TALLY_MIN = 100
+# "so far"/"overall" also close a running count of one event ("14 killed so far"): a total only when large
+WEAK_TOTAL_MIN = 100
+
+
+def _phrases(words: list[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+class TotalsDetector:
+    def __init__(self) -> None:
+        lex = load_json("lexicons", "totals.json")
+        self.period = _phrases(lex["period_phrases"])
+        self.weak = _phrases(lex["weak_period_phrases"])
+        self.bodies = _phrases(lex["tally_bodies"])
+        self.single = _phrases(lex["single_deed_phrases"])
+        self.tally = set(lex["tally_lemmas"])
+        deeds = "|".join(re.escape(w) for w in lex["counted_deeds"])
+        self.counted = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|scores|thousands)\s+(?:of\s+)?(?:\w+\s+)?(?:" + deeds + r")\b")
+
+    def why(self, sentence: str, lemmas: set[str], value: float, largest: bool = True) -> str | None:
+        """Why a casualty figure of this sentence is a total, or None when it may be one event's.
+
+        ``largest``: the figure is the sentence's largest; a period phrase makes only that one a
+        total ("killed three on Monday, bringing the toll since the invasion to 1,200").
+        """
+        low = sentence.lower()
+        if self.single.search(low):
+            return None
+        if largest and (m := self.period.search(low)):
+            return f"'{m.group(0)}': a count over a period"
+        if largest and (m := self.counted.search(low)):
+            return f"'{m.group(0)}': the victims of many deeds"
+        if value >= TALLY_MIN and (lemmas & self.tally or self.bodies.search(low)):
+            return f"a tally of {value:g}: many events' victims"
+        if value >= TOTAL_MIN:
+            return f"{value:g} is a count of many events"
+        if value >= WEAK_TOTAL_MIN and (m := self.weak.search(low)):
+            return f"'{m.group(0)}' with {value:g}: a running total"
+        return None
+
+    def mark(self, claims: list[Claim], sentence: str, lemmas: set[str]) -> list[Claim]:
+        """The claims with each casualty total turned into a ``period_total`` claim (reason says why)."""
+        out = []
+        figures = [float(c.value) for c in claims if c.property in CASUALTIES and isinstance(c.value, (int, float))]
+        for c in claims:
+            why = None
+            if c.property in CASUALTIES and isinstance(c.value, (int, float)):
+                why = self.why(sentence, lemmas, float(c.value), float(c.value) >= max(figures))
+            out.append(replace(c, property=TOTAL, reason=f"{c.reason}; {c.property} total: {why}") if why else c)
+        return out

@@ -68,7 +68,7 @@ def test_every_command_works_on_postgresql(tmp_path):
         assert events and len(events) == _counts(url)["events"] - _context_events(url)
         shown = run_cli("--db", url, "show", events[0]["id"], timeout=TIMEOUT_S)
         assert shown.returncode == 0, shown.stderr[-2000:]
-        with TestClient(create_app(url)) as client:  # `serve`, on the same database
+        with TestClient(create_app(url), base_url="http://127.0.0.1") as client:  # `serve`, on the same database (a loopback Host)
             page = client.get("/api/events", params={"limit": 100}).json()
             assert page["total"] == len(events) and client.get(f"/api/events/{events[0]['id']}").status_code == 200
             assert client.get("/api/health").status_code == 200

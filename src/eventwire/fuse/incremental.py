@@ -86,9 +86,13 @@ def fuse_new(session: Session, *, max_rounds: int = 50) -> FusionStats:
     pool.ranked.update((r[1], r) for r in fx.mentions_by_id(session, members - pool.ranked.keys()))
     to_look = {r[1] for r in seeds}
     stories: dict[str, str] = {}
+    result = None
     while True:
         stats.rounds += 1
+        before = len(pool.ranked)
         _grow(session, pool, to_look, stories, old)
+        if result is not None and len(pool.ranked) == before:
+            break  # the same mentions fuse the same way: the last round's events stand
         result = _fuse(pool.ranked, stories)
         sizes = Counter(old.values())
         to_look = {mid for c, ev in result for mid in c if mid not in pool.looked and _changed(c, ev, old, sizes)}

@@ -12,7 +12,9 @@ The cascade in ``Cleaner.clean``:
      Site names and spam are cut off it.
   5. Neighbour rules: related-link runs, repeated paragraphs, captions that
      repeat the headline.
-  6. A spammed dateline is cut off the first body paragraph.
+  6. A spammed dateline is cut off the first body paragraph, and segments cut
+     off the title as spam or site names are cut where they were glued (no
+     space, or a "|") into the first lines (``injection``).
   7. Publication date from record, HTML, then the text (read before
      boilerplate removal: datelines are boilerplate); language; outlet; hash.
 """
@@ -26,6 +28,7 @@ from eventwire.clean import boilerplate, dates
 from eventwire.clean.blockmodel import drop_by_model
 from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
+from eventwire.clean.injection import cut_injected
 from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
 from eventwire.clean.linemodel import LineModel, load_line_model
@@ -104,7 +107,7 @@ class Cleaner:
         given = record.title if record.title and record.title.strip() else (extract.title if extract else None)
         if given:
             cut = clean_title(given, lex, outlet=record.outlet, url=record.url)
-            return cut.title or None, None, ()
+            return cut.title or None, None, cut.cut
         for i, v in enumerate(verdicts[:HEADLINE_SEARCH_UNITS]):
             if not v.keep:
                 continue
@@ -142,6 +145,7 @@ class Cleaner:
                 units[title_index], keep=False, text="", reason="headline", removed=title_cut
             )
         verdicts = boilerplate.drop_repeats(verdicts, title)
+        verdicts = cut_injected(verdicts, title_cut)
         verdicts = self._cut_dateline_spam(verdicts)
 
         kept = [v.text for v in verdicts if v.keep and v.text.strip()]

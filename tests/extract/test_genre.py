@@ -41,3 +41,8 @@ def test_argued_body_is_commentary_and_attributed_body_is_a_report(genre):
 
 def test_short_bodies_are_not_judged_by_their_words(genre):
     assert not genre.classify(None, None, ARGUED).commentary
+
+
+def test_capital_us_is_the_country_not_first_person(genre):
+    listing = "Sergeant J. Smith, U.S. Air Force, US Bomb. Sergeant K. Lee, U.S. Army, US Bomb. " * 40
+    assert not genre.classify(None, None, listing).commentary

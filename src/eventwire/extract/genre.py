@@ -33,8 +33,6 @@ from eventwire.extract.truecase import mostly_upper
 MIN_WORDS = 250
 # news reports in dev/dev2/samples attribute 6.5-47 times per 1,000 words; commentary in hoot 0-6
 REPORT_ATTRIBUTION = 6.0
-# below this a long text is commentary whatever its other cues (hoot essays 0-2; the fewest in a report, 3.4)
-BARE_ATTRIBUTION = 2.5
 # commentary argues: modal verbs per 1,000 words (hoot commentary 6-27; reports 0-12, but those attribute)
 MODAL_DENSITY = 6.0
 # first person outside quotations per 1,000 words (hoot essays and interviews 3.7-19.5; reports 0-7.6)
@@ -105,9 +103,8 @@ class GenreClassifier:
         said = sum(1 for w in words if w.lower() in self.attribution) / n
         unquoted = _WORD.findall(_QUOTED.sub(" ", text))
         modal = sum(1 for w in unquoted if w.lower() in self.modals) / n
-        first = sum(1 for w in unquoted if w.lower() in self.first_person or w == "I") / n
-        if said < BARE_ATTRIBUTION:
-            return f"{said:.1f} attributions per 1,000 words: argued, not reported"
+        # "US" is the country, not "us": an all-capital word counts only as the pronoun "I"
+        first = sum(1 for w in unquoted if w == "I" or w.lower() in self.first_person and not w.isupper()) / n
         if said < REPORT_ATTRIBUTION and (modal >= MODAL_DENSITY or first >= FIRST_PERSON_DENSITY):
             return (f"{said:.1f} attributions, {modal:.1f} modal and {first:.1f} first-person words "
                     "per 1,000 words: argued, not reported")

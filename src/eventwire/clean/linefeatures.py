@@ -29,21 +29,14 @@ from eventwire.clean.features import (
     words,
 )
 from eventwire.clean.lexicon import Lexicon
+from eventwire.data import lexicon_words as words_of
 
 # Function words of English: prose is about half function words, menus and
 # button rows almost none.
-FUNCTION_WORDS = frozenset(
-    """a about after all also an and any are as at be because been before being between both but by can could did
-    do does during each either for from had has have he her here his how i if in into is it its may might more most
-    must my no nor not of on once only or other our out over own she should since so some such than that the their
-    them then there these they this those through to too under until up very was we were what when where which while
-    who whom why will with would you your""".split()
-)
+FUNCTION_WORDS = words_of("function_words", "line_function_words")
 # Finite verbs and auxiliaries that make a line a clause rather than a label.
-AUXILIARIES = frozenset(
-    "is are was were be been being has have had do does did will would can could should may might must said says".split()
-)
-READER_WORDS = frozenset("you your yours we our us".split())
+AUXILIARIES = words_of("function_words", "line_auxiliaries")
+READER_WORDS = words_of("function_words", "reader_words")
 CURRENCY = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\b", re.IGNORECASE)
 PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 DIGIT = re.compile(r"\d")

@@ -15,3 +15,8 @@ def load_json(*parts: str) -> Any:
     ref = resources.files("eventwire.data").joinpath(*parts)
     with ref.open("r", encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def lexicon_words(lexicon: str, key: str) -> frozenset[str]:
+    """One word list of ``data/lexicons/<lexicon>.json`` (lists are ``{"_what": ..., "words": [...]}``)."""
+    return frozenset(load_json("lexicons", f"{lexicon}.json")[key]["words"])

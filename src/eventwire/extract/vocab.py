@@ -7,12 +7,8 @@ concept (place nouns, person titles) lives in one file.
 """
 from __future__ import annotations
 
+from eventwire.data import lexicon_words as words  # noqa: F401 - the set of words of one list
 from eventwire.data import load_json
-
-
-def words(lexicon: str, key: str) -> frozenset[str]:
-    """The set of words of one list."""
-    return frozenset(load_json("lexicons", f"{lexicon}.json")[key]["words"])
 
 
 def ordered(lexicon: str, key: str) -> tuple[str, ...]:

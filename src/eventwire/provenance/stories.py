@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from eventwire.data import lexicon_words as words
+
 from .align import MIN_SENTENCE_UNITS, restated_pairs
 from .shingles import DocFeatures, containment, jaccard
 
@@ -243,8 +245,8 @@ def weakest(relations: list[str]) -> str:
 TEMPLATE_PRONE = ("duplicate", "near-duplicate")
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 
-TITLE_STOP = {"news", "live", "updates", "update", "latest", "world", "breaking", "today", "what", "know", "with",
-              "from", "that", "this", "after", "over", "says", "said", "about", "into"}
+# headline words that say nothing of a story (data/lexicons/function_words.json)
+TITLE_STOP = words("function_words", "headline_stop_words")
 
 
 def unrelated_titles(a: str | None, b: str | None) -> bool:

@@ -69,6 +69,18 @@ class Blocking:
                 and verb.head.lemma_.lower() not in ATTEMPT_LEMMAS and not _past_event(verb.head):
             # "the base has been used to carry out strikes": a use, not one strike ("drones were used to ..." is)
             return f"'to {verb.text} {tok.text}': purpose or plan, not a report"
+        pattern = self._pattern_block(tok, verb)
+        if pattern is not None:
+            return pattern
+        if tok.tag_ in ("VBP", "VBZ", "VB") and tok.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            return f"present tense '{tok.text}' in reported speech: a general statement"
+        if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
+            return f"claimed '{tok.text}': attribution of responsibility"
+        return self._governor_block(tok)
+
+    def _pattern_block(self, tok: Token, verb: Token | None) -> str | None:
+        """Why the trigger or its verb tells no single done deed (a modal, a habit, a negated verb), or None."""
         for t in (tok, verb):
             if t is None:
                 continue
@@ -86,11 +98,10 @@ class Blocking:
                 if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                                                             or tok.dep_ == "pobj" and tok.head.head == verb):
                     return f"negated '{t.text}' of '{tok.text}'"
-        if tok.tag_ in ("VBP", "VBZ", "VB") and tok.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
-                and any(c.dep_ == "nsubj" for c in tok.children):
-            return f"present tense '{tok.text}' in reported speech: a general statement"
-        if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
-            return f"claimed '{tok.text}': attribution of responsibility"
+        return None
+
+    def _governor_block(self, tok: Token) -> str | None:
+        """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""
         for depth, anc in enumerate(tok.ancestors):
             lemma = anc.lemma_.lower()
             if lemma in self.attribution and depth < 6:

@@ -31,6 +31,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline_run import check_floors
+
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "tests" / "roles_baseline.json"
 VIOLENT = ("Conflict.Attack.", "Life.Die.", "Life.Injure.")
@@ -151,10 +153,7 @@ def main() -> int:
           f"(tp {attacker.tp} fp {attacker.fp} fn {attacker.fn}); victim/target P {vp:.3f} R {vr:.3f} F1 {vf:.3f} "
           f"(tp {victim.tp} fp {victim.fp} fn {victim.fn})")
     floors = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-    failed = [f"{k} {figures.get(k, 0):.3f} < floor {v}" for k, v in floors.items() if figures.get(k, 0) + 1e-9 < v]
-    for f in failed:
-        print(f"BELOW FLOOR: {f}", file=sys.stderr)
-    return 1 if failed else 0
+    return check_floors(figures, floors)
 
 
 if __name__ == "__main__":

@@ -34,3 +34,11 @@ def ingest_and_export(db: str, source: Path, out: Path) -> bool:
             sys.stderr.write(ex.stderr)
             return False
     return True
+
+
+def check_floors(figures: dict[str, float], floors: dict[str, float], label: str = "") -> int:
+    """1 (and a BELOW FLOOR line per figure) when a figure falls under its floor; floors only go up."""
+    failed = [f"{label}{k} {figures.get(k, 0):.3f} < floor {v}" for k, v in floors.items() if figures.get(k, 0) + 1e-9 < v]
+    for f in failed:
+        print(f"BELOW FLOOR: {f}", file=sys.stderr)
+    return 1 if failed else 0

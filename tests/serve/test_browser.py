@@ -27,7 +27,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-WAIT_MS = 20_000
+WAIT_MS = 30_000
 # drags tried before the brushing test gives up (a drag the page never saw is tried again)
 BRUSH_TRIES = 3
 

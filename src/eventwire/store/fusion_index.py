@@ -11,11 +11,10 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from eventwire.model import Event, Mention
-from eventwire.store import event_index
-from eventwire.store.codec import from_jsonable, to_jsonable
+from eventwire.store.codec import from_jsonable
 from eventwire.store.index_tables import FusionCellRow, FusionDirtyRow, FusionMemberRow
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow
-from eventwire.store.repository import _event_row
+from eventwire.store.repository import write_events
 
 # SQLite allows 32,766 bound parameters per statement; stay far below
 CHUNK = 900
@@ -165,23 +164,7 @@ def replace_events(session: Session, old_ids: Sequence[str], events: Sequence[Ev
     wanted = {ev.id: ev for ev in events}
     stored = stored_payloads(session, set(old_ids) | set(wanted))
     removed = [i for i in old_ids if i not in wanted and i in stored]
-    for chunk in _chunks(removed):
-        session.execute(delete(EventRow).where(EventRow.id.in_(chunk)))
-    added = changed = 0
-    touched: list[Event] = []
-    for eid, ev in wanted.items():
-        payload = to_jsonable(ev)
-        if eid not in stored:
-            session.add(_event_row(ev))
-            added += ev.exportable
-            touched.append(ev)
-        elif stored[eid][0] != payload:
-            session.merge(_event_row(ev))
-            changed += ev.exportable or stored[eid][1]
-            touched.append(ev)
-    session.flush()
-    event_index.update_event_index(session, touched, removed)  # the desk's list follows the rows written
-    return added, changed, sum(1 for i in removed if stored[i][1])
+    return write_events(session, wanted, stored, removed)
 
 
 def count_all_events(session: Session) -> int:

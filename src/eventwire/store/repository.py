@@ -19,6 +19,8 @@ from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
 
 # PostgreSQL's advisory lock is keyed by two numbers: this constant ("evtw") and the schema's
 # hash, so two eventwire stores in one database (one per schema) do not wait for each other
+# ids per DELETE ... IN (...): well under SQLite's 32,766 bound variables
+WRITE_CHUNK = 500
 WRITE_LOCK_KEY = 0x6576_7477
 
 
@@ -203,8 +205,16 @@ def sync_events(session: Session, events: Iterable[Event]) -> tuple[int, int, in
     stored = {r.id: (r.payload, r.exportable) for r in session.execute(
         select(EventRow.id, EventRow.payload, EventRow.exportable))}
     removed = [i for i in stored if i not in wanted]
-    if removed:
-        session.execute(delete(EventRow).where(EventRow.id.in_(removed)))
+    return write_events(session, wanted, stored, removed, rebuild_index=True)
+
+
+def write_events(session: Session, wanted: dict[str, Event], stored: dict[str, tuple[dict, bool]],
+                 removed: list[str], *, rebuild_index: bool = False) -> tuple[int, int, int]:
+    """Delete ``removed``, write the ``wanted`` events whose payload differs from ``stored``, and keep
+    the desk's index in step.  (added, changed, removed), counting exported events: context rows
+    change silently.  ``rebuild_index``: also rebuild the index whole if it had fallen out of step."""
+    for start in range(0, len(removed), WRITE_CHUNK):
+        session.execute(delete(EventRow).where(EventRow.id.in_(removed[start : start + WRITE_CHUNK])))
     added = changed = 0
     touched = []
     for eid, ev in wanted.items():
@@ -217,17 +227,11 @@ def sync_events(session: Session, events: Iterable[Event]) -> tuple[int, int, in
             session.merge(_event_row(ev))
             changed += ev.exportable or stored[eid][1]
             touched.append(ev)
-    _sync_index(session, touched, removed)
-    # counts are of exported events; context rows change silently
-    return added, changed, sum(1 for i in removed if stored[i][1])
-
-
-def _sync_index(session: Session, touched: list[Event], removed: list[str]) -> None:
-    """The desk's index follows the rows just written (rebuilt whole if it had fallen out of step)."""
     session.flush()
     event_index.update_event_index(session, touched, removed)
-    if not event_index.index_is_current(session):
+    if rebuild_index and not event_index.index_is_current(session):
         event_index.rebuild_event_index(session)
+    return added, changed, sum(1 for i in removed if stored[i][1])
 
 
 def query_events(

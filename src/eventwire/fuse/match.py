@@ -6,12 +6,12 @@ and the air defence's "shot down" of the same drones are one.
 """
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from eventwire import geo
 from eventwire.model import DateSpan, Mention, Place
 
 # sub-types that may describe the same happening from different angles
@@ -45,10 +45,8 @@ def subtypes_compatible(a: str, b: str) -> bool:
 
 
 def km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+    """Distance between two places (eventwire.geo, the one great-circle formula)."""
+    return geo.km(a.lat, a.lon, b.lat, b.lon)
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:

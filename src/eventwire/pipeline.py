@@ -35,10 +35,6 @@ LOCKED_BACKOFF_SECONDS = 0.5
 PROVENANCE_INDEXED = "provenance_indexed"
 
 
-def _unexpected(stage: str, exc: BaseException) -> str:
-    """A reason for a failure no stage raised on purpose: which stage, what went wrong."""
-    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-    return f"unexpected error in {stage} ({exc.__class__.__name__}{': ' + detail if detail else ''})"
 # extracted documents written per transaction: one commit (an fsync) per 16 documents
 # instead of one each, short enough that another process waiting to write barely notices
 WRITE_BATCH = 16
@@ -243,9 +239,10 @@ class Pipeline:
 
         with self.Session.begin() as session:
             repo.lock_for_writing(session)
-            rows = provenance_index.unindexed_documents(session)
             if repo.get_meta(session, PROVENANCE_INDEXED) is None:  # made before the stored index: index all once
                 rows = repo.all_documents(session)
+            else:
+                rows = provenance_index.unindexed_documents(session)
             if not rows:
                 return
             index = StoredIndex(session, lambda ids: [_doc_info(r) for r in provenance_index.documents(session, ids)])

@@ -21,6 +21,7 @@ never a total, and the claim stays visible for an analyst.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
@@ -35,6 +36,10 @@ TOTAL_MIN = 1000
 TALLY_MIN = 100
 # "so far"/"overall" also close a running count of one event ("14 killed so far"): a total only when large
 WEAK_TOTAL_MIN = 100
+
+
+# "since 2014", "since February", "since Russia invaded": a count over a period that opens at a date or an invasion
+SINCE_PERIOD = re.compile(r"\bsince (?:\d{4}|(?:" + "|".join(calendar.month_name[1:]).lower() + r")\b|(?:\w+ )?invaded\b)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:
@@ -61,7 +66,7 @@ class TotalsDetector:
         low = sentence.lower()
         if self.single.search(low):
             return None
-        if largest and (m := self.period.search(low)):
+        if largest and (m := self.period.search(low) or SINCE_PERIOD.search(low)):
             return f"'{m.group(0)}': a count over a period"
         if largest and (m := self.counted.search(low)):
             return f"'{m.group(0)}': the victims of many deeds"

@@ -30,6 +30,11 @@ _FEED_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:
 _JSON_FEED = re.compile(r'^\s*\{.{0,2000}?"version"\s*:\s*"https?://jsonfeed\.org/version/', re.S)
 _DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.I)
 DTD_SEARCH_CHARS = 10_000  # a DTD can only come before the root element, which starts early
+
+
+def declares_dtd(text: str) -> bool:
+    """True when an XML text declares a DTD or entities (refused: entity expansion attacks)."""
+    return bool(_DTD.search(text[:DTD_SEARCH_CHARS]))
 _TAG = re.compile(r"<[A-Za-z/!]")
 _DECLARED_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
 # A summary shorter than this, with no full content, is a teaser ("Missiles hit
@@ -154,7 +159,7 @@ def parse_feed(data: bytes, source: str, base_url: str | None = None) -> ParsedF
     text = decode_bytes(data, source)
     if _JSON_FEED.match(text[:2000]):
         return _parse_json(text, source)
-    if _DTD.search(text[:DTD_SEARCH_CHARS]):
+    if declares_dtd(text):
         raise InputError(f"{source}: feed declares a DTD or entities; refused (entity expansion is unsafe)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or b"\x00" in data[:4]:
         data = utf8_feed(text)  # feedparser is surer of UTF-8 than of a BOM we already read

@@ -418,8 +418,3 @@ def _sketch(lex: Lexicon, words: list[str], lower: list[str], units: list[str], 
         units=tuple(token_hash(u) for u in set(units)),
         anchors=tuple(token_hash("e:" + e) for e in names) + tuple(token_hash("n:" + n) for n in numbers),
     )
-
-
-def sketch_features(text: str, lex: Lexicon | None = None) -> SketchFeatures:
-    """One document's sketch (an index keeps a ``Sketcher`` instead, to reuse its word caches)."""
-    return Sketcher(lex).sketch(text)

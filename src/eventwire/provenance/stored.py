@@ -6,7 +6,7 @@ every story at once; this keeps the same MinHash bands in an indexed table
 each document (``prov_sketches``) and every verified copy link
 (``prov_links``).  Adding a document:
 
-1. sketches it (``sketch_features``, datasketch ``MinHash``) and cuts each
+1. sketches it (``shingles.Sketcher``, datasketch ``MinHash``) and cuts each
    signature into the bands ``MinHashLSH`` would use for the same threshold;
 2. looks its bands up: documents sharing one are candidates, as are earlier
    documents with the same normalised text; names-and-numbers bands are

@@ -165,7 +165,3 @@ def replace_events(session: Session, old_ids: Sequence[str], events: Sequence[Ev
     stored = stored_payloads(session, set(old_ids) | set(wanted))
     removed = [i for i in old_ids if i not in wanted and i in stored]
     return write_events(session, wanted, stored, removed)
-
-
-def count_all_events(session: Session) -> int:
-    return session.scalar(select(func.count(EventRow.id))) or 0

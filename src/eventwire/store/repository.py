@@ -19,9 +19,9 @@ from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
 
 # PostgreSQL's advisory lock is keyed by two numbers: this constant ("evtw") and the schema's
 # hash, so two eventwire stores in one database (one per schema) do not wait for each other
+WRITE_LOCK_KEY = 0x6576_7477
 # ids per DELETE ... IN (...): well under SQLite's 32,766 bound variables
 WRITE_CHUNK = 500
-WRITE_LOCK_KEY = 0x6576_7477
 
 
 def lock_for_writing(session: Session) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from eventwire.errors import InputError
+from eventwire.ingest.feeds import declares_dtd
 from eventwire.ingest.decode import decode_bytes
 
 MIN_INTERVAL_SECONDS = 1.0
@@ -53,7 +54,7 @@ def _plain(text: str, source: str) -> list[FeedSpec]:
 
 
 def _opml(text: str, source: str) -> list[FeedSpec]:
-    if re.search(r"<!DOCTYPE|<!ENTITY", text[:10_000], re.I):
+    if declares_dtd(text):
         raise InputError(f"{source}: OPML declares a DTD or entities; refused")
     try:
         root = ET.fromstring(text)

@@ -33,4 +33,4 @@ def points(session: SessionDep, filters: FilterDep) -> dict:
     total = count_matching(session, filters)
     found = [s for s in find_events(session, filters, MAX_POINTS) if s.lat is not None and s.lon is not None]
     return {"total": total, "shown": len(found),
-            "points": [[s.id, s.lat, s.lon, s.event_type, s.fatalities or 0, summary_dict(s)["headline"]] for s in found]}
+            "points": [[s.id, s.lat, s.lon, s.event_type, s.fatalities or 0, headline(s)] for s in found]}

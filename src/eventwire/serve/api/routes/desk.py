@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from eventwire.serve.api.deps import FilterDep, PagingDep, SessionDep
-from eventwire.serve.exports.shapes import summary_dict
+from eventwire.serve.exports.shapes import headline, summary_dict
 from eventwire.store.event_index import count_matching, day_counts, find_events
 
 router = APIRouter(prefix="/api/desk", tags=["desk"])

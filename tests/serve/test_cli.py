@@ -126,6 +126,8 @@ def test_events_filters_and_show(db_url, inputs):
     assert "Kozinka" not in run(db_url, "events", "--country", "UA").stdout
     assert "Kozinka" not in run(db_url, "events", "--since", "2024-04-01").stdout
     assert run(db_url, "events", "--since", "yesterday").exit_code != 0
+    assert "Kozinka" in run(db_url, "events", "--actor", "russia").stdout  # part of a name, any case
+    assert "Kozinka" not in run(db_url, "events", "--actor", "%").stdout  # LIKE's wildcards are plain characters
     ev = json.loads(export(db_url, "events").splitlines()[0])
     shown = run(db_url, "show", ev["id"])
     assert shown.exit_code == 0 and ev["id"] in shown.stdout and "evidence" in shown.stdout

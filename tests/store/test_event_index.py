@@ -16,15 +16,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "serve"))
 from deskdata import N_EVENTS, doc_id, fill, make_event  # noqa: E402
+from pg_server import fresh_schema  # noqa: E402
 
 ALL = [make_event(i) for i in range(N_EVENTS)]
 
 
-@pytest.fixture(scope="module")
-def url(tmp_path_factory) -> str:
-    u = f"sqlite:///{tmp_path_factory.mktemp('idx') / 'idx.db'}"
-    fill(u)
-    return u
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def url(request, tmp_path_factory):
+    """The same index on SQLite (FTS5) and on a real PostgreSQL server (its full text)."""
+    if request.param == "sqlite":
+        u = f"sqlite:///{tmp_path_factory.mktemp('idx') / 'idx.db'}"
+        fill(u)
+        yield u
+        return
+    with fresh_schema() as u:
+        fill(u)
+        yield u
 
 
 @pytest.fixture()
@@ -53,6 +60,9 @@ def _expected(pred) -> list[str]:
     (EventFilter(text="Belgorod Kherson"), lambda e: False),
     (EventFilter(actor="Forces of Russia"), lambda e: True),
     (EventFilter(actor="100%"), lambda e: False),
+    (EventFilter(actor="f"), lambda e: any("f" in a.name.lower() for a in e.actors)),
+    (EventFilter(text="kherson_"), lambda e: e.location.name == "Kherson"),  # "_" is no word character
+    (EventFilter(text="___"), lambda e: False),
 ])
 def test_filters_order_and_count_in_sql(session, f, pred):
     want = _expected(pred)
@@ -95,10 +105,26 @@ def test_a_lost_index_is_rebuilt(url, monkeypatch):
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM event_index"))
-        conn.execute(text("DELETE FROM events_fts"))
+        if engine.dialect.name == "sqlite":
+            conn.execute(text("DELETE FROM events_fts"))
     ensure_event_index(engine)
     with make_sessionmaker(engine)() as s:
         assert count_matching(s, EventFilter()) == N_EVENTS
         assert count_matching(s, EventFilter(text="kharkiv")) == N_EVENTS // 3
         assert [x.id for x in find_events(s, EventFilter())] == _expected(lambda e: True)
         assert [x.id for x in events_of_document(s, doc_id(7))] == [ALL[7].id]
+
+
+def test_an_index_of_an_older_layout_is_rebuilt(url):
+    """A database indexed before actor names had their table: the actor filter works after serving starts."""
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM event_actors"))
+        conn.execute(text("DELETE FROM meta WHERE key = 'event_index_version'"))
+    with make_sessionmaker(engine)() as s:
+        assert count_matching(s, EventFilter(actor="forces of russia")) == 0  # the stale index, as found
+    ensure_event_index(engine)
+    with make_sessionmaker(engine)() as s:
+        assert count_matching(s, EventFilter(actor="forces of russia")) == N_EVENTS
+        assert count_matching(s, EventFilter(actor="Forces of Russia", country="ua")) == \
+            sum(1 for e in ALL if e.location.country == "UA")

@@ -4,8 +4,10 @@
 holds the columns a list filters and sorts by, and on SQLite an FTS5 table
 ``events_fts`` holds each event's words (types, place, actors, claimants and
 its sentences) under the same row number.  A page of 50 reads 50 payloads,
-whatever the database holds.  PostgreSQL searches ``search_text`` with LIKE
-per word (escaped) instead of FTS5.
+whatever the database holds.  PostgreSQL searches ``search_text`` with its own
+full text (a GIN index over ``to_tsvector('simple', …)``, orm.py) instead of
+FTS5.  Actor names are kept once each (``actor_names``) with the events that
+name them (``event_actors``), so the actor filter matches names, not events.
 
 ``update_event_index`` is called by ``repository.sync_events`` for the events
 it writes; ``ensure_event_index`` rebuilds the whole index when it does not
@@ -26,13 +28,17 @@ from sqlalchemy.orm import Session
 
 from eventwire.model import Event
 from eventwire.store.codec import from_jsonable
-from eventwire.store.orm import EventDocumentRow, EventIndexRow, EventRow
+from eventwire.store.orm import (
+    PG_TEXT_CONFIG, ActorNameRow, EventActorRow, EventDocumentRow, EventIndexRow, EventRow, MetaRow,
+)
 
 log = logging.getLogger("eventwire.store")
 
 FTS_TABLE = "events_fts"
 MAX_SEARCH_WORDS = 12  # more words than this add nothing a reader could mean, only work
 BATCH = 2000  # rows per insert when rebuilding
+# the index's layout; a database whose meta row says otherwise is re-indexed once when served
+INDEX_VERSION_KEY, INDEX_VERSION = "event_index_version", "2"  # 2: actor names table
 
 
 @dataclass(frozen=True)
@@ -109,19 +115,46 @@ def _create_fts(session: Session) -> None:
                              "tokenize = 'unicode61 remove_diacritics 2')"))
 
 
+def _actor_names(ev: Event) -> list[str]:
+    return list(dict.fromkeys(a.name.lower() for a in ev.actors if a.name))
+
+
+def _name_keys(session: Session, names: set[str]) -> dict[str, int]:
+    """The key of each name, new names added."""
+    wanted = sorted(names)
+    keys: dict[str, int] = {}
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        keys.update(session.execute(select(ActorNameRow.name, ActorNameRow.k).where(ActorNameRow.name.in_(part))).all())
+    new = [{"name": n} for n in wanted if n not in keys]
+    if new:
+        session.execute(insert(ActorNameRow), new)
+        for i in range(0, len(new), 500):
+            part = [v["name"] for v in new[i : i + 500]]
+            keys.update(session.execute(select(ActorNameRow.name, ActorNameRow.k).where(ActorNameRow.name.in_(part))).all())
+    return keys
+
+
+def _delete_rows(session: Session, ids: list[str]) -> None:
+    rows = list(session.scalars(select(EventIndexRow.n).where(EventIndexRow.id.in_(ids))))
+    for k in range(0, len(rows), 500):
+        ns = [int(n) for n in rows[k : k + 500]]
+        session.execute(delete(EventActorRow).where(EventActorRow.n.in_(ns)))
+        if _has_fts(session):
+            session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({','.join(map(str, ns))})"))
+    session.execute(delete(EventIndexRow).where(EventIndexRow.id.in_(ids)))
+
+
 def update_event_index(session: Session, events: Iterable[Event], removed: Iterable[str]) -> None:
     """Index rows for ``events`` (new or changed) written afresh; those of ``removed`` ids deleted."""
     events = list(events)
     gone = [*removed, *(ev.id for ev in events)]
     _create_fts(session)
+    if session.get(MetaRow, INDEX_VERSION_KEY) is None and session.scalar(select(EventIndexRow.n).limit(1)) is None:
+        session.merge(MetaRow(key=INDEX_VERSION_KEY, value=INDEX_VERSION))  # a new index starts in this layout
     for i in range(0, len(gone), BATCH):
         ids = gone[i : i + BATCH]
-        if _has_fts(session):
-            rows = list(session.scalars(select(EventIndexRow.n).where(EventIndexRow.id.in_(ids))))
-            for k in range(0, len(rows), 500):
-                marks = ",".join(str(int(n)) for n in rows[k : k + 500])
-                session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})"))
-        session.execute(delete(EventIndexRow).where(EventIndexRow.id.in_(ids)))
+        _delete_rows(session, ids)
         session.execute(delete(EventDocumentRow).where(EventDocumentRow.event_id.in_(ids)))
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     for i in range(0, len(events), BATCH):
@@ -130,11 +163,16 @@ def update_event_index(session: Session, events: Iterable[Event], removed: Itera
         links = [{"event_id": ev.id, "document_id": d} for ev in events[i : i + BATCH] for d in dict.fromkeys(ev.documents)]
         if links:
             session.execute(insert(EventDocumentRow), links)
+        batch = events[i : i + BATCH]
+        ns = dict(session.execute(select(EventIndexRow.id, EventIndexRow.n)
+                                  .where(EventIndexRow.id.in_([v["id"] for v in values]))).all())
+        keys = _name_keys(session, {n for ev in batch for n in _actor_names(ev)})
+        pairs = [{"k": keys[name], "n": ns[ev.id]} for ev in batch for name in _actor_names(ev)]
+        if pairs:
+            session.execute(insert(EventActorRow), pairs)
         if _has_fts(session):
-            ns = dict(session.execute(select(EventIndexRow.id, EventIndexRow.n)
-                                      .where(EventIndexRow.id.in_([v["id"] for v in values]))).all())
             session.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:n, :body)"),
-                            [{"n": ns[ev.id], "body": _search_body(ev).lower()} for ev in events[i : i + BATCH]])
+                            [{"n": ns[ev.id], "body": _search_body(ev).lower()} for ev in batch])
 
 
 def rebuild_event_index(session: Session) -> int:
@@ -144,15 +182,21 @@ def rebuild_event_index(session: Session) -> int:
         session.execute(text(f"DELETE FROM {FTS_TABLE}"))
     session.execute(delete(EventIndexRow))
     session.execute(delete(EventDocumentRow))
+    session.execute(delete(EventActorRow))
     ids = list(session.scalars(select(EventRow.id)))  # read first: no cursor stays open across the writes
     for i in range(0, len(ids), BATCH):
         update_event_index(session, load_events(session, ids[i : i + BATCH]), ())
+    session.merge(MetaRow(key=INDEX_VERSION_KEY, value=INDEX_VERSION))
     return len(ids)
 
 
 def index_is_current(session: Session) -> bool:
+    """The index holds every event, in this version's layout (an empty database is current)."""
     indexed = session.scalar(select(func.count(EventIndexRow.n))) or 0
-    return indexed == (session.scalar(select(func.count(EventRow.id))) or 0)
+    if indexed != (session.scalar(select(func.count(EventRow.id))) or 0):
+        return False
+    version = session.get(MetaRow, INDEX_VERSION_KEY)
+    return indexed == 0 or (version is not None and version.value == INDEX_VERSION)
 
 
 def ensure_event_index(engine: Engine) -> None:
@@ -195,7 +239,8 @@ def _conditions(session: Session, f: EventFilter) -> list:
     if f.admin1:
         cond.append(func.lower(c.admin1) == f.admin1.lower())
     if f.actor:
-        cond.append(c.actors_text.like(f"%{like_escape(f.actor.lower())}%", escape="\\"))
+        names = select(ActorNameRow.k).where(ActorNameRow.name.like(f"%{like_escape(f.actor.lower())}%", escape="\\"))
+        cond.append(c.n.in_(select(EventActorRow.n).where(EventActorRow.k.in_(names))))
     if f.contradicted:
         cond.append(c.contradicted.is_(True))
     if f.min_confidence is not None:
@@ -205,8 +250,17 @@ def _conditions(session: Session, f: EventFilter) -> list:
         fts = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q").bindparams(q=_fts_query(words))
         cond.append(c.n.in_(fts.columns(column("rowid", Integer))))
     elif words:
-        cond += [c.search_text.like(f"%{like_escape(w)}%", escape="\\") for w in words]
+        cond.append(_pg_words(words))
     return cond
+
+
+def _pg_words(words: Sequence[str]):
+    """PostgreSQL's match for every word as a word start, as FTS5's ``"w"*`` (the GIN index's expression)."""
+    terms = [t for w in words for t in re.findall(r"[^\W_]+", w)]
+    if not terms:
+        return text("false")
+    query = func.to_tsquery(PG_TEXT_CONFIG, " & ".join(f"{t}:*" for t in terms))
+    return func.to_tsvector(PG_TEXT_CONFIG, EventIndexRow.search_text).op("@@")(query)
 
 
 def _summary(r: EventIndexRow) -> EventSummary:

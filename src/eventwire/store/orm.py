@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, func, literal_column, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -114,6 +114,11 @@ class FeedItemRow(Base):
     seen_at: Mapped[float] = mapped_column(Float)
 
 
+# PostgreSQL's full text: the desk's free-text filter matches ``to_tsvector('simple', search_text)``
+# (this same expression, so the planner uses the GIN index below); SQLite has its FTS5 table instead
+PG_TEXT_CONFIG = literal_column("'simple'::regconfig")
+
+
 class EventIndexRow(Base):
     """One row per event with the columns the desk filters, sorts and lists by.
 
@@ -124,6 +129,8 @@ class EventIndexRow(Base):
     """
 
     __tablename__ = "event_index"
+    __table_args__ = (Index("ix_event_index_words", text("to_tsvector('simple'::regconfig, search_text)"),
+                            postgresql_using="gin").ddl_if(dialect="postgresql"),)
 
     n: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(32), unique=True)
@@ -150,6 +157,30 @@ class EventIndexRow(Base):
 # and counts without touching rows
 Index("ix_event_index_list", EventIndexRow.exportable, EventIndexRow.date_start.desc(), EventIndexRow.id,
       EventIndexRow.claims)
+
+
+class ActorNameRow(Base):
+    """Each actor name the index has seen, once (lower case).
+
+    The actor filter is a substring of a name: matching it against the few
+    thousand distinct names and then reading their events by key is about three
+    times cheaper at 100k events than a LIKE over every event's actors
+    (bench/desk_bench.py), and works the same on PostgreSQL.
+    """
+
+    __tablename__ = "actor_names"
+
+    k: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class EventActorRow(Base):
+    """Which actor names each indexed event has (``n`` is ``event_index.n``)."""
+
+    __tablename__ = "event_actors"
+
+    k: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
 
 
 class EventDocumentRow(Base):

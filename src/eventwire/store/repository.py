@@ -244,22 +244,10 @@ def query_events(
     actor: str | None = None,
     include_context: bool = False,
 ) -> list[Event]:
-    q = select(EventRow.payload).order_by(EventRow.date_start.desc(), EventRow.id)
-    if not include_context:
-        q = q.where(EventRow.exportable.is_(True))
-    if event_type:
-        q = q.where(
-            or_(func.lower(EventRow.event_type) == event_type.lower(), func.lower(EventRow.sub_event_type) == event_type.lower())
-        )
-    if since:
-        q = q.where(EventRow.date_end >= since)
-    if until:
-        q = q.where(EventRow.date_start <= until)
-    if country:
-        q = q.where(func.upper(EventRow.country) == country.upper())
-    if actor:
-        q = q.where(EventRow.actors_text.contains(actor.lower()))
-    return [from_jsonable(Event, p) for p in session.scalars(q)]
+    """Whole events matching, newest first: the desk's index (``event_index.find_events``) picks them."""
+    f = event_index.EventFilter(event_type=event_type, since=since, until=until, country=country, actor=actor,
+                                include_context=include_context)
+    return event_index.load_events(session, [s.id for s in event_index.find_events(session, f)])
 
 
 def count_events(session: Session) -> int:

@@ -54,6 +54,12 @@ class Paging:
 PagingDep = Annotated[Paging, Depends()]
 
 
+# the URL's filter names and the EventFilter field each sets: the API and the desk's pages read the same names
+FILTER_FIELDS = {"since": "since", "until": "until", "type": "event_type", "sub_type": "sub_event_type",
+                 "country": "country", "admin1": "admin1", "actor": "actor", "q": "text",
+                 "contradicted": "contradicted", "min_confidence": "min_confidence"}
+
+
 def event_filter(
     type: Annotated[str | None, Query(max_length=MAX_NAME, description="ACLED event type or sub-event type, any case",
                                       examples=["Battles"])] = None,
@@ -71,9 +77,10 @@ def event_filter(
 ) -> EventFilter:
     if since and until and since > until:
         raise invalid("since", f"must not be after until ({until.isoformat()})", since.isoformat())
-    return EventFilter(event_type=type or None, sub_event_type=sub_type or None, since=since, until=until,
-                       country=country or None, admin1=admin1 or None, actor=actor, text=q or None,
-                       contradicted=contradicted, min_confidence=min_confidence, include_context=include_context)
+    given = {"type": type, "sub_type": sub_type, "since": since, "until": until, "country": country, "admin1": admin1,
+             "actor": actor, "q": q, "contradicted": contradicted, "min_confidence": min_confidence}
+    return EventFilter(**{FILTER_FIELDS[k]: v for k, v in given.items() if v not in (None, "")},
+                       include_context=include_context)
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]

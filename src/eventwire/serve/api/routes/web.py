@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 
 from eventwire.model import Event
 from eventwire.serve.api import render
-from eventwire.serve.api.deps import MAX_NAME, MAX_TEXT, SessionDep
+from eventwire.serve.api.deps import FILTER_FIELDS, MAX_NAME, MAX_TEXT, SessionDep
 from eventwire.serve.exports.shapes import document_dict, event_dict, headline, summary_dict, summary_of
 from eventwire.serve.web import missing_assets
 from eventwire.serve.web.diff import side_by_side
@@ -27,7 +27,6 @@ from eventwire.store.repository import document_labels, get_event, list_document
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE_ROWS = 50  # headline rows per page of the desk
-FILTER_KEYS = ("since", "until", "type", "sub_type", "country", "admin1", "actor", "q", "contradicted", "min_confidence")
 
 
 def _read_filters(params: dict[str, str]) -> tuple[EventFilter, list[str]]:
@@ -48,8 +47,7 @@ def _read_filters(params: dict[str, str]) -> tuple[EventFilter, list[str]]:
             elif key == "contradicted":
                 f = replace(f, contradicted=value.lower() in ("true", "1", "on", "yes"))
             else:
-                field = {"type": "event_type", "sub_type": "sub_event_type", "q": "text"}.get(key, key)
-                f = replace(f, **{field: value})
+                f = replace(f, **{FILTER_FIELDS[key]: value})
         except ValueError:
             problems.append(f"{key} {value[:40]!r} cannot be read; ignored")
     return f, problems
@@ -58,7 +56,7 @@ def _read_filters(params: dict[str, str]) -> tuple[EventFilter, list[str]]:
 @router.get("/")
 def index(session: SessionDep, request: Request,
           offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
-    params = {k: v for k, v in request.query_params.items() if k in FILTER_KEYS and v.strip()}
+    params = {k: v for k, v in request.query_params.items() if k in FILTER_FIELDS and v.strip()}
     filters, problems = _read_filters(params)
     params = {k: v for k, v in params.items() if not any(p.startswith(k + " ") for p in problems)}  # links drop them
     rows = [summary_dict(s) for s in find_events(session, filters, PAGE_ROWS, offset)]

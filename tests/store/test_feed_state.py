@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from eventwire.store.database import make_engine, make_sessionmaker
-from eventwire.store.feed_state import FeedState, SeenKey, get_feed_state, mark_seen, save_feed_state, unseen
+from eventwire.store.feed_state import (
+    FeedState, SeenKey, get_feed_state, get_feed_states, mark_seen, save_feed_state, unseen,
+)
 
 
 def test_state_round_trips_and_updates_in_place(db_url):
@@ -16,6 +18,18 @@ def test_state_round_trips_and_updates_in_place(db_url):
     with Session() as s:
         assert get_feed_state(s, "https://a.example/rss") == FeedState(
             "https://a.example/rss", 600, '"v2"', "Thu, 18 Jul 2024", 0, 20.0, 19.0, "ok")
+
+
+def test_many_states_are_read_at_once(db_url):
+    Session = make_sessionmaker(make_engine(db_url))
+    urls = [f"https://f{i}.example/rss" for i in range(1203)]  # more than one query's worth
+    with Session.begin() as s:
+        for i, url in enumerate(urls[::2]):
+            save_feed_state(s, FeedState(url, 300, next_poll=float(i)))
+    with Session() as s:
+        found = get_feed_states(s, urls)
+    assert set(found) == set(urls[::2])
+    assert found[urls[4]] == FeedState(urls[4], 300, next_poll=2.0)
 
 
 def test_an_item_is_seen_by_guid_in_its_feed_by_link_or_by_content(db_url):

@@ -154,14 +154,18 @@ def _parse_json(text: str, source: str) -> ParsedFeed:
     return ParsedFeed(title=_clean(obj.get("title")), items=items)
 
 
-def parse_feed(data: bytes, source: str, base_url: str | None = None) -> ParsedFeed:
-    """The feed's title and items; InputError when it is refused or is no feed at all."""
-    text = decode_bytes(data, source)
+def parse_feed(data: bytes | str, source: str, base_url: str | None = None) -> ParsedFeed:
+    """The feed's title and items; InputError when it is refused or is no feed at all.
+
+    ``data`` is the feed's bytes as fetched, or its text when a reader has
+    already decoded it (a file or a page sniffed as a feed): it is decoded once.
+    """
+    text = data if isinstance(data, str) else decode_bytes(data, source)
     if _JSON_FEED.match(text[:2000]):
         return _parse_json(text, source)
     if declares_dtd(text):
         raise InputError(f"{source}: feed declares a DTD or entities; refused (entity expansion is unsafe)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or b"\x00" in data[:4]:
+    if isinstance(data, str) or data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or b"\x00" in data[:4]:
         data = utf8_feed(text)  # feedparser is surer of UTF-8 than of a BOM we already read
     return _parse_xml(data, source, base_url)
 
@@ -197,7 +201,6 @@ def item_record(item: FeedItem, source: str, outlet: str | None, fetch_page: Fet
 def read_feed(data: bytes | str, source: str, base_url: str | None = None,
               fetch_page: FetchPage | None = None) -> Iterator[Record]:
     """Every item of one feed as a record, in the feed's order."""
-    raw = utf8_feed(data) if isinstance(data, str) else data
-    feed = parse_feed(raw, source, base_url)
+    feed = parse_feed(data, source, base_url)
     for i, item in enumerate(feed.items, 1):
         yield item_record(item, f"{source}#item{i}", feed.title, fetch_page)

@@ -5,7 +5,7 @@ transactions (one per poll's state, one per poll's seen items).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -35,13 +35,24 @@ class SeenKey:
     content_hash: str
 
 
-def get_feed_state(session: Session, url: str) -> FeedState | None:
-    row = session.get(FeedStateRow, url)
-    if row is None:
-        return None
+def _state_of(row: FeedStateRow) -> FeedState:
     return FeedState(url=row.url, interval_seconds=row.interval_seconds, etag=row.etag,
                      last_modified=row.last_modified, failures=row.failures, next_poll=row.next_poll,
                      last_poll=row.last_poll, last_status=row.last_status)
+
+
+def get_feed_state(session: Session, url: str) -> FeedState | None:
+    row = session.get(FeedStateRow, url)
+    return None if row is None else _state_of(row)
+
+
+def get_feed_states(session: Session, urls: Sequence[str]) -> dict[str, FeedState]:
+    """The stored state of each of ``urls`` that has one, in one query per 500 (a watch pass reads all its feeds)."""
+    out: dict[str, FeedState] = {}
+    for i in range(0, len(urls), 500):
+        rows = session.scalars(select(FeedStateRow).where(FeedStateRow.url.in_(urls[i : i + 500])))
+        out.update((row.url, _state_of(row)) for row in rows)
+    return out
 
 
 def save_feed_state(session: Session, state: FeedState) -> None:

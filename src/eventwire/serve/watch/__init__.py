@@ -116,6 +116,15 @@ class Watcher:
     def _state(self, spec: FeedSpec) -> state_repo.FeedState:
         with self.pipeline.Session() as session:
             found = state_repo.get_feed_state(session, spec.url)
+        return self._effective(spec, found)
+
+    def _states(self) -> list[state_repo.FeedState]:
+        """Every feed's state, read in one query (the loop's schedule)."""
+        with self.pipeline.Session() as session:
+            found = state_repo.get_feed_states(session, [spec.url for spec in self.feeds])
+        return [self._effective(spec, found.get(spec.url)) for spec in self.feeds]
+
+    def _effective(self, spec: FeedSpec, found: state_repo.FeedState | None) -> state_repo.FeedState:
         interval = spec.interval or self.interval
         if found is None:
             return state_repo.FeedState(url=spec.url, interval_seconds=interval)
@@ -170,7 +179,8 @@ class Watcher:
 
     # -------------------------------------------------------------- loop
     def _due(self) -> list[tuple[float, FeedSpec]]:
-        return sorted(((self._state(spec).next_poll, spec) for spec in self.feeds), key=lambda pair: pair[0])
+        states = self._states()
+        return sorted(((state.next_poll, spec) for state, spec in zip(states, self.feeds)), key=lambda pair: pair[0])
 
     def _poll_and_report(self, spec: FeedSpec, totals: WatchTotals) -> None:
         outcome = self.poll(spec)

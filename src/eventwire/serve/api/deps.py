@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from eventwire.errors import Errors
 from eventwire.serve.api.errors import invalid
 from eventwire.store.event_index import EventFilter
 
@@ -70,7 +71,7 @@ def event_filter(
     include_context: Annotated[bool, Query(description="also events without a usable place or date (never exported)")] = False,
 ) -> EventFilter:
     if since and until and since > until:
-        raise invalid("since", f"must not be after until ({until.isoformat()})", since.isoformat())
+        raise invalid("since", Errors.E520.format(until=until.isoformat()), since.isoformat())
     return EventFilter(event_type=type or None, sub_event_type=sub_type or None, since=since, until=until,
                        country=country or None, admin1=admin1 or None, actor=actor, text=q or None,
                        contradicted=contradicted, min_confidence=min_confidence, include_context=include_context)

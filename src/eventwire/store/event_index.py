@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from eventwire.model import Event
+from eventwire.store.batches import chunks
 from eventwire.store.codec import from_jsonable
 from eventwire.store.orm import EventDocumentRow, EventIndexRow, EventRow
 
@@ -32,7 +33,6 @@ log = logging.getLogger("eventwire.store")
 
 FTS_TABLE = "events_fts"
 MAX_SEARCH_WORDS = 12  # more words than this add nothing a reader could mean, only work
-BATCH = 2000  # rows per insert when rebuilding
 
 
 @dataclass(frozen=True)
@@ -114,27 +114,26 @@ def update_event_index(session: Session, events: Iterable[Event], removed: Itera
     events = list(events)
     gone = [*removed, *(ev.id for ev in events)]
     _create_fts(session)
-    for i in range(0, len(gone), BATCH):
-        ids = gone[i : i + BATCH]
+    for ids in chunks(gone):
         if _has_fts(session):
             rows = list(session.scalars(select(EventIndexRow.n).where(EventIndexRow.id.in_(ids))))
-            for k in range(0, len(rows), 500):
-                marks = ",".join(str(int(n)) for n in rows[k : k + 500])
+            for part in chunks(rows):
+                marks = ",".join(str(int(n)) for n in part)
                 session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})"))
         session.execute(delete(EventIndexRow).where(EventIndexRow.id.in_(ids)))
         session.execute(delete(EventDocumentRow).where(EventDocumentRow.event_id.in_(ids)))
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    for i in range(0, len(events), BATCH):
-        values = [_values(ev, now, _has_fts(session)) for ev in events[i : i + BATCH]]
+    for batch in chunks(events):
+        values = [_values(ev, now, _has_fts(session)) for ev in batch]
         session.execute(insert(EventIndexRow), values)
-        links = [{"event_id": ev.id, "document_id": d} for ev in events[i : i + BATCH] for d in dict.fromkeys(ev.documents)]
+        links = [{"event_id": ev.id, "document_id": d} for ev in batch for d in dict.fromkeys(ev.documents)]
         if links:
             session.execute(insert(EventDocumentRow), links)
         if _has_fts(session):
             ns = dict(session.execute(select(EventIndexRow.id, EventIndexRow.n)
                                       .where(EventIndexRow.id.in_([v["id"] for v in values]))).all())
             session.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:n, :body)"),
-                            [{"n": ns[ev.id], "body": _search_body(ev).lower()} for ev in events[i : i + BATCH]])
+                            [{"n": ns[ev.id], "body": _search_body(ev).lower()} for ev in batch])
 
 
 def rebuild_event_index(session: Session) -> int:
@@ -145,8 +144,8 @@ def rebuild_event_index(session: Session) -> int:
     session.execute(delete(EventIndexRow))
     session.execute(delete(EventDocumentRow))
     ids = list(session.scalars(select(EventRow.id)))  # read first: no cursor stays open across the writes
-    for i in range(0, len(ids), BATCH):
-        update_event_index(session, load_events(session, ids[i : i + BATCH]), ())
+    for batch in chunks(ids):
+        update_event_index(session, load_events(session, batch), ())
     return len(ids)
 
 
@@ -231,8 +230,8 @@ def find_events(session: Session, f: EventFilter, limit: int | None = None, offs
 def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
     """The full events for ``ids``, in that order."""
     by_id = {}
-    for i in range(0, len(ids), BATCH):
-        rows = session.execute(select(EventRow.id, EventRow.payload).where(EventRow.id.in_(ids[i : i + BATCH])))
+    for batch in chunks(ids):
+        rows = session.execute(select(EventRow.id, EventRow.payload).where(EventRow.id.in_(batch)))
         by_id.update({r.id: r.payload for r in rows})
     return [from_jsonable(Event, by_id[i]) for i in ids if i in by_id]
 
@@ -248,8 +247,8 @@ def day_counts(session: Session, f: EventFilter) -> list[tuple[date, int]]:
 def updated_at(session: Session, ids: Sequence[str]) -> dict[str, datetime]:
     """When each event's row was last written (ACLED's ``timestamp``)."""
     out: dict[str, datetime] = {}
-    for i in range(0, len(ids), BATCH):
-        q = select(EventIndexRow.id, EventIndexRow.updated_at).where(EventIndexRow.id.in_(ids[i : i + BATCH]))
+    for batch in chunks(ids):
+        q = select(EventIndexRow.id, EventIndexRow.updated_at).where(EventIndexRow.id.in_(batch))
         out.update(dict(session.execute(q).all()))
     return out
 

@@ -14,6 +14,6 @@ from collections.abc import Iterable
 
 def alternation(phrases: Iterable[str], *, any_space: bool = False) -> str:
     """``phrases`` as one regex alternation, longest first; ``any_space``: a space matches any run of whitespace."""
-    ordered = sorted({p for p in phrases if not p.startswith("_")}, key=len, reverse=True)
+    ordered = sorted({p for p in phrases if not p.startswith("_")}, key=lambda p: (-len(p), p))  # ties: a fixed order
     escaped = (re.escape(p) for p in ordered)
     return "|".join(e.replace(r"\ ", r"\s+") for e in escaped) if any_space else "|".join(escaped)

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from eval_case import read_tsv
-from pipeline_run import EXE, ingest_and_export, run
+from pipeline_run import EXE, ingest_and_export, muc_input, run
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("dev", "dev2", "muc", "case", "hoot")
@@ -43,13 +43,11 @@ def source(name: str, shared: Path, tmp: Path) -> Path | None:
     if name == "hoot":
         return shared / "corpus" / "hoot_russia_ukraine_apr2022" / "articles.jsonl"
     if name == "muc":
-        scorer = shared / "eval" / "muc_score.py"
-        conv = run([sys.executable, str(scorer), "to-input", str(shared / "corpus" / "muc4_multisource_incidents" / "messages.jsonl")])
-        if conv.returncode:
-            sys.stderr.write(conv.stderr)
+        converted = muc_input(shared)
+        if converted is None:
             return None
         out = tmp / "muc.jsonl"
-        out.write_text(conv.stdout, encoding="utf-8")
+        out.write_text(converted, encoding="utf-8")
         return out
     rows = read_tsv(shared / "eval" / "case2021_dev.tsv")
     out = tmp / "case.jsonl"

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from pipeline_run import EXE, run, check_floors
+from pipeline_run import check_floors, ingest_and_export, run
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "tests" / "boilerplate_baseline.json"
@@ -65,19 +65,6 @@ def score(scorer: Path, gold: list[dict], docs: Path, tmp: Path, name: str) -> t
     return text, figures
 
 
-def ingest_documents(db: str, source: Path, out: Path) -> bool:
-    ing = run([EXE, "--db", db, "ingest", str(source)])
-    if ing.returncode not in (0, 2):
-        sys.stderr.write(ing.stderr[-2000:])
-        print("ingest crashed", file=sys.stderr)
-        return False
-    ex = run([EXE, "--db", db, "export", "--what", "documents", "--format", "jsonl", "-o", str(out)])
-    if ex.returncode:
-        sys.stderr.write(ex.stderr)
-        return False
-    return True
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -92,7 +79,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         docs = Path(args.docs) if args.docs else Path(args.keep or tmp / "documents.jsonl")
-        if not args.docs and not ingest_documents(f"sqlite:///{tmp / 'bp.db'}", folder / "input.jsonl", docs):
+        if not args.docs and not ingest_and_export(f"sqlite:///{tmp / 'bp.db'}", folder / "input.jsonl", files={"documents": docs}):
             return 1
         if args.half:
             text, _ = score(scorer, [g for g in gold if half_of.get(g["id"]) == args.half], docs, tmp, args.half)

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline_run import ingest_and_export, run
+from pipeline_run import check_floors, ingest_and_export, run
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "tests" / "eval_baseline.json"
@@ -39,15 +39,6 @@ def score_set(shared: Path, name: str, keep: Path | None, detail: bool) -> dict 
         return json.loads(run(score + ["--json"]).stdout)
 
 
-def below(figures: dict, floors: dict) -> list[str]:
-    """One message per figure under its floor (and for too many duplicates)."""
-    failed = [f"{k} {figures.get(k, 0):.3f} < floor {v}" for k, v in floors.items()
-              if k != "duplicate_events_max" and figures.get(k, 0) + 1e-9 < v]
-    if "duplicate_events_max" in floors and figures["duplicate_events"] > floors["duplicate_events_max"]:
-        failed.append(f"duplicate_events {figures['duplicate_events']} > {floors['duplicate_events_max']}")
-    return failed
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -57,15 +48,13 @@ def main() -> int:
     args = ap.parse_args()
     shared = Path(args.shared).resolve()
     floors = json.loads(BASELINE.read_text())
-    failed = []
+    failed = 0
     for name in args.set or SETS:
         figures = score_set(shared, name, Path(args.keep) if args.keep else None, args.detail)
         if figures is None:
             return 1
-        failed += [f"{name}: {f}" for f in below(figures, floors.get(name, {}))]
-    for f in failed:
-        print(f"BELOW FLOOR: {f}", file=sys.stderr)
-    return 1 if failed else 0
+        failed |= check_floors(figures, floors.get(name, {}), f"{name}: ")
+    return failed
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,16 +22,16 @@ from sqlalchemy import select
 
 from eventwire.pipeline import Pipeline
 from eventwire.store.orm import EventRow
+from pipeline_run import muc_input
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _records(shared: Path, corpus: str) -> list[str]:
     if corpus == "muc":
-        scorer = shared / "eval" / "muc_score.py"
-        msgs = shared / "corpus" / "muc4_multisource_incidents" / "messages.jsonl"
-        out = subprocess.run([sys.executable, str(scorer), "to-input", str(msgs)], capture_output=True, text=True,
-                             check=True).stdout
+        out = muc_input(shared)
+        if out is None:
+            raise SystemExit("the MUC-4 conversion failed")
         return [line for line in out.splitlines() if line.strip()]
     dev = shared / "eval" / corpus
     lines = []

@@ -28,7 +28,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline_run import ingest_and_export, run
+from pipeline_run import check_floors, ingest_and_export, muc_input, run
 
 ROOT = Path(__file__).resolve().parent.parent
 # floors for the pairwise figures; the run fails below them (raise them when the figures rise)
@@ -205,11 +205,10 @@ def main() -> int:
         out = Path(args.keep).resolve() if args.keep else Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         inp = out / "muc.jsonl"
-        conv = run([sys.executable, str(scorer), "to-input", str(corpus / "messages.jsonl")])
-        if conv.returncode:
-            sys.stderr.write(conv.stderr)
+        converted = muc_input(shared)
+        if converted is None:
             return 1
-        inp.write_text(conv.stdout, encoding="utf-8")
+        inp.write_text(converted, encoding="utf-8")
         db_file = out / "muc.db"
         db_file.unlink(missing_ok=True)
         if not ingest_and_export(f"sqlite:///{db_file}", inp, out):
@@ -230,10 +229,7 @@ def below_floors(line: str) -> int:
         print("BELOW FLOOR: no score line", file=sys.stderr)
         return 1
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))
-    failed = [f"{k} {float(m[k]):.3f} < floor {v}" for k, v in floors.items() if float(m[k]) + 1e-9 < v]
-    for f in failed:
-        print(f"BELOW FLOOR: {f}", file=sys.stderr)
-    return 1 if failed else 0
+    return check_floors({k: float(v) for k, v in m.groupdict().items()}, floors)
 
 
 if __name__ == "__main__":

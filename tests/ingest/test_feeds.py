@@ -6,6 +6,7 @@ on 127.0.0.1 (the article page a teaser links to).
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -295,7 +296,7 @@ def test_any_bytes_give_a_feed_or_a_named_input_error(data):
     try:
         feed = parse_feed(data, "feed")
     except InputError as exc:
-        assert str(exc).startswith("feed: ")
+        assert re.match(r"\[E2\d\d\] feed: ", str(exc)), str(exc)  # coded, naming the source
         return
     for item in feed.items:
         assert any((item.guid, item.link, item.title, item.body, item.summary))

@@ -181,8 +181,8 @@ def test_http_errors_are_reported(server, monkeypatch):
     monkeypatch.setenv(urls.ALLOW_PRIVATE_ENV, "1")
     [missing] = list(urls.fetch_records(f"{server}/nope", FAST))
     [empty] = list(urls.fetch_records(f"{server}/empty", FAST))
-    assert isinstance(missing, IngestError) and missing.reason == "HTTP 404"
-    assert isinstance(empty, IngestError) and empty.reason == "empty response"
+    assert isinstance(missing, IngestError) and missing.reason == "[E239] HTTP 404"
+    assert isinstance(empty, IngestError) and empty.reason == "[E244] empty response"
 
 
 # ------------------------------------------------------------------------- SSRF

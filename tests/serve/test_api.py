@@ -140,7 +140,7 @@ def test_one_event_and_a_clear_404(client, strike):
     assert res.status_code == 200 and res.json() == event_dict(strike)
     missing = client.get("/api/events/e_nope")
     assert missing.status_code == 404
-    assert missing.json() == {"detail": "no event 'e_nope'"}
+    assert missing.json() == {"detail": "[E502] no event 'e_nope'"}
 
 
 @pytest.mark.parametrize(
@@ -212,7 +212,7 @@ def test_documents_with_provenance(client, session):
     assert in_story and all(d["story"] == story for d in in_story)
     assert client.get("/api/documents", params={"story": "s_nope"}).json()["items"] == []
     missing = client.get("/api/documents/d_nope")
-    assert missing.status_code == 404 and missing.json() == {"detail": "no document 'd_nope'"}
+    assert missing.status_code == 404 and missing.json() == {"detail": "[E522] no document 'd_nope'"}
 
 
 # ---------------------------------------------------------------------- claims

@@ -77,7 +77,7 @@ def test_watch_once_ingests_the_feed_and_a_second_poll_reads_nothing(db_url, fee
 def test_watch_once_reports_a_missing_feed_and_fails(db_url, tmp_path):
     res = run(db_url, "watch", str(tmp_path / "gone.rss"), "--once")
     assert res.exit_code == 2
-    assert f"{tmp_path / 'gone.rss'}: failed (no such file)" in res.stderr
+    assert f"{tmp_path / 'gone.rss'}: failed ([E541] no such file)" in res.stderr
     assert "watched 1 poll: 0 new items / 0 new documents / 1 failed polls" in res.stderr
 
 
@@ -91,7 +91,7 @@ def test_watch_reads_a_feeds_file(db_url, feed, tmp_path):
     listing.write_text(f"# my feeds\n{feed}  600\n\n{tmp_path / 'gone.rss'}\n", encoding="utf-8")
     res = run(db_url, "--db", db_url, "watch", "--feeds", str(listing), "--once")
     assert res.exit_code == 2  # the missing one failed
-    assert f"{feed}: 2 items, 2 new" in res.stderr and "gone.rss: failed (no such file)" in res.stderr
+    assert f"{feed}: 2 items, 2 new" in res.stderr and "gone.rss: failed ([E541] no such file)" in res.stderr
     assert "next poll in 600 s" in res.stderr  # the feed's own interval
 
 

@@ -92,5 +92,5 @@ def test_an_item_is_queryable_within_seconds_of_the_poll_that_sees_it(tmp_path, 
     assert kinds[:3] == ["error", "garbage", "feed"]
     assert latency < LATENCY_BOUND_SECONDS
     text = logs[1].read_text()
-    assert "failed (HTTP 500)" in text and "failed (malformed feed XML" in text and ": not modified" in text
+    assert "failed ([E239] HTTP 500)" in text and "failed ([E220] malformed feed XML" in text and ": not modified" in text
     assert "Traceback" not in text

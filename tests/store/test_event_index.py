@@ -99,9 +99,9 @@ def test_like_escape():
 
 
 def test_a_lost_index_is_rebuilt(url, monkeypatch):
-    from eventwire.store import event_index
+    from eventwire.store import batches
 
-    monkeypatch.setattr(event_index, "BATCH", 7)  # several batches, as a large database would need
+    monkeypatch.setattr(batches, "SQL_VARIABLES_PER_STATEMENT", 7)  # several batches, as a large database would need
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM event_index"))

@@ -36,8 +36,9 @@ from eventwire.clean.features import (
     words,
     MINOR_WORDS,
 )
-from eventwire.clean.lexicon import Lexicon
+from eventwire.clean.lexicon import Lexicon, load_lexicon
 from eventwire.datelines import BARE as BARE_DATELINE
+from eventwire.phrases import alternation
 
 # --- thresholds (characters or words of one line) ---------------------------
 # Captions on news pages run 40-250 characters; a caption is dropped whole only
@@ -83,8 +84,9 @@ LEAD_IN_BARE = re.compile(
     r"^\W*(?i:read more|also read|read also|see also|related(?: articles| stories| news)?|more on this)"
     r"\s*(?:[:|>»›–—-]+|(?=\s+[A-Z\d\"“']))",
 )
-NAME_PARTICLES = frozenset({"de", "van", "von", "al", "bin", "da", "del", "la", "le", "el", "der", "di", "du"})
-NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|al|bin|da|del|la|le|el|der|di|du)\b)"
+# lower-case particles inside a person's name in a byline ("By Ana de la Cruz")
+NAME_PARTICLES = load_lexicon().groups["byline_name_particles"]
+NAME_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{alternation(NAME_PARTICLES)})\b)"
 ONE_NAME = rf"[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}}"
 BYLINE = re.compile(rf"^\W*(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
 CONTACT_LABEL = re.compile(r"^\W*(?:contact(?: us)?|e-?mail|tel|telephone|phone|fax|whatsapp)\s*[:*]", re.I)

@@ -34,7 +34,7 @@ from eventwire.clean.lexicon import Lexicon, load_lexicon
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
 from eventwire.clean.title import HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline
-from eventwire.errors import EmptyDocument, InputError
+from eventwire.errors import EmptyDocument, Errors, InputError
 from eventwire.model import Document, Record
 
 DEFAULT_MAX_CHARS = LIMITS.max_text_chars  # kept for callers; the limit is config.Limits.max_text_chars
@@ -80,7 +80,7 @@ class Cleaner:
     def _body(self, record: Record) -> tuple[str, HtmlExtract | None]:
         body = record.text if record.text and record.text.strip() else None
         if body is None and not (record.html and record.html.strip()):
-            raise EmptyDocument(f"{record.source}: record has neither text nor html")
+            raise EmptyDocument(Errors.E301.format(source=record.source))
         if body is not None:
             self._check_text_size(body, "text", record.source)
             return body, None
@@ -96,7 +96,7 @@ class Cleaner:
 
     def _check_text_size(self, text: str, kind: str, source: str) -> None:
         if len(text) > self.max_chars:
-            raise InputError(f"{source}: {kind} is {len(text):,} characters, over the limit of {self.max_chars:,}")
+            raise InputError(Errors.E302.format(source=source, kind=kind, size=len(text), limit=self.max_chars))
 
     # -- 4 --------------------------------------------------------------------
     def _title(
@@ -133,7 +133,7 @@ class Cleaner:
         body, extract = self._body(record)
         units: list[Unit] = split_units(body)
         if not units:
-            raise EmptyDocument(f"{record.source}: no text")
+            raise EmptyDocument(Errors.E303.format(source=record.source))
         verdicts = boilerplate.judge_all(units, lex)
         if self.line_model is not None:
             verdicts = drop_by_model(verdicts, self.line_model, lex)
@@ -151,7 +151,7 @@ class Cleaner:
         kept = [v.text for v in verdicts if v.keep and v.text.strip()]
         removed = [piece for v in verdicts for piece in v.removed]
         if not kept:
-            raise EmptyDocument(f"{record.source}: nothing left after removing boilerplate")
+            raise EmptyDocument(Errors.E304.format(source=record.source))
         text = "\n\n".join(kept)
 
         published = dates.resolve(

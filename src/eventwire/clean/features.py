@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from eventwire.clean.dates import DATE_STRING, TIME_STRING
+from eventwire.clean.lexicon import load_lexicon
+from eventwire.phrases import alternation
 
 WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w:.,/-]*", re.UNICODE)
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -17,17 +19,12 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 PHONE = re.compile(r"(?:\+\d[\d\s().-]{7,}\d)|\(\d{3}\)\s*\d{3}-\d{4}")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 BULLET = re.compile(r"^\s*(?:[-*•·▪►▶»>–—]+|\d{1,2}[.)])\s+")
-REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|reported|reports|according to|claimed|claims|announced|stated|"
-    r"added|wrote|warned|confirmed|denied)\b|[\"“”«»]",
-    re.IGNORECASE,
-)
+# a reporting verb (data/lexicons/boilerplate.json) or a quotation mark: the line reports speech
+REPORTING = re.compile(rf"\b(?:{alternation(load_lexicon().groups['reporting_words'])})\b|[\"“”«»]", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", re.I)
 # Words that stay lower case inside a title-case name or headline.
-MINOR_WORDS = frozenset(
-    "a an and as at but by de del der di du for from in into la le of on or over per the to van via von vs with".split()
-)
+MINOR_WORDS = load_lexicon().groups["title_minor_words"]
 
 
 def words(text: str) -> list[str]:

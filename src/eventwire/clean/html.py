@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.config import LIMITS, Limits
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError
 
 # -- size and depth guards ----------------------------------------------------
 # Everything here is one linear pass: hostile pages (unclosed <script>, a
@@ -145,10 +145,7 @@ def prepare_html(html: str, limits: Limits = LIMITS, *, source: str = "") -> str
         size = len(html)
         html = slim_html(html)
         if len(html) > limits.max_html_chars:
-            raise InputError(
-                f"{source}: html is {size:,} characters ({len(html):,} without scripts, styles and inline data),"
-                f" over the limit of {limits.max_html_chars:,}"
-            )
+            raise InputError(Errors.E305.format(source=source, size=size, slim=len(html), limit=limits.max_html_chars))
     html, _ = flatten_deep(html, limits.max_html_depth)
     return html
 
@@ -217,7 +214,7 @@ def extract_html(html: str, url: str | None = None, *, source: str = "", limits:
             include_links=False,
         )
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:
-        raise InputError(f"{source}: HTML could not be parsed ({exc.__class__.__name__})") from exc
+        raise InputError(Errors.E306.format(source=source, kind=exc.__class__.__name__)) from exc
     try:
         day = htmldate.find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", url=url)
     except (ValueError, TypeError, AttributeError, RecursionError):

@@ -14,23 +14,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from eventwire.phrases import alternation
+
 LEXICON_PACKAGE = "eventwire.data.lexicons"
 LEXICON_FILE = "boilerplate.json"
 
 
-def _alternation(phrases: list[str]) -> str:
-    """Longest first, so that "read more here" wins over "read more"."""
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-
-
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     """Any phrase of the group as whole words, anywhere in a line."""
-    return re.compile(rf"(?<![\w]){'(?:' + _alternation(phrases) + ')'}(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w]){'(?:' + alternation(phrases) + ')'}(?![\w])", re.IGNORECASE)
 
 
 def label_pattern(labels: list[str]) -> re.Pattern[str]:
     """A label at the start of a line followed by a colon (``Tags: a, b``)."""
-    return re.compile(rf"^\s*(?:{_alternation(labels)})\s*:", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:{alternation(labels)})\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,8 +60,8 @@ def load_lexicon() -> Lexicon:
     """Read the JSON once per process; the result is immutable and shared."""
     raw = json.loads(resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text("utf-8"))
     groups = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    weak = "|".join(re.escape(w) for w in sorted(raw["caption_markers_weak"], key=len, reverse=True))
-    strong = "|".join(re.escape(w) for w in sorted(raw["caption_markers_strong"], key=len, reverse=True))
+    weak = alternation(raw["caption_markers_weak"])
+    strong = alternation(raw["caption_markers_strong"])
     return Lexicon(
         groups=groups,
         lead_in_label=label_pattern(raw["lead_in_labels"]),
@@ -76,8 +73,8 @@ def load_lexicon() -> Lexicon:
         caption_strong=re.compile(rf"[(\[]\s*(?:{strong})\s*[)\]]", re.IGNORECASE),
         caption_weak=re.compile(rf"[(\[]\s*(?:{weak})\s*[)\]]", re.IGNORECASE),
         metadata_label=label_pattern(raw["metadata_labels"]),
-        metadata_label_any=re.compile(rf"(?<!\w)(?:{_alternation(raw['metadata_labels'])})\s*:", re.IGNORECASE),
-        credit_line_label=re.compile(rf"^\W*(?:{_alternation(raw['credit_line_labels'])})\s", re.IGNORECASE),
+        metadata_label_any=re.compile(rf"(?<!\w)(?:{alternation(raw['metadata_labels'])})\s*:", re.IGNORECASE),
+        credit_line_label=re.compile(rf"^\W*(?:{alternation(raw['credit_line_labels'])})\s", re.IGNORECASE),
         credit_line_suffix=phrase_pattern(raw["credit_line_suffixes"]),
         widget=phrase_pattern(raw["widget_phrases"]),
         spam=phrase_pattern(raw["spam_terms"]),

@@ -24,6 +24,7 @@ from importlib import resources
 
 from eventwire.clean.linefeatures import FEATURE_NAMES, page_features
 from eventwire.clean.lexicon import Lexicon
+from eventwire.errors import Errors
 
 MODEL_PACKAGE = "eventwire.data.models"
 MODEL_FILE = "boilerplate_lines.json"
@@ -43,9 +44,9 @@ class LineModel:
     def __post_init__(self) -> None:
         n = len(self.features)
         if not (len(self.mean) == len(self.scale) == len(self.coef) == n):
-            raise ValueError("line model: features, mean, scale and coef differ in length")
+            raise ValueError(Errors.E307)
         if self.features != FEATURE_NAMES:
-            raise ValueError("line model was trained on other features than linefeatures.FEATURE_NAMES; retrain it")
+            raise ValueError(Errors.E308)
 
     @classmethod
     def from_json(cls, raw: dict) -> LineModel:

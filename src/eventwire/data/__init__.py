@@ -17,6 +17,19 @@ def load_json(*parts: str) -> Any:
         return json.load(fh)
 
 
-def lexicon_words(lexicon: str, key: str) -> frozenset[str]:
-    """One word list of ``data/lexicons/<lexicon>.json`` (lists are ``{"_what": ..., "words": [...]}``)."""
-    return frozenset(load_json("lexicons", f"{lexicon}.json")[key]["words"])
+def lexicon_list(lexicon: str, key: str, use: str | None = None) -> tuple[str, ...]:
+    """One word list of ``data/lexicons/<lexicon>.json`` in its written order.
+
+    Lists are ``{"_what": ..., "words": [...]}``; a concept several rules read in
+    different parts is one table ``{"words": {word: [use, ...]}}``, and ``use``
+    picks the words that serve one rule (all of them without it).
+    """
+    words = load_json("lexicons", f"{lexicon}.json")[key]["words"]
+    if isinstance(words, dict) and use is not None:
+        return tuple(w for w, uses in words.items() if use in uses)
+    return tuple(words)
+
+
+def lexicon_words(lexicon: str, key: str, use: str | None = None) -> frozenset[str]:
+    """``lexicon_list`` as a set, for membership tests."""
+    return frozenset(lexicon_list(lexicon, key, use))

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from eventwire.clean.dates import DATE_STRING, FUTURE_TOLERANCE_DAYS, parse_date_string
 from eventwire.data import load_json
+from eventwire.phrases import alternation
 
 # How far from the reference year a weekday-pinned date may be placed.  A
 # weekday and a day of the month repeat every 5, 6 or 11 years, so two years
@@ -58,10 +59,6 @@ class _Vocabulary:
     relative: re.Pattern[str]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def vocabulary() -> _Vocabulary:
     lex = load_json("lexicons", "time_expressions.json")
@@ -76,7 +73,7 @@ def vocabulary() -> _Vocabulary:
     phrases = [k for k in lex["day_offsets"] if not k.startswith("_")]
     phrases += [k for k in lex["nights"] if not k.startswith("_")]
     # a weekday alone ("on Tuesday", "Tuesday's strike") is relative; one followed by a date is not
-    relative = re.compile(rf"(?i:\b(?:{_alternation(phrases)})\b)|\b{wd}\b(?!,?\s+(?:\d|{mo}))")
+    relative = re.compile(rf"(?i:\b(?:{alternation(phrases)})\b)|\b{wd}\b(?!,?\s+(?:\d|{mo}))")
     return _Vocabulary(weekdays, months, weekday_month_day, month_day, relative)
 
 
@@ -112,28 +109,6 @@ def _latest_before(month: int, day: int, reference: date) -> date | None:
     return None
 
 
-_FULL_DAY_FIRST = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
-_FULL_MONTH_FIRST = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def _full_date(text: str) -> date | None:
-    """A ``DATE_STRING`` match to a date: month names through the lexicon, anything else through clean's parser.
-
-    dateparser takes about 10 ms a call here; the two spellings news uses most
-    are read directly, and a text names the same dates again and again.
-    """
-    vocab = vocabulary()
-    if m := _FULL_DAY_FIRST.fullmatch(text.strip().rstrip(".,")):
-        day, month, year = m[1], m[2], m[3]
-    elif m := _FULL_MONTH_FIRST.fullmatch(text.strip().rstrip(".,")):
-        month, day, year = m[1], m[2], m[3]
-    else:
-        return parse_date_string(text)
-    number = vocab.months.get(month.lower())
-    return _safe(int(year), number, int(day)) if number else parse_date_string(text)
-
-
 def mentions_relative(text: str) -> bool:
     """True when the text speaks of "yesterday", "on Tuesday", "last night": stops at the first one."""
     return vocabulary().relative.search(text) is not None
@@ -149,7 +124,7 @@ def named_dates(text: str, reference: date | None) -> tuple[NamedDate, ...]:
         return not any(a < y and x < b for x, y in taken)
 
     for m in DATE_STRING.finditer(text):
-        day = _full_date(m.group())
+        day = parse_date_string(m.group())
         if day is not None:
             found.append(NamedDate(day, FULL, m.group(), m.start()))
             taken.append(m.span())

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from eventwire.config import Limits
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, Errors
 
 ENGINES = ("local", "dask")
 
@@ -13,11 +13,11 @@ def build_engine(kind: str, *, workers: int, limits: Limits, cleaner, extractor_
     from eventwire.engines.local import InProcess, ProcessPool
 
     if kind not in ENGINES:
-        raise ConfigError(f"unknown engine {kind!r}: use one of {', '.join(ENGINES)}")
+        raise ConfigError(Errors.E010.format(kind=kind, choices=", ".join(ENGINES)))
     if workers < 1:
-        raise ConfigError(f"--workers must be at least 1, not {workers}")
+        raise ConfigError(Errors.E011.format(workers=workers))
     if scheduler and kind != "dask":
-        raise ConfigError("--scheduler needs --engine dask")
+        raise ConfigError(Errors.E012)
     if kind == "dask":
         from eventwire.engines.dask import DaskCluster
 

@@ -13,7 +13,7 @@ from concurrent.futures import Future
 
 from eventwire.config import Limits
 from eventwire.engines.local import Batched
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, Errors
 
 # seconds to wait for a named scheduler before giving up with a clear error
 CONNECT_TIMEOUT_S = 10
@@ -32,12 +32,12 @@ class DaskCluster(Batched):
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - a pinned dependency
-            raise ConfigError(f"--engine dask needs the 'distributed' package: {exc}") from exc
+            raise ConfigError(Errors.E013.format(why=exc)) from exc
         if self.scheduler:
             try:
                 self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT_S)
             except (OSError, TimeoutError) as exc:
-                raise ConfigError(f"cannot reach the Dask scheduler at {self.scheduler!r}: {exc}") from exc
+                raise ConfigError(Errors.E014.format(scheduler=self.scheduler, why=exc)) from exc
         else:
             # loopback only, no dashboard: a cluster for this run, gone with it
             self._cluster = LocalCluster(n_workers=self._local_workers, threads_per_worker=1, processes=True,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from eventwire.config import Limits
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, reason
 from eventwire.model import Document, IngestError, Mention, Record
 
 # components built in this process, by what builds them: one model per worker
@@ -68,7 +68,7 @@ def clean_record(cleaner, item: Record) -> Document | IngestError:
     try:
         return cleaner.clean(item)
     except EventwireError as exc:
-        return IngestError(item.source, str(exc).removeprefix(f"{item.source}: "))
+        return IngestError(item.source, reason(str(exc), item.source))
     except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
         return IngestError(item.source, unexpected("clean", exc))
 

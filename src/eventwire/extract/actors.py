@@ -24,6 +24,8 @@ AGENT_DEPS = {"agent"}
 OBJECT_DEPS = {"dobj", "pobj", "attr"}
 SELF_PRONOUNS = words("function_words", "self_pronouns")
 TARGET_PREPS = words("function_words", "target_prepositions")
+AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
+OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
 
 
 @dataclass(frozen=True)
@@ -134,18 +136,18 @@ class ActorFinder:
                 return "actor2"
             if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in TARGET_PREPS:
                 return "actor2"
-            if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in ("by", "from"):
+            if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in AGENT_PREPOSITIONS:
                 return "actor1"
             if deps and deps[-1] in ("prep", "pobj"):
                 # "clashed with X": the other side; "attacked by X", "fire from X": the doer
-                return "actor1" if path[-2].lower_ in ("by", "from") else "actor2"
+                return "actor1" if path[-2].lower_ in AGENT_PREPOSITIONS else "actor2"
             return "actor1"
         # the actor speaks: it is a claimant, unless what it says is its own action
         for t in chain:
             if t.i in speech_heads:
                 if trigger.is_ancestor(t) or t.is_ancestor(trigger):
                     # "X announced/claimed raids": the announcer owns the action
-                    if root.dep_ in SUBJECT_DEPS and t.lemma_.lower() in ("announce", "claim", "launch", "begin"):
+                    if root.dep_ in SUBJECT_DEPS and t.lemma_.lower() in OWN_ACTION_VERBS:
                         return "actor1"
                     # "X said it took the village in a raid": X reports its own action
                     if root.dep_ in SUBJECT_DEPS and t.is_ancestor(trigger):

@@ -26,6 +26,13 @@ PERSON_TITLES = {w.lower() for w in titles("speakers")}
 RELATIVE_PRONOUNS = words("function_words", "relative_pronouns")
 MAX_CLAIMANT_TOKENS = 9
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"}
+ARTICLES = words("function_words", "articles")
+INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
+NEGATIONS = words("function_words", "negations")
+FATAL_INJURY_LEMMAS = words("claims", "fatal_injury_lemmas")
+TREATMENT_LEMMAS = words("claims", "treatment_lemmas")
+TREATMENT_WORDS = words("claims", "treatment_words")
+PEOPLE_NOUNS = words("claims", "people_nouns")
 
 
 @dataclass
@@ -102,7 +109,7 @@ class ClaimExtractor:
         dash = next((i for i, t in enumerate(keep) if t.text in ("—", "–", "--")), None)
         if dash is not None and dash < len(keep) - 1:
             keep = keep[dash + 1 :]  # "BELGOROD — Russia's ministry": drop the dateline
-        while keep and (keep[0].is_punct or keep[0].lower_ in ("the", "a", "an")):
+        while keep and (keep[0].is_punct or keep[0].lower_ in ARTICLES):
             keep = keep[1:]
         while keep and keep[-1].is_punct:
             keep = keep[:-1]
@@ -169,13 +176,13 @@ class ClaimExtractor:
 
     def _property(self, tok: Token) -> str | None:
         lemma, low = tok.lemma_.lower(), tok.lower_
-        if lemma in ("injure", "wound") and any(c.lower_ == "fatally" for c in tok.children):
+        if lemma in FATAL_INJURY_LEMMAS and any(c.lower_ == "fatally" for c in tok.children):
             return "fatalities"
         for name, (lemmas, phrases) in self.props.items():
             if lemma in lemmas or low in phrases:
                 return name
-        if lemma in ("seek", "need", "require") and any(
-            "medical" in c.text.lower() or "hospital" in c.text.lower() for c in tok.subtree
+        if lemma in TREATMENT_LEMMAS and any(
+            any(w in c.text.lower() for w in TREATMENT_WORDS) for c in tok.subtree
         ):
             return "injuries"
         return None
@@ -237,11 +244,11 @@ class ClaimExtractor:
             value = self._value(tok)
             # "not a single fighter", "no soldiers": a denial of losses, value zero
             negated = tok.lower_ == "no" or (
-                tok.lower_ == "single" and tok.i - 2 >= sent.start and sent.doc[tok.i - 2].lower_ in ("not", "n't")
+                tok.lower_ == "single" and tok.i - 2 >= sent.start and sent.doc[tok.i - 2].lower_ in NEGATIONS
             )
             if negated:
                 value = 0
-            elif value is None or tok.lower_ in ("a", "an") and tok.dep_ != "nummod":
+            elif value is None or tok.lower_ in INDEFINITE_ARTICLES and tok.dep_ != "nummod":
                 continue
             if tok.like_num is False and tok.lower_ not in self.numbers:
                 continue
@@ -267,7 +274,7 @@ class ClaimExtractor:
                 subject = noun.text if noun is not tok else None
                 if subject and self.subjects.get(noun.lower_):
                     continue
-            if subject == "civilians" and noun.lemma_.lower() in ("people", "person"):
+            if subject == "civilians" and noun.lemma_.lower() in PEOPLE_NOUNS:
                 subject = "people"
             qual = self._qualifier(text[: tok.idx - sent.start_char])
             if any(c.lower_ in ("least",) for c in tok.children):

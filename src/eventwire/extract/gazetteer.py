@@ -53,15 +53,9 @@ PRECISION = {COUNTRY: "country", ADMIN1: "region", ADMIN2: "district", CITY: "to
 ALT_MIN_POP = 2000
 
 # Region words after a region's bare name ("Kursk region", "Donetsk Oblast").
-ADMIN1_SUFFIXES = (
-    "region", "Region", "oblast", "Oblast", "province", "Province", "governorate",
-    "Governorate", "state", "krai", "Krai", "territory", "prefecture", "Prefecture",
-    "regions", "oblasts", "provinces",
-)
-ADMIN2_SUFFIXES = (
-    "County", "county", "Parish", "parish", "district", "District", "raion", "Raion",
-    "rayon", "Rayon", "municipality", "Municipality", "Borough",
-)
+# (in their written order: the gazetteer indexes the suffixed names in it)
+ADMIN1_SUFFIXES = ordered("place_words", "division_words", use="admin1_suffix")
+ADMIN2_SUFFIXES = ordered("place_words", "division_words", use="admin2_suffix")
 _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'.\- ]+$")
 _QUOTES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
@@ -216,7 +210,7 @@ def build_tables() -> dict:
 
 # Last words that make a region name already suffixed ("Ryazan Oblast"): index
 # it as it is, without adding "region"/"Oblast" again.
-_REGION_WORDS = ordered("place_words", "suffixed_region_words")
+_REGION_WORDS = ordered("place_words", "division_words", use="suffixed_region")
 
 
 def _plurals(word: str) -> list[str]:

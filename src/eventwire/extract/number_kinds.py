@@ -13,8 +13,11 @@ import re
 from spacy.tokens import Token
 
 from eventwire.data import load_json
+from eventwire.extract.vocab import words
 
 _NOT_COUNT_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
+NAME_DETERMINERS = words("function_words", "name_determiners")
+MULTIPLIER_WORDS = words("event_words", "multiplier_words")
 # a year as a bare number: "in 2014", "since 1991"
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -41,7 +44,7 @@ class NumberKinds:
             return True
         if nxt is not None and nxt.like_num:
             return True
-        if prev is not None and prev.lower_ in ("the", "a", "this", "that"):
+        if prev is not None and prev.lower_ in NAME_DETERMINERS:
             return False  # "the March for Peace": a name, where a bare month would need a number
         return not tok.is_sent_start  # a capitalised month or weekday inside a sentence
 
@@ -55,7 +58,7 @@ class NumberKinds:
         prev = doc[tok.i - 1] if tok.i > 0 else None
         # "21 million" is one amount: look past a multiplier to the word after it
         j = tok.i + 1
-        while j < len(doc) and doc[j].lower_ in ("million", "billion", "thousand", "hundred"):
+        while j < len(doc) and doc[j].lower_ in MULTIPLIER_WORDS:
             j += 1
         nxt = doc[j] if j < len(doc) else None
         if prev is not None and (prev.text in self.signs_before or prev.lower_ in self.calendar):

@@ -13,6 +13,7 @@ from eventwire.extract.gazetteer import ADMIN1, ADMIN2, COUNTRY, FEATURE, fold, 
 from eventwire.extract.truecase import upper_share
 from eventwire.extract.vocab import table, titles, words
 from eventwire.geo import km
+from eventwire.phrases import alternation
 
 # ---------------------------------------------------------------- constants
 # Priors are in log10(population) units so that towns compare by size.  A
@@ -79,16 +80,16 @@ CAPS_PREPS = words("place_words", "locative_prepositions")
 CAPS_STRONG_PREPS = words("place_words", "strong_locative_prepositions")
 
 # "the city of X", "X department": nouns that make a neighbouring name a place
-CAPS_PLACE_NOUNS = words("place_words", "place_nouns")
+CAPS_PLACE_NOUNS = words("place_words", "place_nouns", use="of_name_in_caps")
 
 # nouns after a name that say it is an administrative place ("CHALATENANGO DEPARTMENT")
-CAPS_NAMING_NOUNS = words("place_words", "naming_nouns")
+CAPS_NAMING_NOUNS = words("place_words", "place_nouns", use="after_name_in_caps")
 
 # NER labels the place finder reads (places, and the names that rule a place out): `eventwire places` passes them
 NER_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT"}
 
 # mixed case: a lower-case locative preposition (and "the") right before a name: "in Kozinka", "near the Dnipro"
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)[ \t]+(?:the[ \t]+)?$")
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{alternation(CAPS_STRONG_PREPS)})[ \t]+(?:the[ \t]+)?$")
 
 # A word; "Russia's" stops before the possessive so "Russia" can match.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-](?!s\b)[^\W\d_]+)*")
@@ -147,7 +148,7 @@ class _Match:
     named_as: str = ""  # "CHALATENANGO DEPARTMENT": the text says what kind of place it is
 
 # ---------------------------------------------------------------- helpers
-_SUFFIX_WORDS = words("place_words", "name_suffix_words")
+_SUFFIX_WORDS = words("place_words", "name_particles") | words("place_words", "division_words", use="continues_name")
 
 # all-caps mode: the word before / after a match (spaces and one line break between)
 _CAPS_PREV = re.compile(r"([^\W\d_]+)[ \t]*\n?[ \t]*\Z")

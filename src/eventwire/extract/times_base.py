@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from eventwire.phrases import alternation
+
 # A day-month without year is put in the year that places it on or before
 # publication, no further back than this.  Ten months: "June 5" in a report of
 # 26 May is more likely an upcoming date than one a year ago, and is dropped.
@@ -88,9 +90,8 @@ def _span_precision(start: date, end: date) -> str:
 
 # ------------------------------------------------------------- regex builders
 def _alternation(phrases: list[str]) -> str:
-    """Longest first so that 'the day before yesterday' beats 'the day before'."""
-    ordered = sorted({p for p in phrases if not p.startswith("_")}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    """A time phrase as written may wrap or double its spaces ("the day  before")."""
+    return alternation(phrases, any_space=True)
 
 def _cased(names: list[str]) -> str:
     """Capitalised or UPPER CASE only: lower-case 'may'/'march' are verbs."""

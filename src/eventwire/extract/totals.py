@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from eventwire.data import load_json
+from eventwire.phrases import alternation
 from eventwire.model import Claim
 
 CASUALTIES = ("fatalities", "injuries")
@@ -43,7 +44,7 @@ SINCE_PERIOD = re.compile(r"\bsince (?:\d{4}|(?:" + "|".join(calendar.month_name
 
 
 def _phrases(words: list[str]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(?:" + alternation(words) + r")\b")
 
 
 class TotalsDetector:

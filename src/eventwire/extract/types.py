@@ -41,6 +41,9 @@ from eventwire.extract.types_arguments import Arguments
 from eventwire.extract.types_base import _key, GATHERING_NOUNS, GROUND, TypeHit
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
+from eventwire.extract.vocab import words
+
+OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 
 
 class EventTypeClassifier(Blocking, Arguments, Protests):
@@ -239,7 +242,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         hits = [h for h in unique if not any(c.dep_ == "nsubj" and c.i in told for c in h.trigger.children)]
         # "an attack at a rally": the rally is where something else happened
         settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
-                    and h.trigger.head.lower_ in ("at", "during") and h.trigger.lemma_.lower() in GATHERING_NOUNS]
+                    and h.trigger.head.lower_ in OCCASION_PREPOSITIONS and h.trigger.lemma_.lower() in GATHERING_NOUNS]
         if settings and any(self.triggers[i]["kind"] in ("strike", "harm") or self.triggers[i].get("event_type")
                             not in (None, "Protests")
                             for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ())):

@@ -22,6 +22,13 @@ from eventwire.extract.types_base import (
     WEAK_STRIKE_LEMMAS,
     WITHDRAW_LEMMAS,
 )
+from eventwire.extract.vocab import words
+
+OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
+AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
+SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
+FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
+CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 
 
 class Arguments:
@@ -61,7 +68,7 @@ class Arguments:
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                 out.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("of", "on", "at", "against", "into", "over", "in"):
+            elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prt":
                 out.extend(g for g in c.children if g.dep_ == "pobj")
@@ -142,7 +149,7 @@ class Arguments:
             placed = any(a.ent_type_ in ("GPE", "LOC", "FAC") for a in args) or bool(lem & TERRITORY_NOUNS)
             if not placed:
                 return None
-        if key in ("fall to", "fell to", "fall into the hand"):
+        if key in FALL_TO_PHRASES:
             # "the town fell to the rebels": the subject is the place, the 'to' object the taker
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -192,7 +199,7 @@ class Arguments:
                 and not any(c.dep_ == "nsubjpass" for c in head.children) | (head.dep_ == "acl"):
             return None  # "launched from the region": where it came from, not what was hit
         if lemma in trig["_needs_object"] and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children) \
-                and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into") for c in head.children):
+                and not any(c.dep_ == "prep" and c.lower_ in AIMED_PREPOSITIONS for c in head.children):
             return None
         if accident and (lemma in ACCIDENT_PRONE or key in ACCIDENT_PRONE or head.lemma_.lower() in ACCIDENT_PRONE) and self._side(self._agent(head)) is None:
             return None  # a boiler or a warehouse exploded: an accident
@@ -204,7 +211,7 @@ class Arguments:
             concepts = {self.instruments[i]["concept"] for i in hit if i is not None and self.instruments[i].get("sub_event_type")}
             # only chemical weapons are reported this way; "used drones to strike" is told by its own trigger
             if not instrument or instrument[0] != "chemical weapons" or instrument[0] not in concepts and not any(
-                    o.lemma_.lower() in ("gas", "weapon") for o in objs):
+                    o.lemma_.lower() in CHEMICAL_USE_OBJECTS for o in objs):
                 return None
         if instrument and instrument[0] != GROUND:
             return REMOTE, instrument[1], f"trigger '{text}' with weapon ({instrument[0]})"
@@ -253,7 +260,7 @@ class Arguments:
         before: the harm is its outcome, not a new event.
         """
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPOSITIONS:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.lemma_.lower() not in self.violent_settings:

@@ -75,7 +75,7 @@ ATTEMPT_LEMMAS = words("event_words", "attempt_lemmas")
 FUTURE_AUX = words("function_words", "future_auxiliaries")
 
 # places a territory trigger takes (else a proper-noun place)
-TERRITORY_NOUNS = words("place_words", "territory_nouns")
+TERRITORY_NOUNS = words("place_words", "place_nouns", use="territory_object")
 
 # territory triggers that need an object to be territorial ("seized weapons" is not territory)
 TERRITORY_NEEDS_OBJECT = words("event_words", "territory_needs_object")

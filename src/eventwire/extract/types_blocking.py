@@ -18,6 +18,13 @@ from eventwire.extract.types_base import (
     TIME_NOUNS,
     TOPIC_PREPOSITIONS,
 )
+from eventwire.extract.vocab import words
+
+POINTING_DETERMINERS = words("function_words", "pointing_determiners")
+CONDITIONAL_MARKS = words("function_words", "conditional_marks")
+PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
+MULTITUDE_WORDS = words("function_words", "multitude_words")
+REPETITION_NOUNS = words("event_words", "repetition_nouns")
 
 
 class Blocking:
@@ -40,9 +47,9 @@ class Blocking:
             return "'shell' (one casing, or a figure of speech) does not report shelling"
         if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and tok.head.lemma_.lower() not in TIME_NOUNS \
-                and any(d.lower_ in ("the", "that", "this") for d in tok.head.children if d.dep_ == "det"):
+                and any(d.lower_ in POINTING_DETERMINERS for d in tok.head.children if d.dep_ == "det"):
             return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
             return f"conditional '{tok.text}': may never happen"
         guess = next((c for a in (tok, *tok.ancestors) for c in a.children
                       if c.dep_ == "advmod" and c.lower_ in self.speculative), None)
@@ -89,11 +96,11 @@ class Blocking:
                     return f"modal or future '{child.text} {t.text}'"
                 if child.dep_ == "advmod" and child.lower_ in self.habitual:
                     return f"habitual '{child.text}': a pattern, not one event"
-                if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in ("times", "occasions") and any(
-                        g.lower_ in ("many", "several", "numerous", "multiple", "countless") for g in child.children):
+                if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in REPETITION_NOUNS and any(
+                        g.lower_ in MULTITUDE_WORDS for g in child.children):
                     return f"'{' '.join(x.text for x in child.subtree)}': a pattern, not one event"
                 if child.dep_ == "prep" and child.lower_ == "since" and t.tag_ in ("VBN",) and any(
-                        a.lower_ in ("has", "have") for a in t.children if a.dep_ == "aux"):
+                        a.lower_ in PERFECT_AUXILIARIES for a in t.children if a.dep_ == "aux"):
                     return "'has been … since': an ongoing pattern, not one event"
                 if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                                                             or tok.dep_ == "pobj" and tok.head.head == verb):

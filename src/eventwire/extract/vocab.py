@@ -8,12 +8,8 @@ concept (place nouns, person titles) lives in one file.
 from __future__ import annotations
 
 from eventwire.data import lexicon_words as words  # noqa: F401 - the set of words of one list
+from eventwire.data import lexicon_list as ordered  # noqa: F401 - one list's words in written order
 from eventwire.data import load_json
-
-
-def ordered(lexicon: str, key: str) -> tuple[str, ...]:
-    """One list's words in their written order (where order decides)."""
-    return tuple(load_json("lexicons", f"{lexicon}.json")[key]["words"])
 
 
 def table(lexicon: str, key: str) -> dict:

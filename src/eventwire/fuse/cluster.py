@@ -21,6 +21,7 @@ from eventwire.fuse.match import (
     COMMON_REFERENCE_EVENTS,
     DAY_WINDOW,
     REFERENCE_MIN_SHARED,
+    TOWN_PRECISIONS,
     content_overlap,
     dates_compatible,
     family,
@@ -55,7 +56,7 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     # undated because it names an older year, a mention is history told in passing ("whose director
     # was assassinated in 1986"): by place alone it would join whatever that town saw most recently
     history = m.date is None and _YEAR.search(m.evidence.sentence) is not None
-    by_place = precise and m.place.precision in ("point", "town") and not history
+    by_place = precise and m.place.precision in TOWN_PRECISIONS and not history
     return (same_story or by_place), same_story
 
 

@@ -22,6 +22,9 @@ GENERIC_EXPLOSION = "Remote explosive/landmine/IED"
 DAY_WINDOW = 1
 # two town-level places further apart than this are different events
 SAME_PLACE_KM = 45.0
+# places precise enough to tell one town's event from the next town's (fusion's one list of them;
+# blocks.TOWN_PRECISIONS, which imports from here, should read this one)
+TOWN_PRECISIONS = ("point", "town")
 
 
 def family(m_type: str, m_sub: str) -> str:
@@ -92,7 +95,7 @@ def match_score(a: Mention, b: Mention) -> int:
         return 0
     if same_place(a.place, b.place):
         return 3
-    towns = a.place.precision in ("point", "town") and b.place.precision in ("point", "town")
+    towns = a.place.precision in TOWN_PRECISIONS and b.place.precision in TOWN_PRECISIONS
     if towns:
         same_day = a.date.start == b.date.start and a.date.end == b.date.end
         if not (same_day and a.sub_event_type == b.sub_event_type):

@@ -10,7 +10,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -28,12 +28,12 @@ def decode_bytes(data: bytes, source: str) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        raise InputError(f"{source}: binary file (NUL bytes), not text")
+        raise InputError(Errors.E205.format(source=source))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
-        raise InputError(f"{source}: not text in any known encoding")
+        raise InputError(Errors.E206.format(source=source))
     return data.decode(best.encoding, errors="replace")

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError
 from eventwire.ingest.decode import decode_bytes
 from eventwire.model import Record
 
@@ -117,9 +117,9 @@ def _parse_xml(data: bytes, source: str, base_url: str | None) -> ParsedFeed:
     if not items:  # an empty feed is fine (even with a quibble, such as a wrong encoding); garbage is not
         why = parsed.get("bozo_exception")
         if why is not None and not (parsed.get("version") and parsed.feed.get("title")):
-            raise InputError(f"{source}: malformed feed XML ({why})")
+            raise InputError(Errors.E220.format(source=source, why=why))
         if not parsed.get("version"):
-            raise InputError(f"{source}: not a feed (no RSS, Atom or JSON Feed found)")
+            raise InputError(Errors.E221.format(source=source))
     return ParsedFeed(title=_clean(parsed.feed.get("title")), items=items)
 
 
@@ -145,11 +145,11 @@ def _parse_json(text: str, source: str) -> ParsedFeed:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{source}: malformed JSON Feed ({exc.msg} at line {exc.lineno})") from exc
+        raise InputError(Errors.E222.format(source=source, why=exc.msg, line=exc.lineno)) from exc
     except RecursionError:
-        raise InputError(f"{source}: JSON Feed nested too deeply") from None
+        raise InputError(Errors.E223.format(source=source)) from None
     if not isinstance(obj, dict) or not isinstance(obj.get("items"), list):
-        raise InputError(f"{source}: JSON Feed without an 'items' list")
+        raise InputError(Errors.E224.format(source=source))
     items = tuple(i for i in (_json_item(o) for o in obj["items"]) if i is not None)
     return ParsedFeed(title=_clean(obj.get("title")), items=items)
 
@@ -164,7 +164,7 @@ def parse_feed(data: bytes | str, source: str, base_url: str | None = None) -> P
     if _JSON_FEED.match(text[:2000]):
         return _parse_json(text, source)
     if declares_dtd(text):
-        raise InputError(f"{source}: feed declares a DTD or entities; refused (entity expansion is unsafe)")
+        raise InputError(Errors.E225.format(source=source))
     if isinstance(data, str) or data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or b"\x00" in data[:4]:
         data = utf8_feed(text)  # feedparser is surer of UTF-8 than of a BOM we already read
     return _parse_xml(data, source, base_url)

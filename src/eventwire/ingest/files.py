@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventwire.config import LIMITS, Limits
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError, reason
 from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.feeds import looks_like_feed, read_feed
 from eventwire.ingest.jsonl import read_jsonl
@@ -31,7 +31,7 @@ def walk(paths: list[Path]) -> Iterator[Path | IngestError]:
     """Files under ``paths`` in a stable order; folders recursively, hidden files skipped."""
     for path in paths:
         if not path.exists():
-            yield IngestError(str(path), "no such file or folder")
+            yield IngestError(str(path), reason(Errors.E207.format(source=path), str(path)))
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
@@ -54,7 +54,7 @@ def read_path(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestEr
         data = read_file_bytes(path, limits)
         text = decode_bytes(data, str(path))
         if not text.strip():
-            raise InputError(f"{path}: empty file")
+            raise InputError(Errors.E204.format(source=path))
         if suffix in FEED_SUFFIXES or looks_like_feed(text):
             # a saved feed is read offline: its teasers stand as the items' text
             yield from read_feed(data, str(path), base_url=None)
@@ -63,9 +63,9 @@ def read_path(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestEr
         else:
             yield Record(source=str(path), text=text)
     except InputError as exc:
-        yield IngestError(str(path), str(exc).removeprefix(f"{path}: "))
+        yield IngestError(str(path), reason(str(exc), str(path)))
     except Exception as exc:  # noqa: BLE001 - one file's surprise is reported; the run goes on
-        yield IngestError(str(path), f"unexpected error reading it ({exc.__class__.__name__}: {str(exc)[:200]})")
+        yield IngestError(str(path), reason(Errors.E208.format(source=path, kind=exc.__class__.__name__, why=str(exc)[:200]), str(path)))
 
 
 def read_inputs(paths: list[str], limits: Limits = LIMITS, fetch=None) -> Iterator[Record | IngestError]:
@@ -77,10 +77,10 @@ def read_inputs(paths: list[str], limits: Limits = LIMITS, fetch=None) -> Iterat
             try:
                 yield from fetch(item, limits)
             except Exception as exc:  # noqa: BLE001 - one URL's surprise is reported; the run goes on
-                yield IngestError(item, f"unexpected error fetching it ({exc.__class__.__name__}: {str(exc)[:200]})")
+                yield IngestError(item, reason(Errors.E245.format(source=item, kind=exc.__class__.__name__, why=str(exc)[:200]), item))
             continue
         if _OTHER_SCHEME.match(item):
-            yield IngestError(item, "only http and https URLs are fetched")
+            yield IngestError(item, reason(Errors.E230.format(source=item), item))
             continue
         for found in walk([Path(item)]):
             if isinstance(found, IngestError):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventwire.config import LIMITS, Limits
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError, reason
 from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.records import record_from_mapping
 from eventwire.ingest.textfile import HTML_SUFFIXES, read_text_file
@@ -42,14 +42,14 @@ def read_jsonl(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestE
     try:
         handle_ok = path.stat().st_size >= 0
     except OSError as exc:
-        yield IngestError(str(path), f"cannot read ({exc})")
+        yield IngestError(str(path), reason(Errors.E202.format(source=path, why=exc), str(path)))
         return
     if not handle_ok:
         return
     for number, raw in _lines(path, limits):
         where = f"{path}:{number}"
         if raw is None:
-            yield IngestError(where, f"line longer than the {limits.max_line_bytes}-byte limit")
+            yield IngestError(where, reason(Errors.E213.format(source=where, limit=limits.max_line_bytes), where))
             continue
         if not raw.strip():
             continue
@@ -59,22 +59,22 @@ def read_jsonl(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestE
             overrides: dict[str, str | None] = {}
             if body_file is not None:
                 if not isinstance(body_file, str):
-                    raise InputError(f"{where}: field 'file' should be a path string")
+                    raise InputError(Errors.E212.format(source=where))
                 target = (path.parent / body_file).resolve()
                 body = read_text_file(target, limits)
                 key = "html" if target.suffix.lower() in HTML_SUFFIXES else "text"
                 overrides[key] = body
             record = record_from_mapping(obj, where, **overrides)
         except json.JSONDecodeError as exc:
-            yield IngestError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            yield IngestError(where, reason(Errors.E214.format(source=where, why=exc.msg, column=exc.colno), where))
             continue
         except InputError as exc:
-            yield IngestError(where, str(exc).removeprefix(f"{where}: "))
+            yield IngestError(where, reason(str(exc), where))
             continue
         except RecursionError:
-            yield IngestError(where, "JSON nested too deeply")
+            yield IngestError(where, reason(Errors.E215.format(source=where), where))
             continue
         except Exception as exc:  # noqa: BLE001 - one line's surprise is reported; the next line is read
-            yield IngestError(where, f"unexpected error reading the line ({exc.__class__.__name__}: {str(exc)[:200]})")
+            yield IngestError(where, reason(Errors.E216.format(source=where, kind=exc.__class__.__name__, why=str(exc)[:200]), where))
             continue
         yield record

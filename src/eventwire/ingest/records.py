@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError
 from eventwire.model import Record
 
 # news-please and other common exporters, mapped onto OUTPUT.md names
@@ -28,11 +28,11 @@ def _as_text(value: Any, field: str, source: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or isinstance(value, (dict, list)):
-        raise InputError(f"{source}: field '{field}' should be a string, got {type(value).__name__}")
+        raise InputError(Errors.E210.format(source=source, field=field, kind=type(value).__name__))
     if isinstance(value, (int, float)):
         return str(value)
     if not isinstance(value, str):
-        raise InputError(f"{source}: field '{field}' should be a string, got {type(value).__name__}")
+        raise InputError(Errors.E210.format(source=source, field=field, kind=type(value).__name__))
     value = value.replace("\x00", "")
     return value if value.strip() else None
 
@@ -40,7 +40,7 @@ def _as_text(value: Any, field: str, source: str) -> str | None:
 def record_from_mapping(obj: Mapping[str, Any], source: str, **overrides: str | None) -> Record:
     """Build a Record; raise InputError naming the field when a value is unusable."""
     if not isinstance(obj, Mapping):
-        raise InputError(f"{source}: expected a JSON object, got {type(obj).__name__}")
+        raise InputError(Errors.E211.format(source=source, kind=type(obj).__name__))
     values: dict[str, str | None] = {}
     for name, keys in FIELD_ALIASES.items():
         for key in keys:

@@ -25,7 +25,7 @@ import urllib3
 
 from eventwire import __version__
 from eventwire.config import LIMITS, Limits
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError, reason
 from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.feeds import looks_like_feed, read_feed
 from eventwire.model import IngestError, Record
@@ -52,7 +52,7 @@ def _refused(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 
 def _refusal(url: str, addr: object) -> InputError:
-    return InputError(f"{url}: refusing private or local address {addr} (set {ALLOW_PRIVATE_ENV}=1 to allow)")
+    return InputError(Errors.E234.format(source=url, address=addr, env=ALLOW_PRIVATE_ENV))
 
 
 def _resolve(host: str, port: int) -> list[str]:
@@ -64,19 +64,19 @@ def _check_url(url: str, allow_private: bool) -> None:
     """Scheme and host of one hop; unless allowed, every address the host resolves to must be public."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise InputError(f"{url}: only http and https URLs are fetched")
+        raise InputError(Errors.E230.format(source=url))
     try:
         host, port = parts.hostname, parts.port
     except ValueError as exc:
-        raise InputError(f"{url}: bad host or port ({exc})") from exc
+        raise InputError(Errors.E231.format(source=url, why=exc)) from exc
     if not host:
-        raise InputError(f"{url}: no host in URL")
+        raise InputError(Errors.E232.format(source=url))
     if allow_private:
         return
     try:
         addresses = _resolve(host, port or (443 if parts.scheme == "https" else 80))
     except (socket.gaierror, UnicodeError) as exc:
-        raise InputError(f"{url}: cannot resolve host ({getattr(exc, 'strerror', None) or exc})") from exc
+        raise InputError(Errors.E233.format(source=url, why=getattr(exc, 'strerror', None) or exc)) from exc
     for address in addresses:
         addr = ipaddress.ip_address(address.split("%")[0])
         if _refused(addr):
@@ -134,7 +134,7 @@ class _Decoder:
         elif encoding == "deflate":
             self._z = zlib.decompressobj()
         else:
-            raise InputError(f"{url}: unsupported Content-Encoding {encoding!r}")
+            raise InputError(Errors.E235.format(source=url, encoding=encoding))
         self.url = url
 
     def feed(self, raw: bytes) -> Iterator[bytes]:
@@ -151,7 +151,7 @@ class _Decoder:
                 if not data:
                     return
         except zlib.error as exc:
-            raise InputError(f"{self.url}: corrupt compressed body ({exc})") from exc
+            raise InputError(Errors.E236.format(source=self.url, why=exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -197,27 +197,27 @@ def fetch(url: str, limits: Limits = LIMITS, allow_private: bool | None = None, 
             try:
                 resp = http.request("GET", current, redirect=False, preload_content=False, decode_content=False)
             except urllib3.exceptions.HTTPError as exc:
-                raise InputError(f"{current}: fetch failed ({_why(exc)})") from exc
+                raise InputError(Errors.E237.format(source=current, why=_why(exc))) from exc
             except _PeerRefused as exc:
                 raise _refusal(current, exc.address) from None
             try:
                 if resp.status in REDIRECTS:
                     location = resp.headers.get("Location")
                     if not location:
-                        raise InputError(f"{current}: redirect without a Location")
+                        raise InputError(Errors.E238.format(source=current))
                     current = urljoin(current, location.strip())
                     continue
                 if resp.status == 304 and (etag or last_modified):
                     return Fetched(304, current, b"", etag, last_modified)
                 if resp.status != 200:
-                    raise InputError(f"{current}: HTTP {resp.status}")
+                    raise InputError(Errors.E239.format(source=current, status=resp.status))
                 body = _read_body(resp, current, limits, deadline)
                 return Fetched(200, current, body, resp.headers.get("ETag"), resp.headers.get("Last-Modified"))
             except (urllib3.exceptions.HTTPError, OSError) as exc:
-                raise InputError(f"{current}: fetch failed ({_why(exc)})") from exc
+                raise InputError(Errors.E237.format(source=current, why=_why(exc))) from exc
             finally:
                 resp.release_conn()
-        raise InputError(f"{url}: more than {limits.max_redirects} redirects")
+        raise InputError(Errors.E240.format(source=url, limit=limits.max_redirects))
     finally:
         http.clear()
 
@@ -234,7 +234,7 @@ def _why(exc: BaseException) -> str:
 def _read_body(resp, url: str, limits: Limits, deadline: float) -> bytes:
     declared = resp.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > limits.max_file_bytes:
-        raise InputError(f"{url}: response of {int(declared):,} bytes is over the {limits.max_file_bytes:,}-byte limit")
+        raise InputError(Errors.E241.format(source=url, size=int(declared), limit=limits.max_file_bytes))
     decoder = _Decoder(resp.headers.get("Content-Encoding", ""), url)
     body = bytearray()
     while True:
@@ -243,11 +243,11 @@ def _read_body(resp, url: str, limits: Limits, deadline: float) -> bytes:
         if not raw:
             break
         if time.monotonic() > deadline:
-            raise InputError(f"{url}: took longer than {limits.fetch_total_seconds:g} s in all; stopped")
+            raise InputError(Errors.E242.format(source=url, seconds=limits.fetch_total_seconds))
         for piece in decoder.feed(raw):
             body += piece
             if len(body) > limits.max_file_bytes:
-                raise InputError(f"{url}: response over the {limits.max_file_bytes:,}-byte limit (after decompression)")
+                raise InputError(Errors.E243.format(source=url, limit=limits.max_file_bytes))
     return bytes(body)
 
 
@@ -257,7 +257,7 @@ def page_fetcher(limits: Limits = LIMITS):
     def fetch_page(url: str) -> tuple[str, str]:
         final, data = fetch_bytes(url, limits)
         if not data.strip():
-            raise InputError(f"{url}: empty response")
+            raise InputError(Errors.E244.format(source=url))
         return final, decode_bytes(data, url)
 
     return fetch_page
@@ -267,11 +267,11 @@ def fetch_records(url: str, limits: Limits = LIMITS) -> Iterator[Record | Ingest
     try:
         final, data = fetch_bytes(url, limits)
         if not data.strip():
-            raise InputError(f"{url}: empty response")
+            raise InputError(Errors.E244.format(source=url))
         text = decode_bytes(data, url)
         if looks_like_feed(text):
             yield from read_feed(data, url, base_url=final, fetch_page=page_fetcher(limits))
         else:
             yield Record(source=url, url=final, html=text)
     except InputError as exc:
-        yield IngestError(url, str(exc).removeprefix(f"{url}: "))
+        yield IngestError(url, reason(str(exc), url))

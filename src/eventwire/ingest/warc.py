@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventwire.config import LIMITS, Limits
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError, reason
 from eventwire.ingest.decode import decode_bytes
 from eventwire.model import IngestError, Record
 
@@ -44,9 +44,14 @@ def is_warc(path: Path) -> bool:
 
 # ------------------------------------------------------------ gzip members
 class _BadMember(Exception):
-    def __init__(self, reason: str, fatal: bool = False) -> None:
-        super().__init__(reason)
-        self.reason, self.fatal = reason, fatal
+    """A gzip member that cannot be read: its code in ``Errors`` and the details the message needs."""
+
+    def __init__(self, code: str, fatal: bool = False, **fields: object) -> None:
+        super().__init__(code)
+        self.code, self.fatal, self.fields = code, fatal, fields
+
+    def message(self, where: str) -> str:
+        return getattr(Errors, self.code).format(source=where, **self.fields)
 
 
 def _inflate_member(fh, start: int, cap: int) -> tuple[bytes | None, int]:
@@ -58,7 +63,7 @@ def _inflate_member(fh, start: int, cap: int) -> tuple[bytes | None, int]:
         while not inflater.eof:
             raw = fh.read(RAW_CHUNK)
             if not raw:
-                raise _BadMember("truncated: the file ends inside this record", fatal=True)
+                raise _BadMember("E253", fatal=True)
             consumed += len(raw)
             data = raw
             while data and not inflater.eof:
@@ -69,7 +74,7 @@ def _inflate_member(fh, start: int, cap: int) -> tuple[bytes | None, int]:
                         over, out = True, bytearray()
                 data = inflater.unconsumed_tail
     except zlib.error as exc:
-        raise _BadMember(f"corrupt compressed record ({exc})") from None
+        raise _BadMember("E254", why=exc) from None
     end = start + consumed - len(inflater.unused_data)
     return (None if over else bytes(out)), end
 
@@ -105,10 +110,10 @@ def _gzip_records(fh, path: Path, cap: int) -> Iterator[tuple[int, bytes] | Inge
         head = fh.read(len(GZIP_MAGIC))
         if not head:
             return
+        where = f"{path}@{pos}"
         if head != GZIP_MAGIC:
             found = _next_member(fh, pos)
-            yield IngestError(f"{path}@{pos}", "not a gzip member; skipped to the next record" if found else
-                              "not a gzip member; nothing readable after it")
+            yield IngestError(where, reason(getattr(Errors, "E251" if found else "E252").format(source=where), where))
             if found is None:
                 return
             pos = found
@@ -117,13 +122,13 @@ def _gzip_records(fh, path: Path, cap: int) -> Iterator[tuple[int, bytes] | Inge
             member, end = _inflate_member(fh, pos, cap)
         except _BadMember as bad:
             found = None if bad.fatal else _next_member(fh, pos + 1)
-            yield IngestError(f"{path}@{pos}", bad.reason + ("; skipped" if found else ""))
+            yield IngestError(where, reason(bad.message(where), where) + ("; skipped" if found else ""))
             if found is None:
                 return
             pos = found
             continue
         if member is None:
-            yield IngestError(f"{path}@{pos}", f"record over the {cap - HEADER_ALLOWANCE:,}-byte limit; skipped")
+            yield IngestError(where, reason(Errors.E255.format(source=where, limit=cap - HEADER_ALLOWANCE), where))
         else:
             yield pos, member
         pos = end
@@ -153,7 +158,7 @@ def _page(record, where: str, limits: Limits) -> Record | None:  # noqa: ANN001 
         return None
     body = record.content_stream().read(limits.max_file_bytes + 1)
     if len(body) > limits.max_file_bytes:
-        raise InputError(f"{where}: page over the {limits.max_file_bytes:,}-byte limit")
+        raise InputError(Errors.E250.format(source=where, limit=limits.max_file_bytes))
     if not body.strip():
         return None
     charset = _charset(content_type)
@@ -177,12 +182,12 @@ def _records_in(stream, where_of, limits: Limits) -> Iterator[Record | IngestErr
             try:
                 page = _page(record, where, limits)
             except InputError as exc:
-                yield IngestError(where, str(exc).removeprefix(f"{where}: "))
+                yield IngestError(where, reason(str(exc), where))
                 continue
             if page is not None:
                 yield page
     except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, AttributeError) as exc:
-        yield IngestError(where, f"unreadable WARC record ({exc.__class__.__name__}: {str(exc)[:120]})")
+        yield IngestError(where, reason(Errors.E256.format(source=where, kind=exc.__class__.__name__, why=str(exc)[:120]), where))
 
 
 def read_warc(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestError]:
@@ -190,7 +195,7 @@ def read_warc(path: Path, limits: Limits = LIMITS) -> Iterator[Record | IngestEr
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield IngestError(str(path), f"cannot read ({exc.strerror or exc})")
+        yield IngestError(str(path), reason(Errors.E202.format(source=path, why=exc.strerror or exc), str(path)))
         return
     with fh:
         if fh.read(len(GZIP_MAGIC)) != GZIP_MAGIC:  # a plain .warc: one stream, no member framing

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from ..data import lexicon_words
 from ..model import Drift
 from .align import Pair, align
 from .shingles import TOKEN_RE, Lexicon, Sentence, Token, content_unit, load_lexicon, normalise, stem
@@ -42,9 +43,9 @@ ADDED_CLAIM_MIN_UNITS = 2
 AGENT_WINDOW = 8
 
 _CLAUSE_SPLIT_RE = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+|\s+\(|\)\s*")
-_PREPOSITIONS = frozenset(
-    "in on at of over near from into to for with against across inside outside toward towards around above below".split()
-)
+_PREPOSITIONS = lexicon_words("function_words", "phrase_prepositions")
+# words that open a reported clause ("said that ..."): where an added attribution ends
+CLAUSE_OPENERS = lexicon_words("function_words", "clause_openers")
 _CLAUSE_BREAKS = frozenset(",;:()\u2013\u2014\"")
 
 
@@ -181,7 +182,7 @@ def agent(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
             if any(c in _CLAUSE_BREAKS for c in gap):
                 break
             w = t.text.lower()
-            if w in lex.reporting_verbs or w in ("that", "which", "who"):
+            if w in lex.reporting_verbs or w in CLAUSE_OPENERS:
                 break
             if w in _PREPOSITIONS:
                 candidate = None  # names seen so far sat inside a prepositional phrase

@@ -51,6 +51,17 @@ PREFILTER_UNIT_JACCARD = 0.22
 MIN_FEATURES = 3
 
 
+def worth_verifying(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    """The content units' MinHash signatures estimate a Jaccard high enough to verify the pair.
+
+    A document with too few units has no signature (None): it is always verified.
+    Both the in-memory index and the stored one (``stored.py``) decide by this.
+    """
+    if a is None or b is None:
+        return True
+    return float(np.mean(a == b)) >= PREFILTER_UNIT_JACCARD
+
+
 @dataclass(frozen=True)
 class DocInfo:
     """What provenance needs of a document; the pipeline builds it from a Document or DB rows."""
@@ -162,11 +173,7 @@ class ProvenanceIndex:
         self.stats.insert_seconds += time.perf_counter() - t3
 
     def _prefilter(self, a: str, b: str) -> bool:
-        """MinHash estimate of content-unit Jaccard is high enough to be worth verifying."""
-        sa, sb = self._unit_sig.get(a), self._unit_sig.get(b)
-        if sa is None or sb is None:
-            return True
-        return float(np.mean(sa == sb)) >= PREFILTER_UNIT_JACCARD
+        return worth_verifying(self._unit_sig.get(a), self._unit_sig.get(b))
 
     def __len__(self) -> int:
         return len(self._docs)

@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session
 from ..model import Provenance
 from ..store import provenance_index as px
 from .drift import DriftDetector
-from .index import (MIN_FEATURES, NEAR_DUP_LSH_THRESHOLD, PREFILTER_UNIT_JACCARD, REWRITE_LSH_THRESHOLD,
-                    TRANSLATION_LSH_THRESHOLD, DocInfo, _identity, assign_groups, verify)
+from .index import (MIN_FEATURES, NEAR_DUP_LSH_THRESHOLD, REWRITE_LSH_THRESHOLD,
+                    TRANSLATION_LSH_THRESHOLD, DocInfo, _identity, assign_groups, verify, worth_verifying)
 from .shingles import DocFeatures, Lexicon, Sketcher, features, load_lexicon
 from .stories import Link
 
@@ -148,8 +148,5 @@ def _fold(data: bytes) -> int:
 
 
 def _prefilter(mine: np.ndarray | None, theirs: bytes | None) -> bool:
-    """MinHash estimate of content-unit Jaccard is high enough to be worth verifying (as ``index``)."""
-    if mine is None or theirs is None:
-        return True
-    other = np.frombuffer(theirs, dtype=np.uint32)
-    return float(np.mean(mine.astype(np.uint32) == other)) >= PREFILTER_UNIT_JACCARD
+    """``index.worth_verifying`` on a signature read back from the store (stored as uint32)."""
+    return worth_verifying(mine, None if theirs is None else np.frombuffer(theirs, dtype=np.uint32))

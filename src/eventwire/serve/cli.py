@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from eventwire.config import default_db_url
-from eventwire.errors import EventwireError
+from eventwire.errors import Errors, EventwireError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Conflict news in, verified event log out.")
@@ -106,7 +106,7 @@ def _parse_date(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{name} must be a date like 2023-05-24, not {value!r}")
+        raise typer.BadParameter(Errors.E501.format(name=name, value=value))
 
 
 @app.command()
@@ -152,7 +152,7 @@ def show(ctx: typer.Context, event_id: str) -> None:
     with _session(ctx) as s:
         ev = get_event(s, event_id)
         if ev is None:
-            err.print(f"no event {event_id!r}")
+            err.print(Errors.E502.format(event=event_id), highlight=False, markup=False)
             raise typer.Exit(code=1)
         rows = {d: read_document(s, d) for d in dict.fromkeys([*ev.documents, *(m.document for m in ev.references)])}
         titles = {d: (r.outlet or d) if r is not None else d for d, r in rows.items()}
@@ -212,11 +212,11 @@ def export(
     from eventwire.serve.exports.run import EVENTS_ONLY, FORMATS, WHATS, write_export
 
     if what not in WHATS:
-        raise typer.BadParameter("--what must be events, documents or claims")
+        raise typer.BadParameter(Errors.E503)
     if format not in FORMATS:
-        raise typer.BadParameter("--format must be jsonl, csv, geojson, acled-csv or acled-extras")
+        raise typer.BadParameter(Errors.E504)
     if what != "events" and format in EVENTS_ONLY:
-        raise typer.BadParameter(f"--format {format} is for events only")
+        raise typer.BadParameter(Errors.E505.format(format=format))
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         with _session(ctx) as s:
@@ -235,10 +235,10 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, dict]]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                err.print(f"{path}:{n}: malformed JSON ({exc.msg}); skipped")
+                err.print(Errors.E507.format(source=path, line=n, why=exc.msg), highlight=False, markup=False)
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                err.print(f"{path}:{n}: needs an object with a 'text' string; skipped")
+                err.print(Errors.E508.format(source=path, line=n), highlight=False, markup=False)
                 continue
             yield n, obj
 
@@ -309,7 +309,7 @@ def watch(
 
     specs = [FeedSpec(f) for f in feeds or ()] + (read_feed_list(feeds_file) if feeds_file else [])
     if not specs:
-        raise typer.BadParameter("name at least one feed, or a file of feeds with --feeds")
+        raise typer.BadParameter(Errors.E506)
 
     def report(line: str, outcome) -> None:  # noqa: ANN001
         for e in (outcome.summary.errors if outcome.summary else ()):

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, Errors
 from eventwire.store import index_tables  # noqa: F401 - registers the incremental indexes' tables
 from eventwire.store.orm import Base
 
@@ -30,7 +30,7 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(_normalise(url))
     except (ArgumentError, ImportError) as exc:
-        raise ConfigError(f"cannot use database {url!r}: {exc}") from exc
+        raise ConfigError(Errors.E401.format(url=url, why=exc)) from exc
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")

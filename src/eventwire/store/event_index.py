@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from eventwire.model import Event
+from eventwire.store.batches import chunks
 from eventwire.store.codec import from_jsonable
 from eventwire.store.orm import (
     PG_TEXT_CONFIG, ActorNameRow, EventActorRow, EventDocumentRow, EventIndexRow, EventRow, MetaRow,
@@ -36,7 +37,6 @@ log = logging.getLogger("eventwire.store")
 
 FTS_TABLE = "events_fts"
 MAX_SEARCH_WORDS = 12  # more words than this add nothing a reader could mean, only work
-BATCH = 2000  # rows per insert when rebuilding
 # the index's layout; a database whose meta row says otherwise is re-indexed once when served
 INDEX_VERSION_KEY, INDEX_VERSION = "event_index_version", "2"  # 2: actor names table
 
@@ -123,22 +123,20 @@ def _name_keys(session: Session, names: set[str]) -> dict[str, int]:
     """The key of each name, new names added."""
     wanted = sorted(names)
     keys: dict[str, int] = {}
-    for i in range(0, len(wanted), 500):
-        part = wanted[i : i + 500]
+    for part in chunks(wanted):
         keys.update(session.execute(select(ActorNameRow.name, ActorNameRow.k).where(ActorNameRow.name.in_(part))).all())
     new = [{"name": n} for n in wanted if n not in keys]
     if new:
         session.execute(insert(ActorNameRow), new)
-        for i in range(0, len(new), 500):
-            part = [v["name"] for v in new[i : i + 500]]
+        for part in chunks(v["name"] for v in new):
             keys.update(session.execute(select(ActorNameRow.name, ActorNameRow.k).where(ActorNameRow.name.in_(part))).all())
     return keys
 
 
 def _delete_rows(session: Session, ids: list[str]) -> None:
     rows = list(session.scalars(select(EventIndexRow.n).where(EventIndexRow.id.in_(ids))))
-    for k in range(0, len(rows), 500):
-        ns = [int(n) for n in rows[k : k + 500]]
+    for part in chunks(rows):
+        ns = [int(n) for n in part]
         session.execute(delete(EventActorRow).where(EventActorRow.n.in_(ns)))
         if _has_fts(session):
             session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({','.join(map(str, ns))})"))
@@ -152,18 +150,16 @@ def update_event_index(session: Session, events: Iterable[Event], removed: Itera
     _create_fts(session)
     if session.get(MetaRow, INDEX_VERSION_KEY) is None and session.scalar(select(EventIndexRow.n).limit(1)) is None:
         session.merge(MetaRow(key=INDEX_VERSION_KEY, value=INDEX_VERSION))  # a new index starts in this layout
-    for i in range(0, len(gone), BATCH):
-        ids = gone[i : i + BATCH]
+    for ids in chunks(gone):
         _delete_rows(session, ids)
         session.execute(delete(EventDocumentRow).where(EventDocumentRow.event_id.in_(ids)))
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    for i in range(0, len(events), BATCH):
-        values = [_values(ev, now, _has_fts(session)) for ev in events[i : i + BATCH]]
+    for batch in chunks(events):
+        values = [_values(ev, now, _has_fts(session)) for ev in batch]
         session.execute(insert(EventIndexRow), values)
-        links = [{"event_id": ev.id, "document_id": d} for ev in events[i : i + BATCH] for d in dict.fromkeys(ev.documents)]
+        links = [{"event_id": ev.id, "document_id": d} for ev in batch for d in dict.fromkeys(ev.documents)]
         if links:
             session.execute(insert(EventDocumentRow), links)
-        batch = events[i : i + BATCH]
         ns = dict(session.execute(select(EventIndexRow.id, EventIndexRow.n)
                                   .where(EventIndexRow.id.in_([v["id"] for v in values]))).all())
         keys = _name_keys(session, {n for ev in batch for n in _actor_names(ev)})
@@ -184,8 +180,8 @@ def rebuild_event_index(session: Session) -> int:
     session.execute(delete(EventDocumentRow))
     session.execute(delete(EventActorRow))
     ids = list(session.scalars(select(EventRow.id)))  # read first: no cursor stays open across the writes
-    for i in range(0, len(ids), BATCH):
-        update_event_index(session, load_events(session, ids[i : i + BATCH]), ())
+    for batch in chunks(ids):
+        update_event_index(session, load_events(session, batch), ())
     session.merge(MetaRow(key=INDEX_VERSION_KEY, value=INDEX_VERSION))
     return len(ids)
 
@@ -285,8 +281,8 @@ def find_events(session: Session, f: EventFilter, limit: int | None = None, offs
 def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
     """The full events for ``ids``, in that order."""
     by_id = {}
-    for i in range(0, len(ids), BATCH):
-        rows = session.execute(select(EventRow.id, EventRow.payload).where(EventRow.id.in_(ids[i : i + BATCH])))
+    for batch in chunks(ids):
+        rows = session.execute(select(EventRow.id, EventRow.payload).where(EventRow.id.in_(batch)))
         by_id.update({r.id: r.payload for r in rows})
     return [from_jsonable(Event, by_id[i]) for i in ids if i in by_id]
 
@@ -302,8 +298,8 @@ def day_counts(session: Session, f: EventFilter) -> list[tuple[date, int]]:
 def updated_at(session: Session, ids: Sequence[str]) -> dict[str, datetime]:
     """When each event's row was last written (ACLED's ``timestamp``)."""
     out: dict[str, datetime] = {}
-    for i in range(0, len(ids), BATCH):
-        q = select(EventIndexRow.id, EventIndexRow.updated_at).where(EventIndexRow.id.in_(ids[i : i + BATCH]))
+    for batch in chunks(ids):
+        q = select(EventIndexRow.id, EventIndexRow.updated_at).where(EventIndexRow.id.in_(batch))
         out.update(dict(session.execute(q).all()))
     return out
 

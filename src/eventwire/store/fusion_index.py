@@ -11,20 +11,11 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from eventwire.model import Event, Mention
+from eventwire.store.batches import chunks
 from eventwire.store.codec import from_jsonable
 from eventwire.store.index_tables import FusionCellRow, FusionDirtyRow, FusionMemberRow
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow
 from eventwire.store.repository import write_events
-
-# SQLite allows 32,766 bound parameters per statement; stay far below
-CHUNK = 900
-
-
-def _chunks(values: Iterable) -> Iterable[list]:
-    items = list(values)
-    for i in range(0, len(items), CHUNK):
-        yield items[i:i + CHUNK]
-
 
 # a stored mention with what fusion needs: (rank, mention id, mention, its document)
 Ranked = tuple[tuple[int, int, int], int, Mention, str]
@@ -40,14 +31,14 @@ def _ranked(session: Session, cond) -> list[Ranked]:
 
 def mentions_by_id(session: Session, ids: Iterable[int]) -> list[Ranked]:
     out: list[Ranked] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         out += _ranked(session, MentionRow.id.in_(chunk))
     return out
 
 
 def mentions_of_documents(session: Session, doc_ids: Iterable[str]) -> list[Ranked]:
     out: list[Ranked] = []
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         out += _ranked(session, MentionRow.document_id.in_(chunk))
     return out
 
@@ -63,7 +54,7 @@ def max_mention_id(session: Session) -> int:
 
 def stories_of(session: Session, doc_ids: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         out.update((r.id, r.story or r.id) for r in session.execute(
             select(DocumentRow.id, DocumentRow.story).where(DocumentRow.id.in_(chunk))))
     return out
@@ -72,7 +63,7 @@ def stories_of(session: Session, doc_ids: Iterable[str]) -> dict[str, str]:
 # ------------------------------------------------------------------ cells
 def mentions_in_cells(session: Session, cells: Iterable[int]) -> set[int]:
     out: set[int] = set()
-    for chunk in _chunks(set(cells)):
+    for chunk in chunks(set(cells)):
         out.update(session.scalars(select(FusionCellRow.mention_id).where(FusionCellRow.cell.in_(chunk))))
     return out
 
@@ -80,7 +71,7 @@ def mentions_in_cells(session: Session, cells: Iterable[int]) -> set[int]:
 def add_cells(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
     """Register (cell, mention id) pairs; a pair stored already is left as it is."""
     rows = [{"cell": c, "mention_id": m} for c, m in set(pairs)]
-    for chunk in _chunks(rows):
+    for chunk in chunks(rows):
         session.execute(insert(FusionCellRow).prefix_with("OR IGNORE") if session.bind.dialect.name == "sqlite"
                         else insert(FusionCellRow), chunk)
 
@@ -88,7 +79,7 @@ def add_cells(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
 # ---------------------------------------------------------------- members
 def events_of_mentions(session: Session, mention_ids: Iterable[int]) -> dict[int, str | None]:
     out: dict[int, str | None] = {}
-    for chunk in _chunks(mention_ids):
+    for chunk in chunks(mention_ids):
         out.update((r[0], r[1]) for r in session.execute(select(FusionMemberRow.mention_id, FusionMemberRow.event_id)
                                    .where(FusionMemberRow.mention_id.in_(chunk))).all())
     return out
@@ -96,7 +87,7 @@ def events_of_mentions(session: Session, mention_ids: Iterable[int]) -> dict[int
 
 def events_of_documents(session: Session, doc_ids: Iterable[str]) -> set[str]:
     out: set[str] = set()
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         out.update(e for e in session.scalars(select(FusionMemberRow.event_id)
                                               .where(FusionMemberRow.document_id.in_(chunk))) if e)
     return out
@@ -104,7 +95,7 @@ def events_of_documents(session: Session, doc_ids: Iterable[str]) -> set[str]:
 
 def members_of_events(session: Session, event_ids: Iterable[str]) -> set[int]:
     out: set[int] = set()
-    for chunk in _chunks(event_ids):
+    for chunk in chunks(event_ids):
         out.update(session.scalars(select(FusionMemberRow.mention_id).where(FusionMemberRow.event_id.in_(chunk))))
     return out
 
@@ -113,12 +104,12 @@ def set_members(session: Session, members: dict[int, tuple[str | None, str]], fo
     """Record each mention's event (mention id -> (event id or None, document)); rows of
     ``forget_documents`` whose mentions are gone (extracted again) are dropped."""
     docs = list(forget_documents)
-    for chunk in _chunks(docs):
+    for chunk in chunks(docs):
         session.execute(delete(FusionMemberRow).where(FusionMemberRow.document_id.in_(chunk)))
-    for chunk in _chunks(members):
+    for chunk in chunks(members):
         session.execute(delete(FusionMemberRow).where(FusionMemberRow.mention_id.in_(chunk)))
     rows = [{"mention_id": m, "event_id": e, "document_id": d} for m, (e, d) in members.items()]
-    for chunk in _chunks(rows):
+    for chunk in chunks(rows):
         session.execute(insert(FusionMemberRow), chunk)
 
 
@@ -127,9 +118,9 @@ def mark_dirty(session: Session, doc_ids: Iterable[str]) -> None:
     ids = set(doc_ids)
     if not ids:
         return
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         session.execute(delete(FusionDirtyRow).where(FusionDirtyRow.document_id.in_(chunk)))
-    for chunk in _chunks([{"document_id": d} for d in ids]):
+    for chunk in chunks([{"document_id": d} for d in ids]):
         session.execute(insert(FusionDirtyRow), chunk)
 
 
@@ -150,7 +141,7 @@ def clear_index(session: Session) -> None:
 # ----------------------------------------------------------------- events
 def stored_payloads(session: Session, event_ids: Iterable[str]) -> dict[str, tuple[dict, bool]]:
     out: dict[str, tuple[dict, bool]] = {}
-    for chunk in _chunks(event_ids):
+    for chunk in chunks(event_ids):
         out.update((r.id, (r.payload, r.exportable)) for r in session.execute(
             select(EventRow.id, EventRow.payload, EventRow.exportable).where(EventRow.id.in_(chunk))))
     return out

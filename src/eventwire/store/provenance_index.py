@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
-from eventwire.store.fusion_index import _chunks
+from eventwire.store.batches import chunks
 from eventwire.store.index_tables import ProvBandRow, ProvLinkRow, ProvSketchRow
 from eventwire.store.orm import DocumentRow
 from eventwire.store.repository import get_meta, set_meta
@@ -22,14 +22,14 @@ LANGUAGES = "provenance_languages"  # meta key: languages with names-and-numbers
 def candidates(session: Session, bands: Iterable[int]) -> set[int]:
     """Keys of the documents sharing any of ``bands``."""
     out: set[int] = set()
-    for chunk in _chunks(set(bands)):
+    for chunk in chunks(set(bands)):
         out.update(session.scalars(select(ProvBandRow.doc_key).where(ProvBandRow.band.in_(chunk))))
     return out
 
 
 def add_bands(session: Session, key: int, bands: Iterable[int]) -> None:
     rows = [{"band": b, "doc_key": key} for b in set(bands)]
-    for chunk in _chunks(rows):
+    for chunk in chunks(rows):
         session.execute(insert(ProvBandRow), chunk)
 
 
@@ -51,7 +51,7 @@ def first_with_dup_key(session: Session, dup_key: str) -> str | None:
 
 def unit_sketches(session: Session, doc_ids: Iterable[str]) -> dict[str, bytes | None]:
     out: dict[str, bytes | None] = {}
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         out.update((r.document_id, r.units) for r in session.execute(
             select(ProvSketchRow.document_id, ProvSketchRow.units).where(ProvSketchRow.document_id.in_(chunk))))
     return out
@@ -59,7 +59,7 @@ def unit_sketches(session: Session, doc_ids: Iterable[str]) -> dict[str, bytes |
 
 def ids_of_keys(session: Session, keys: Iterable[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         out.update((r.key, r.document_id) for r in session.execute(
             select(ProvSketchRow.key, ProvSketchRow.document_id).where(ProvSketchRow.key.in_(chunk))))
     return out
@@ -67,7 +67,7 @@ def ids_of_keys(session: Session, keys: Iterable[int]) -> dict[int, str]:
 
 def documents(session: Session, doc_ids: Iterable[str]) -> list[DocumentRow]:
     out: list[DocumentRow] = []
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         out += session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk)))
     return sorted(out, key=lambda r: r.seq)
 
@@ -91,7 +91,7 @@ def add_link(session: Session, a: str, b: str, relation: str, similarity: float,
 def links_of(session: Session, doc_ids: Iterable[str]) -> list[ProvLinkRow]:
     """Every stored link with an end among ``doc_ids``."""
     out: dict[tuple[str, str], ProvLinkRow] = {}
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         for r in session.scalars(select(ProvLinkRow).where(or_(ProvLinkRow.a.in_(chunk), ProvLinkRow.b.in_(chunk)))):
             out[(r.a, r.b)] = r
     return list(out.values())

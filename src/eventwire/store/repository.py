@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from eventwire.model import Document, Event, Mention, Provenance, PublishedDate
 from eventwire.store import event_index
+from eventwire.store.batches import chunks
 from eventwire.store.codec import from_jsonable, to_jsonable
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
 
@@ -20,8 +21,6 @@ from eventwire.store.orm import DocumentRow, EventRow, MentionRow, MetaRow
 # PostgreSQL's advisory lock is keyed by two numbers: this constant ("evtw") and the schema's
 # hash, so two eventwire stores in one database (one per schema) do not wait for each other
 WRITE_LOCK_KEY = 0x6576_7477
-# ids per DELETE ... IN (...): well under SQLite's 32,766 bound variables
-WRITE_CHUNK = 500
 
 
 def lock_for_writing(session: Session) -> None:
@@ -213,8 +212,8 @@ def write_events(session: Session, wanted: dict[str, Event], stored: dict[str, t
     """Delete ``removed``, write the ``wanted`` events whose payload differs from ``stored``, and keep
     the desk's index in step.  (added, changed, removed), counting exported events: context rows
     change silently.  ``rebuild_index``: also rebuild the index whole if it had fallen out of step."""
-    for start in range(0, len(removed), WRITE_CHUNK):
-        session.execute(delete(EventRow).where(EventRow.id.in_(removed[start : start + WRITE_CHUNK])))
+    for ids in chunks(removed):
+        session.execute(delete(EventRow).where(EventRow.id.in_(ids)))
     added = changed = 0
     touched = []
     for eid, ev in wanted.items():

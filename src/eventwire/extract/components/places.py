@@ -45,6 +45,7 @@ NAME_PREFIX_OK = words("place_words", "name_prefix_ok")
 ACCUSING_LEMMAS = words("event_words", "accusing_lemmas")
 # a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
 INSTITUTION_NOUNS = words("place_words", "institution_nouns")
+TIME_ZONE_NOUNS = words("place_words", "time_zone_nouns")
 _CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
 
 
@@ -178,7 +179,7 @@ class EventPlaces:
             return False  # "Le Pen", "Dick Lugar": the tail of a longer name
         if first.i == sent.start and first.text.isupper() and len(first.text) > 2:
             return False  # a dateline ("KURSK, 14 March —") says where the report was filed
-        if last.i + 1 < sent.end and sent.doc[last.i + 1].lower_ in ("time", "timezone"):
+        if last.i + 1 < sent.end and sent.doc[last.i + 1].lower_ in TIME_ZONE_NOUNS:
             return False  # "01:35 Moscow time"
         before = [t.lower_ for t in sent.doc[max(sent.start, first.i - 2) : first.i]]
         if any(b in MEDIA_NOUNS for b in before):

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from eventwire.errors import Errors
 from eventwire.serve.api.errors import invalid
 from eventwire.store.event_index import EventFilter
 
@@ -76,7 +77,7 @@ def event_filter(
     include_context: Annotated[bool, Query(description="also events without a usable place or date (never exported)")] = False,
 ) -> EventFilter:
     if since and until and since > until:
-        raise invalid("since", f"must not be after until ({until.isoformat()})", since.isoformat())
+        raise invalid("since", Errors.E520.format(until=until.isoformat()), since.isoformat())
     given = {"type": type, "sub_type": sub_type, "since": since, "until": until, "country": country, "admin1": admin1,
              "actor": actor, "q": q, "contradicted": contradicted, "min_confidence": min_confidence}
     return EventFilter(**{FILTER_FIELDS[k]: v for k, v in given.items() if v not in (None, "")},

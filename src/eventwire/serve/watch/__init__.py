@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError, reason, uncoded
 from eventwire.pipeline import IngestSummary, Pipeline
 from eventwire.serve.watch.feedlist import MIN_INTERVAL_SECONDS, FeedSpec
 from eventwire.serve.watch import poll
@@ -103,7 +103,7 @@ class Watcher:
         clock: Callable[[], float] = time.time,
     ) -> None:
         if interval < MIN_INTERVAL_SECONDS:
-            raise ValueError(f"interval must be at least {MIN_INTERVAL_SECONDS} s, not {interval}")
+            raise ValueError(Errors.E540.format(minimum=MIN_INTERVAL_SECONDS, interval=interval))
         self.pipeline = pipeline
         self.feeds = [f if isinstance(f, FeedSpec) else FeedSpec(f) for f in feeds]
         self.interval = interval
@@ -146,10 +146,10 @@ class Watcher:
         except Exception as exc:  # noqa: BLE001 - one feed's trouble backs that feed off; the watcher lives on
             failures = state.failures + 1
             wait = poll.backoff(state.interval_seconds, failures, self.rng)
-            reason = (str(exc).removeprefix(f"{spec.url}: ") if isinstance(exc, InputError)
-                      else f"unexpected error ({exc.__class__.__name__}: {str(exc)[:200]})")
-            self._save(replace(state, failures=failures, next_poll=now + wait, last_poll=now, last_status=reason))
-            return PollOutcome(spec.url, "failed", error=reason, next_in=wait, failures=failures)
+            why = (reason(str(exc), spec.url) if isinstance(exc, InputError)
+                   else f"unexpected error ({exc.__class__.__name__}: {str(exc)[:200]})")
+            self._save(replace(state, failures=failures, next_poll=now + wait, last_poll=now, last_status=why))
+            return PollOutcome(spec.url, "failed", error=why, next_in=wait, failures=failures)
         return outcome
 
     def _fetch_and_ingest(self, url: str, state: state_repo.FeedState) -> PollOutcome:
@@ -168,7 +168,7 @@ class Watcher:
         if new:
             records = poll.records_for(url, feed, new, limits)
             summary = self.pipeline.ingest_records(records)
-            retry = {e.source for e in summary.errors if e.reason.startswith("unexpected error")}
+            retry = {e.source for e in summary.errors if uncoded(e.reason).startswith("unexpected error")}
             done = [poll.seen_key(item) for (n, item), r in zip(new, records) if r.source not in retry]
             with self.pipeline.Session.begin() as session:
                 state_repo.mark_seen(session, url, done, now)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError
 from eventwire.ingest.feeds import declares_dtd
 from eventwire.ingest.decode import decode_bytes
 
@@ -35,9 +35,9 @@ def _interval(raw: str, where: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise InputError(f"{where}: interval {raw!r} is not a number of seconds") from None
+        raise InputError(Errors.E542.format(source=where, raw=raw)) from None
     if value < MIN_INTERVAL_SECONDS:
-        raise InputError(f"{where}: interval {raw!r} is below {MIN_INTERVAL_SECONDS:g} s")
+        raise InputError(Errors.E543.format(source=where, raw=raw, minimum=MIN_INTERVAL_SECONDS))
     return value
 
 
@@ -48,18 +48,18 @@ def _plain(text: str, source: str) -> list[FeedSpec]:
         if not words:
             continue
         if len(words) > 2:
-            raise InputError(f"{source}:{number}: expected a feed and an optional interval, got {len(words)} words")
+            raise InputError(Errors.E544.format(source=f"{source}:{number}", count=len(words)))
         specs.append(FeedSpec(words[0], _interval(words[1], f"{source}:{number}") if len(words) == 2 else None))
     return specs
 
 
 def _opml(text: str, source: str) -> list[FeedSpec]:
     if declares_dtd(text):
-        raise InputError(f"{source}: OPML declares a DTD or entities; refused")
+        raise InputError(Errors.E545.format(source=source))
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
-        raise InputError(f"{source}: malformed OPML ({exc})") from exc
+        raise InputError(Errors.E546.format(source=source, why=exc)) from exc
     specs = []
     for outline in root.iter("outline"):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
@@ -74,14 +74,14 @@ def read_feed_list(path: Path) -> list[FeedSpec]:
     try:
         data = path.read_bytes()[: MAX_LIST_BYTES + 1]
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise InputError(Errors.E202.format(source=path, why=exc.strerror or exc)) from exc
     if len(data) > MAX_LIST_BYTES:
-        raise InputError(f"{path}: over the {MAX_LIST_BYTES:,}-byte limit for a list of feeds")
+        raise InputError(Errors.E547.format(source=path, limit=MAX_LIST_BYTES))
     text = decode_bytes(data, str(path))
     # markup is OPML (or refused as such); a plain list's lines are URLs and paths, never "<"
     specs = _opml(text, str(path)) if text.lstrip().startswith("<") else _plain(text, str(path))
     if not specs:
-        raise InputError(f"{path}: names no feeds")
+        raise InputError(Errors.E548.format(source=path))
     unique: dict[str, FeedSpec] = {}
     for spec in specs:
         unique.setdefault(spec.url, spec)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.config import Limits
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError
 from eventwire.ingest.feeds import FeedItem, ParsedFeed, item_record, parse_feed
 from eventwire.ingest.textfile import read_file_bytes
 from eventwire.model import Record
@@ -63,15 +63,15 @@ def fetch_feed(url: str, etag: str | None, last_modified: str | None, limits: Li
         if got.status == 304:
             return Fetched(None, etag, last_modified, got.url)
         if not got.body.strip():
-            raise InputError(f"{url}: empty response")
+            raise InputError(Errors.E244.format(source=url))
         return Fetched(got.body, got.etag, got.last_modified, got.url)
     path = Path(url)
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise InputError(f"{url}: no such file") from None
+        raise InputError(Errors.E541.format(source=url)) from None
     except OSError as exc:
-        raise InputError(f"{url}: cannot read ({exc.strerror or exc})") from exc
+        raise InputError(Errors.E202.format(source=url, why=exc.strerror or exc)) from exc
     tag = f"{stat.st_mtime_ns}-{stat.st_size}"
     if tag == etag:
         return Fetched(None, etag, None, None)

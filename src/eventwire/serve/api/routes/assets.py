@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 
+from eventwire.errors import Errors
 from eventwire.serve.web import STATIC, VENDOR_FILES, vendor_dir
 
 router = APIRouter(include_in_schema=False)
@@ -28,7 +29,7 @@ def _file(path: Path) -> FileResponse:
 def static(name: str) -> FileResponse:
     path = STATIC / name
     if "/" in name or name.startswith(".") or not path.is_file():
-        raise HTTPException(status_code=404, detail="no such file")
+        raise HTTPException(status_code=404, detail=Errors.E523)
     return _file(path)
 
 
@@ -37,10 +38,10 @@ def vendor(package: str, file: str) -> FileResponse:
     listed = file in VENDOR_FILES.get(package, ()) or (
         package == "leaflet" and file.startswith("dist/images/") and ".." not in file)
     if not listed:
-        raise HTTPException(status_code=404, detail="not a served asset")
+        raise HTTPException(status_code=404, detail=Errors.E524)
     path = vendor_dir() / package / file
     if not path.is_file():
-        raise HTTPException(status_code=404, detail=f"{package}/{file} is not installed: run make install")
+        raise HTTPException(status_code=404, detail=Errors.E525.format(package=package, file=file))
     return _file(path)
 
 

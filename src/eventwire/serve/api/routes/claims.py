@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
+from eventwire.errors import Errors
 from eventwire.serve.api.deps import MAX_NAME, FilterDep, PagingDep, SessionDep
 from eventwire.serve.api.errors import shown
 from eventwire.serve.api.schemas import ClaimRow, Page
@@ -28,7 +29,7 @@ def list_claims(
     if event is not None:
         ev = get_event(session, event)
         if ev is None:
-            raise HTTPException(status_code=404, detail=f"no event {shown(event)!r}")
+            raise HTTPException(status_code=404, detail=Errors.E502.format(event=shown(event)))
         rows = claim_rows(ev)
     elif property is None:  # paged in SQL: only the events holding this page's claims are read
         total, spans = claim_page(session, filters, paging.limit, paging.offset)

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
+from eventwire.errors import Errors
 from eventwire.serve.api.deps import PagingDep, SessionDep
 from eventwire.serve.api.errors import shown
 from eventwire.serve.api.schemas import DocumentPublic, Page
@@ -32,5 +33,5 @@ def list_documents(
 def read_document(session: SessionDep, document_id: Annotated[str, Path(max_length=64)]) -> dict:
     doc = stored_document(session, document_id)
     if doc is None:
-        raise HTTPException(status_code=404, detail=f"no document {shown(document_id)!r}")
+        raise HTTPException(status_code=404, detail=Errors.E522.format(document=shown(document_id)))
     return document_dict(doc)

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path
 from fastapi.responses import JSONResponse
 
+from eventwire.errors import Errors
 from eventwire.serve.api.deps import FilterDep, PagingDep, SessionDep
 from eventwire.serve.api.errors import shown
 from eventwire.serve.api.schemas import EventPublic, Page
@@ -32,5 +33,5 @@ def list_events(session: SessionDep, paging: PagingDep, filters: FilterDep) -> J
 def read_event(session: SessionDep, event_id: EventId) -> JSONResponse:
     ev = get_event(session, event_id)
     if ev is None:
-        raise HTTPException(status_code=404, detail=f"no event {shown(event_id)!r}")
+        raise HTTPException(status_code=404, detail=Errors.E502.format(event=shown(event_id)))
     return JSONResponse(event_dict(ev))

@@ -13,6 +13,7 @@ from typing import IO, Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
+from eventwire.errors import Errors
 from eventwire.serve.api.deps import FilterDep, SessionDep
 from eventwire.serve.api.errors import invalid
 from eventwire.serve.exports.run import EVENTS_ONLY, write_export
@@ -56,7 +57,7 @@ def export(
                                                   "acled-extras holds claims, contradictions and evidence keyed by event_id_cnty)")] = "jsonl",
 ) -> StreamingResponse:
     if what != "events" and format in EVENTS_ONLY:
-        raise invalid("format", f"{format} is for events only, not {what}", format)
+        raise invalid("format", Errors.E521.format(format=format, what=what), format)
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")
     try:
         n = write_export(session, what, format, spool, filters)

@@ -2,8 +2,10 @@
 import random
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
+from eventwire.fuse import incremental as inc
 from eventwire.fuse.incremental import fuse_new, refuse
 from eventwire.model import DateSpan, Document, Evidence, Mention, Place, PublishedDate
 from eventwire.store import fusion_index as fx
@@ -94,8 +96,11 @@ ABROAD = [Place("Aleppo", "SY", "Aleppo", 36.2, 37.16, "town", 6, surface="Alepp
           Place("Gao", "ML", "Gao", 16.27, -0.04, "town", 8, surface="Gao")]
 
 
-def test_references_over_months_and_countries_give_the_events_of_a_full_refuse(tmp_path):
-    """Half a year of reports in three countries, references back read as context: the same events."""
+@pytest.mark.parametrize("context_max", [inc.CONTEXT_MAX_NEW_MENTIONS, 0])
+def test_references_over_months_and_countries_give_the_events_of_a_full_refuse(tmp_path, monkeypatch, context_max):
+    """Half a year of reports in three countries, what references reach read as context (or, for
+    a big batch, decided again as a pool): the same events."""
+    monkeypatch.setattr(inc, "CONTEXT_MAX_NEW_MENTIONS", context_max)
     rng = random.Random(11)
     Session = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'inc.db'}"))
     base = date(2024, 1, 1)
@@ -114,8 +119,8 @@ def test_references_over_months_and_countries_give_the_events_of_a_full_refuse(t
     with Session() as s:
         assert _events(s) == incremental
     assert stats.changes == (0, 0, 0) and len(incremental) > 60
-    # a single new document reads its references' events, it does not decide them all again
-    assert max(fused[1], fused[2], fused[5], fused[9]) < stats.mentions_fused / 4
+    if context_max:  # a single new document reads its references' events, it does not decide them all again
+        assert max(fused[1], fused[2], fused[5], fused[9]) < stats.mentions_fused / 4
 
 
 def test_nothing_new_fuses_nothing_and_a_fresh_database_is_fused_whole(tmp_path):

@@ -42,6 +42,13 @@ from eventwire.store import fusion_index as fx
 from eventwire.store import repository as repo
 
 WATERMARK = "fusion_watermark"  # meta key: the last mention id fusion has seen
+# Context pays when few mentions are new: a handful of references reads their candidates once.
+# A big batch (an archive loaded a thousand at a time) has references joining context events
+# in every round, and each promotion fuses the whole pool again; past this many new mentions,
+# what references reach is decided again with the rest, as a full pool.  Both give the same
+# events; set by the bench (incremental_bench.py): 1,000 generated documents a batch took 10x
+# longer through context than as a pool, 5 articles 4x less.
+CONTEXT_MAX_NEW_MENTIONS = 200
 
 
 @dataclass
@@ -64,6 +71,7 @@ class _Pool:
     looked: set[int] = field(default_factory=set)  # mentions whose reached cells were looked up
     context: dict[str, list[int]] = field(default_factory=dict)  # stored event -> members, read only
     context_ranked: dict[int, fx.Ranked] = field(default_factory=dict)
+    with_context: bool = True  # False: what references reach joins the pool (CONTEXT_MAX_NEW_MENTIONS)
 
     def size(self) -> tuple[int, int]:
         return len(self.ranked), len(self.context)
@@ -92,8 +100,8 @@ def fuse_new(session: Session, *, max_rounds: int = 50) -> FusionStats:
     if not dirty:
         _finish(session)
         return stats
-    pool = _Pool()
     seeds = fx.mentions_of_documents(session, dirty)
+    pool = _Pool(with_context=len(seeds) <= CONTEXT_MAX_NEW_MENTIONS)
     pool.ranked.update((r[1], r) for r in seeds)
     pool.events |= fx.events_of_documents(session, dirty)
     members = fx.members_of_events(session, pool.events)
@@ -133,8 +141,8 @@ def _grow(session: Session, pool: _Pool, to_look: set[int], stories: dict[str, s
     refer: set[int] = set()
     for mid in to_look:
         c = cells(pool.ranked[mid][2], stories[pool.ranked[mid][3]])
-        reach.update(cell_key(x) for x in c.reached - c.referred)
-        refer.update(cell_key(x) for x in c.referred)
+        reach.update(cell_key(x) for x in (c.reached - c.referred if pool.with_context else c.reached))
+        refer.update(cell_key(x) for x in c.referred if pool.with_context)
     pool.looked |= to_look
     found = fx.mentions_in_cells(session, reach) - pool.ranked.keys()
     found_events = fx.events_of_mentions(session, found)

@@ -5,6 +5,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from eventwire.pipeline import Pipeline
+from eventwire.store import repository as repo
 from eventwire.store.orm import DocumentRow, MentionRow
 
 BODY = (
@@ -57,6 +58,18 @@ def test_a_half_finished_run_is_completed_by_the_next(tmp_path, any_db_url):
         assert {r.stage for r in s.scalars(select(DocumentRow))} == {"extracted"}
         assert s.query(MentionRow).count() > 0
     assert summary.events == 1
+
+
+def test_a_document_extracted_again_to_no_mentions_is_fused_again_by_the_next_run(tmp_path, any_db_url):
+    f = write(tmp_path, [{"id": "1", "published": "2024-03-12", "text": BODY}])
+    pipe = Pipeline(any_db_url)
+    assert pipe.ingest([str(f)]).events == 1
+    with pipe.Session.begin() as s:  # as if another run extracted it again, finding nothing, then was killed
+        doc = s.scalar(select(DocumentRow.id))
+        repo.replace_mentions(s, doc, [])
+    summary = Pipeline(any_db_url).ingest([str(f)])
+    assert (summary.new, summary.duplicates, summary.events) == (0, 1, 0)
+    assert Pipeline(any_db_url).ingest([str(f)]).events == 0
 
 
 def test_a_new_report_updates_its_event_only_and_non_english_is_noted(tmp_path, any_db_url):

@@ -199,9 +199,10 @@ class Pipeline:
 
     def _stale(self) -> bool:
         """True when a document awaits extraction or anything changed since the last fusion (a killed run)."""
+        from eventwire.fuse.incremental import WATERMARK
+
         with self.Session() as session:
-            pending = session.scalar(select(DocumentRow.id).where(DocumentRow.stage != "extracted").limit(1))
-            return pending is not None or repo.get_meta(session, "fused_state") != repo.content_state(session)
+            return repo.fusion_pending(session, WATERMARK)
 
     def count_events(self) -> int:
         with self.Session() as session:

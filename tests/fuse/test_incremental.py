@@ -2,8 +2,10 @@
 import random
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
+from eventwire.fuse import incremental as inc
 from eventwire.fuse.incremental import fuse_new, refuse
 from eventwire.model import DateSpan, Document, Evidence, Mention, Place, PublishedDate
 from eventwire.store import fusion_index as fx
@@ -25,13 +27,14 @@ TYPES = [("Explosions/Remote violence", "Shelling/artillery/missile attack", "sh
 WORDS = ["printing works", "six journalists", "grain depot", "Fenastras union", "the bridge", "a school"]
 
 
-def _mention(rng: random.Random, doc: str, k: int) -> Mention:
+def _mention(rng: random.Random, doc: str, k: int, around: date | None = None, places=None) -> Mention:
     etype, sub, trigger = rng.choice(TYPES)
-    place = rng.choice(PLACES + [None])
+    place = rng.choice((places or PLACES) + [None])
     named = place is not None and rng.random() < 0.6
     what = rng.choice(WORDS)
     text = f"Forces {trigger} {what}" + (f" in {place.surface}" if named else "") + f" said source {k}."
-    day = date(2024, 3, 1) + timedelta(days=rng.randrange(40))
+    day = date(2024, 3, 1) + timedelta(days=rng.randrange(40)) if around is None else around - timedelta(
+        days=rng.randrange(3))
     roll = rng.random()
     if roll < 0.15:
         when = None
@@ -45,14 +48,14 @@ def _mention(rng: random.Random, doc: str, k: int) -> Mention:
                    landmark=rng.random() < 0.05)
 
 
-def _add(session, rng: random.Random, doc: str) -> None:
+def _add(session, rng: random.Random, doc: str, around: date | None = None, places=None) -> None:
     d = Document(id=doc, content_hash=doc, external_id=None, url=None, outlet=None, title=None,
                  published=PublishedDate(None, "none", 0.0, None, None), language="en", text="x", removed=(), source="")
     repo.add_document(session, d)
     session.flush()
     row = repo.get_document(session, doc)
     row.story, row.stage = "s_" + doc[2:], "extracted"
-    repo.replace_mentions(session, doc, [_mention(rng, doc, k) for k in range(rng.randint(1, 3))])
+    repo.replace_mentions(session, doc, [_mention(rng, doc, k, around, places) for k in range(rng.randint(1, 3))])
 
 
 def _events(session) -> dict:
@@ -86,6 +89,38 @@ def test_batch_after_batch_gives_the_events_of_a_full_refuse(tmp_path):
     assert total > 20
     # one new document's mentions were fused with its blocks' events, not all of them
     assert fused[1] < stats.mentions_fused / 2 and fused[4] < stats.mentions_fused / 2
+
+
+ABROAD = [Place("Aleppo", "SY", "Aleppo", 36.2, 37.16, "town", 6, surface="Aleppo"),
+          Place("Homs", "SY", "Homs", 34.73, 36.71, "town", 7, surface="Homs"),
+          Place("Gao", "ML", "Gao", 16.27, -0.04, "town", 8, surface="Gao")]
+
+
+@pytest.mark.parametrize("context_max", [inc.CONTEXT_MAX_NEW_MENTIONS, 0])
+def test_references_over_months_and_countries_give_the_events_of_a_full_refuse(tmp_path, monkeypatch, context_max):
+    """Half a year of reports in three countries, what references reach read as context (or, for
+    a big batch, decided again as a pool): the same events."""
+    monkeypatch.setattr(inc, "CONTEXT_MAX_NEW_MENTIONS", context_max)
+    rng = random.Random(11)
+    Session = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'inc.db'}"))
+    base = date(2024, 1, 1)
+    n, fused = 0, []
+    for batch in (30, 1, 1, 25, 2, 1, 40, 1, 3, 1):
+        with Session.begin() as s:
+            for _ in range(batch):
+                n += 1
+                _add(s, rng, f"d_{n:03d}", base + timedelta(days=n * 180 // 105), PLACES + ABROAD)
+        with Session.begin() as s:
+            fused.append(fuse_new(s).mentions_fused)
+    with Session() as s:
+        incremental = _events(s)
+    with Session.begin() as s:
+        stats = refuse(s)
+    with Session() as s:
+        assert _events(s) == incremental
+    assert stats.changes == (0, 0, 0) and len(incremental) > 60
+    if context_max:  # a single new document reads its references' events, it does not decide them all again
+        assert max(fused[1], fused[2], fused[5], fused[9]) < stats.mentions_fused / 4
 
 
 def test_nothing_new_fuses_nothing_and_a_fresh_database_is_fused_whole(tmp_path):

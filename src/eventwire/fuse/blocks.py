@@ -6,8 +6,11 @@ and either one story, nearby dates, or nearby places:
 * a match (``match_score``): dates within ``DAY_WINDOW`` days, one country;
 * a reference back (``_background_fit``): a mention dated only by its article,
   or whose place is not named in its own sentence, or a landmark, or one
-  without a precise place, may name an own-dated event of any country up to
-  ``BACKGROUND_WINDOW_DAYS`` before it (or ``DAY_WINDOW`` either side);
+  without a precise place, may name an own-dated event up to
+  ``BACKGROUND_WINDOW_DAYS`` before it (or ``DAY_WINDOW`` either side): one of
+  a compatible place (its country's cells), or, when its place is not named in
+  its own sentence, one anywhere whose sentence holds its reference words
+  (cells of the week and the word);
 * a loose mention (``_joins``): its story, or, undated with a town, any
   report of a compatible place (``SAME_PLACE_KM``, its admin1 region, its country).
 
@@ -27,7 +30,8 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, DAY_WINDOW, SAME_PLACE_KM, family, place_named
+from eventwire.fuse.match import (BACKGROUND_WINDOW_DAYS, DAY_WINDOW, SAME_PLACE_KM, family, place_named,
+                                  reference_words, telling_words)
 from eventwire.model import Mention, Place
 
 # A week: most reports of one happening fall in one or two buckets, and a mention's
@@ -60,8 +64,12 @@ def cell_key(text: str) -> int:
 
 @dataclass(frozen=True)
 class Cells:
+    """``reached`` includes ``referred``: the cells of the events a reference back may name, which
+    incremental fusion reads as fixed context instead of deciding again (fuse/incremental.py)."""
+
     registered: frozenset[str]
     reached: frozenset[str]
+    referred: frozenset[str] = frozenset()
 
 
 def _buckets(start: date, end: date) -> range:
@@ -89,12 +97,13 @@ def refers(m: Mention) -> bool:
     return m.date is not None and (soft(m) or not place_named(m) or m.landmark or not anchorable(m))
 
 
-def _dated(m: Mention, fam: str, reg: set[str], reach: set[str]) -> None:
-    country = (m.place.country if m.place is not None else None) or "?"
-    for b in _buckets(m.date.start, m.date.end):
+def _dated(m: Mention, fam: str, reg: set[str], reach: set[str], refer: set[str]) -> None:
+    country = _country(m)
+    buckets = _buckets(m.date.start, m.date.end)
+    for b in buckets:
         reg.update((f"d|{fam}|{b}|{country}", f"da|{fam}|{b}"))
-        if refers(m):
-            reg.add(f"x|{fam}|{b}")
+    if anchorable(m) and not soft(m):  # what a reference back from abroad may share with it
+        reg.update(f"w|{fam}|{b}|{w}" for b in buckets for w in telling_words(m.evidence.sentence))
     near = _buckets(date.fromordinal(m.date.start.toordinal() - DAY_WINDOW),
                     date.fromordinal(m.date.end.toordinal() + DAY_WINDOW))
     for b in near:
@@ -102,12 +111,47 @@ def _dated(m: Mention, fam: str, reg: set[str], reach: set[str]) -> None:
             reach.add(f"da|{fam}|{b}")
         else:
             reach.update((f"d|{fam}|{b}|{country}", f"d|{fam}|{b}|?"))
-    # whatever may refer back to this mention's event, up to BACKGROUND_WINDOW_DAYS later
-    later = date.fromordinal(m.date.end.toordinal() + BACKGROUND_WINDOW_DAYS)
-    reach.update(f"x|{fam}|{b}" for b in range(near.start, later.toordinal() // BUCKET_DAYS + 1))
-    if refers(m):  # ... and every own-dated event this one may refer back to
-        earlier = date.fromordinal(m.date.start.toordinal() - BACKGROUND_WINDOW_DAYS)
-        reach.update(f"da|{fam}|{b}" for b in range(earlier.toordinal() // BUCKET_DAYS, near.stop))
+    _later(m, fam, country, near.start, reach)
+    if refers(m):
+        _refers(m, fam, country, buckets, near.stop, reg, refer)
+
+
+def _later(m: Mention, fam: str, country: str, first: int, reach: set[str]) -> None:
+    """Whatever may refer back to this mention's event, up to BACKGROUND_WINDOW_DAYS later: from its
+    country (or none), or from anywhere by the words of its sentence."""
+    later = range(first, date.fromordinal(m.date.end.toordinal() + BACKGROUND_WINDOW_DAYS).toordinal()
+                  // BUCKET_DAYS + 1)
+    if country == "?":
+        reach.update(f"xa|{fam}|{b}" for b in later)
+    else:
+        reach.update(f"x|{fam}|{b}|{c}" for b in later for c in (country, "?"))
+    if anchorable(m) and not soft(m):
+        reach.update(f"xw|{fam}|{b}|{w}" for b in later for w in telling_words(m.evidence.sentence))
+
+
+def _refers(m: Mention, fam: str, country: str, buckets: range, stop: int, reg: set[str], refer: set[str]) -> None:
+    """A reference back: registered for the events it may name to find, and reaching them (``refer``).
+
+    A reference names an event of a compatible place (its country's cells), or, when
+    its place is not named in its own sentence, one anywhere sharing its reference
+    words (``_background_fit``): those words are cells too.
+    """
+    words = reference_words(m) if not place_named(m) else frozenset()
+    for b in buckets:
+        reg.update((f"x|{fam}|{b}|{country}", f"xa|{fam}|{b}"))
+        reg.update(f"xw|{fam}|{b}|{w}" for w in words)
+    earlier = range(date.fromordinal(m.date.start.toordinal() - BACKGROUND_WINDOW_DAYS).toordinal()
+                    // BUCKET_DAYS, stop)
+    if country != "?":
+        refer.update(f"d|{fam}|{b}|{c}" for b in earlier for c in (country, "?"))
+    elif m.place is not None and m.place.lat is not None:  # no country: a compatible place may be anywhere
+        refer.update(f"da|{fam}|{b}" for b in earlier)
+    refer.update(f"w|{fam}|{b}|{w}" for b in earlier for w in words)
+
+
+def _country(m: Mention) -> str:
+    """The mention's country code, "?" for none."""
+    return (m.place.country if m.place is not None else None) or "?"
 
 
 def _placed(m: Mention, fam: str, reg: set[str], reach: set[str]) -> None:
@@ -141,10 +185,11 @@ def _placed(m: Mention, fam: str, reg: set[str], reach: set[str]) -> None:
 def cells(m: Mention, story: str) -> Cells:
     """The cells a mention of ``story`` registers and reaches (see module doc)."""
     fam = family(m.event_type, m.sub_event_type)
-    reg, reach = {f"s|{story}"}, {f"s|{story}"}
+    reg, reach, refer = {f"s|{story}"}, {f"s|{story}"}, set()
     if m.date is not None:
-        _dated(m, fam, reg, reach)
+        _dated(m, fam, reg, reach, refer)
     _placed(m, fam, reg, reach)
-    return Cells(frozenset(reg), frozenset(reach))
+    refer -= reach
+    return Cells(frozenset(reg), frozenset(reach | refer), frozenset(refer))
 
 

@@ -37,6 +37,8 @@ from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, anchorable as _ancho
 from eventwire.model import DateSpan, Mention
 
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# clusters are numbered (pass, rank, count): every cluster the loose pass makes sorts from here on
+LOOSE = (1,)
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -143,8 +145,15 @@ class Clusterer:
         self._summaries: dict[int, _Summary] = {}
         self._cells: dict[int, Cells] = {}  # per mention (by id)
         self._registry: dict[str, dict[int, list[Mention]]] = {}  # cell -> clusters with a member there
-        self._number: dict[int, int] = {}  # cluster (by id) -> creation number: the order of every cluster list
+        # cluster (by id) -> (pass, rank of the mention that made it, creation number): the order of
+        # every cluster list, which is the order they were made in (each pass takes mentions by rank)
+        self._number: dict[int, tuple] = {}
         self._dead: set[int] = set()  # clusters folded into others
+        self._rank: dict[int, object] = {}  # mention (by id) -> its rank
+        self._phase = 0  # 0: the anchored pass; 1: the loose pass
+        # context cluster (by id) -> (index, size given, rank of its last anchorable member, the cluster)
+        self._context: dict[int, tuple[int, int, object, list[Mention]]] = {}
+        self._upto: object | None = None  # in the anchored pass: the rank of the mention being placed
 
     def _cells_of(self, m: Mention) -> Cells:
         c = self._cells.get(id(m))
@@ -154,9 +163,24 @@ class Clusterer:
 
     def _new(self, m: Mention) -> list[Mention]:
         c: list[Mention] = []
-        self._number[id(c)] = len(self._number)
+        self._number[id(c)] = (self._phase, self._rank[id(m)], len(self._number))
         self._join(c, [m])
         return c
+
+    def _add_context(self, members: Sequence[tuple[object, Mention]]) -> None:
+        """A stored event read as fixed context (see ``run``), numbered where a full run would have made it."""
+        ordered = sorted(members, key=lambda t: t[0])
+        firm = [(r, m) for r, m in ordered if _anchorable(m) and not m.landmark]
+        head = firm or [(r, m) for r, m in ordered if not m.landmark] or ordered
+        c: list[Mention] = []
+        self._rank.update((id(m), r) for r, m in ordered)
+        self._number[id(c)] = (0 if firm else 1, head[0][0], -1)
+        self._context[id(c)] = (len(self._context), len(ordered), firm[-1][0] if firm else None, c)
+        self._join(c, [m for _r, m in ordered])
+
+    def joined_context(self) -> list[int]:
+        """The context events (by their index in ``run``'s ``context``) a mention joined."""
+        return sorted(i for i, size, _last, c in self._context.values() if len(c) != size)
 
     def _join(self, cluster: list[Mention], ms: Sequence[Mention]) -> None:
         cluster.extend(ms)
@@ -168,9 +192,10 @@ class Clusterer:
         self._join(into, cluster)
         self._dead.add(id(cluster))
 
-    def _near(self, ms: Sequence[Mention], lo: int = 0, hi: int | None = None,
-              exclude: list[Mention] | None = None) -> list[list[Mention]]:
-        """The live clusters numbered lo..hi-1 that ``ms`` can meet (``blocks``), in creation order.
+    def _near(self, ms: Sequence[Mention], lo: tuple | None = None, hi: tuple | None = None,
+              exclude: list[Mention] | None = None, context: bool = False) -> list[list[Mention]]:
+        """The live clusters numbered lo..hi-1 that ``ms`` can meet (``blocks``), in creation order;
+        context clusters only with ``context`` (only a reference back may name one).
 
         Every comparison in this class returns "no" for the clusters left out, so
         restricting to these changes no decision, only the time taken.
@@ -181,7 +206,8 @@ class Clusterer:
                 found.update(self._registry.get(cell, ()))
         num = self._number
         out = [c for k, c in found.items() if k not in self._dead and c is not exclude
-               and lo <= num[k] and (hi is None or num[k] < hi)]
+               and (context or k not in self._context)
+               and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)]
         return sorted(out, key=lambda c: num[id(c)])
 
     def _summary(self, cluster: list[Mention]) -> _Summary:
@@ -195,6 +221,10 @@ class Clusterer:
         if m.date is None:
             return []
         s = self._summary(cluster)
+        ctx = self._context.get(id(cluster))
+        if ctx is not None and self._upto is not None and ctx[2] is not None and ctx[2] > self._upto:
+            # a stored event read as context, in the anchored pass: as it stood when this mention came
+            s = _Summary([o for o in cluster if self._rank[id(o)] < self._upto])
         if _soft(m):
             if s.dated_span is None or s.dated_span[1] > m.date.start \
                     or (m.date.start - s.dated_span[2]).days > BACKGROUND_WINDOW_DAYS:
@@ -214,11 +244,11 @@ class Clusterer:
         common = _common_words(m, kins)
         return [_background_fit(m, kin, common) for kin in kins]
 
-    def _named_target(self, ms: Sequence[Mention], lo: int = 0, hi: int | None = None,
+    def _named_target(self, ms: Sequence[Mention], lo: tuple | None = None, hi: tuple | None = None,
                       exclude: list[Mention] | None = None) -> list[Mention] | None:
         """The cluster (numbered lo..hi-1) any of ``ms`` fits best as a reference back (see
         _background_fit), the earliest on a tie; None when none fits."""
-        clusters = self._near(ms, lo, hi, exclude)
+        clusters = self._near(ms, lo, hi, exclude, context=True)
         per = [self._fits(m, clusters) for m in ms]
         refs = [(fit, -i, c) for i, c in enumerate(clusters)
                 if (fit := max(p[i] for p in per)) >= BACKGROUND_MIN_OVERLAP]
@@ -239,11 +269,11 @@ class Clusterer:
             s.anchor_span = _span(s.anchors)
         return s.anchors
 
-    def _best_match(self, m: Mention, hi: int | None = None) -> list[Mention] | None:
+    def _best_match(self, m: Mention, hi: tuple | None = None) -> list[Mention] | None:
         """The cluster (numbered below ``hi``) whose anchors ``m`` matches best (the earliest on a tie),
         None when none fits."""
         best, best_score = None, 0
-        for c in self._near([m], 0, hi):
+        for c in self._near([m], None, hi):
             anchors = self._anchors(c)
             if not _may_be_compatible(m.date, self._summary(c).anchor_span):
                 continue
@@ -282,7 +312,7 @@ class Clusterer:
             out.remove(c)
         return out
 
-    def _fold_placeless(self, loose: list[list[Mention]], anchored: int) -> list[list[Mention]]:
+    def _fold_placeless(self, loose: list[list[Mention]], anchored: tuple) -> list[list[Mention]]:
         """Fold a loose event with no place into the placed event one of its mentions refers to.
 
         An article that never names where its event happened (a clandestine radio's
@@ -297,7 +327,7 @@ class Clusterer:
             if any(o.place is not None for o in c):
                 kept.append(c)
                 continue
-            target = self._named_target(c, 0, anchored)
+            target = self._named_target(c, None, anchored)
             if target is None:
                 kept.append(c)
                 continue
@@ -305,7 +335,7 @@ class Clusterer:
             self.referring.update(id(m) for m in c)
         return kept
 
-    def _by_story_or_place(self, m: Mention, lo: int, hi: int | None) -> list[Mention] | None:
+    def _by_story_or_place(self, m: Mention, lo: tuple | None, hi: tuple | None) -> list[Mention] | None:
         """The cluster (numbered lo..hi-1) a mention lacking a date or a precise place joins: its own
         story's first, else by place the best-attested one (see ``_joins``)."""
         story = self.stories.get(m.document, m.document)
@@ -316,7 +346,7 @@ class Clusterer:
         by_place = sorted((c for c, ok, _own in verdicts if ok), key=lambda c: -len({o.document for o in c}))
         return by_place[0] if by_place else None
 
-    def _landmark_target(self, m: Mention, anchored: int) -> list[Mention] | None:
+    def _landmark_target(self, m: Mention, anchored: tuple) -> list[Mention] | None:
         """The event (numbered below ``anchored``) a landmark mention names, if one fits it as a report
         or a reference would; else None."""
         if _anchorable(m):
@@ -325,11 +355,11 @@ class Clusterer:
                 return best
         else:
             story = self.stories.get(m.document, m.document)
-            verdicts = [(c, *_joins(m, c, story, self.stories)) for c in self._near([m], 0, anchored)]
+            verdicts = [(c, *_joins(m, c, story, self.stories)) for c in self._near([m], None, anchored)]
             fits = [c for c, ok, own in verdicts if ok and own] or [c for c, ok, _own in verdicts if ok]
             if fits:
                 return fits[0]
-        return self._named_target([m], 0, anchored) if m.date is not None else None
+        return self._named_target([m], None, anchored) if m.date is not None else None
 
     def _anchored_pass(self, ms: list[Mention]) -> list[list[Mention]]:
         """Dated, placed mentions in ingestion order: join the best match, or the event a reference
@@ -341,7 +371,9 @@ class Clusterer:
                 self._join(best, [m])
                 continue
             if _soft(m) or not place_named(m):
+                self._upto = self._rank[id(m)]
                 target = self._named_target([m])
+                self._upto = None
                 if target is not None:
                     self._join(target, [m])
                     self.referring.add(id(m))
@@ -352,24 +384,26 @@ class Clusterer:
     def _loose_pass(self, ms: list[Mention], clusters: list[list[Mention]]) -> list[list[Mention]]:
         """Mentions lacking a date or a precise place: dated, placed events first; other loose
         mentions only when none fits; else the event a dated one names; else an event of their own."""
-        first_loose = len(self._number)  # every later cluster is a loose one
+        first_loose = LOOSE  # every later cluster is a loose one
+        self._phase = 1
         loose: list[list[Mention]] = []
         for m in ms:
-            for lo, hi in ((0, first_loose), (first_loose, None)):
+            for lo, hi in ((None, first_loose), (first_loose, None)):
                 choice = self._by_story_or_place(m, lo, hi)
                 if choice is not None:
                     self._join(choice, [m])
                     break
             else:
                 # a dated mention with no place of its own may still name an event reported elsewhere
-                target = self._named_target([m], 0, first_loose) if m.date is not None else None
+                target = self._named_target([m], None, first_loose) if m.date is not None else None
                 if target is not None:
                     self._join(target, [m])
                 else:
                     loose.append(self._new(m))
         return clusters + self._fold_placeless(loose, first_loose)
 
-    def run(self, ranked: Sequence[tuple[int, Mention]]) -> list[list[Mention]]:
+    def run(self, ranked: Sequence[tuple[int, Mention]],
+            context: Sequence[Sequence[tuple[int, Mention]]] = ()) -> list[list[Mention]]:
         """Clusters of ``ranked`` (rank, mention) pairs; each cluster in ingestion order, clusters in
         order of their first report (never a landmark), which anchors the event's id.
 
@@ -380,12 +414,19 @@ class Clusterer:
         through their story or place afterwards.  Landmark mentions (extract/landmarks.py)
         come last: they join the event they fit, whenever it was reported, and never
         start one, so a document that only dates something by an event adds no event.
+
+        ``context``: stored events (their (rank, mention) members) that only a
+        reference back may name, read but not decided again (fuse/incremental.py):
+        they are not returned; ``joined_context`` tells which of them a mention joined.
         """
         rank = {id(m): r for r, m in ranked}
+        self._rank.update(rank)
+        for members in context:
+            self._add_context(members)
         ordered = [m for _r, m in sorted(ranked, key=lambda t: t[0])]
         plain = [m for m in ordered if not m.landmark]
         clusters = self._anchored_pass([m for m in plain if _anchorable(m)])
-        anchored = len(self._number)
+        anchored = LOOSE
         clusters = self._loose_pass([m for m in plain if not _anchorable(m)], clusters)
         for m in (m for m in ordered if m.landmark):
             target = self._landmark_target(m, anchored)

@@ -148,15 +148,24 @@ def fuse(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list
     return [ev for _c, ev in fuse_clusters(ranked, stories)]
 
 
-def fuse_clusters(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]) -> list[tuple[list[Mention], Event]]:
+def fuse_clusters(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str],
+                  context: Sequence[Sequence[tuple[int, Mention]]] = ()) -> list[tuple[list[Mention], Event]]:
     """(members, event) per cluster, events in order of their first report.
 
     Two events anchored in one sentence with the same trigger word get the
     second id suffixed ("-2"); both are always in the same run, since they
-    share a story (see ``blocks``).
+    share a story (see ``blocks``).  ``context``: see ``fuse_in_context``.
     """
+    return fuse_in_context(ranked, stories, context)[0]
+
+
+def fuse_in_context(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str],
+                    context: Sequence[Sequence[tuple[int, Mention]]]) -> tuple[list[tuple[list[Mention], Event]], list[int]]:
+    """``fuse_clusters``, with stored events (their ranked members) that only a reference back
+    may name read as fixed context (``Clusterer.run``); also which of them a mention joined."""
     out, used = [], set()
-    for c in Clusterer(stories).run(ranked):
+    clusterer = Clusterer(stories)
+    for c in clusterer.run(ranked, context):
         ev = build_event(c, stories)
         n, base = 1, ev.id
         while ev.id in used:
@@ -164,4 +173,4 @@ def fuse_clusters(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]
             ev = replace(ev, id=f"{base}-{n}")
         used.add(ev.id)
         out.append((c, ev))
-    return out
+    return out, clusterer.joined_context()

@@ -1,8 +1,9 @@
 """Fusion as documents arrive: only the events new mentions can meet are fused again.
 
-A run starts from the *dirty* documents: those with mentions stored since the
-last run (new, or extracted again) and those whose story changed
-(``fusion_dirty``, written by provenance).  Their mentions look up the cells
+A run starts from the *dirty* documents (``fusion_dirty``): those whose
+mentions were stored since the last run (new, or extracted again, even to
+none: ``repository.replace_mentions``) and those whose story changed
+(written by provenance), with any holding a mention past the watermark.  Their mentions look up the cells
 they reach (``blocks``); the events holding the mentions found, and those
 the dirty documents' earlier mentions were in, are fused again together with
 the new mentions by the same ``fuse_clusters`` a full re-fuse uses, and only
@@ -13,7 +14,16 @@ Fusion's later passes look across events (an undated report joins the
 best-attested event of its town; a reference counts the words common to the
 events it could name), so a change can reach events the new mentions do not
 meet: every event whose members changed looks up its own cells in turn,
-until a round changes nothing new.  ``refuse`` fuses everything from scratch
+until a round changes nothing new.
+
+A reference back may name any event of its family in the 90 days before it
+(in its country, or anywhere sharing its words: ``blocks``).  Those events
+are read as fixed *context*: the clustering may join the reference to one,
+but does not decide their own members again, and they are not rewritten,
+unless a mention joined one; then it is promoted into the pool and the
+round runs again.  So an ingest reads the events its references could name
+without deciding them all again, and its cost does not grow with the months
+the database holds.  ``refuse`` fuses everything from scratch
 and rebuilds the index; ``tests/fuse/test_incremental.py`` checks that both
 give the same events.
 """
@@ -26,12 +36,19 @@ from sqlalchemy import true
 from sqlalchemy.orm import Session
 
 from eventwire.fuse.blocks import cell_key, cells
-from eventwire.fuse.events import fuse_clusters
+from eventwire.fuse.events import fuse_in_context
 from eventwire.model import Event
 from eventwire.store import fusion_index as fx
 from eventwire.store import repository as repo
 
 WATERMARK = "fusion_watermark"  # meta key: the last mention id fusion has seen
+# Context pays when few mentions are new: a handful of references reads their candidates once.
+# A big batch (an archive loaded a thousand at a time) has references joining context events
+# in every round, and each promotion fuses the whole pool again; past this many new mentions,
+# what references reach is decided again with the rest, as a full pool.  Both give the same
+# events; set by the bench (incremental_bench.py): 1,000 generated documents a batch took 10x
+# longer through context than as a pool, 5 articles 4x less.
+CONTEXT_MAX_NEW_MENTIONS = 200
 
 
 @dataclass
@@ -47,11 +64,17 @@ class FusionStats:
 
 @dataclass
 class _Pool:
-    """The mentions fused again in this run, by mention id."""
+    """The mentions fused again in this run, by mention id, and the events read as context."""
 
     ranked: dict[int, fx.Ranked] = field(default_factory=dict)
     events: set[str] = field(default_factory=set)  # stored events being fused again
     looked: set[int] = field(default_factory=set)  # mentions whose reached cells were looked up
+    context: dict[str, list[int]] = field(default_factory=dict)  # stored event -> members, read only
+    context_ranked: dict[int, fx.Ranked] = field(default_factory=dict)
+    with_context: bool = True  # False: what references reach joins the pool (CONTEXT_MAX_NEW_MENTIONS)
+
+    def size(self) -> tuple[int, int]:
+        return len(self.ranked), len(self.context)
 
 
 def refuse(session: Session) -> FusionStats:
@@ -59,7 +82,7 @@ def refuse(session: Session) -> FusionStats:
     fx.clear_index(session)
     ranked = {mid: r for r in fx._ranked(session, true()) for mid in (r[1],)}
     stories = fx.stories_of(session, {r[3] for r in ranked.values()})
-    result = _fuse(ranked, stories)
+    result, _joined = _fuse(ranked, stories)
     events = [ev for _c, ev in result]
     changes = repo.sync_events(session, events)
     _write_index(session, ranked, stories, result, ranked.keys(), forget=())
@@ -77,8 +100,8 @@ def fuse_new(session: Session, *, max_rounds: int = 50) -> FusionStats:
     if not dirty:
         _finish(session)
         return stats
-    pool = _Pool()
     seeds = fx.mentions_of_documents(session, dirty)
+    pool = _Pool(with_context=len(seeds) <= CONTEXT_MAX_NEW_MENTIONS)
     pool.ranked.update((r[1], r) for r in seeds)
     pool.events |= fx.events_of_documents(session, dirty)
     members = fx.members_of_events(session, pool.events)
@@ -86,16 +109,19 @@ def fuse_new(session: Session, *, max_rounds: int = 50) -> FusionStats:
     pool.ranked.update((r[1], r) for r in fx.mentions_by_id(session, members - pool.ranked.keys()))
     to_look = {r[1] for r in seeds}
     stories: dict[str, str] = {}
-    result = None
+    result, fused_at = None, None
     while True:
         stats.rounds += 1
-        before = len(pool.ranked)
         _grow(session, pool, to_look, stories, old)
-        if result is not None and len(pool.ranked) == before:
+        if result is not None and pool.size() == fused_at:
             break  # the same mentions fuse the same way: the last round's events stand
-        result = _fuse(pool.ranked, stories)
+        fused_at = pool.size()
+        result, joined = _fuse(pool.ranked, stories, pool)
         sizes = Counter(old.values())
         to_look = {mid for c, ev in result for mid in c if mid not in pool.looked and _changed(c, ev, old, sizes)}
+        if joined:  # a mention joined an event read as context: that event is decided again
+            _promote(pool, joined, old)
+            continue
         if not to_look or stats.rounds >= max_rounds:
             break
     events = [ev for _c, ev in result]
@@ -108,25 +134,55 @@ def fuse_new(session: Session, *, max_rounds: int = 50) -> FusionStats:
 
 def _grow(session: Session, pool: _Pool, to_look: set[int], stories: dict[str, str],
           old: dict[int, str | None]) -> None:
-    """Add to the pool every stored mention the ``to_look`` mentions reach, with their events' members."""
+    """Add to the pool every stored mention the ``to_look`` mentions reach, with their events' members;
+    the events only their references back reach are read as context (``_context``)."""
     _stories(session, pool, stories)
-    keys = {cell_key(c) for mid in to_look for c in cells(pool.ranked[mid][2], stories[pool.ranked[mid][3]]).reached}
+    reach: set[int] = set()
+    refer: set[int] = set()
+    for mid in to_look:
+        c = cells(pool.ranked[mid][2], stories[pool.ranked[mid][3]])
+        reach.update(cell_key(x) for x in (c.reached - c.referred if pool.with_context else c.reached))
+        refer.update(cell_key(x) for x in c.referred if pool.with_context)
     pool.looked |= to_look
-    found = fx.mentions_in_cells(session, keys) - pool.ranked.keys()
+    found = fx.mentions_in_cells(session, reach) - pool.ranked.keys()
     found_events = fx.events_of_mentions(session, found)
     new_events = {e for e in found_events.values() if e} - pool.events
     pool.events |= new_events
+    for e in new_events:
+        for mid in pool.context.pop(e, ()):
+            pool.context_ranked.pop(mid, None)
     members = fx.members_of_events(session, new_events)
     old.update(fx.events_of_mentions(session, members))
     old.update(found_events)
     wanted = (members | found) - pool.ranked.keys()
     pool.ranked.update((r[1], r) for r in fx.mentions_by_id(session, wanted))
+    _context(session, pool, refer)
     _stories(session, pool, stories)
 
 
+def _context(session: Session, pool: _Pool, cells_: set[int]) -> None:
+    """Read the events registered in ``cells_`` that are not being decided again: a reference back
+    may join one (then it is promoted, ``_promote``), but their own members stay as they are."""
+    found = fx.mentions_in_cells(session, cells_) - pool.ranked.keys() - pool.context_ranked.keys()
+    events = {e for e in fx.events_of_mentions(session, found).values() if e} - pool.events - pool.context.keys()
+    members = fx.members_by_event(session, events)
+    pool.context.update(members)
+    ids = {mid for mids in members.values() for mid in mids}
+    pool.context_ranked.update((r[1], r) for r in fx.mentions_by_id(session, ids))
+
+
+def _promote(pool: _Pool, events: list[str], old: dict[int, str | None]) -> None:
+    """Context events a mention joined become part of the pool: decided again with it, and rewritten."""
+    for e in events:
+        for mid in pool.context.pop(e):
+            pool.ranked[mid] = pool.context_ranked.pop(mid)
+            old[mid] = e
+        pool.events.add(e)
+
+
 def _stories(session: Session, pool: _Pool, stories: dict[str, str]) -> None:
-    missing = {r[3] for r in pool.ranked.values()} - stories.keys()
-    stories.update(fx.stories_of(session, missing))
+    docs = {r[3] for r in pool.ranked.values()} | {r[3] for r in pool.context_ranked.values()}
+    stories.update(fx.stories_of(session, docs - stories.keys()))
 
 
 def _changed(cluster: list[int], ev: Event, old: dict[int, str | None], sizes: Counter) -> bool:
@@ -134,11 +190,16 @@ def _changed(cluster: list[int], ev: Event, old: dict[int, str | None], sizes: C
     return sizes[ev.id] != len(cluster) or any(old.get(mid) != ev.id for mid in cluster)
 
 
-def _fuse(ranked: dict[int, fx.Ranked], stories: dict[str, str]) -> list[tuple[list[int], Event]]:
-    """``fuse_clusters`` over the pool; clusters given as mention ids."""
+def _fuse(ranked: dict[int, fx.Ranked], stories: dict[str, str],
+          pool: _Pool | None = None) -> tuple[list[tuple[list[int], Event]], list[str]]:
+    """``fuse_in_context`` over the mentions, the pool's context events read only; clusters given as
+    mention ids, and the context events a mention joined."""
     by_object = {id(r[2]): mid for mid, r in ranked.items()}
-    out = fuse_clusters([(r[0], r[2]) for r in ranked.values()], stories)
-    return [([by_object[id(m)] for m in c], ev) for c, ev in out]
+    names = list(pool.context) if pool is not None else []
+    context = [[(r[0], r[2]) for mid in pool.context[e] if (r := pool.context_ranked.get(mid)) is not None]
+               for e in names]
+    out, joined = fuse_in_context([(r[0], r[2]) for r in ranked.values()], stories, context)
+    return [([by_object[id(m)] for m in c], ev) for c, ev in out], [names[i] for i in joined]
 
 
 def _write_index(session: Session, ranked: dict[int, fx.Ranked], stories: dict[str, str],
@@ -153,4 +214,3 @@ def _write_index(session: Session, ranked: dict[int, fx.Ranked], stories: dict[s
 
 def _finish(session: Session) -> None:
     repo.set_meta(session, WATERMARK, str(fx.max_mention_id(session)))
-    repo.set_meta(session, "fused_state", repo.content_state(session))

@@ -100,6 +100,15 @@ def members_of_events(session: Session, event_ids: Iterable[str]) -> set[int]:
     return out
 
 
+def members_by_event(session: Session, event_ids: Iterable[str]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for chunk in _chunks(event_ids):
+        for mid, eid in session.execute(select(FusionMemberRow.mention_id, FusionMemberRow.event_id)
+                                        .where(FusionMemberRow.event_id.in_(chunk))).all():
+            out.setdefault(eid, []).append(mid)
+    return out
+
+
 def set_members(session: Session, members: dict[int, tuple[str | None, str]], forget_documents: Iterable[str]) -> None:
     """Record each mention's event (mention id -> (event id or None, document)); rows of
     ``forget_documents`` whose mentions are gone (extracted again) are dropped."""

@@ -157,7 +157,11 @@ def set_published(session: Session, row: DocumentRow, published: PublishedDate) 
 
 # ------------------------------------------------------------------- mentions
 def replace_mentions(session: Session, doc_id: str, mentions: Sequence[Mention]) -> None:
+    """The document's mentions, and the document marked for fusion (even with none: its old events change)."""
+    from eventwire.store.index_tables import FusionDirtyRow
+
     session.execute(delete(MentionRow).where(MentionRow.document_id == doc_id))
+    session.merge(FusionDirtyRow(document_id=doc_id))
     for m in mentions:
         session.add(
             MentionRow(
@@ -269,12 +273,20 @@ def set_meta(session: Session, key: str, value: str) -> None:
     session.merge(MetaRow(key=key, value=value))
 
 
-def content_state(session: Session) -> str:
-    """What fusion depends on: the documents, their stage and story, and the mentions, in one string."""
-    docs = session.execute(select(func.count(DocumentRow.id), func.max(DocumentRow.seq))).one()
-    pending = session.scalar(select(func.count(DocumentRow.id)).where(DocumentRow.stage != "extracted"))
-    mentions = session.execute(select(func.count(MentionRow.id), func.max(MentionRow.id))).one()
-    return f"{docs[0]}:{docs[1]}:{pending}:{mentions[0]}:{mentions[1]}"
+def fusion_pending(session: Session, watermark_key: str) -> bool:
+    """True when fusion has not seen everything stored: a document awaiting extraction, one whose
+    mentions or story changed (``fusion_dirty``), or a mention past fusion's watermark.  Index
+    lookups only: nothing here counts a whole table."""
+    from eventwire.store.index_tables import FusionDirtyRow
+
+    if session.scalar(select(DocumentRow.id).where(DocumentRow.stage != "extracted").limit(1)) is not None:
+        return True
+    if session.scalar(select(FusionDirtyRow.document_id).limit(1)) is not None:
+        return True
+    mark = get_meta(session, watermark_key)
+    if mark is None:
+        return session.scalar(select(DocumentRow.id).limit(1)) is not None
+    return (session.scalar(select(func.max(MentionRow.id))) or 0) > int(mark)
 
 
 # ------------------------------------------------------- documents, for serve

@@ -172,6 +172,15 @@ def test_on_a_commentary_page_only_a_concrete_deed_is_reported(extractor):
     assert len(extractor.extract(page(text, "https://news.example/world/2024/03/14/shelling"))) >= 2
 
 
+def test_claims_follow_the_deed_the_commentary_gate_keeps(extractor):
+    # two deeds in one sentence: "fighting" has no date of its own and is left out on a commentary page;
+    # the dead the sentence counts still go with the shelling that is reported
+    text = "After weeks of fighting, Russian troops shelled the city of Kharkiv on Tuesday, killing two civilians."
+    (m,) = extractor.extract(page(text, "https://news.example/opinion/2024/03/14/after-the-fighting"))
+    assert m.trigger == "shelled"
+    assert [(c.property, c.value) for c in m.claims] == [("fatalities", 2)]
+
+
 def test_a_war_wide_total_is_neither_an_event_nor_its_dead(extractor):
     text = ("Russian forces shelled Kherson on Monday, killing two people, the governor said.\n\n"
             "Police have identified 1,084 civilians killed by Russian forces since the start of the invasion.")

@@ -10,11 +10,12 @@ def finder(nlp):
     return ActorFinder(nlp)
 
 
-def roles(nlp, finder, text, trigger):
+def roles(nlp, finder, text, trigger, others=()):
     sent = next(iter(nlp(text).sents))
     trig = next(t for t in sent if t.text == trigger)
     speech = ClaimExtractor().speech_heads(sent)
-    return {a.name: a.role for a in finder.find(sent, trig, speech)}
+    deeds = frozenset(t.i for t in sent if t.text in others)
+    return {a.name: a.role for a in finder.find(sent, trig, speech, deeds)}
 
 
 def test_active_subject_is_actor1_and_object_actor2(nlp, finder):
@@ -92,3 +93,33 @@ def test_ner_is_skipped_when_no_group_word_is_named(nlp, finder):
     doc, r = roles_without_ner(nlp, finder, "Russian forces shelled the village of Kozinka on Tuesday.", "shelled")
     assert r.get("Military Forces of Russia (2000-)") == "actor1"
     assert not doc.has_annotation("ENT_IOB")
+
+
+# ------------------------------------------------------------- the doer, never the place or the target
+def test_a_country_or_city_that_is_hit_is_no_actor(nlp, finder):
+    assert roles(nlp, finder, "Russian missiles hit Kyiv on Tuesday.", "hit") == {
+        "Military Forces of Russia (2000-)": "actor1"}
+    assert roles(nlp, finder, "Ukraine was struck by a wave of Russian drones on Tuesday.", "struck") == {
+        "Military Forces of Russia (2000-)": "actor1"}
+    assert roles(nlp, finder, "Kyiv came under attack on Tuesday.", "attack") == {}
+
+
+def test_a_country_named_as_the_doer_is_its_forces(nlp, finder):
+    assert roles(nlp, finder, "Russia launched 30 drones at Odesa overnight.", "launched") == {
+        "Military Forces of Russia (2000-)": "actor1"}
+    # the speaker of the report is no doer
+    r = roles(nlp, finder, "Ukraine's air force said a missile hit a school in Kharkiv.", "hit")
+    assert r == {}
+
+
+def test_the_victims_of_a_deed_are_its_target_not_its_doer(nlp, finder):
+    r = roles(nlp, finder, "Ukrainian soldiers were killed by shelling near Bakhmut.", "shelling")
+    assert r == {"Military Forces of Ukraine (2019-)": "actor2"}
+    r = roles(nlp, finder, "Ukrainian troops came under fire near Bakhmut on Tuesday.", "came")
+    assert r == {"Military Forces of Ukraine (2019-)": "actor2"}
+
+
+def test_a_force_named_only_for_another_deed_is_no_party(nlp, finder):
+    text = "Russia denies targeting civilians, but the governor said two people were killed by Russian shelling."
+    assert "Military Forces of Russia (2000-)" not in roles(nlp, finder, text, "targeting", others=("shelling",))
+    assert roles(nlp, finder, text, "shelling") == {"Military Forces of Russia (2000-)": "actor1"}

@@ -103,6 +103,18 @@ def test_an_event_followed_or_accompanied_by_its_consequences_is_reported(extrac
     assert ms and not any(m.landmark for m in ms)
 
 
+def test_a_deed_recalled_in_passing_is_a_reference_unless_it_has_its_own_date(extractor):
+    text = ("Russian troops shelled the town of Vovchansk on Tuesday.\n\n"
+            "Russian forces had shelled the nearby village of Starytsia before the ceasefire.\n\n"
+            "The previous drone attack on Vovchansk took place on February 20.")
+    shelling, recalled, previous = [m for m in extractor.extract(document(text)) if m.event_type != "Strategic developments"]
+    assert not shelling.landmark and shelling.date.start == date(2024, 3, 12)
+    # no date of its own: it names an earlier deed, it is no news of the article's day
+    assert recalled.landmark and "past perfect" in recalled.reason
+    # its own date: an event of that day
+    assert not previous.landmark and previous.date.start == date(2024, 2, 20)
+
+
 def test_the_event_told_in_the_main_clause_is_reported(extractor):
     (m,) = extractor.extract(document("The rebels launched their offensive in Mosul on Saturday."))
     assert not m.landmark
@@ -170,6 +182,15 @@ def test_on_a_commentary_page_only_a_concrete_deed_is_reported(extractor):
     assert [m.place.name for m in got] == ["Kharkiv"]
     assert "commentary page" in got[0].reason
     assert len(extractor.extract(page(text, "https://news.example/world/2024/03/14/shelling"))) >= 2
+
+
+def test_claims_follow_the_deed_the_commentary_gate_keeps(extractor):
+    # two deeds in one sentence: "fighting" has no date of its own and is left out on a commentary page;
+    # the dead the sentence counts still go with the shelling that is reported
+    text = "After weeks of fighting, Russian troops shelled the city of Kharkiv on Tuesday, killing two civilians."
+    (m,) = extractor.extract(page(text, "https://news.example/opinion/2024/03/14/after-the-fighting"))
+    assert m.trigger == "shelled"
+    assert [(c.property, c.value) for c in m.claims] == [("fatalities", 2)]
 
 
 def test_a_war_wide_total_is_neither_an_event_nor_its_dead(extractor):

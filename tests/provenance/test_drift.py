@@ -98,3 +98,20 @@ def test_speaker_turned_into_the_doer_is_agent_drift():
     found = DriftDetector(lex)(copy, original)
     assert [d.kind for d in found] == ["agent"], found
     assert "speaker became the doer" in found[0].note
+
+
+@pytest.mark.parametrize("original", [
+    "According to Mayor Anna Petrenko, the missile hit the school shortly after noon.",
+    "The missile hit the school shortly after noon, according to Mayor Anna Petrenko.",
+])
+def test_a_source_cited_with_according_to_turned_into_the_doer_is_agent_drift(original):
+    from eventwire.provenance import DriftDetector
+    from eventwire.provenance.shingles import load_lexicon, sentences
+
+    lex = load_lexicon()
+    copy = sentences("Mayor Anna Petrenko fired a missile at the school shortly after noon.", lex)
+    found = DriftDetector(lex)(copy, sentences(original, lex))
+    assert [d.kind for d in found] == ["agent"], found
+    assert "speaker became the doer" in found[0].note
+    # the same report told again is no drift
+    assert DriftDetector(lex)(sentences(original, lex), sentences(original, lex)) == ()

@@ -26,6 +26,9 @@ SELF_PRONOUNS = words("function_words", "self_pronouns")
 TARGET_PREPS = words("function_words", "target_prepositions")
 AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
 OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
+EXPOSURE_PREPS = words("function_words", "exposure_prepositions")
+PATIENT_DEPS = {"nsubjpass", "dobj"}
+NOUN_POS = ("NOUN", "PROPN")
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,12 @@ class ActorFinder:
         self.force_nouns = {n.lower() for n in dem["force_nouns"]}
         self.group_words = set(data["group_words"])
         self.country_words: dict[str, str] = {}
+        self.country_adjectives: set[str] = set()
         self.military: dict[str, str] = {}
         for code, c in dem["countries"].items():
             for w in c["adjectives"] + c["names"]:
                 self.country_words[w.lower()] = code
+            self.country_adjectives.update(w.lower() for w in c["adjectives"])
             if c.get("military"):
                 self.military[code] = c["military"]
         self.military_names = dem["military_names"]
@@ -106,8 +111,11 @@ class ActorFinder:
             code = self.country_words.get(tok.text.lower().removesuffix("'s"))
             if code is None:
                 continue
-            head = tok.head
-            if head.lower_ in self.force_nouns or head.lemma_.lower() in self.force_nouns:
+            head = self._force_head(tok, sent)
+            if head is None and tok.dep_ in ("nsubj", "pobj") and tok.lower_ not in self.country_adjectives \
+                    and (tok.dep_ == "nsubj" or tok.head.dep_ == "agent"):
+                head = tok  # "Russia launched drones", "struck by Russia": the country's forces, if the doer
+            if head is not None:
                 span = sent[min(i, head.i - sent.start) : max(i, head.i - sent.start) + 1]
                 if any(j in taken for j in range(span.start - sent.start, span.end - sent.start)):
                     continue
@@ -117,17 +125,48 @@ class ActorFinder:
                 out.append((span, entry, name, code))
         return out
 
+    def _force_head(self, tok: Token, sent: Span) -> Token | None:
+        """The force or weapon noun a country word names ("Ukrainian drones", "Russia's military"): its head
+        in the parse, a noun; or, for an adjective, the noun right after it when the parse lost the link
+        ("killed by Russian shelling" read with "Russian" as a noun)."""
+        head = tok.head
+        if head.pos_ in NOUN_POS and (head.lower_ in self.force_nouns or head.lemma_.lower() in self.force_nouns):
+            return head
+        nxt = tok.nbor(1) if tok.i + 1 < sent.end else None
+        if tok.lower_ in self.country_adjectives and nxt is not None and nxt.lower_ in self.force_nouns:
+            return nxt
+        return None
+
     # ------------------------------------------------------------------- roles
+    @staticmethod
+    def _exposed(verb: Token) -> bool:
+        """"came under fire", "was under attack": the verb's subject is what the act is aimed at."""
+        return any(c.dep_ == "prep" and c.lower_ in EXPOSURE_PREPS for c in verb.children)
+
+    @staticmethod
+    def _patient(root: Token, trigger: Token, speech_heads: set[int]) -> bool:
+        """The actor is what a verb of the deed's clause is done to: "soldiers were killed by shelling",
+        "the shelling wounded soldiers", "troops came under fire"."""
+        verb = root.head
+        if verb.i in speech_heads or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        related = verb.i == trigger.i or verb.is_ancestor(trigger) or trigger.is_ancestor(verb)
+        if not related:
+            return False
+        return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and ActorFinder._exposed(verb))
+
     @staticmethod
     def _role(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         root = span.root
+        if len(span) == 2 and span[0].head.i != span[1].i and span[1].head.i != span[0].i:
+            root = span[1]  # two words the parse left unlinked ("by Russian shelling"): the noun heads the phrase
         # walk up from the actor to the trigger, noting the relation on the way
         chain = [root, *root.ancestors]
         if trigger in chain:
             path = chain[: chain.index(trigger) + 1]
             deps = [t.dep_ for t in path[:-1]]
             if deps and deps[-1] in SUBJECT_DEPS and path[-2].dep_ != "nsubjpass":
-                return "actor1"
+                return "actor2" if len(path) == 2 and ActorFinder._exposed(trigger) else "actor1"
             if any(d in AGENT_DEPS for d in deps):
                 return "actor1"
             if deps and deps[-1] in ("poss", "amod", "compound", "nmod"):
@@ -142,6 +181,8 @@ class ActorFinder:
                 # "clashed with X": the other side; "attacked by X", "fire from X": the doer
                 return "actor1" if path[-2].lower_ in AGENT_PREPOSITIONS else "actor2"
             return "actor1"
+        if ActorFinder._patient(root, trigger, speech_heads):
+            return "actor2"
         # the actor speaks: it is a claimant, unless what it says is its own action
         for t in chain:
             if t.i in speech_heads:
@@ -193,11 +234,17 @@ class ActorFinder:
                                 f"'{ent.text}' (organisation named in the text, not in the catalogue) as {role}"))
         return out
 
-    def find(self, sent: Span, trigger: Token, speech_heads: set[int]) -> tuple[ActorRef, ...]:
+    def find(self, sent: Span, trigger: Token, speech_heads: set[int],
+             other_deeds: frozenset[int] = frozenset()) -> tuple[ActorRef, ...]:
+        """The actors of the deed ``trigger`` names; ``other_deeds``: the trigger positions of the sentence's
+        other deeds (a phrase that names one of them, "Russian shelling", is that deed's party)."""
         found: list[ActorRef] = []
         seen: set[str] = set()
+        elsewhere: set[str] = set()  # associates whose phrase is another deed of the sentence
         for span, entry, name, _country in self.spans(sent):
             role = self._role(span, trigger, speech_heads)
+            if len(span) == 1 and span[0].lower_ in self.country_words and role != "actor1":
+                continue  # a country or capital named alone is its forces only as the doer; else a place
             if role is None:
                 # catalogue groups and forces named in an event sentence are at least associated
                 if entry is None or entry.id in ("civilians", "protesters", "police", "unidentified"):
@@ -206,6 +253,8 @@ class ActorFinder:
                 if any(t.i in speech_heads for t in [root, *root.ancestors][:2]) and root.dep_ in SUBJECT_DEPS:
                     continue  # a speaker, not a doer
                 role = "assoc_actor_1"
+                if any(t.i in other_deeds for t in span):
+                    elsewhere.add(name)
             if role == "actor1" and entry is not None and entry.inter == 7:
                 role = "actor2"  # civilians are the target of violence, not its doer
             key = name + role
@@ -223,7 +272,10 @@ class ActorFinder:
                 )
             )
         found += self._named_organisations(sent, trigger, speech_heads, found)
-        # an actor1 must exist before an associate; promote the first associate if needed
+        # an actor1 must exist before an associate: the first associate is promoted, unless its phrase names
+        # another deed of the sentence ("Russia denies targeting civilians, but ... killed by Russian
+        # shelling"): it is that deed's doer, no party to this one, and goes
+        found = [a for a in found if a.role != "assoc_actor_1" or a.name not in elsewhere]
         if found and not any(a.role == "actor1" for a in found):
             first = next((a for a in found if a.role == "assoc_actor_1"), None)
             if first is not None:

@@ -118,11 +118,13 @@ def make_times(nlp: Language, name: str) -> Dates:
     return Dates(nlp, name, times=TimeResolver(), types=_types(nlp), referring=referring)
 
 
-@Language.factory("eventwire_landmarks", requires=["span._.type_hits"], assigns=["span._.landmarks"])
+@Language.factory("eventwire_landmarks", requires=["span._.type_hits", "span._.hit_dates"], assigns=["span._.landmarks"])
 def make_landmarks(nlp: Language, name: str) -> Landmarks:
+    from eventwire.extract.background import BackgroundReader
     from eventwire.extract.landmarks import LandmarkReader
 
-    return Landmarks(nlp, name, reader=LandmarkReader(_claims().speech))
+    speech = _claims().speech
+    return Landmarks(nlp, name, reader=LandmarkReader(speech), background=BackgroundReader(speech))
 
 
 @Language.factory("eventwire_event_places", requires=["span._.type_hits"], assigns=["span._.hit_places"])

@@ -106,8 +106,6 @@ class Extractor:
         start, end = off + sent.start_char, off + sent.end_char
         ev = Evidence(doc.id, doc.text[start:end], start, end)
         landmarks = sent._.landmarks
-        # the sentence's claims go with its first reported event, not with a landmark dating it
-        claimer = next((n for n, why in enumerate(landmarks) if why is None), 0)
         out: list[Mention] = []
         for n, hit in enumerate(hits):
             date = date_of_hit(sent._.hit_dates[n], previous_date, doc, article.pub, sent.text)
@@ -127,7 +125,6 @@ class Extractor:
                 date=date,
                 place=place,
                 actors=sent._.actors[n],
-                claims=tuple(claims) if n == claimer else (),
                 story=story,
                 reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}"
                        + (f"; {landmarks[n]}" if landmarks[n] else "")
@@ -135,4 +132,14 @@ class Extractor:
                 landmark=landmarks[n] is not None,
                 weapon=hit.weapon,
             ))
+        return self._give_claims(out, claims)
+
+    @staticmethod
+    def _give_claims(out: list[Mention], claims: list) -> list[Mention]:
+        """The sentence's claims go with its first reported event that is kept, not with a landmark dating
+        it, nor with a deed the commentary gate left out (its figures would be lost with it)."""
+        if not out or not claims:
+            return out
+        i = next((i for i, m in enumerate(out) if not m.landmark), 0)
+        out[i] = replace(out[i], claims=tuple(claims))
         return out

@@ -41,6 +41,8 @@ ADDED_CLAIM_MAX_SUPPORT = 0.25
 ADDED_CLAIM_MIN_UNITS = 2
 # How far back from an attack verb the agent may be (tokens).
 AGENT_WINDOW = 8
+# How many tokens after "according to" a source's name may reach ("the regional governor Oleh Kiper").
+SOURCE_WINDOW = 6
 
 _CLAUSE_SPLIT_RE = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+|\s+\(|\)\s*")
 _PREPOSITIONS = lexicon_words("function_words", "phrase_prepositions")
@@ -195,7 +197,8 @@ def agent(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def speakers(s: Sentence, lex: Lexicon) -> list[str]:
-    """Names standing just before a reporting verb ("Mayor Ihor Terekhov said")."""
+    """Names standing just before a reporting verb ("Mayor Ihor Terekhov said") or after "according to"
+    (the last word of the name: "according to Mayor Ihor Terekhov, ...")."""
     toks = s.tokens
     names = set(s.entities)
     out = []
@@ -205,6 +208,15 @@ def speakers(s: Sentence, lex: Lexicon) -> list[str]:
                 if toks[j].text in names or _capitalised_word(toks[j].text, lex):
                     out.append(toks[j].text)
                     break
+        if tok.text.lower() == "according" and v + 1 < len(toks) and toks[v + 1].text.lower() == "to":
+            last = None
+            for t in toks[v + 2:v + 2 + SOURCE_WINDOW]:
+                if t.text in names or _capitalised_word(t.text, lex):
+                    last = t.text
+                elif last is not None:
+                    break  # the name ended
+            if last is not None:
+                out.append(last)
     return out
 
 

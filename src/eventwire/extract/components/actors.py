@@ -27,7 +27,9 @@ class Actors:
             hits = sent._.type_hits
             # a speaker is no doer: the sentence's speech verbs, found once for all its hits
             speech = self.claims.speech_heads(sent) if hits else set()
-            out.append([self.finder.find(sent, hit.trigger, speech) for hit in hits])
+            deeds = [hit.trigger.i for hit in hits]
+            out.append([self.finder.find(sent, hit.trigger, speech, frozenset(deeds[:n] + deeds[n + 1:]))
+                        for n, hit in enumerate(hits)])
         return out
 
     @staticmethod

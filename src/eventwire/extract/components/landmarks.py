@@ -1,29 +1,51 @@
-"""Landmarks: an event word that only dates something else ("before the offensive") reports nothing.
+"""Landmarks and background: event words that report nothing new on the article's date.
 
-The rule is ``extract.landmarks.LandmarkReader``'s; a landmark still becomes
-a mention (marked ``landmark``) so fusion can tell it from a report.
+Two readers decide it, each with its own rule:
+
+* ``extract.landmarks.LandmarkReader``: an event word that only dates
+  something else ("arrived two days before the offensive");
+* ``extract.background.BackgroundReader``: an earlier deed recalled in passing
+  ("had shelled", "since the attack", "came a week after a missile hit ...")
+  that has no date expression of its own in its sentence (``span._.hit_dates``);
+  with one it is an event of its own day and is reported as such.
+
+Either way the hit still becomes a mention, marked ``landmark``: fusion links
+it to the event it names and never starts an event from it.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.extract.background import BackgroundReader
 from eventwire.extract.landmarks import LandmarkReader
 
 
 class Landmarks:
-    """Parser component: ``span._.type_hits`` → ``span._.landmarks`` (per hit: why it is one, or None)."""
+    """Parser component: ``span._.type_hits`` and ``span._.hit_dates`` → ``span._.landmarks``
+    (per hit: why it is only a landmark or a reference, or None when it is reported)."""
 
     def __init__(self, nlp: Language | None = None, name: str = "eventwire_landmarks", *,
-                 reader: LandmarkReader) -> None:
+                 reader: LandmarkReader, background: BackgroundReader) -> None:
         self.name = name
         self.reader = reader
+        self.background = background
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[list[str | None]]:
-        return [[self.reader.reason(hit.trigger, hit.trigger_text) for hit in sent._.type_hits] for sent in doc.sents]
+        out = []
+        for sent in doc.sents:
+            reasons = []
+            for hit, dates in zip(sent._.type_hits, sent._.hit_dates):
+                why = self.reader.reason(hit.trigger, hit.trigger_text)
+                if why is None and not dates.near:
+                    cue = self.background.cue(hit.trigger, sent)
+                    why = f"{cue}, with no date of its own: a reference, not news" if cue else None
+                reasons.append(why)
+            out.append(reasons)
+        return out
 
     @staticmethod
     def set_annotations(doc: Doc, per_sentence: list[list[str | None]]) -> Doc:

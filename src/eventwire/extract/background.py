@@ -1,0 +1,103 @@
+"""Is an event word news, or an earlier deed recalled in passing?
+
+News tells its news in the simple past or the present perfect and recalls
+what came before with a few plain devices of English grammar:
+
+* the past perfect: "Russian forces had shelled the village before the
+  ceasefire" (but "the governor said troops had shelled the town" is only
+  reported speech shifted back a tense: a sentence that reports speech is
+  left alone);
+* a "since" adjunct: "the town has been a target since the attack";
+* a verb of pure sequence: "the strike came a week after a missile hit the
+  mall", "the raid followed an attack on the depot";
+* words that place the deed before the news: "previously occupied", "the
+  previous attack".
+
+Such a deed keeps its own date when its sentence gives it one ("the previous
+attack took place on July 24th"): it is then an event of that day.  Without
+one it would take the article's date, the worst possible guess; it is only a
+reference to the event it names (``components.landmarks`` marks it, fusion
+links it and never starts an event from it).  The cue words are data
+(``background`` in time_expressions.json).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.data import load_json
+
+PERFECT_AUX = "had"
+
+
+class BackgroundReader:
+    """Built once; ``cue(trigger, sent)`` says why a deed is recalled background, or None."""
+
+    def __init__(self, speech_lemmas: set[str]) -> None:
+        lex = load_json("lexicons", "time_expressions.json")["background"]
+        self.since = set(lex["since_markers"])
+        self.sequence = set(lex["sequence_markers"])
+        self.sequence_hosts = set(lex["sequence_hosts"])
+        self.past_adverbs = set(lex["past_adverbs"])
+        self.past_adjectives = set(lex["past_adjectives"])
+        self.speech = speech_lemmas
+
+    def cue(self, trigger: Token, sent: Span) -> str | None:
+        while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
+            trigger = trigger.head  # "drone attack": the phrase is its head noun's
+        return self._adjunct(trigger) or self._past_words(trigger) or self._past_perfect(trigger, sent)
+
+    @staticmethod
+    def _verb(trigger: Token) -> Token | None:
+        """The verb that tells the deed: the trigger itself, or the verb a nominal trigger is the object
+        or subject of ("had carried out an attack", "the previous attack took place")."""
+        if trigger.pos_ in ("VERB", "AUX"):
+            return trigger
+        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+            return trigger.head
+        return None
+
+    def _adjunct(self, trigger: Token) -> str | None:
+        """The deed sits in a "since" adjunct, or in an "after" adjunct (or the object) of a verb of sequence."""
+        for tok in [trigger, *trigger.ancestors]:
+            marker = None
+            if tok.dep_ == "prep" and tok.lower_ in self.since | self.sequence:
+                marker = tok.lower_
+            elif tok.pos_ in ("VERB", "AUX"):
+                marker = next((c.lower_ for c in tok.children if c.dep_ == "mark"
+                               and c.lower_ in self.since | self.sequence), None)
+            if tok.i != trigger.i and tok.lemma_.lower() in self.sequence_hosts and tok.pos_ == "VERB" \
+                    and any(c.dep_ == "dobj" and (c.i == trigger.i or c.is_ancestor(trigger)) for c in tok.children):
+                return f"background: '{trigger.text}' is what '{tok.text}' follows"
+            if marker is None:
+                continue
+            if marker in self.since:
+                return f"background: '{marker} … {trigger.text}' recalls an earlier deed"
+            host = tok.head
+            if host.lemma_.lower() in self.sequence_hosts:
+                return f"background: '{host.text} {marker} … {trigger.text}' recalls what came before"
+            return None  # the first temporal adjunct decides: "died after a drone hit their car" reports it
+        return None
+
+    def _past_words(self, trigger: Token) -> str | None:
+        for c in trigger.children:
+            if c.dep_ == "amod" and c.lower_ in self.past_adjectives:
+                return f"background: '{c.text} {trigger.text}'"
+        verb = self._verb(trigger)
+        if verb is not None:
+            for c in verb.children:
+                if c.dep_ == "advmod" and c.lower_ in self.past_adverbs:
+                    return f"background: '{c.text} {verb.text}'"
+        return None
+
+    def _past_perfect(self, trigger: Token, sent: Span) -> str | None:
+        """"had shelled", "had been shelled", "had carried out an attack", outside reported speech and
+        outside an adverbial clause (which only orders the deeds of its own sentence)."""
+        verb = self._verb(trigger)
+        if verb is None or verb.tag_ != "VBN" or verb.dep_ == "advcl":
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ == PERFECT_AUX for c in verb.children):
+            return None
+        if any(t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX") for t in sent) or any(
+                t.lower_ == "according" for t in sent):
+            return None  # "the governor said troops had shelled the town": speech shifted back a tense
+        return f"background: past perfect '{verb.text}'"

@@ -1,0 +1,51 @@
+"""Earlier deeds recalled in passing (extract/background.py), on sentences written for these tests."""
+from datetime import date
+
+import pytest
+
+from eventwire.extract.components.context import Article
+from eventwire.model import Document, PublishedDate
+
+
+@pytest.fixture(scope="module")
+def cues(extractor):
+    """The background cue of every event word of a text, by its trigger word."""
+    from eventwire.extract.background import BackgroundReader
+
+    reader = BackgroundReader(extractor.nlp.get_pipe("eventwire_actors").claims.speech)
+
+    def run(text: str) -> dict[str, str | None]:
+        pub = PublishedDate(date(2024, 3, 14), "metadata", 0.9)
+        piece = extractor.nlp.make_doc(text)
+        piece._.article = Article(Document("d", "0" * 64, None, None, "Wire", None, pub, "en", text), pub.date, [])
+        piece._.offset = 0
+        doc = next(iter(extractor.nlp.pipe([piece], disable=["ner"])))
+        return {hit.trigger.text: reader.cue(hit.trigger, sent) for sent in doc.sents for hit in sent._.type_hits}
+    return run
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Russian forces had shelled the village of Hulyaipole before the ceasefire.", "shelled"),
+    ("The village had been shelled by Russian forces as well.", "shelled"),
+    ("The mayor has not left the city since Russian troops shelled its centre.", "shelled"),
+    ("The announcement came a week after Russian forces shelled a shopping centre in Kremenchuk.", "shelled"),
+    ("The raid followed a missile attack on the port of Odesa.", "missile"),
+    ("The previous drone attack on Moscow caused no damage.", "drone"),
+    ("The depot had previously been shelled by artillery.", "shelled"),
+])
+def test_background_cues(cues, text, trigger):
+    found = cues(text)
+    assert (found.get(trigger) or "").startswith("background"), found
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Russian forces shelled the village of Hulyaipole on Tuesday.", "shelled"),
+    ("The governor said Russian forces had shelled Hulyaipole overnight.", "shelled"),
+    ("According to the governor, Russian forces had shelled Hulyaipole overnight.", "shelled"),
+    ("Two people died after a drone hit their car in Kherson.", "hit"),
+    ("Residents fled after Russian forces shelled the village of Hulyaipole.", "shelled"),
+    ("After troops had entered the village, artillery shelled the school.", "shelled"),
+])
+def test_news_and_reported_speech_are_not_background(cues, text, trigger):
+    found = cues(text)
+    assert trigger in found and found[trigger] is None, found

@@ -13,7 +13,9 @@ per document:
    the article read so far is decided here, with the concern modules' rules:
    a sentence without a date of its own takes its paragraph's last date
    (``components.times.date_of_hit``), an event without a place in its
-   sentence the article's previous one (``components.places.context_place``),
+   sentence the article's previous one (``components.places.context_place``)
+   if it lies in the article's setting, and a place on another continent
+   than the setting places a deed only with strong evidence (``setting``),
    and claims in a sentence without an event word ("He said one person was
    injured") go to the article's latest event (control claims to the latest
    battle).
@@ -28,11 +30,12 @@ from spacy.tokens import Doc, Span
 from eventwire import datelines
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
 from eventwire.extract.components.context import Article, usable_pub
-from eventwire.extract.components.places import EVENT_PRECISIONS, context_place
+from eventwire.extract.components.places import context_place, EVENT_PRECISIONS, filed_spans
 from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.genre import GenreClassifier
+from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
 from eventwire.model import DateSpan, Document, Evidence, Mention
 
@@ -50,7 +53,8 @@ class Extractor:
         if doc.language != "en":
             return []
         read = self.reader(doc.text)
-        article = Article(doc, usable_pub(doc), read._.places)
+        article = Article(doc, usable_pub(doc), read._.places,
+                          setting=Setting.of(read._.toponyms, filed_spans(read._.paragraphs)))
         plan: list[PlanItem] = read._.plan
         # without NER, half the parse: places and actors do without it (ActorFinder runs it on demand)
         parsed = iter(list(self.nlp.pipe([self._piece(item, article) for item in plan if item.parse],
@@ -114,10 +118,14 @@ class Extractor:
             place, preason = sent._.hit_places[n]
             if commentary and not Anchors.of(bool(sent._.hit_dates[n].near), preason, sent._.actors[n], claims).concrete:
                 continue  # commentary names deeds in passing: only a concrete one is reported (concreteness.py)
-            if place is None or place.precision not in EVENT_PRECISIONS:
-                ctx, creason = context_place(start, article.places, earlier + out)
-                if ctx is not None and (place is None or place.precision == "country"):
-                    place, preason = ctx, creason
+            far = article.setting.far_reason(place) if place is not None else ""
+            if far:
+                place, preason = None, far  # named in the sentence, but far and in passing: unplaced, not moved
+            elif place is None or place.precision not in EVENT_PRECISIONS:
+                ctx, creason = context_place(start, article.places, earlier + out, article.is_scene,
+                                             lambda p: article.may_borrow(p, sent._.actors[n]))
+                if place is None or place.precision == "country" and ctx is not None:
+                    place, preason = ctx, creason or preason
             out.append(Mention(
                 document=doc.id,
                 evidence=ev,

@@ -184,3 +184,10 @@ def test_a_war_wide_total_is_neither_an_event_nor_its_dead(extractor):
 def test_a_guess_is_not_a_report(extractor):
     assert extractor.extract(document("Perhaps, that is how they are shipping the loot out of Kherson, he said.")) == []
     assert len(extractor.extract(document("Russian troops looted shops in Kherson on Monday, residents said."))) == 1
+
+
+def test_a_claimant_after_an_opening_dateline_has_no_dateline_blanks(extractor):
+    text = "PSKOV — The regional governor said on Tuesday that shelling killed two people in Ostrov."
+    (m,) = extractor.extract(document(text))
+    (c,) = [c for c in m.claims if c.property == "fatalities"]
+    assert c.claimant == "regional governor"

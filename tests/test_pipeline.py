@@ -134,3 +134,38 @@ def test_one_body_under_unrelated_headlines_is_two_articles_not_copies(tmp_path,
     assert rows["a"].story != rows["b"].story and rows["b"].copy_of is None
     again = pipe.ingest([str(tmp_path / "in.jsonl")])
     assert (again.new, again.duplicates) == (0, 3)
+
+
+def test_figures_that_contradict_across_outlets_are_flagged_with_both_claimants(tmp_path, db_url):
+    """Issue 11, item 10: one side's count of attackers killed against the other side's 'not a single
+    fighter lost', and a ministry's count against a governor's, each told by another outlet."""
+    from eventwire.store.repository import query_events
+
+    recs = [
+        {"id": "a", "url": "https://wire.example/raid", "outlet": "Steppe Wire", "published": "2024-05-08",
+         "text": "KURSK — Russia's Defence Ministry said on Tuesday that its troops had repelled a cross-border raid "
+                 "near the village of Tyotkino in the Kursk region, killing 25 attackers."},
+        {"id": "b", "url": "https://courier.example/legion", "outlet": "Border Courier", "published": "2024-05-08",
+         "text": "Fighters of a volunteer legion fighting for Ukraine clashed with Russian troops near the village of "
+                 "Tyotkino in the Kursk region on Tuesday, the legion said.\n\n"
+                 "\"Not a single fighter was lost,\" the legion said in a statement on its channel."},
+        {"id": "c", "url": "https://post.example/shebekino", "outlet": "Evening Post", "published": "2024-05-08",
+         "text": "Russia's Emergencies Ministry said six people were killed when shells hit Shebekino in the "
+                 "Belgorod region on Monday."},
+        {"id": "d", "url": "https://herald.example/shebekino", "outlet": "Border Herald", "published": "2024-05-08",
+         "text": "Shelling of Shebekino in the Belgorod region on Monday killed nine people, regional governor "
+                 "Vyacheslav Gladkov said."},
+    ]
+    pipe = Pipeline(db_url)
+    assert pipe.ingest([str(write(tmp_path, recs))]).events == 2
+    with pipe.Session() as s:
+        events = {e.location.name: e for e in query_events(s)}
+    for name, sides in (("Tyotkino", ("Defence Ministry", "legion")), ("Shebekino", ("Emergencies Ministry", "Gladkov"))):
+        ev = events[name]
+        assert len(ev.documents) == 2
+        (c,) = ev.contradictions
+        assert c.property == "fatalities"
+        claimants = [ev.claims[i].claimant for i in c.claims]
+        assert {ev.claims[i].evidence.document for i in c.claims} == set(ev.documents)  # one figure from each outlet
+        assert all(any(side in who for who in claimants) for side in sides), claimants
+        assert all(side in c.summary for side in sides)

@@ -56,3 +56,19 @@ def test_text_keeps_sentences_exactly(cleaner):
     para = "  Two drones  hit a depot,  the governor said.  "
     doc = cleaner.clean(Record(source="t", text=para))
     assert doc.text == para.strip()
+
+
+LIVE_ENTRIES = [
+    ("3 Jun 2024 - 09:15 GMT", "Drones struck a fuel depot in Kherson early on Monday morning, the regional governor said in a statement."),
+    ("2 Jun 2024 - 22:40 GMT", "Shelling hit the town of Nikopol overnight and damaged a school and two houses, officials said on Telegram."),
+    ("2 Jun 2024 - 18:05 GMT", "A missile hit a warehouse in the port of Odesa on Sunday afternoon, the navy said in its evening update."),
+]
+
+
+def test_a_live_pages_entry_stamps_stay_but_a_lone_date_line_goes(cleaner):
+    live = "\n\n".join(f"{stamp}\n\n{body}" for stamp, body in LIVE_ENTRIES)
+    text = cleaner.clean(Record(source="t", text=live)).text
+    assert all(stamp in text for stamp, _ in LIVE_ENTRIES)
+    report = "\n\n".join([LIVE_ENTRIES[0][0]] + [body for _, body in LIVE_ENTRIES])
+    text = cleaner.clean(Record(source="t", text=report)).text
+    assert LIVE_ENTRIES[0][0] not in text and LIVE_ENTRIES[0][1] in text

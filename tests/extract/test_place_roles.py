@@ -32,3 +32,20 @@ def test_a_ship_named_after_a_city_is_not_the_city(extractor):
 def test_the_city_doing_the_deed_is_not_where_it_happened(extractor):
     assert place_of(extractor, "He said Kyiv had staged a drone attack on the village on Thursday.") != "Kyiv"
     assert place_of(extractor, "Russian missiles hit Kyiv on Tuesday.") == "Kyiv"
+
+
+def test_a_city_holding_a_view_is_its_government(extractor):
+    assert place_of(extractor, "An official said Washington does not believe the rebels launched the offensive.") is None
+    assert place_of(extractor, "Her aide said Paris doubts the rebels started the fighting.") is None
+    assert place_of(extractor, "Militants fired rockets at a depot in Washington on Monday, police said.") == "Washington"
+
+
+def test_a_place_that_begins_an_organisations_name_is_its_seat():
+    from eventwire.extract.place_roles import names_organisation
+
+    text = ("She told Princeton's Bendheim Center for Finance, the Washington Post and the London-based Chatham "
+            "House that the shelling of Kharkiv on Friday was heavy. Kharkiv Mayor Ihor Terekhov agreed.")
+    seat = {w: names_organisation(text, text.index(w) + len(w)) for w in ("Princeton", "Washington", "London")}
+    assert seat == {"Princeton": True, "Washington": True, "London": True}
+    assert not names_organisation(text, text.index("Kharkiv") + len("Kharkiv"))  # "Kharkiv on Friday"
+    assert not names_organisation(text, text.rindex("Kharkiv") + len("Kharkiv"))  # "Kharkiv Mayor Ihor Terekhov"

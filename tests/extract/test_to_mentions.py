@@ -205,3 +205,23 @@ def test_a_war_wide_total_is_neither_an_event_nor_its_dead(extractor):
 def test_a_guess_is_not_a_report(extractor):
     assert extractor.extract(document("Perhaps, that is how they are shipping the loot out of Kherson, he said.")) == []
     assert len(extractor.extract(document("Russian troops looted shops in Kherson on Monday, residents said."))) == 1
+
+
+def test_a_claimant_after_an_opening_dateline_has_no_dateline_blanks(extractor):
+    text = "PSKOV — The regional governor said on Tuesday that shelling killed two people in Ostrov."
+    (m,) = extractor.extract(document(text))
+    (c,) = [c for c in m.claims if c.property == "fatalities"]
+    assert c.claimant == "regional governor"
+
+
+def test_a_live_pages_entries_are_dated_by_their_stamps(extractor):
+    live = ("Live: war updates\n\n"
+            "3 Jun 2024 - 09:15 GMT\n\nRussian drones struck a fuel depot in Kherson on Sunday, the governor said.\n\n"
+            "2 Jun 2024 - 22:40 GMT\n\nRussian artillery shelled Nikopol, killing two people, officials said.\n\n"
+            "2 Jun 2024 - 11:05 GMT\n\nA Russian missile hit a warehouse in Odesa, the navy said.\n\n"
+            "1 Jun 2024 - 20:00 GMT\n\nUkrainian drones struck an oil depot in Novoshakhtinsk on Friday, officials said.")
+    got = {m.place.name: m for m in extractor.extract(document(live, published=date(2024, 5, 31)))}
+    assert got["Kherson"].date.start == date(2024, 6, 2)  # the Sunday before its entry, not before the page date
+    assert got["Nikopol"].date.start == date(2024, 6, 2) and "stamp" in got["Nikopol"].date.reason
+    assert got["Odesa"].date.start == date(2024, 6, 2)
+    assert got["Novoshakhtinsk"].date.start == date(2024, 5, 31)

@@ -42,6 +42,25 @@ ID_PREFIX = "d_"
 ID_HEX_DIGITS = 16
 
 
+def keep_entry_stamps(verdicts: list[boilerplate.Verdict]) -> list[boilerplate.Verdict]:
+    """A live page's dated entry stamps ("22 Apr 2022 - 18:44 GMT") stay in its text.
+
+    On an article page a date-and-time line is furniture; on a live page, a column of entries each
+    under its own stamp, the stamps say when each entry was written, and extraction dates an entry's
+    deeds by them (``dating.entries``).  Only pages with at least ``entries.MIN_STAMPS`` such lines are
+    live pages; on any other the lines go as before."""
+    from eventwire.dating.entries import is_dated_stamp, MIN_STAMPS
+
+    stamps = [i for i, v in enumerate(verdicts) if not v.keep and v.removed and is_dated_stamp(v.unit.text)]
+    if len(stamps) < MIN_STAMPS:
+        return verdicts
+    out = list(verdicts)
+    for i in stamps:
+        out[i] = boilerplate.Verdict(verdicts[i].unit, keep=True, text=verdicts[i].unit.text.strip(),
+                                     reason="a live page's entry stamp")
+    return out
+
+
 def content_hash(text: str) -> str:
     """sha256 of the text lower-cased with whitespace collapsed: layout changes keep the hash."""
     return hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
@@ -147,6 +166,7 @@ class Cleaner:
         verdicts = boilerplate.drop_repeats(verdicts, title)
         verdicts = cut_injected(verdicts, title_cut)
         verdicts = self._cut_dateline_spam(verdicts)
+        verdicts = keep_entry_stamps(verdicts)
 
         kept = [v.text for v in verdicts if v.keep and v.text.strip()]
         removed = [piece for v in verdicts for piece in v.removed]

@@ -109,12 +109,13 @@ class ClaimExtractor:
         dash = next((i for i, t in enumerate(keep) if t.text in ("—", "–", "--")), None)
         if dash is not None and dash < len(keep) - 1:
             keep = keep[dash + 1 :]  # "BELGOROD — Russia's ministry": drop the dateline
-        while keep and (keep[0].is_punct or keep[0].lower_ in ARTICLES):
+        # a blanked dateline ("BELGOROD — " parsed as spaces, see to_mentions._piece) is whitespace
+        while keep and (keep[0].is_punct or keep[0].is_space or keep[0].lower_ in ARTICLES):
             keep = keep[1:]
-        while keep and keep[-1].is_punct:
+        while keep and (keep[-1].is_punct or keep[-1].is_space):
             keep = keep[:-1]
         keep = keep[-MAX_CLAIMANT_TOKENS:]
-        return " ".join(t.text for t in keep).replace(" 's", "'s").replace(" ’s", "’s")
+        return " ".join(t.text for t in keep).replace(" 's", "'s").replace(" ’s", "’s").strip()
 
     def speech_heads(self, sent: Span) -> set[int]:
         return {t.i for t in sent if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX")}

@@ -11,15 +11,28 @@ its role in the sentence.  Three roles that are not a location:
   of doing that has an object is the government or army acting (issue 11,
   item 5: a city named as doer never locates, and never becomes a place for
   the deed).  Verbs of undergoing keep their subject as the place ("Kharkiv
-  saw heavy shelling", "the town came under fire").
+  saw heavy shelling", "the town came under fire");
+* a government holding a view: "Washington does not believe Beijing has
+  sent weapons" — a place that is the subject of a verb taking a clause
+  (believe, fear, insist that ...) stands for the people who think it;
+* an organisation's seat: "Princeton's Bendheim Center", "the Washington
+  Post", "a Washington-based institute" (``names_organisation``, on the text,
+  so that the earlier-named places a later sentence may borrow are checked
+  too).
 
 Words live in data/lexicons/place_roles.json.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from eventwire.extract.vocab import words
+
+ORGANISATION_NOUNS = words("place_roles", "organisation_nouns")
+# after a place: "'s" or nothing, then up to four capitalised words ending the organisation's name
+_NAME_AFTER = re.compile(r"(?:['\u2019]s)?((?:[ \t]+(?:of|for|&)?[ \t]*[A-Z][\w&.\-]*){1,4})")
 
 
 class PlaceRoles:
@@ -41,4 +54,17 @@ class PlaceRoles:
         if last.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() not in self.undergoing \
                 and any(c.dep_ == "dobj" for c in head.children):
             return "the doer of the deed, not its place"
+        if last.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.undergoing \
+                and any(c.dep_ == "ccomp" for c in head.children):
+            return "a government holding a view, not a place"
         return None
+
+
+def names_organisation(text: str, end: int) -> bool:
+    """Does the toponym ending at ``end`` begin an organisation's name ("Princeton's Bendheim Center")?"""
+    if text.startswith("-based", end):
+        return True  # "the London-based Chatham House think tank": where something is based
+    m = _NAME_AFTER.match(text, end)
+    if m is None:
+        return False
+    return any(w.strip(".,") in ORGANISATION_NOUNS for w in m.group(1).split())

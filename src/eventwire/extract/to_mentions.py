@@ -13,7 +13,9 @@ per document:
    the article read so far is decided here, with the concern modules' rules:
    a sentence without a date of its own takes its paragraph's last date
    (``components.times.date_of_hit``), an event without a place in its
-   sentence the article's previous one (``components.places.context_place``),
+   sentence the article's previous one (``components.places.context_place``)
+   if it lies in the article's setting, and a place on another continent
+   than the setting places a deed only with strong evidence (``setting``),
    and claims in a sentence without an event word ("He said one person was
    injured") go to the article's latest event (control claims to the latest
    battle).
@@ -26,13 +28,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire import datelines
+from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
 from eventwire.extract.components.context import Article, usable_pub
-from eventwire.extract.components.places import EVENT_PRECISIONS, context_place
+from eventwire.extract.components.places import context_place, EVENT_PRECISIONS, filed_spans
 from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.genre import GenreClassifier
+from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
 from eventwire.model import DateSpan, Document, Evidence, Mention
 
@@ -50,10 +54,12 @@ class Extractor:
         if doc.language != "en":
             return []
         read = self.reader(doc.text)
-        article = Article(doc, usable_pub(doc), read._.places)
+        article = Article(doc, usable_pub(doc), read._.places,
+                          setting=Setting.of(read._.toponyms, filed_spans(read._.paragraphs)))
         plan: list[PlanItem] = read._.plan
+        entries = self._entries(doc, article, plan)
         # without NER, half the parse: places and actors do without it (ActorFinder runs it on demand)
-        parsed = iter(list(self.nlp.pipe([self._piece(item, article) for item in plan if item.parse],
+        parsed = iter(list(self.nlp.pipe([self._piece(item, entries[n]) for n, item in enumerate(plan) if item.parse],
                                          batch_size=PARSE_BATCH, disable=["ner"])))
         # on a commentary page a deed must be concrete in its own sentence to be reported (genre.py)
         genre = self.genre.classify(doc.title, doc.url, doc.text)
@@ -61,18 +67,38 @@ class Extractor:
         mentions: list[Mention] = []
         para_date: list[DateSpan | None] = [None]
         current = -1
-        for item in plan:
+        for n, item in enumerate(plan):
             if item.paragraph != current:
                 current, para_date = item.paragraph, [None]
             if not item.parse:
                 # not parsed, but its dates still date the sentences after it ("On May 24, ... It ...")
-                dates = own_dates(self.times, item.text, article.pub, item.at_start)
+                dates = own_dates(self.times, item.text, entries[n].pub, item.at_start)
                 if dates:
                     para_date[0] = dates[0]
                 continue
             for sent in next(parsed).sents:
-                mentions.extend(self._sentence(sent, item.offset, article, story, mentions, para_date, commentary))
+                mentions.extend(self._sentence(sent, item.offset, entries[n], story, mentions, para_date, commentary))
         return mentions
+
+    @staticmethod
+    def _entries(doc: Document, article: Article, plan: list[PlanItem]) -> list[Article]:
+        """Per plan item, the article as its sentences see it: on a live page (dating.entries) the
+        entry's stamp stands in for the page's date, so "on Thursday" and undated deeds are dated by
+        the entry that tells them; elsewhere the article itself."""
+        stamps = entry_dates(doc.text, article.pub)
+        if not stamps:
+            return [article] * len(plan)
+        seen: dict[int, Article] = {}
+        out = []
+        for item in plan:
+            stamp = date_at(stamps, item.offset)
+            if stamp is None:
+                out.append(article)
+                continue
+            if stamp.offset not in seen:
+                seen[stamp.offset] = replace(article, pub=stamp.day, entry=stamp.text)
+            out.append(seen[stamp.offset])
+        return out
 
     def _piece(self, item: PlanItem, article: Article) -> Doc:
         """A run of sentences to parse, carrying its article; the parser reads "BELGOROD — Russia's
@@ -109,13 +135,19 @@ class Extractor:
         out: list[Mention] = []
         for n, hit in enumerate(hits):
             date = date_of_hit(sent._.hit_dates[n], previous_date, doc, article.pub, sent.text)
+            if article.entry and date is not None and date.reason.startswith("publication date"):
+                date = replace(date, reason=f"the live entry's stamp '{article.entry}'; no date in sentence")
             place, preason = sent._.hit_places[n]
             if commentary and not Anchors.of(bool(sent._.hit_dates[n].near), preason, sent._.actors[n], claims).concrete:
                 continue  # commentary names deeds in passing: only a concrete one is reported (concreteness.py)
-            if place is None or place.precision not in EVENT_PRECISIONS:
-                ctx, creason = context_place(start, article.places, earlier + out)
-                if ctx is not None and (place is None or place.precision == "country"):
-                    place, preason = ctx, creason
+            far = article.setting.far_reason(place) if place is not None else ""
+            if far:
+                place, preason = None, far  # named in the sentence, but far and in passing: unplaced, not moved
+            elif place is None or place.precision not in EVENT_PRECISIONS:
+                ctx, creason = context_place(start, article.places, earlier + out, article.is_scene,
+                                             lambda p: article.may_borrow(p, sent._.actors[n]))
+                if place is None or place.precision == "country" and ctx is not None:
+                    place, preason = ctx, creason or preason
             out.append(Mention(
                 document=doc.id,
                 evidence=ev,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -31,7 +32,8 @@ from eventwire.extract.places import PlaceFinder
 from eventwire.extract.truecase import mostly_upper
 from eventwire.extract.types import EventTypeClassifier, TypeHit
 from eventwire.extract.vocab import words
-from eventwire.extract.place_roles import PlaceRoles
+from eventwire.extract.place_roles import names_organisation, PlaceRoles
+from eventwire.extract.setting import FAR
 from eventwire.model import Mention, Place
 
 EVENT_PRECISIONS = ("point", "town", "district", "region")
@@ -69,6 +71,11 @@ class Toponyms:
         return doc
 
 
+def filed_spans(paras: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """The spans of the paragraphs' opening datelines ("KYIV, 14 March —"): where reports were filed."""
+    return [(off, off + m.end()) for off, p in paras if (m := datelines.OPENING.match(p))]
+
+
 def group_short_names() -> dict[str, list[str]]:
     """A group's short name that is also a town ("Wagner", "Azov") → its longer names."""
     out: dict[str, list[str]] = {}
@@ -99,7 +106,7 @@ class ArticlePlaces:
         return self.set_annotations(doc, self.match(doc._.toponyms, doc._.paragraphs, doc._.parse_text))
 
     def match(self, places: list[Place], paras: list[tuple[int, str]], text: str) -> list[Place]:
-        filed = [(off, off + m.end()) for off, p in paras if (m := datelines.OPENING.match(p))]
+        filed = filed_spans(paras)
         places = [p for p in places if not any(a <= p.start < b for a, b in filed)]
         places = self._not_group_names(places, text)
         return sorted(places + self._capital_places(text), key=lambda p: p.start)
@@ -181,6 +188,8 @@ class EventPlaces:
             return False  # a dateline ("KURSK, 14 March —") says where the report was filed
         if last.i + 1 < sent.end and sent.doc[last.i + 1].lower_ in TIME_ZONE_NOUNS:
             return False  # "01:35 Moscow time"
+        if names_organisation(sent.doc.text, last.idx + len(last.text)):
+            return False  # "the Washington Post", "Princeton's Bendheim Center": where an organisation sits
         before = [t.lower_ for t in sent.doc[max(sent.start, first.i - 2) : first.i]]
         if any(b in MEDIA_NOUNS for b in before):
             return False
@@ -226,13 +235,30 @@ class EventPlaces:
         return best, f"'{best.surface or best.name}' in the sentence"
 
 
-def context_place(pos: int, found: list[Place], earlier: list[Mention]) -> tuple[Place | None, str]:
-    """The place of the article's previous event mention, else the last place named shortly before."""
+def context_place(pos: int, found: list[Place], earlier: list[Mention],
+                  scene: Callable[[Place], bool] = lambda p: True,
+                  fits: Callable[[Place], bool] = lambda p: True) -> tuple[Place | None, str]:
+    """The place of the article's previous event mention, else the last place named shortly before.
+
+    ``scene`` says which named places can set a scene at all (not "Princeton's Bendheim Center");
+    ``fits`` whether this deed may take the scene found (inside the article's setting and its
+    actors' continents, see extract.setting).  When the nearest scene does not fit, the deed is left
+    unplaced: skipping back to an older, nearer-home place would invent where it happened (so too
+    when the previous deed was left unplaced because its own place was far)."""
     for m in reversed(earlier):
-        if m.place is not None and m.place.precision in EVENT_PRECISIONS:
-            return m.place, f"'{m.place.name}' of the article's previous event"
+        if m.place is None and FAR in m.reason:
+            return None, "not borrowed: the article's previous event is far from its setting"
+        if m.place is not None and m.place.precision in EVENT_PRECISIONS and scene(m.place):
+            return _fitting(m.place, f"'{m.place.name}' of the article's previous event", fits)
     before = [p for p in found if p.start < pos and pos - p.start < CONTEXT_PLACE_WINDOW
-              and p.precision in EVENT_PRECISIONS and p.lat is not None and p.feature != "demonym"]
+              and p.precision in EVENT_PRECISIONS and p.lat is not None and p.feature != "demonym"
+              and scene(p)]
     if before:
-        return before[-1], f"'{before[-1].surface or before[-1].name}' named earlier in the article"
+        return _fitting(before[-1], f"'{before[-1].surface or before[-1].name}' named earlier in the article", fits)
     return None, ""
+
+
+def _fitting(p: Place, why: str, fits: Callable[[Place], bool]) -> tuple[Place | None, str]:
+    if fits(p):
+        return p, why
+    return None, f"not borrowed: {why}, but far from the article's setting or the deed's actors"

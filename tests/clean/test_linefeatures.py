@@ -60,3 +60,35 @@ def test_repeated_line_is_marked():
     vectors = page_features(texts, [False, False, False], LEX)
     assert _row(vectors, 0)["repeated"] == 1.0
     assert _row(vectors, 1)["repeated"] == 0.0
+
+
+def test_block_features_see_runs_footers_and_continuations():
+    texts = [
+        "Two drones struck a fuel depot on the outskirts of the town early on Friday, the governor said.",
+        "Photo: Jan Novak",
+        "The investigation continues.",
+        "© 2024 Example News",
+        "$5",
+        "$15",
+        "Monthly",
+        "Remind Me Later",
+    ]
+    vectors = page_features(texts, [False, True, False, True, False, False, False, False], LEX)
+    rows = [_row(vectors, i) for i in range(len(texts))]
+    # the closing sentence follows prose across the dropped credit; the option lines follow nothing of the kind
+    assert rows[2]["continues_prose"] == 1.0
+    assert rows[0]["continues_prose"] == 0.0 and rows[5]["continues_prose"] == 0.0
+    # everything after the copyright line is footer, nothing before it
+    assert [r["after_footer"] for r in rows] == [0.0] * 4 + [1.0] * 4
+    # the option lines sit in one run of short units; the paragraph in none
+    assert rows[0]["short_run"] == 0.0
+    assert rows[5]["short_run"] == rows[7]["short_run"] > 0.0
+
+
+def test_sentence_speaking_to_the_reader_does_not_continue_prose():
+    texts = [
+        "Two drones struck a fuel depot on the outskirts of the town early on Friday, the governor said.",
+        "Thank you for reading our journalism.",
+    ]
+    vectors = page_features(texts, [False, False], LEX)
+    assert _row(vectors, 1)["continues_prose"] == 0.0

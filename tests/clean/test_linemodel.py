@@ -10,7 +10,7 @@ from importlib import resources
 import pytest
 
 from eventwire.clean import Cleaner
-from eventwire.clean.blockmodel import REASON, guarded
+from eventwire.clean.blockmodel import CONTINUATION_CAP, REASON, guarded, restorable
 from eventwire.clean.boilerplate import Verdict
 from eventwire.clean.blocks import Unit
 from eventwire.clean.linefeatures import FEATURE_NAMES
@@ -153,3 +153,30 @@ def test_widget_block_after_the_article_goes(cleaner, kind):
 def test_widget_block_before_the_article_goes(cleaner, kind):
     doc = _clean(cleaner, BLOCKS[kind] + ARTICLE)
     assert doc.text.split("\n\n") == ARTICLE, kind
+
+
+def test_guard_lets_the_model_drop_a_follower_it_is_sure_of():
+    vs = [_verdict(ARTICLE[0]), _verdict("The investigation continues.")]
+    assert guarded(vs, [0.1, CONTINUATION_CAP - 0.01])[1] is True
+    assert guarded(vs, [0.1, CONTINUATION_CAP])[1] is False
+
+
+def test_prose_the_rules_dropped_comes_back_when_the_model_is_sure():
+    # an article about a privacy rule: the legal-line rule takes its sentences on the word alone
+    article = [
+        "The regulator ruled on Monday that the ministry broke the data protection law when it collected the records.",
+        "Every agency that collects data on residents must now publish its privacy policy online within a month.",
+        "The ministry plans to appeal the ruling within two weeks, according to a statement on its website.",
+    ]
+    rules_only = Cleaner(line_model=False).clean(Record(source="t", title="Privacy ruling", text="\n".join(article)))
+    dropped = [line for line in article if line not in rules_only.text]
+    assert dropped, "the rules no longer take any of these sentences: the test tests nothing"
+    doc = Cleaner().clean(Record(source="t", title="Privacy ruling", text="\n".join(article)))
+    assert doc.text.split("\n\n") == article
+
+
+def test_restorable_is_whole_prose_only():
+    sentence = "The regulator said on Monday that the new privacy policy breaks the data protection law of the country."
+    assert restorable(_verdict(sentence, keep=False))
+    assert not restorable(_verdict("Privacy Policy", keep=False))
+    assert not restorable(_verdict(sentence))  # kept already

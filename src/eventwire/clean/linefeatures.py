@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from eventwire.clean.boilerplate import is_link_shaped
+from eventwire.clean.boilerplate import COPYRIGHT, is_link_shaped
 from eventwire.clean.features import (
     MINOR_WORDS,
     capitalised,
@@ -74,6 +74,8 @@ NEIGHBOUR = (
     "log_words", "ends_sentence", "short", "prose", "rule_drop", "lex_any", "title_share", "currency", "lex_block",
     "link_shaped",
 )
+# Block features (``block_features``): what the run of units around a unit is.
+BLOCK = ("continues_prose", "short_run", "after_footer", "wide_short", "wide_rule_drop", "wide_title_share")
 LEX_ANY = tuple(k for k in OWN if k.startswith("lex_") and k != "lex_block")  # the rules' vocabularies
 FEATURE_NAMES: tuple[str, ...] = (
     OWN
@@ -81,6 +83,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"next_{n}" for n in NEIGHBOUR)
     + tuple(f"win_{n}" for n in NEIGHBOUR)
     + ("position", "prose_before", "prose_after", "in_prose_span", "bias_short_x_win_prose", "wide_prose")
+    + BLOCK
 )
 
 
@@ -172,6 +175,7 @@ def page_features(texts: Sequence[str], rule_drops: Sequence[bool], lex: Lexicon
     total = sum(prose_chars) or 1
     windows = {k: _window_means(own, k, WINDOW) for k in NEIGHBOUR}
     wide = _window_means(own, "prose", WIDE_WINDOW)
+    blocks = block_features(texts, own)
     before = 0
     empty = {k: 0.0 for k in NEIGHBOUR}
     vectors = []
@@ -184,6 +188,64 @@ def page_features(texts: Sequence[str], rule_drops: Sequence[bool], lex: Lexicon
         row += [windows[k][i] for k in NEIGHBOUR]
         b, a = before / total, after / total
         row += [i / max(n - 1, 1), b, a, float(b > 0 and a > 0), o["short"] * windows["prose"][i], wide[i]]
+        row += blocks[i]
         before += prose_chars[i]
         vectors.append(row)
     return vectors
+
+
+def _short_runs(own: list[dict[str, float]]) -> list[float]:
+    """log(1 + length) of the run of consecutive short units a unit sits in (0 for a longer unit).
+
+    Option lines of a donation box, a menu, a payment-badge row: furniture
+    comes as runs of short lines, an article as paragraphs.
+    """
+    out = [0.0] * len(own)
+    i = 0
+    while i < len(own):
+        if not own[i]["short"]:
+            i += 1
+            continue
+        j = i
+        while j < len(own) and own[j]["short"]:
+            j += 1
+        out[i:j] = [math.log1p(j - i)] * (j - i)
+        i = j
+    return out
+
+
+def _continues_prose(texts: Sequence[str], own: list[dict[str, float]]) -> list[float]:
+    """1 for a sentence whose nearest unit the rules kept before it is prose, or itself such a sentence.
+
+    An article's last short sentence ("The investigation continues.") follows
+    its prose, skipping a photo credit the rules dropped; a footer note usually
+    follows other furniture.
+    """
+    out = [0.0] * len(own)
+    last: int | None = None
+    for i, o in enumerate(own):
+        if o["rule_drop"]:
+            continue
+        sentence = bool(o["ends_sentence"]) and o["log_words"] >= math.log1p(3) and not o["reader_share"]
+        out[i] = float(sentence and last is not None and bool(own[last]["prose"] or out[last]))
+        last = i
+    return out
+
+
+def _after_footer(texts: Sequence[str]) -> list[float]:
+    """1 for every unit after the page's first copyright line: a footer runs to the end of the page."""
+    out, seen = [], False
+    for t in texts:
+        out.append(float(seen))
+        seen = seen or (len(t) <= SHORT_CHARS and bool(COPYRIGHT.search(t)))
+    return out
+
+
+def block_features(texts: Sequence[str], own: list[dict[str, float]]) -> list[list[float]]:
+    """The ``BLOCK`` columns of every unit."""
+    runs = _short_runs(own)
+    cont = _continues_prose(texts, own)
+    footer = _after_footer(texts)
+    wide = {k: _window_means(own, k, WIDE_WINDOW) for k in ("short", "rule_drop", "title_share")}
+    return [[cont[i], runs[i], footer[i], wide["short"][i], wide["rule_drop"][i], wide["title_share"][i]]
+            for i in range(len(own))]

@@ -33,7 +33,7 @@ from sklearn.model_selection import KFold
 from eval_case import HALVES, read_tsv
 
 from eventwire.extract.snippets import SnippetClassifier
-from eventwire.extract.type_model import NO_EVENT, Thresholds, TypeModel, snippet_features
+from eventwire.extract.type_model import NO_EVENT, Thresholds, TypeModel
 from eventwire.serve.api import create_app  # noqa: F401  (loads the web package in its own order)
 from eventwire.serve.web.home import EVENT_TYPES  # ACLED's sub-types per event type
 
@@ -206,7 +206,8 @@ def main() -> int:
     for name, m in (("best grid point", with_thresholds(fitted, t_best)), ("shipped", model)):
         for h in ("tune", "check"):
             says = [m.decide(r, f)[0] for r, f in zip(rules[h], feats[h])]
-            report(f"{name}, {h} half", labels[h], rules[h], says)
+            seen_in_fitting = " (seen in fitting)" if h == "tune" else ""
+            report(f"{name}, {h} half{seen_in_fitting}", labels[h], rules[h], says)
     if args.write:
         MODEL_PATH.write_text(json.dumps(model.to_json(C, len(halves["tune"])), indent=1, sort_keys=True) + "\n",
                               encoding="utf-8")

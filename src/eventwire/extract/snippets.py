@@ -5,24 +5,55 @@ most salient hit decides (``EventTypeClassifier.best_of``: the most specific
 sub-type, then the earliest sentence, then the main clause).  A protest is
 re-typed by its outcome anywhere in the snippet ("...  Police fired tear gas").
 A snippet with no event is not a conflict event (None).
+
+The rules' answer then goes to the trained snippet model (``type_model``),
+which may reject it, replace its sub-type, or type a snippet the rules found
+nothing in, each only above a threshold set on labelled snippets.
 """
 from __future__ import annotations
 
 from eventwire.extract.nlp import load_nlp
+from eventwire.extract.type_model import TypeModel, load_type_model, snippet_features
 from eventwire.extract.types import EventTypeClassifier, TypeHit
 
 
 class SnippetClassifier:
-    def __init__(self, nlp=None) -> None:
+    """``use_model=False`` gives the rules alone (how the model's training data is made);
+    ``model`` replaces the shipped model (a model written for a test)."""
+
+    def __init__(self, nlp=None, *, use_model: bool = True, model: TypeModel | None = None) -> None:
         self.nlp = nlp or load_nlp()
         self.types = EventTypeClassifier(self.nlp)
+        self.model: TypeModel | None = (model or load_type_model()) if use_model else None
 
     def hit(self, text: str) -> TypeHit | None:
-        """The hit that decides this snippet, with its trigger and reason."""
+        """The hit that decides this snippet by the rules, with its trigger and reason."""
+        return self._read(text)[0]
+
+    def rule_view(self, text: str) -> tuple[str | None, frozenset[str]]:
+        """The rules' sub-type (None: no event) and the model's features of this snippet."""
+        best, features = self._read(text)
+        return (best.sub_event_type if best else None), features
+
+    def _read(self, text: str) -> tuple[TypeHit | None, frozenset[str]]:
         doc = self.nlp(text[:100_000])
         per_sentence = [(sent, self.types.classify(sent)) for sent in doc.sents]
-        return self.types.best_of(per_sentence)
+        best = self.types.best_of(per_sentence)
+        subs = {h.sub_event_type for _s, hs in per_sentence for h in hs}
+        return best, snippet_features(doc, best.sub_event_type if best else None, subs)
+
+    def decide(self, text: str) -> tuple[tuple[str, str] | None, str]:
+        """(event type, sub-type) or None, and why: the rules' answer after the model's say."""
+        best, features = self._read(text)
+        rule = (best.event_type, best.sub_event_type) if best else None
+        if self.model is None:
+            return rule, best.reason if best else "rules: no event"
+        sub, why = self.model.decide(rule[1] if rule else None, features)
+        if sub is None:
+            return None, why
+        if rule and sub == rule[1]:
+            return rule, best.reason if best else why
+        return (self.model.event_types[sub], sub), why
 
     def classify(self, text: str) -> tuple[str, str] | None:
-        best = self.hit(text)
-        return (best.event_type, best.sub_event_type) if best else None
+        return self.decide(text)[0]

@@ -30,7 +30,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from eventwire.fuse.match import (BACKGROUND_WINDOW_DAYS, DAY_WINDOW, SAME_PLACE_KM, family, place_named,
+from eventwire.fuse.match import (BACKGROUND_WINDOW_DAYS, DAY_WINDOW, SAME_PLACE_KM, TOWN_PRECISIONS, family, place_named,
                                   reference_words, telling_words)
 from eventwire.model import Mention, Place
 
@@ -43,7 +43,6 @@ BUCKET_DAYS = 7
 # poles more cells of longitude are reached (see ``_lon_reach``).
 GRID_DEGREES = 0.5
 KM_PER_DEGREE = 111.32
-TOWN_PRECISIONS = ("point", "town")
 ANCHOR_PRECISIONS = ("point", "town", "district", "region")
 
 

@@ -22,8 +22,7 @@ GENERIC_EXPLOSION = "Remote explosive/landmine/IED"
 DAY_WINDOW = 1
 # two town-level places further apart than this are different events
 SAME_PLACE_KM = 45.0
-# places precise enough to tell one town's event from the next town's (fusion's one list of them;
-# blocks.TOWN_PRECISIONS, which imports from here, should read this one)
+# places precise enough to tell one town's event from the next town's (fusion's one list of them)
 TOWN_PRECISIONS = ("point", "town")
 
 

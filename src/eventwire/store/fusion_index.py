@@ -102,7 +102,7 @@ def members_of_events(session: Session, event_ids: Iterable[str]) -> set[int]:
 
 def members_by_event(session: Session, event_ids: Iterable[str]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
-    for chunk in _chunks(event_ids):
+    for chunk in chunks(event_ids):
         for mid, eid in session.execute(select(FusionMemberRow.mention_id, FusionMemberRow.event_id)
                                         .where(FusionMemberRow.event_id.in_(chunk))).all():
             out.setdefault(eid, []).append(mid)

@@ -14,7 +14,9 @@ from eventwire.phrases import alternation
 
 WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w:.,/-]*", re.UNICODE)
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ru|ua|uk|eu|io|info|tv)/\S*", re.I)
+# the endings of web addresses written without a scheme ("example.com/page"), one list with title.DOMAIN
+DOMAIN_ENDINGS = alternation(load_lexicon().groups["web_domain_endings"])
+URL = re.compile(rf"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:{DOMAIN_ENDINGS})/\S*", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 PHONE = re.compile(r"(?:\+\d[\d\s().-]{7,}\d)|\(\d{3}\)\s*\d{3}-\d{4}")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")

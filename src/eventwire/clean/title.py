@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from eventwire.clean.features import capitalised, ends_sentence, is_title_case, normalise, words
+from eventwire.clean.features import DOMAIN_ENDINGS, capitalised, ends_sentence, is_title_case, normalise, words
 from eventwire.clean.lexicon import Lexicon
 from eventwire.datelines import TITLE_PREFIX as DATELINE
 
@@ -34,7 +34,7 @@ PIPE_SEGMENT_MAX_WORDS = 4
 SPAMMED_DATELINE_MIN_WORDS = 3
 
 TITLE_SEPARATOR = re.compile(r"\s*\|\s*|\s+[-–—]{1,2}\s*|\s*[-–—]{1,2}\s+|\s+[»:]{2}\s+|\s+»\s+")
-DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|ru|ua|uk|eu|io|info|news|tv|co|in|de|fr)\b", re.IGNORECASE)
+DOMAIN = re.compile(rf"\b[\w-]+\.(?:{DOMAIN_ENDINGS})\b", re.IGNORECASE)
 GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
 
 

@@ -56,7 +56,8 @@ class TotalsDetector:
         self.single = _phrases(lex["single_deed_phrases"])
         self.tally = set(lex["tally_lemmas"])
         deeds = "|".join(re.escape(w) for w in lex["counted_deeds"])
-        self.counted = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|scores|thousands)\s+(?:of\s+)?(?:\w+\s+)?(?:" + deeds + r")\b")
+        large = alternation(lex["large_count_words"])
+        self.counted = re.compile(r"\b(?:\d[\d,]*|" + large + r")\s+(?:of\s+)?(?:\w+\s+)?(?:" + deeds + r")\b")
 
     def why(self, sentence: str, lemmas: set[str], value: float, largest: bool = True) -> str | None:
         """Why a casualty figure of this sentence is a total, or None when it may be one event's.

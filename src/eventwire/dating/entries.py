@@ -25,13 +25,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from eventwire.clean.dates import DATE_STRING, parse_date_string, TIME_STRING
+from eventwire.data import lexicon_list
+from eventwire.phrases import alternation
 
 # a page with fewer stamp lines is not a column of dated entries (a report's "Updated 10:42 GMT" line)
 MIN_STAMPS = 3
 # a stamp line is short: a date, a time, a zone and a label ("Last updated: 22 April 2022, 18:44 GMT")
 MAX_STAMP_CHARS = 60
 # besides the date and the time, a stamp line holds only these words
-_LABEL = re.compile(r"(?i)\b(?:updated|update|posted|published|last|at|on|local|time)\b")
+_LABEL = re.compile(rf"(?i)\b(?:{alternation(lexicon_list('time_expressions', 'stamp_label_words'))})\b")
 _LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$")
 
 

@@ -24,27 +24,30 @@ class SnippetClassifier:
     def __init__(self, nlp=None, *, use_model: bool = True, model: TypeModel | None = None) -> None:
         self.nlp = nlp or load_nlp()
         self.types = EventTypeClassifier(self.nlp)
-        self.model: TypeModel | None = (model or load_type_model()) if use_model else None
+        chosen = (model or load_type_model()) if use_model else None
+        self.model: TypeModel | None = chosen if chosen is not None and chosen.thresholds.active else None
 
     def hit(self, text: str) -> TypeHit | None:
         """The hit that decides this snippet by the rules, with its trigger and reason."""
-        return self._read(text)[0]
+        return self._read(text, features=False)[0]
 
     def rule_view(self, text: str) -> tuple[str | None, frozenset[str]]:
         """The rules' sub-type (None: no event) and the model's features of this snippet."""
         best, features = self._read(text)
         return (best.sub_event_type if best else None), features
 
-    def _read(self, text: str) -> tuple[TypeHit | None, frozenset[str]]:
+    def _read(self, text: str, features: bool = True) -> tuple[TypeHit | None, frozenset[str]]:
         doc = self.nlp(text[:100_000])
         per_sentence = [(sent, self.types.classify(sent)) for sent in doc.sents]
         best = self.types.best_of(per_sentence)
+        if not features:  # the rules alone decide: the model's features would go unread
+            return best, frozenset()
         subs = {h.sub_event_type for _s, hs in per_sentence for h in hs}
         return best, snippet_features(doc, best.sub_event_type if best else None, subs)
 
     def decide(self, text: str) -> tuple[tuple[str, str] | None, str]:
         """(event type, sub-type) or None, and why: the rules' answer after the model's say."""
-        best, features = self._read(text)
+        best, features = self._read(text, features=self.model is not None)
         rule = (best.event_type, best.sub_event_type) if best else None
         if self.model is None:
             return rule, best.reason if best else "rules: no event"

@@ -57,6 +57,12 @@ class Thresholds:
     override: float  # P(other sub-type) to replace the rules' sub-type
     accept: float  # P(sub-type) to type a snippet the rules found nothing in
 
+    @property
+    def active(self) -> bool:
+        """Can any of them be reached?  The training script ships 1.01 ("never") when the model
+        does not beat the rules, and then the model is not asked at all."""
+        return min(self.reject, self.override, self.accept) <= 1.0
+
 
 @dataclass(frozen=True)
 class TypeModel:

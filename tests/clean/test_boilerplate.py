@@ -43,6 +43,7 @@ CASES = [
     ("contributed", "Maria Lind contributed reporting.", "Heavy rain contributed to the delay, the army said."),
     ("dateline line", "Wednesday 6 March 2024 - 08:45", "On Wednesday the shelling resumed at dawn."),
     ("spam line", "Best online casino bonuses 2024", "The casino building was hit by a missile, the governor said."),
+    ("look-alike letters", "Rеасh thоuѕаndѕ оf rеаdеrѕ: аdvеrtіѕе wіth uѕ tоdау!", "Levels of the α-synuclein protein rose by 3 μm, the researchers said."),
 ]
 
 

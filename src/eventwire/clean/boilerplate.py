@@ -28,6 +28,7 @@ from eventwire.clean.features import (
     has_letters,
     is_title_case,
     looks_like_reporting,
+    mixed_script_words,
     normalise,
     strip_bullet,
     strip_dates_and_times,
@@ -67,6 +68,13 @@ TAG_LIST_MIN_ITEMS = 4
 TAG_ITEM_MAX_WORDS = 3
 URL_SHARE_MIN = 0.5
 BARE_DATELINE_MAX_WORDS = 4
+# A line whose words are written with look-alike letters from two alphabets is
+# obfuscated (advertising, spam), whatever it says: at least this many such
+# words, and this share of all its words.  A scientific line with a Greek
+# letter or two ("α-synuclein", "μm") stays under both; obfuscated text swaps
+# letters in most of its words.  Set by hand, not tuned on the evaluation pages.
+LOOKALIKE_MIN_WORDS = 3
+LOOKALIKE_MIN_SHARE = 0.3
 # Related-link lists: at least this many headline-shaped lines in a row with
 # no prose between.  Two in a row is common in real articles (a heading over
 # a standfirst); three with no sentence among them was always a link list in
@@ -125,6 +133,14 @@ def residue(text: str, lex: Lexicon) -> str | None:
     """Stray numbers, rules and bullets: nothing to read."""
     if not has_letters(text) or len(text) <= 2:
         return "no words"
+    return None
+
+
+def lookalike_letters(text: str, lex: Lexicon) -> str | None:
+    """Words spelt with Cyrillic or Greek look-alikes among Latin letters ("Аdvеrtіѕе wіth uѕ")."""
+    mixed, total = mixed_script_words(text)
+    if mixed >= LOOKALIKE_MIN_WORDS and mixed >= LOOKALIKE_MIN_SHARE * total:
+        return "look-alike letters (obfuscated text)"
     return None
 
 
@@ -293,6 +309,7 @@ def bare_dateline(text: str, lex: Lexicon) -> str | None:
 
 LINE_RULES: tuple[Rule, ...] = (
     residue,
+    lookalike_letters,
     ui_line,
     lead_in,
     metadata_line,

@@ -25,6 +25,12 @@ BULLET = re.compile(r"^\s*(?:[-*•·▪►▶»>–—]+|\d{1,2}[.)])\s+")
 REPORTING = re.compile(rf"\b(?:{alternation(load_lexicon().groups['reporting_words'])})\b|[\"“”«»]", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", re.I)
+# A run of letters holding both Latin and Greek or Cyrillic look-alikes ("Аdvеrtіѕе" with
+# Cyrillic А, е, і, ѕ): no language writes one word in two alphabets, text written to slip
+# past filters does.  Hyphens and digits end a run, so "TNF-α" or "β2" are not mixed.
+LETTER_RUN = re.compile(r"[^\W\d_]+", re.UNICODE)
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+LOOKALIKE_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 # Words that stay lower case inside a title-case name or headline.
 MINOR_WORDS = load_lexicon().groups["title_minor_words"]
 
@@ -60,6 +66,12 @@ def title_case_share(text: str) -> float:
 
 def is_title_case(text: str, threshold: float = 0.8) -> bool:
     return title_case_share(text) >= threshold
+
+
+def mixed_script_words(text: str) -> tuple[int, int]:
+    """How many letter runs mix Latin with Greek or Cyrillic letters, and how many runs there are."""
+    runs = LETTER_RUN.findall(text)
+    return sum(1 for r in runs if LATIN_LETTER.search(r) and LOOKALIKE_LETTER.search(r)), len(runs)
 
 
 def looks_like_reporting(text: str) -> bool:

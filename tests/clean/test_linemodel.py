@@ -10,9 +10,10 @@ from importlib import resources
 import pytest
 
 from eventwire.clean import Cleaner
-from eventwire.clean.blockmodel import CONTINUATION_CAP, REASON, guarded, restorable
-from eventwire.clean.boilerplate import Verdict
+from eventwire.clean.blockmodel import CONTINUATION_CAP, HEADING_RUN_MAX, REASON, guarded, restorable, subheadings
+from eventwire.clean.boilerplate import Verdict, judge_all
 from eventwire.clean.blocks import Unit
+from eventwire.clean.lexicon import load_lexicon
 from eventwire.clean.linefeatures import FEATURE_NAMES
 from eventwire.clean.linemodel import MODEL_FILE, MODEL_PACKAGE, LineModel, load_line_model
 from eventwire.model import Record
@@ -180,3 +181,35 @@ def test_restorable_is_whole_prose_only():
     assert restorable(_verdict(sentence, keep=False))
     assert not restorable(_verdict("Privacy Policy", keep=False))
     assert not restorable(_verdict(sentence))  # kept already
+
+
+def test_subheadings_between_kept_prose_are_protected():
+    vs = [
+        _verdict(ARTICLE[0]),
+        _verdict("Damage to the depot"),
+        _verdict("1. The north tanks"),
+        _verdict(ARTICLE[1]),
+        _verdict("Most popular"),
+        _verdict(ARTICLE[2]),
+    ]
+    stay = [True] * len(vs)
+    assert subheadings(vs, stay) == [False, True, True, False, True, False]
+    # a short line next to prose the model drops (a teaser's summary) is not protected
+    assert subheadings(vs, [True, True, True, True, True, False])[4] is False
+    # a sentence is not a heading, and a longer run of short lines is a list, not a heading
+    assert subheadings([vs[0], _verdict("Nobody was hurt."), vs[3]], [True] * 3)[1] is False
+    run = [vs[0]] + [_verdict(f"Section {i}") for i in range(HEADING_RUN_MAX + 1)] + [vs[3]]
+    assert not any(subheadings(run, [True] * len(run)))
+
+
+def test_subheading_inside_an_article_survives_the_model(cleaner):
+    # on a page with a menu and a share bar the model alone scores the heading as furniture
+    lines = ["Menu", "Home", ARTICLE[0], ARTICLE[1], "Air Defence", ARTICLE[2], "Share", "Most read"]
+    model = load_line_model()
+    units = [Unit(t, i, True) for i, t in enumerate(lines)]
+    lex = load_lexicon()
+    verdicts = judge_all(units, lex)
+    probs = model.page_probabilities(lines, [not v.keep for v in verdicts], lex)
+    assert probs[4] >= model.threshold, "the model keeps the heading by itself: the test tests nothing"
+    doc = _clean(cleaner, lines)
+    assert "Air Defence" in doc.text

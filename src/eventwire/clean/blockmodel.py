@@ -40,6 +40,13 @@ RESTORE_BELOW = 0.45
 # written as sentences (checking half: drop 0.826 with a cap of 0.65, 0.849 at 0.6).
 FOLLOWER_MIN_WORDS = 3
 CONTINUATION_CAP = 0.6
+# A subheading is a short line (at most this many words, no closing stop)
+# between two paragraphs of prose that both stay: the article runs on through
+# it.  A teaser list looks alike only when its summaries stay too, and those
+# the model drops first.  Set by hand (headings of news and how-to pages run
+# 1-10 words), not tuned on the evaluation pages.
+HEADING_MAX_WORDS = 10
+HEADING_RUN_MAX = 2  # a section heading and its first subheading ("Care in pots", "1. Choose the pot")
 
 
 def _prose(text: str) -> bool:
@@ -72,6 +79,32 @@ def guarded(verdicts: list[Verdict], probs: list[float] | None = None) -> list[b
     return out
 
 
+def subheadings(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
+    """Runs of at most ``HEADING_RUN_MAX`` short kept lines between paragraphs of prose that stay.
+
+    ``stays``: the units the model keeps (scored below its threshold, or guarded).
+    """
+    def kept_prose(j: int) -> bool:
+        return 0 <= j < len(verdicts) and verdicts[j].keep and stays[j] and _prose(verdicts[j].text)
+
+    def heading(v: Verdict) -> bool:
+        return v.keep and not ends_sentence(v.text) and 0 < len(words(v.text)) <= HEADING_MAX_WORDS
+
+    out = [False] * len(verdicts)
+    i = 0
+    while i < len(verdicts):
+        j = i
+        while j < len(verdicts) and heading(verdicts[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        if j - i <= HEADING_RUN_MAX and kept_prose(i - 1) and kept_prose(j):
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
+
+
 def restorable(v: Verdict) -> bool:
     """A whole unit the rules dropped that reads as a sentence of prose."""
     return not v.keep and not v.text and _prose(v.unit.text)
@@ -84,6 +117,8 @@ def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> li
     texts = [v.unit.text for v in verdicts]
     probs = model.page_probabilities(texts, [not v.keep for v in verdicts], lex)
     safe_units = guarded(verdicts, probs)
+    stays = [safe or p < model.threshold for safe, p in zip(safe_units, probs)]
+    safe_units = [a or b for a, b in zip(safe_units, subheadings(verdicts, stays))]
     out = []
     for v, p, safe in zip(verdicts, probs, safe_units):
         if v.keep and p >= model.threshold and not safe:

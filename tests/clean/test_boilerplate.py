@@ -111,6 +111,16 @@ def test_long_paragraph_loses_only_its_trailing_credit(cleaner):
     assert "Photo: Ivan Petrenko" in doc.removed
 
 
+def test_caption_loses_only_its_bracketed_credit(cleaner):
+    caption = "A satellite image shows burned trucks at the depot after the drone attack (Sky Maps Inc via AP/PA)"
+    doc = cleaner.clean(Record(source="t", title="Depot hit", text=BODY + "\n\n" + caption))
+    assert "A satellite image shows burned trucks at the depot after the drone attack" in doc.text
+    assert "(Sky Maps Inc via AP/PA)" not in doc.text
+    # brackets that credit nobody stay
+    aside = "The ratio of hits rose sharply over the week (from 1/4 to 3/4)"
+    assert aside in cleaner.clean(Record(source="t", title="Depot hit", text=BODY + "\n\n" + aside)).text
+
+
 def test_removed_keeps_input_order(cleaner):
     text = "Advertisement\n\n" + BODY + "\n\nPhoto: Jan Novak\n\nShare this article"
     doc = cleaner.clean(Record(source="t", title="Drones hit fuel depot", text=text))

@@ -109,6 +109,8 @@ TRAILING_CREDIT = re.compile(
 
 HANDLE = re.compile(r"@\w+")
 SLASH_CREDIT_TAIL = re.compile(r"(?<=[.!?])\s+(?P<who>[^.!?]*/[^!?]*?)\s*$")
+# A slash credit in brackets closing a caption: "... drones (Planet Labs PBC via AP/PA)", "(Jane Doe/PA)".
+PAREN_CREDIT_TAIL = re.compile(r"\s*\((?P<who>[^()]{2,80})\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -335,12 +337,16 @@ def trailing_credit(text: str, lex: Lexicon) -> re.Match[str] | None:
     """A credit at the end of a line whose "who" looks like a name or an agency.
 
     Either labelled ("Credit: AP", "Image by X") or an unlabelled slash credit
-    after the last sentence ("... history. Jane Doe/Getty Images").
+    after the last sentence ("... history. Jane Doe/Getty Images") or in
+    brackets at the end ("... drones (Planet Labs PBC via AP/PA)").
     """
     m = TRAILING_CREDIT.search(text)
     if not m:
-        tail = SLASH_CREDIT_TAIL.search(text)
-        return tail if tail and credit_slash(tail.group("who"), lex) else None
+        for pattern in (SLASH_CREDIT_TAIL, PAREN_CREDIT_TAIL):
+            tail = pattern.search(text)
+            if tail and credit_slash(tail.group("who"), lex):
+                return tail
+        return None
     who = m.group("who").strip()
     if not who or ". " in who or len(words(who)) > CREDIT_MAX_WORDS or not capitalised(who):
         return None
@@ -358,7 +364,8 @@ def judge(unit: Unit, lex: Lexicon) -> Verdict:
             return verdict.drop(reason)
     credit = trailing_credit(unit.text, lex)
     if credit:
-        if len(unit.text) <= CAPTION_MAX_CHARS:
+        # a bracketed credit closes a caption that may be the only report of its scene: only the credit goes
+        if len(unit.text) <= CAPTION_MAX_CHARS and credit.re is not PAREN_CREDIT_TAIL:
             return verdict.drop("photo caption with credit")
         kept = unit.text[: credit.start()].rstrip()
         return replace(verdict, text=kept, reason="credit trimmed", removed=(unit.text[credit.start():].strip(),))

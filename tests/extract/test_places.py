@@ -241,3 +241,22 @@ def test_without_ner_a_capitalised_word_before_a_city_does_not_make_it_a_person(
     assert "Moscow" in [p.name for p in finder.find(text)]
     headline = "Drone Strike Hits Moscow. A drone struck a house in Moscow on Tuesday."
     assert headline.rindex("Moscow") in [p.start for p in finder.find(headline)]
+
+
+@pytest.mark.parametrize("name,admin1", [("Odessa", "Odesa Oblast"), ("Kiev", "Kyiv City")])
+def test_a_bare_exonym_shared_with_its_region_is_the_city(finder, name, admin1):
+    # the region is "the Odessa region"; said alone, the name is the city, not the region and not
+    # a smaller town abroad whose own name it is
+    p = by_surface(finder.find(f"A missile struck an apartment block in {name} on Saturday."))[name]
+    assert (p.country, p.admin1, p.precision) == ("UA", admin1, "town")
+
+
+def test_a_region_called_by_the_bare_name_itself_keeps_it(finder):
+    # a US state's own name has no region word: "Oklahoma" alone is the state, not Oklahoma City
+    p = by_surface(finder.find("Storms hit Oklahoma and Texas on Monday."))["Oklahoma"]
+    assert (p.country, p.precision) == ("US", "region")
+
+
+def test_a_region_word_still_names_the_region(finder):
+    p = by_surface(finder.find("Drones were shot down over the Odessa region overnight."))["Odessa region"]
+    assert (p.country, p.admin1, p.precision) == ("UA", "Odesa Oblast", "region")

@@ -260,3 +260,11 @@ def test_a_region_called_by_the_bare_name_itself_keeps_it(finder):
 def test_a_region_word_still_names_the_region(finder):
     p = by_surface(finder.find("Drones were shot down over the Odessa region overnight."))["Odessa region"]
     assert (p.country, p.admin1, p.precision) == ("UA", "Odesa Oblast", "region")
+
+
+def test_the_region_of_a_name_is_the_region(finder):
+    # "the region of Luhansk" says what "the Luhansk region" says; "Luhansk" alone is the city
+    ps = by_surface(finder.find("Shelling wounded four civilians in the southeastern region of Luhansk overnight."))
+    assert (ps["Luhansk"].admin1, ps["Luhansk"].precision) == ("Luhansk Oblast", "region")
+    ps = by_surface(finder.find("Shelling wounded four civilians in Luhansk overnight."))
+    assert ps["Luhansk"].precision == "town"

@@ -61,6 +61,11 @@ from eventwire.model import Place
 # words right before a name that make it a person's ("PRESIDENT CRISTIANI")
 
 
+# "the region of X", "the province of X": the singular division words of "Kursk and Belgorod regions"
+_DIVISION_OF = re.compile(rf"\b({'|'.join(sorted(set(_PLURAL_TO_LOOKUP.values()), key=len, reverse=True))})\s+of\s+$",
+                          re.IGNORECASE)
+
+
 class PlaceFinder(Resolving, Keeping, CapsMode):
     """Finds and resolves toponyms.  Build once with a :class:`Gazetteer`; call ``find``."""
 
@@ -233,6 +238,14 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
             ids = (self.gaz.lookup_folded if upper else self.gaz.lookup)(f"{a.key} {word}")
             if ids:
                 a.ids, a.group = ids, f"{a.key} {word}"
+        for m in ms:  # "the southeastern region of Luhansk": the division word before the name
+            before = _DIVISION_OF.search(text, max(0, m.start - 24), m.start)
+            if before is None or m.demonym:
+                continue
+            word = before.group(1).lower()
+            ids = (self.gaz.lookup_folded if upper else self.gaz.lookup)(f"{m.key} {word}")
+            if ids:
+                m.ids, m.group = ids, f"{m.key} {word}"
 
     # ------------------------------------------------------------ NER
     @staticmethod

@@ -268,3 +268,10 @@ def test_the_region_of_a_name_is_the_region(finder):
     assert (ps["Luhansk"].admin1, ps["Luhansk"].precision) == ("Luhansk Oblast", "region")
     ps = by_surface(finder.find("Shelling wounded four civilians in Luhansk overnight."))
     assert ps["Luhansk"].precision == "town"
+
+
+def test_a_town_before_an_allegiance_tail_is_its_government_not_a_place(finder):
+    ps = by_surface(finder.find("Units withdrew to Moscow-friendly Belarus, and Moscow-backed fighters shelled Kharkiv."))
+    assert "Moscow" not in ps and "Belarus" in ps and "Kharkiv" in ps
+    # a tail of location keeps the town: a Kharkiv-based volunteer is from Kharkiv
+    assert "Kharkiv" in by_surface(finder.find("A Kharkiv-based volunteer group delivered food."))

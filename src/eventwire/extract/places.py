@@ -38,6 +38,7 @@ from eventwire import datelines
 from eventwire.extract.gazetteer import COUNTRY, Gazetteer, norm
 from eventwire.extract.places_base import (
     _breaks,
+    _ALLEGIANCE_TAIL,
     _HYPHEN_HEAD,
     _initial,
     _LOCATIVE_BEFORE,
@@ -206,6 +207,8 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
                     nxt = text[pe + 1:pe + 2]
                     if not (text[pe:pe + 1] == "-" and nxt.islower()) or part.casefold() in g.stopnames:
                         continue
+                    if re.match(r"[a-z]+", text[pe + 1:]).group() in _ALLEGIANCE_TAIL:
+                        continue  # "Moscow-backed", "Moscow-friendly Belarus": its government, not a place
                     out.append(_Match(ps, pe, part, ids, False, group=part))
                     added = True
                 elif ids:

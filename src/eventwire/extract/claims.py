@@ -247,6 +247,8 @@ class ClaimExtractor:
             negated = tok.lower_ == "no" or (
                 tok.lower_ == "single" and tok.i - 2 >= sent.start and sent.doc[tok.i - 2].lower_ in NEGATIONS
             )
+            if tok.lower_ == "one" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "no":
+                continue  # "no one" is "nobody", no count of one: the denial is read from "no" and the phrase
             if negated:
                 value = 0
             elif value is None or tok.lower_ in INDEFINITE_ARTICLES and tok.dep_ != "nummod":

@@ -321,13 +321,13 @@ def resolve(
     disagreeing = [o for o in others if abs((o.date - chosen.date).days) > CONFLICT_DAYS]
     confidence = chosen.confidence
     notes = [note] if note else []
-    reason = None
     if chosen.source == "text" and chosen is text[0] and len(text) > 1 \
             and (text[1].date - chosen.date).days > CONFLICT_DAYS and chosen == _first_stamp(text_units):
-        # a posting stamp chosen over the page's top date line (see STAMP_MAX_RESIDUE_WORDS): decided, so no
-        # open conflict (that would leave the page undated), but the losing date is shown
-        reason = (f"a posting stamp; the top date line says {text[1].date.isoformat()}, later: "
-                  "a header clock, the day the page was viewed")
+        # a posting stamp chosen over the page's top date line (see STAMP_MAX_RESIDUE_WORDS).  The page
+        # still shows two dates: the conflict stays open, so (precision first) relative dates in its
+        # text are not resolved against it unless its story settles the date
+        notes.append(f"text says {text[1].date.isoformat()} in its top date line, later than its posting stamp "
+                     "(a header clock: the day the page was viewed?)")
     if disagreeing:
         confidence = max(0.1, round(confidence - CONFLICT_PENALTY, 2))
         parts = [f"{_SOURCE_NAMES[chosen.source]} says {chosen.date.isoformat()}"]
@@ -339,7 +339,6 @@ def resolve(
         confidence=confidence,
         conflict="; ".join(notes) or None,
         evidence=chosen.evidence,
-        reason=reason,
     )
 
 

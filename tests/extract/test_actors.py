@@ -123,3 +123,13 @@ def test_a_force_named_only_for_another_deed_is_no_party(nlp, finder):
     text = "Russia denies targeting civilians, but the governor said two people were killed by Russian shelling."
     assert "Military Forces of Russia (2000-)" not in roles(nlp, finder, text, "targeting", others=("shelling",))
     assert roles(nlp, finder, text, "shelling") == {"Military Forces of Russia (2000-)": "actor1"}
+
+
+def test_a_speaker_reporting_what_its_own_forces_did_is_their_side(nlp, finder):
+    # "its air force" is the speaker's: Russia reports its own strike
+    r = roles(nlp, finder, "Russia says its air force struck 40 targets in the east overnight.", "struck")
+    assert r.get("Military Forces of Russia (2000-)") == "actor1"
+    # another's forces stay another's: the speaker is only the claimant
+    r = roles(nlp, finder, "Ukraine says Russian aircraft struck 40 targets in the east overnight.", "struck")
+    assert r.get("Military Forces of Russia (2000-)") == "actor1"
+    assert "Military Forces of Ukraine (2019-)" not in r

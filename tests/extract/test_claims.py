@@ -98,3 +98,16 @@ def test_responsibility_claimed_denied_and_blamed(nlp, claims):
     assert (blamed.value, blamed.claimant, blamed.stance) == ("Ukrainian saboteurs", "Kremlin", "asserts")
     silent = run(nlp, claims, "Ukraine has not claimed responsibility for the attack.")
     assert not [c for c in silent if c.property == "responsibility"]
+
+
+@pytest.mark.parametrize("text,prop", [("No one was injured in the strike, the mayor said.", "injuries"),
+                                       ("No one was killed when the shell hit the depot.", "fatalities")])
+def test_no_one_is_nobody_not_a_count_of_one(nlp, claims, text, prop):
+    found = [c for c in run(nlp, claims, text) if c.property == prop]
+    assert found and all((c.value, c.stance) == (0, "denies") for c in found)
+
+
+def test_others_counts_more_of_the_kind_just_counted(nlp, claims):
+    found = run(nlp, claims, "The strike killed 12 people and injured 95 others on Sunday, the ministry said.")
+    c = one(found, "injuries")
+    assert (c.value, c.claimant) == (95, "ministry")

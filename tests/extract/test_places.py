@@ -241,3 +241,37 @@ def test_without_ner_a_capitalised_word_before_a_city_does_not_make_it_a_person(
     assert "Moscow" in [p.name for p in finder.find(text)]
     headline = "Drone Strike Hits Moscow. A drone struck a house in Moscow on Tuesday."
     assert headline.rindex("Moscow") in [p.start for p in finder.find(headline)]
+
+
+@pytest.mark.parametrize("name,admin1", [("Odessa", "Odesa Oblast"), ("Kiev", "Kyiv City")])
+def test_a_bare_exonym_shared_with_its_region_is_the_city(finder, name, admin1):
+    # the region is "the Odessa region"; said alone, the name is the city, not the region and not
+    # a smaller town abroad whose own name it is
+    p = by_surface(finder.find(f"A missile struck an apartment block in {name} on Saturday."))[name]
+    assert (p.country, p.admin1, p.precision) == ("UA", admin1, "town")
+
+
+def test_a_region_called_by_the_bare_name_itself_keeps_it(finder):
+    # a US state's own name has no region word: "Oklahoma" alone is the state, not Oklahoma City
+    p = by_surface(finder.find("Storms hit Oklahoma and Texas on Monday."))["Oklahoma"]
+    assert (p.country, p.precision) == ("US", "region")
+
+
+def test_a_region_word_still_names_the_region(finder):
+    p = by_surface(finder.find("Drones were shot down over the Odessa region overnight."))["Odessa region"]
+    assert (p.country, p.admin1, p.precision) == ("UA", "Odesa Oblast", "region")
+
+
+def test_the_region_of_a_name_is_the_region(finder):
+    # "the region of Luhansk" says what "the Luhansk region" says; "Luhansk" alone is the city
+    ps = by_surface(finder.find("Shelling wounded four civilians in the southeastern region of Luhansk overnight."))
+    assert (ps["Luhansk"].admin1, ps["Luhansk"].precision) == ("Luhansk Oblast", "region")
+    ps = by_surface(finder.find("Shelling wounded four civilians in Luhansk overnight."))
+    assert ps["Luhansk"].precision == "town"
+
+
+def test_a_town_before_an_allegiance_tail_is_its_government_not_a_place(finder):
+    ps = by_surface(finder.find("Units withdrew to Moscow-friendly Belarus, and Moscow-backed fighters shelled Kharkiv."))
+    assert "Moscow" not in ps and "Belarus" in ps and "Kharkiv" in ps
+    # a tail of location keeps the town: a Kharkiv-based volunteer is from Kharkiv
+    assert "Kharkiv" in by_surface(finder.find("A Kharkiv-based volunteer group delivered food."))

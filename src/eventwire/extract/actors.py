@@ -23,6 +23,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 AGENT_DEPS = {"agent"}
 OBJECT_DEPS = {"dobj", "pobj", "attr"}
 SELF_PRONOUNS = words("function_words", "self_pronouns")
+SELF_POSSESSIVES = words("function_words", "self_possessives")
 TARGET_PREPS = words("function_words", "target_prepositions")
 AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
 OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
@@ -156,6 +157,12 @@ class ActorFinder:
         return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and ActorFinder._exposed(verb))
 
     @staticmethod
+    def _speaker_itself(subject: Token) -> bool:
+        """The subject of a reported deed is the speaker's own side: "it", or "its air force", "their troops"."""
+        return subject.lower_ in SELF_PRONOUNS or any(
+            c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in subject.children)
+
+    @staticmethod
     def _role(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         root = span.root
         if len(span) == 2 and span[0].head.i != span[1].i and span[1].head.i != span[0].i:
@@ -197,7 +204,7 @@ class ActorFinder:
                         verb = trigger if trigger.pos_ == "VERB" else next(
                             (a for a in trigger.ancestors if a.pos_ == "VERB"), None)
                         if verb is not None and verb != t and any(
-                                c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in verb.children):
+                                c.dep_ == "nsubj" and ActorFinder._speaker_itself(c) for c in verb.children):
                             return "actor1"
                 return None
         # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck")

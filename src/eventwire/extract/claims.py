@@ -81,6 +81,7 @@ class ClaimExtractor:
         self.zero = {prop: [(p, re.compile(r"\b" + re.escape(p) + r"\b")) for p in phrases]
                      for prop, phrases in lex["no_casualty_phrases"].items()}
         self.subjects = {w: cat for cat, words in lex["subjects"].items() for w in words}
+        self.same_kind = set(lex["same_kind_nouns"]["words"])
         self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h.lower()) for h in lex["hedges"]) + r")\b")
         self.speech = set(lex["speech_lemmas"])
         self.deny = set(lex["deny_lemmas"])
@@ -247,6 +248,8 @@ class ClaimExtractor:
             negated = tok.lower_ == "no" or (
                 tok.lower_ == "single" and tok.i - 2 >= sent.start and sent.doc[tok.i - 2].lower_ in NEGATIONS
             )
+            if tok.lower_ == "one" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "no":
+                continue  # "no one" is "nobody", no count of one: the denial is read from "no" and the phrase
             if negated:
                 value = 0
             elif value is None or tok.lower_ in INDEFINITE_ARTICLES and tok.dep_ != "nummod":
@@ -269,6 +272,8 @@ class ClaimExtractor:
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
                 if obj is not None:
                     subject = self.subjects.get(obj.lower_) or self.subjects.get(obj.lemma_.lower())
+            if subject is None and noun.lower_ in self.same_kind:  # "... and injured 108 others"
+                subject = next((c.subject for c in reversed(claims) if c.subject is not None), None)
             if prop in ("fatalities", "injuries") and subject is None and noun is not tok:
                 continue  # "two planes were damaged" is not a casualty
             if prop == "damage":

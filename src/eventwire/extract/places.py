@@ -38,6 +38,7 @@ from eventwire import datelines
 from eventwire.extract.gazetteer import COUNTRY, Gazetteer, norm
 from eventwire.extract.places_base import (
     _breaks,
+    _ALLEGIANCE_TAIL,
     _HYPHEN_HEAD,
     _initial,
     _LOCATIVE_BEFORE,
@@ -59,6 +60,11 @@ from eventwire.model import Place
 
 
 # words right before a name that make it a person's ("PRESIDENT CRISTIANI")
+
+
+# "the region of X", "the province of X": the singular division words of "Kursk and Belgorod regions"
+_DIVISION_OF = re.compile(rf"\b({'|'.join(sorted(set(_PLURAL_TO_LOOKUP.values()), key=len, reverse=True))})\s+of\s+$",
+                          re.IGNORECASE)
 
 
 class PlaceFinder(Resolving, Keeping, CapsMode):
@@ -201,6 +207,8 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
                     nxt = text[pe + 1:pe + 2]
                     if not (text[pe:pe + 1] == "-" and nxt.islower()) or part.casefold() in g.stopnames:
                         continue
+                    if re.match(r"[a-z]+", text[pe + 1:]).group() in _ALLEGIANCE_TAIL:
+                        continue  # "Moscow-backed", "Moscow-friendly Belarus": its government, not a place
                     out.append(_Match(ps, pe, part, ids, False, group=part))
                     added = True
                 elif ids:
@@ -233,6 +241,14 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
             ids = (self.gaz.lookup_folded if upper else self.gaz.lookup)(f"{a.key} {word}")
             if ids:
                 a.ids, a.group = ids, f"{a.key} {word}"
+        for m in ms:  # "the southeastern region of Luhansk": the division word before the name
+            before = _DIVISION_OF.search(text, max(0, m.start - 24), m.start)
+            if before is None or m.demonym:
+                continue
+            word = before.group(1).lower()
+            ids = (self.gaz.lookup_folded if upper else self.gaz.lookup)(f"{m.key} {word}")
+            if ids:
+                m.ids, m.group = ids, f"{m.key} {word}"
 
     # ------------------------------------------------------------ NER
     @staticmethod

@@ -221,6 +221,9 @@ _OWN_DISTRICT = re.compile(r"['\u2019]s[ \t]+" + _X + _DWORD + r"\b")
 # First parts of a hyphenated word that make the next part an ethnic term.
 _HYPHEN_HEAD = words("place_words", "hyphen_heads")
 
+# Second parts of a hyphenated word that make a town before them its government ("Moscow-backed").
+_ALLEGIANCE_TAIL = words("place_words", "allegiance_tails")
+
 # Words before a demonym that make it part of another name ("Native American").
 _DEMONYM_HEAD = words("place_words", "demonym_heads")
 

@@ -32,6 +32,13 @@ from eventwire.extract.places_base import (
 )
 from eventwire.geo import km
 
+# A city this large inside a region of its name is the region's centre (every Ukrainian and
+# Russian oblast centre is over 100,000; checked on LGL and the hoot articles, see README).
+REGION_CENTRE_MIN_POP = 100_000
+# ... and lies inside it, or within this distance of its point when the city is a region of its
+# own (Kyiv City beside Kyiv Oblast): an oblast's point is within 100 km of its centre.
+REGION_CENTRE_KM = 100
+
 
 class Resolving:
     """Resolving matches to GeoNames places: qualifiers, districts, and soft voting by context."""
@@ -142,6 +149,37 @@ class Resolving:
             if keep:
                 priors[gk] = {i: priors[gk][i] for i in keep}
 
+    def _city_over_its_region(self, groups: dict[str, list[_Match]], priors: dict[str, dict[int, float]]) -> None:
+        """A bare name shared by a region and a large city at its heart ("Kiev", "Odessa") is the city.
+
+        A region named after its centre, with a region word in its own name, is called so in English ("the Odessa region",
+        "Kyiv Oblast", matched as longer names of their own); said alone, the name is the city.  The
+        city takes the region's reading and its standing: an exonym ("Odessa", "Kiev") is only an
+        alternate name of the city, and without the region's prior it would lose to a small town
+        abroad that bears the name as its own.
+        """
+        g = self.gaz
+        for gk, gm in groups.items():
+            if gm[0].qualifier or gm[0].demonym:
+                continue
+            pr = priors[gk]
+            own = fold(gm[0].key).casefold()
+            # only a region whose own name adds a region word ("Odesa Oblast"): a region called by the bare
+            # name itself ("New York", "Oklahoma") is said alone in English, and keeps its reading
+            for r in [i for i in pr if g.kind[i] == ADMIN1 and fold(g.name[i]).casefold() != own]:
+                centres = [i for i in pr if g.kind[i] == CITY and g.cc[i] == g.cc[r] and g.pop[i] >= REGION_CENTRE_MIN_POP
+                           and (g.a1[i] == g.a1[r] or self._near_region(i, r))]
+                if centres:
+                    c = max(centres, key=lambda i: g.pop[i])
+                    pr[c] = max(pr[c], pr.pop(r))
+
+    def _near_region(self, city: int, region: int) -> bool:
+        """A city within REGION_CENTRE_KM of the region's point (a capital is often its own region)."""
+        g = self.gaz
+        if g.lat[region] is None or g.lat[city] is None:
+            return False
+        return km(g.lat[region], g.lon[region], g.lat[city], g.lon[city]) <= REGION_CENTRE_KM
+
     def _resolve(self, ms: list[_Match]):
         """One reading per group of equal names, by a few rounds of soft voting.
 
@@ -162,6 +200,7 @@ class Resolving:
                 ids = tuple(i for i in ids if _within(g, i, gm[0].qualifier)) or ids
             priors[gk] = {i: self._prior(i, gm[0].key) for i in ids}
         self._country_first(groups, priors)
+        self._city_over_its_region(groups, priors)
         mult = {gk: 1.0 + math.log(len(gm)) for gk, gm in groups.items()}
         belief = {gk: _softmax(pr) for gk, pr in priors.items()}
         info: dict[str, dict[int, dict]] = {}

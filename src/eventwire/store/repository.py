@@ -71,6 +71,7 @@ def add_document(session: Session, doc: Document) -> None:
             published_confidence=doc.published.confidence,
             published_conflict=doc.published.conflict,
             published_evidence=doc.published.evidence,
+            published_reason=doc.published.reason,
             page_date=doc.published.date,
             page_source=doc.published.source,
             page_confidence=doc.published.confidence,

@@ -12,7 +12,11 @@ field".  With ``--events`` (the events export that was reviewed) the script
 also counts events placed outside Europe and in the United States, and checks
 that every exported event has a judgment.
 
-    python bench/hoot_review/summarise.py bench/hoot_review/before.jsonl [--events events.jsonl]
+    python bench/hoot_review/summarise.py bench/hoot_review/before.jsonl [--events events.jsonl] [--halves]
+
+A judgment may also say which ``half`` its event comes from: ``samples``, ``tune`` (an article
+on an even line of the hoot articles.jsonl, the first line being 1) or ``check`` (odd); ``--halves``
+prints the figures of each and of the hoot articles alone.
 """
 from __future__ import annotations
 
@@ -64,12 +68,21 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("judgments", type=Path)
     ap.add_argument("--events", type=Path, help="the reviewed events export (jsonl)")
+    ap.add_argument("--halves", action="store_true",
+                    help="also per half: the judgments' 'half' (samples, tune: even article lines, check: odd)")
     args = ap.parse_args()
     judgments = load(args.judgments)
     if not judgments:
         print("no judgments", file=sys.stderr)
         return 2
     print("\n".join(summary(judgments)))
+    if args.halves:
+        groups = {"hoot only": [j for j in judgments if j.get("half") in ("tune", "check")]}
+        for half in ("tune", "check", "samples"):
+            groups[half] = [j for j in judgments if j.get("half") == half]
+        for name, group in groups.items():
+            if group:
+                print(f"-- {name}: " + "; ".join(summary(group)))
     if args.events:
         events = load(args.events)
         print(placement(events))

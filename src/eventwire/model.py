@@ -169,6 +169,9 @@ class Mention:
     # the weapon concept the sub-type was read from ("planted explosives"), "" when the trigger alone
     # decided it (a bare "explosion"): a named weapon outranks a default when reports disagree
     weapon: str = ""
+    # why extract.deeds doubts that the sentence reports a concrete deed ("" when it does not):
+    # an event all of whose mentions are doubted goes out with lower confidence and this reason
+    doubt: str = ""
 
 
 # ----------------------------------------------------------------------- fuse

@@ -225,3 +225,11 @@ def test_a_live_pages_entries_are_dated_by_their_stamps(extractor):
     assert got["Nikopol"].date.start == date(2024, 6, 2) and "stamp" in got["Nikopol"].date.reason
     assert got["Odesa"].date.start == date(2024, 6, 2)
     assert got["Novoshakhtinsk"].date.start == date(2024, 5, 31)
+
+
+def test_a_sentence_whose_event_words_only_talk_keeps_its_figures_for_the_event_told(extractor):
+    text = ("Russian missiles struck an apartment block in Zaporizhzhia on Wednesday, officials said.\n\n"
+            "Heavy rain has stalled the offensive, and five people were injured, the governor said.")
+    ms = extractor.extract(document(text))
+    assert [m.sub_event_type for m in ms] == ["Shelling/artillery/missile attack"]
+    assert any(c.property == "injuries" and c.value == 5 for c in ms[0].claims)

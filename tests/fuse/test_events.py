@@ -284,3 +284,14 @@ def test_fusing_twice_gives_the_same_events_and_no_run_shares_summaries():
     second = run([murder, later])
     assert [(e.id, e.documents) for e in first] == [(e.id, e.documents) for e in second]
     assert set(first[0].documents) == {"d_a", "d_b"}
+
+
+def test_an_event_every_mention_of_which_is_doubted_loses_confidence_and_says_why():
+    sure = mention("d1", 0, "Battles", "Armed clash", date(2024, 3, 1), PSKOV)
+    doubted = replace(sure, doubt="'clash' has no date, place, participant or count in its sentence")
+    plain, low = run([sure])[0], run([doubted])[0]
+    assert low.confidence < plain.confidence
+    assert doubted.doubt in low.confidence_reasons
+    # one undoubted report is enough: the event is told concretely somewhere
+    both = run([doubted, replace(sure, document="d2", evidence=replace(sure.evidence, document="d2"))])[0]
+    assert not any("no date, place" in r for r in both.confidence_reasons)

@@ -30,6 +30,7 @@ SPAN_ATTRIBUTES = {
     "landmarks": "per hit: why it only dates something else, or None",
     "hit_places": "per hit: (place tied to it in the sentence or None, reason)",
     "actors": "per hit: its ActorRefs",
+    "deeds": "per hit: a Deed, whether it reports a concrete deed (report, doubt or drop)",
 }
 
 

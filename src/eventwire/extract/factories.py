@@ -27,6 +27,7 @@ from spacy.vocab import Vocab
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
 from eventwire.extract.components.actors import Actors
 from eventwire.extract.components.claims import Claims
+from eventwire.extract.components.deeds import Deeds
 from eventwire.extract.components.event_types import EventTypes
 from eventwire.extract.components.landmarks import Landmarks
 from eventwire.extract.components.places import ArticlePlaces, EventPlaces, Toponyms, capitals, group_short_names
@@ -36,7 +37,7 @@ from eventwire.extract.components.truecase import CaseRestorer, proper_names
 
 READER = ("eventwire_toponyms", "eventwire_truecase", "eventwire_sentences", "eventwire_places")
 PARSER = ("eventwire_claims", "eventwire_event_types", "eventwire_times", "eventwire_landmarks",
-          "eventwire_event_places", "eventwire_actors")
+          "eventwire_event_places", "eventwire_actors", "eventwire_deeds")
 # the reader never parses: a whole article (a hostile one may hold megabytes) is one token
 READER_MAX_LENGTH = 10**9
 
@@ -135,6 +136,14 @@ def make_event_places(nlp: Language, name: str) -> EventPlaces:
 @Language.factory("eventwire_actors", requires=["span._.type_hits"], assigns=["span._.actors"])
 def make_actors(nlp: Language, name: str) -> Actors:
     return Actors(nlp, name, finder=_actors(nlp), claims=_claims())
+
+
+@Language.factory("eventwire_deeds", requires=["span._.type_hits", "span._.hit_dates", "span._.hit_places",
+                                               "span._.actors", "span._.claims"], assigns=["span._.deeds"])
+def make_deeds(nlp: Language, name: str) -> Deeds:
+    from eventwire.extract.deeds import DeedJudge
+
+    return Deeds(nlp, name, judge=DeedJudge(_types(nlp).trigger_lemmas))
 
 
 # ------------------------------------------------------------------ pipelines

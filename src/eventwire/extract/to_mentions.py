@@ -133,11 +133,16 @@ class Extractor:
         ev = Evidence(doc.id, doc.text[start:end], start, end)
         landmarks = sent._.landmarks
         out: list[Mention] = []
+        dropped = 0
         for n, hit in enumerate(hits):
             date = date_of_hit(sent._.hit_dates[n], previous_date, doc, article.pub, sent.text)
             if article.entry and date is not None and date.reason.startswith("publication date"):
                 date = replace(date, reason=f"the live entry's stamp '{article.entry}'; no date in sentence")
             place, preason = sent._.hit_places[n]
+            deed = sent._.deeds[n]
+            if deed.verdict == "drop":
+                dropped += 1
+                continue  # the sentence only talks about a deed (extract/deeds.py)
             if commentary and not Anchors.of(bool(sent._.hit_dates[n].near), preason, sent._.actors[n], claims).concrete:
                 continue  # commentary names deeds in passing: only a concrete one is reported (concreteness.py)
             far = article.setting.far_reason(place) if place is not None else ""
@@ -160,10 +165,15 @@ class Extractor:
                 story=story,
                 reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}"
                        + (f"; {landmarks[n]}" if landmarks[n] else "")
-                       + (f"; commentary page ({commentary}), concrete in its sentence" if commentary else ""),
+                       + (f"; commentary page ({commentary}), concrete in its sentence" if commentary else "")
+                       + (f"; {deed.reason}" if deed.reason else ""),
                 landmark=landmarks[n] is not None,
                 weapon=hit.weapon,
+                doubt=deed.reason,
             ))
+        if dropped == len(hits) and claims and earlier:
+            # its event words only talk about a deed, so its figures are told as in a sentence without one
+            self._attach_claims(claims, earlier)
         return self._give_claims(out, claims)
 
     @staticmethod

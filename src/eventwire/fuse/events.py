@@ -92,6 +92,9 @@ CONFIDENCE_MANY_STORIES = 0.8
 CONFIDENCE_CLAIMANTS_BONUS = 0.1
 # every claim hedged ("reportedly", "unconfirmed"): the sources themselves are not sure
 CONFIDENCE_HEDGED_PENALTY = 0.1
+# every mention doubted by extract.deeds (no anchor in its sentence): it may only talk about a deed; as
+# large as the gap between one story and two, so a doubted single report ranks below any other
+CONFIDENCE_DOUBTED_PENALTY = 0.2
 CONFIDENCE_FLOOR, CONFIDENCE_CEILING = 0.05, 0.95
 
 
@@ -105,6 +108,10 @@ def _confidence(ms: Sequence[Mention], claims_hedged: bool, stories: int) -> tup
     if claims_hedged:
         score -= CONFIDENCE_HEDGED_PENALTY
         reasons.append("claims hedged")
+    doubts = [m.doubt for m in ms if m.doubt]
+    if doubts and len(doubts) == len(ms):
+        score -= CONFIDENCE_DOUBTED_PENALTY
+        reasons.append(doubts[0])
     return round(max(CONFIDENCE_FLOOR, min(score, CONFIDENCE_CEILING)), 2), tuple(reasons)
 
 

@@ -1,0 +1,131 @@
+"""Does a hit report a concrete, completed deed, or only talk about one?
+
+The type rules find event words and block the plainly unreported ones (modals,
+plans, negation: ``types_blocking``).  Commentary, analysis and policy talk use
+the same words in ways no single word shows, but the grammar of the sentence
+does, on any page:
+
+* an event word that only modifies another noun names a kind of thing:
+  "shell companies", "attack helicopters", "combat forces";
+* a loose word for fighting ("offensive", "deployed", "mobilisation", a bare
+  "killed", the type lexicon's ``weak`` triggers) tells a concrete deed only
+  with a date or a place of its own in its sentence, and as the object of
+  another word ("support for its offensive in the east") only with its own
+  date ("began an offensive on 11 November"), and in the present tense ("units
+  are deployed in the east") not at all: otherwise it is the war talked about;
+* an attempt still under way or only intended is no completed deed: "would try
+  to take", "are trying to mobilise";
+* a gerund with no doer of its own, inside a prepositional phrase that
+  qualifies a noun or an adjective, names an activity, not a deed ("skilled in
+  organising rallies", "weapons, including shelling"), unless its sentence
+  dates it ("accused Russia of shelling the area" tells a deed: the phrase
+  hangs from a verb).
+
+These drop the hit.  A hit with no anchor at all in its own sentence (no date,
+no place, no participant, no count) is kept but doubted: it goes out with lower
+confidence and the reason.  (Dropping those was tried before, concreteness.py:
+it cost MUC-4 real wire details.)
+
+A trained classifier was tried for this decision (logistic regression over
+these grammar cues, labels from the WikiEvents gold mentions and the CASE
+tuning half's DIPLO/ATTRIB snippets): WikiEvents' gold is not exhaustive, so
+its unannotated hits are no label, and what is left holds 8 non-deeds among
+325 hits; it learnt nothing about commentary and is not shipped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX
+
+_MODIFIER_DEPS = ("compound", "amod", "nmod")
+_SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
+
+
+@dataclass(frozen=True)
+class Deed:
+    """What to do with one hit: ``report`` it, ``doubt`` it (lower confidence) or ``drop`` it, and why."""
+
+    verdict: str
+    reason: str = ""
+
+
+REPORT = Deed("report")
+
+
+@dataclass(frozen=True)
+class HitAnchors:
+    """What the earlier components found for the hit in its own sentence."""
+
+    own_date: bool
+    place_in_sentence: bool
+    actors: bool
+    claims: bool
+
+
+class DeedJudge:
+    def __init__(self, trigger_lemmas) -> None:
+        self.trigger_lemmas = trigger_lemmas  # lemmas that are event words (extract.types)
+
+    def judge(self, trigger: Token, trigger_text: str, weak: bool, anchors: HitAnchors) -> Deed:
+        why = (self._names_a_kind(trigger, trigger_text) or self._loose(trigger, weak, anchors)
+               or self._attempt(trigger) or self._activity(trigger, anchors))
+        if why:
+            return Deed("drop", why)
+        if not (anchors.own_date or anchors.place_in_sentence or anchors.actors or anchors.claims):
+            return Deed("doubt", f"'{trigger.text}' has no date, place, participant or count in its sentence: "
+                                 "it may only talk about a deed")
+        return REPORT
+
+    def _names_a_kind(self, t: Token, trigger_text: str) -> str:
+        head = t.head
+        if len(trigger_text.split()) > 1 or t.dep_ not in _MODIFIER_DEPS or head.i <= t.i:
+            return ""  # "missile strike": the modified noun is the trigger's own
+        if t.tag_ in ("VBN", "VBD"):
+            return ""  # "the murdered priests", "the arrested men": a participle tells the deed done to them
+        if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in self.trigger_lemmas:
+            return ""  # "bomb attack", "protest rallies": the noun is itself a deed
+        return f"'{t.text} {head.text}': names a kind of thing, not a deed"
+
+    @staticmethod
+    def _loose(t: Token, weak: bool, anchors: HitAnchors) -> str:
+        if not weak or anchors.own_date:
+            return ""
+        if not anchors.place_in_sentence:
+            return f"'{t.text}' tells fighting only loosely and has no date or place of its own in its sentence"
+        if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj"):
+            return f"'{t.head.text} … {t.text}': the fighting talked about, with no date of its own"
+        aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if t.pos_ == "VERB" and aux and all(c.tag_ in ("VBP", "VBZ") for c in aux):
+            return f"'{' '.join(c.text for c in aux)} {t.text}': a present state, not a deed done"
+        return ""
+
+    @staticmethod
+    def _attempt(t: Token) -> str:
+        head = t.head
+        if t.pos_ != "VERB" or head.lemma_.lower() not in ATTEMPT_LEMMAS \
+                or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return ""
+        modal = next((c for c in head.children if c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUX), None)
+        if modal is not None:
+            return f"'{modal.text} {head.text} to {t.text}': an attempt intended, not made"
+        if head.tag_ == "VBG":
+            return f"'{head.text} to {t.text}': an attempt under way, not a completed deed"
+        return ""
+
+    @staticmethod
+    def _activity(t: Token, anchors: HitAnchors) -> str:
+        if anchors.own_date:
+            return ""
+        verb = t
+        while verb.dep_ in ("conj", "dobj", "compound", "appos") and verb.head is not verb and verb.tag_ != "VBG":
+            verb = verb.head
+        while verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+            verb = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or any(c.dep_ in _SUBJECTS for c in verb.children):
+            return ""
+        if verb.head.head.pos_ in ("VERB", "AUX"):
+            return ""  # "accused Russia of shelling the area", "killed by shelling": a deed the verb tells
+        return f"'{verb.head.text} {verb.text}': an activity named, with no doer or date of its own"

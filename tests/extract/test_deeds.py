@@ -1,0 +1,111 @@
+"""Does a hit report a concrete, completed deed?  Sentences written for these tests."""
+import pytest
+
+from eventwire.extract.deeds import DeedJudge, HitAnchors
+
+
+@pytest.fixture
+def deeds(parse):
+    def run(text: str) -> list:
+        return [(hit.trigger_text, deed) for sent in parse(text).sents
+                for hit, deed in zip(sent._.type_hits, sent._.deeds)]
+    return run
+
+
+@pytest.fixture
+def extractor_mentions(extractor):
+    """The mentions the whole extract stage makes of a text, with the places its reader finds."""
+    from datetime import date
+
+    from eventwire.model import Document, PublishedDate
+
+    def run(text: str):
+        pub = PublishedDate(date(2024, 3, 14), "metadata", 0.9)
+        return extractor.extract(Document("d_test", "0" * 64, None, None, "Test Wire", None, pub, "en", text))
+    return run
+
+
+@pytest.fixture
+def parse(extractor):
+    from datetime import date
+
+    from eventwire.extract.components.context import Article
+    from eventwire.model import Document, PublishedDate
+
+    def run(text: str):
+        pub = date(2024, 3, 14)
+        doc = Document("d_test", "0" * 64, None, None, "Test Wire", None, PublishedDate(pub, "metadata", 0.9), "en", text)
+        piece = extractor.nlp.make_doc(text)
+        piece._.article, piece._.offset = Article(doc, pub, []), 0
+        return next(iter(extractor.nlp.pipe([piece], disable=["ner"])))
+    return run
+
+
+def verdicts(found) -> set[str]:
+    return {d.verdict for _, d in found}
+
+
+def test_a_dated_placed_deed_with_its_doer_is_reported(deeds):
+    found = deeds("Rebel fighters attacked an army checkpoint near Goma on Friday, killing three soldiers.")
+    assert found and verdicts(found) == {"report"}
+
+
+def test_an_event_word_modifying_a_noun_names_a_kind_of_thing(deeds):
+    found = deeds("Investigators traced the money through shell companies registered in Cyprus.")
+    assert all(d.verdict == "drop" and "names a kind" in d.reason for _, d in found)
+
+
+def test_a_compound_of_two_event_words_is_still_a_deed(extractor, parse):
+    judge = extractor.nlp.get_pipe("eventwire_deeds").judge
+    doc = parse("Police broke up the protest rallies in the capital on Sunday.")
+    protest = next(t for t in doc if t.lower_ == "protest")
+    assert judge._names_a_kind(protest, "protest") == ""  # "rallies" is itself an event word
+
+
+def test_a_loose_word_for_fighting_needs_its_own_date_and_place(deeds, extractor_mentions):
+    talked = deeds("Heavy rain and deep mud have stalled the offensive, analysts say.")
+    assert all(d.verdict == "drop" for _, d in talked)
+    told = extractor_mentions("The army deployed 300 troops to Kharkiv on Monday.")
+    assert [m.sub_event_type for m in told] == ["Change to group/activity"] and not told[0].doubt
+
+
+def test_an_attempt_intended_or_under_way_is_no_completed_deed(deeds):
+    for text in ("The general said the army would try to seize the port.",
+                 "Occupying troops are trying to mobilise the residents."):
+        assert all(d.verdict == "drop" for _, d in deeds(text)), text
+    made = deeds("Gunmen tried to storm the town hall in Bunia on Tuesday.")
+    assert made and verdicts(made) == {"report"}
+
+
+def test_an_activity_named_in_a_prepositional_phrase_is_no_deed(deeds):
+    found = deeds("Most deaths were caused by heavy weapons, including shelling from artillery, the office noted.")
+    assert found and all(d.verdict == "drop" and "activity" in d.reason for _, d in found)
+    # the phrase hangs from a verb that tells the deed: "accusing Russia of shelling the area"
+    told = deeds("The group accused Russian troops of shelling the village.")
+    assert told and "drop" not in verdicts(told)
+
+
+def test_a_deed_with_no_anchor_at_all_is_doubted_not_dropped():
+    judge = DeedJudge(set())
+    none = HitAnchors(False, False, False, False)
+    one = HitAnchors(False, False, True, False)
+
+    class Tok:  # the grammar rules read only these attributes
+        text = lemma_ = "clash"
+        pos_, tag_, dep_ = "NOUN", "NN", "ROOT"
+        i = 0
+        children = ()
+    Tok.head = Tok
+    assert judge.judge(Tok, "clash", False, none).verdict == "doubt"
+    assert judge.judge(Tok, "clash", False, one).verdict == "report"
+
+
+def test_a_loose_word_in_the_present_tense_is_a_state_not_a_deed(extractor_mentions):
+    assert extractor_mentions("Russian units are now deployed in Kharkiv, an official said.") == []
+
+
+def test_a_participle_before_its_noun_still_tells_the_deed(extractor, parse):
+    judge = extractor.nlp.get_pipe("eventwire_deeds").judge
+    doc = parse("Relatives buried the murdered priests in San Salvador.")
+    murdered = next(t for t in doc if t.lower_ == "murdered")
+    assert judge._names_a_kind(murdered, "murdered") == ""

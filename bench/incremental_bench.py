@@ -133,17 +133,42 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def sizes_run(sizes: list[int], runs: int, batch: int, tmp: Path) -> dict:
+def build_databases(sizes: list[int], batch: int, tmp: Path, keep: Path | None) -> dict[int, float]:
+    """db_0 .. db_N in ``tmp``; with ``keep``, built ones are kept there and reused by a later run
+    (the same seed and sizes give the same databases)."""
+    home = keep or tmp
+    Pipeline(f"sqlite:///{home / 'db_0.db'}")  # the empty database, tables made
+    world, pipe, done, build = World(11), None, 0, {}
+    for n in sorted(sizes):
+        if (home / f"db_{n}.db").exists():
+            continue
+        if pipe is None:
+            kept = [m for m in sorted(sizes) if m < n and (home / f"db_{m}.db").exists()]
+            if kept:  # grow on from the largest kept one, the generator replayed to where it stood
+                copy_db(home / f"db_{kept[-1]}.db", tmp / "grow.db")
+                for i in range(kept[-1]):
+                    world.document(i)
+                done = kept[-1]
+            pipe = Pipeline(f"sqlite:///{tmp / 'grow.db'}")
+        t = time.perf_counter()
+        while done < n:  # a progress line every ten batches
+            done = grow(pipe, world, min(batch * 10, n - done), batch, done)
+            print({"documents": done, "seconds": round(time.perf_counter() - t, 1), "peak_rss_mb": round(rss_mb(), 1)},
+                  flush=True)
+        build[n] = round(time.perf_counter() - t, 1)
+        copy_db(tmp / "grow.db", home / f"db_{n}.db")
+    if home != tmp:
+        for n in [0, *sizes]:
+            copy_db(home / f"db_{n}.db", tmp / f"db_{n}.db")
+    return build
+
+
+def sizes_run(sizes: list[int], runs: int, batch: int, tmp: Path, keep: Path | None = None) -> dict:
     from eventwire.extract.factory import build_extractor
 
-    world, pipe = World(11), Pipeline(f"sqlite:///{tmp / 'grow.db'}")
-    Pipeline(f"sqlite:///{tmp / 'db_0.db'}")  # the empty database, tables made
-    done, build = 0, {}
-    for n in sorted(sizes):
-        t = time.perf_counter()
-        done = grow(pipe, world, n - done, batch, done)
-        build[n] = round(time.perf_counter() - t, 1)
-        copy_db(tmp / "grow.db", tmp / f"db_{n}.db")
+    build = build_databases(sizes, batch, tmp, keep)
+    if runs == 0:  # building (and keeping) only
+        return {"build_seconds": build}
     extractor = build_extractor()
     lines = (ROOT / "samples" / "articles.jsonl").read_text("utf-8").splitlines()[:5]
     articles = tmp / "five.jsonl"
@@ -188,10 +213,11 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--minutes", type=float, default=55)
     ap.add_argument("--tmp", help="folder for the databases (default: a temporary one)")
+    ap.add_argument("--keep", help="folder where built databases are kept and reused (--sizes)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         if args.sizes:
-            result = sizes_run(args.sizes, args.runs, args.batch, Path(tmp))
+            result = sizes_run(args.sizes, args.runs, args.batch, Path(tmp), Path(args.keep) if args.keep else None)
             out = RESULTS / "incremental.json"
         else:
             out = RESULTS / "scale.json"

@@ -16,11 +16,13 @@ salad with names and numbers, 5% near-duplicates of recent ones, as in
 ``provenance_bench``) are stored with ``repository.add_document``, pass
 through the real ``Pipeline.update_provenance`` (the stored LSH index), get
 1-2 generated mentions each (``replace_mentions``: ``DOCS_PER_DAY`` documents
-a day back from the sample articles' dates, ten countries, six families, a
-third dated only by their article, 30% with the place borrowed), and the
-real ``Pipeline.fuse`` (incremental) fuses them.
+a day in date order, each database ending the day before the sample articles,
+ten countries, six families, a third dated only by their article, 30% with
+the place borrowed), and the real ``Pipeline.fuse`` (incremental) fuses them.
+Each size is grown on its own; ``--keep DIR`` keeps the built databases and a
+later run reuses them (``--runs 0``: build only).
 
-    python bench/incremental_bench.py --sizes 1000 10000 100000 --runs 3
+    python bench/incremental_bench.py --sizes 1000 10000 100000 --runs 3 --keep /tmp/eventwire-dbs
     python bench/incremental_bench.py --scale 1000000 --minutes 55
 """
 from __future__ import annotations

@@ -65,7 +65,11 @@ hoot-review: $(STAMP)
 eval-boilerplate: $(STAMP)
 	$(BIN)/python tools/eval_boilerplate.py --shared $(SHARED)
 
-## long benchmarks, results in bench/results/*.json (run on an idle machine)
+## long benchmarks, results in bench/results/*.json (run on an idle machine); the incremental
+## sizes are variables so a quick run can say e.g. INCREMENTAL_SIZES="1000 10000" SCALE_DOCS=100000
+INCREMENTAL_SIZES ?= 1000 10000 100000
+SCALE_DOCS ?= 1000000
+SCALE_MINUTES ?= 55
 bench: $(STAMP) $(WEBSTAMP)
 	$(BIN)/python bench/extract_bench.py --n 200 --runs 3
 	test ! -f $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl || \
@@ -73,8 +77,8 @@ bench: $(STAMP) $(WEBSTAMP)
 	$(BIN)/python bench/provenance_bench.py --n 100000 --out bench/results/provenance.json
 	$(BIN)/python bench/fuse_bench.py --n 8000 --runs 3
 	$(BIN)/python bench/desk_bench.py --n 100000 10000 --requests 200
-	$(BIN)/python bench/incremental_bench.py --sizes 1000 10000 100000 --runs 3
-	$(BIN)/python bench/incremental_bench.py --scale 1000000 --batch 1000 --minutes 55
+	$(BIN)/python bench/incremental_bench.py --sizes $(INCREMENTAL_SIZES) --runs 3
+	$(BIN)/python bench/incremental_bench.py --scale $(SCALE_DOCS) --batch 1000 --minutes $(SCALE_MINUTES)
 	test ! -f $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl || \
 	  $(BIN)/python bench/ingest_bench.py --jsonl $(SHARED)/corpus/hoot_russia_ukraine_apr2022/articles.jsonl --n 200 --runs 3
 

@@ -299,8 +299,7 @@ class Pipeline:
 
     def _pending_ids(self, skip: set[str]) -> list[str]:
         with self.Session() as session:
-            ids = session.scalars(select(DocumentRow.id).where(DocumentRow.stage != "extracted").order_by(DocumentRow.seq))
-            return [i for i in ids if i not in skip]
+            return [i for i in repo.pending_ids(session) if i not in skip]
 
     def _jobs(self, ids: list[str]) -> Iterator[ExtractJob]:
         """The documents to extract, read ``READ_PAGE`` at a time (skipping any another process finished)."""

@@ -118,3 +118,24 @@ def test_the_decided_date_is_written_beside_the_page_date_which_stays_as_clean_g
     assert row.stage == "cleaned"  # its relative dates must be resolved again against the new date
     assert repo.row_to_document(row).published == story
     assert repo.page_published(row) == page
+
+
+def test_pending_documents_are_those_not_extracted_in_ingestion_order_by_an_index(session):
+    for i in (3, 1, 2, 4):
+        repo.add_document(session, doc(i))
+        session.flush()
+    for row in (repo.get_document(session, f"d_{i:016d}") for i in (1, 4)):
+        row.stage = "extracted"
+    session.flush()
+    assert repo.pending_ids(session) == [f"d_{3:016d}", f"d_{2:016d}"]  # seq order: 3 came first
+    assert repo.fusion_pending(session, "no-such-watermark")
+    if session.get_bind().dialect.name == "sqlite":  # the stage index answers it, not a scan of every row
+        from sqlalchemy import select
+        from sqlalchemy.dialects import sqlite
+
+        from eventwire.store.orm import DocumentRow
+
+        q = select(DocumentRow.id, DocumentRow.seq).where(repo.not_extracted())
+        sql = str(q.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(r[-1]) for r in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+        assert "ix_documents_stage" in plan and "SCAN documents" not in plan

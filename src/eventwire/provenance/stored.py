@@ -56,6 +56,7 @@ class StoredIndex:
         self._docs: dict[str, DocInfo] = {}  # the documents this pass has read
         self._features: dict[str, DocFeatures] = {}  # ... and the features of those it verified
         self._new: list[str] = []
+        self._languages: list[str] | None = None  # read once a pass (the pass holds the write lock)
         self.candidates = 0
 
     def _minhash(self, values) -> MinHash:
@@ -86,7 +87,9 @@ class StoredIndex:
         own = [b for k in ("shingles", "units") if k in sketches for b in self._bands(k, sketches[k])]
         if "anchors" in sketches:
             own += self._bands("anchors", sketches["anchors"], doc.language)
-            px.add_language(self.session, doc.language)
+            if doc.language not in self._langs():
+                px.add_language(self.session, doc.language)
+                self._languages = px.languages(self.session)
         key = px.add_sketch(self.session, doc.id, f.dup_key, units.astype(np.uint32).tobytes() if units is not None else None)
         px.add_bands(self.session, key, own)
         self.candidates += len(strong | weak)
@@ -96,16 +99,21 @@ class StoredIndex:
         """(candidates never prefiltered, content-unit candidates to prefilter), as document ids."""
         first = px.first_with_dup_key(self.session, dup_key)
         strong = {first} if first else set()
-        found: dict[str, set[int]] = {k: px.candidates(self.session, self._bands(k, sketches[k]))
-                                      for k in ("shingles", "units") if k in sketches}
+        bands: dict[str, list[int]] = {k: self._bands(k, sketches[k]) for k in ("shingles", "units") if k in sketches}
         if "anchors" in sketches:
-            found["anchors"] = px.candidates(self.session, [
-                b for lang in px.languages(self.session) if lang != doc.language
-                for b in self._bands("anchors", sketches["anchors"], lang)])
+            bands["anchors"] = [b for lang in self._langs() if lang != doc.language
+                                for b in self._bands("anchors", sketches["anchors"], lang)]
+        hits = px.band_hits(self.session, [b for bs in bands.values() for b in bs])
+        found = {k: {key for b in bs for key in hits.get(b, ())} for k, bs in bands.items()}
         ids = px.ids_of_keys(self.session, set().union(*found.values()) if found else set())
         strong |= {ids[s] for k in ("shingles", "anchors") for s in found.get(k, ()) if s in ids}
         weak = {ids[s] for s in found.get("units", ()) if s in ids}
         return strong - {doc.id}, weak - {doc.id}
+
+    def _langs(self) -> list[str]:
+        if self._languages is None:
+            self._languages = px.languages(self.session)
+        return self._languages
 
     def _feats(self, i: str) -> DocFeatures:
         if i not in self._features:

@@ -90,6 +90,20 @@ def add_document(session: Session, doc: Document) -> None:
     )
 
 
+def not_extracted():
+    """Documents awaiting extraction, as a condition an index can answer: ``stage != 'extracted'``
+    written as two ranges, because neither SQLite nor PostgreSQL reads an index for ``!=`` (it
+    scanned every document, texts and all, on each ingest)."""
+    return or_(DocumentRow.stage < "extracted", DocumentRow.stage > "extracted")
+
+
+def pending_ids(session: Session) -> list[str]:
+    """Ids of the documents awaiting extraction, in ingestion order (sorted here: ordered by ``seq``
+    in SQL, the planner walks the whole seq index instead of the stage one)."""
+    rows = session.execute(select(DocumentRow.id, DocumentRow.seq).where(not_extracted())).all()
+    return [r.id for r in sorted(rows, key=lambda r: r.seq)]
+
+
 def row_to_document(row: DocumentRow) -> Document:
     return Document(
         id=row.id,
@@ -280,7 +294,7 @@ def fusion_pending(session: Session, watermark_key: str) -> bool:
     lookups only: nothing here counts a whole table."""
     from eventwire.store.index_tables import FusionDirtyRow
 
-    if session.scalar(select(DocumentRow.id).where(DocumentRow.stage != "extracted").limit(1)) is not None:
+    if session.scalar(select(DocumentRow.id).where(not_extracted()).limit(1)) is not None:
         return True
     if session.scalar(select(FusionDirtyRow.document_id).limit(1)) is not None:
         return True

@@ -8,10 +8,13 @@ so a busy machine slows both alike.  Give each side's Python (a virtualenv
 with that checkout installed):
 
     python bench/desk_ab.py --a /path/to/old/.venv/bin/python --b .venv/bin/python --n 100000 --rounds 60
+
+``--dbs A.db B.db`` serves two databases written before (each by its side's code) instead.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import http.client
 import socket
 import statistics
@@ -27,6 +30,16 @@ PATHS = {
     "/api/events?limit=50": "/api/events?limit=50",
     "/api/events?q": "/api/events?limit=50&q=market%20town7",
     "/?actor": "/?actor=rapid%20support",
+    "/api/events?type&country": "/api/events?limit=50&type=Battles&country=UA",
+    "/api/events?type": "/api/events?limit=50&type=battles",
+    "/api/events?actor (none)": "/api/events?limit=50&actor=nobody",
+    "/api/events?offset=25000": "/api/events?limit=50&offset=25000",
+    "/api/claims?limit=10": "/api/claims?limit=10",
+    "/api/desk/rows?limit=50": "/api/desk/rows?limit=50",
+    "/api/desk/rows?actor": "/api/desk/rows?limit=50&actor=rapid%20support",
+    "/api/desk/days": "/api/desk/days",
+    "/api/desk/days?actor": "/api/desk/days?actor=rapid%20support",
+    "/": "/",
 }
 BUILD = "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; from desk_bench import build; " \
         "build(Path(sys.argv[2]), int(sys.argv[3]))"
@@ -70,12 +83,17 @@ def main() -> None:
     ap.add_argument("--b", required=True, help="Python of side B")
     ap.add_argument("--n", type=int, default=100_000, help="generated events per database")
     ap.add_argument("--rounds", type=int, default=60, help="timed requests per endpoint and side")
+    ap.add_argument("--dbs", nargs=2, metavar=("A_DB", "B_DB"),
+                    help="serve these databases (written before by each side) instead of writing new ones")
     args = ap.parse_args()
     sides = {"A": args.a, "B": args.b}
     with tempfile.TemporaryDirectory() as tmp:
         dbs = {k: Path(tmp) / f"{k}.db" for k in sides}
+        if args.dbs:
+            dbs = dict(zip(sides, map(Path, args.dbs)))
         for k, python in sides.items():
-            subprocess.run([python, "-c", BUILD, str(HERE), str(dbs[k]), str(args.n)], check=True)
+            if not args.dbs:
+                subprocess.run([python, "-c", BUILD, str(HERE), str(dbs[k]), str(args.n)], check=True)
         served = {k: _serve(python, dbs[k]) for k, python in sides.items()}
         try:
             conns = {k: http.client.HTTPConnection("127.0.0.1", port, timeout=120) for k, (_, port) in served.items()}
@@ -91,7 +109,8 @@ def main() -> None:
             for proc, _ in served.values():
                 proc.terminate()
                 proc.wait(timeout=30)
-    print(f"{args.n} events, {args.rounds} alternating requests per endpoint and side")
+    print(f"{args.n} events, {args.rounds} alternating requests per endpoint and side; "
+          f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end")
     for name in PATHS:
         cells = []
         for k in sides:

@@ -147,8 +147,9 @@ def main() -> None:
             db = Path(tmp) / f"desk-{n}.db"
             build_s = build(db, n)
             figures = serve_and_measure(db, n, args.requests)
-            results["sizes"][str(n)] = {"build_seconds": round(build_s, 1), "endpoints": figures}
-            print(f"{n} events (written in {build_s:.0f} s), {args.requests} requests each:")
+            load = [round(x, 1) for x in os.getloadavg()]  # other work on the machine slows every figure
+            results["sizes"][str(n)] = {"build_seconds": round(build_s, 1), "load_average": load, "endpoints": figures}
+            print(f"{n} events (written in {build_s:.0f} s), {args.requests} requests each; load average {load}:")
             for name, f in figures.items():
                 print(f"  {name:40s} p50 {f['p50_ms']:7.1f} ms   p99 {f['p99_ms']:7.1f} ms")
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

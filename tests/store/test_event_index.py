@@ -4,13 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, inspect, select, text
 
 from eventwire.store.database import make_engine, make_sessionmaker
 from eventwire.store.event_index import (
     EventFilter, claim_page, count_matching, day_counts, ensure_event_index, events_of_document, find_events,
     like_escape, load_events,
 )
+from eventwire.store.orm import EventIndexRow, MetaRow
 import sys
 from pathlib import Path
 
@@ -63,12 +64,26 @@ def _expected(pred) -> list[str]:
     (EventFilter(actor="f"), lambda e: any("f" in a.name.lower() for a in e.actors)),
     (EventFilter(text="kherson_"), lambda e: e.location.name == "Kherson"),  # "_" is no word character
     (EventFilter(text="___"), lambda e: False),
+    (EventFilter(actor="ukraine", country="ua"), lambda e: e.location.country == "UA"
+     and any("ukraine" in a.name.lower() for a in e.actors)),
+    (EventFilter(text="drones", event_type="battles", contradicted=True),
+     lambda e: e.event_type == "Battles" and bool(e.contradictions)),
+    (EventFilter(actor="f", text="kherson", min_confidence=0.5), lambda e: e.location.name == "Kherson"
+     and e.confidence >= 0.5 and any("f" in a.name.lower() for a in e.actors)),
 ])
 def test_filters_order_and_count_in_sql(session, f, pred):
     want = _expected(pred)
     assert [s.id for s in find_events(session, f)] == want
     assert count_matching(session, f) == len(want)
     assert [s.id for s in find_events(session, f, limit=7, offset=3)] == want[3:10]
+    # a page of a set read and sorted (a small total given) or walked newest first (a large one): the same rows
+    for total in (0, len(want), 10**9):
+        assert [s.id for s in find_events(session, f, limit=7, offset=3, total=total)] == want[3:10]
+    days: dict[date, int] = {}
+    for e in ALL:
+        if e.id in set(want):
+            days[e.date.start] = days.get(e.date.start, 0) + 1
+    assert day_counts(session, f) == sorted(days.items())
 
 
 def test_payloads_come_back_whole_and_in_order(session):
@@ -113,6 +128,25 @@ def test_a_lost_index_is_rebuilt(url, monkeypatch):
         assert count_matching(s, EventFilter(text="kharkiv")) == N_EVENTS // 3
         assert [x.id for x in find_events(s, EventFilter())] == _expected(lambda e: True)
         assert [x.id for x in events_of_document(s, doc_id(7))] == [ALL[7].id]
+
+
+def test_indexes_of_the_previous_layout_are_replaced_without_a_rebuild(url):
+    """A database of layout 2 (its rows current, its indexes older) is served with this layout's indexes."""
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP INDEX IF EXISTS ix_event_index_rows"))
+        conn.execute(text("DROP INDEX IF EXISTS ix_event_index_country_rows"))
+        conn.execute(text("CREATE INDEX ix_event_index_country ON event_index (country)"))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'event_index_version'"))
+        conn.execute(text("UPDATE event_index SET place = 'kept' WHERE n = (SELECT min(n) FROM event_index)"))
+    ensure_event_index(engine)
+    names = {i["name"] for i in inspect(engine).get_indexes("event_index")}
+    assert {"ix_event_index_list", "ix_event_index_rows", "ix_event_index_country_rows"} <= names
+    assert "ix_event_index_country" not in names
+    with make_sessionmaker(engine)() as s:
+        assert s.get(MetaRow, "event_index_version").value == "3"
+        assert s.scalar(select(func.count()).where(EventIndexRow.place == "kept")) == 1  # not rebuilt
+        assert [x.id for x in find_events(s, EventFilter())] == _expected(lambda e: True)
 
 
 def test_an_index_of_an_older_layout_is_rebuilt(url):

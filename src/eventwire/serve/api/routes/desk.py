@@ -18,8 +18,9 @@ MAX_POINTS = 5000  # markers on the map: the newest this many (the page says whe
 
 @router.get("/rows", summary="Matching events as headline rows, newest first, paged")
 def rows(session: SessionDep, paging: PagingDep, filters: FilterDep) -> dict:
-    page = find_events(session, filters, paging.limit, paging.offset)
-    return paging.wrap(count_matching(session, filters), [summary_dict(s) for s in page])
+    total = count_matching(session, filters)
+    page = find_events(session, filters, paging.limit, paging.offset, total)
+    return paging.wrap(total, [summary_dict(s) for s in page])
 
 
 @router.get("/days", summary="Matching events per start day (the timeline)")
@@ -31,6 +32,6 @@ def days(session: SessionDep, filters: FilterDep) -> dict:
 @router.get("/points", summary="Map points of matching events: [id, lat, lon, type, fatalities, headline]")
 def points(session: SessionDep, filters: FilterDep) -> dict:
     total = count_matching(session, filters)
-    found = [s for s in find_events(session, filters, MAX_POINTS) if s.lat is not None and s.lon is not None]
+    found = [s for s in find_events(session, filters, MAX_POINTS, 0, total) if s.lat is not None and s.lon is not None]
     return {"total": total, "shown": len(found),
             "points": [[s.id, s.lat, s.lon, s.event_type, s.fatalities or 0, headline(s)] for s in found]}

@@ -23,9 +23,10 @@ EventId = Annotated[str, Path(max_length=64, description="an event id, e_…")]
 def list_events(session: SessionDep, paging: PagingDep, filters: FilterDep) -> JSONResponse:
     # returned as built: event_dict is the public shape (schemas.py documents it; tests/serve/test_api.py
     # holds the two together), so re-validating 50 events per page would only cost time
-    page = find_events(session, filters, paging.limit, paging.offset)
+    total = count_matching(session, filters)
+    page = find_events(session, filters, paging.limit, paging.offset, total)
     items = [event_dict(e) for e in load_events(session, [s.id for s in page])]
-    return JSONResponse(paging.wrap(count_matching(session, filters), items))
+    return JSONResponse(paging.wrap(total, items))
 
 
 @router.get("/{event_id}", response_model=EventPublic, summary="One event with its claims, contradictions and evidence",

@@ -59,8 +59,9 @@ def index(session: SessionDep, request: Request,
     params = {k: v for k, v in request.query_params.items() if k in FILTER_FIELDS and v.strip()}
     filters, problems = _read_filters(params)
     params = {k: v for k, v in params.items() if not any(p.startswith(k + " ") for p in problems)}  # links drop them
-    rows = [summary_dict(s) for s in find_events(session, filters, PAGE_ROWS, offset)]
-    html = home(params, rows, count_matching(session, filters), PAGE_ROWS, offset, missing_assets())
+    total = count_matching(session, filters)
+    rows = [summary_dict(s) for s in find_events(session, filters, PAGE_ROWS, offset, total)]
+    html = home(params, rows, total, PAGE_ROWS, offset, missing_assets())
     if problems:
         note = "".join(f"<li>{render.esc(p)}</li>" for p in problems)
         html = html.replace("<h1>Events</h1>", f'<h1>Events</h1><ul class="warn">{note}</ul>', 1)

@@ -111,3 +111,24 @@ def test_others_counts_more_of_the_kind_just_counted(nlp, claims):
     found = run(nlp, claims, "The strike killed 12 people and injured 95 others on Sunday, the ministry said.")
     c = one(found, "injuries")
     assert (c.value, c.claimant) == (95, "ministry")
+
+
+@pytest.mark.parametrize("text, prop, value, subject", [
+    ("The militants killed more than 100 members of the security forces, an official said.", "fatalities", 100, "people"),
+    ("Two tourists were injured in the blast.", "injuries", 2, "civilians"),
+    ("One sailor died in the fire, the navy said.", "fatalities", 1, "soldiers"),
+    ("By the evening nine people were dead, the mayor said.", "fatalities", 9, "people"),
+])
+def test_nouns_for_persons_and_a_casualty_predicate(nlp, claims, text, prop, value, subject):
+    c = one(run(nlp, claims, text), prop)
+    assert (c.value, c.subject) == (value, subject)
+
+
+def test_a_count_hung_on_the_source_as_its_apposition_is_the_verbs_subject(nlp, claims):
+    """The small parser reads 'According to X, N people' as X's apposition when X is a long name."""
+    found = run(nlp, claims, "According to the regional Emergency Situations Ministry, 14 individuals, including "
+                             "two children, were killed and 108 others were injured on Saturday.")
+    assert (one(found, "fatalities").value, one(found, "injuries").value) == (14, 108)
+    assert "Ministry" in one(found, "fatalities").claimant
+    # a count that is the source's real apposition is no casualty figure
+    assert run(nlp, claims, "According to the mayor, one of two officials on duty, shelling continued.") == []

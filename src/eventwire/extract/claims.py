@@ -201,6 +201,15 @@ class ClaimExtractor:
             return head.head
         if noun.dep_ == "conj" and head.dep_ in ("nsubj", "nsubjpass", "dobj") and self._property(head.head):
             return head.head
+        if noun.dep_ == "nsubj" and head.lemma_ == "be":  # "nine people were dead": the state is the predicate's
+            return next((c for c in head.children if c.dep_ == "acomp" and self._property(c)), None)
+        if noun.dep_ == "appos":
+            # "According to the ministry, 14 people ... were killed": the parser hangs the count on the
+            # source as its apposition; it is the subject the casualty verb above it lacks
+            verb = next((a for a in noun.ancestors if a.pos_ == "VERB" and a.lower_ != "according"), None)
+            if verb is not None and self._property(verb) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                return verb
         return None
 
     def _responsibility(self, sent: Span, ev: Evidence, claimant: str | None, hedged: bool, why: str) -> list[Claim]:

@@ -172,6 +172,9 @@ class Mention:
     # why extract.deeds doubts that the sentence reports a concrete deed ("" when it does not):
     # an event all of whose mentions are doubted goes out with lower confidence and this reason
     doubt: str = ""
+    # on a live page, the stamp of the entry the sentence is in ("22 Apr 2022 - 08:01 GMT"); "" elsewhere:
+    # each entry is its own report
+    entry: str = ""
 
 
 # ----------------------------------------------------------------------- fuse

@@ -17,8 +17,8 @@ def day(d: int, precision: str = "day") -> DateSpan:
 
 
 def m(sentence: str, place: Place | None, when: DateSpan | None, sub: str = "Air/drone strike",
-      etype: str = "Explosions/Remote violence", trigger: str = "strike") -> Mention:
-    return Mention("d_x", Evidence("d_x", sentence, 0, len(sentence)), etype, sub, trigger, when, place)
+      etype: str = "Explosions/Remote violence", trigger: str = "strike", doc: str = "d_x", entry: str = "") -> Mention:
+    return Mention(doc, Evidence(doc, sentence, 0, len(sentence)), etype, sub, trigger, when, place, entry=entry)
 
 
 def test_families_join_a_drone_strike_and_its_interception_and_keep_battles_apart():
@@ -52,8 +52,22 @@ def test_match_score_prefers_the_same_place_and_splits_neighbouring_towns_on_dif
     assert match_score(a, m("A drone strike hit Kyiv.", KYIV, day(13))) == 3
     assert match_score(a, m("Drones struck Irpin.", IRPIN, day(12))) == 1
     assert match_score(a, m("Drones struck Irpin.", IRPIN, day(13))) == 0
-    assert match_score(a, m("Shells hit Kyiv.", KYIV, day(12), sub="Shelling/artillery/missile attack")) == 0
+    assert match_score(a, m("Shells hit Kyiv.", KYIV, day(12), sub="Shelling/artillery/missile attack", doc="d_y")) == 0
     assert match_score(a, m("Drones struck Kyiv Oblast.", KYIV_REGION, day(12))) == 2
+
+
+def test_one_article_tells_one_happening_of_a_family_a_day_in_one_place_whatever_its_words():
+    a = m("Shelling of Kyiv killed two.", KYIV, day(12), sub="Shelling/artillery/missile attack")
+    strike = m("Images of Kyiv after the strike.", KYIV, day(12))
+    assert match_score(a, strike) == 3  # one article: the shelling and 'the strike' are one attack
+    assert match_score(a, m("Drones were shot down over Irpin.", IRPIN, day(12), sub="Disrupted weapons use")) == 1
+    assert match_score(a, m("Images of Kyiv after the strike.", KYIV, day(12), doc="d_y")) == 0  # two outlets' words
+    assert match_score(a, m("Drones struck Kyiv.", KYIV, day(14))) == 0  # another day
+    assert match_score(a, m("Troops clashed in Kyiv.", KYIV, day(12), sub="Armed clash", etype="Battles")) == 0
+    # a live page is one report per entry
+    morning = m("Shelling of Kyiv.", KYIV, day(12), sub="Shelling/artillery/missile attack", entry="08:01 GMT")
+    assert match_score(morning, m("Drones struck Kyiv.", KYIV, day(12), entry="14:30 GMT")) == 0
+    assert match_score(morning, m("Drones struck Kyiv.", KYIV, day(12), entry="08:01 GMT")) == 3
 
 
 def test_a_place_is_named_only_when_its_own_sentence_says_it():

@@ -170,6 +170,7 @@ class Extractor:
                 landmark=landmarks[n] is not None,
                 weapon=hit.weapon,
                 doubt=deed.reason,
+                entry=article.entry,
             ))
         if dropped == len(hits) and claims and earlier:
             # its event words only talk about a deed, so its figures are told as in a sentence without one

@@ -84,11 +84,17 @@ def match_score(a: Mention, b: Mention) -> int:
 
     Two different towns a few kilometres apart are one event only when the
     reports agree on the day and the weapon: a raid on one village and the
-    shelling of the next town the day after are two events.
+    shelling of the next town the day after are two events.  One article
+    telling deeds of one family on one day in one place (or in towns a few
+    kilometres apart) tells one happening in different words ("the shelling
+    of Belgorod ... the strike", "drones attacked Moscow ... one was shot down
+    over Odintsovo district"), whatever sub-type each sentence's words
+    suggest.  A live page is many reports, one per entry (``Mention.entry``).
     """
     if family(a.event_type, a.sub_event_type) != family(b.event_type, b.sub_event_type):
         return 0
-    if not subtypes_compatible(a.sub_event_type, b.sub_event_type):
+    one_report = a.document == b.document and a.entry == b.entry
+    if not subtypes_compatible(a.sub_event_type, b.sub_event_type) and not one_report:
         return 0
     if not dates_compatible(a.date, b.date) or not places_compatible(a.place, b.place):
         return 0
@@ -97,7 +103,7 @@ def match_score(a: Mention, b: Mention) -> int:
     towns = a.place.precision in TOWN_PRECISIONS and b.place.precision in TOWN_PRECISIONS
     if towns:
         same_day = a.date.start == b.date.start and a.date.end == b.date.end
-        if not (same_day and a.sub_event_type == b.sub_event_type):
+        if not (same_day and (a.sub_event_type == b.sub_event_type or one_report)):
             return 0
         return 1
     return 2

@@ -295,3 +295,18 @@ def test_an_event_every_mention_of_which_is_doubted_loses_confidence_and_says_wh
     # one undoubted report is enough: the event is told concretely somewhere
     both = run([doubted, replace(sure, document="d2", evidence=replace(sure.evidence, document="d2"))])[0]
     assert not any("no date, place" in r for r in both.confidence_reasons)
+
+
+def test_one_actor1_the_doer_most_reports_name_the_other_side_actor2_and_a_tie_left_open():
+    ru = ActorRef("Military Forces of Russia (2000-)", "actor1", "ru-military")
+    ua = ActorRef("Military Forces of Ukraine (2019-)", "actor1", "ua-military")
+    gunmen = ActorRef("Unidentified Armed Group", "actor1", "unidentified")
+    day = date(2024, 3, 12)
+    shelling = "Shelling/artillery/missile attack"
+    ms = [mention(d, 0, "Explosions/Remote violence", shelling, day, BELGOROD, actors=a)
+          for d, a in (("d_a", [ru]), ("d_b", [ru, gunmen]), ("d_c", [ua]))]
+    (ev,) = run(ms)
+    roles = {a.name: a.role for a in ev.actors}
+    assert roles == {ru.name: "actor1", ua.name: "actor2", gunmen.name: "assoc_actor_1"}
+    (tie,) = run(ms[1:])  # one report each: nothing tells the doer
+    assert [a.role for a in tie.actors if a.name in (ru.name, ua.name)] == ["actor1", "actor1"]

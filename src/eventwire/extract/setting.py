@@ -64,13 +64,14 @@ def continent(country: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _actor_countries() -> dict[str, str]:
+def actor_countries() -> dict[str, str]:
+    """Catalogued actor id → its home country (ISO code); groups without one are left out."""
     return {a["id"]: a["country"] for a in load_json("actors", "actors.json")["actors"] if a.get("country")}
 
 
 def actor_continents(actors: tuple[ActorRef, ...] | list[ActorRef]) -> frozenset[str]:
     """The continents of the catalogued actors' home countries (none for civilians, unknown groups)."""
-    homes = _actor_countries()
+    homes = actor_countries()
     return frozenset(c for a in actors if (c := continent(homes.get(a.id or ""))) is not None)
 
 

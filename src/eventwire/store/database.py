@@ -26,6 +26,11 @@ def _normalise(url: str) -> str:
     return url
 
 
+# how often table creation is retried when another process creates the same tables at that moment: each
+# retry finds more of them made, and a schema of a few dozen tables and indexes settles in two or three
+CREATE_ATTEMPTS = 10
+
+
 def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(_normalise(url))
@@ -42,13 +47,15 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 
-    try:
-        Base.metadata.create_all(engine)
-    except OperationalError as exc:
-        # two processes opening a new SQLite file at once: the other one created the tables first
-        if "already exists" not in str(exc):
-            raise
-        Base.metadata.create_all(engine)
+    for attempt in range(CREATE_ATTEMPTS):
+        try:
+            Base.metadata.create_all(engine)
+            break
+        except OperationalError as exc:
+            # two processes opening a new SQLite file at once (`serve` and `watch`): the other one made a
+            # table or index between our check and our CREATE; each retry sees what it made so far
+            if "already exists" not in str(exc) or attempt == CREATE_ATTEMPTS - 1:
+                raise
     _add_missing_columns(engine)
     return engine
 

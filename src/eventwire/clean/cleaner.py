@@ -159,6 +159,7 @@ class Cleaner:
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
         verdicts = boilerplate.drop_link_runs(verdicts, protected)
+        verdicts = boilerplate.drop_author_boxes(verdicts, lex)
         if title_index is not None:
             verdicts[title_index] = boilerplate.Verdict(
                 units[title_index], keep=False, text="", reason="headline", removed=title_cut

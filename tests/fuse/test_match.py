@@ -64,6 +64,10 @@ def test_one_article_tells_one_happening_of_a_family_a_day_in_one_place_whatever
     assert match_score(a, m("Images of Kyiv after the strike.", KYIV, day(12), doc="d_y")) == 0  # two outlets' words
     assert match_score(a, m("Drones struck Kyiv.", KYIV, day(14))) == 0  # another day
     assert match_score(a, m("Troops clashed in Kyiv.", KYIV, day(12), sub="Armed clash", etype="Battles")) == 0
+    assert match_score(a, m("Drones struck Kyiv the day after.", KYIV, day(13))) == 0  # one day only
+    # a region is too wide: its drone strike and its shelling in one article may be two deeds
+    region = m("The region was shelled.", KYIV_REGION, day(12), sub="Shelling/artillery/missile attack")
+    assert match_score(region, m("Drones struck the region.", KYIV_REGION, day(12))) == 0
     # a live page is one report per entry
     morning = m("Shelling of Kyiv.", KYIV, day(12), sub="Shelling/artillery/missile attack", entry="08:01 GMT")
     assert match_score(morning, m("Drones struck Kyiv.", KYIV, day(12), entry="14:30 GMT")) == 0

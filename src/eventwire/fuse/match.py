@@ -79,13 +79,21 @@ def same_place(a: Place | None, b: Place | None) -> bool:
     return a.name == b.name and a.country == b.country
 
 
+def one_report(a: Mention, b: Mention) -> bool:
+    """Two sentences of one article (one entry of a live page) on one day in towns: one happening told in
+    different words (see ``match_score``).  A region is too wide to tell that two of its deeds are one."""
+    return (a.document == b.document and a.entry == b.entry and a.date.start == b.date.start
+            and a.date.end == b.date.end and a.place.precision in TOWN_PRECISIONS
+            and b.place.precision in TOWN_PRECISIONS)
+
+
 def match_score(a: Mention, b: Mention) -> int:
     """0: different events; higher: more surely the same (same place beats a nearby one).
 
     Two different towns a few kilometres apart are one event only when the
     reports agree on the day and the weapon: a raid on one village and the
     shelling of the next town the day after are two events.  One article
-    telling deeds of one family on one day in one place (or in towns a few
+    telling deeds of one family on one day in one town (or in towns a few
     kilometres apart) tells one happening in different words ("the shelling
     of Belgorod ... the strike", "drones attacked Moscow ... one was shot down
     over Odintsovo district"), whatever sub-type each sentence's words
@@ -93,17 +101,16 @@ def match_score(a: Mention, b: Mention) -> int:
     """
     if family(a.event_type, a.sub_event_type) != family(b.event_type, b.sub_event_type):
         return 0
-    one_report = a.document == b.document and a.entry == b.entry
-    if not subtypes_compatible(a.sub_event_type, b.sub_event_type) and not one_report:
-        return 0
     if not dates_compatible(a.date, b.date) or not places_compatible(a.place, b.place):
+        return 0
+    if not subtypes_compatible(a.sub_event_type, b.sub_event_type) and not one_report(a, b):
         return 0
     if same_place(a.place, b.place):
         return 3
     towns = a.place.precision in TOWN_PRECISIONS and b.place.precision in TOWN_PRECISIONS
     if towns:
         same_day = a.date.start == b.date.start and a.date.end == b.date.end
-        if not (same_day and (a.sub_event_type == b.sub_event_type or one_report)):
+        if not (same_day and (a.sub_event_type == b.sub_event_type or one_report(a, b))):
             return 0
         return 1
     return 2

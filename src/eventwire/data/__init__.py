@@ -33,3 +33,9 @@ def lexicon_list(lexicon: str, key: str, use: str | None = None) -> tuple[str, .
 def lexicon_words(lexicon: str, key: str, use: str | None = None) -> frozenset[str]:
     """``lexicon_list`` as a set, for membership tests."""
     return frozenset(lexicon_list(lexicon, key, use))
+
+
+@cache
+def actor_countries() -> dict[str, str]:
+    """Catalogued actor id → its home country (ISO code); groups without one are left out."""
+    return {a["id"]: a["country"] for a in load_json("actors", "actors.json")["actors"] if a.get("country")}

@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from eventwire.data import load_json
+from eventwire.data import actor_countries, load_json
 from eventwire.model import ActorRef, Place
 
 # a dateline says where the report was filed: it weighs as much as this many mentions in the text
@@ -61,12 +61,6 @@ def _continents() -> dict[str, str]:
 def continent(country: str | None) -> str | None:
     """'UA' → 'EU', 'US' → 'AM', 'SY' → 'AS'; None for no or an unknown country."""
     return _continents().get(country or "")
-
-
-@lru_cache(maxsize=1)
-def actor_countries() -> dict[str, str]:
-    """Catalogued actor id → its home country (ISO code); groups without one are left out."""
-    return {a["id"]: a["country"] for a in load_json("actors", "actors.json")["actors"] if a.get("country")}
 
 
 def actor_continents(actors: tuple[ActorRef, ...] | list[ActorRef]) -> frozenset[str]:

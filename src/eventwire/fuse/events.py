@@ -12,7 +12,7 @@ from dataclasses import replace
 from collections import Counter
 from collections.abc import Sequence
 
-from eventwire.extract.setting import actor_countries
+from eventwire.data import actor_countries
 from eventwire.fuse.cluster import DATE_RANK, Clusterer
 from eventwire.fuse.match import DWU, GENERIC_EXPLOSION
 from eventwire.fuse.reconcile import contradictions, dedupe, fatalities, updates

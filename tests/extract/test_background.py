@@ -32,6 +32,9 @@ def cues(extractor):
     ("The raid followed a missile attack on the port of Odesa.", "missile"),
     ("The previous drone attack on Moscow caused no damage.", "drone"),
     ("The depot had previously been shelled by artillery.", "shelled"),
+    ("Officials said mass graves containing murdered civilians were discovered near the town.", "murdered"),
+    ("Rescuers recovered the bodies of ten workers who were shot by the gunmen.", "shot"),
+    ("Most of the examined bodies were shot at close range, the prosecutor said.", "shot"),
 ])
 def test_background_cues(cues, text, trigger):
     found = cues(text)
@@ -45,6 +48,7 @@ def test_background_cues(cues, text, trigger):
     ("Two people died after a drone hit their car in Kherson.", "hit"),
     ("Residents fled after Russian forces shelled the village of Hulyaipole.", "shelled"),
     ("After troops had entered the village, artillery shelled the school.", "shelled"),
+    ("Gunmen shot two guards and took their bodies away, police said.", "shot"),
 ])
 def test_news_and_reported_speech_are_not_background(cues, text, trigger):
     found = cues(text)

@@ -11,7 +11,11 @@ what came before with a few plain devices of English grammar:
 * a verb of pure sequence: "the strike came a week after a missile hit the
   mall", "the raid followed an attack on the depot";
 * words that place the deed before the news: "previously occupied", "the
-  previous attack".
+  previous attack";
+* what is found of it: a deed told of the dead's remains ("mass graves
+  containing murdered civilians were discovered", "the bodies of ten workers
+  who were killed", "the examined bodies were shot") was done before the news,
+  which is the finding.
 
 Such a deed keeps its own date when its sentence gives it one ("the previous
 attack took place on July 24th"): it is then an event of that day.  Without
@@ -39,12 +43,14 @@ class BackgroundReader:
         self.sequence_hosts = set(lex["sequence_hosts"])
         self.past_adverbs = set(lex["past_adverbs"])
         self.past_adjectives = set(lex["past_adjectives"])
+        self.remains = set(lex["remains_nouns"])
         self.speech = speech_lemmas
 
     def cue(self, trigger: Token, sent: Span) -> str | None:
         while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
             trigger = trigger.head  # "drone attack": the phrase is its head noun's
-        return self._adjunct(trigger) or self._past_words(trigger) or self._past_perfect(trigger, sent)
+        return (self._adjunct(trigger) or self._past_words(trigger) or self._remains(trigger)
+                or self._past_perfect(trigger, sent))
 
     @staticmethod
     def _verb(trigger: Token) -> Token | None:
@@ -88,6 +94,16 @@ class BackgroundReader:
                 if c.dep_ == "advmod" and c.lower_ in self.past_adverbs:
                     return f"background: '{c.text} {verb.text}'"
         return None
+
+    def _remains(self, trigger: Token) -> str | None:
+        """The deed is told of remains: it sits inside a phrase about bodies or graves ("graves containing
+        murdered civilians"), or its subject names them ("the examined bodies were shot")."""
+        found = next((a for a in trigger.ancestors if a.lower_ in self.remains), None)
+        if found is None:
+            subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                found = next((t for t in subject.subtree if t.lower_ in self.remains), None)
+        return f"background: '{found.text} … {trigger.text}' tells what was found of an earlier deed" if found else None
 
     def _past_perfect(self, trigger: Token, sent: Span) -> str | None:
         """"had shelled", "had been shelled", "had carried out an attack", outside reported speech and

@@ -109,3 +109,16 @@ def test_a_participle_before_its_noun_still_tells_the_deed(extractor, parse):
     doc = parse("Relatives buried the murdered priests in San Salvador.")
     murdered = next(t for t in doc if t.lower_ == "murdered")
     assert judge._names_a_kind(murdered, "murdered") == ""
+
+
+def test_a_weekday_in_a_page_without_a_date_still_anchors_the_deed(extractor):
+    """'On Monday' cannot be dated when the page has no date, but it still ties the deed to a day."""
+    from eventwire.model import Document, PublishedDate
+
+    def killed(text):
+        doc = Document("d_u", "0" * 64, None, None, "Wire", None, PublishedDate(None, "none", 0.0), "en", text)
+        return [m for m in extractor.extract(doc) if "killed" in m.trigger]
+
+    (m,) = killed("Militants killed more than 100 soldiers inside a compound on Monday, an official said.")
+    assert m.date is None and not m.doubt
+    assert killed("Militants killed more than 100 soldiers, an official said.") == []  # told loosely: no time, no place

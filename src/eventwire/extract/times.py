@@ -222,17 +222,7 @@ class TimeResolver(Resolving):
             return []
         if isinstance(published, datetime):
             published = published.date()
-        candidates: list[tuple[int, int, int, re.Match, Callable]] = []
-        open_gates = {name: gate.search(text) is not None for name, gate in self._gates.items()}
-        for order, (gate, rx, fn) in enumerate(self._specs):
-            if gate is not None and not open_gates[gate]:
-                continue
-            for m in rx.finditer(text):
-                start, end = m.span()
-                if end > start:
-                    candidates.append((start, -(end - start), order, m, fn))
-        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-
+        candidates = self._candidates(text)
         results: list[DateSpan] = []
         taken_until = -1
         for start, neg_len, _order, m, fn in candidates:
@@ -252,5 +242,24 @@ class TimeResolver(Resolving):
                 DateSpan(d_start, d_end, precision, text[start:taken_until], reason, (start, taken_until))
             )
         return results
+
+    def mentions_time(self, text: str) -> bool:
+        """True when ``text`` holds a time expression, whether or not it can be dated: "on Monday" in a
+        page with no date of its own still ties its deed to a day."""
+        return bool(text) and bool(self._candidates(text))
+
+    def _candidates(self, text: str) -> list[tuple[int, int, int, re.Match, Callable]]:
+        """Every match of every expression, sorted by start, longest first (``find`` takes them in turn)."""
+        candidates: list[tuple[int, int, int, re.Match, Callable]] = []
+        open_gates = {name: gate.search(text) is not None for name, gate in self._gates.items()}
+        for order, (gate, rx, fn) in enumerate(self._specs):
+            if gate is not None and not open_gates[gate]:
+                continue
+            for m in rx.finditer(text):
+                start, end = m.span()
+                if end > start:
+                    candidates.append((start, -(end - start), order, m, fn))
+        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        return candidates
 
 

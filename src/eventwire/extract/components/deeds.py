@@ -25,7 +25,9 @@ class Deeds:
             claims = bool(sent._.claims)
             judged = []
             for n, hit in enumerate(sent._.type_hits or ()):
-                anchors = HitAnchors(bool(sent._.hit_dates[n].near), sent._.hit_places[n][1].endswith(IN_SENTENCE),
+                dated = sent._.hit_dates[n]
+                # a time the page cannot date ("on Monday", the page undated) still ties the deed to a day
+                anchors = HitAnchors(bool(dated.near) or dated.undatable, sent._.hit_places[n][1].endswith(IN_SENTENCE),
                                      bool(sent._.actors[n]), claims)
                 judged.append(self.judge.judge(hit.trigger, hit.trigger_text, hit.weak, anchors))
             out.append(judged)

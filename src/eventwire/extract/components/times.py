@@ -34,6 +34,8 @@ class HitDates:
     near: list[DateSpan]  # its clause's dates, else the free ones nearest first
     telling: list[DateSpan]  # dates of what was said or done about the deed
     topic: bool  # the deed is named as a topic ("the investigation of the murder")
+    # the sentence names a time its page cannot date ("on Monday" in a page with no date of its own)
+    undatable: bool = False
 
 
 def own_dates(times: TimeResolver, text: str, pub: date | None, at_start: bool = True) -> list[DateSpan]:
@@ -61,7 +63,10 @@ class Dates:
         out = []
         for sent in doc.sents:
             dates = own_dates(self.times, sent.text, pub)
-            out.append((dates, self._per_hit(sent, sent._.type_hits, dates)))
+            per_hit = self._per_hit(sent, sent._.type_hits, dates)
+            if pub is None and per_hit and not dates and self.times.mentions_time(sent.text):
+                per_hit = [replace(hd, undatable=True) for hd in per_hit]
+            out.append((dates, per_hit))
         return out
 
     @staticmethod

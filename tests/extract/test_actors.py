@@ -133,3 +133,11 @@ def test_a_speaker_reporting_what_its_own_forces_did_is_their_side(nlp, finder):
     r = roles(nlp, finder, "Ukraine says Russian aircraft struck 40 targets in the east overnight.", "struck")
     assert r.get("Military Forces of Russia (2000-)") == "actor1"
     assert "Military Forces of Ukraine (2019-)" not in r
+
+
+def test_coordinated_verbs_share_the_first_ones_doer(nlp, finder):
+    r = roles(nlp, finder, "Two gunmen entered the campus after the blast and shot at the guards.", "shot")
+    assert r.get("Unidentified Armed Group") == "actor1"
+    # a verb with a subject of its own keeps it: the second clause's doer is not the first one's
+    r = roles(nlp, finder, "Gunmen stormed the hotel, and police shot two of them.", "shot")
+    assert r == {"Police Forces": "actor1"}

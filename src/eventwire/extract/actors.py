@@ -188,6 +188,10 @@ class ActorFinder:
                 # "clashed with X": the other side; "attacked by X", "fire from X": the doer
                 return "actor1" if path[-2].lower_ in AGENT_PREPOSITIONS else "actor2"
             return "actor1"
+        # "gunmen entered the campus and shot at soldiers": coordinated verbs share the first one's subject
+        if trigger.dep_ == "conj" and trigger.head in chain and root.dep_ == "nsubj" and root.head.i == trigger.head.i \
+                and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+            return "actor1"
         if ActorFinder._patient(root, trigger, speech_heads):
             return "actor2"
         # the actor speaks: it is a claimant, unless what it says is its own action

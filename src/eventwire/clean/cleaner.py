@@ -25,6 +25,7 @@ from dataclasses import replace
 from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
+from eventwire.clean.author_box import drop_author_boxes
 from eventwire.clean.blockmodel import drop_by_model
 from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
@@ -159,7 +160,7 @@ class Cleaner:
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
         verdicts = boilerplate.drop_link_runs(verdicts, protected)
-        verdicts = boilerplate.drop_author_boxes(verdicts, lex)
+        verdicts = drop_author_boxes(verdicts, lex)
         if title_index is not None:
             verdicts[title_index] = boilerplate.Verdict(
                 units[title_index], keep=False, text="", reason="headline", removed=title_cut

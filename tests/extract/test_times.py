@@ -319,3 +319,15 @@ def test_property_spans_slice_and_dates_stay_near_publication(tr, text, pub):
 def test_property_no_publication_never_raises(tr, text):
     for span in tr.find(text, None):
         assert text[span.span[0] : span.span[1]] == span.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants attacked the base on Monday.", True),
+    ("The town was shelled on 12 March.", True),
+    ("The town was shelled overnight.", True),
+    ("The town was shelled.", False),
+])
+def test_a_time_is_found_even_when_no_date_can_be_given_it(tr, text, expected):
+    """Without a publication date 'on Monday' dates nothing, but the sentence still names a time."""
+    assert tr.mentions_time(text) is expected
+    assert tr.find(text, None) == [] or "12 March" in text

@@ -32,9 +32,9 @@ def cues(extractor):
     ("The raid followed a missile attack on the port of Odesa.", "missile"),
     ("The previous drone attack on Moscow caused no damage.", "drone"),
     ("The depot had previously been shelled by artillery.", "shelled"),
-    ("Officials said mass graves containing murdered civilians were discovered near the town.", "murdered"),
-    ("Rescuers recovered the bodies of ten workers who were shot by the gunmen.", "shot"),
-    ("Most of the examined bodies were shot at close range, the prosecutor said.", "shot"),
+    ("Officials said mass graves with murdered villagers were found near the town.", "murdered"),
+    ("Rescuers recovered the bodies of ten miners who were shot by the gunmen.", "shot"),
+    ("Most bodies the doctors examined had been shot at close range, the prosecutor said.", "shot"),
 ])
 def test_background_cues(cues, text, trigger):
     found = cues(text)

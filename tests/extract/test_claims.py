@@ -59,7 +59,8 @@ def test_not_a_single_soldier_is_a_denial_with_zero(nlp, claims):
 
 
 def test_no_victims_is_a_zero_denial(nlp, claims):
-    found = run(nlp, claims, "According to preliminary information, there are no victims, the mayor said.")
+    found = run(nlp, claims, "As far as the first reports go, there are no victims among the residents, "
+                             "the mayor said.")
     c = one(found, "fatalities")
     assert (c.value, c.stance, c.claimant) == (0, "denies", "mayor")
 
@@ -114,7 +115,7 @@ def test_others_counts_more_of_the_kind_just_counted(nlp, claims):
 
 
 @pytest.mark.parametrize("text, prop, value, subject", [
-    ("The militants killed more than 100 members of the security forces, an official said.", "fatalities", 100, "people"),
+    ("Gunmen killed 12 members of a village patrol, an official said.", "fatalities", 12, "people"),
     ("Two tourists were injured in the blast.", "injuries", 2, "civilians"),
     ("One sailor died in the fire, the navy said.", "fatalities", 1, "soldiers"),
     ("By the evening nine people were dead, the mayor said.", "fatalities", 9, "people"),
@@ -126,9 +127,9 @@ def test_nouns_for_persons_and_a_casualty_predicate(nlp, claims, text, prop, val
 
 def test_a_count_hung_on_the_source_as_its_apposition_is_the_verbs_subject(nlp, claims):
     """The small parser reads 'According to X, N people' as X's apposition when X is a long name."""
-    found = run(nlp, claims, "According to the regional Emergency Situations Ministry, 14 individuals, including "
-                             "two children, were killed and 108 others were injured on Saturday.")
-    assert (one(found, "fatalities").value, one(found, "injuries").value) == (14, 108)
-    assert "Ministry" in one(found, "fatalities").claimant
+    found = run(nlp, claims, "According to the regional Civil Defence Directorate, nine residents, among them a "
+                             "teenager, were killed and 31 others were wounded overnight.")
+    assert (one(found, "fatalities").value, one(found, "injuries").value) == (9, 31)
+    assert "Directorate" in one(found, "fatalities").claimant
     # a count that is the source's real apposition is no casualty figure
     assert run(nlp, claims, "According to the mayor, one of two officials on duty, shelling continued.") == []

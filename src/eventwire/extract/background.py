@@ -12,10 +12,10 @@ what came before with a few plain devices of English grammar:
   mall", "the raid followed an attack on the depot";
 * words that place the deed before the news: "previously occupied", "the
   previous attack";
-* what is found of it: a deed told of the dead's remains ("mass graves
-  containing murdered civilians were discovered", "the bodies of ten workers
-  who were killed", "the examined bodies were shot") was done before the news,
-  which is the finding.
+* what is found of it: a deed told of the dead's remains ("mass graves with
+  murdered villagers were found", "the bodies of ten miners who were
+  killed", "most bodies the doctors examined had been shot") was done before
+  the news, which is the finding.
 
 Such a deed keeps its own date when its sentence gives it one ("the previous
 attack took place on July 24th"): it is then an event of that day.  Without
@@ -96,14 +96,16 @@ class BackgroundReader:
         return None
 
     def _remains(self, trigger: Token) -> str | None:
-        """The deed is told of remains: it sits inside a phrase about bodies or graves ("graves containing
-        murdered civilians"), or its subject names them ("the examined bodies were shot")."""
+        """The deed is told of remains: it sits inside a phrase about bodies or graves ("graves with
+        murdered villagers"), or its subject names them ("most bodies the doctors examined had been shot")."""
         found = next((a for a in trigger.ancestors if a.lower_ in self.remains), None)
         if found is None:
             subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 found = next((t for t in subject.subtree if t.lower_ in self.remains), None)
-        return f"background: '{found.text} … {trigger.text}' tells what was found of an earlier deed" if found else None
+        if found is None:
+            return None
+        return f"background: '{found.text} … {trigger.text}' tells what was found of an earlier deed"
 
     def _past_perfect(self, trigger: Token, sent: Span) -> str | None:
         """"had shelled", "had been shelled", "had carried out an attack", outside reported speech and

@@ -112,23 +112,3 @@ def test_agency_dateline_with_brackets_dates_the_page(opening, expected):
             "adding that nobody had yet claimed responsibility for the shooting.")
     doc = Cleaner().clean(Record(source="t", text=opening + body))
     assert (doc.published.date, doc.published.source) == (expected, "text")
-
-
-def test_posting_stamp_earlier_than_the_top_date_line_is_the_publication_date(cleaner):
-    # a news theme's header shows the viewing day; the stamp under the post shows when it went up
-    text = "21.4 C\nFriday, May 19, 2023\n\n" + BODY + "\n\nApril 28, 2023 at 09:15AM\n\nRelated Stories"
-    pub = _clean(cleaner, text=text).published
-    assert (pub.date, pub.source) == (date(2023, 4, 28), "text")
-    assert "2023-05-19" in pub.conflict
-
-
-def test_a_later_stamp_does_not_move_the_top_date_line(cleaner):
-    # comments and updates are stamped after the post: the top line stands
-    text = "Friday, May 19, 2023\n\n" + BODY + "\n\nMay 23, 2023 at 4:10 pm\n\nGreat read, thanks."
-    pub = _clean(cleaner, text=text).published
-    assert (pub.date, pub.conflict) == (date(2023, 5, 19), None)
-
-
-def test_a_stamp_within_two_days_is_no_conflict(cleaner):
-    text = "Friday, May 19, 2023\n\n" + BODY + "\n\nMay 18, 2023 at 11:50 PM"
-    assert _clean(cleaner, text=text).published.date == date(2023, 5, 19)

@@ -1,7 +1,8 @@
 """Does a hit report a concrete, completed deed?  Sentences written for these tests."""
 import pytest
 
-from eventwire.extract.deeds import DeedJudge, HitAnchors
+from eventwire.extract.concreteness import Anchors
+from eventwire.extract.deeds import DeedJudge
 
 
 @pytest.fixture
@@ -87,8 +88,8 @@ def test_an_activity_named_in_a_prepositional_phrase_is_no_deed(deeds):
 
 def test_a_deed_with_no_anchor_at_all_is_doubted_not_dropped():
     judge = DeedJudge(set())
-    none = HitAnchors(False, False, False, False)
-    one = HitAnchors(False, False, True, False)
+    none = Anchors(False, False, False)
+    one = Anchors(False, False, True)
 
     class Tok:  # the grammar rules read only these attributes
         text = lemma_ = "clash"

@@ -51,16 +51,6 @@ DATELINE_MAX_CHARS = 160
 # dateline or byline has a name or a place left ("By Jane Doe", "Kyiv."), a
 # sentence has a verb and its objects.
 DATELINE_RESIDUE_MAX_WORDS = 5
-# A page's top date line may be the site's clock ("Thursday, March 23, 2023" beside the
-# weather in a news theme's header bar): the day the page was viewed or scraped.  A
-# posting stamp (a line that is only a full date and a clock time, "March 02, 2023 at
-# 02:08PM") names the moment a post went up.  A page shows its publication date and
-# later ones (updates, comments, the viewing day), never an earlier date of its own,
-# so the first stamp on the page, when earlier than the top date line by more than
-# CONFLICT_DAYS, is the publication date.  (On the 78 boilerplate pages and the dev
-# sets, every other first stamp names the same day as the top line or a later one:
-# comments and updates.)
-STAMP_MAX_RESIDUE_WORDS = 2
 # Publication dates outside this range are placeholders ("0000-00-00",
 # "9999-12-31") or clock errors.
 EARLIEST_YEAR = 1900
@@ -245,26 +235,7 @@ def text_date_candidates(units: list[str]) -> list[DateEvidence]:
             found.append((-confidence, index, DateEvidence(day, "text", confidence, unit)))
             break  # the first date of a line: "Published: X | Updated: Y" means X
     found.sort(key=lambda item: (item[0], item[1]))
-    best = [item[2] for item in found]
-    stamp = _first_stamp(units)
-    if best and stamp is not None and best[0].confidence == CONFIDENCE_TEXT_DATELINE \
-            and (best[0].date - stamp.date).days > CONFLICT_DAYS:
-        return [stamp, *best]
-    return best
-
-
-def _first_stamp(units: list[str]) -> DateEvidence | None:
-    """The first line of the page that is only a full date and a clock time: a posting stamp."""
-    for unit in units:
-        if len(unit) > DATELINE_MAX_CHARS or not TIME_STRING.search(unit) or not (match := DATE_STRING.search(unit)):
-            continue
-        rest = _DATELINE_LABEL.sub(" ", TIME_STRING.sub(" ", DATE_STRING.sub(" ", unit)))
-        if len(re.findall(r"[^\W\d_]{2,}", rest)) > STAMP_MAX_RESIDUE_WORDS:
-            continue
-        day = parse_date_string(match.group())
-        if day is not None and plausible(day):
-            return DateEvidence(day, "text", CONFIDENCE_TEXT_DATELINE, unit)
-    return None
+    return [item[2] for item in found]
 
 
 def capture_bound(captured: str | None) -> date | None:
@@ -321,13 +292,6 @@ def resolve(
     disagreeing = [o for o in others if abs((o.date - chosen.date).days) > CONFLICT_DAYS]
     confidence = chosen.confidence
     notes = [note] if note else []
-    if chosen.source == "text" and chosen is text[0] and len(text) > 1 \
-            and (text[1].date - chosen.date).days > CONFLICT_DAYS and chosen == _first_stamp(text_units):
-        # a posting stamp chosen over the page's top date line (see STAMP_MAX_RESIDUE_WORDS).  The page
-        # still shows two dates: the conflict stays open, so (precision first) relative dates in its
-        # text are not resolved against it unless its story settles the date
-        notes.append(f"text says {text[1].date.isoformat()} in its top date line, later than its posting stamp "
-                     "(a header clock: the day the page was viewed?)")
     if disagreeing:
         confidence = max(0.1, round(confidence - CONFLICT_PENALTY, 2))
         parts = [f"{_SOURCE_NAMES[chosen.source]} says {chosen.date.isoformat()}"]

@@ -32,3 +32,8 @@ class Anchors:
     @property
     def concrete(self) -> bool:
         return self.own_date and self.place_in_sentence and self.participants
+
+    @property
+    def any(self) -> bool:
+        """At least one anchor: a deed with none may only be talked about (extract.deeds)."""
+        return self.own_date or self.place_in_sentence or self.participants

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.extract.concreteness import Anchors
 from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -55,26 +56,16 @@ class Deed:
 REPORT = Deed("report")
 
 
-@dataclass(frozen=True)
-class HitAnchors:
-    """What the earlier components found for the hit in its own sentence."""
-
-    own_date: bool
-    place_in_sentence: bool
-    actors: bool
-    claims: bool
-
-
 class DeedJudge:
     def __init__(self, trigger_lemmas) -> None:
         self.trigger_lemmas = trigger_lemmas  # lemmas that are event words (extract.types)
 
-    def judge(self, trigger: Token, trigger_text: str, weak: bool, anchors: HitAnchors) -> Deed:
+    def judge(self, trigger: Token, trigger_text: str, weak: bool, anchors: Anchors) -> Deed:
         why = (self._names_a_kind(trigger, trigger_text) or self._loose(trigger, weak, anchors)
                or self._attempt(trigger) or self._activity(trigger, anchors))
         if why:
             return Deed("drop", why)
-        if not (anchors.own_date or anchors.place_in_sentence or anchors.actors or anchors.claims):
+        if not anchors.any:
             return Deed("doubt", f"'{trigger.text}' has no date, place, participant or count in its sentence: "
                                  "it may only talk about a deed")
         return REPORT
@@ -90,7 +81,7 @@ class DeedJudge:
         return f"'{t.text} {head.text}': names a kind of thing, not a deed"
 
     @staticmethod
-    def _loose(t: Token, weak: bool, anchors: HitAnchors) -> str:
+    def _loose(t: Token, weak: bool, anchors: Anchors) -> str:
         if not weak or anchors.own_date:
             return ""
         if not anchors.place_in_sentence:
@@ -116,7 +107,7 @@ class DeedJudge:
         return ""
 
     @staticmethod
-    def _activity(t: Token, anchors: HitAnchors) -> str:
+    def _activity(t: Token, anchors: Anchors) -> str:
         if anchors.own_date:
             return ""
         verb = t

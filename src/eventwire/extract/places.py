@@ -207,7 +207,7 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
                     nxt = text[pe + 1:pe + 2]
                     if not (text[pe:pe + 1] == "-" and nxt.islower()) or part.casefold() in g.stopnames:
                         continue
-                    if re.match(r"[a-z]+", text[pe + 1:]).group() in _ALLEGIANCE_TAIL:
+                    if re.match(r"[^\W\d_]+", text[pe + 1:]).group().lower() in _ALLEGIANCE_TAIL:
                         continue  # "Moscow-backed", "Moscow-friendly Belarus": its government, not a place
                     out.append(_Match(ps, pe, part, ids, False, group=part))
                     added = True

@@ -143,7 +143,7 @@ class Extractor:
             if deed.verdict == "drop":
                 dropped += 1
                 continue  # the sentence only talks about a deed (extract/deeds.py)
-            if commentary and not Anchors.of(bool(sent._.hit_dates[n].near), preason, sent._.actors[n], claims).concrete:
+            if commentary and not Anchors.of(sent._.hit_dates[n].dated, preason, sent._.actors[n], claims).concrete:
                 continue  # commentary names deeds in passing: only a concrete one is reported (concreteness.py)
             far = article.setting.far_reason(place) if place is not None else ""
             if far:

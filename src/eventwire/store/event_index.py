@@ -322,6 +322,13 @@ def find_events(session: Session, f: EventFilter, limit: int | None = None, offs
     return [_summary(r) for r in session.scalars(q)]
 
 
+def counted_page(session: Session, f: EventFilter, limit: int, offset: int = 0) -> tuple[int, list[EventSummary]]:
+    """(how many events match, one page of them): the count first, so that a small set is sorted whole
+    (``find_events``' ``total``)."""
+    total = count_matching(session, f)
+    return total, find_events(session, f, limit, offset, total)
+
+
 def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
     """The full events for ``ids``, in that order."""
     by_id = {}

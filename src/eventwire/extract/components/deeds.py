@@ -4,8 +4,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.extract.concreteness import IN_SENTENCE
-from eventwire.extract.deeds import Deed, DeedJudge, HitAnchors
+from eventwire.extract.concreteness import Anchors
+from eventwire.extract.deeds import Deed, DeedJudge
 
 
 class Deeds:
@@ -22,13 +22,10 @@ class Deeds:
     def match(self, doc: Doc) -> list[list[Deed]]:
         out = []
         for sent in doc.sents:
-            claims = bool(sent._.claims)
             judged = []
             for n, hit in enumerate(sent._.type_hits or ()):
-                dated = sent._.hit_dates[n]
-                # a time the page cannot date ("on Monday", the page undated) still ties the deed to a day
-                anchors = HitAnchors(bool(dated.near) or dated.undatable, sent._.hit_places[n][1].endswith(IN_SENTENCE),
-                                     bool(sent._.actors[n]), claims)
+                anchors = Anchors.of(sent._.hit_dates[n].dated, sent._.hit_places[n][1], sent._.actors[n],
+                                     sent._.claims)
                 judged.append(self.judge.judge(hit.trigger, hit.trigger_text, hit.weak, anchors))
             out.append(judged)
         return out

@@ -37,6 +37,11 @@ class HitDates:
     # the sentence names a time its page cannot date ("on Monday" in a page with no date of its own)
     undatable: bool = False
 
+    @property
+    def dated(self) -> bool:
+        """The deed has a time of its own in its sentence, datable or not (an anchor, extract.concreteness)."""
+        return bool(self.near) or self.undatable
+
 
 def own_dates(times: TimeResolver, text: str, pub: date | None, at_start: bool = True) -> list[DateSpan]:
     """The date expressions of a text, without a dateline's date."""

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 
 from eventwire.serve.api.deps import FilterDep, PagingDep, SessionDep
 from eventwire.serve.exports.shapes import headline, summary_dict
-from eventwire.store.event_index import count_matching, day_counts, find_events
+from eventwire.store.event_index import counted_page, day_counts
 
 router = APIRouter(prefix="/api/desk", tags=["desk"])
 
@@ -18,8 +18,7 @@ MAX_POINTS = 5000  # markers on the map: the newest this many (the page says whe
 
 @router.get("/rows", summary="Matching events as headline rows, newest first, paged")
 def rows(session: SessionDep, paging: PagingDep, filters: FilterDep) -> dict:
-    total = count_matching(session, filters)
-    page = find_events(session, filters, paging.limit, paging.offset, total)
+    total, page = counted_page(session, filters, paging.limit, paging.offset)
     return paging.wrap(total, [summary_dict(s) for s in page])
 
 
@@ -31,7 +30,7 @@ def days(session: SessionDep, filters: FilterDep) -> dict:
 
 @router.get("/points", summary="Map points of matching events: [id, lat, lon, type, fatalities, headline]")
 def points(session: SessionDep, filters: FilterDep) -> dict:
-    total = count_matching(session, filters)
-    found = [s for s in find_events(session, filters, MAX_POINTS, 0, total) if s.lat is not None and s.lon is not None]
+    total, page = counted_page(session, filters, MAX_POINTS)
+    found = [s for s in page if s.lat is not None and s.lon is not None]
     return {"total": total, "shown": len(found),
             "points": [[s.id, s.lat, s.lon, s.event_type, s.fatalities or 0, headline(s)] for s in found]}

@@ -11,7 +11,7 @@ from eventwire.serve.api.deps import FilterDep, PagingDep, SessionDep
 from eventwire.serve.api.errors import shown
 from eventwire.serve.api.schemas import EventPublic, Page
 from eventwire.serve.exports.shapes import event_dict
-from eventwire.store.event_index import count_matching, find_events, load_events
+from eventwire.store.event_index import counted_page, load_events
 from eventwire.store.repository import get_event
 
 router = APIRouter(prefix="/api/events", tags=["events"])
@@ -23,8 +23,7 @@ EventId = Annotated[str, Path(max_length=64, description="an event id, e_…")]
 def list_events(session: SessionDep, paging: PagingDep, filters: FilterDep) -> JSONResponse:
     # returned as built: event_dict is the public shape (schemas.py documents it; tests/serve/test_api.py
     # holds the two together), so re-validating 50 events per page would only cost time
-    total = count_matching(session, filters)
-    page = find_events(session, filters, paging.limit, paging.offset, total)
+    total, page = counted_page(session, filters, paging.limit, paging.offset)
     items = [event_dict(e) for e in load_events(session, [s.id for s in page])]
     return JSONResponse(paging.wrap(total, items))
 

@@ -21,7 +21,7 @@ from eventwire.serve.exports.shapes import document_dict, event_dict, headline, 
 from eventwire.serve.web import missing_assets
 from eventwire.serve.web.diff import side_by_side
 from eventwire.serve.web.home import home
-from eventwire.store.event_index import EventFilter, count_matching, events_of_document, find_events
+from eventwire.store.event_index import EventFilter, counted_page, events_of_document
 from eventwire.store.repository import document_labels, get_event, list_documents, read_document
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -59,8 +59,8 @@ def index(session: SessionDep, request: Request,
     params = {k: v for k, v in request.query_params.items() if k in FILTER_FIELDS and v.strip()}
     filters, problems = _read_filters(params)
     params = {k: v for k, v in params.items() if not any(p.startswith(k + " ") for p in problems)}  # links drop them
-    total = count_matching(session, filters)
-    rows = [summary_dict(s) for s in find_events(session, filters, PAGE_ROWS, offset, total)]
+    total, page = counted_page(session, filters, PAGE_ROWS, offset)
+    rows = [summary_dict(s) for s in page]
     html = home(params, rows, total, PAGE_ROWS, offset, missing_assets())
     if problems:
         note = "".join(f"<li>{render.esc(p)}</li>" for p in problems)

@@ -275,3 +275,5 @@ def test_a_town_before_an_allegiance_tail_is_its_government_not_a_place(finder):
     assert "Moscow" not in ps and "Belarus" in ps and "Kharkiv" in ps
     # a tail of location keeps the town: a Kharkiv-based volunteer is from Kharkiv
     assert "Kharkiv" in by_surface(finder.find("A Kharkiv-based volunteer group delivered food."))
+    # any letters may follow the hyphen, not only a-z
+    assert "Kharkiv" in by_surface(finder.find("Shelling hit Kharkiv-élan, a district club, on Monday."))

@@ -274,3 +274,11 @@ def test_conditions_and_targets_are_not_deeds(clf, nlp):
     assert subs(clf, nlp, "If arrested, the suspects could be tried in the capital.") == []
     assert subs(clf, nlp, "Analysts say the target revealed by the agency is an ambitious one for the missile.") == []
     assert subs(clf, nlp, "Drones targeted an oil depot in the port.") == ["Air/drone strike"]
+
+
+def test_picking_up_is_an_arrest_only_when_a_force_does_it(clf, nlp):
+    # "pick up" is an arrest in "police picked up", a lift or a habit anywhere else
+    assert subs(clf, nlp, "Police picked up two students outside the university on Friday.") == ["Arrests"]
+    for text in ("A passing bus picked up the injured driver near the crossing.",
+                 "It is a manner of speaking he picked up abroad."):
+        assert "Arrests" not in subs(clf, nlp, text), text

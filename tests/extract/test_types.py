@@ -282,3 +282,21 @@ def test_picking_up_is_an_arrest_only_when_a_force_does_it(clf, nlp):
     for text in ("A passing bus picked up the injured driver near the crossing.",
                  "It is a manner of speaking he picked up abroad."):
         assert "Arrests" not in subs(clf, nlp, text), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an armed doer aiming at people, a vehicle or a post is the weapon 'fired' needs
+    ("Saboteurs fired at a moving van near the crossing on Thursday.", ["Attack"]),
+    ("Raiders fired on a border checkpoint on Thursday.", ["Armed clash"]),
+    # aimed at a town, the same verb is shelling that no weapon word names: no ground attack
+    ("The governor said the army had fired on the town.", []),
+    # no armed doer: 'fired' is a dismissal
+    ("The ministry fired its spokesman on Monday.", []),
+])
+def test_an_armed_doer_firing_at_someone_is_a_ground_attack(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+def test_a_group_of_raiders_is_an_armed_group_not_a_crowd(clf, nlp):
+    found = subs(clf, nlp, "A group of raiders attacked a lorry across the border, killing its driver.")
+    assert found and "Mob violence" not in found

@@ -232,9 +232,28 @@ class Arguments:
         if key in trig["_explodes_object"] and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
             # "blew up a bridge", "two bank branches were blown up" ("the row blew up" has no object)
             return REMOTE, "Remote explosive/landmine/IED", f"'{text}' with its object"
+        if (key in trig["_needs_instrument"] or lemma in trig["_needs_instrument"]) and n == 1 \
+                and self._armed_doer_aims(head):
+            # "saboteurs fired at a car": armed men aiming at something are the weapon the verb needs
+            return self._ground(head, sent, text, armed=True)
         if key in trig["_needs_instrument"] or lemma in trig["_needs_instrument"] or lemma in WEAK_STRIKE_LEMMAS or n == 1:
             return None
         return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}'"
+
+    def _armed_doer_aims(self, head: Token) -> bool:
+        """An armed force's verb aimed 'at'/'on' people, a vehicle or a post: a shot fired at close range.
+
+        Aimed at a place ("fired on the town", "at the region's infrastructure")
+        the same verb tells shelling, which a weapon word must name: no rule here.
+        """
+        if head.pos_ != "VERB" or self._side(self._agent(head)) not in ("state", "nonstate"):
+            return False
+        aims = [g for c in head.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPOSITIONS
+                for g in c.children if g.dep_ == "pobj"]
+        military = self.actor_sets.get("military", set())
+        civilian = self.actor_sets.get("civilian", set()) - TERRITORY_NOUNS  # people and vehicles, not a village
+        return any((a.lemma_.lower() in military or a.lemma_.lower() in civilian)
+                   and a.ent_type_ not in ("GPE", "LOC", "FAC") for a in aims)
 
     def _harm(self, head, sent, text, instrument) -> tuple[str, str, str] | None:
         """'killed', 'injured': an attack only when a weapon or an armed agent is named."""

@@ -300,3 +300,8 @@ def test_an_armed_doer_firing_at_someone_is_a_ground_attack(clf, nlp, text, expe
 def test_a_group_of_raiders_is_an_armed_group_not_a_crowd(clf, nlp):
     found = subs(clf, nlp, "A group of raiders attacked a lorry across the border, killing its driver.")
     assert found and "Mob violence" not in found
+
+
+def test_a_controlled_detonation_disposes_of_explosives(clf, nlp):
+    assert subs(clf, nlp, "Sappers carried out a controlled detonation of mines outside Mykolaiv on Monday.") == []
+    assert subs(clf, nlp, "A detonation of mines outside Mykolaiv killed two men on Monday.") != []

@@ -25,6 +25,7 @@ CONDITIONAL_MARKS = words("function_words", "conditional_marks")
 PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
+DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
 
 
 class Blocking:
@@ -39,6 +40,8 @@ class Blocking:
                 return f"'{child.text} {tok.text}': not asserted to have happened"
             if child.dep_ in ("amod", "compound") and child.lower_ in self.figurative:
                 return f"'{child.text} {tok.text}': a figure of speech, not fighting"
+            if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
+                return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
         if tok.dep_ in ("compound", "amod") and tok.head.lower_ in self.non_event_heads:
             return f"'{tok.text} {tok.head.text}': names a kind of thing, not an event"
         if tok.text[:1].isupper() and not tok.text.isupper() and tok.i != tok.sent.start and tok.pos_ == "PROPN":

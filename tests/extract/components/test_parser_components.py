@@ -31,6 +31,20 @@ def test_times_drop_the_datelines_date_and_date_each_hit(parse, extractor):
     assert hd.near[0].start == date(2024, 3, 13) and not hd.telling and not hd.topic
 
 
+def test_a_date_inside_according_to_dates_the_source_not_the_deed(parse):
+    doc = parse("A drone attack on a fuel depot in Novorossiysk destroyed two tanks, "
+                "according to photos examined by reporters on Wednesday.")
+    (sent,) = doc.sents
+    (hd,) = sent._.hit_dates
+    assert not hd.near and [d.start for d in hd.telling] == [date(2024, 3, 13)]
+    # outside the 'according to' phrase the same day dates the deed
+    doc = parse("A drone attack on a fuel depot in Novorossiysk destroyed two tanks on Wednesday, "
+                "according to the governor.")
+    (sent,) = doc.sents
+    (hd,) = sent._.hit_dates
+    assert [d.start for d in hd.near] == [date(2024, 3, 13)] and not hd.telling
+
+
 def test_landmarks_and_actors_per_hit(parse):
     doc = parse("The priest arrived two days before the guerrillas launched their offensive.")
     (sent,) = doc.sents

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire import datelines
 from eventwire.extract.times import TimeResolver
@@ -88,8 +88,10 @@ class Dates:
         out = []
         for hit in hits:
             # a date expression dates the trigger whose clause holds it; else the nearest free one
-            mine = [d for d, o in zip(dates, owner) if o is hit]
-            telling = [d for d, o in zip(dates, owner) if o is None and self.dates_telling(sent, d, hit)]
+            sourced = [d for d in dates if _in_attribution(_token_at(sent, d), hit.trigger)]
+            mine = [d for d, o in zip(dates, owner) if o is hit and d not in sourced]
+            telling = sourced + [d for d, o in zip(dates, owner)
+                                 if o is None and d not in sourced and self.dates_telling(sent, d, hit)]
             free = [d for d, o in zip(dates, owner) if o is None and d not in telling]
             near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
             out.append(HitDates(near, telling, self.named_as_topic(hit)))
@@ -111,7 +113,7 @@ class Dates:
           a noun that is no event word, below the verb the date is on.
         A date inside the trigger's own phrase ('Monday's attack') always dates it.
         """
-        tok = next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
+        tok = _token_at(sent, d)
         if tok is None or hit.trigger.is_ancestor(tok):
             return False
         verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
@@ -127,6 +129,22 @@ class Dates:
                 return True
             node = node.head
         return False
+
+
+def _token_at(sent: Span, d: DateSpan) -> Token | None:
+    """The first token of a date expression."""
+    return next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
+
+
+def _in_attribution(tok: Token | None, trigger: Token) -> bool:
+    """'..., according to images analysed by reporters on Thursday': a date inside the 'according to'
+    phrase dates the source (when it was said, shown or analysed), not the deed it vouches for."""
+    if tok is None:
+        return False
+    for a in tok.ancestors:
+        if a.lower_ == "according" and a.dep_ == "prep" and not a.is_ancestor(trigger):
+            return True
+    return False
 
 
 def date_owners(sent: Span, hits: list[TypeHit], dates: list[DateSpan]) -> list[TypeHit | None]:

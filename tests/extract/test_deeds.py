@@ -78,6 +78,11 @@ def test_an_attempt_intended_or_under_way_is_no_completed_deed(deeds):
     assert made and verdicts(made) == {"report"}
 
 
+def test_a_noun_naming_a_try_aims_at_its_deed_without_doing_it(deeds):
+    found = deeds("Fierce resistance goes on in the port, thwarting Russian attempts to capture the city, officials said.")
+    assert [(t, d.verdict) for t, d in found] == [("capture", "drop")] and "aimed at" in found[0][1].reason
+
+
 def test_an_activity_named_in_a_prepositional_phrase_is_no_deed(deeds):
     found = deeds("Most deaths were caused by heavy weapons, including shelling from artillery, the office noted.")
     assert found and all(d.verdict == "drop" and "activity" in d.reason for _, d in found)

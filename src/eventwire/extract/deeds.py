@@ -14,7 +14,8 @@ does, on any page:
   date ("began an offensive on 11 November"), and in the present tense ("units
   are deployed in the east") not at all: otherwise it is the war talked about;
 * an attempt still under way or only intended is no completed deed: "would try
-  to take", "are trying to mobilise";
+  to take", "are trying to mobilise", and a noun naming a try aims at its deed
+  without doing it: "an attempt to seize", "a bid to take";
 * a gerund with no doer of its own, inside a prepositional phrase that
   qualifies a noun or an adjective, names an activity, not a deed ("skilled in
   organising rallies", "weapons, including shelling"), unless its sentence
@@ -40,6 +41,9 @@ from spacy.tokens import Token
 
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX
+from eventwire.extract.vocab import words
+
+ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
@@ -96,8 +100,11 @@ class DeedJudge:
     @staticmethod
     def _attempt(t: Token) -> str:
         head = t.head
-        if t.pos_ != "VERB" or head.lemma_.lower() not in ATTEMPT_LEMMAS \
-                or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+        if t.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return ""
+        if head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS:
+            return f"'{head.text} to {t.text}': a deed aimed at, not done"
+        if head.lemma_.lower() not in ATTEMPT_LEMMAS:
             return ""
         modal = next((c for c in head.children if c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUX), None)
         if modal is not None:

@@ -305,3 +305,17 @@ def test_a_group_of_raiders_is_an_armed_group_not_a_crowd(clf, nlp):
 def test_a_controlled_detonation_disposes_of_explosives(clf, nlp):
     assert subs(clf, nlp, "Sappers carried out a controlled detonation of mines outside Mykolaiv on Monday.") == []
     assert subs(clf, nlp, "A detonation of mines outside Mykolaiv killed two men on Monday.") != []
+
+
+def test_hitting_an_obstacle_or_a_record_is_a_figure_of_speech(clf, nlp):
+    for text in ("The minister said the negotiations had hit a snag, and vowed that his soldiers would prevail.",
+                 "Enlistment in the army hit a record in May."):
+        assert subs(clf, nlp, text) == [], text
+    assert subs(clf, nlp, "A rocket hit a bakery in Kherson on Tuesday.") != []
+
+
+def test_the_possibility_or_prospect_of_a_truce_is_no_truce(clf, nlp):
+    for text in ("The mediator travelled to Ankara to explore the prospect of a truce in Mariupol.",
+                 "Officials weighed the possibility of a ceasefire around the plant."):
+        assert subs(clf, nlp, text) == [], text
+    assert subs(clf, nlp, "The two armies agreed to a ceasefire around the plant on Sunday.") == ["Agreement"]

@@ -68,6 +68,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.plan_prep = dict(cues.get("plan_with_preposition", {}))
         self.unasserted = set(cues.get("unasserted_modifiers", ()))
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
+        self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
         self.non_event_heads = set(cues.get("non_event_heads", ()))
         self.accident = set(cues.get("accident_context", ()))
         self.disaster = set(cues.get("disaster_nouns", ()))

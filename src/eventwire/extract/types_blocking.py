@@ -40,6 +40,8 @@ class Blocking:
                 return f"'{child.text} {tok.text}': not asserted to have happened"
             if child.dep_ in ("amod", "compound") and child.lower_ in self.figurative:
                 return f"'{child.text} {tok.text}': a figure of speech, not fighting"
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.figurative_objects:
+                return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
             if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
                 return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
         if tok.dep_ in ("compound", "amod") and tok.head.lower_ in self.non_event_heads:

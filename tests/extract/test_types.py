@@ -319,3 +319,8 @@ def test_the_possibility_or_prospect_of_a_truce_is_no_truce(clf, nlp):
                  "Officials weighed the possibility of a ceasefire around the plant."):
         assert subs(clf, nlp, text) == [], text
     assert subs(clf, nlp, "The two armies agreed to a ceasefire around the plant on Sunday.") == ["Agreement"]
+
+
+def test_a_blockade_is_a_protest_only_on_a_road(clf, nlp):
+    assert subs(clf, nlp, "The army kept up its blockade of the harbour on Monday.") == []
+    assert subs(clf, nlp, "Drivers mounted a blockade of the highway outside Rivne on Monday.") == ["Peaceful protest"]

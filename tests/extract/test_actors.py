@@ -141,3 +141,25 @@ def test_coordinated_verbs_share_the_first_ones_doer(nlp, finder):
     # a verb with a subject of its own keeps it: the second clause's doer is not the first one's
     r = roles(nlp, finder, "Gunmen stormed the hotel, and police shot two of them.", "shot")
     assert r == {"Police Forces": "actor1"}
+
+
+def test_a_rally_with_no_doer_named_has_protesters_as_actor1(nlp, finder):
+    sent = next(iter(nlp("Thousands gathered for a rally outside the parliament in Tbilisi.").sents))
+    trig = next(t for t in sent if t.text == "rally")
+    found = finder.with_default_actor1(finder.find(sent, trig, set()), "Peaceful protest")
+    assert [(a.name, a.role, a.alias) for a in found if a.role == "actor1"] == [("Protesters", "actor1", "")]
+    # a named doer wins, and a battle gets no default
+    named = finder.find(sent, trig, set()) + (finder.with_default_actor1((), "Armed clash"))
+    assert named == finder.find(sent, trig, set())
+    from eventwire.model import ActorRef
+    farmers = (ActorRef("Farmers' Union", "actor1", None, "farmers", None, ""),)
+    assert finder.with_default_actor1(farmers, "Peaceful protest") == farmers
+
+
+def test_a_default_actor_is_no_participant_the_text_gives():
+    from eventwire.extract.concreteness import Anchors
+    from eventwire.model import ActorRef
+    default = ActorRef("Protesters", "actor1", "protesters", "", 6, "")
+    named = ActorRef("Protesters", "actor1", "protesters", "demonstrators", 6, "")
+    assert not Anchors.of(True, "in the sentence", (default,), ()).participants
+    assert Anchors.of(True, "in the sentence", (named,), ()).participants

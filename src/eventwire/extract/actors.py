@@ -55,6 +55,7 @@ class ActorFinder:
                 self.matcher.add(a["id"], list(nlp.tokenizer.pipe(long_aliases)))
             if acronyms:
                 self.case_matcher.add(a["id"], list(nlp.tokenizer.pipe(acronyms)))
+        self.default_actor1 = {sub: ident for sub, ident in data["default_actor1"].items() if not sub.startswith("_")}
         self.force_nouns = {n.lower() for n in dem["force_nouns"]}
         self.group_words = set(data["group_words"])
         self.country_words: dict[str, str] = {}
@@ -78,6 +79,16 @@ class ActorFinder:
             e = self.entries[self.military[country]]
             return e.name, e.id, e.inter
         return self.military_names.get(country, f"Military Forces of {country}"), None, 1
+
+    def with_default_actor1(self, found: tuple[ActorRef, ...], sub_event_type: str) -> tuple[ActorRef, ...]:
+        """A rally whose text names no doer still has one: ACLED's protesters (rioters for a violent
+        demonstration).  Only when no actor 1 was found; a named one always wins."""
+        ident = self.default_actor1.get(sub_event_type)
+        if ident is None or any(a.role == "actor1" for a in found):
+            return found
+        e = self.entries[ident]
+        return (ActorRef(e.name, "actor1", e.id, "", e.inter, f"no doer named: a {sub_event_type.lower()}'s own"),
+                *found)
 
     # ---------------------------------------------------------------- matching
     def spans(self, sent: Span) -> list[tuple[Span, CatalogueEntry | None, str, str | None]]:

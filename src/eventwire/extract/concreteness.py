@@ -27,7 +27,8 @@ class Anchors:
 
     @classmethod
     def of(cls, own_date: bool, place_reason: str, actors, claims) -> "Anchors":
-        return cls(own_date, place_reason.endswith(IN_SENTENCE), bool(actors or claims))
+        # an actor the text does not name (a rally's default protesters: no alias) is no participant it gives
+        return cls(own_date, place_reason.endswith(IN_SENTENCE), any(a.alias for a in actors) or bool(claims))
 
     @property
     def concrete(self) -> bool:

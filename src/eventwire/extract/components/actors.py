@@ -28,8 +28,9 @@ class Actors:
             # a speaker is no doer: the sentence's speech verbs, found once for all its hits
             speech = self.claims.speech_heads(sent) if hits else set()
             deeds = [hit.trigger.i for hit in hits]
-            out.append([self.finder.find(sent, hit.trigger, speech, frozenset(deeds[:n] + deeds[n + 1:]))
-                        for n, hit in enumerate(hits)])
+            out.append([self.finder.with_default_actor1(
+                self.finder.find(sent, hit.trigger, speech, frozenset(deeds[:n] + deeds[n + 1:])), hit.sub_event_type)
+                for n, hit in enumerate(hits)])
         return out
 
     @staticmethod

@@ -155,11 +155,3 @@ def test_a_rally_with_no_doer_named_has_protesters_as_actor1(nlp, finder):
     farmers = (ActorRef("Farmers' Union", "actor1", None, "farmers", None, ""),)
     assert finder.with_default_actor1(farmers, "Peaceful protest") == farmers
 
-
-def test_a_default_actor_is_no_participant_the_text_gives():
-    from eventwire.extract.concreteness import Anchors
-    from eventwire.model import ActorRef
-    default = ActorRef("Protesters", "actor1", "protesters", "", 6, "")
-    named = ActorRef("Protesters", "actor1", "protesters", "demonstrators", 6, "")
-    assert not Anchors.of(True, "in the sentence", (default,), ()).participants
-    assert Anchors.of(True, "in the sentence", (named,), ()).participants

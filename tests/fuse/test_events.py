@@ -310,3 +310,18 @@ def test_one_actor1_the_doer_most_reports_name_the_other_side_actor2_and_a_tie_l
     assert roles == {ru.name: "actor1", ua.name: "actor2", gunmen.name: "assoc_actor_1"}
     (tie,) = run(ms[1:])  # one report each: nothing tells the doer
     assert [a.role for a in tie.actors if a.name in (ru.name, ua.name)] == ["actor1", "actor1"]
+
+
+def test_another_countrys_forces_named_beside_the_doer_are_the_other_side():
+    ru = ActorRef("Military Forces of Russia (2000-)", "actor1", "ru-military", inter=1)
+    ua_assoc = ActorRef("Military Forces of Ukraine (2019-)", "assoc_actor_1", "ua-military", inter=1)
+    civ = ActorRef("Civilians", "actor2", "civilians", inter=7)
+    day = date(2024, 3, 12)
+    (clash,) = run([mention("d_a", 0, "Battles", "Armed clash", day, BELGOROD, actors=[ru, ua_assoc, civ])])
+    assert {a.name: a.role for a in clash.actors} == {ru.name: "actor1", ua_assoc.name: "actor2",
+                                                     civ.name: "assoc_actor_2"}
+    # violence against civilians keeps the civilians as its other side
+    (attack,) = run([mention("d_b", 0, "Violence against civilians", "Attack", day, BELGOROD,
+                             actors=[ru, ua_assoc, civ])])
+    assert {a.name: a.role for a in attack.actors} == {ru.name: "actor1", ua_assoc.name: "assoc_actor_1",
+                                                      civ.name: "actor2"}

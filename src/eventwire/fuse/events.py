@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from eventwire.data import actor_countries
 from eventwire.fuse.cluster import DATE_RANK, Clusterer
-from eventwire.fuse.match import DWU, GENERIC_EXPLOSION
+from eventwire.fuse.match import BATTLE_SUBTYPES, DWU, GENERIC_EXPLOSION
 from eventwire.fuse.reconcile import contradictions, dedupe, fatalities, updates
 from eventwire.model import ActorRef, DateSpan, Event, Mention, Place
 
@@ -58,6 +58,9 @@ def _pick_place(ms: Sequence[Mention]) -> Place | None:
     return next(p for p in best if (p.geonames_id or p.name) == top)
 
 
+CIVILIANS_INTER = 7  # ACLED's inter code of civilians (data/actors/README.md)
+# ACLED's violence against civilians: actor 2 is the civilians, never another army
+ONE_SIDED_SUBTYPES = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 SWAP_ROLE = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
 
 
@@ -75,6 +78,7 @@ def _actors(ms: Sequence[Mention], sub: str) -> tuple[ActorRef, ...]:
                 aliases[a.name].append(a.alias)
     role_of = {name: c.most_common(1)[0][0] for name, c in roles.items()}
     _one_actor1(role_of, roles, first)
+    _enemies_are_the_other_side(role_of, first, sub)
     out = []
     for name, role in role_of.items():
         a = first[name]
@@ -108,6 +112,36 @@ def _one_actor1(role_of: dict[str, str], roles: dict[str, Counter], first: dict[
         if name != keep:
             theirs = homes.get(first[name].id or "")
             role_of[name] = "actor2" if home and theirs and theirs != home else "assoc_actor_1"
+
+
+def _enemies_are_the_other_side(role_of: dict[str, str], first: dict[str, ActorRef], sub: str) -> None:
+    """An associate fights beside actor 1; the forces of another country do not.
+
+    A sentence such as "Ukrainian forces repelled eight Russian attacks" names
+    both armies, and the one that is not the deed's doer is read as associated
+    with it.  At the event, an associate whose home country is known and is not
+    actor 1's is the other side: actor 2 (its associate when actor 2 is taken).
+    In a battle civilians are no side: they give way to an armed actor 2.
+    Violence against civilians has civilians as its other side, so there
+    nothing moves.
+    """
+    if sub in ONE_SIDED_SUBTYPES:
+        return
+    homes = actor_countries()
+    doer = next((n for n, r in role_of.items() if r == "actor1"), None)
+    home = homes.get(first[doer].id or "") if doer else None
+    if not home:
+        return
+    for name, role in list(role_of.items()):
+        theirs = homes.get(first[name].id or "")
+        if role == "assoc_actor_1" and theirs and theirs != home:
+            armed_actor2 = any(r == "actor2" and first[n].inter != CIVILIANS_INTER for n, r in role_of.items())
+            role_of[name] = "assoc_actor_2" if armed_actor2 else "actor2"
+    if sub in BATTLE_SUBTYPES and any(r == "actor2" and first[n].inter != CIVILIANS_INTER
+                                      for n, r in role_of.items()):
+        for name, role in list(role_of.items()):
+            if role == "actor2" and first[name].inter == CIVILIANS_INTER:
+                role_of[name] = "assoc_actor_2"
 
 
 # Confidence of an event from how it is attested.  Set by hand when fusion was first written

@@ -6,6 +6,8 @@ SQLite runs in WAL mode with a busy timeout so that `serve` can read while
 """
 from __future__ import annotations
 
+import time
+
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
@@ -29,6 +31,8 @@ def _normalise(url: str) -> str:
 # how often table creation is retried when another process creates the same tables at that moment: each
 # retry finds more of them made, and a schema of a few dozen tables and indexes settles in two or three
 CREATE_ATTEMPTS = 10
+# pause before retry n (times n): the other process's schema takes tens of milliseconds to write
+CREATE_RETRY_PAUSE_S = 0.05
 
 
 def make_engine(url: str) -> Engine:
@@ -50,13 +54,17 @@ def make_engine(url: str) -> Engine:
     for attempt in range(CREATE_ATTEMPTS):
         try:
             Base.metadata.create_all(engine)
+            _add_missing_columns(engine)
             break
         except OperationalError as exc:
             # two processes opening a new SQLite file at once (`serve` and `watch`): the other one made a
-            # table or index between our check and our CREATE; each retry sees what it made so far
-            if "already exists" not in str(exc) or attempt == CREATE_ATTEMPTS - 1:
+            # table or index between our check and our CREATE, or held the lock while it switched the new
+            # file to WAL (SQLite answers that switch "locked" at once, without waiting out the busy
+            # timeout); each retry sees what it made so far
+            racing = "already exists" in str(exc) or "database is locked" in str(exc)
+            if not racing or attempt == CREATE_ATTEMPTS - 1:
                 raise
-    _add_missing_columns(engine)
+            time.sleep(CREATE_RETRY_PAUSE_S * (attempt + 1))
     return engine
 
 

@@ -50,3 +50,12 @@ def test_a_village_or_a_site_told_for_the_first_time_is_an_unnamed_locality(sent
     assert base.noun == "airbase" and base.demonym.text == "Russian"
     # "the village" points back at one already told
     assert unnamed_localities(sent("Artillery pounded the village overnight.")) == []
+
+
+def test_a_name_the_article_writes_after_a_first_name_or_title_is_a_person(sent):
+    text = "Governor Oleh Vasylenko said. Gunmen opened fire on Vasylenko near his home."
+    s = sent("Gunmen opened fire on Vasylenko near his home.")
+    assert named_localities(s, known, text) == []
+    assert [x.name for x in named_localities(s, known, "Gunmen opened fire on Vasylenko near his home.")] == ["Vasylenko"]
+    # a place written after a word that names no person stays a place
+    assert [x.name for x in named_localities(s, known, "In Vasylenko, houses burned.")] == ["Vasylenko"]

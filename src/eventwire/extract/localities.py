@@ -16,6 +16,7 @@ nothing finer than the region, and nothing at all when only its country is told
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -28,6 +29,8 @@ LOCALITY_NOUNS = words("place_words", "locality_nouns")
 SITE_NOUNS = words("place_words", "site_nouns")
 NEW_PLACE_DETS = words("place_words", "new_place_determiners")
 PLACE_PREPS = words("place_words", "event_place_prepositions")
+# capitalised words before a name that make it no person's ("In Vysoke", "Northern Vysoke", "The")
+NOT_FIRST_NAMES = words("place_words", "name_prefix_ok") | {w.lower() for w in words("place_words", "place_heads")}
 # a name is at most this many capitalised words ("Velyka Pysarivka")
 NAME_WORDS = 3
 
@@ -78,8 +81,18 @@ def _slot(sent: Span, first: Token, last: Token) -> str | None:
     return None
 
 
-def named_localities(sent: Span, known: Callable[[Token], bool]) -> list[Locality]:
-    """Names in a locality slot that ``known`` (a toponym found, an actor's name) does not cover."""
+def written_as_person(name: str, text: str) -> bool:
+    """Does the article write this name after a first name or a title ("Oleh Ivanenko", "Governor
+    Ivanenko")?  Then "fired on Ivanenko" names a person, not a village: people are introduced in full."""
+    for m in re.finditer(rf"\b([A-Z][\w'\u2019-]*)\.?[ \t]+{re.escape(name)}\b", text):
+        if m.group(1).lower() not in NOT_FIRST_NAMES:
+            return True
+    return False
+
+
+def named_localities(sent: Span, known: Callable[[Token], bool], text: str = "") -> list[Locality]:
+    """Names in a locality slot that ``known`` (a toponym found, an actor's name) does not cover; a name
+    only after a preposition must not be written elsewhere in ``text`` (the article) as a person's."""
     out = []
     for first, last in _name_runs(sent):
         if any(known(t) for t in sent.doc[first.i : last.i + 1]):
@@ -88,6 +101,8 @@ def named_localities(sent: Span, known: Callable[[Token], bool]) -> list[Localit
         if noun is None:
             continue
         name = sent.doc[first.i : last.i + 1].text
+        if noun == "" and written_as_person(name, text):
+            continue
         head = sent.doc[last.i + 1] if noun and last.i + 1 < sent.end and sent.doc[last.i + 1].text == noun else last
         out.append(Locality(name, noun, head, first.idx, last.idx + len(last.text)))
     return out

@@ -274,7 +274,8 @@ class EventPlaces:
 
         # a name framed by a locality noun ("the village of X") is a place wherever it stands; one only after a
         # preposition ("in X", "on X") must hang from this event word ("wrote on Facebook" places nothing)
-        named = [(tied, abs(offset + loc.start - trig_pos), loc) for loc in named_localities(sent, known)
+        text = sent.doc._.article.document.text
+        named = [(tied, abs(offset + loc.start - trig_pos), loc) for loc in named_localities(sent, known, text)
                  if (tied := self._tie(loc.head, hit, others)) < 2
                  and (loc.noun or tied == 0 and self._hangs_from(loc.head, hit.trigger))]
         if named:

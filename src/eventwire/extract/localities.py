@@ -101,6 +101,8 @@ def named_localities(sent: Span, known: Callable[[Token], bool], text: str = "")
         if noun is None:
             continue
         name = sent.doc[first.i : last.i + 1].text
+        if first.is_stop or all(is_english_word(t.text) for t in sent.doc[first.i : last.i + 1]):
+            continue  # "The city of Kharkiv", "Nearby village": English words, no name the gazetteer missed
         if noun == "" and written_as_person(name, text):
             continue
         head = sent.doc[last.i + 1] if noun and last.i + 1 < sent.end and sent.doc[last.i + 1].text == noun else last

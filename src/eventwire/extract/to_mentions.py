@@ -31,7 +31,8 @@ from eventwire import datelines
 from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
 from eventwire.extract.components.context import Article, usable_pub
-from eventwire.extract.components.places import at_locality, context_place, EVENT_PRECISIONS, filed_spans, LOCALITY
+from eventwire.extract.components.places import (at_locality, context_place, COUNTRY_OF_DEED, EVENT_PRECISIONS,
+                                                 filed_spans, LOCALITY)
 from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
@@ -105,12 +106,13 @@ class Extractor:
                  actors: tuple) -> tuple[Place | None, str]:
         """The place of a deed whose sentence names none precise enough: the article's scene
         (``context_place``), at most its region for a locality the gazetteer cannot place
-        (``at_locality``), and never a scene in another country than the one the sentence names."""
+        (``at_locality``), and never a scene in another country than the one the sentence says the deed was in."""
         ctx, creason = context_place(start, article.places, earlier, article.is_scene,
                                      lambda p: article.may_borrow(p, actors), since=article.entry_start)
         if place is not None and place.precision == LOCALITY:
             return at_locality(place, ctx, creason)
-        if place is not None and place.precision == "country" and ctx is not None and ctx.country != place.country:
+        if place is not None and place.precision == "country" and ctx is not None and ctx.country != place.country \
+                and COUNTRY_OF_DEED in preason:
             return place, f"{preason}; not borrowed: {creason}, in another country"
         if place is None or place.precision == "country" and ctx is not None:
             return ctx, creason or preason

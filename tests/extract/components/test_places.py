@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.components.places import (LOCALITY, NAMED_LOCALITY, NEW_LOCALITY, at_locality, capitals,
-                                                 context_place, group_short_names)
+from eventwire.extract.components.places import (COUNTRY_OF_DEED, LOCALITY, NAMED_LOCALITY, NEW_LOCALITY, at_locality,
+                                                 capitals, context_place, group_short_names)
+from eventwire.extract.concreteness import IN_SENTENCE
 from eventwire.extract.factories import build_reader
 from eventwire.model import DateSpan, Evidence, Mention, Place
 
@@ -85,6 +86,18 @@ def test_a_village_named_with_a_known_region_rides_on_the_region(parse):
     assert (place.name, place.precision, place.feature, place.surface) == ("Kharkiv Oblast", "region", "locality",
                                                                            "Lisove Ozero")
     assert "a locality the gazetteer does not know" in why
+    assert why.endswith(IN_SENTENCE)  # a place named in the deed's own sentence (extract.concreteness)
+
+
+def test_a_country_the_deed_is_tied_to_is_said_so_a_country_named_in_passing_is_not(parse):
+    text = "Russian forces shelled a hospital in Ukraine's east on Wednesday."
+    ukraine = _at(text, Place("Ukraine", "UA", None, 49.0, 32.0, "country", 690791, surface="Ukraine"), "Ukraine")
+    ((place, why),) = next(iter(parse(text, places=[ukraine]).sents))._.hit_places
+    assert place.name == "Ukraine" and COUNTRY_OF_DEED in why and why.endswith(IN_SENTENCE)
+    text = "The ministry said the attack was repelled and that the surviving attackers withdrew to Ukraine."
+    ukraine = _at(text, ukraine, "Ukraine")
+    ((place, why),) = next(iter(parse(text, places=[ukraine]).sents))._.hit_places
+    assert place.name == "Ukraine" and COUNTRY_OF_DEED not in why  # where they went, not where they fought
 
 
 def test_a_village_of_a_city_is_in_the_region_named_after_the_city(parse):

@@ -35,6 +35,7 @@ from eventwire import datelines
 from eventwire.clean.blocks import unwrap
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
+from eventwire.extract.concreteness import IN_SENTENCE
 from eventwire.extract.gazetteer import load as load_gazetteer
 from eventwire.extract.localities import Locality, named_localities, unnamed_localities
 from eventwire.extract.places import PlaceFinder
@@ -50,6 +51,9 @@ EVENT_PRECISIONS = ("point", "town", "district", "region")
 LOCALITY = "locality"
 # the ``feature`` of a place carrying such a locality's name; of an unnamed one ("a village")
 NAMED_LOCALITY, NEW_LOCALITY = "locality", "new locality"
+# how a reason says the country named is where the deed was ("missiles over a station in Ukraine's south"), as
+# against one named in passing ("the attackers withdrew to Ukraine"): no place in another country is borrowed
+COUNTRY_OF_DEED = "tied to the event word"
 PLACE_PREPS = words("place_words", "event_place_prepositions")
 # how far back (characters) a sentence without a place may borrow the last place named
 CONTEXT_PLACE_WINDOW = 1500
@@ -260,7 +264,9 @@ class EventPlaces:
             return told
         if best is None:
             return None, ""
-        return best, f"'{best.surface or best.name}' in the sentence"
+        if best.precision == "country" and tie(best)[0] == 0:
+            return best, f"'{best.surface or best.name}' {COUNTRY_OF_DEED} {IN_SENTENCE}"
+        return best, f"'{best.surface or best.name}' {IN_SENTENCE}"
 
     def _locality(self, sent: Span, offset: int, hit: TypeHit, found: list[Place], others: tuple,
                   best: Place | None, best_tie: int) -> tuple[Place, str] | None:
@@ -280,7 +286,7 @@ class EventPlaces:
                  and (loc.noun or tied == 0 and self._hangs_from(loc.head, hit.trigger))]
         if named:
             tied, _, loc = min(named, key=lambda x: x[:2])
-            why = f"'{loc.name}' in the sentence, a locality the gazetteer does not know"
+            why = f"'{loc.name}', a locality the gazetteer does not know,"
             if best is not None and best.precision in ("point", "town"):
                 container = self._container(sent, offset, best, loc)
                 if container is None and tied < best_tie:
@@ -288,11 +294,11 @@ class EventPlaces:
                 if container is None:
                     return None
                 return replace(container, feature=NAMED_LOCALITY, surface=loc.name, start=offset + loc.start,
-                               end=offset + loc.end), f"{why}, in the region of '{best.surface or best.name}'"
+                               end=offset + loc.end), f"{why} of '{best.surface or best.name}' {IN_SENTENCE}"
             if best is not None and best.precision in ("district", "region"):
                 return replace(best, feature=NAMED_LOCALITY, surface=loc.name, start=offset + loc.start,
-                               end=offset + loc.end), f"{why}, in '{best.surface or best.name}'"
-            return _marker(loc, offset, self._qualifier(sent, offset, best, loc), sent.doc.text), why
+                               end=offset + loc.end), f"{why} in '{best.surface or best.name}' {IN_SENTENCE}"
+            return _marker(loc, offset, self._qualifier(sent, offset, best, loc), sent.doc.text), f"{why} {IN_SENTENCE}"
         if best is not None and best.precision != "country":
             return None
         new = [loc for loc in unnamed_localities(sent)
@@ -304,7 +310,10 @@ class EventPlaces:
         if loc.demonym is not None:
             at = offset + loc.demonym.idx
             country = next((p for p in found if p.feature == "demonym" and p.start <= at < p.end), None) or best
-        return _marker(loc, offset, country, sent.doc.text), f"'{_phrase(loc, sent.doc.text)}', a place not named before"
+        why = f"'{_phrase(loc, sent.doc.text)}', a place not named before"
+        if best is not None:  # the sentence names the country: as concrete a place as before (extract.concreteness)
+            why = f"{why}; '{best.surface or best.name}' {IN_SENTENCE}"
+        return _marker(loc, offset, country, sent.doc.text), why
 
     @staticmethod
     def _hangs_from(tok, trigger) -> bool:

@@ -98,6 +98,10 @@ def test_a_country_the_deed_is_tied_to_is_said_so_a_country_named_in_passing_is_
     ukraine = _at(text, ukraine, "Ukraine")
     ((place, why),) = next(iter(parse(text, places=[ukraine]).sents))._.hit_places
     assert place.name == "Ukraine" and COUNTRY_OF_DEED not in why  # where they went, not where they fought
+    text = "Fighters took control of several settlements close to the border with Ukraine on Monday."
+    ukraine = _at(text, ukraine, "Ukraine")
+    ((place, why),) = next(iter(parse(text, places=[ukraine]).sents))._.hit_places
+    assert COUNTRY_OF_DEED not in why  # the country across the border, though the settlements hang from the deed
 
 
 def test_a_village_of_a_city_is_in_the_region_named_after_the_city(parse):

@@ -65,6 +65,7 @@ ACCUSING_LEMMAS = words("event_words", "accusing_lemmas")
 # a place that modifies these, or speaks, stands for its government: "Moscow officials", "Kyiv said"
 INSTITUTION_NOUNS = words("place_words", "institution_nouns")
 TIME_ZONE_NOUNS = words("place_words", "time_zone_nouns")
+COUNTRY_PREPS = words("place_words", "country_of_deed_prepositions")
 # "Kursk Oblast": a division word after a town's name continues it (the gazetteer has matched the two)
 DIVISION_WORDS = frozenset(load_json("lexicons", "place_words.json")["division_words"]["words"])
 _CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
@@ -264,7 +265,7 @@ class EventPlaces:
             return told
         if best is None:
             return None, ""
-        if best.precision == "country" and tie(best)[0] == 0:
+        if best.precision == "country" and best.country and tie(best)[0] == 0 and self._inside_country(sent, offset, best):
             return best, f"'{best.surface or best.name}' {COUNTRY_OF_DEED} {IN_SENTENCE}"
         return best, f"'{best.surface or best.name}' {IN_SENTENCE}"
 
@@ -314,6 +315,16 @@ class EventPlaces:
         if best is not None:  # the sentence names the country: as concrete a place as before (extract.concreteness)
             why = f"{why}; '{best.surface or best.name}' {IN_SENTENCE}"
         return _marker(loc, offset, country, sent.doc.text), why
+
+    @staticmethod
+    def _inside_country(sent: Span, offset: int, country: Place) -> bool:
+        """Does the sentence put the deed inside the country: "in Ukraine", "in Ukraine's south", "across
+        southern Ukraine" (the first preposition above the name), not "a plane to Nicaragua"?"""
+        toks = [t for t in sent if country.start <= offset + t.idx < country.end]
+        if not toks:
+            return False
+        prep = next((t for t in [*toks[-1].ancestors][:3] if t.dep_ == "prep"), None)
+        return prep is not None and prep.lower_ in COUNTRY_PREPS
 
     @staticmethod
     def _hangs_from(tok, trigger) -> bool:

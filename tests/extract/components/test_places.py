@@ -132,3 +132,6 @@ def test_at_locality_keeps_a_village_at_the_region_of_the_scene_and_a_new_site_i
     new = Place("", None, None, None, None, LOCALITY, surface="a nearby village", feature=NEW_LOCALITY)
     place, _ = at_locality(new, KHARKIV, "'Kharkiv' of the article's previous event")
     assert (place.name, place.precision, place.feature) == ("Kharkiv Oblast", "region", "")
+    told = replace(place, feature=NAMED_LOCALITY, surface="Lisove Ozero")  # the scene: a village told before
+    place, _ = at_locality(new, told, "'Kharkiv Oblast' of the article's previous event")
+    assert (place.name, place.feature) == ("Kharkiv Oblast", "")  # another village, not that one

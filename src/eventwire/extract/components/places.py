@@ -431,4 +431,6 @@ def at_locality(marker: Place, ctx: Place | None, why: str) -> tuple[Place | Non
         return country, f"{told}; no region of the article to place it in" + (f" ({why})" if why else "")
     if named:
         region = replace(region, feature=NAMED_LOCALITY, surface=marker.surface, start=marker.start, end=marker.end)
+    elif region.feature == NAMED_LOCALITY:
+        region = replace(region, feature="", surface=region.name)  # "a nearby village" is not the village told before
     return region, f"{told}; at the region of {why}"

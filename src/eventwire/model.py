@@ -112,7 +112,8 @@ class Place:
     end: int = 0
     surface: str = ""  # the toponym as written
     reason: str = ""
-    feature: str = ""  # what kind of mention: "" for a toponym, "demonym" for "Russian", "Ukrainian"
+    feature: str = ""  # what kind of mention: "" for a toponym, "demonym" for "Russian", "Ukrainian", "locality"
+    # for a region standing for a village the gazetteer does not know (its name in surface)
 
 
 @dataclass(frozen=True)

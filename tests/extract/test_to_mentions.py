@@ -233,3 +233,42 @@ def test_a_sentence_whose_event_words_only_talk_keeps_its_figures_for_the_event_
     ms = extractor.extract(document(text))
     assert [m.sub_event_type for m in ms] == ["Shelling/artillery/missile attack"]
     assert any(c.property == "injuries" and c.value == 5 for c in ms[0].claims)
+
+
+def test_a_village_the_gazetteer_does_not_know_keeps_its_deed_at_the_region_not_in_the_last_town(extractor):
+    text = ("Russian shelling hit Kharkiv on Monday, killing two people.\n\n"
+            "A drone set a barn on fire in the village of Lisove Ozero on Tuesday, the governor said.")
+    shelling, drone = extractor.extract(document(text))
+    assert shelling.place.name == "Kharkiv" and shelling.place.precision == "town"
+    # the village is not Kharkiv: its region, carrying the village's name for fusion (fuse.match)
+    assert (drone.place.name, drone.place.precision) == ("Kharkiv Oblast", "region")
+    assert (drone.place.feature, drone.place.surface) == ("locality", "Lisove Ozero")
+    assert "a locality the gazetteer does not know" in drone.reason
+
+
+def test_a_site_told_for_the_first_time_borrows_no_town(extractor):
+    text = ("Ukrainian drones struck Kursk on Tuesday, the governor said.\n\n"
+            "A drone attack on a Russian airfield damaged two hangars, satellite images showed.")
+    kursk, airfield = extractor.extract(document(text))
+    assert kursk.place.name == "Kursk"
+    # "a Russian airfield" says only the country: not the town of the sentence before
+    assert airfield.place.precision == "country" and airfield.place.country == "RU"
+    assert "a place not named before" in airfield.reason
+
+
+def test_a_borrowed_place_must_lie_in_the_country_the_sentence_names(extractor):
+    text = "Drones struck Moscow on Tuesday, the mayor said. Russian forces shelled a hospital in Ukraine's east on Wednesday."
+    moscow, hospital = extractor.extract(document(text))
+    assert moscow.place.name == "Moscow"
+    assert (hospital.place.precision, hospital.place.country) == ("country", "UA")
+
+
+def test_a_live_entry_borrows_no_place_from_another_entry(extractor):
+    live = ("Live: war updates\n\n"
+            "3 Jun 2024 - 09:15 GMT\n\nRussian drones struck a fuel depot in Kherson on Sunday, the governor said.\n\n"
+            "2 Jun 2024 - 22:40 GMT\n\nThe defence ministry said its air force had struck 40 military targets overnight.\n\n"
+            "2 Jun 2024 - 11:05 GMT\n\nA Russian missile hit a warehouse in Odesa, the navy said.")
+    kherson, targets, odesa = extractor.extract(document(live, published=date(2024, 6, 3)))
+    assert kherson.place.name == "Kherson" and odesa.place.name == "Odesa"
+    assert targets.place is None  # its entry names no place; the entry before is another report
+

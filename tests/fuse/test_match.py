@@ -1,8 +1,10 @@
 """Whether two reports can be one happening: families, sub-types, dates, places, references."""
 from datetime import date
 
+from dataclasses import replace
+
 from eventwire.fuse.match import (dates_compatible, family, match_score, place_named, places_compatible,
-                                  reference_words, shared_reference, subtypes_compatible)
+                                  reference_words, same_place, shared_reference, subtypes_compatible)
 from eventwire.model import DateSpan, Evidence, Mention, Place
 
 KYIV = Place("Kyiv", "UA", "Kyiv City", 50.45, 30.52, "town", 1, surface="Kyiv")
@@ -54,6 +56,21 @@ def test_match_score_prefers_the_same_place_and_splits_neighbouring_towns_on_dif
     assert match_score(a, m("Drones struck Irpin.", IRPIN, day(13))) == 0
     assert match_score(a, m("Shells hit Kyiv.", KYIV, day(12), sub="Shelling/artillery/missile attack", doc="d_y")) == 0
     assert match_score(a, m("Drones struck Kyiv Oblast.", KYIV_REGION, day(12))) == 2
+
+
+def test_deeds_in_two_villages_the_gazetteer_does_not_know_are_two_places_of_one_region():
+    # extract.components.places places a village it cannot find at its region, carrying the village's name
+    upper = replace(KYIV_REGION, feature="locality", surface="Verkhnie Pole")
+    lower = replace(KYIV_REGION, feature="locality", surface="Nyzhnie Pole")
+    assert not same_place(upper, lower) and same_place(upper, replace(upper))
+    assert same_place(upper, KYIV_REGION)  # the region itself, no village named: may be either
+    a = m("Drones struck the village of Verkhnie Pole.", upper, day(12))
+    assert match_score(a, m("Drones hit Verkhnie Pole village.", upper, day(12))) == 3
+    assert match_score(a, m("A drone hit Kyiv Oblast.", KYIV_REGION, day(12))) == 3
+    # another village: one happening only on the same day with the same weapon, as for two towns
+    assert match_score(a, m("Drones struck Nyzhnie Pole.", lower, day(12))) == 1
+    assert match_score(a, m("Drones struck Nyzhnie Pole.", lower, day(13))) == 0
+    assert match_score(a, m("Shells hit Nyzhnie Pole.", lower, day(12), sub="Shelling/artillery/missile attack")) == 0
 
 
 def test_one_article_tells_one_happening_of_a_family_a_day_in_one_place_whatever_its_words():

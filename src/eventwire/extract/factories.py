@@ -130,7 +130,8 @@ def make_landmarks(nlp: Language, name: str) -> Landmarks:
 
 @Language.factory("eventwire_event_places", requires=["span._.type_hits"], assigns=["span._.hit_places"])
 def make_event_places(nlp: Language, name: str) -> EventPlaces:
-    return EventPlaces(nlp, name, types=_types(nlp), actors=_actors(nlp), speech_lemmas=_claims().speech)
+    return EventPlaces(nlp, name, types=_types(nlp), actors=_actors(nlp), speech_lemmas=_claims().speech,
+                       finder=build_place_finder())
 
 
 @Language.factory("eventwire_actors", requires=["span._.type_hits"], assigns=["span._.actors"])

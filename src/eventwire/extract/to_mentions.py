@@ -31,14 +31,15 @@ from eventwire import datelines
 from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
 from eventwire.extract.components.context import Article, usable_pub
-from eventwire.extract.components.places import context_place, EVENT_PRECISIONS, filed_spans
+from eventwire.extract.components.places import (at_locality, context_place, COUNTRY_OF_DEED, EVENT_PRECISIONS,
+                                                 filed_spans, LOCALITY)
 from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.genre import GenreClassifier
 from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
-from eventwire.model import DateSpan, Document, Evidence, Mention
+from eventwire.model import DateSpan, Document, Evidence, Mention, Place
 
 PARSE_BATCH = 64  # pieces per nlp.pipe batch (spaCy's default is 1000; pieces are short)
 
@@ -96,9 +97,26 @@ class Extractor:
                 out.append(article)
                 continue
             if stamp.offset not in seen:
-                seen[stamp.offset] = replace(article, pub=stamp.day, entry=stamp.text)
+                seen[stamp.offset] = replace(article, pub=stamp.day, entry=stamp.text, entry_start=stamp.offset)
             out.append(seen[stamp.offset])
         return out
+
+    @staticmethod
+    def _context(place: Place | None, preason: str, start: int, article: Article, earlier: list[Mention],
+                 actors: tuple) -> tuple[Place | None, str]:
+        """The place of a deed whose sentence names none precise enough: the article's scene
+        (``context_place``), at most its region for a locality the gazetteer cannot place
+        (``at_locality``), and never a scene in another country than the one the sentence says the deed was in."""
+        ctx, creason = context_place(start, article.places, earlier, article.is_scene,
+                                     lambda p: article.may_borrow(p, actors), since=article.entry_start)
+        if place is not None and place.precision == LOCALITY:
+            return at_locality(place, ctx, creason)
+        if place is not None and place.precision == "country" and ctx is not None and ctx.country != place.country \
+                and COUNTRY_OF_DEED in preason:
+            return place, f"{preason}; not borrowed: {creason}, in another country"
+        if place is None or place.precision == "country" and ctx is not None:
+            return ctx, creason or preason
+        return place, preason
 
     def _piece(self, item: PlanItem, article: Article) -> Doc:
         """A run of sentences to parse, carrying its article; the parser reads "BELGOROD — Russia's
@@ -149,10 +167,7 @@ class Extractor:
             if far:
                 place, preason = None, far  # named in the sentence, but far and in passing: unplaced, not moved
             elif place is None or place.precision not in EVENT_PRECISIONS:
-                ctx, creason = context_place(start, article.places, earlier + out, article.is_scene,
-                                             lambda p: article.may_borrow(p, sent._.actors[n]))
-                if place is None or place.precision == "country" and ctx is not None:
-                    place, preason = ctx, creason or preason
+                place, preason = self._context(place, preason, start, article, earlier + out, sent._.actors[n])
             out.append(Mention(
                 document=doc.id,
                 evidence=ev,

@@ -71,8 +71,19 @@ def dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
     return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
 
 
+def locality(p: Place) -> str:
+    """The village a place stands for when the gazetteer does not know it: the place is its region
+    and carries its name (``feature`` "locality", see extract.components.places); '' otherwise."""
+    return p.surface.lower() if p.feature == "locality" else ""
+
+
+def other_localities(a: Place, b: Place) -> bool:
+    """Two places of one region naming different villages: two places, as two towns are."""
+    return bool(locality(a)) and bool(locality(b)) and locality(a) != locality(b)
+
+
 def same_place(a: Place | None, b: Place | None) -> bool:
-    if a is None or b is None:
+    if a is None or b is None or other_localities(a, b):
         return False
     if a.geonames_id is not None and a.geonames_id == b.geonames_id:
         return True
@@ -108,7 +119,7 @@ def match_score(a: Mention, b: Mention) -> int:
     if same_place(a.place, b.place):
         return 3
     towns = a.place.precision in TOWN_PRECISIONS and b.place.precision in TOWN_PRECISIONS
-    if towns:
+    if towns or other_localities(a.place, b.place):
         same_day = a.date.start == b.date.start and a.date.end == b.date.end
         if not (same_day and (a.sub_event_type == b.sub_event_type or one_report(a, b))):
             return 0

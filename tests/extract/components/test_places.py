@@ -1,9 +1,12 @@
 """The place components: the article's places (reader) and the context place of an event."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from eventwire.extract.components.places import capitals, context_place, group_short_names
+from eventwire.extract.components.places import (COUNTRY_OF_DEED, LOCALITY, NAMED_LOCALITY, NEW_LOCALITY, at_locality,
+                                                 capitals, context_place, group_short_names)
+from eventwire.extract.concreteness import IN_SENTENCE
 from eventwire.extract.factories import build_reader
 from eventwire.model import DateSpan, Evidence, Mention, Place
 
@@ -51,3 +54,84 @@ def test_context_place_prefers_the_previous_event_then_a_recent_place():
     place, why = context_place(100, [odesa, ukraine], [_mention(ukraine)])
     assert place is odesa and "named earlier" in why  # a country does not place an event
     assert context_place(5000, [odesa], []) == (None, "")  # too far back
+
+
+# ------------------------------------------------------------ localities the gazetteer does not know
+KHARKIV = Place("Kharkiv", "UA", "Kharkiv Oblast", 50.0, 36.25, "town", 706483, surface="Kharkiv")
+
+
+def _at(text: str, place: Place, word: str) -> Place:
+    start = text.index(word)
+    return replace(place, start=start, end=start + len(word))
+
+
+def test_a_town_heading_a_longer_foreign_name_is_no_event_place(parse, extractor):
+    text = "Russian shells fell on the Dolyna Zhurby nature park in Kharkiv on Tuesday."
+    dolyna = _at(text, Place("Dolyna", "UA", "Ivano-Frankivsk Oblast", 48.97, 23.97, "town", 1, surface="Dolyna"), "Dolyna")
+    kharkiv = _at(text, KHARKIV, "Kharkiv")
+    doc = parse(text, places=[dolyna, kharkiv])
+    (sent,) = doc.sents
+    ((place, why),) = sent._.hit_places
+    assert place.name == "Kharkiv" and "in the sentence" in why  # "Dolyna Zhurby" is a name of its own
+    usable = extractor.nlp.get_pipe("eventwire_event_places").usable
+    assert usable(sent, 0, dolyna) is False and usable(sent, 0, kharkiv) is True
+
+
+def test_a_village_named_with_a_known_region_rides_on_the_region(parse):
+    text = "A drone set a barn on fire in the village of Lisove Ozero in the Kharkiv region on Tuesday."
+    region = _at(text, Place("Kharkiv Oblast", "UA", "Kharkiv Oblast", 49.5, 36.5, "region", 706482,
+                             surface="Kharkiv region"), "Kharkiv region")
+    (sent,) = parse(text, places=[region]).sents
+    ((place, why),) = sent._.hit_places
+    assert (place.name, place.precision, place.feature, place.surface) == ("Kharkiv Oblast", "region", "locality",
+                                                                           "Lisove Ozero")
+    assert "a locality the gazetteer does not know" in why
+    assert why.endswith(IN_SENTENCE)  # a place named in the deed's own sentence (extract.concreteness)
+
+
+def test_a_country_the_deed_is_tied_to_is_said_so_a_country_named_in_passing_is_not(parse):
+    text = "Russian forces shelled a hospital in Ukraine's east on Wednesday."
+    ukraine = _at(text, Place("Ukraine", "UA", None, 49.0, 32.0, "country", 690791, surface="Ukraine"), "Ukraine")
+    ((place, why),) = next(iter(parse(text, places=[ukraine]).sents))._.hit_places
+    assert place.name == "Ukraine" and COUNTRY_OF_DEED in why and why.endswith(IN_SENTENCE)
+    text = "The ministry said the attack was repelled and that the surviving attackers withdrew to Ukraine."
+    ukraine = _at(text, ukraine, "Ukraine")
+    ((place, why),) = next(iter(parse(text, places=[ukraine]).sents))._.hit_places
+    assert place.name == "Ukraine" and COUNTRY_OF_DEED not in why  # where they went, not where they fought
+    text = "Fighters took control of several settlements close to the border with Ukraine on Monday."
+    ukraine = _at(text, ukraine, "Ukraine")
+    ((place, why),) = next(iter(parse(text, places=[ukraine]).sents))._.hit_places
+    assert COUNTRY_OF_DEED not in why  # the country across the border, though the settlements hang from the deed
+
+
+def test_a_village_of_a_city_is_in_the_region_named_after_the_city(parse):
+    text = "A house was destroyed by shelling in Lisove Ozero village of Kharkiv on Tuesday."
+    (sent,) = parse(text, places=[_at(text, KHARKIV, "Kharkiv")]).sents
+    ((place, why),) = sent._.hit_places
+    assert (place.name, place.precision, place.surface) == ("Kharkiv Oblast", "region", "Lisove Ozero")
+
+
+def test_context_place_borrows_nothing_from_before_the_live_entry():
+    odesa = Place("Odesa", "UA", None, 46.48, 30.74, "town", 698740, start=10, end=15, surface="Odesa")
+    earlier = _mention(odesa)
+    assert context_place(400, [odesa], [earlier], since=0)[0] is odesa
+    assert context_place(400, [odesa], [earlier], since=300) == (None, "")
+
+
+def test_at_locality_keeps_a_village_at_the_region_of_the_scene_and_a_new_site_in_its_country():
+    named = Place("", None, None, None, None, LOCALITY, surface="Lisove Ozero", feature=NAMED_LOCALITY, start=50, end=62)
+    place, why = at_locality(named, KHARKIV, "'Kharkiv' of the article's previous event")
+    assert (place.name, place.precision, place.surface, place.feature) == ("Kharkiv Oblast", "region", "Lisove Ozero",
+                                                                           "locality")
+    assert place.lat is not None and "previous event" in why
+    assert at_locality(named, None, "")[0] is None  # no scene: not placed
+    russia = Place("Russia", "RU", None, 60.0, 100.0, LOCALITY, 2017370, surface="a Russian airfield",
+                   feature=NEW_LOCALITY)
+    place, why = at_locality(russia, KHARKIV, "'Kharkiv' of the article's previous event")
+    assert (place.name, place.precision) == ("Russia", "country") and "only its country" in why
+    new = Place("", None, None, None, None, LOCALITY, surface="a nearby village", feature=NEW_LOCALITY)
+    place, _ = at_locality(new, KHARKIV, "'Kharkiv' of the article's previous event")
+    assert (place.name, place.precision, place.feature) == ("Kharkiv Oblast", "region", "")
+    told = replace(place, feature=NAMED_LOCALITY, surface="Lisove Ozero")  # the scene: a village told before
+    place, _ = at_locality(new, told, "'Kharkiv Oblast' of the article's previous event")
+    assert (place.name, place.feature) == ("Kharkiv Oblast", "")  # another village, not that one

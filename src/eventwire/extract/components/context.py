@@ -20,6 +20,7 @@ class Article:
     memory: SpeakerMemory = field(default_factory=SpeakerMemory)
     setting: Setting = field(default_factory=Setting)
     entry: str = ""  # on a live page, the stamp of the entry these sentences are in ("22 Apr 2022 - 18:44 GMT")
+    entry_start: int = 0  # ...and where that entry starts in the text
 
     def is_scene(self, p: Place) -> bool:
         """Can this named place set the scene for later sentences?  Not an organisation's seat

@@ -1,0 +1,124 @@
+"""Localities a deed's sentence names that no gazetteer entry places.
+
+A report of a raid names the village it happened in ("the village of X", "X
+village", "a house burned in X") whether or not the gazetteer lists it:
+cities500 holds places of 500 people or more, and the villages of a border war
+are often smaller.  Such a name still says where the deed was, and that it was
+not in the town of the previous sentence.  An unnamed one says so too: "a
+village", "an air base" (after "a", "an", "another") introduce a place the
+article has not named before; "the village" points back at one it has.
+
+What the caller does with them (``components.places``): a named locality keeps
+the deed at most at the region of the article's scene, carrying the name so
+that fusion can tell deeds in different villages apart; an unnamed one takes
+nothing finer than the region, and nothing at all when only its country is told
+("a Russian air base").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.truecase import is_english_word
+from eventwire.extract.vocab import words
+
+LOCALITY_NOUNS = words("place_words", "locality_nouns")
+SITE_NOUNS = words("place_words", "site_nouns")
+NEW_PLACE_DETS = words("place_words", "new_place_determiners")
+PLACE_PREPS = words("place_words", "event_place_prepositions")
+# capitalised words before a name that make it no person's ("In Vysoke", "Northern Vysoke", "The")
+NOT_FIRST_NAMES = words("place_words", "name_prefix_ok") | {w.lower() for w in words("place_words", "place_heads")}
+# a name is at most this many capitalised words ("Velyka Pysarivka")
+NAME_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Locality:
+    name: str  # as written; "" for an unnamed one ("a village")
+    noun: str  # the locality or site noun, "" for a name after a preposition ("in X")
+    head: Token  # the word the locality's tie to the event word is measured from
+    start: int  # character offsets in the parsed piece
+    end: int
+    demonym: Token | None = None  # "a Russian air base": the only place word of an unnamed one
+
+
+def _capitalised(t: Token) -> bool:
+    return t.is_alpha and t.text[:1].isupper()
+
+
+def _name_runs(sent: Span) -> list[tuple[Token, Token]]:
+    """Runs of capitalised words: (first, last)."""
+    runs, i = [], sent.start
+    while i < sent.end:
+        t = sent.doc[i]
+        if not _capitalised(t):
+            i += 1
+            continue
+        j = i
+        while j + 1 < sent.end and j + 1 - i < NAME_WORDS and _capitalised(sent.doc[j + 1]):
+            j += 1
+        runs.append((t, sent.doc[j]))
+        i = j + 1
+    return runs
+
+
+def _slot(sent: Span, first: Token, last: Token) -> str | None:
+    """The locality noun framing the name, '' for a place preposition before a foreign name, None for no slot."""
+    doc = sent.doc
+    if first.i - 2 >= sent.start and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_ in LOCALITY_NOUNS:
+        return doc[first.i - 2].lower_  # "the village of X"
+    if last.i + 1 < sent.end and doc[last.i + 1].text in LOCALITY_NOUNS:
+        return doc[last.i + 1].text  # "X village" (lower case: "X City" is a name of its own)
+    before = doc[first.i - 1] if first.i > sent.start else None
+    after = doc[last.i + 1] if last.i + 1 < sent.end else None
+    if before is not None and before.lower_ in PLACE_PREPS and before.dep_ == "prep" \
+            and not (after is not None and after.tag_ == "POS") \
+            and not any(is_english_word(t.text) for t in doc[first.i : last.i + 1]):
+        return ""  # "in X", "an attack on X": a name that is no English word (not "in March", "on Telegram")
+    return None
+
+
+def written_as_person(name: str, text: str) -> bool:
+    """Does the article write this name after a first name or a title ("Oleh Ivanenko", "Governor
+    Ivanenko")?  Then "fired on Ivanenko" names a person, not a village: people are introduced in full."""
+    for m in re.finditer(rf"\b([A-Z][\w'\u2019-]*)\.?[ \t]+{re.escape(name)}\b", text):
+        if m.group(1).lower() not in NOT_FIRST_NAMES:
+            return True
+    return False
+
+
+def named_localities(sent: Span, known: Callable[[Token], bool], text: str = "") -> list[Locality]:
+    """Names in a locality slot that ``known`` (a toponym found, an actor's name) does not cover; a name
+    only after a preposition must not be written elsewhere in ``text`` (the article) as a person's."""
+    out = []
+    for first, last in _name_runs(sent):
+        if any(known(t) for t in sent.doc[first.i : last.i + 1]):
+            continue
+        noun = _slot(sent, first, last)
+        if noun is None:
+            continue
+        name = sent.doc[first.i : last.i + 1].text
+        if first.is_stop or all(is_english_word(t.text) for t in sent.doc[first.i : last.i + 1]):
+            continue  # "The city of Kharkiv", "Nearby village": English words, no name the gazetteer missed
+        if noun == "" and written_as_person(name, text):
+            continue
+        head = sent.doc[last.i + 1] if noun and last.i + 1 < sent.end and sent.doc[last.i + 1].text == noun else last
+        out.append(Locality(name, noun, head, first.idx, last.idx + len(last.text)))
+    return out
+
+
+def unnamed_localities(sent: Span) -> list[Locality]:
+    """'a village', 'an air base', 'another town': a locality or site told for the first time."""
+    out = []
+    for t in sent:
+        if t.lower_ not in LOCALITY_NOUNS | SITE_NOUNS or t.pos_ != "NOUN":
+            continue
+        dets = [c for c in t.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in NEW_PLACE_DETS:
+            continue
+        demonym = next((c for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()), None)
+        out.append(Locality("", t.lower_, t, dets[0].idx, t.idx + len(t.text), demonym))
+    return out

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import true
 from sqlalchemy.orm import Session
 
-from eventwire.fuse.blocks import anchorable, cell_key, cells
+from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells
 from eventwire.fuse.events import fuse_in_context
 from eventwire.model import Event, Mention
 from eventwire.store import fusion_index as fx
@@ -73,6 +73,15 @@ class _Pool:
     context: dict[str, list[int]] = field(default_factory=dict)  # stored event -> members, read only
     context_ranked: dict[int, fx.Ranked] = field(default_factory=dict)
     with_context: bool = True  # False: what references reach joins the pool (CONTEXT_MAX_NEW_MENTIONS)
+    cells: dict[int, tuple[Mention, Cells]] = field(default_factory=dict)  # by id(mention), as Clusterer keeps them
+
+    def cells_of(self, mid: int, stories: dict[str, str]) -> Cells:
+        """A pool mention's cells, computed once a run (every round's clustering reads them again)."""
+        m = self.ranked[mid][2] if mid in self.ranked else self.context_ranked[mid][2]
+        c = self.cells.get(id(m))
+        if c is None or c[0] is not m:
+            c = self.cells[id(m)] = (m, cells(m, stories.get(m.document, m.document)))
+        return c[1]
 
     def size(self) -> tuple[int, int]:
         return len(self.ranked), len(self.context)
@@ -145,7 +154,7 @@ def _grow(session: Session, pool: _Pool, to_look: set[int], stories: dict[str, s
     reach: set[int] = set()
     refer: set[int] = set()
     for mid in to_look:
-        c = cells(pool.ranked[mid][2], stories[pool.ranked[mid][3]])
+        c = pool.cells_of(mid, stories)
         reach.update(cell_key(x) for x in (c.reached - c.referred if pool.with_context else c.reached))
         refer.update(cell_key(x) for x in c.referred if pool.with_context)
     pool.looked |= to_look | grown
@@ -179,8 +188,7 @@ def _weighing(session: Session, pool: _Pool, grown: set[int], stories: dict[str,
     """
     if not grown:
         return set()
-    reach = {cell_key(x) for mid in grown
-             for x in cells(pool.ranked[mid][2], stories[pool.ranked[mid][3]]).reached} - known
+    reach = {cell_key(x) for mid in grown for x in pool.cells_of(mid, stories).reached} - known
     ids = fx.mentions_in_cells(session, reach) - pool.ranked.keys()
     read = {mid: pool.context_ranked[mid] for mid in ids if mid in pool.context_ranked}
     read.update((r[1], r) for r in fx.mentions_by_id(session, ids - read.keys()))
@@ -211,8 +219,7 @@ def _around(pool: _Pool, stories: dict[str, str]) -> set[int]:
     out: set[int] = set()
     todo = [mid for mid in pool.ranked.keys() - pool.looked - pool.seen]
     for mid in todo:
-        r = pool.ranked[mid]
-        out.update(cell_key(x) for x in cells(r[2], stories[r[3]]).reached)
+        out.update(cell_key(x) for x in pool.cells_of(mid, stories).reached)
     pool.seen.update(todo)
     return out
 
@@ -255,7 +262,8 @@ def _fuse(ranked: dict[int, fx.Ranked], stories: dict[str, str],
     names = list(pool.context) if pool is not None else []
     context = [[(r[0], r[2]) for mid in pool.context[e] if (r := pool.context_ranked.get(mid)) is not None]
                for e in names]
-    out, joined = fuse_in_context([(r[0], r[2]) for r in ranked.values()], stories, context)
+    out, joined = fuse_in_context([(r[0], r[2]) for r in ranked.values()], stories, context,
+                                  pool.cells if pool is not None else None)
     return [([by_object[id(m)] for m in c], ev) for c, ev in out], [names[i] for i in joined]
 
 

@@ -14,7 +14,14 @@ Fusion's later passes look across events (an undated report joins the
 best-attested event of its town; a reference counts the words common to the
 events it could name), so a change can reach events the new mentions do not
 meet: every event whose members changed looks up its own cells in turn,
-until a round changes nothing new.
+until a round changes nothing new.  An event that only gained new mentions
+looks up, through its old members, only what weighs an event as a whole
+(loose mentions, landmarks: ``_weighing``); what meets the new mentions was
+found through their own cells.  A mention decided again that was not looked
+up itself (a member of an event met) reads every event it could meet as
+context (``_around``): decided without them, a reference would count common
+words over fewer events, join another, and its lookups would pull in the
+events of the 90 days before, round after round back through the database.
 
 A reference back may name any event of its family in the 90 days before it
 (in its country, or anywhere sharing its words: ``blocks``).  Those events

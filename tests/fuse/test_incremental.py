@@ -137,3 +137,56 @@ def test_nothing_new_fuses_nothing_and_a_fresh_database_is_fused_whole(tmp_path)
     assert (again.dirty_documents, again.mentions_fused, again.changes) == (0, 0, (0, 0, 0))
     with Session() as s:
         assert s.scalar(select(DocumentRow.id).limit(1)) is not None
+
+
+YEMEN = {name: Place(name, "YE", name, lat, lon, "town", gid, surface=name)
+         for name, lat, lon, gid in (("Sanaa", 15.35, 44.21, 21), ("Aden", 12.78, 45.04, 22), ("Hodeidah", 14.8, 42.95, 23))}
+
+
+def _one(session, doc: str, sentence: str, place: Place, day: date) -> None:
+    d = Document(id=doc, content_hash=doc, external_id=None, url=None, outlet=None, title=None,
+                 published=PublishedDate(day, "metadata", 0.9, None, None), language="en", text=sentence, removed=(),
+                 source="")
+    repo.add_document(session, d)
+    session.flush()
+    row = repo.get_document(session, doc)
+    row.story, row.stage = "s_" + doc, "extracted"
+    when = DateSpan(day, day, "day", f"on {day.day} May")
+    repo.replace_mentions(session, doc, [Mention(doc, Evidence(doc, sentence, 0, len(sentence)), *TYPES[0][:2],
+                                                 "shelled", when, place)])
+
+
+@pytest.mark.parametrize("context_max", [inc.CONTEXT_MAX_NEW_MENTIONS, 0])
+def test_a_mention_decided_again_sees_every_event_it_could_name_without_looking_them_up(tmp_path, monkeypatch,
+                                                                                        context_max):
+    """A report whose place comes from its article shares its words with the grain-depot shelling
+    in four countries: the words tell none apart, so it stays an event of its own.  A new report
+    near it brings it into the pool decided again; unless the events abroad it could name are read
+    as context there, it counts the words common only over the events at hand, joins the Aden
+    one: its event looks changed, and a second round looks it up (and, fusing a big batch as a
+    pool, decides the events abroad again)."""
+    monkeypatch.setattr(inc, "CONTEXT_MAX_NEW_MENTIONS", context_max)
+    Session = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'inc.db'}"))
+    day = date(2024, 5, 3)
+    with Session.begin() as s:
+        _one(s, "d_1", "Forces shelled the grain depot in Aden on 3 May.", YEMEN["Aden"], day)
+        for i, place in enumerate((ABROAD[0], ABROAD[2], PLACES[3]), 2):
+            _one(s, f"d_{i}", f"Forces shelled the grain depot in {place.surface} on 3 May.", place, day)
+        _one(s, "d_5", "Forces shelled the grain depot on 3 May.", YEMEN["Sanaa"], day)  # Sanaa: the article's
+    with Session.begin() as s:
+        fuse_new(s)
+    with Session() as s:
+        before = _events(s)
+    with Session.begin() as s:
+        _one(s, "d_6", "Forces shelled a school in Hodeidah on 4 May.", YEMEN["Hodeidah"], day + timedelta(days=1))
+    with Session.begin() as s:
+        stats = fuse_new(s)
+    with Session() as s:
+        incremental = _events(s)
+    with Session.begin() as s:
+        refuse(s)
+    with Session() as s:
+        assert _events(s) == incremental
+    assert len(before) == 5 and len(incremental) == 6  # the borrowed-place report named none of them
+    # one round: the new report and the two Yemeni events it meets, decided right the first time
+    assert (stats.rounds, stats.mentions_fused) == (1, 3)

@@ -139,11 +139,13 @@ class _Summary:
 class Clusterer:
     """One clustering run; its summaries hold each cluster they describe, so no ``id`` is reused meanwhile."""
 
-    def __init__(self, stories: dict[str, str]) -> None:
+    def __init__(self, stories: dict[str, str], known_cells: dict[int, tuple[Mention, Cells]] | None = None) -> None:
         self.stories = stories
         self.referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
         self._summaries: dict[int, _Summary] = {}
-        self._cells: dict[int, Cells] = {}  # per mention (by id)
+        # per mention (by id, with the mention: an id is reused once its object is gone); a caller
+        # fusing the same mentions again (fuse/incremental.py, round after round) passes its own
+        self._cells: dict[int, tuple[Mention, Cells]] = {} if known_cells is None else known_cells
         self._registry: dict[str, dict[int, list[Mention]]] = {}  # cell -> clusters with a member there
         # cluster (by id) -> (pass, rank of the mention that made it, creation number): the order of
         # every cluster list, which is the order they were made in (each pass takes mentions by rank)
@@ -157,9 +159,9 @@ class Clusterer:
 
     def _cells_of(self, m: Mention) -> Cells:
         c = self._cells.get(id(m))
-        if c is None:
-            c = self._cells[id(m)] = cells(m, self.stories.get(m.document, m.document))
-        return c
+        if c is None or c[0] is not m:
+            c = self._cells[id(m)] = (m, cells(m, self.stories.get(m.document, m.document)))
+        return c[1]
 
     def _new(self, m: Mention) -> list[Mention]:
         c: list[Mention] = []

@@ -14,7 +14,14 @@ Fusion's later passes look across events (an undated report joins the
 best-attested event of its town; a reference counts the words common to the
 events it could name), so a change can reach events the new mentions do not
 meet: every event whose members changed looks up its own cells in turn,
-until a round changes nothing new.
+until a round changes nothing new.  An event that only gained new mentions
+looks up, through its old members, only what weighs an event as a whole
+(loose mentions, landmarks: ``_weighing``); what meets the new mentions was
+found through their own cells.  A mention decided again that was not looked
+up itself (a member of an event met) reads every event it could meet as
+context (``_around``): decided without them, a reference would count common
+words over fewer events, join another, and its lookups would pull in the
+events of the 90 days before, round after round back through the database.
 
 A reference back may name any event of its family in the 90 days before it
 (in its country, or anywhere sharing its words: ``blocks``).  Those events
@@ -35,9 +42,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import true
 from sqlalchemy.orm import Session
 
-from eventwire.fuse.blocks import cell_key, cells
+from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells
 from eventwire.fuse.events import fuse_in_context
-from eventwire.model import Event
+from eventwire.model import Event, Mention
 from eventwire.store import fusion_index as fx
 from eventwire.store import repository as repo
 
@@ -69,9 +76,19 @@ class _Pool:
     ranked: dict[int, fx.Ranked] = field(default_factory=dict)
     events: set[str] = field(default_factory=set)  # stored events being fused again
     looked: set[int] = field(default_factory=set)  # mentions whose reached cells were looked up
+    seen: set[int] = field(default_factory=set)  # mentions whose reached cells were read as context
     context: dict[str, list[int]] = field(default_factory=dict)  # stored event -> members, read only
     context_ranked: dict[int, fx.Ranked] = field(default_factory=dict)
     with_context: bool = True  # False: what references reach joins the pool (CONTEXT_MAX_NEW_MENTIONS)
+    cells: dict[int, tuple[Mention, Cells]] = field(default_factory=dict)  # by id(mention), as Clusterer keeps them
+
+    def cells_of(self, mid: int, stories: dict[str, str]) -> Cells:
+        """A pool mention's cells, computed once a run (every round's clustering reads them again)."""
+        m = self.ranked[mid][2] if mid in self.ranked else self.context_ranked[mid][2]
+        c = self.cells.get(id(m))
+        if c is None or c[0] is not m:
+            c = self.cells[id(m)] = (m, cells(m, stories.get(m.document, m.document)))
+        return c[1]
 
     def size(self) -> tuple[int, int]:
         return len(self.ranked), len(self.context)
@@ -107,22 +124,25 @@ def fuse_new(session: Session, *, max_rounds: int = 50) -> FusionStats:
     members = fx.members_of_events(session, pool.events)
     old = fx.events_of_mentions(session, members | pool.ranked.keys())
     pool.ranked.update((r[1], r) for r in fx.mentions_by_id(session, members - pool.ranked.keys()))
-    to_look = {r[1] for r in seeds}
+    to_look = seed_ids = {r[1] for r in seeds}
+    grown: set[int] = set()
     stories: dict[str, str] = {}
     result, fused_at = None, None
     while True:
         stats.rounds += 1
-        _grow(session, pool, to_look, stories, old)
+        _grow(session, pool, to_look, stories, old, grown)
         if result is not None and pool.size() == fused_at:
             break  # the same mentions fuse the same way: the last round's events stand
         fused_at = pool.size()
         result, joined = _fuse(pool.ranked, stories, pool)
         sizes = Counter(old.values())
-        to_look = {mid for c, ev in result for mid in c if mid not in pool.looked and _changed(c, ev, old, sizes)}
+        changed = [(c, ev) for c, ev in result if _changed(c, ev, old, sizes)]
+        grown = {mid for c, ev in changed if _only_grew(c, ev, old, sizes, seed_ids) for mid in c} - pool.looked
+        to_look = {mid for c, _ev in changed for mid in c if mid not in pool.looked} - grown
         if joined:  # a mention joined an event read as context: that event is decided again
             _promote(pool, joined, old)
             continue
-        if not to_look or stats.rounds >= max_rounds:
+        if not (to_look or grown) or stats.rounds >= max_rounds:
             break
     events = [ev for _c, ev in result]
     stats.changes = fx.replace_events(session, sorted(pool.events), events)
@@ -133,18 +153,20 @@ def fuse_new(session: Session, *, max_rounds: int = 50) -> FusionStats:
 
 
 def _grow(session: Session, pool: _Pool, to_look: set[int], stories: dict[str, str],
-          old: dict[int, str | None]) -> None:
+          old: dict[int, str | None], grown: set[int] = frozenset()) -> None:
     """Add to the pool every stored mention the ``to_look`` mentions reach, with their events' members;
-    the events only their references back reach are read as context (``_context``)."""
+    the events only their references back reach are read as context (``_context``).  Of what the
+    ``grown`` mentions reach, only the mentions that weigh a whole event (``_weighs_events``)."""
     _stories(session, pool, stories)
     reach: set[int] = set()
     refer: set[int] = set()
     for mid in to_look:
-        c = cells(pool.ranked[mid][2], stories[pool.ranked[mid][3]])
+        c = pool.cells_of(mid, stories)
         reach.update(cell_key(x) for x in (c.reached - c.referred if pool.with_context else c.reached))
         refer.update(cell_key(x) for x in c.referred if pool.with_context)
-    pool.looked |= to_look
+    pool.looked |= to_look | grown
     found = fx.mentions_in_cells(session, reach) - pool.ranked.keys()
+    found |= _weighing(session, pool, grown, stories, reach) - found
     found_events = fx.events_of_mentions(session, found)
     new_events = {e for e in found_events.values() if e} - pool.events
     pool.events |= new_events
@@ -156,8 +178,57 @@ def _grow(session: Session, pool: _Pool, to_look: set[int], stories: dict[str, s
     old.update(found_events)
     wanted = (members | found) - pool.ranked.keys()
     pool.ranked.update((r[1], r) for r in fx.mentions_by_id(session, wanted))
-    _context(session, pool, refer)
     _stories(session, pool, stories)
+    _context(session, pool, refer | _around(pool, stories))
+    _stories(session, pool, stories)
+
+
+def _weighing(session: Session, pool: _Pool, grown: set[int], stories: dict[str, str], known: set[int]) -> set[int]:
+    """The stored mentions outside the pool that the ``grown`` mentions reach and that weigh whole events.
+
+    ``grown``: the members of stored events that only gained new mentions.  A mention that meets a
+    new one directly is found through the new one's own cells; what else can decide otherwise is
+    what weighs an event as a whole: a loose mention joins the event of its place with the most
+    documents, a landmark matches the event's finest-dated members (``Clusterer._anchors``).  A dated,
+    placed mention's own choices look at an event only through the members it meets, so the rest
+    of what the old members reach is left as it was (it made the stored event, and it is unchanged).
+    """
+    if not grown:
+        return set()
+    reach = {cell_key(x) for mid in grown for x in pool.cells_of(mid, stories).reached} - known
+    ids = fx.mentions_in_cells(session, reach) - pool.ranked.keys()
+    read = {mid: pool.context_ranked[mid] for mid in ids if mid in pool.context_ranked}
+    read.update((r[1], r) for r in fx.mentions_by_id(session, ids - read.keys()))
+    return {mid for mid, r in read.items() if _weighs_events(r[2])}
+
+
+def _weighs_events(m: Mention) -> bool:
+    return m.landmark or not anchorable(m)
+
+
+def _only_grew(cluster: list[int], ev: Event, old: dict[int, str | None], sizes: Counter, new: set[int]) -> bool:
+    """True when the cluster is one stored event, under its id, with only new mentions added."""
+    kept = [mid for mid in cluster if mid not in new]
+    return bool(kept) and len(kept) == sizes[ev.id] and all(old.get(mid) == ev.id for mid in kept)
+
+
+def _around(pool: _Pool, stories: dict[str, str]) -> set[int]:
+    """The cells reached by the pool's mentions that were not looked up themselves (members of the
+    events the looked-up ones met, mentions promoted from context).
+
+    Such a mention is decided again, and some of its decisions weigh every event it could meet, not
+    only the one it chooses: a reference back counts the words common to all its candidates
+    (``cluster._common_words``).  Were the events it could meet missing, it could decide otherwise
+    than a full run, its event would look changed, and its own lookups would pull in the events of
+    another 90 days, and so on back through the database.  Read as context they are only candidates:
+    not decided again, not rewritten, and not looked up in turn.
+    """
+    out: set[int] = set()
+    todo = [mid for mid in pool.ranked.keys() - pool.looked - pool.seen]
+    for mid in todo:
+        out.update(cell_key(x) for x in pool.cells_of(mid, stories).reached)
+    pool.seen.update(todo)
+    return out
 
 
 def _context(session: Session, pool: _Pool, cells_: set[int]) -> None:
@@ -198,7 +269,8 @@ def _fuse(ranked: dict[int, fx.Ranked], stories: dict[str, str],
     names = list(pool.context) if pool is not None else []
     context = [[(r[0], r[2]) for mid in pool.context[e] if (r := pool.context_ranked.get(mid)) is not None]
                for e in names]
-    out, joined = fuse_in_context([(r[0], r[2]) for r in ranked.values()], stories, context)
+    out, joined = fuse_in_context([(r[0], r[2]) for r in ranked.values()], stories, context,
+                                  pool.cells if pool is not None else None)
     return [([by_object[id(m)] for m in c], ev) for c, ev in out], [names[i] for i in joined]
 
 

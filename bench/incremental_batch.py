@@ -21,15 +21,12 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).parent))
-from incremental_bench import World, copy_db  # noqa: E402
+from incremental_bench import World, copy_db, store_generated  # noqa: E402
 
 from eventwire.fuse.incremental import fuse_new  # noqa: E402
 from eventwire.pipeline import Pipeline  # noqa: E402
-from eventwire.store import repository as repo  # noqa: E402
-from eventwire.store.orm import DocumentRow  # noqa: E402
 
 
 def main() -> int:
@@ -42,16 +39,7 @@ def main() -> int:
         db = Path(tmp) / "batch.db"
         copy_db(Path(args.db), db)
         world, pipe = World(11, args.size), Pipeline(f"sqlite:///{db}")
-        made = [world.document(args.size + i) for i in range(args.docs)]
-        with pipe.Session.begin() as s:
-            for doc, _ms in made:
-                repo.add_document(s, doc)
-        pipe.update_provenance()
-        with pipe.Session.begin() as s:
-            rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.id.in_([d.id for d, _ in made])))}
-            for doc, ms in made:
-                repo.replace_mentions(s, doc.id, ms)
-                rows[doc.id].stage = "extracted"
+        store_generated(pipe, [world.document(args.size + i) for i in range(args.docs)])
         t = time.perf_counter()
         with pipe.Session.begin() as s:
             stats = fuse_new(s)

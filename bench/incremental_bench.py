@@ -111,20 +111,24 @@ class World:
         return Mention(doc, Evidence(doc, text, k * 200, k * 200 + len(text)), etype, sub, verb, when, place)
 
 
+def store_generated(pipe: Pipeline, made: list) -> None:
+    """Store generated (document, mentions) pairs as extraction would: documents, provenance, mentions."""
+    with pipe.Session.begin() as s:
+        for doc, _ms in made:
+            repo.add_document(s, doc)
+    pipe.update_provenance()
+    with pipe.Session.begin() as s:
+        rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.id.in_([d.id for d, _ in made])))}
+        for doc, ms in made:
+            repo.replace_mentions(s, doc.id, ms)
+            rows[doc.id].stage = "extracted"
+
+
 def grow(pipe: Pipeline, world: World, count: int, batch: int, done: int) -> int:
     """Add ``count`` generated documents through store, provenance and fusion, ``batch`` at a time."""
     while count > 0:
         k = min(batch, count)
-        made = [world.document(done + i) for i in range(k)]
-        with pipe.Session.begin() as s:
-            for doc, _ms in made:
-                repo.add_document(s, doc)
-        pipe.update_provenance()
-        with pipe.Session.begin() as s:
-            rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.id.in_([d.id for d, _ in made])))}
-            for doc, ms in made:
-                repo.replace_mentions(s, doc.id, ms)
-                rows[doc.id].stage = "extracted"
+        store_generated(pipe, [world.document(done + i) for i in range(k)])
         pipe.fuse()
         done, count = done + k, count - k
     return done

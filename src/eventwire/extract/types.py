@@ -54,28 +54,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.kinds = NumberKinds()
         self.triggers = lex["triggers"]
         self.instruments = lex["instruments"]
-        cues = lex["not_event_cues"]
-        self.modal = set(cues["modal_lemmas"])
-        self.plan = set(cues["plan_lemmas"])
-        self.meeting = set(cues["meeting_lemmas"])
-        self.judgement = set(cues.get("judgement_lemmas", ()))
-        self.generic_det = set(cues.get("generic_determiners", ()))
-        self.habitual = set(cues["habitual_adverbs"])
-        self.speculative = set(cues["speculative_adverbs"])
-        self.repel = set(cues["repel_lemmas"])
-        self.attribution = set(cues.get("attribution_lemmas", ()))
-        self.claim = set(cues.get("claim_lemmas", ()))
-        self.plan_prep = dict(cues.get("plan_with_preposition", {}))
-        self.unasserted = set(cues.get("unasserted_modifiers", ()))
-        self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
-        self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
-        self.non_event_heads = set(cues.get("non_event_heads", ()))
-        self.accident = set(cues.get("accident_context", ()))
-        self.disaster = set(cues.get("disaster_nouns", ()))
-        self.crime = set(cues.get("crime_context", ()))
-        self.diplomatic = set(cues.get("diplomatic_context", ()))
-        self.topic_preps = set(cues.get("protest_topic_preps", ()))
-        self.topic_verbs = set(cues.get("protest_topic_verbs", ()))
+        self._read_cues(lex["not_event_cues"])
         actors = lex.get("actors", {})
         self.actor_sets = {k: set(v) for k, v in actors.items() if not k.startswith("_")}
         # trigger_lemmas: lemma -> its first concept (kept for callers); _lemma_concepts: every concept
@@ -131,6 +110,29 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"])))
         self.vocab = nlp.vocab
 
+    def _read_cues(self, cues: dict) -> None:
+        """The words that block or qualify a trigger (``not_event_cues`` of event_types.json)."""
+        self.modal = set(cues["modal_lemmas"])
+        self.plan = set(cues["plan_lemmas"])
+        self.meeting = set(cues["meeting_lemmas"])
+        self.judgement = set(cues.get("judgement_lemmas", ()))
+        self.generic_det = set(cues.get("generic_determiners", ()))
+        self.habitual = set(cues["habitual_adverbs"])
+        self.speculative = set(cues["speculative_adverbs"])
+        self.repel = set(cues["repel_lemmas"])
+        self.attribution = set(cues.get("attribution_lemmas", ()))
+        self.claim = set(cues.get("claim_lemmas", ()))
+        self.plan_prep = dict(cues.get("plan_with_preposition", {}))
+        self.unasserted = set(cues.get("unasserted_modifiers", ()))
+        self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
+        self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
+        self.non_event_heads = set(cues.get("non_event_heads", ()))
+        self.accident = set(cues.get("accident_context", ()))
+        self.disaster = set(cues.get("disaster_nouns", ()))
+        self.crime = set(cues.get("crime_context", ()))
+        self.diplomatic = set(cues.get("diplomatic_context", ()))
+        self.topic_preps = set(cues.get("protest_topic_preps", ()))
+        self.topic_verbs = set(cues.get("protest_topic_verbs", ()))
 
     def candidate_tokens(self, sent: Span, other_than: str | None = None) -> list[Token]:
         """Tokens of the sentence that are event words of a fixed type (other than ``other_than``).

@@ -155,3 +155,13 @@ def test_a_rally_with_no_doer_named_has_protesters_as_actor1(nlp, finder):
     farmers = (ActorRef("Farmers' Union", "actor1", None, "farmers", None, ""),)
     assert finder.with_default_actor1(farmers, "Peaceful protest") == farmers
 
+
+
+def test_a_people_named_as_the_doer_is_its_countrys_forces_but_not_when_it_rallies(nlp, finder):
+    r = roles(nlp, finder, "The Russians shelled the bridge near Kupiansk overnight.", "shelled")
+    assert r == {"Military Forces of Russia (2000-)": "actor1"}
+    r = roles(nlp, finder, "Artillery fire killed three Ukrainians near Kupiansk.", "killed")
+    assert "Military Forces of Ukraine (2019-)" not in r  # the people harmed, not a doer
+    sent = next(iter(nlp("Thousands of Georgians rallied in Tbilisi on Sunday.").sents))
+    trig = next(t for t in sent if t.text == "rallied")
+    assert not any("Military" in a.name for a in finder.find(sent, trig, set(), protest=True))

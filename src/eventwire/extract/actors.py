@@ -40,6 +40,13 @@ class CatalogueEntry:
     country: str | None
 
 
+def _people(adjective: str) -> str | None:
+    """The people a demonym names, when English makes it by adding -s ("Russians", "Israelis"): as the
+    doer of a deed ("the Russians shelled the town") they are their country's forces, like "Russia".
+    Demonyms in -ese, -ch or -sh ("Chinese", "French") have no such plural and are left out."""
+    return adjective + "s" if adjective.endswith(("an", "i")) else None
+
+
 class ActorFinder:
     def __init__(self, nlp: Language) -> None:
         data = load_json("actors", "actors.json")
@@ -59,11 +66,16 @@ class ActorFinder:
         self.force_nouns = {n.lower() for n in dem["force_nouns"]}
         self.group_words = set(data["group_words"])
         self.country_words: dict[str, str] = {}
+        self.people_words: set[str] = set()  # "Russians": its forces as the doer of an armed deed only
         self.country_adjectives: set[str] = set()
         self.military: dict[str, str] = {}
         for code, c in dem["countries"].items():
             for w in c["adjectives"] + c["names"]:
                 self.country_words[w.lower()] = code
+            for a in c["adjectives"]:
+                if people := _people(a):
+                    self.country_words[people.lower()] = code
+                    self.people_words.add(people.lower())
             self.country_adjectives.update(w.lower() for w in c["adjectives"])
             if c.get("military"):
                 self.military[code] = c["military"]
@@ -257,7 +269,7 @@ class ActorFinder:
         return out
 
     def find(self, sent: Span, trigger: Token, speech_heads: set[int],
-             other_deeds: frozenset[int] = frozenset()) -> tuple[ActorRef, ...]:
+             other_deeds: frozenset[int] = frozenset(), protest: bool = False) -> tuple[ActorRef, ...]:
         """The actors of the deed ``trigger`` names; ``other_deeds``: the trigger positions of the sentence's
         other deeds (a phrase that names one of them, "Russian shelling", is that deed's party)."""
         found: list[ActorRef] = []
@@ -267,6 +279,8 @@ class ActorFinder:
             role = self._role(span, trigger, speech_heads)
             if len(span) == 1 and span[0].lower_ in self.country_words and role != "actor1":
                 continue  # a country or capital named alone is its forces only as the doer; else a place
+            if protest and len(span) == 1 and span[0].lower_ in self.people_words:
+                continue  # "Russians protested": people rallying, not their country's forces
             if role is None:
                 # catalogue groups and forces named in an event sentence are at least associated
                 if entry is None or entry.id in ("civilians", "protesters", "police", "unidentified"):

@@ -29,7 +29,8 @@ class Actors:
             speech = self.claims.speech_heads(sent) if hits else set()
             deeds = [hit.trigger.i for hit in hits]
             out.append([self.finder.with_default_actor1(
-                self.finder.find(sent, hit.trigger, speech, frozenset(deeds[:n] + deeds[n + 1:])), hit.sub_event_type)
+                self.finder.find(sent, hit.trigger, speech, frozenset(deeds[:n] + deeds[n + 1:]),
+                                 protest=hit.event_type == "Protests"), hit.sub_event_type)
                 for n, hit in enumerate(hits)])
         return out
 

@@ -324,3 +324,16 @@ def test_the_possibility_or_prospect_of_a_truce_is_no_truce(clf, nlp):
 def test_a_blockade_is_a_protest_only_on_a_road(clf, nlp):
     assert subs(clf, nlp, "The army kept up its blockade of the harbour on Monday.") == []
     assert subs(clf, nlp, "Drivers mounted a blockade of the highway outside Rivne on Monday.") == ["Peaceful protest"]
+
+
+def test_weapons_named_beside_a_ground_fight_are_its_means(clf, nlp):
+    found = subs(clf, nlp, "The ministry said air strikes and artillery fire were slowing the incursion near Sumy.")
+    assert "Armed clash" in found and "Air/drone strike" not in found
+    # a strike told as its own deed (a verb with its own subject) stays an event of its own
+    found = subs(clf, nlp, "Troops clashed near the bridge while drones struck a depot in the port on Monday.")
+    assert "Armed clash" in found and "Air/drone strike" in found
+
+
+def test_dealing_a_blow_is_a_figure_of_speech(clf, nlp):
+    found = subs(clf, nlp, "The rebels set off a car bomb at the barracks, dealing a heavy blow to the talks.")
+    assert "Armed clash" not in found and found

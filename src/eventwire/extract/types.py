@@ -38,12 +38,18 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_arguments import Arguments
-from eventwire.extract.types_base import _key, GATHERING_NOUNS, GROUND, TypeHit
+from eventwire.extract.types_base import _key, ARMED_CLASH, GATHERING_NOUNS, GROUND, REMOTE, TypeHit
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
 from eventwire.extract.vocab import words
 
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
+
+
+def _named_only(hit: TypeHit) -> bool:
+    """The hit's words are all nouns ("air strikes", "artillery fire"): a deed named, not told with its verb."""
+    t = hit.trigger
+    return all(w.pos_ in ("NOUN", "PROPN", "ADJ") for w in t.doc[t.i : t.i + len(hit.trigger_text.split())])
 
 
 class EventTypeClassifier(Blocking, Arguments, Protests):
@@ -126,6 +132,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.unasserted = set(cues.get("unasserted_modifiers", ()))
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
         self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
+        self.figurative_governors = set(cues.get("figurative_governors", ()))
         self.non_event_heads = set(cues.get("non_event_heads", ()))
         self.accident = set(cues.get("accident_context", ()))
         self.disaster = set(cues.get("disaster_nouns", ()))
@@ -243,6 +250,10 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         # "the bombings hit two cities", "shelling struck the market": the verb tells its subject's act again
         told = {h.trigger.i for h in unique}
         hits = [h for h in unique if not any(c.dep_ == "nsubj" and c.i in told for c in h.trigger.children)]
+        # "air strikes and artillery fire keep the enemy from advancing", "grenade fighting": weapons
+        # named beside a ground fight are its means, and ACLED codes a fight with artillery as one clash
+        if any(h.sub_event_type == ARMED_CLASH for h in hits):
+            hits = [h for h in hits if not (h.event_type == REMOTE and _named_only(h))]
         # "an attack at a rally": the rally is where something else happened
         settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
                     and h.trigger.head.lower_ in OCCASION_PREPOSITIONS and h.trigger.lemma_.lower() in GATHERING_NOUNS]

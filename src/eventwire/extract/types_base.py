@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from eventwire.extract.vocab import table, words
 
 REMOTE = "Explosions/Remote violence"
+ARMED_CLASH = "Armed clash"
 
 PEACEFUL = "Peaceful protest"
 

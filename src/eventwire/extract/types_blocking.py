@@ -44,6 +44,8 @@ class Blocking:
                 return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
             if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
                 return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
+            return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ in ("compound", "amod") and tok.head.lower_ in self.non_event_heads:
             return f"'{tok.text} {tok.head.text}': names a kind of thing, not an event"
         if tok.text[:1].isupper() and not tok.text.isupper() and tok.i != tok.sent.start and tok.pos_ == "PROPN":

@@ -337,3 +337,10 @@ def test_weapons_named_beside_a_ground_fight_are_its_means(clf, nlp):
 def test_dealing_a_blow_is_a_figure_of_speech(clf, nlp):
     found = subs(clf, nlp, "The rebels set off a car bomb at the barracks, dealing a heavy blow to the talks.")
     assert "Armed clash" not in found and found
+
+
+def test_a_weapons_test_is_no_attack(clf, nlp):
+    for text in ("The navy test-fired a cruise missile over the sea on Friday.",
+                 "The rockets were test launched from the range on Thursday."):
+        assert subs(clf, nlp, text) == [], text
+    assert subs(clf, nlp, "The navy fired a cruise missile at the port on Friday.") != []

@@ -26,6 +26,7 @@ PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
 DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
+TEST_MODIFIERS = words("event_words", "test_modifiers")
 
 
 class Blocking:
@@ -44,6 +45,8 @@ class Blocking:
                 return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
             if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
                 return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
+            if child.dep_ in ("amod", "compound", "advmod", "npadvmod", "dep") and child.lower_ in TEST_MODIFIERS:
+                return f"'{child.text} {tok.text}': a weapons test, not an attack"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ in ("compound", "amod") and tok.head.lower_ in self.non_event_heads:

@@ -128,3 +128,20 @@ def test_a_weekday_in_a_page_without_a_date_still_anchors_the_deed(extractor):
     (m,) = killed("Militants killed more than 100 soldiers inside a compound on Monday, an official said.")
     assert m.date is None and not m.doubt
     assert killed("Militants killed more than 100 soldiers, an official said.") == []  # told loosely: no time, no place
+
+
+def test_a_report_denied_in_its_own_sentence_is_doubted(deeds):
+    [(trig, deed)] = deeds("Local channels reported that a ferry came under fire near Kherson, but the port denied this.")
+    assert deed.verdict == "doubt" and "denied" in deed.reason
+    # denying one's own part ("denied shelling the port") is a denial of blame: the deed stays reported
+    found = deeds("Artillery shelled the port of Kherson on Monday, and the army denied it was to blame.")
+    assert found and all(d.verdict == "report" for _t, d in found)
+
+
+def test_figures_after_a_denied_report_count_the_deed_told_as_done(extractor_mentions):
+    ms = extractor_mentions(
+        "Gunmen fired on a car in the village of Hlukhiv on Monday, killing one man, the governor said. "
+        "Local channels reported that a school bus came under fire, but the governor denied this. "
+        "One channel reported that three people were killed.")
+    with_three = [m for m in ms if any(c.value == 3 for c in m.claims)]
+    assert with_three and "bus" not in with_three[0].evidence.sentence

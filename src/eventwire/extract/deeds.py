@@ -24,7 +24,10 @@ does, on any page:
 
 These drop the hit.  A hit with no anchor at all in its own sentence (no date,
 no place, no participant, no count) is kept but doubted: it goes out with lower
-confidence and the reason.  (Dropping those was tried before, concreteness.py:
+confidence and the reason.  So is one whose report the sentence itself says was
+denied ("outlets reported that a bus came under fire, but officials denied
+this"): one side's word against the other's is kept, but the figures told after
+it count the deeds told as done, not this one (``to_mentions``).  (Dropping those was tried before, concreteness.py:
 it cost MUC-4 real wire details.)
 
 A trained classifier was tried for this decision (logistic regression over
@@ -44,6 +47,10 @@ from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX
 from eventwire.extract.vocab import words
 
 ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
+DENIAL_LEMMAS = words("event_words", "denial_lemmas")
+DENIED_OBJECTS = words("event_words", "denied_objects")
+# the words a denied report's doubt carries (``denied``), so a later stage can tell it from a loose one
+DENIED = "denied in its own sentence"
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
@@ -69,6 +76,9 @@ class DeedJudge:
                or self._attempt(trigger) or self._activity(trigger, anchors))
         if why:
             return Deed("drop", why)
+        denial = self._denial(trigger)
+        if denial:
+            return Deed("doubt", denial)
         if not anchors.any:
             return Deed("doubt", f"'{trigger.text}' has no date, place, participant or count in its sentence: "
                                  "it may only talk about a deed")
@@ -95,6 +105,18 @@ class DeedJudge:
         aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
         if t.pos_ == "VERB" and aux and all(c.tag_ in ("VBP", "VBZ") for c in aux):
             return f"'{' '.join(c.text for c in aux)} {t.text}': a present state, not a deed done"
+        return ""
+
+    @staticmethod
+    def _denial(t: Token) -> str:
+        """A denial in the sentence whose object points back to the report ("…, but officials denied this")."""
+        for v in t.sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in DENIAL_LEMMAS or v.is_ancestor(t) or v.i == t.i:
+                continue
+            obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+                        and c.lemma_.lower() in DENIED_OBJECTS), None)
+            if obj is not None:
+                return f"'{v.text} {obj.text}': its report {DENIED}"
         return ""
 
     @staticmethod

@@ -36,6 +36,7 @@ from eventwire.extract.components.places import (at_locality, context_place, COU
 from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
+from eventwire.extract.deeds import DENIED
 from eventwire.extract.genre import GenreClassifier
 from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
@@ -128,8 +129,10 @@ class Extractor:
     @staticmethod
     def _attach_claims(claims: list, earlier: list[Mention]) -> None:
         """Claims of a sentence without an event word: control claims belong to the fighting, casualty
-        figures to the latest event told (a landmark only dates another happening: its figures are not about it)."""
-        told = [i for i, m in enumerate(earlier) if not m.landmark] or [len(earlier) - 1]
+        figures to the latest event told (a landmark only dates another happening: its figures are not about it)
+        and not denied where it is told ("a school bus came under fire, but officials denied this": extract.deeds)."""
+        plain = [i for i, m in enumerate(earlier) if not m.landmark]
+        told = [i for i in plain if DENIED not in earlier[i].doubt] or plain or [len(earlier) - 1]
         battles = [i for i in told if earlier[i].event_type == "Battles"]
         for claim in claims:
             i = battles[-1] if claim.property == "control" and battles else told[-1]

@@ -344,3 +344,9 @@ def test_a_weapons_test_is_no_attack(clf, nlp):
                  "The rockets were test launched from the range on Thursday."):
         assert subs(clf, nlp, text) == [], text
     assert subs(clf, nlp, "The navy fired a cruise missile at the port on Friday.") != []
+
+
+def test_weapons_aimed_at_each_other_are_a_clash(clf, nlp):
+    assert subs(clf, nlp, "Both armies fired mortars at each other across the river on Monday.") == ["Armed clash"]
+    assert subs(clf, nlp, "The army fired mortars at the village across the river on Monday.") \
+        == ["Shelling/artillery/missile attack"]

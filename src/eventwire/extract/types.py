@@ -44,12 +44,20 @@ from eventwire.extract.types_protests import Protests
 from eventwire.extract.vocab import words
 
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
+RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
+BATTLES = "Battles"
 
 
 def _named_only(hit: TypeHit) -> bool:
     """The hit's words are all nouns ("air strikes", "artillery fire"): a deed named, not told with its verb."""
     t = hit.trigger
     return all(w.pos_ in ("NOUN", "PROPN", "ADJ") for w in t.doc[t.i : t.i + len(hit.trigger_text.split())])
+
+
+def _reciprocal(tok: Token) -> bool:
+    """"Threw grenades at each other", "fired at one another": each side aims at the other."""
+    return any(" ".join(w.lower_ for w in p.subtree) in RECIPROCAL_PRONOUNS
+               for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
 
 
 class EventTypeClassifier(Blocking, Arguments, Protests):
@@ -229,6 +237,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             if resolved is None:
                 continue
             etype, sub, why = resolved
+            if etype == REMOTE and _reciprocal(head):
+                etype, sub, why = BATTLES, ARMED_CLASH, f"{why}; aimed at each other: an exchange of fire is a clash"
             weapon = instrument[0] if instrument and instrument[1] == sub and instrument[0] != GROUND else ""
             hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why, weak, weapon))
         return self._sentence_hits(hits, sent)

@@ -165,3 +165,13 @@ def test_a_people_named_as_the_doer_is_its_countrys_forces_but_not_when_it_ralli
     sent = next(iter(nlp("Thousands of Georgians rallied in Tbilisi on Sunday.").sents))
     trig = next(t for t in sent if t.text == "rallied")
     assert not any("Military" in a.name for a in finder.find(sent, trig, set(), protest=True))
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The governor blamed Russian forces for the shelling of the market.", "shelling"),
+    ("The ministry accused Russian troops of shelling a school near the river.", "shelling"),
+    ("The mayor credited Russian troops with capturing the bridge.", "capturing"),
+])
+def test_the_object_of_an_attribution_verb_is_the_named_doer(nlp, finder, text, trigger):
+    assert roles(nlp, finder, text, trigger).get("Military Forces of Russia (2000-)") == "actor1"
+

@@ -27,6 +27,8 @@ SELF_POSSESSIVES = words("function_words", "self_possessives")
 TARGET_PREPS = words("function_words", "target_prepositions")
 AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
 OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
+ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")
+ATTRIBUTION_PREPS = words("event_words", "attribution_prepositions")
 EXPOSURE_PREPS = words("function_words", "exposure_prepositions")
 PATIENT_DEPS = {"nsubjpass", "dobj"}
 NOUN_POS = ("NOUN", "PROPN")
@@ -180,6 +182,16 @@ class ActorFinder:
         return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and ActorFinder._exposed(verb))
 
     @staticmethod
+    def _named_doer(root: Token, trigger: Token) -> bool:
+        """"Officials blamed X for the shelling", "accused X of killing", "credited X with capturing": the
+        object of an attribution verb is named as the doer of the deed its for/of/with phrase tells."""
+        verb = root.head
+        if root.dep_ != "dobj" or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ATTRIBUTION_PREPS and (c.i == trigger.i or c.is_ancestor(trigger))
+                   for c in verb.children)
+
+    @staticmethod
     def _speaker_itself(subject: Token) -> bool:
         """The subject of a reported deed is the speaker's own side: "it", or "its air force", "their troops"."""
         return subject.lower_ in SELF_PRONOUNS or any(
@@ -214,6 +226,8 @@ class ActorFinder:
         # "gunmen entered the campus and shot at soldiers": coordinated verbs share the first one's subject
         if trigger.dep_ == "conj" and trigger.head in chain and root.dep_ == "nsubj" and root.head.i == trigger.head.i \
                 and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+            return "actor1"
+        if ActorFinder._named_doer(root, trigger):
             return "actor1"
         if ActorFinder._patient(root, trigger, speech_heads):
             return "actor2"

@@ -277,3 +277,13 @@ def test_a_town_before_an_allegiance_tail_is_its_government_not_a_place(finder):
     assert "Kharkiv" in by_surface(finder.find("A Kharkiv-based volunteer group delivered food."))
     # any letters may follow the hyphen, not only a-z
     assert "Kharkiv" in by_surface(finder.find("Shelling hit Kharkiv-élan, a district club, on Monday."))
+
+
+def test_a_town_name_after_the_or_a_vessel_noun_is_another_thing_of_that_name(finder):
+    ps = by_surface(finder.find("The navy lost the Moskva, its flagship, and the frigate Kherson was hit near Odesa."))
+    assert "Moskva" not in ps and "Kherson" not in ps and "Odesa" in ps
+    assert "Moskva" not in by_surface(finder.find("After the sinking of the Moskva in the Black Sea, crews left Odesa."))
+    # the town's own phrases keep it: its government, a list of its regions, the bare name
+    assert "Kyiv" in by_surface(finder.find("The Kyiv government said drones hit Moscow overnight."))
+    assert "Odesa" in by_surface(finder.find("Drones flew at the Odesa, Mykolaiv and Kherson regions."))
+    assert "Moscow" in by_surface(finder.find("Drones hit Moscow, the mayor said."))

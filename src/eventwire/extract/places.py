@@ -35,7 +35,7 @@ import re
 from typing import Iterable, Iterator, Sequence
 
 from eventwire import datelines
-from eventwire.extract.gazetteer import COUNTRY, Gazetteer, norm
+from eventwire.extract.gazetteer import CITY, COUNTRY, Gazetteer, norm
 from eventwire.extract.places_base import (
     _breaks,
     _ALLEGIANCE_TAIL,
@@ -44,6 +44,7 @@ from eventwire.extract.places_base import (
     _LOCATIVE_BEFORE,
     _Match,
     _mostly_upper,
+    _named_thing,
     _neighbours,
     _PERSONISH,
     _PLACEISH,
@@ -147,6 +148,9 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
             j, e, key, ids = found
             if upper and len(key) <= 3 and " " not in key:  # "US", "IN", "ME" in caps text
                 i = j + 1
+                continue
+            if not upper and _named_thing(text, s0, e) and all(g.kind[x] == CITY for x in ids):
+                i = j + 1  # "the Moskva, the flagship of the fleet": a ship, a river or a hotel, not the town
                 continue
             out.append(_Match(s0, e, key, ids, _initial(text, s0), group=key))
             i = j + 1

@@ -32,6 +32,7 @@ def cues(extractor):
     ("The raid followed a missile attack on the port of Odesa.", "missile"),
     ("The previous drone attack on Moscow caused no damage.", "drone"),
     ("The depot had previously been shelled by artillery.", "shelled"),
+    ("The airfield was formerly controlled by the rebels before being taken over by the army.", "taken"),
     ("Officials said mass graves with murdered villagers were found near the town.", "murdered"),
     ("Rescuers recovered the bodies of ten miners who were shot by the gunmen.", "shot"),
     ("Most bodies the doctors examined had been shot at close range, the prosecutor said.", "shot"),
@@ -49,6 +50,7 @@ def test_background_cues(cues, text, trigger):
     ("Residents fled after Russian forces shelled the village of Hulyaipole.", "shelled"),
     ("After troops had entered the village, artillery shelled the school.", "shelled"),
     ("Gunmen shot two guards and took their bodies away, police said.", "shot"),
+    ("The army retook the bridge on Monday before being shelled by rebel artillery.", "shelled"),
 ])
 def test_news_and_reported_speech_are_not_background(cues, text, trigger):
     found = cues(text)

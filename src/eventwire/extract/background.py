@@ -11,7 +11,8 @@ what came before with a few plain devices of English grammar:
 * a verb of pure sequence: "the strike came a week after a missile hit the
   mall", "the raid followed an attack on the depot";
 * words that place the deed before the news: "previously occupied", "the
-  previous attack";
+  previous attack", and the deeds told in that clause's adjuncts ("previously
+  occupied ... before being retaken");
 * what is found of it: a deed told of the dead's remains ("mass graves with
   murdered villagers were found", "the bodies of ten miners who were
   killed", "most bodies the doctors examined had been shot") was done before
@@ -31,6 +32,8 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 
 PERFECT_AUX = "had"
+# links from a deed up to the clause it is an adjunct of ("before being retaken", "after it was shelled")
+ADJUNCT_LINKS = ("pcomp", "prep", "advcl", "pobj")
 
 
 class BackgroundReader:
@@ -93,6 +96,16 @@ class BackgroundReader:
             for c in verb.children:
                 if c.dep_ == "advmod" and c.lower_ in self.past_adverbs:
                     return f"background: '{c.text} {verb.text}'"
+        # "it was previously occupied ... before being retaken": a deed told in an adjunct of a clause the
+        # sentence places in the past belongs to that past
+        tok = verb or trigger
+        while tok.dep_ in ADJUNCT_LINKS and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                past = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in self.past_adverbs), None)
+                if past is not None:
+                    return f"background: '{trigger.text}' told within '{past.text} {tok.text}'"
+                break
         return None
 
     def _remains(self, trigger: Token) -> str | None:

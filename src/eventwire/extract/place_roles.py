@@ -15,6 +15,8 @@ its role in the sentence.  Three roles that are not a location:
 * a government holding a view: "Washington does not believe Beijing has
   sent weapons" — a place that is the subject of a verb taking a clause
   (believe, fear, insist that ...) stands for the people who think it;
+* a ship or a river named after a town, told before the sentence is parsed
+  (``names_other_thing``, on the text): "the cruiser Moskva", "the Moskva,";
 * an organisation's seat: "Princeton's Bendheim Center", "the Washington
   Post", "a Washington-based institute" (``names_organisation``, on the text,
   so that the earlier-named places a later sentence may borrow are checked
@@ -31,13 +33,14 @@ from spacy.tokens import Token
 from eventwire.extract.vocab import words
 
 ORGANISATION_NOUNS = words("place_roles", "organisation_nouns")
+VESSEL_NOUNS = words("place_roles", "vessel_nouns")
 # after a place: "'s" or nothing, then up to four capitalised words ending the organisation's name
 _NAME_AFTER = re.compile(r"(?:['\u2019]s)?((?:[ \t]+(?:of|for|&)?[ \t]*[A-Z][\w&.\-]*){1,4})")
 
 
 class PlaceRoles:
     def __init__(self) -> None:
-        self.vessels = words("place_roles", "vessel_nouns")
+        self.vessels = VESSEL_NOUNS
         self.undergoing = words("place_roles", "undergoing_verbs")
 
     def not_location(self, first: Token, last: Token) -> str | None:
@@ -68,3 +71,20 @@ def names_organisation(text: str, end: int) -> bool:
     if m is None:
         return False
     return any(w.strip(".,") in ORGANISATION_NOUNS for w in m.group(1).split())
+
+
+# "the Moskva," "the sinking of the Moskva in the Black Sea", "the cruiser Moskva": a town's name as a
+# whole noun phrase after "the", or after a kind of vessel, is another thing of that name (a ship, a
+# river, a hotel); English names a town without an article ("Moscow said", "in Dnipro").  "The" counts
+# only where the name plainly ends its phrase (punctuation or a preposition): "the Kyiv government" and
+# "the Odesa, Mykolaiv and Kherson regions" are the towns'.
+_THE_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he[ \t]+\Z")
+_PHRASE_END = re.compile(r"[ \t]*(?:,(?![ \t]*(?:[A-Z]|and\b|or\b))|[;:.)]|\Z|(?:in|on|off|near|at|of)\b)")
+_VESSEL_BEFORE = re.compile(r"(?:^|[^\w])(" + "|".join(sorted(re.escape(w) for w in VESSEL_NOUNS)) + r")[ \t]+\Z", re.I)
+
+
+def names_other_thing(text: str, start: int, end: int) -> bool:
+    """Does the town name at ``start``..``end`` name a ship, a river or a building of that name?"""
+    if _VESSEL_BEFORE.search(text, max(0, start - 14), start) is not None:
+        return True
+    return _THE_BEFORE.search(text, max(0, start - 5), start) is not None and _PHRASE_END.match(text, end) is not None

@@ -44,7 +44,6 @@ from eventwire.extract.places_base import (
     _LOCATIVE_BEFORE,
     _Match,
     _mostly_upper,
-    _named_thing,
     _neighbours,
     _PERSONISH,
     _PLACEISH,
@@ -54,6 +53,7 @@ from eventwire.extract.places_base import (
     _TOKEN,
     NER_PLACE_LABELS,  # noqa: F401  (read by `eventwire places`)
 )
+from eventwire.extract.place_roles import names_other_thing
 from eventwire.extract.places_caps import CapsMode
 from eventwire.extract.places_keep import Keeping
 from eventwire.extract.places_resolve import Resolving
@@ -149,7 +149,7 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
             if upper and len(key) <= 3 and " " not in key:  # "US", "IN", "ME" in caps text
                 i = j + 1
                 continue
-            if not upper and _named_thing(text, s0, e) and all(g.kind[x] == CITY for x in ids):
+            if not upper and names_other_thing(text, s0, e) and all(g.kind[x] == CITY for x in ids):
                 i = j + 1  # "the Moskva, the flagship of the fleet": a ship, a river or a hotel, not the town
                 continue
             out.append(_Match(s0, e, key, ids, _initial(text, s0), group=key))

@@ -224,22 +224,6 @@ _HYPHEN_HEAD = words("place_words", "hyphen_heads")
 # Second parts of a hyphenated word that make a town before them its government ("Moscow-backed").
 _ALLEGIANCE_TAIL = words("place_words", "allegiance_tails")
 
-# "the Moskva," "the sinking of the Moskva in the Black Sea", "the cruiser Moskva": a town's name as a
-# whole noun phrase after "the", or after a kind of vessel, is another thing of that name (a ship, a
-# river, a hotel); English names a town without an article ("Moscow said", "in Dnipro").  "The" counts
-# only where the name plainly ends its phrase (punctuation or a preposition): "the Kyiv government" and
-# "the Odesa, Mykolaiv and Kherson regions" are the towns'.
-_THE_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he[ \t]+\Z")
-_PHRASE_END = re.compile(r"[ \t]*(?:,(?![ \t]*(?:[A-Z]|and\b|or\b))|[;:.)]|\Z|(?:in|on|off|near|at|of)\b)")
-_VESSEL_BEFORE = re.compile(r"(?:^|[^\w])(" + "|".join(sorted(words("place_words", "vessel_nouns"))) + r")[ \t]+\Z", re.I)
-
-
-def _named_thing(text: str, start: int, end: int) -> bool:
-    if _VESSEL_BEFORE.search(text, max(0, start - 14), start) is not None:
-        return True
-    return _THE_BEFORE.search(text, max(0, start - 5), start) is not None and _PHRASE_END.match(text, end) is not None
-
-
 # Words before a demonym that make it part of another name ("Native American").
 _DEMONYM_HEAD = words("place_words", "demonym_heads")
 

@@ -350,3 +350,8 @@ def test_weapons_aimed_at_each_other_are_a_clash(clf, nlp):
     assert subs(clf, nlp, "Both armies fired mortars at each other across the river on Monday.") == ["Armed clash"]
     assert subs(clf, nlp, "The army fired mortars at the village across the river on Monday.") \
         == ["Shelling/artillery/missile attack"]
+
+
+def test_the_line_or_zone_of_fighting_names_a_place_not_a_deed(clf, nlp):
+    assert "Armed clash" not in subs(clf, nlp, "Supplies moved up along the line of combat near the river on Monday.")
+    assert subs(clf, nlp, "Combat near the river lasted all of Monday.") != []

@@ -325,3 +325,17 @@ def test_another_countrys_forces_named_beside_the_doer_are_the_other_side():
                              actors=[ru, ua_assoc, civ])])
     assert {a.name: a.role for a in attack.actors} == {ru.name: "actor1", ua_assoc.name: "assoc_actor_1",
                                                       civ.name: "actor2"}
+
+
+def test_a_place_a_report_names_beats_a_finer_one_another_report_borrowed():
+    day = date(2024, 3, 12)
+    borrowed = replace(mention("d_a", 0, "Explosions/Remote violence", "Shelling/artillery/missile attack", day, BELGOROD),
+                       evidence=Evidence("d_a", "Artillery shelled homes, killing two, the governor said.", 0, 55))
+    named = replace(mention("d_b", 0, "Explosions/Remote violence", "Shelling/artillery/missile attack", day,
+                            replace(SHEB_REGION, surface="Belgorod region")),
+                    evidence=Evidence("d_b", "Artillery shelled a village of the Belgorod region on Tuesday.", 0, 60))
+    (ev,) = run([borrowed, named])
+    assert ev.location.name == "Belgorod Oblast"
+    # with no place named by any report, the finest borrowed one still wins
+    (ev,) = run([borrowed, replace(named, place=SHEB_REGION)])
+    assert ev.location.name == "Shebekino"

@@ -142,6 +142,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
         self.figurative_governors = set(cues.get("figurative_governors", ()))
         self.non_event_heads = set(cues.get("non_event_heads", ()))
+        self.setting_heads = set(cues.get("setting_heads", ()))
         self.accident = set(cues.get("accident_context", ()))
         self.disaster = set(cues.get("disaster_nouns", ()))
         self.crime = set(cues.get("crime_context", ()))

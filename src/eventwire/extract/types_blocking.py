@@ -49,6 +49,8 @@ class Blocking:
                 return f"'{child.text} {tok.text}': a weapons test, not an attack"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:
+            return f"'{tok.head.head.text} of {tok.text}': names where fighting is, not a deed"
         if tok.dep_ in ("compound", "amod") and tok.head.lower_ in self.non_event_heads:
             return f"'{tok.text} {tok.head.text}': names a kind of thing, not an event"
         if tok.text[:1].isupper() and not tok.text.isupper() and tok.i != tok.sent.start and tok.pos_ == "PROPN":

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from eventwire.data import actor_countries
 from eventwire.fuse.cluster import DATE_RANK, Clusterer
-from eventwire.fuse.match import BATTLE_SUBTYPES, DWU, GENERIC_EXPLOSION
+from eventwire.fuse.match import BATTLE_SUBTYPES, DWU, GENERIC_EXPLOSION, place_named
 from eventwire.fuse.reconcile import contradictions, dedupe, fatalities, updates
 from eventwire.model import ActorRef, DateSpan, Event, Mention, Place
 
@@ -48,7 +48,10 @@ def _pick_date(ms: Sequence[Mention]) -> DateSpan | None:
 
 
 def _pick_place(ms: Sequence[Mention]) -> Place | None:
-    placed = [m.place for m in ms if m.place is not None and m.place.lat is not None]
+    """The most precise place the reports give, the most often given on a tie; a place a report names in
+    its own sentence beats one it borrowed from its article (the article's town, where someone spoke)."""
+    with_place = [m for m in ms if m.place is not None and m.place.lat is not None]
+    placed = [m.place for m in (([m for m in with_place if place_named(m)]) or with_place)]
     if not placed:
         return None
     best_rank = min(PRECISION_RANK.get(p.precision, 9) for p in placed)

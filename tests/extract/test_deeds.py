@@ -101,6 +101,7 @@ def test_a_deed_with_no_anchor_at_all_is_doubted_not_dropped():
         pos_, tag_, dep_ = "NOUN", "NN", "ROOT"
         i = 0
         children = ()
+        sent = ()  # no other words: no denial of the report
     Tok.head = Tok
     assert judge.judge(Tok, "clash", False, none).verdict == "doubt"
     assert judge.judge(Tok, "clash", False, one).verdict == "report"

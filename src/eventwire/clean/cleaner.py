@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
 from eventwire.clean.author_box import drop_author_boxes
-from eventwire.clean.blockmodel import drop_by_model
+from eventwire.clean.blockmodel import ANNOUNCED, drop_by_model
 from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
 from eventwire.clean.injection import cut_injected
@@ -159,6 +159,7 @@ class Cleaner:
             verdicts = drop_by_model(verdicts, self.line_model, lex)
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
+        protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason == ANNOUNCED}
         verdicts = boilerplate.drop_link_runs(verdicts, protected)
         verdicts = drop_author_boxes(verdicts, lex)
         if title_index is not None:

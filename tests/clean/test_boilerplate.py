@@ -91,6 +91,19 @@ def test_related_link_run_is_removed(cleaner):
     assert "The investigation continues, prosecutors said." in doc.text
 
 
+def test_one_headline_under_a_related_heading_is_removed(cleaner):
+    lines = ["Two drones struck a fuel depot on the outskirts of the town early on Friday, the regional governor said.",
+             "Related Coverage", "Explainer: How the border towns prepare for air raids",
+             "Firefighters put out the blaze within three hours, according to the emergency services.",
+             "Damage to the depot",
+             "The investigation continues, prosecutors said."]
+    doc = cleaner.clean(Record(source="t", title="Drones hit fuel depot", text="\n".join(lines)))
+    assert "Explainer: How the border towns" not in doc.text
+    # a subheading of the article with no list heading above it stays
+    assert "Damage to the depot" in doc.text
+    assert lines[3] in doc.text and lines[5] in doc.text
+
+
 def test_two_headings_are_not_a_link_list(cleaner):
     text = "What happened\n\n" + BODY + "\n\nWhat comes next\n\nThe army said the operation would go on."
     doc = cleaner.clean(Record(source="t", title="Drones hit fuel depot", text=text))

@@ -80,6 +80,9 @@ LOOKALIKE_MIN_SHARE = 0.3
 # a standfirst); three with no sentence among them was always a link list in
 # the pages we read.
 LINK_RUN_MIN = 3
+# Under a list heading ("Related Coverage", "Tags:": a line the lead-in rule
+# dropped, of at most this many words) one headline-shaped line is a list.
+LIST_HEADING_MAX_WORDS = 4
 LINK_LINE_MIN_WORDS = 2
 LINK_LINE_MAX_WORDS = 20
 # Repeated paragraphs (pull quotes, a standfirst repeated in the body) are
@@ -153,10 +156,13 @@ def ui_line(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+LEAD_IN_REASON = "related-link or tag lead-in"
+
+
 def lead_in(text: str, lex: Lexicon) -> str | None:
     """ "Related:", "Read more:", "Also read:", "Tags:", "In:" and the like."""
     if len(text) <= LEAD_IN_MAX_CHARS and (lex.lead_in_label.match(text) or LEAD_IN_BARE.match(text)):
-        return "related-link or tag lead-in"
+        return LEAD_IN_REASON
     return None
 
 
@@ -398,15 +404,20 @@ def drop_link_runs(verdicts: list[Verdict], protected: frozenset[int] = frozense
     """
     out = list(verdicts)
     run: list[int] = []
+    headed: int | None = None  # where in ``run`` a list heading (``LIST_HEADING_MAX_WORDS``) was passed
 
     def flush() -> None:
-        if len(run) >= LINK_RUN_MIN:
-            for i in run:
-                out[i] = out[i].drop("related-link list")
+        nonlocal headed
+        listed = run if len(run) >= LINK_RUN_MIN else run[headed:] if headed is not None else []
+        for i in listed:
+            out[i] = out[i].drop("related-link list")
         run.clear()
+        headed = None
 
     for i, v in enumerate(verdicts):
         if not v.keep:
+            if is_list_heading(v) and headed is None:
+                headed = len(run)
             continue
         if i not in protected and is_link_shaped(v.text):
             run.append(i)
@@ -414,6 +425,11 @@ def drop_link_runs(verdicts: list[Verdict], protected: frozenset[int] = frozense
             flush()
     flush()
     return out
+
+
+def is_list_heading(v: Verdict) -> bool:
+    """A whole line the lead-in rule dropped that names a list: "Related Coverage", "Tags:"."""
+    return v.reason == LEAD_IN_REASON and len(words(v.unit.text)) <= LIST_HEADING_MAX_WORDS
 
 
 def drop_repeats(verdicts: list[Verdict], title: str | None) -> list[Verdict]:

@@ -10,8 +10,8 @@ The cascade in ``Cleaner.clean``:
   4. Title: the record's, else trafilatura's, else a headline-shaped first
      line, which then leaves the body (its events are repeated below it).
      Site names and spam are cut off it.
-  5. Neighbour rules: related-link runs, repeated paragraphs, captions that
-     repeat the headline.
+  5. Neighbour rules: related-link runs, teasers above read-more buttons,
+     repeated paragraphs, captions that repeat the headline.
   6. A spammed dateline is cut off the first body paragraph, and segments cut
      off the title as spam or site names are cut where they were glued (no
      space, or a "|") into the first lines (``injection``).
@@ -34,6 +34,7 @@ from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
+from eventwire.clean.teasers import drop_teasers
 from eventwire.clean.title import HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline
 from eventwire.errors import EmptyDocument, Errors, InputError
 from eventwire.model import Document, Record
@@ -162,6 +163,7 @@ class Cleaner:
         protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason == ANNOUNCED}
         verdicts = boilerplate.drop_link_runs(verdicts, protected)
         verdicts = drop_author_boxes(verdicts, lex)
+        verdicts = drop_teasers(verdicts, lex)
         if title_index is not None:
             verdicts[title_index] = boilerplate.Verdict(
                 units[title_index], keep=False, text="", reason="headline", removed=title_cut

@@ -21,23 +21,11 @@ from dataclasses import dataclass, replace
 
 from eventwire.clean.blocks import Unit
 from eventwire.clean.features import (
-    EMAIL,
-    PHONE,
-    capitalised,
-    ends_sentence,
-    has_letters,
-    is_title_case,
-    looks_like_reporting,
-    mixed_script_words,
-    normalise,
-    strip_bullet,
-    strip_dates_and_times,
-    title_case_share,
-    url_share,
-    words,
-    MINOR_WORDS,
+    EMAIL, PHONE, capitalised, ends_sentence, has_letters, is_title_case, looks_like_reporting, mixed_script_words,
+    normalise, strip_bullet, strip_dates_and_times, title_case_share, url_share, words, MINOR_WORDS,
 )
 from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.clean.widgets import caption_label, comment_header
 from eventwire.datelines import BARE as BARE_DATELINE
 from eventwire.phrases import alternation
 
@@ -336,6 +324,8 @@ LINE_RULES: tuple[Rule, ...] = (
     tag_list,
     spam,
     bare_dateline,
+    caption_label,  # clean/widgets.py
+    comment_header,
 )
 
 

@@ -63,14 +63,6 @@ BARE_DATELINE_MAX_WORDS = 4
 # letters in most of its words.  Set by hand, not tuned on the evaluation pages.
 LOOKALIKE_MIN_WORDS = 3
 LOOKALIKE_MIN_SHARE = 0.3
-# Related-link lists: at least this many headline-shaped lines in a row with
-# no prose between.  Two in a row is common in real articles (a heading over
-# a standfirst); three with no sentence among them was always a link list in
-# the pages we read.
-LINK_RUN_MIN = 3
-# Under a list heading ("Related Coverage", "Tags:": a line the lead-in rule
-# dropped, of at most this many words) one headline-shaped line is a list.
-LIST_HEADING_MAX_WORDS = 4
 LINK_LINE_MIN_WORDS = 2
 LINK_LINE_MAX_WORDS = 20
 # Repeated paragraphs (pull quotes, a standfirst repeated in the body) are
@@ -383,43 +375,6 @@ def is_link_shaped(text: str) -> bool:
         and capitalised(body.lstrip("\"“'‘«")[:1] or "a")
         and not body.rstrip().endswith((",", ":", ";"))
     )
-
-
-def drop_link_runs(verdicts: list[Verdict], protected: frozenset[int] = frozenset()) -> list[Verdict]:
-    """Drop runs of ``LINK_RUN_MIN`` or more headline-shaped kept lines (related-link lists).
-
-    Dropped units are transparent (a list with "Advertisement" between its
-    items is still one list); a protected unit (the headline) and any prose
-    line end a run.
-    """
-    out = list(verdicts)
-    run: list[int] = []
-    headed: int | None = None  # where in ``run`` a list heading (``LIST_HEADING_MAX_WORDS``) was passed
-
-    def flush() -> None:
-        nonlocal headed
-        listed = run if len(run) >= LINK_RUN_MIN else run[headed:] if headed is not None else []
-        for i in listed:
-            out[i] = out[i].drop("related-link list")
-        run.clear()
-        headed = None
-
-    for i, v in enumerate(verdicts):
-        if not v.keep:
-            if is_list_heading(v) and headed is None:
-                headed = len(run)
-            continue
-        if i not in protected and is_link_shaped(v.text):
-            run.append(i)
-        else:
-            flush()
-    flush()
-    return out
-
-
-def is_list_heading(v: Verdict) -> bool:
-    """A whole line the lead-in rule dropped that names a list: "Related Coverage", "Tags:"."""
-    return v.reason == LEAD_IN_REASON and len(words(v.unit.text)) <= LIST_HEADING_MAX_WORDS
 
 
 def drop_repeats(verdicts: list[Verdict], title: str | None) -> list[Verdict]:

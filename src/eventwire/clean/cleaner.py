@@ -32,6 +32,7 @@ from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
 from eventwire.clean.injection import cut_injected
 from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.clean.linklists import drop_link_runs
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
 from eventwire.clean.teasers import drop_teasers
@@ -161,7 +162,7 @@ class Cleaner:
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
         protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason == ANNOUNCED}
-        verdicts = boilerplate.drop_link_runs(verdicts, protected)
+        verdicts = drop_link_runs(verdicts, lex, protected)
         verdicts = drop_author_boxes(verdicts, lex)
         verdicts = drop_teasers(verdicts, lex)
         if title_index is not None:

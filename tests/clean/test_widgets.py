@@ -36,3 +36,25 @@ def test_widget_line_goes(line):
 @pytest.mark.parametrize("line", STAY)
 def test_reporting_line_stays(line):
     assert judge(Unit(line, 0, True), load_lexicon()).keep
+
+
+def _v(text):
+    lex = load_lexicon()
+    return judge(Unit(text, 0, True), lex)
+
+
+def test_comment_text_between_header_and_reply_goes():
+    from eventwire.clean.widgets import drop_comment_bodies
+
+    lines = ["The depot burned for three hours before firefighters put the fire out, the governor said.",
+             "Olena P. says:", "March 14, 2024 at 10:12 am", "So sad to read this, stay safe everyone.", "Reply",
+             "Mark T. says:", "Good reporting, thank you."]
+    out = drop_comment_bodies([_v(t) for t in lines])
+    assert [v.keep for v in out] == [True, False, False, False, False, False, True]  # no button: the last stays
+
+
+def test_a_quotation_after_says_stays():
+    from eventwire.clean.widgets import drop_comment_bodies
+
+    lines = ["The minister says:", "“We will rebuild every school that was hit.”", "Reply"]
+    assert all(v.keep for v in drop_comment_bodies([_v(t) for t in lines]))

@@ -36,6 +36,7 @@ from eventwire.clean.linklists import drop_link_runs
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
 from eventwire.clean.teasers import drop_teasers
+from eventwire.clean.widgets import drop_comment_bodies
 from eventwire.clean.title import HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline
 from eventwire.errors import EmptyDocument, Errors, InputError
 from eventwire.model import Document, Record
@@ -165,6 +166,7 @@ class Cleaner:
         verdicts = drop_link_runs(verdicts, lex, protected)
         verdicts = drop_author_boxes(verdicts, lex)
         verdicts = drop_teasers(verdicts, lex)
+        verdicts = drop_comment_bodies(verdicts)
         if title_index is not None:
             verdicts[title_index] = boilerplate.Verdict(
                 units[title_index], keep=False, text="", reason="headline", removed=title_cut

@@ -4,16 +4,21 @@ A scraper that keeps a page's hidden labels writes a photo's caption as
 "Image caption, Firefighters at the depot" or "Media captionFootage shows ..."
 (the label glued on): no sentence of reporting starts with such a label.  A
 comment thread opens with a counter ("3 thoughts on “Title”", "12 responses
-to ...") and names each commenter on a line of its own ("Jane says:", a name in capitals).  Both
-rules join ``boilerplate.LINE_RULES``.
+to ...") and names each commenter on a line of its own ("Jane says:", a
+name in capitals).  Both rules join ``boilerplate.LINE_RULES``; ``drop_comment_bodies`` then takes
+each comment's text, from its header to its "Reply" button.
 """
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from eventwire.clean.features import capitalised, words
+from eventwire.clean.features import capitalised, normalise, words
 from eventwire.clean.lexicon import Lexicon, load_lexicon
 from eventwire.phrases import alternation
+
+if TYPE_CHECKING:  # boilerplate imports this module's rules
+    from eventwire.clean.boilerplate import Verdict
 
 # A caption runs to a few sentences at most (``boilerplate.CAPTION_MAX_CHARS``).
 CAPTION_MAX_CHARS = 300
@@ -43,3 +48,29 @@ def comment_header(text: str, lex: Lexicon) -> str | None:
     if name and len(name) <= COMMENTER_MAX_WORDS and all(capitalised(w) for w in name):
         return "comment thread"
     return None
+
+
+# A comment's text runs to a few paragraphs between its header and its "Reply" button.
+COMMENT_MAX_UNITS = 6
+REPLY_BUTTONS = frozenset({"reply", "reply to this comment", "reply ↓"})
+
+
+def drop_comment_bodies(verdicts: list[Verdict]) -> list[Verdict]:
+    """Drop what stands between a commenter's header ("Jane says:") and the "Reply" button closing it.
+
+    The header goes by rule (``comment_header``) but a comment's text is
+    sentences; the button after it shows where it ends.  Without a button
+    within ``COMMENT_MAX_UNITS`` units nothing more goes.
+    """
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if v.keep or not COMMENTER.match(v.unit.text):
+            continue
+        span = range(i + 1, min(len(verdicts), i + 1 + COMMENT_MAX_UNITS + 1))
+        end = next((j for j in span if normalise(verdicts[j].unit.text) in REPLY_BUTTONS), None)
+        if end is None:
+            continue
+        for j in range(i + 1, end + 1):
+            if out[j].keep:
+                out[j] = out[j].drop("comment thread")
+    return out

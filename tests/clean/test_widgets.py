@@ -17,6 +17,21 @@ GO = [
     "Next page »",
     "Posted in World | Bookmark the permalink.",
     "These links will open in a new window",
+    "1.2K shares",
+    "45 Comments",
+    "$10/month",
+    "£5 a week",
+    "Anna Kowalczyk, Kyiv correspondent",
+    "Tomas Berg | Staff writer",
+    "By Anna Kowalczyk and Tomas Berg",
+    "Story by Anna Kowalczyk",
+    "Author: Anna Kowalczyk",
+    "First published on Thu 14 Mar 2024 09:41 GMT",
+    "By continuing to use this site you agree to our use of cookies.",
+    "You have reached your limit of free articles this month.",
+    "Already have an account? Sign in",
+    "If you value our reporting, please consider making a contribution.",
+    "Got it!",
 ]
 STAY = [
     "Image sources on social media showed smoke over the port, the agency said.",
@@ -25,6 +40,11 @@ STAY = [
     "The minister says:",
     "Thoughts on the ceasefire differ between the two capitals.",
     "The next page of the report lists the damaged buildings.",
+    "45 people were wounded.",
+    "The correspondent, Anna Kowalczyk, was not hurt in the attack, the agency said.",
+    "By Tuesday and Wednesday the troops had left.",
+    "The report was first published on Thursday by a local newspaper.",
+    "Prices rose to $10 a litre in the besieged town.",
 ]
 
 

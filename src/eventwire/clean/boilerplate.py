@@ -25,7 +25,7 @@ from eventwire.clean.features import (
     normalise, strip_bullet, strip_dates_and_times, title_case_share, url_share, words, MINOR_WORDS,
 )
 from eventwire.clean.lexicon import Lexicon, load_lexicon
-from eventwire.clean.widgets import caption_label, comment_header
+from eventwire.clean.widgets import caption_label, comment_header, counter_or_price, name_and_role
 from eventwire.datelines import BARE as BARE_DATELINE
 from eventwire.phrases import alternation
 
@@ -79,7 +79,7 @@ LEAD_IN_BARE = re.compile(
 NAME_PARTICLES = load_lexicon().groups["byline_name_particles"]
 NAME_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{alternation(NAME_PARTICLES)})\b)"
 ONE_NAME = rf"[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}}"
-BYLINE = re.compile(rf"^\W*(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
+BYLINE = re.compile(rf"^\W*(?:(?i:story|words|text|written|reporting|report|article)\s+)?(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
 CONTACT_LABEL = re.compile(r"^\W*(?:contact(?: us)?|e-?mail|tel|telephone|phone|fax|whatsapp)\s*[:*]", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.I)
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
@@ -91,6 +91,8 @@ TRAILING_CREDIT = re.compile(
 )
 
 HANDLE = re.compile(r"@\w+")
+NAME_SEPARATOR = re.compile(r"\s(?:and|&)\s")  # "By Jane Doe and John Roe": "and" joins names, it is no word of one
+METADATA_LEAD = re.compile(rf"^\W*(?:{alternation(load_lexicon().groups['metadata_labels'])})\b", re.IGNORECASE)
 SLASH_CREDIT_TAIL = re.compile(r"(?<=[.!?])\s+(?P<who>[^.!?]*/[^!?]*?)\s*$")
 # A slash credit in brackets closing a caption: "... drones (Planet Labs PBC via AP/PA)", "(Jane Doe/PA)".
 PAREN_CREDIT_TAIL = re.compile(r"\s*\((?P<who>[^()]{2,80})\)\s*$")
@@ -188,7 +190,7 @@ def byline(text: str, lex: Lexicon) -> str | None:
     m = BYLINE.match(text)
     if not m or ends_sentence(m.group("names")) and m.group("rest").strip():
         return None
-    if any(w.lower() in MINOR_WORDS - NAME_PARTICLES for w in m.group("names").split()):
+    if any(w.lower() in MINOR_WORDS - NAME_PARTICLES for w in NAME_SEPARATOR.sub(" ", m.group("names")).split()):
         return None  # "BY THE CANO FAMILY IN ...": a sentence in capitals, not a name
     if _only_names_left(m.group("rest"), BYLINE_RESIDUE_MAX_WORDS):
         return "byline"
@@ -238,6 +240,9 @@ def metadata_line(text: str, lex: Lexicon) -> str | None:
     rest, widgets = lex.widget.subn(" ", text)
     rest, labels = lex.metadata_label_any.subn(" ", rest)
     rest, dates = strip_dates_and_times(rest)
+    if dates:  # a label before a date needs no colon: "First published on Thu 14 Mar 2024"
+        rest, bare = METADATA_LEAD.subn(" ", rest)
+        labels += bare
     if widgets + labels + dates == 0 or (labels and not dates and not widgets):
         return None
     if _only_names_left(rest, METADATA_RESIDUE_MAX_WORDS):
@@ -318,6 +323,8 @@ LINE_RULES: tuple[Rule, ...] = (
     bare_dateline,
     caption_label,  # clean/widgets.py
     comment_header,
+    counter_or_price,
+    name_and_role,
 )
 
 

@@ -1,4 +1,4 @@
-"""Line rules for two widgets known by the shape of their first words: caption labels and comment headers.
+"""Line rules for widgets known by their shape: caption labels, comment headers, counters, bylines with a role.
 
 A scraper that keeps a page's hidden labels writes a photo's caption as
 "Image caption, Firefighters at the depot" or "Media captionFootage shows ..."
@@ -28,6 +28,18 @@ CAPTION_LABEL = re.compile(
     rf"^\W*(?:{alternation(sorted(load_lexicon().groups['caption_labels']))})(?:[\s,:.-]|(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
+# A counter on a line of its own: "1.2K shares", "45 comments", "12 votes".
+COUNTER_LINE = re.compile(r"^\W*\d[\d.,]*\s?[km]?\s+(?:shares?|comments?|likes?|views?|votes?|reactions?|replies)\W*$", re.I)
+# A price option of a donation or subscription box: "$10/month", "£5 a week", "€60 per year".
+PRICE_OPTION = re.compile(r"^\W*[$€£¥]\s?\d[\d.,]*\s*(?:/|a|per|every)\s*(?:month|mo|year|yr|week|wk|day)\W*$", re.I)
+# "Jane Doe, Kyiv correspondent", "Jane Doe | Staff writer": a name and a role, at most
+# ROLE_LINE_MAX_WORDS words and no sentence.
+ROLE_LINE_MAX_WORDS = 8
+ROLE_LINE = re.compile(
+    rf"^\W*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}\s*[,|–—-]\s*(?:[\w'’-]+\s+){{0,3}}"
+    rf"(?:{alternation(sorted(load_lexicon().groups['byline_roles']))})s?\W*$",
+    re.IGNORECASE,
+)
 COMMENT_COUNT = re.compile(r"^\W*\d[\d,.]*\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\b", re.IGNORECASE)
 COMMENTER = re.compile(r"^\W*(?P<name>[^:]{1,60}?)\s+says\s*:\s*$")
 
@@ -36,6 +48,20 @@ def caption_label(text: str, lex: Lexicon) -> str | None:
     """ "Image caption, ...", "Media caption...", "Image source, Agency": a caption or its credit."""
     if len(text) <= CAPTION_MAX_CHARS and CAPTION_LABEL.match(text):
         return "photo caption (labelled)"
+    return None
+
+
+def counter_or_price(text: str, lex: Lexicon) -> str | None:
+    """ "45 comments", "1.2K shares", "$10/month": a counter or a price option on a line of its own."""
+    if COUNTER_LINE.match(text) or PRICE_OPTION.match(text):
+        return "counter or price option"
+    return None
+
+
+def name_and_role(text: str, lex: Lexicon) -> str | None:
+    """ "Jane Doe, Kyiv correspondent": a byline that names the writer's job instead of saying "By"."""
+    if len(words(text)) <= ROLE_LINE_MAX_WORDS and ROLE_LINE.match(text) and text[:1].isupper():
+        return "byline"
     return None
 
 

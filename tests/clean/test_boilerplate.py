@@ -91,6 +91,19 @@ def test_related_link_run_is_removed(cleaner):
     assert "The investigation continues, prosecutors said." in doc.text
 
 
+def test_one_headline_under_a_related_heading_is_removed(cleaner):
+    lines = ["Two drones struck a fuel depot on the outskirts of the town early on Friday, the regional governor said.",
+             "Related Coverage", "Explainer: How the border towns prepare for air raids",
+             "Firefighters put out the blaze within three hours, according to the emergency services.",
+             "Damage to the depot",
+             "The investigation continues, prosecutors said."]
+    doc = cleaner.clean(Record(source="t", title="Drones hit fuel depot", text="\n".join(lines)))
+    assert "Explainer: How the border towns" not in doc.text
+    # a subheading of the article with no list heading above it stays
+    assert "Damage to the depot" in doc.text
+    assert lines[3] in doc.text and lines[5] in doc.text
+
+
 def test_two_headings_are_not_a_link_list(cleaner):
     text = "What happened\n\n" + BODY + "\n\nWhat comes next\n\nThe army said the operation would go on."
     doc = cleaner.clean(Record(source="t", title="Drones hit fuel depot", text=text))
@@ -146,3 +159,30 @@ def test_hard_wrapped_wire_copy_stays_whole(cleaner):
     assert "THE TOWN EARLY ON FRIDAY" in doc.text
     assert doc.text.count("\n\n") == 0
 
+
+
+# Widget lines the line rules alone must know (the model is not asked): donation amounts,
+# paywalls, newsletter fine print, browser notices, consent and form buttons; each with a
+# sentence of reporting that shares a word and must stay.
+WIDGET_LINES = [
+    ("Readers like you keep our newsroom going.", "Readers in the east of the country lost power overnight, the utility said."),
+    ("Choose an amount", "The court will choose a date for the hearing next week."),
+    ("Subscribe to continue reading this story.", "Reading the statement aloud, the mayor asked residents to stay calm."),
+    ("You can unsubscribe at any time.", "Residents can return home at any time after the checks, police said."),
+    ("Your browser version is no longer supported. Please update your browser.", "The ministry's website was down for several hours on Monday."),
+    ("Accept all", "The government will accept all of the commission's recommendations, the minister told parliament."),
+    ("Maybe later", "Talks may resume later in the month, diplomats said."),
+    ("Load more", "More troops arrived in the town overnight."),
+    ("Post Comment", "The agency did not respond to a request for comment."),
+]
+
+
+@pytest.mark.parametrize("junk,keep", WIDGET_LINES, ids=[w[0][:24] for w in WIDGET_LINES])
+def test_widget_lines_go_by_rule(junk, keep):
+    from eventwire.clean.blocks import Unit
+    from eventwire.clean.boilerplate import judge
+    from eventwire.clean.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert not judge(Unit(junk, 0, True), lex).keep
+    assert judge(Unit(keep, 0, True), lex).keep

@@ -104,10 +104,11 @@ def test_model_drops_are_named(cleaner):
 
 
 def test_rules_alone_keep_what_the_model_drops():
-    lines = ARTICLE + ["$5", "$15", "Monthly", "Remind Me Later"]
+    lines = ARTICLE + ["$5", "$15", "Monthly", "One-Time"]
     rules_only = Cleaner(line_model=False)
     doc = rules_only.clean(Record(source="t", title="Drones hit fuel depot", text="\n".join(lines)))
-    assert "Remind Me Later" in doc.text  # the block is the model's catch, not a rule's
+    assert "Monthly" in doc.text  # the block is the model's catch, not a rule's
+    assert "Monthly" not in Cleaner().clean(Record(source="t", title="Drones hit fuel depot", text="\n".join(lines))).text
 
 
 def _verdict(text, keep=True):
@@ -213,3 +214,31 @@ def test_subheading_inside_an_article_survives_the_model(cleaner):
     assert probs[4] >= model.threshold, "the model keeps the heading by itself: the test tests nothing"
     doc = _clean(cleaner, lines)
     assert "Air Defence" in doc.text
+
+
+def test_list_announced_by_the_article_stays(cleaner):
+    # the items are capitalised and have no full stop: without the rule they read as a related-link list
+    lines = ["Menu", "Home", ARTICLE[0], ARTICLE[1],
+             "The council listed the places residents can go to for shelter during the night:",
+             "The sports hall on Mill Road",
+             "The library next to the station",
+             "Two church halls in the old town",
+             ARTICLE[2], "Share", "Most read"]
+    rules_only = Cleaner(line_model=False).clean(Record(source="t", title="Drones hit fuel depot", text="\n".join(lines)))
+    assert "The library next to the station" not in rules_only.text, "the link-run rule keeps them: nothing tested"
+    doc = _clean(cleaner, lines)
+    for item in lines[5:8]:
+        assert item in doc.text
+
+
+def test_announced_list_ends_at_prose_and_at_what_the_rules_dropped():
+    from eventwire.clean.blockmodel import announced_lists
+    vs = [_verdict(ARTICLE[0]), _verdict("These are the three districts the shelling hit on Tuesday:"),
+          _verdict("Northern Heights"), _verdict("Old Port"), _verdict("Share", keep=False), _verdict("Riverside"),
+          _verdict(ARTICLE[1]), _verdict("Filed under:"), _verdict("Politics")]
+    got = announced_lists(vs, [True] * len(vs), [0.5] * len(vs))
+    assert got == [False, False, True, True, False, False, False, False, False]
+    # the announcing sentence must stay, and an item the model is nearly sure of goes
+    assert not any(announced_lists(vs, [False] * len(vs), [0.5] * len(vs)))
+    probs = [0.5, 0.5, 0.5, 0.95, 0.5, 0.5, 0.5, 0.5, 0.5]
+    assert announced_lists(vs, [True] * len(vs), probs)[2:4] == [True, False]

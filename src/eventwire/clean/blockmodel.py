@@ -47,6 +47,21 @@ CONTINUATION_CAP = 0.6
 # 1-10 words), not tuned on the evaluation pages.
 HEADING_MAX_WORDS = 10
 HEADING_RUN_MAX = 2  # a section heading and its first subheading ("Care in pots", "1. Choose the pot")
+# A list announced by a sentence of the article ("The steps are these:") is the
+# article's: its items stay, up to ``LIST_MAX_ITEMS`` short lines (at most
+# ``LIST_ITEM_MAX_WORDS`` words each, as ``boilerplate.LINK_LINE_MAX_WORDS``),
+# ending at the first unit of prose or the first the rules dropped.  The
+# announcing sentence must stay itself and have ``ANNOUNCE_MIN_WORDS`` words
+# (a widget's "Share:" or "Follow us:" is no sentence).  An item the model
+# scores at least ``LIST_ITEM_CAP`` still goes: a label-and-value line
+# ("Author: ...", "Filed: ...") under the list's last item, which furniture
+# scores near 1 and list items of articles well below.  Set by hand from the
+# purpose of the rule (how-to and summary lists run 3-12 items), not tuned.
+ANNOUNCE_MIN_WORDS = 6
+LIST_MAX_ITEMS = 12
+LIST_ITEM_MAX_WORDS = 20
+LIST_ITEM_CAP = 0.9
+ANNOUNCED = "kept: a list the article announces"
 
 
 def _prose(text: str) -> bool:
@@ -105,6 +120,26 @@ def subheadings(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
     return out
 
 
+def announces_list(v: Verdict) -> bool:
+    """A kept sentence ending in a colon: "Here is what they found:"."""
+    return v.keep and v.text.rstrip().endswith(":") and len(words(v.text)) >= ANNOUNCE_MIN_WORDS
+
+
+def announced_lists(verdicts: list[Verdict], stays: list[bool], probs: list[float]) -> list[bool]:
+    """The items of lists a staying sentence of the article announces (see ``LIST_MAX_ITEMS``)."""
+    out = [False] * len(verdicts)
+    for i, v in enumerate(verdicts):
+        if not (stays[i] and announces_list(v)):
+            continue
+        for j in range(i + 1, min(len(verdicts), i + 1 + LIST_MAX_ITEMS)):
+            item = verdicts[j]
+            n = len(words(item.text))
+            if not item.keep or _prose(item.text) or not 0 < n <= LIST_ITEM_MAX_WORDS or probs[j] >= LIST_ITEM_CAP:
+                break
+            out[j] = True
+    return out
+
+
 def restorable(v: Verdict) -> bool:
     """A whole unit the rules dropped that reads as a sentence of prose."""
     return not v.keep and not v.text and _prose(v.unit.text)
@@ -119,9 +154,12 @@ def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> li
     safe_units = guarded(verdicts, probs)
     stays = [safe or p < model.threshold for safe, p in zip(safe_units, probs)]
     safe_units = [a or b for a, b in zip(safe_units, subheadings(verdicts, stays))]
+    listed = announced_lists(verdicts, stays, probs)
     out = []
-    for v, p, safe in zip(verdicts, probs, safe_units):
-        if v.keep and p >= model.threshold and not safe:
+    for v, p, safe, item in zip(verdicts, probs, safe_units, listed):
+        if item:
+            v = replace(v, reason=ANNOUNCED)
+        elif v.keep and p >= model.threshold and not safe:
             v = v.drop(REASON)
         elif p < RESTORE_BELOW and restorable(v):
             v = replace(v, keep=True, text=v.unit.text, reason=RESTORED, removed=())

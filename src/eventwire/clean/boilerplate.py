@@ -21,23 +21,11 @@ from dataclasses import dataclass, replace
 
 from eventwire.clean.blocks import Unit
 from eventwire.clean.features import (
-    EMAIL,
-    PHONE,
-    capitalised,
-    ends_sentence,
-    has_letters,
-    is_title_case,
-    looks_like_reporting,
-    mixed_script_words,
-    normalise,
-    strip_bullet,
-    strip_dates_and_times,
-    title_case_share,
-    url_share,
-    words,
-    MINOR_WORDS,
+    EMAIL, PHONE, capitalised, ends_sentence, has_letters, is_title_case, looks_like_reporting, mixed_script_words,
+    normalise, strip_bullet, strip_dates_and_times, title_case_share, url_share, words, MINOR_WORDS,
 )
 from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.clean.widgets import caption_label, comment_header, counter_or_price, name_and_role
 from eventwire.datelines import BARE as BARE_DATELINE
 from eventwire.phrases import alternation
 
@@ -75,11 +63,6 @@ BARE_DATELINE_MAX_WORDS = 4
 # letters in most of its words.  Set by hand, not tuned on the evaluation pages.
 LOOKALIKE_MIN_WORDS = 3
 LOOKALIKE_MIN_SHARE = 0.3
-# Related-link lists: at least this many headline-shaped lines in a row with
-# no prose between.  Two in a row is common in real articles (a heading over
-# a standfirst); three with no sentence among them was always a link list in
-# the pages we read.
-LINK_RUN_MIN = 3
 LINK_LINE_MIN_WORDS = 2
 LINK_LINE_MAX_WORDS = 20
 # Repeated paragraphs (pull quotes, a standfirst repeated in the body) are
@@ -96,7 +79,7 @@ LEAD_IN_BARE = re.compile(
 NAME_PARTICLES = load_lexicon().groups["byline_name_particles"]
 NAME_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{alternation(NAME_PARTICLES)})\b)"
 ONE_NAME = rf"[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}}"
-BYLINE = re.compile(rf"^\W*(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
+BYLINE = re.compile(rf"^\W*(?:(?i:story|words|text|written|reporting|report|article)\s+)?(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
 CONTACT_LABEL = re.compile(r"^\W*(?:contact(?: us)?|e-?mail|tel|telephone|phone|fax|whatsapp)\s*[:*]", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.I)
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
@@ -108,6 +91,8 @@ TRAILING_CREDIT = re.compile(
 )
 
 HANDLE = re.compile(r"@\w+")
+NAME_SEPARATOR = re.compile(r"\s(?:and|&)\s")  # "By Jane Doe and John Roe": "and" joins names, it is no word of one
+METADATA_LEAD = re.compile(rf"^\W*(?:{alternation(load_lexicon().groups['metadata_labels'])})\b", re.IGNORECASE)
 SLASH_CREDIT_TAIL = re.compile(r"(?<=[.!?])\s+(?P<who>[^.!?]*/[^!?]*?)\s*$")
 # A slash credit in brackets closing a caption: "... drones (Planet Labs PBC via AP/PA)", "(Jane Doe/PA)".
 PAREN_CREDIT_TAIL = re.compile(r"\s*\((?P<who>[^()]{2,80})\)\s*$")
@@ -153,10 +138,13 @@ def ui_line(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+LEAD_IN_REASON = "related-link or tag lead-in"
+
+
 def lead_in(text: str, lex: Lexicon) -> str | None:
     """ "Related:", "Read more:", "Also read:", "Tags:", "In:" and the like."""
     if len(text) <= LEAD_IN_MAX_CHARS and (lex.lead_in_label.match(text) or LEAD_IN_BARE.match(text)):
-        return "related-link or tag lead-in"
+        return LEAD_IN_REASON
     return None
 
 
@@ -202,7 +190,7 @@ def byline(text: str, lex: Lexicon) -> str | None:
     m = BYLINE.match(text)
     if not m or ends_sentence(m.group("names")) and m.group("rest").strip():
         return None
-    if any(w.lower() in MINOR_WORDS - NAME_PARTICLES for w in m.group("names").split()):
+    if any(w.lower() in MINOR_WORDS - NAME_PARTICLES for w in NAME_SEPARATOR.sub(" ", m.group("names")).split()):
         return None  # "BY THE CANO FAMILY IN ...": a sentence in capitals, not a name
     if _only_names_left(m.group("rest"), BYLINE_RESIDUE_MAX_WORDS):
         return "byline"
@@ -252,6 +240,9 @@ def metadata_line(text: str, lex: Lexicon) -> str | None:
     rest, widgets = lex.widget.subn(" ", text)
     rest, labels = lex.metadata_label_any.subn(" ", rest)
     rest, dates = strip_dates_and_times(rest)
+    if dates:  # a label before a date needs no colon: "First published on Thu 14 Mar 2024"
+        rest, bare = METADATA_LEAD.subn(" ", rest)
+        labels += bare
     if widgets + labels + dates == 0 or (labels and not dates and not widgets):
         return None
     if _only_names_left(rest, METADATA_RESIDUE_MAX_WORDS):
@@ -330,6 +321,10 @@ LINE_RULES: tuple[Rule, ...] = (
     tag_list,
     spam,
     bare_dateline,
+    caption_label,  # clean/widgets.py
+    comment_header,
+    counter_or_price,
+    name_and_role,
 )
 
 
@@ -387,33 +382,6 @@ def is_link_shaped(text: str) -> bool:
         and capitalised(body.lstrip("\"“'‘«")[:1] or "a")
         and not body.rstrip().endswith((",", ":", ";"))
     )
-
-
-def drop_link_runs(verdicts: list[Verdict], protected: frozenset[int] = frozenset()) -> list[Verdict]:
-    """Drop runs of ``LINK_RUN_MIN`` or more headline-shaped kept lines (related-link lists).
-
-    Dropped units are transparent (a list with "Advertisement" between its
-    items is still one list); a protected unit (the headline) and any prose
-    line end a run.
-    """
-    out = list(verdicts)
-    run: list[int] = []
-
-    def flush() -> None:
-        if len(run) >= LINK_RUN_MIN:
-            for i in run:
-                out[i] = out[i].drop("related-link list")
-        run.clear()
-
-    for i, v in enumerate(verdicts):
-        if not v.keep:
-            continue
-        if i not in protected and is_link_shaped(v.text):
-            run.append(i)
-        else:
-            flush()
-    flush()
-    return out
 
 
 def drop_repeats(verdicts: list[Verdict], title: str | None) -> list[Verdict]:

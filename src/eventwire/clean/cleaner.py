@@ -10,8 +10,8 @@ The cascade in ``Cleaner.clean``:
   4. Title: the record's, else trafilatura's, else a headline-shaped first
      line, which then leaves the body (its events are repeated below it).
      Site names and spam are cut off it.
-  5. Neighbour rules: related-link runs, repeated paragraphs, captions that
-     repeat the headline.
+  5. Neighbour rules: related-link runs, teasers above read-more buttons,
+     repeated paragraphs, captions that repeat the headline.
   6. A spammed dateline is cut off the first body paragraph, and segments cut
      off the title as spam or site names are cut where they were glued (no
      space, or a "|") into the first lines (``injection``).
@@ -26,14 +26,17 @@ from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
 from eventwire.clean.author_box import drop_author_boxes
-from eventwire.clean.blockmodel import drop_by_model
+from eventwire.clean.blockmodel import ANNOUNCED, drop_by_model
 from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
 from eventwire.clean.injection import cut_injected
 from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.clean.linklists import drop_link_runs
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
+from eventwire.clean.teasers import drop_teasers
+from eventwire.clean.widgets import drop_comment_bodies
 from eventwire.clean.title import HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline
 from eventwire.errors import EmptyDocument, Errors, InputError
 from eventwire.model import Document, Record
@@ -159,8 +162,11 @@ class Cleaner:
             verdicts = drop_by_model(verdicts, self.line_model, lex)
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
-        verdicts = boilerplate.drop_link_runs(verdicts, protected)
+        protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason == ANNOUNCED}
+        verdicts = drop_link_runs(verdicts, lex, protected)
         verdicts = drop_author_boxes(verdicts, lex)
+        verdicts = drop_teasers(verdicts, lex)
+        verdicts = drop_comment_bodies(verdicts)
         if title_index is not None:
             verdicts[title_index] = boilerplate.Verdict(
                 units[title_index], keep=False, text="", reason="headline", removed=title_cut

@@ -1,0 +1,102 @@
+"""Line rules for widgets known by their shape: caption labels, comment headers, counters, bylines with a role.
+
+A scraper that keeps a page's hidden labels writes a photo's caption as
+"Image caption, Firefighters at the depot" or "Media captionFootage shows ..."
+(the label glued on): no sentence of reporting starts with such a label.  A
+comment thread opens with a counter ("3 thoughts on “Title”", "12 responses
+to ...") and names each commenter on a line of its own ("Jane says:", a
+name in capitals).  Both rules join ``boilerplate.LINE_RULES``; ``drop_comment_bodies`` then takes
+each comment's text, from its header to its "Reply" button.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventwire.clean.features import capitalised, normalise, words
+from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.phrases import alternation
+
+if TYPE_CHECKING:  # boilerplate imports this module's rules
+    from eventwire.clean.boilerplate import Verdict
+
+# A caption runs to a few sentences at most (``boilerplate.CAPTION_MAX_CHARS``).
+CAPTION_MAX_CHARS = 300
+# "Jane says:", "Dr Ana de la Cruz says:": a name of at most this many words.
+COMMENTER_MAX_WORDS = 5
+CAPTION_LABEL = re.compile(
+    rf"^\W*(?:{alternation(sorted(load_lexicon().groups['caption_labels']))})(?:[\s,:.-]|(?=(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+# A counter on a line of its own: "1.2K shares", "45 comments", "12 votes".
+COUNTER_LINE = re.compile(r"^\W*\d[\d.,]*\s?[km]?\s+(?:shares?|comments?|likes?|views?|votes?|reactions?|replies)\W*$", re.I)
+# A price option of a donation or subscription box: "$10/month", "£5 a week", "€60 per year".
+PRICE_OPTION = re.compile(r"^\W*[$€£¥]\s?\d[\d.,]*\s*(?:/|a|per|every)\s*(?:month|mo|year|yr|week|wk|day)\W*$", re.I)
+# "Jane Doe, Kyiv correspondent", "Jane Doe | Staff writer": a name and a role, at most
+# ROLE_LINE_MAX_WORDS words and no sentence.
+ROLE_LINE_MAX_WORDS = 8
+ROLE_LINE = re.compile(
+    rf"^\W*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}\s*[,|–—-]\s*(?:[\w'’-]+\s+){{0,3}}"
+    rf"(?:{alternation(sorted(load_lexicon().groups['byline_roles']))})s?\W*$",
+    re.IGNORECASE,
+)
+COMMENT_COUNT = re.compile(r"^\W*\d[\d,.]*\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\b", re.IGNORECASE)
+COMMENTER = re.compile(r"^\W*(?P<name>[^:]{1,60}?)\s+says\s*:\s*$")
+
+
+def caption_label(text: str, lex: Lexicon) -> str | None:
+    """ "Image caption, ...", "Media caption...", "Image source, Agency": a caption or its credit."""
+    if len(text) <= CAPTION_MAX_CHARS and CAPTION_LABEL.match(text):
+        return "photo caption (labelled)"
+    return None
+
+
+def counter_or_price(text: str, lex: Lexicon) -> str | None:
+    """ "45 comments", "1.2K shares", "$10/month": a counter or a price option on a line of its own."""
+    if COUNTER_LINE.match(text) or PRICE_OPTION.match(text):
+        return "counter or price option"
+    return None
+
+
+def name_and_role(text: str, lex: Lexicon) -> str | None:
+    """ "Jane Doe, Kyiv correspondent": a byline that names the writer's job instead of saying "By"."""
+    if len(words(text)) <= ROLE_LINE_MAX_WORDS and ROLE_LINE.match(text) and text[:1].isupper():
+        return "byline"
+    return None
+
+
+def comment_header(text: str, lex: Lexicon) -> str | None:
+    """ "3 thoughts on “...”" over a comment thread, and "Jane says:" over each comment."""
+    if len(text) <= CAPTION_MAX_CHARS and COMMENT_COUNT.match(text):
+        return "comment thread"
+    m = COMMENTER.match(text)  # a name in capitals: "The minister says:" may open a quotation
+    name = words(m.group("name")) if m else []
+    if name and len(name) <= COMMENTER_MAX_WORDS and all(capitalised(w) for w in name):
+        return "comment thread"
+    return None
+
+
+# A comment's text runs to a few paragraphs between its header and its "Reply" button.
+COMMENT_MAX_UNITS = 6
+REPLY_BUTTONS = frozenset({"reply", "reply to this comment", "reply ↓"})
+
+
+def drop_comment_bodies(verdicts: list[Verdict]) -> list[Verdict]:
+    """Drop what stands between a commenter's header ("Jane says:") and the "Reply" button closing it.
+
+    The header goes by rule (``comment_header``) but a comment's text is
+    sentences; the button after it shows where it ends.  Without a button
+    within ``COMMENT_MAX_UNITS`` units nothing more goes.
+    """
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if v.keep or not COMMENTER.match(v.unit.text):
+            continue
+        span = range(i + 1, min(len(verdicts), i + 1 + COMMENT_MAX_UNITS + 1))
+        end = next((j for j in span if normalise(verdicts[j].unit.text) in REPLY_BUTTONS), None)
+        if end is None:
+            continue
+        for j in range(i + 1, end + 1):
+            if out[j].keep:
+                out[j] = out[j].drop("comment thread")
+    return out

@@ -1,0 +1,41 @@
+"""Related-link lists under a list heading (clean/linklists.py). Pages written for the test."""
+from eventwire.clean import Cleaner
+from eventwire.clean.blocks import Unit
+from eventwire.clean.boilerplate import Verdict
+from eventwire.clean.lexicon import load_lexicon
+from eventwire.clean.linklists import drop_link_runs
+from eventwire.model import Record
+
+ARTICLE = [
+    "Two drones struck a fuel depot on the edge of the town early on Friday, the regional governor said.",
+    "A fire broke out at one of the tanks and was put out by firefighters within three hours, the emergency service said.",
+]
+
+
+def _v(text, keep=True):
+    return Verdict(Unit(text, 0, True), keep=keep, text=text if keep else "")
+
+
+def test_one_headline_under_a_lexicon_heading_goes():
+    vs = [_v(ARTICLE[0]), _v("Most read"), _v("2 hours ago", keep=False), _v("Farmers count the cost of the flood"),
+          _v(ARTICLE[1])]
+    out = drop_link_runs(vs, load_lexicon())
+    assert [v.keep for v in out] == [True, False, False, False, True]
+
+
+def test_two_headlines_without_a_heading_stay():
+    vs = [_v(ARTICLE[0]), _v("Farmers count the cost of the flood"), _v("A new bridge opens over the river"), _v(ARTICLE[1])]
+    assert all(v.keep for v in drop_link_runs(vs, load_lexicon()))
+
+
+def test_a_heading_with_nothing_under_it_is_left_alone():
+    vs = [_v(ARTICLE[0]), _v("Most read"), _v(ARTICLE[1])]
+    assert all(v.keep for v in drop_link_runs(vs, load_lexicon()))
+
+
+def test_recommended_box_inside_an_article_goes():
+    lines = [ARTICLE[0], "Recommended for you", "Farmers count the cost of the flood", "2 hours ago",
+             "A new bridge opens over the river", "5 hours ago", ARTICLE[1]]
+    text = Cleaner().clean(Record(source="t", title="Drones hit fuel depot", text="\n".join(lines))).text
+    assert "Farmers count the cost" not in text and "A new bridge opens" not in text
+    assert ARTICLE[0] in text and ARTICLE[1] in text

@@ -1,0 +1,80 @@
+"""Caption labels and comment-thread headers (clean/widgets.py), judged by the line rules alone."""
+import pytest
+
+from eventwire.clean.blocks import Unit
+from eventwire.clean.boilerplate import judge
+from eventwire.clean.lexicon import load_lexicon
+
+GO = [
+    "Image caption, Rescue workers search the rubble on Saturday",
+    "Media captionFootage filmed by a resident shows the blast",
+    "Image source, Getty Images",
+    "Image copyright AFP",
+    "14 thoughts on “Why the bridge matters”",
+    "3 Responses to Drone debris found near the school",
+    "Olena P. says:",
+    "Rate this article",
+    "Next page »",
+    "Posted in World | Bookmark the permalink.",
+    "These links will open in a new window",
+    "1.2K shares",
+    "45 Comments",
+    "$10/month",
+    "£5 a week",
+    "Anna Kowalczyk, Kyiv correspondent",
+    "Tomas Berg | Staff writer",
+    "By Anna Kowalczyk and Tomas Berg",
+    "Story by Anna Kowalczyk",
+    "Author: Anna Kowalczyk",
+    "First published on Thu 14 Mar 2024 09:41 GMT",
+    "By continuing to use this site you agree to our use of cookies.",
+    "You have reached your limit of free articles this month.",
+    "Already have an account? Sign in",
+    "If you value our reporting, please consider making a contribution.",
+    "Got it!",
+]
+STAY = [
+    "Image sources on social media showed smoke over the port, the agency said.",
+    "The caption on the photo gave the wrong date, the newspaper later admitted.",
+    "Three responses to the attack were discussed at the meeting, officials said.",
+    "The minister says:",
+    "Thoughts on the ceasefire differ between the two capitals.",
+    "The next page of the report lists the damaged buildings.",
+    "45 people were wounded.",
+    "The correspondent, Anna Kowalczyk, was not hurt in the attack, the agency said.",
+    "By Tuesday and Wednesday the troops had left.",
+    "The report was first published on Thursday by a local newspaper.",
+    "Prices rose to $10 a litre in the besieged town.",
+]
+
+
+@pytest.mark.parametrize("line", GO)
+def test_widget_line_goes(line):
+    assert not judge(Unit(line, 0, True), load_lexicon()).keep
+
+
+@pytest.mark.parametrize("line", STAY)
+def test_reporting_line_stays(line):
+    assert judge(Unit(line, 0, True), load_lexicon()).keep
+
+
+def _v(text):
+    lex = load_lexicon()
+    return judge(Unit(text, 0, True), lex)
+
+
+def test_comment_text_between_header_and_reply_goes():
+    from eventwire.clean.widgets import drop_comment_bodies
+
+    lines = ["The depot burned for three hours before firefighters put the fire out, the governor said.",
+             "Olena P. says:", "March 14, 2024 at 10:12 am", "So sad to read this, stay safe everyone.", "Reply",
+             "Mark T. says:", "Good reporting, thank you."]
+    out = drop_comment_bodies([_v(t) for t in lines])
+    assert [v.keep for v in out] == [True, False, False, False, False, False, True]  # no button: the last stays
+
+
+def test_a_quotation_after_says_stays():
+    from eventwire.clean.widgets import drop_comment_bodies
+
+    lines = ["The minister says:", "“We will rebuild every school that was hit.”", "Reply"]
+    assert all(v.keep for v in drop_comment_bodies([_v(t) for t in lines]))

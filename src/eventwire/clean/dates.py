@@ -51,6 +51,17 @@ DATELINE_MAX_CHARS = 160
 # dateline or byline has a name or a place left ("By Jane Doe", "Kyiv."), a
 # sentence has a verb and its objects.
 DATELINE_RESIDUE_MAX_WORDS = 5
+# A site's header shows today's date (a clock, often beside the weather), so on
+# a scraped page it is the day of the scrape.  It stands above the headline; the
+# article's own date comes after it.  Such a date is used only when the page
+# has no other.
+CONFIDENCE_TEXT_SITE_CLOCK = 0.3
+# A line that is nothing but a date and a clock time ("March 02, 2023 at
+# 02:08PM", "Posted 12 May 2022, 10:11") is the stamp a publishing system puts
+# on a post, wherever the page puts it (aggregators put it under the text).
+# At most this many words besides ("at", "Posted"); a comment's stamp names its
+# writer ("Jane Doe says: ...") and is not the post's.
+STAMP_RESIDUE_MAX_WORDS = 2
 # Publication dates outside this range are placeholders ("0000-00-00",
 # "9999-12-31") or clock errors.
 EARLIEST_YEAR = 1900
@@ -183,10 +194,19 @@ def parse_metadata_date(raw: str | None) -> tuple[date | None, str | None]:
     return day, None
 
 
-def _is_dateline_shaped(unit: str) -> bool:
+def _residue_words(unit: str) -> int:
+    """Words of a line besides its dates, clock times and dateline labels."""
     rest = TIME_STRING.sub(" ", DATE_STRING.sub(" ", unit))
     rest = _DATELINE_LABEL.sub(" ", rest)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= DATELINE_RESIDUE_MAX_WORDS
+    return len(re.findall(r"[^\W\d_]{2,}", rest))
+
+
+def _is_dateline_shaped(unit: str) -> bool:
+    return _residue_words(unit) <= DATELINE_RESIDUE_MAX_WORDS
+
+
+def _is_post_stamp(unit: str) -> bool:
+    return bool(TIME_STRING.search(unit)) and _residue_words(unit) <= STAMP_RESIDUE_MAX_WORDS
 
 
 # wire copy writes the year in two digits ("16 NOV 89"); in a dateline, and only there, a two-digit
@@ -206,13 +226,16 @@ def dateline_date(text: str) -> date | None:
     return parse_date_string(f"{m['day']} {m['month']} {year}")
 
 
-def text_date_candidates(units: list[str]) -> list[DateEvidence]:
-    """Datelines, bylines and "Published:" lines in the text, best first.
+def text_date_candidates(units: list[str], headline_index: int | None = None) -> list[DateEvidence]:
+    """Datelines, bylines, post stamps and "Published:" lines in the text, best first.
 
     ``units`` are the text's lines before boilerplate removal: a dateline is
     usually boilerplate itself and is read before it is dropped.
+    ``headline_index``: the unit the headline was taken from, when the text
+    gave it; a date above it is the site's clock.
     """
     found: list[tuple[float, int, DateEvidence]] = []
+    stamps: list[tuple[float, int, DateEvidence]] = []  # post stamps below the head
     for index, unit in enumerate(units):
         opening = DATELINE_OPENING.match(unit) if index < TEXT_HEAD_UNITS else None
         if opening:
@@ -224,16 +247,24 @@ def text_date_candidates(units: list[str]) -> list[DateEvidence]:
         if len(unit) > DATELINE_MAX_CHARS:
             continue
         in_head = index < TEXT_HEAD_UNITS and _is_dateline_shaped(unit)
+        stamp = _is_post_stamp(unit)
+        above_headline = headline_index is not None and index < headline_index
         for match in DATE_STRING.finditer(unit):
             labelled = bool(PUBLISHED_LABEL.search(unit[: match.start()]))
-            if not (labelled or in_head):
+            if not (labelled or in_head or stamp):
                 continue
             day = parse_date_string(match.group())
             if day is None or not plausible(day):
                 continue
             confidence = CONFIDENCE_TEXT_LABELLED if labelled else CONFIDENCE_TEXT_DATELINE
-            found.append((-confidence, index, DateEvidence(day, "text", confidence, unit)))
+            if above_headline:
+                confidence = CONFIDENCE_TEXT_SITE_CLOCK
+            into = found if (labelled or in_head) else stamps
+            into.append((-confidence, index, DateEvidence(day, "text", confidence, unit)))
             break  # the first date of a line: "Published: X | Updated: Y" means X
+    stamped_days = {item[2].date for item in stamps}
+    if stamped_days and (max(stamped_days) - min(stamped_days)).days <= CONFLICT_DAYS:
+        found.extend(stamps)  # stamps of days apart are a comment thread's or a timeline's
     found.sort(key=lambda item: (item[0], item[1]))
     return [item[2] for item in found]
 
@@ -267,6 +298,7 @@ def resolve(
     text_units: list[str],
     *,
     not_after: date | None = None,
+    headline_index: int | None = None,
 ) -> PublishedDate:
     """Choose the publication date and report what disagrees with it.
 
@@ -279,7 +311,7 @@ def resolve(
         candidates.append(DateEvidence(meta_day, "metadata", CONFIDENCE_METADATA, record_published or ""))
     if html_date is not None and plausible(html_date.date):
         candidates.append(html_date)
-    text = text_date_candidates(text_units)
+    text = text_date_candidates(text_units, headline_index)
     if not_after is not None:  # a later dateline may be a timeline entry; an earlier one may still fit
         text = [c for c in text if c.date <= not_after + timedelta(days=CAPTURE_TOLERANCE_DAYS)] or text[:1]
     if text:

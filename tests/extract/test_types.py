@@ -302,6 +302,20 @@ def test_a_group_of_raiders_is_an_armed_group_not_a_crowd(clf, nlp):
     assert found and "Mob violence" not in found
 
 
+@pytest.mark.parametrize("text", [
+    # a group named by a nationality is one side's unit in a war report
+    "The district was attacked by three Russian groups, officials said.",
+    # only the phrase's head names the doer: 'people' counts the groups' men
+    "The village was attacked by detachments with a combined strength of 40 people.",
+])
+def test_a_nationalitys_groups_and_the_men_they_number_are_no_crowd(clf, nlp, text):
+    assert "Mob violence" not in subs(clf, nlp, text)
+
+
+def test_a_crowd_named_by_the_head_of_the_doers_phrase_is_mob_violence(clf, nlp):
+    assert subs(clf, nlp, "A group of youths attacked a bus in the town.") == ["Mob violence"]
+
+
 def test_a_controlled_detonation_disposes_of_explosives(clf, nlp):
     assert subs(clf, nlp, "Sappers carried out a controlled detonation of mines outside Mykolaiv on Monday.") == []
     assert subs(clf, nlp, "A detonation of mines outside Mykolaiv killed two men on Monday.") != []

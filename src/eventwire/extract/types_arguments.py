@@ -22,6 +22,7 @@ from eventwire.extract.types_base import (
     WEAK_STRIKE_LEMMAS,
     WITHDRAW_LEMMAS,
 )
+from eventwire.extract import gazetteer
 from eventwire.extract.vocab import words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
@@ -112,9 +113,26 @@ class Arguments:
             return "nonstate"
         if lem & self.actor_sets.get("state", set()):
             return "state"
-        if lem & self.actor_sets.get("crowd", set()):
+        if self._is_crowd(toks):
             return "crowd"
         return None
+
+    def _is_crowd(self, toks: list[Token]) -> bool:
+        """The phrase's head is a crowd word ("a mob of villagers", "angry residents").
+
+        Only the head counts ("groups with a combined strength of 50 people" are
+        groups, not people), and a group named by a nationality ("two Ukrainian
+        groups") is one side's unit in a war report, not a crowd.
+        """
+        crowd = self.actor_sets.get("crowd", set())
+        demonyms = gazetteer.load().demonyms
+        inside = {t.i for t in toks}
+        heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+        return any(
+            t.lemma_.lower() in crowd
+            and not any(c.dep_ in ("amod", "compound") and c.text in demonyms for c in t.children)
+            for t in heads
+        )
 
     def _target(self, tok: Token, sent: Span, agent: list[Token]) -> str | None:
         """'civilian' or 'military' for the target of a ground attack."""

@@ -50,6 +50,18 @@ def test_shot_down_joins_the_drone_strike_and_type_prefers_the_strike():
     assert ev.sub_event_type == "Air/drone strike"
 
 
+def test_a_report_of_any_sub_type_does_not_bridge_a_shelling_and_a_drone_strike():
+    day = date(2024, 3, 12)
+    blast = mention("d_a", 0, "Explosions/Remote violence", "Remote explosive/landmine/IED", day, SHEB_REGION)
+    shell = mention("d_b", 0, "Explosions/Remote violence", "Shelling/artillery/missile attack", day, SHEB_REGION)
+    drone = mention("d_c", 0, "Explosions/Remote violence", "Air/drone strike", day, SHEB_REGION)
+    events = run([blast, shell, drone])
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    # with a member of its own sub-type in the event, a report joins it as before
+    again = mention("d_d", 0, "Explosions/Remote violence", "Air/drone strike", day, SHEB_REGION)
+    assert len(run([blast, shell, drone, again])) == 2
+
+
 def test_far_apart_dates_or_places_are_different_events():
     a = mention("d_a", 0, "Battles", "Armed clash", date(2024, 3, 12), BELGOROD)
     later = mention("d_b", 0, "Battles", "Armed clash", date(2024, 3, 20), BELGOROD)

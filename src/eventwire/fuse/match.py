@@ -39,9 +39,13 @@ def family(m_type: str, m_sub: str) -> str:
 BATTLE_SUBTYPES = {"Armed clash", "Non-state actor overtakes territory", "Government regains territory"}
 
 
+# sub-types that fit any other of their family: a "shot down" or a bare "explosion" may be any strike's
+WILDCARD_SUBTYPES = (DWU, GENERIC_EXPLOSION)
+
+
 def subtypes_compatible(a: str, b: str) -> bool:
     """A clash and one side's claim to have taken the ground are the same fight."""
-    if a == b or DWU in (a, b) or GENERIC_EXPLOSION in (a, b):
+    if a == b or a in WILDCARD_SUBTYPES or b in WILDCARD_SUBTYPES:
         return True
     return a in BATTLE_SUBTYPES and b in BATTLE_SUBTYPES
 

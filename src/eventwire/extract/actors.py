@@ -28,6 +28,9 @@ TARGET_PREPS = words("function_words", "target_prepositions")
 AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
 OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
 ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")
+SUPPORT_VERBS = words("event_words", "support_verbs")
+# the lemmatizer misreads some past forms ("staged" -> "stag"): the regular forms of a verb ending in -e count too
+SUPPORT_FORMS = SUPPORT_VERBS | {w + e for w in SUPPORT_VERBS if w.endswith("e") for e in ("d", "s")}
 ATTRIBUTION_PREPS = words("event_words", "attribution_prepositions")
 EXPOSURE_PREPS = words("function_words", "exposure_prepositions")
 PATIENT_DEPS = {"nsubjpass", "dobj"}
@@ -192,6 +195,16 @@ class ActorFinder:
                    for c in verb.children)
 
     @staticmethod
+    def _support_subject(root: Token, trigger: Token) -> bool:
+        """"Kyiv staged a drone attack", "the army carried out strikes": the subject of a verb of doing
+        whose object is the deed is its doer (the deed noun is the object, so the subject's path
+        never passes through it)."""
+        verb = root.head
+        deed = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "a [drone] attack"
+        return (root.dep_ == "nsubj" and deed.dep_ == "dobj" and deed.head.i == verb.i
+                and (verb.lemma_.lower() in SUPPORT_VERBS or verb.lower_ in SUPPORT_FORMS))
+
+    @staticmethod
     def _speaker_itself(subject: Token) -> bool:
         """The subject of a reported deed is the speaker's own side: "it", or "its air force", "their troops"."""
         return subject.lower_ in SELF_PRONOUNS or any(
@@ -227,7 +240,7 @@ class ActorFinder:
         if trigger.dep_ == "conj" and trigger.head in chain and root.dep_ == "nsubj" and root.head.i == trigger.head.i \
                 and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
             return "actor1"
-        if ActorFinder._named_doer(root, trigger):
+        if ActorFinder._named_doer(root, trigger) or ActorFinder._support_subject(root, trigger):
             return "actor1"
         if ActorFinder._patient(root, trigger, speech_heads):
             return "actor2"

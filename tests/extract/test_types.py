@@ -75,6 +75,18 @@ def test_not_events(clf, nlp, text):
     assert subs(clf, nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Whatever its cause, a precise missile strike would be a great success for the navy.",
+    "A drone attack on the plant could cut the city's power for weeks, engineers warned.",
+])
+def test_a_deed_named_with_a_as_the_subject_of_a_modal_is_imagined(clf, nlp, text):
+    assert subs(clf, nlp, text) == []
+
+
+def test_a_deed_named_with_a_and_told_in_the_past_is_reported(clf, nlp):
+    assert subs(clf, nlp, "A missile strike destroyed the depot near the port on Monday.") != []
+
+
 def test_passive_voice(clf, nlp):
     assert "Shelling/artillery/missile attack" in subs(clf, nlp, "The village was shelled by artillery overnight.")
     assert "Arrests" in subs(clf, nlp, "Three journalists were arrested by police in the city.")

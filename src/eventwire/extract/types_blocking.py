@@ -63,6 +63,9 @@ class Blocking:
             return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
             return f"conditional '{tok.text}': may never happen"
+        hypothetical = self._hypothetical_subject(tok)
+        if hypothetical is not None:
+            return hypothetical
         guess = next((c for a in (tok, *tok.ancestors) for c in a.children
                       if c.dep_ == "advmod" and c.lower_ in self.speculative), None)
         if guess is not None:
@@ -97,6 +100,21 @@ class Blocking:
         if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
             return f"claimed '{tok.text}': attribution of responsibility"
         return self._governor_block(tok)
+
+    @staticmethod
+    def _hypothetical_subject(tok: Token) -> str | None:
+        """'A missile strike would be a victory', 'an attack could come at any time': a deed named with
+        'a' as the subject of a modal clause is one imagined, not one told ('the attack would be the
+        deadliest' judges a known one, and stays)."""
+        noun = tok.head if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" else tok
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None
+        modal = next((c for c in noun.head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX), None)
+        if modal is None:
+            return None
+        return f"'a {noun.text} {modal.text} …': a deed imagined, not reported"
 
     def _pattern_block(self, tok: Token, verb: Token | None) -> str | None:
         """Why the trigger or its verb tells no single done deed (a modal, a habit, a negated verb), or None."""

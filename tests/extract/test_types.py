@@ -87,6 +87,19 @@ def test_a_deed_named_with_a_and_told_in_the_past_is_reported(clf, nlp):
     assert subs(clf, nlp, "A missile strike destroyed the depot near the port on Monday.") != []
 
 
+@pytest.mark.parametrize("text", [
+    "Critics say the nation has been taken hostage by a government bent on war.",
+    "The opposition has held the budget hostage for months.",
+])
+def test_a_hostage_a_government_or_party_takes_is_a_figure_of_speech(clf, nlp, text):
+    assert subs(clf, nlp, text) == []
+
+
+def test_hostages_armed_men_take_are_an_abduction(clf, nlp):
+    assert subs(clf, nlp, "Twelve villagers were taken hostage by gunmen near the border.") == [
+        "Abduction/forced disappearance"]
+
+
 def test_passive_voice(clf, nlp):
     assert "Shelling/artillery/missile attack" in subs(clf, nlp, "The village was shelled by artillery overnight.")
     assert "Arrests" in subs(clf, nlp, "Three journalists were arrested by police in the city.")

@@ -141,6 +141,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
         self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
         self.figurative_governors = set(cues.get("figurative_governors", ()))
+        self.figurative_takers = {w.lower() for w in cues.get("figurative_hostage_takers", ())}
         self.non_event_heads = set(cues.get("non_event_heads", ()))
         self.setting_heads = set(cues.get("setting_heads", ()))
         self.accident = set(cues.get("accident_context", ()))

@@ -122,15 +122,20 @@ class Arguments:
 
         Only the head counts ("groups with a combined strength of 50 people" are
         groups, not people), and a group named by a nationality ("two Ukrainian
-        groups") is one side's unit in a war report, not a crowd.
+        groups") is one side's unit in a war report, not a crowd ("Sudanese
+        protesters" are still protesters).
         """
         crowd = self.actor_sets.get("crowd", set())
         demonyms = gazetteer.load().demonyms
         inside = {t.i for t in toks}
         heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+        # "thousands of protesters", "a mob of villagers": the people a count or a collective is made of
+        heads += [g for t in heads for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
         return any(
-            t.lemma_.lower() in crowd
-            and not any(c.dep_ in ("amod", "compound") and c.text in demonyms for c in t.children)
+            (t.lemma_.lower() in crowd or t.lower_ in crowd or t.lower_.removesuffix("s") in crowd)
+            and not (t.lemma_.lower() == "group"
+                     and any(c.dep_ in ("amod", "compound") and c.text in demonyms for c in t.children))
             for t in heads
         )
 

@@ -27,6 +27,8 @@ MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
 DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
+PERCEPTION_VERBS = words("event_words", "perception_verbs")
+INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
 
 
 class Blocking:
@@ -128,11 +130,11 @@ class Blocking:
         noun = tok.head if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" else tok
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        if not any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in noun.children):
             return None
         modal = next((c for c in noun.head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX), None)
-        if modal is None:
-            return None
+        if modal is None or noun.head.lemma_.lower() in PERCEPTION_VERBS:
+            return None  # "an explosion could be heard": perceived, so it happened
         return f"'a {noun.text} {modal.text} …': a deed imagined, not reported"
 
     def _pattern_block(self, tok: Token, verb: Token | None) -> str | None:

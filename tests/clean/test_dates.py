@@ -148,3 +148,28 @@ def test_a_thread_of_stamps_days_apart_is_comments_not_the_post():
 def test_a_commenters_stamp_with_their_name_is_no_post_stamp():
     units = [HEADLINE, *STORY, "Jane Doe says: May 9, 2023 at 1:18 am"]
     assert dates.text_date_candidates(units, headline_index=0) == []
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://news.example.org/world/2023/03/02/raid-on-border-village/", date(2023, 3, 2)),
+    ("https://www.example.co.uk/news/2023-07-17/two-killed-in-strike", date(2023, 7, 17)),
+    ("https://example.ua/news/drones-over-the-city-30-07-2023.html", date(2023, 7, 30)),  # day first
+])
+def test_a_date_in_the_url_dates_a_page_without_metadata(cleaner, url, expected):
+    pub = _clean(cleaner, url=url).published
+    assert (pub.date, pub.source, pub.confidence) == (expected, "metadata", dates.CONFIDENCE_URL)
+    assert pub.evidence == "URL: " + url
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/node/4758856",
+    "https://example.ua/news/drones-04-07-2023.html",  # April or July: left alone
+])
+def test_a_url_without_a_full_unambiguous_date_dates_nothing(cleaner, url):
+    assert _clean(cleaner, url=url).published.date is None
+
+
+def test_the_records_own_date_beats_the_urls_and_their_disagreement_is_noted(cleaner):
+    pub = _clean(cleaner, url="https://example.org/2023/05/20/strike", published="2023-06-02").published
+    assert pub.date == date(2023, 6, 2)
+    assert pub.conflict == "page says 2023-06-02; URL says 2023-05-20"

@@ -188,6 +188,7 @@ class Cleaner:
             [u.text for u in units],
             not_after=dates.capture_bound(record.captured),
             headline_index=title_index,
+            url_date=dates.url_evidence(record.url),
         )
         digest = content_hash(text)
         return Document(

@@ -108,6 +108,18 @@ def test_hostages_armed_men_take_are_an_abduction(clf, nlp):
         "Abduction/forced disappearance"]
 
 
+@pytest.mark.parametrize("text", [
+    "Troops detained the evacuation column at a checkpoint outside the city.",
+    "The tanker was detained by coastguards off the port.",
+])
+def test_vehicles_held_are_no_arrest(clf, nlp, text):
+    assert "Arrests" not in subs(clf, nlp, text)
+
+
+def test_people_held_are_an_arrest(clf, nlp):
+    assert subs(clf, nlp, "Troops detained the drivers of the column at a checkpoint.") == ["Arrests"]
+
+
 def test_passive_voice(clf, nlp):
     assert "Shelling/artillery/missile attack" in subs(clf, nlp, "The village was shelled by artillery overnight.")
     assert "Arrests" in subs(clf, nlp, "Three journalists were arrested by police in the city.")

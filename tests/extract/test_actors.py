@@ -171,18 +171,13 @@ def test_a_people_named_as_the_doer_is_its_countrys_forces_but_not_when_it_ralli
     ("The governor blamed Russian forces for the shelling of the market.", "shelling"),
     ("The ministry accused Russian troops of shelling a school near the river.", "shelling"),
     ("The mayor credited Russian troops with capturing the bridge.", "capturing"),
-])
-def test_the_object_of_an_attribution_verb_is_the_named_doer(nlp, finder, text, trigger):
-    assert roles(nlp, finder, text, trigger).get("Military Forces of Russia (2000-)") == "actor1"
-
-
-
-@pytest.mark.parametrize("text, trigger", [
+    # the subject of a verb of doing whose object is the deed is its doer
     ("Russia carried out a drone attack on the port overnight.", "drone"),
     ("The governor wrote that Moscow had staged an assault on the border post.", "assault"),
     ("Russia mounted a missile strike on the depot.", "missile"),
 ])
-def test_the_subject_of_a_verb_of_doing_whose_object_is_the_deed_is_its_doer(nlp, finder, text, trigger):
+def test_the_object_of_an_attribution_verb_or_the_subject_of_a_verb_of_doing_is_the_named_doer(
+        nlp, finder, text, trigger):
     assert roles(nlp, finder, text, trigger).get("Military Forces of Russia (2000-)") == "actor1"
 
 

@@ -70,16 +70,17 @@ def test_families(clf, nlp, text, expected):
     "Temperatures fell to minus five degrees in the region overnight.",
     "The group claimed responsibility for the attack on the embassy.",  # attribution
     "The EU imposed sanctions on officials responsible for the chemical attack.",  # diplomacy
-])
-def test_not_events(clf, nlp, text):
-    assert subs(clf, nlp, text) == []
-
-
-@pytest.mark.parametrize("text", [
+    # a deed named with 'a' as the subject of a modal clause is imagined
     "Whatever its cause, a precise missile strike would be a great success for the navy.",
     "A drone attack on the plant could cut the city's power for weeks, engineers warned.",
+    # a hostage a government or a party takes is a figure of speech
+    "Critics say the nation has been taken hostage by a government bent on war.",
+    "The opposition has held the budget hostage for months.",
+    # a weapons test is no attack
+    "The navy test-fired a cruise missile over the sea on Friday.",
+    "The rockets were test launched from the range on Thursday.",
 ])
-def test_a_deed_named_with_a_as_the_subject_of_a_modal_is_imagined(clf, nlp, text):
+def test_not_events(clf, nlp, text):
     assert subs(clf, nlp, text) == []
 
 
@@ -93,14 +94,6 @@ def test_a_deed_that_could_be_heard_was_perceived_not_imagined(clf, nlp):
 
 def test_a_deed_named_with_a_and_told_in_the_past_is_reported(clf, nlp):
     assert subs(clf, nlp, "A missile strike destroyed the depot near the port on Monday.") != []
-
-
-@pytest.mark.parametrize("text", [
-    "Critics say the nation has been taken hostage by a government bent on war.",
-    "The opposition has held the budget hostage for months.",
-])
-def test_a_hostage_a_government_or_party_takes_is_a_figure_of_speech(clf, nlp, text):
-    assert subs(clf, nlp, text) == []
 
 
 def test_hostages_armed_men_take_are_an_abduction(clf, nlp):
@@ -403,11 +396,8 @@ def test_dealing_a_blow_is_a_figure_of_speech(clf, nlp):
     assert "Armed clash" not in found and found
 
 
-def test_a_weapons_test_is_no_attack(clf, nlp):
-    for text in ("The navy test-fired a cruise missile over the sea on Friday.",
-                 "The rockets were test launched from the range on Thursday."):
-        assert subs(clf, nlp, text) == [], text
-    assert subs(clf, nlp, "The navy fired a cruise missile at the port on Friday.") != []
+def test_a_missile_fired_not_in_a_test_is_an_attack(clf, nlp):
+    assert subs(clf, nlp, "The navy fired a cruise missile at the port on Friday.") != []  # tests: test_not_events
 
 
 def test_weapons_aimed_at_each_other_are_a_clash(clf, nlp):

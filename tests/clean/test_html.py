@@ -52,3 +52,10 @@ def test_flattening_malformed_markup_never_leaves_it_too_deep():
     body = raw[1:].decode("utf-8", errors="replace")
     flat, _ = flatten_deep(body, 12)
     assert flatten_deep(flat, 12)[1] <= 12
+
+
+def test_a_fragment_with_control_characters_gives_its_text():
+    # found by the fuzzer: lxml keeps a \x05 in a tail it then refuses to write back
+    from eventwire.clean.html import fragment_text
+
+    assert fragment_text("\re\r'f\r<<br<e>><<br>>>>/>\x05'ft <p>Drones hit a depot.</p>").endswith("Drones hit a depot.")

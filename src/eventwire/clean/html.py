@@ -165,11 +165,17 @@ def is_fragment(html: str) -> bool:
     return not _PAGE_MARKERS.search(html)
 
 
+# control characters XML cannot hold (all but tab, newline, carriage return): lxml's HTML parser keeps
+# them in the text it reads, then refuses them when a tail is written back; they carry no text
+XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def fragment_text(html: str) -> str:
     """The text of an HTML fragment, one paragraph per block element, scripts and styles dropped."""
     from lxml import etree
     from lxml import html as lhtml
 
+    html = XML_INCOMPATIBLE.sub("", html)
     try:
         root = lhtml.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):

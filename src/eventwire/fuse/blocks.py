@@ -154,13 +154,17 @@ def _refers(m: Mention, fam: str, country: str, stop: int, refer: set[str]) -> N
     words (``_background_fit``): those words are cells too.
     """
     words = _own_reference_words(m)
-    earlier = range(date.fromordinal(m.date.start.toordinal() - BACKGROUND_WINDOW_DAYS).toordinal()
-                    // BUCKET_DAYS, stop)
+    earlier = _earlier(m, stop)
     if country != "?":
         refer.update(f"d|{fam}|{b}|{c}" for b in earlier for c in (country, "?"))
     elif m.place is not None and m.place.lat is not None:  # no country: a compatible place may be anywhere
         refer.update(f"da|{fam}|{b}" for b in earlier)
     refer.update(f"w|{fam}|{b}|{w}" for b in earlier for w in words)
+
+
+def _earlier(m: Mention, stop: int) -> range:
+    """The buckets of the events a reference back may name: ``BACKGROUND_WINDOW_DAYS`` before it, to ``stop``."""
+    return range(date.fromordinal(m.date.start.toordinal() - BACKGROUND_WINDOW_DAYS).toordinal() // BUCKET_DAYS, stop)
 
 
 def _country(m: Mention) -> str:
@@ -226,3 +230,43 @@ def registered(m: Mention, story: str) -> frozenset[str]:
         _dated_registered(m, fam, _country(m), _buckets(m.date.start, m.date.end), reg)
     _placed_registered(m, fam, reg)
     return frozenset(reg)
+
+
+
+@dataclass(frozen=True)
+class Naming:
+    """Where the stored events that can weigh in a reference back's choice are registered.
+
+    A reference reaches (``Cells.referred``) every event of its family and country in the
+    90 days before it, but an event counts in its choice only through its members it could
+    name (``cluster._kin``: own-dated, of its family, in its window), and only when one of
+    them shares a reference word with it (``_common_words``, ``shared_reference``) or, for a
+    mention dated by its article, stands at a compatible place (``content_overlap`` over the
+    ``places_compatible`` ones).  ``words``: the cells of its window where such members
+    register those words (``w``: every own-dated, placed mention registers its telling words
+    there).  ``places``: the cells where members of a compatible place register (the grid
+    around it, its admin1 region, country-wide places), to be met with the referred cells
+    (which bound the window); ``None`` when a compatible place can be anywhere in the
+    referred cells (a country-wide place, a region with no country).
+    """
+
+    words: frozenset[str]
+    places: frozenset[str] | None
+
+
+def naming(m: Mention) -> Naming:
+    """The cells that find every stored event that can weigh in ``m``'s choice as a reference back
+    (see ``Naming``); ``m`` is dated (``refers``)."""
+    fam = family(m.event_type, m.sub_event_type)
+    earlier = _earlier(m, _buckets(m.date.start, date.fromordinal(m.date.end.toordinal() + DAY_WINDOW)).stop)
+    words = frozenset(f"w|{fam}|{b}|{w}" for b in earlier for w in reference_words(m))
+    p = m.place
+    if not soft(m) or p is None or p.lat is None:  # only a mention dated by its article weighs places
+        return Naming(words, frozenset())
+    if p.precision == "country" or (p.admin1 and not p.country):
+        return Naming(words, None)
+    country = p.country or "?"
+    places = {f"g|{fam}|{cell}" for cell in _near(p)} | {f"pc|{fam}|{c}" for c in (country, "?")}
+    if p.admin1:
+        places |= {f"a1|{fam}|{c}|{p.admin1}" for c in (country, "?")}
+    return Naming(words, frozenset(places))

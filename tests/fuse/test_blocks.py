@@ -24,7 +24,8 @@ def _mention(rng: random.Random, k: int) -> Mention:
     etype, sub, trigger = rng.choice(TYPES)
     place = rng.choice(PLACES + [None])
     named = place is not None and rng.random() < 0.5
-    text = f"Troops {trigger} near the grain silo of the Kovalenko farm" + (f" in {place.surface}" if named else "") + "."
+    text = f"Troops {trigger} near the grain silo of the Kovalenko farm" + (f" in {place.surface}" if named else "")
+    text += "."
     day = date(2024, 5, 1) + timedelta(days=rng.randrange(60))
     when = rng.choice([None, DateSpan(day, day, "day", ""), DateSpan(day, day, "day", "on Monday"),
                        DateSpan(day, day + timedelta(days=6), "week", "last week")])

@@ -1,5 +1,6 @@
 """Incremental fusion on a real SQLite file: batch after batch, it gives what a full re-fuse gives."""
 import random
+import sqlite3
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from eventwire.model import DateSpan, Document, Evidence, Mention, Place, Publis
 from eventwire.store import fusion_index as fx
 from eventwire.store import repository as repo
 from eventwire.store.database import make_engine, make_sessionmaker
+from eventwire.store.index_tables import FusionMemberRow
 from eventwire.store.orm import DocumentRow, EventRow
 
 PLACES = [
@@ -190,3 +192,144 @@ def test_a_mention_decided_again_sees_every_event_it_could_name_without_looking_
     assert len(before) == 5 and len(incremental) == 6  # the borrowed-place report named none of them
     # one round: the new report and the two Yemeni events it meets, decided right the first time
     assert (stats.rounds, stats.mentions_fused) == (1, 3)
+
+
+TARGETS = ["the Hrytsenko grain depot", "the Bondarivka printing works", "the union offices", "a bakery queue",
+           "the Melnychuk rail bridge", "a water tower", "the ferry pier", "a mobile clinic", "the tram depot",
+           "the Zaporoshets bus station"]
+UA_MORE = PLACES + [Place("Kharkiv", "UA", "Kharkiv", 49.99, 36.23, "town", 9, surface="Kharkiv"),
+                    Place("Kharkiv Oblast", "UA", "Kharkiv", 49.6, 36.4, "region", 10, surface="Kharkiv region")]
+
+
+def _doc(session, doc: str, sentence: str, trigger: str, place: Place, day: date, own_dated: bool) -> None:
+    d = Document(id=doc, content_hash=doc, external_id=None, url=None, outlet=None, title=None,
+                 published=PublishedDate(day, "metadata", 0.9, None, None), language="en", text=sentence, removed=(),
+                 source="")
+    repo.add_document(session, d)
+    session.flush()
+    row = repo.get_document(session, doc)
+    row.story, row.stage = "s_" + doc, "extracted"
+    when = DateSpan(day, day, "day", "on Friday" if own_dated else "")
+    repo.replace_mentions(session, doc, [Mention(doc, Evidence(doc, sentence, 0, len(sentence)), *TYPES[0][:2],
+                                                 trigger, when, place)])
+
+
+def _refused_copy(path) -> dict:
+    """The events of a full refuse of a copy of the database at ``path``."""
+    copy = path.with_name(path.stem + "-refused.db")
+    copy.unlink(missing_ok=True)
+    with sqlite3.connect(path) as a, sqlite3.connect(copy) as b:
+        a.backup(b)
+    Session = make_sessionmaker(make_engine(f"sqlite:///{copy}"))
+    with Session.begin() as s:
+        refuse(s)
+    with Session() as s:
+        return _events(s)
+
+
+def _references_into_a_month(path, monkeypatch, named_by) -> tuple[list[dict], list[dict], dict[str, str], list[int]]:
+    """Shellings in Aleppo, Mykolaiv and Kharkiv, then two reports weeks later dated by their articles:
+    one whose place is its article's names the Aleppo depot by its words, one in Mykolaiv shares
+    only common words with the bakery shelling there.  After each report: the events fused one
+    document at a time and those of a full refuse; then each document's event, and the stored
+    mentions each new reference read as context (through ``named_by`` in place of ``_named_by``)."""
+    read: list[int] = []
+    monkeypatch.setattr(inc, "_named_by", lambda session, m, c: read.append(len(found := named_by(session, m, c)))
+                        or found)
+    Session = make_sessionmaker(make_engine(f"sqlite:///{path}"))
+    day, mykolaiv, kharkiv = date(2024, 4, 5), PLACES[0], UA_MORE[-2]
+    with Session.begin() as s:
+        _doc(s, "d_1", "Troops shelled the Hrytsenko grain depot in Aleppo on Friday.", "shelled", ABROAD[0], day, True)
+        _doc(s, "d_2", "Forces shelled a bakery queue on Friday, killing civilians.", "shelled", mykolaiv, day, True)
+        for i, what in enumerate(("a water tower", "the ferry pier", "a mobile clinic", "the tram depot"), 1):
+            _doc(s, f"d_{i + 2}", f"Troops shelled {what} in Kharkiv.", "shelled", kharkiv, day - timedelta(days=3 * i),
+                 True)
+    with Session.begin() as s:
+        fuse_new(s)
+    incremental, refused = [], []
+    for doc, sentence, later in (("d_7", "Officials condemned the shelling of the Hrytsenko grain depot.", 20),
+                                 ("d_8", "Civilians were killed in the shelling of Mykolaiv on Friday.", 40)):
+        with Session.begin() as s:
+            _doc(s, doc, sentence, "shelling", mykolaiv, day + timedelta(days=later), False)
+        with Session.begin() as s:
+            fuse_new(s)
+        with Session() as s:
+            incremental.append(_events(s))
+        refused.append(_refused_copy(path))
+    with Session() as s:
+        event_of = {d: e for _m, e, d in s.execute(select(FusionMemberRow.mention_id, FusionMemberRow.event_id,
+                                                          FusionMemberRow.document_id))}
+    return incremental, refused, event_of, read
+
+
+def test_a_reference_reads_the_events_it_names_by_words_abroad_and_by_place_at_home(tmp_path, monkeypatch):
+    """Of the events its referred cells hold, a reference reads those sharing a reference word (the
+    depot abroad, named by its words) and, dated by its article, those of a compatible place (the
+    bakery, sharing only common words): it joins both as reading everything would, and as a refuse
+    does, from fewer stored mentions read."""
+    everything = (lambda session, m, c: fx.mentions_in_cells(session, {inc.cell_key(x) for x in c.referred}))
+    narrowed, refused, event_of, read = _references_into_a_month(tmp_path / "a.db", monkeypatch, inc._named_by)
+    whole, _refused, _event_of, read_whole = _references_into_a_month(tmp_path / "b.db", monkeypatch, everything)
+    assert narrowed == refused == whole
+    assert event_of["d_7"] == event_of["d_1"] and event_of["d_8"] == event_of["d_2"]
+    assert sum(read) < sum(read_whole)
+
+
+def _report(session, rng: random.Random, doc: str, day: date, own_dated: bool) -> None:
+    """One document, one report: own-dated ones make the events, the others (dated by their article,
+    their place named or borrowed, or placed only in a region or the country) may refer back to them."""
+    d = Document(id=doc, content_hash=doc, external_id=None, url=None, outlet=None, title=None,
+                 published=PublishedDate(day, "metadata", 0.9, None, None), language="en", text="x", removed=(),
+                 source="")
+    repo.add_document(session, d)
+    session.flush()
+    row = repo.get_document(session, doc)
+    row.story, row.stage = "s_" + doc, "extracted"
+    etype, sub, trigger = rng.choice(TYPES[:2])
+    place = rng.choice(UA_MORE + ABROAD[:1])
+    named = rng.random() < 0.5
+    text = f"Troops {trigger} {rng.choice(TARGETS)}" + (f" in {place.surface}" if named else "") + "."
+    when = DateSpan(day, day, "day", "on Friday" if own_dated else "")
+    repo.replace_mentions(session, doc, [Mention(doc, Evidence(doc, text, 0, len(text)), etype, sub, trigger, when,
+                                                 place)])
+
+
+def _months_then_references(path, monkeypatch, named_by) -> tuple[dict, dict, list[int]]:
+    """Three months of reports in one country, then single new reports, a quarter of them own-dated,
+    the rest dated by their articles (so each reaches every event of the 90 days before): the events
+    fused one document at a time, those of a full refuse, and how many stored mentions each new
+    reference read as context (through ``named_by`` in place of ``_named_by``)."""
+    read: list[int] = []
+    monkeypatch.setattr(inc, "_named_by", lambda session, m, c: read.append(len(found := named_by(session, m, c)))
+                        or found)
+    rng = random.Random(3)
+    Session = make_sessionmaker(make_engine(f"sqlite:///{path}"))
+    start = date(2024, 2, 1)
+    with Session.begin() as s:
+        for n in range(150):
+            _report(s, rng, f"d_{n:03d}", start + timedelta(days=n * 90 // 150), rng.random() < 0.8)
+    with Session.begin() as s:
+        fuse_new(s)
+    read.clear()
+    for n in range(150, 162):
+        with Session.begin() as s:
+            _report(s, rng, f"d_{n:03d}", start + timedelta(days=91 + n - 150), n % 4 == 0)
+        with Session.begin() as s:
+            fuse_new(s)
+    with Session() as s:
+        incremental = _events(s)
+    with Session.begin() as s:
+        assert refuse(s).changes == (0, 0, 0)
+    with Session() as s:
+        return incremental, _events(s), read
+
+
+def test_references_read_only_the_events_that_can_weigh_in_their_choice(tmp_path, monkeypatch):
+    """Read as context, only the events sharing a reference word with a new reference or (for one
+    dated by its article) standing at a compatible place (``_named_by``): the same events as reading
+    every event it reaches, and as a full refuse, from fewer stored mentions read."""
+    everything = (lambda session, m, c: fx.mentions_in_cells(session, {inc.cell_key(x) for x in c.referred}))
+    narrowed, refused, read = _months_then_references(tmp_path / "a.db", monkeypatch, inc._named_by)
+    whole, refused_whole, read_whole = _months_then_references(tmp_path / "b.db", monkeypatch, everything)
+    assert narrowed == refused == whole == refused_whole and len(narrowed) > 60
+    assert len(read) == len(read_whole) >= 9 and sum(read) < 0.85 * sum(read_whole)

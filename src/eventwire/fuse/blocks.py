@@ -99,10 +99,7 @@ def refers(m: Mention) -> bool:
 def _dated(m: Mention, fam: str, reg: set[str], reach: set[str], refer: set[str]) -> None:
     country = _country(m)
     buckets = _buckets(m.date.start, m.date.end)
-    for b in buckets:
-        reg.update((f"d|{fam}|{b}|{country}", f"da|{fam}|{b}"))
-    if anchorable(m) and not soft(m):  # what a reference back from abroad may share with it
-        reg.update(f"w|{fam}|{b}|{w}" for b in buckets for w in telling_words(m.evidence.sentence))
+    _dated_registered(m, fam, country, buckets, reg)
     near = _buckets(date.fromordinal(m.date.start.toordinal() - DAY_WINDOW),
                     date.fromordinal(m.date.end.toordinal() + DAY_WINDOW))
     for b in near:
@@ -112,7 +109,27 @@ def _dated(m: Mention, fam: str, reg: set[str], reach: set[str], refer: set[str]
             reach.update((f"d|{fam}|{b}|{country}", f"d|{fam}|{b}|?"))
     _later(m, fam, country, near.start, reach)
     if refers(m):
-        _refers(m, fam, country, buckets, near.stop, reg, refer)
+        _refers(m, fam, country, near.stop, refer)
+
+
+def _dated_registered(m: Mention, fam: str, country: str, buckets: range, reg: set[str]) -> None:
+    """The cells a dated mention occupies: its weeks (by country, and for a reference back from
+    abroad by the words of its sentence), and as a reference back the cells of what may name it."""
+    for b in buckets:
+        reg.update((f"d|{fam}|{b}|{country}", f"da|{fam}|{b}"))
+    if anchorable(m) and not soft(m):  # what a reference back from abroad may share with it
+        reg.update(f"w|{fam}|{b}|{w}" for b in buckets for w in telling_words(m.evidence.sentence))
+    if refers(m):  # found by what it may refer back to (``_later``)
+        words = _own_reference_words(m)
+        for b in buckets:
+            reg.update((f"x|{fam}|{b}|{country}", f"xa|{fam}|{b}"))
+            reg.update(f"xw|{fam}|{b}|{w}" for w in words)
+
+
+def _own_reference_words(m: Mention) -> frozenset[str]:
+    """The words by which a reference back whose place is not named in its own sentence may name an
+    event anywhere (``_background_fit``); none when its place is named."""
+    return reference_words(m) if not place_named(m) else frozenset()
 
 
 def _later(m: Mention, fam: str, country: str, first: int, reach: set[str]) -> None:
@@ -128,24 +145,26 @@ def _later(m: Mention, fam: str, country: str, first: int, reach: set[str]) -> N
         reach.update(f"xw|{fam}|{b}|{w}" for b in later for w in telling_words(m.evidence.sentence))
 
 
-def _refers(m: Mention, fam: str, country: str, buckets: range, stop: int, reg: set[str], refer: set[str]) -> None:
-    """A reference back: registered for the events it may name to find, and reaching them (``refer``).
+def _refers(m: Mention, fam: str, country: str, stop: int, refer: set[str]) -> None:
+    """A reference back reaches the events it may name (``refer``); it is registered for them to find
+    in ``_dated_registered``.
 
     A reference names an event of a compatible place (its country's cells), or, when
     its place is not named in its own sentence, one anywhere sharing its reference
     words (``_background_fit``): those words are cells too.
     """
-    words = reference_words(m) if not place_named(m) else frozenset()
-    for b in buckets:
-        reg.update((f"x|{fam}|{b}|{country}", f"xa|{fam}|{b}"))
-        reg.update(f"xw|{fam}|{b}|{w}" for w in words)
-    earlier = range(date.fromordinal(m.date.start.toordinal() - BACKGROUND_WINDOW_DAYS).toordinal()
-                    // BUCKET_DAYS, stop)
+    words = _own_reference_words(m)
+    earlier = _earlier(m, stop)
     if country != "?":
         refer.update(f"d|{fam}|{b}|{c}" for b in earlier for c in (country, "?"))
     elif m.place is not None and m.place.lat is not None:  # no country: a compatible place may be anywhere
         refer.update(f"da|{fam}|{b}" for b in earlier)
     refer.update(f"w|{fam}|{b}|{w}" for b in earlier for w in words)
+
+
+def _earlier(m: Mention, stop: int) -> range:
+    """The buckets of the events a reference back may name: ``BACKGROUND_WINDOW_DAYS`` before it, to ``stop``."""
+    return range(date.fromordinal(m.date.start.toordinal() - BACKGROUND_WINDOW_DAYS).toordinal() // BUCKET_DAYS, stop)
 
 
 def _country(m: Mention) -> str:
@@ -157,28 +176,37 @@ def _placed(m: Mention, fam: str, reg: set[str], reach: set[str]) -> None:
     p = m.place
     if p is None or p.lat is None:
         return
+    _placed_registered(m, fam, reg)
     country = p.country or "?"
-    town_undated = m.date is None and p.precision in TOWN_PRECISIONS
-    # what an undated town mention may join: any report of a compatible place
-    reg.add(f"g|{fam}|{_grid(p)}")
-    if p.admin1:
-        reg.add(f"a1|{fam}|{country}|{p.admin1}")
-    if p.precision == "country":
-        reg.add(f"pc|{fam}|{country}")
     reach.update(f"u|{fam}|{cell}" for cell in _near(p))
     if p.admin1:
         reach.add(f"ua1|{fam}|{country}|{p.admin1}")
     if p.precision == "country":
         reach.add(f"uc|{fam}|{country}")
-    if town_undated:
-        reg.add(f"u|{fam}|{_grid(p)}")
-        reg.add(f"uc|{fam}|{country}")
-        if p.admin1:
-            reg.add(f"ua1|{fam}|{country}|{p.admin1}")
+    if m.date is None and p.precision in TOWN_PRECISIONS:  # what an undated town mention may join
         reach.update(f"g|{fam}|{cell}" for cell in _near(p))
         reach.add(f"pc|{fam}|{country}")
         if p.admin1:
             reach.add(f"a1|{fam}|{country}|{p.admin1}")
+
+
+def _placed_registered(m: Mention, fam: str, reg: set[str]) -> None:
+    """The cells of a placed mention's place; an undated town mention's also say what it may join:
+    any report of a compatible place."""
+    p = m.place
+    if p is None or p.lat is None:
+        return
+    country = p.country or "?"
+    reg.add(f"g|{fam}|{_grid(p)}")
+    if p.admin1:
+        reg.add(f"a1|{fam}|{country}|{p.admin1}")
+    if p.precision == "country":
+        reg.add(f"pc|{fam}|{country}")
+    if m.date is None and p.precision in TOWN_PRECISIONS:
+        reg.add(f"u|{fam}|{_grid(p)}")
+        reg.add(f"uc|{fam}|{country}")
+        if p.admin1:
+            reg.add(f"ua1|{fam}|{country}|{p.admin1}")
 
 
 def cells(m: Mention, story: str) -> Cells:
@@ -192,3 +220,53 @@ def cells(m: Mention, story: str) -> Cells:
     return Cells(frozenset(reg), frozenset(reach | refer), frozenset(refer))
 
 
+def registered(m: Mention, story: str) -> frozenset[str]:
+    """``cells(m, story).registered`` alone, at a fraction of the cost: the reached cells (the 90 days a
+    mention may be named from, its neighbours on the grid) are most of the work.  What a stored event
+    read as context needs (fuse/incremental.py): it is met, it never looks."""
+    fam = family(m.event_type, m.sub_event_type)
+    reg = {f"s|{story}"}
+    if m.date is not None:
+        _dated_registered(m, fam, _country(m), _buckets(m.date.start, m.date.end), reg)
+    _placed_registered(m, fam, reg)
+    return frozenset(reg)
+
+
+
+@dataclass(frozen=True)
+class Naming:
+    """Where the stored events that can weigh in a reference back's choice are registered.
+
+    A reference reaches (``Cells.referred``) every event of its family and country in the
+    90 days before it, but an event counts in its choice only through its members it could
+    name (``cluster._kin``: own-dated, of its family, in its window), and only when one of
+    them shares a reference word with it (``_common_words``, ``shared_reference``) or, for a
+    mention dated by its article, stands at a compatible place (``content_overlap`` over the
+    ``places_compatible`` ones).  ``words``: the cells of its window where such members
+    register those words (``w``: every own-dated, placed mention registers its telling words
+    there).  ``places``: the cells where members of a compatible place register (the grid
+    around it, its admin1 region, country-wide places), to be met with the referred cells
+    (which bound the window); ``None`` when a compatible place can be anywhere in the
+    referred cells (a country-wide place, a region with no country).
+    """
+
+    words: frozenset[str]
+    places: frozenset[str] | None
+
+
+def naming(m: Mention) -> Naming:
+    """The cells that find every stored event that can weigh in ``m``'s choice as a reference back
+    (see ``Naming``); ``m`` is dated (``refers``)."""
+    fam = family(m.event_type, m.sub_event_type)
+    earlier = _earlier(m, _buckets(m.date.start, date.fromordinal(m.date.end.toordinal() + DAY_WINDOW)).stop)
+    words = frozenset(f"w|{fam}|{b}|{w}" for b in earlier for w in reference_words(m))
+    p = m.place
+    if not soft(m) or p is None or p.lat is None:  # only a mention dated by its article weighs places
+        return Naming(words, frozenset())
+    if p.precision == "country" or (p.admin1 and not p.country):
+        return Naming(words, None)
+    country = p.country or "?"
+    places = {f"g|{fam}|{cell}" for cell in _near(p)} | {f"pc|{fam}|{c}" for c in (country, "?")}
+    if p.admin1:
+        places |= {f"a1|{fam}|{c}|{p.admin1}" for c in (country, "?")}
+    return Naming(words, frozenset(places))

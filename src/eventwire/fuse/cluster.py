@@ -35,7 +35,7 @@ from eventwire.fuse.match import (
     subtypes_compatible,
     telling_words,
 )
-from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, anchorable as _anchorable, cells, soft as _soft
+from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, anchorable as _anchorable, cells, registered, soft as _soft
 from eventwire.model import DateSpan, Mention
 
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -117,8 +117,6 @@ def _background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = fro
     return content_overlap(m, placed, common) if _soft(m) else 0.0
 
 
-
-
 class _Summary:
     """What matching asks of a cluster again and again, computed once per size of the cluster.
 
@@ -180,7 +178,18 @@ class Clusterer:
         self._rank.update((id(m), r) for r, m in ordered)
         self._number[id(c)] = (0 if firm else 1, head[0][0], -1)
         self._context[id(c)] = (len(self._context), len(ordered), firm[-1][0] if firm else None, c)
-        self._join(c, [m for _r, m in ordered])
+        c.extend(m for _r, m in ordered)
+        for _r, m in ordered:
+            for cell in self._registered_of(m):
+                self._registry.setdefault(cell, {})[id(c)] = c
+
+    def _registered_of(self, m: Mention) -> frozenset[str]:
+        """A context member's registered cells: it is only met, never looks (``_near`` takes the mentions
+        being decided), so its reached cells, most of ``blocks.cells``'s work, are not computed."""
+        known = self._cells.get(id(m))
+        if known is not None and known[0] is m:
+            return known[1].registered
+        return registered(m, self.stories.get(m.document, m.document))
 
     def joined_context(self) -> list[int]:
         """The context events (by their index in ``run``'s ``context``) a mention joined."""

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import true
 from sqlalchemy.orm import Session
 
-from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells
+from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells, naming
 from eventwire.fuse.events import fuse_in_context
 from eventwire.model import Event, Mention
 from eventwire.store import fusion_index as fx
@@ -159,11 +159,12 @@ def _grow(session: Session, pool: _Pool, to_look: set[int], stories: dict[str, s
     ``grown`` mentions reach, only the mentions that weigh a whole event (``_weighs_events``)."""
     _stories(session, pool, stories)
     reach: set[int] = set()
-    refer: set[int] = set()
+    named: set[int] = set()
     for mid in to_look:
         c = pool.cells_of(mid, stories)
         reach.update(cell_key(x) for x in (c.reached - c.referred if pool.with_context else c.reached))
-        refer.update(cell_key(x) for x in c.referred if pool.with_context)
+        if pool.with_context and c.referred:
+            named |= _named_by(session, pool.ranked[mid][2], c)
     pool.looked |= to_look | grown
     found = fx.mentions_in_cells(session, reach) - pool.ranked.keys()
     found |= _weighing(session, pool, grown, stories, reach) - found
@@ -179,7 +180,7 @@ def _grow(session: Session, pool: _Pool, to_look: set[int], stories: dict[str, s
     wanted = (members | found) - pool.ranked.keys()
     pool.ranked.update((r[1], r) for r in fx.mentions_by_id(session, wanted))
     _stories(session, pool, stories)
-    _context(session, pool, refer | _around(pool, stories))
+    _context(session, pool, _around(pool, stories), named)
     _stories(session, pool, stories)
 
 
@@ -231,10 +232,30 @@ def _around(pool: _Pool, stories: dict[str, str]) -> set[int]:
     return out
 
 
-def _context(session: Session, pool: _Pool, cells_: set[int]) -> None:
-    """Read the events registered in ``cells_`` that are not being decided again: a reference back
-    may join one (then it is promoted, ``_promote``), but their own members stay as they are."""
-    found = fx.mentions_in_cells(session, cells_) - pool.ranked.keys() - pool.context_ranked.keys()
+def _named_by(session: Session, m: Mention, c: Cells) -> set[int]:
+    """The stored mentions in ``m``'s referred cells whose events can weigh in its choice as a reference
+    back (``blocks.naming``): only their events are read as context.
+
+    The referred cells hold every event of its family and country in the 90 days before (883 events
+    behind five new articles in the bench's 10k database); one whose members share no reference word
+    with it and (for a mention dated by its article) stand at no compatible place gives it no common
+    word and no fit (``cluster._fits``), so leaving it out changes no decision: only the time taken.
+    """
+    n = naming(m)
+    out = fx.mentions_in_cells(session, {cell_key(x) for x in n.words})
+    if n.places is None:
+        return out | fx.mentions_in_cells(session, {cell_key(x) for x in c.referred})
+    if n.places:
+        out |= fx.mentions_in_cells(session, {cell_key(x) for x in n.places}) & \
+            fx.mentions_in_cells(session, {cell_key(x) for x in c.referred})
+    return out
+
+
+def _context(session: Session, pool: _Pool, cells_: set[int], named: set[int] = frozenset()) -> None:
+    """Read the events registered in ``cells_``, and those of the ``named`` mentions, that are not being
+    decided again: a reference back may join one (then it is promoted, ``_promote``), but their own
+    members stay as they are."""
+    found = (fx.mentions_in_cells(session, cells_) | named) - pool.ranked.keys() - pool.context_ranked.keys()
     events = {e for e in fx.events_of_mentions(session, found).values() if e} - pool.events - pool.context.keys()
     members = fx.members_by_event(session, events)
     pool.context.update(members)

@@ -183,3 +183,18 @@ def test_the_object_of_an_attribution_verb_or_the_subject_of_a_verb_of_doing_is_
 
 def test_the_subject_of_a_verb_of_suffering_is_no_doer(nlp, finder):
     assert roles(nlp, finder, "Russia suffered a drone attack on the port overnight.", "drone") == {}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Islamic State (IS) militants carried out attacks on the police base near the town.", "attacks"),
+    ("Islamic State gunmen attacked the police base near the town.", "attacked"),
+])
+def test_a_generic_doer_a_groups_name_modifies_is_that_group(nlp, finder, text, trigger):
+    found = roles(nlp, finder, text, trigger)
+    assert found.get("Islamic State (Iraq)") == "actor1"
+    assert "Unidentified Armed Group" not in found
+
+
+def test_unnamed_gunmen_stay_unidentified(nlp, finder):
+    assert roles(nlp, finder, "Unidentified gunmen attacked the police base near the town.", "attacked").get(
+        "Unidentified Armed Group") == "actor1"

@@ -29,6 +29,7 @@ AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
 OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
 ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")
 SUPPORT_VERBS = words("event_words", "support_verbs")
+GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a common noun ("militants", "gunmen")
 # the lemmatizer misreads some past forms ("staged" -> "stag"): the regular forms of a verb ending in -e count too
 SUPPORT_FORMS = SUPPORT_VERBS | {w + e for w in SUPPORT_VERBS if w.endswith("e") for e in ("d", "s")}
 ATTRIBUTION_PREPS = words("event_words", "attribution_prepositions")
@@ -295,6 +296,22 @@ class ActorFinder:
                                 f"'{ent.text}' (organisation named in the text, not in the catalogue) as {role}"))
         return out
 
+    @staticmethod
+    def _named_generics(spans: list) -> dict[int, int]:
+        """Generic doers a catalogue name modifies ("Islamic State militants", "the Houthi rebels"): the
+        generic span's index -> the name's; the name says who the militants are."""
+        out: dict[int, int] = {}
+        for g, (gspan, gentry, *_rest) in enumerate(spans):
+            if gentry is None or gentry.id != GENERIC_ACTOR:
+                continue
+            inside = {t.i for t in gspan}
+            for n, (nspan, nentry, *_rest2) in enumerate(spans):
+                if n != g and nentry is not None and nentry.id != GENERIC_ACTOR \
+                        and any(t.head.i in inside and t.i not in inside for t in nspan):
+                    out[g] = n
+                    break
+        return out
+
     def find(self, sent: Span, trigger: Token, speech_heads: set[int],
              other_deeds: frozenset[int] = frozenset(), protest: bool = False) -> tuple[ActorRef, ...]:
         """The actors of the deed ``trigger`` names; ``other_deeds``: the trigger positions of the sentence's
@@ -302,8 +319,17 @@ class ActorFinder:
         found: list[ActorRef] = []
         seen: set[str] = set()
         elsewhere: set[str] = set()  # associates whose phrase is another deed of the sentence
-        for span, entry, name, _country in self.spans(sent):
+        spans = self.spans(sent)
+        named_by = self._named_generics(spans)
+        for i, (span, entry, name, _country) in enumerate(spans):
+            if i in named_by:
+                continue  # "Islamic State militants": the group its name gives, not unidentified militants
             role = self._role(span, trigger, speech_heads)
+            generic = next((spans[g][0] for g, n in named_by.items() if n == i), None)
+            if generic is not None:
+                if role in (None, "assoc_actor_1"):
+                    role = self._role(generic, trigger, speech_heads) or role  # the name stands in its noun's place
+                span = sent.doc[min(span.start, generic.start):max(span.end, generic.end)]  # "Taliban gunmen"
             if len(span) == 1 and span[0].lower_ in self.country_words and role != "actor1":
                 continue  # a country or capital named alone is its forces only as the doer; else a place
             if protest and len(span) == 1 and span[0].lower_ in self.people_words:

@@ -1,0 +1,24 @@
+"""tools/decisions.py --diff: the sentences whose extraction decisions differ between two runs."""
+import importlib.util
+import json
+from pathlib import Path
+
+SPEC = importlib.util.spec_from_file_location("decisions", Path(__file__).parent.parent / "tools" / "decisions.py")
+decisions = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(decisions)
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_diff_lists_only_the_sentences_whose_decisions_changed(tmp_path, capsys):
+    same = {"corpus": "dev", "sentence": "Drones hit a depot.", "decisions": [["hit", "X", "Air/drone strike", []]]}
+    old = {"corpus": "hoot", "sentence": "A strike would be a victory.", "decisions": [["strike", "X", "Y", []]]}
+    new = dict(old, decisions=[])
+    _write(tmp_path / "a.jsonl", [same, old])
+    _write(tmp_path / "b.jsonl", [same, new])
+    assert decisions.diff(tmp_path / "a.jsonl", tmp_path / "b.jsonl") == 1
+    out = capsys.readouterr().out
+    assert "[hoot] A strike would be a victory." in out and "Drones hit a depot." not in out
+    assert out.rstrip().endswith("1 sentences changed: hoot 1")

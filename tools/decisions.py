@@ -1,0 +1,111 @@
+"""Where a change acts: the sentence-level decisions of extraction over every corpus, to diff two versions.
+
+A rule written for one article should be judged by every place it fires,
+not only by the article it was written for.  This tool runs the type
+classifier and the actor finder over each sentence of every text set in
+../shared (the hoot corpus, WikiEvents, MUC-4, the boilerplate pages, dev,
+dev2 and the CASE snippets: about 13,000 sentences) and writes one line per
+decision (corpus, sentence, trigger, type, sub-type, actors with roles).
+Run it for the code before and after a change and compare:
+
+    PYTHONPATH=<old>/src python tools/decisions.py --shared ../shared -o /tmp/before.jsonl
+    python tools/decisions.py --shared ../shared -o /tmp/after.jsonl
+    python tools/decisions.py --diff /tmp/before.jsonl /tmp/after.jsonl
+
+The diff lists the sentences whose decisions differ, each with both sides,
+so a reviewer reads every place the change fired (and how often) before
+trusting a score that moved on one document.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def texts(shared: Path):
+    """(corpus, text) for every text of the shared sets; all-caps wire copy is lowered as ingest would."""
+    hoot = shared / "corpus" / "hoot_russia_ukraine_apr2022" / "articles.jsonl"
+    for line in hoot.read_text(encoding="utf-8").splitlines():
+        yield "hoot", json.loads(line).get("body") or ""
+    wiki = shared / "corpus" / "wikievents_attack_news" / "docs.jsonl"
+    for line in wiki.read_text(encoding="utf-8").splitlines():
+        yield "wikievents", json.loads(line).get("text") or ""
+    muc = shared / "corpus" / "muc4_multisource_incidents" / "messages.jsonl"
+    for line in muc.read_text(encoding="utf-8").splitlines():
+        yield "muc4", (json.loads(line).get("text") or "").lower().capitalize()
+    for line in (shared / "eval" / "boilerplate" / "input.jsonl").read_text(encoding="utf-8").splitlines():
+        yield "boilerplate", json.loads(line)["text"]
+    for name in ("dev", "dev2"):
+        for path in sorted((shared / "eval" / name / "docs").glob("*.txt")):
+            yield name, path.read_text(encoding="utf-8")
+    with (shared / "eval" / "case2021_dev.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            yield "case", row["EventSnippet"]
+
+
+def write_decisions(shared: Path, out: Path) -> int:
+    from eventwire.extract.actors import ActorFinder
+    from eventwire.extract.nlp import load_nlp
+    from eventwire.extract.types import EventTypeClassifier
+
+    nlp = load_nlp()
+    classifier, finder = EventTypeClassifier(nlp), ActorFinder(nlp)
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for corpus, text in texts(shared):
+            for sent in nlp(text[:100_000]).sents:
+                hits = classifier.classify(sent)
+                decided = []
+                for h in hits:
+                    actors = sorted(f"{a.name}:{a.role}" for a in finder.find(sent, h.trigger, set()))
+                    decided.append([h.trigger_text, h.event_type, h.sub_event_type, actors])
+                f.write(json.dumps({"corpus": corpus, "sentence": sent.text.strip(), "decisions": decided}) + "\n")
+                n += 1
+    return n
+
+
+def diff(before: Path, after: Path) -> int:
+    """Print the sentences whose decisions differ; return how many."""
+    def load(path: Path) -> dict[tuple[str, str], list]:
+        seen: dict[tuple[str, str], list] = defaultdict(list)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            seen[(row["corpus"], row["sentence"])].append(row["decisions"])
+        return seen
+
+    a, b = load(before), load(after)
+    changed = [key for key in sorted(set(a) | set(b)) if a.get(key) != b.get(key)]
+    by_corpus: dict[str, int] = defaultdict(int)
+    for corpus, sentence in changed:
+        by_corpus[corpus] += 1
+        print(f"[{corpus}] {sentence[:300]}")
+        print(f"    before: {a.get((corpus, sentence))}")
+        print(f"    after:  {b.get((corpus, sentence))}")
+    print(f"{len(changed)} sentences changed: " + ", ".join(f"{c} {n}" for c, n in sorted(by_corpus.items())))
+    return len(changed)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("-o", "--out", help="write the decisions here (JSON lines)")
+    ap.add_argument("--diff", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two decision files")
+    args = ap.parse_args()
+    if args.diff:
+        diff(Path(args.diff[0]), Path(args.diff[1]))
+        return 0
+    if not args.out:
+        ap.error("give -o FILE to write decisions, or --diff BEFORE AFTER")
+    n = write_decisions(Path(args.shared).resolve(), Path(args.out))
+    print(f"{n} sentences written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

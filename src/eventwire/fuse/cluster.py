@@ -22,12 +22,11 @@ from eventwire.fuse.match import (
     DAY_WINDOW,
     REFERENCE_MIN_SHARED,
     TOWN_PRECISIONS,
-    WILDCARD_SUBTYPES,
+    anchors_to_match,
     content_overlap,
     dates_compatible,
     family,
     match_score,
-    one_report,
     place_named,
     places_compatible,
     reference_words,
@@ -290,12 +289,7 @@ class Clusterer:
             anchors = self._anchors(c)
             if not _may_be_compatible(m.date, self._summary(c).anchor_span):
                 continue
-            if any(not subtypes_compatible(m.sub_event_type, o.sub_event_type) and not one_report(m, o)
-                   for o in anchors):
-                # a report of any sub-type (a bare "explosion", a "shot down") in an event of shelling
-                # does not let a drone strike join it: only the members of a sub-type it fits may
-                anchors = [o for o in anchors if o.sub_event_type == m.sub_event_type
-                           or o.sub_event_type not in WILDCARD_SUBTYPES]
+            anchors = anchors_to_match(m, anchors)
             score = max((match_score(m, o) for o in anchors), default=0)
             if score > best_score:
                 best, best_score = c, score

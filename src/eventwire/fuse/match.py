@@ -102,6 +102,16 @@ def one_report(a: Mention, b: Mention) -> bool:
             and b.place.precision in TOWN_PRECISIONS)
 
 
+def anchors_to_match(m: Mention, anchors: list[Mention]) -> list[Mention]:
+    """The members of an event a new report is matched against.  A report of any sub-type (a bare
+    "explosion", a "shot down") in an event of shelling does not let a drone strike join it: when the
+    event holds a sub-type the report does not fit, only members of the report's own or a definite
+    sub-type may take it in."""
+    if all(subtypes_compatible(m.sub_event_type, o.sub_event_type) or one_report(m, o) for o in anchors):
+        return anchors
+    return [o for o in anchors if o.sub_event_type == m.sub_event_type or o.sub_event_type not in WILDCARD_SUBTYPES]
+
+
 def match_score(a: Mention, b: Mention) -> int:
     """0: different events; higher: more surely the same (same place beats a nearby one).
 

@@ -51,19 +51,21 @@ def texts(shared: Path):
 
 def write_decisions(shared: Path, out: Path) -> int:
     from eventwire.extract.actors import ActorFinder
+    from eventwire.extract.claims import ClaimExtractor
     from eventwire.extract.nlp import load_nlp
     from eventwire.extract.types import EventTypeClassifier
 
     nlp = load_nlp()
-    classifier, finder = EventTypeClassifier(nlp), ActorFinder(nlp)
+    classifier, finder, claims = EventTypeClassifier(nlp), ActorFinder(nlp), ClaimExtractor()
     n = 0
     with out.open("w", encoding="utf-8") as f:
         for corpus, text in texts(shared):
             for sent in nlp(text[:100_000]).sents:
                 hits = classifier.classify(sent)
+                speech = claims.speech_heads(sent) if hits else set()  # a speaker is no doer, as in extraction
                 decided = []
                 for h in hits:
-                    actors = sorted(f"{a.name}:{a.role}" for a in finder.find(sent, h.trigger, set()))
+                    actors = sorted(f"{a.name}:{a.role}" for a in finder.find(sent, h.trigger, speech))
                     decided.append([h.trigger_text, h.event_type, h.sub_event_type, actors])
                 f.write(json.dumps({"corpus": corpus, "sentence": sent.text.strip(), "decisions": decided}) + "\n")
                 n += 1

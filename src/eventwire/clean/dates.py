@@ -56,11 +56,6 @@ DATELINE_MAX_CHARS = 160
 # dateline or byline has a name or a place left ("By Jane Doe", "Kyiv."), a
 # sentence has a verb and its objects.
 DATELINE_RESIDUE_MAX_WORDS = 5
-# A site's header shows today's date (a clock, often beside the weather), so on
-# a scraped page it is the day of the scrape.  It stands above the headline; the
-# article's own date comes after it.  Such a date is used only when the page
-# has no other.
-CONFIDENCE_TEXT_SITE_CLOCK = 0.3
 # A line that is nothing but a date and a clock time ("March 02, 2023 at
 # 02:08PM", "Posted 12 May 2022, 10:11") is the stamp a publishing system puts
 # on a post, wherever the page puts it (aggregators put it under the text).
@@ -102,11 +97,6 @@ _MONTH_FIRST = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4
 _DATELINE_LABEL = re.compile(rf"\b(?:{alternation(load_lexicon().groups['dateline_label_words'])})\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _SOURCE_NAMES = {"metadata": "page", "html": "html", "text": "text"}
-URL_EVIDENCE = "URL: "  # how a URL's date is told apart from the record's own metadata date
-
-
-def _said_by(c: "DateEvidence") -> str:
-    return "URL" if c.evidence.startswith(URL_EVIDENCE) else _SOURCE_NAMES[c.source]
 
 
 @dataclass(frozen=True)
@@ -115,6 +105,11 @@ class DateEvidence:
     source: str  # metadata | html | text
     confidence: float
     evidence: str
+    said_by: str = ""  # how a conflict note names it, when not by its source ("URL")
+
+    @property
+    def name(self) -> str:
+        return self.said_by or _SOURCE_NAMES[self.source]
 
 
 @lru_cache(maxsize=1)
@@ -236,13 +231,11 @@ def dateline_date(text: str) -> date | None:
     return parse_date_string(f"{m['day']} {m['month']} {year}")
 
 
-def text_date_candidates(units: list[str], headline_index: int | None = None) -> list[DateEvidence]:
+def text_date_candidates(units: list[str]) -> list[DateEvidence]:
     """Datelines, bylines, post stamps and "Published:" lines in the text, best first.
 
     ``units`` are the text's lines before boilerplate removal: a dateline is
     usually boilerplate itself and is read before it is dropped.
-    ``headline_index``: the unit the headline was taken from, when the text
-    gave it; a date above it is the site's clock.
     """
     found: list[tuple[float, int, DateEvidence]] = []
     stamps: list[tuple[float, int, DateEvidence]] = []  # post stamps below the head
@@ -258,7 +251,6 @@ def text_date_candidates(units: list[str], headline_index: int | None = None) ->
             continue
         in_head = index < TEXT_HEAD_UNITS and _is_dateline_shaped(unit)
         stamp = _is_post_stamp(unit)
-        above_headline = headline_index is not None and index < headline_index
         for match in DATE_STRING.finditer(unit):
             labelled = bool(PUBLISHED_LABEL.search(unit[: match.start()]))
             if not (labelled or in_head or stamp):
@@ -267,8 +259,6 @@ def text_date_candidates(units: list[str], headline_index: int | None = None) ->
             if day is None or not plausible(day):
                 continue
             confidence = CONFIDENCE_TEXT_LABELLED if labelled else CONFIDENCE_TEXT_DATELINE
-            if above_headline:
-                confidence = CONFIDENCE_TEXT_SITE_CLOCK
             into = found if (labelled or in_head) else stamps
             into.append((-confidence, index, DateEvidence(day, "text", confidence, unit)))
             break  # the first date of a line: "Published: X | Updated: Y" means X
@@ -298,7 +288,7 @@ def _within_bound(candidates: list[DateEvidence], not_after: date | None) -> tup
     late = [c for c in candidates if c.date > limit]
     if not late:
         return kept, None
-    said = "; ".join(f"{_said_by(c)} says {c.date.isoformat()}" for c in late)
+    said = "; ".join(f"{c.name} says {c.date.isoformat()}" for c in late)
     return kept, f"{said}, after the page was captured on {not_after.isoformat()}; ignored"
 
 
@@ -308,7 +298,6 @@ def resolve(
     text_units: list[str],
     *,
     not_after: date | None = None,
-    headline_index: int | None = None,
     url_date: DateEvidence | None = None,
 ) -> PublishedDate:
     """Choose the publication date and report what disagrees with it.
@@ -324,7 +313,7 @@ def resolve(
         candidates.append(html_date)
     if url_date is not None:
         candidates.append(url_date)
-    text = text_date_candidates(text_units, headline_index)
+    text = text_date_candidates(text_units)
     if not_after is not None:  # a later dateline may be a timeline entry; an earlier one may still fit
         text = [c for c in text if c.date <= not_after + timedelta(days=CAPTURE_TOLERANCE_DAYS)] or text[:1]
     if text:
@@ -339,8 +328,8 @@ def resolve(
     notes = [note] if note else []
     if disagreeing:
         confidence = max(0.1, round(confidence - CONFLICT_PENALTY, 2))
-        parts = [f"{_said_by(chosen)} says {chosen.date.isoformat()}"]
-        parts += [f"{_said_by(o)} says {o.date.isoformat()}" for o in disagreeing]
+        parts = [f"{chosen.name} says {chosen.date.isoformat()}"]
+        parts += [f"{o.name} says {o.date.isoformat()}" for o in disagreeing]
         notes.insert(0, "; ".join(parts))
     return PublishedDate(
         date=chosen.date,
@@ -361,26 +350,10 @@ def url_evidence(url: str | None) -> DateEvidence | None:
     limits = Extractor(False, datetime.now() + timedelta(days=FUTURE_TOLERANCE_DAYS),
                        datetime(EARLIEST_YEAR, 1, 1), False, "%Y-%m-%d")
     found = extract_url_date(url, limits)
-    day = datetime.strptime(found, "%Y-%m-%d").date() if found else _day_first_url_date(url)
+    day = datetime.strptime(found, "%Y-%m-%d").date() if found else None
     if day is None or not plausible(day):
         return None
-    return DateEvidence(day, "metadata", CONFIDENCE_URL, f"{URL_EVIDENCE}{url}")
-
-
-# "...-30-07-2023.html": a day-first date in a slug (sites of day-first countries); read only when the
-# first number cannot be a month, so "04-07-2023" (April or July?) is left alone
-URL_DAY_FIRST = re.compile(r"(?<![\d])(\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d\d)(?![\d])")
-
-
-def _day_first_url_date(url: str) -> date | None:
-    for m in URL_DAY_FIRST.finditer(url):
-        day, month, year = int(m[1]), int(m[2]), int(m[3])
-        if day > 12:
-            try:
-                return date(year, month, day)
-            except ValueError:
-                return None
-    return None
+    return DateEvidence(day, "metadata", CONFIDENCE_URL, f"URL: {url}", said_by="URL")
 
 
 def html_evidence(day_string: str | None) -> DateEvidence | None:

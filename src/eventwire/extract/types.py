@@ -60,14 +60,6 @@ def _reciprocal(tok: Token) -> bool:
                for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
 
 
-def _undergoer(head: Token) -> str:
-    """The lemma of what a verb is done to: its object, or its passive subject ("the ship was detained")."""
-    for c in head.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            return c.lemma_.lower()
-    return ""
-
-
 class EventTypeClassifier(Blocking, Arguments, Protests):
     """Built once with the shared nlp; call ``classify(sentence)`` per sentence."""
 
@@ -115,7 +107,6 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
             t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
             t["_verb_only"] = set(t.get("verb_only", ()))
-            t["_not_objects"] = set(t.get("not_objects", ()))
         harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
         self.violent_settings = set(harm.get("violent_settings", ()))
         self.not_violent_modifiers = set(harm.get("not_violent_modifiers", ()))
@@ -150,7 +141,6 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
         self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
         self.figurative_governors = set(cues.get("figurative_governors", ()))
-        self.figurative_takers = {w.lower() for w in cues.get("figurative_hostage_takers", ())}
         self.non_event_heads = set(cues.get("non_event_heads", ()))
         self.setting_heads = set(cues.get("setting_heads", ()))
         self.accident = set(cues.get("accident_context", ()))
@@ -241,8 +231,6 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             else:
                 if key in trig["_needs_agent"] and self._side(self._agent(head)) is None:
                     continue  # "houses were set on fire" in a battle report: damage, not a separate act
-                if trig["_not_objects"] and _undergoer(head) in trig["_not_objects"]:
-                    continue  # "detained the evacuation column": a convoy held, not people arrested
                 if trig["_needs_weapon"] and key in trig["_needs_weapon"] and instrument is None \
                         and not self._context(sent, self.weapon_nouns):
                     continue  # "the interception of this individual"

@@ -22,7 +22,6 @@ from eventwire.extract.types_base import (
     WEAK_STRIKE_LEMMAS,
     WITHDRAW_LEMMAS,
 )
-from eventwire.extract import gazetteer
 from eventwire.extract.vocab import words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
@@ -120,24 +119,17 @@ class Arguments:
     def _is_crowd(self, toks: list[Token]) -> bool:
         """The phrase's head is a crowd word ("a mob of villagers", "angry residents").
 
-        Only the head counts ("groups with a combined strength of 50 people" are
-        groups, not people), and a group named by a nationality ("two Ukrainian
-        groups") is one side's unit in a war report, not a crowd ("Sudanese
-        protesters" are still protesters).
+        Only the head counts: "militants ... killing several people" are militants, not people; a
+        count or a collective ("thousands of protesters") is made of what its "of" phrase names.
         """
         crowd = self.actor_sets.get("crowd", set())
-        demonyms = gazetteer.load().demonyms
         inside = {t.i for t in toks}
         heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
         # "thousands of protesters", "a mob of villagers": the people a count or a collective is made of
         heads += [g for t in heads for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"]
-        return any(
-            (t.lemma_.lower() in crowd or t.lower_ in crowd or t.lower_.removesuffix("s") in crowd)
-            and not (t.lemma_.lower() == "group"
-                     and any(c.dep_ in ("amod", "compound") and c.text in demonyms for c in t.children))
-            for t in heads
-        )
+        return any(t.lemma_.lower() in crowd or t.lower_ in crowd or t.lower_.removesuffix("s") in crowd
+                   for t in heads)
 
     def _target(self, tok: Token, sent: Span, agent: list[Token]) -> str | None:
         """'civilian' or 'military' for the target of a ground attack."""

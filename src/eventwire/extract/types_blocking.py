@@ -65,9 +65,6 @@ class Blocking:
             return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
             return f"conditional '{tok.text}': may never happen"
-        figurative_taker = self._figurative_taker(tok)
-        if figurative_taker is not None:
-            return figurative_taker
         hypothetical = self._hypothetical_subject(tok)
         if hypothetical is not None:
             return hypothetical
@@ -105,22 +102,6 @@ class Blocking:
         if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
             return f"claimed '{tok.text}': attribution of responsibility"
         return self._governor_block(tok)
-
-    def _figurative_taker(self, tok: Token) -> str | None:
-        """'Taken hostage by Western governments', 'the opposition held the budget hostage': a government
-        or a party takes no captives; the hostage is a figure of speech."""
-        hostage = tok if tok.lemma_.lower() == "hostage" else next(
-            (c for c in tok.children if c.lemma_.lower() == "hostage"), None)
-        if hostage is None:
-            return None
-        verb = hostage.head if hostage.head.pos_ in ("VERB", "AUX") else tok
-        takers = [c for c in verb.children if c.dep_ == "nsubj"]  # "the opposition held the budget hostage"
-        takers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]  # "by X"
-        taker = next((t for t in takers if t.lemma_.lower() in self.figurative_takers
-                      or t.lower_ in self.figurative_takers), None)
-        if taker is None:
-            return None
-        return f"'{hostage.text}' of '{taker.text}': a figure of speech, no captives taken"
 
     @staticmethod
     def _hypothetical_subject(tok: Token) -> str | None:

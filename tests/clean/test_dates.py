@@ -114,15 +114,25 @@ def test_agency_dateline_with_brackets_dates_the_page(opening, expected):
     assert (doc.published.date, doc.published.source) == (expected, "text")
 
 
-# A page as a scraper flattens it: the headline, the story, the post's stamp under it, a donation box.
+# A page as a scraper flattens it: the site's header (weather, today's date), the
+# headline found in the text, the story, the post's stamp under it, a donation box.
 HEADLINE = "Drones strike a fuel depot near the border, governor says"
-SCRAPED = HEADLINE + "\n\n" + BODY * 3 + "\n\nApril 03, 2023 at 09:41AM\n\nSupport Us\n\nRelated Stories"
+SCRAPED = (
+    "14.2 C\n\nMonday, April 17, 2023\n\n" + HEADLINE + "\n\n" + BODY * 3
+    + "\n\nApril 03, 2023 at 09:41AM\n\nSupport Us\n\nRelated Stories"
+)
 
 
-def test_a_post_stamp_under_the_story_dates_the_page(cleaner):
+def test_post_stamp_under_the_story_beats_the_sites_clock_above_the_headline(cleaner):
     doc = cleaner.clean(Record(source="t", text=SCRAPED))
     assert doc.title == HEADLINE
     assert (doc.published.date, doc.published.evidence) == (date(2023, 4, 3), "April 03, 2023 at 09:41AM")
+
+
+def test_sites_clock_is_the_date_only_when_nothing_else_dates_the_page(cleaner):
+    pub = cleaner.clean(Record(source="t", text=SCRAPED.replace("April 03, 2023 at 09:41AM", "Share this"))).published
+    assert pub.date == date(2023, 4, 17)
+    assert pub.confidence == dates.CONFIDENCE_TEXT_SITE_CLOCK
 
 
 STORY = [BODY] * dates.TEXT_HEAD_UNITS  # below the head, where a dateline no longer counts

@@ -187,6 +187,7 @@ class Cleaner:
             dates.html_evidence(extract.date) if extract else None,
             [u.text for u in units],
             not_after=dates.capture_bound(record.captured),
+            headline_index=title_index,
             url_date=dates.url_evidence(record.url),
         )
         digest = content_hash(text)

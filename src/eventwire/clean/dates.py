@@ -56,6 +56,15 @@ DATELINE_MAX_CHARS = 160
 # dateline or byline has a name or a place left ("By Jane Doe", "Kyiv."), a
 # sentence has a verb and its objects.
 DATELINE_RESIDUE_MAX_WORDS = 5
+# A site's header shows today's date (a clock, often beside the weather), so on
+# a scraped page it is the day of the scrape, not of the article.  It stands
+# above the headline; the article's own date comes after it.  Such a date is
+# used only when the page has no other.  Seen on pages of two shared sets: an
+# aggregator in dev2 (clock three weeks after the post stamp under the story)
+# and theplanetarypress.com in eval/boilerplate (clock two days after the
+# byline's date); on Blogger pages (python.org's blog, emacspeak) the date line
+# above the post title is the post's own date, and is then the only one.
+CONFIDENCE_TEXT_SITE_CLOCK = 0.3
 # A line that is nothing but a date and a clock time ("March 02, 2023 at
 # 02:08PM", "Posted 12 May 2022, 10:11") is the stamp a publishing system puts
 # on a post, wherever the page puts it (aggregators put it under the text).
@@ -231,11 +240,13 @@ def dateline_date(text: str) -> date | None:
     return parse_date_string(f"{m['day']} {m['month']} {year}")
 
 
-def text_date_candidates(units: list[str]) -> list[DateEvidence]:
+def text_date_candidates(units: list[str], headline_index: int | None = None) -> list[DateEvidence]:
     """Datelines, bylines, post stamps and "Published:" lines in the text, best first.
 
     ``units`` are the text's lines before boilerplate removal: a dateline is
     usually boilerplate itself and is read before it is dropped.
+    ``headline_index``: the unit the headline was taken from, when the text
+    gave it; a date above it is the site's clock.
     """
     found: list[tuple[float, int, DateEvidence]] = []
     stamps: list[tuple[float, int, DateEvidence]] = []  # post stamps below the head
@@ -251,6 +262,7 @@ def text_date_candidates(units: list[str]) -> list[DateEvidence]:
             continue
         in_head = index < TEXT_HEAD_UNITS and _is_dateline_shaped(unit)
         stamp = _is_post_stamp(unit)
+        above_headline = headline_index is not None and index < headline_index
         for match in DATE_STRING.finditer(unit):
             labelled = bool(PUBLISHED_LABEL.search(unit[: match.start()]))
             if not (labelled or in_head or stamp):
@@ -259,6 +271,8 @@ def text_date_candidates(units: list[str]) -> list[DateEvidence]:
             if day is None or not plausible(day):
                 continue
             confidence = CONFIDENCE_TEXT_LABELLED if labelled else CONFIDENCE_TEXT_DATELINE
+            if above_headline:
+                confidence = CONFIDENCE_TEXT_SITE_CLOCK
             into = found if (labelled or in_head) else stamps
             into.append((-confidence, index, DateEvidence(day, "text", confidence, unit)))
             break  # the first date of a line: "Published: X | Updated: Y" means X
@@ -298,6 +312,7 @@ def resolve(
     text_units: list[str],
     *,
     not_after: date | None = None,
+    headline_index: int | None = None,
     url_date: DateEvidence | None = None,
 ) -> PublishedDate:
     """Choose the publication date and report what disagrees with it.
@@ -313,7 +328,7 @@ def resolve(
         candidates.append(html_date)
     if url_date is not None:
         candidates.append(url_date)
-    text = text_date_candidates(text_units)
+    text = text_date_candidates(text_units, headline_index)
     if not_after is not None:  # a later dateline may be a timeline entry; an earlier one may still fit
         text = [c for c in text if c.date <= not_after + timedelta(days=CAPTURE_TOLERANCE_DAYS)] or text[:1]
     if text:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from eventwire import datelines
 from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
+from eventwire.extract.borrowed_doer import borrow_doer
 from eventwire.extract.components.context import Article, usable_pub
 from eventwire.extract.components.places import (at_locality, context_place, COUNTRY_OF_DEED, EVENT_PRECISIONS,
                                                  filed_spans, LOCALITY)
@@ -67,8 +68,10 @@ class Extractor:
         genre = self.genre.classify(doc.title, doc.url, doc.text)
         commentary = genre.reason if genre.commentary else ""
         mentions: list[Mention] = []
+        told_in: list[int] = []  # per mention, the index of the sentence that told it
         para_date: list[DateSpan | None] = [None]
         current = -1
+        sentence_no = 0
         for n, item in enumerate(plan):
             if item.paragraph != current:
                 current, para_date = item.paragraph, [None]
@@ -79,7 +82,12 @@ class Extractor:
                     para_date[0] = dates[0]
                 continue
             for sent in next(parsed).sents:
-                mentions.extend(self._sentence(sent, item.offset, entries[n], story, mentions, para_date, commentary))
+                sentence_no += 1
+                for m in self._sentence(sent, item.offset, entries[n], story, mentions, para_date, commentary):
+                    earlier = list(zip(told_in, mentions))
+                    mentions.append(replace(m, actors=borrow_doer(m.actors, m.event_type, m.sub_event_type,
+                                                                  sentence_no, earlier)))
+                    told_in.append(sentence_no)
         return mentions
 
     @staticmethod

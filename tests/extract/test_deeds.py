@@ -91,6 +91,25 @@ def test_an_activity_named_in_a_prepositional_phrase_is_no_deed(deeds):
     assert told and "drop" not in verdicts(told)
 
 
+@pytest.mark.parametrize("text", [
+    "Prisoners are tortured in the cellar of the police station, the mayor said.",  # a passive present
+    "The militias shell the villages along the river whenever the army moves.",  # an active present
+])
+def test_the_simple_present_tells_a_practice_not_a_deed_done(deeds, text):
+    found = deeds(text)
+    assert found and all(d.verdict == "drop" and "simple present" in d.reason for _, d in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The militias are shelling the villages along the river, the mayor said.",  # progressive: under way now
+    "The militias have shelled the villages along the river, the mayor said.",  # perfect: done
+    "On 3 March 2023, two bombs are detonated near the stadium, the timeline shows.",  # a timeline's dated present
+])
+def test_the_present_progressive_perfect_and_dated_present_still_tell_deeds(deeds, text):
+    found = deeds(text)
+    assert found and all("simple present" not in d.reason for _, d in found)
+
+
 def test_a_deed_with_no_anchor_at_all_is_doubted_not_dropped():
     judge = DeedJudge(set())
     none = Anchors(False, False, False)

@@ -176,7 +176,7 @@ def page(text: str, url: str | None = None, title: str | None = None) -> Documen
 def test_on_a_commentary_page_only_a_concrete_deed_is_reported(extractor):
     text = ("The war has taught us that artillery decides everything.\n\n"
             "Russian troops shelled the city of Kharkiv on Tuesday, killing two civilians, the governor said.\n\n"
-            "When the army shells towns, the world looks away.")
+            "The army shelled towns for years while the world looked away.")
     url = "https://news.example/opinion/2024/03/14/what-the-war-taught"
     got = extractor.extract(page(text, url))
     assert [m.place.name for m in got] == ["Kharkiv"]

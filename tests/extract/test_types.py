@@ -394,3 +394,13 @@ def test_weapons_aimed_at_each_other_are_a_clash(clf, nlp):
 def test_the_line_or_zone_of_fighting_names_a_place_not_a_deed(clf, nlp):
     assert "Armed clash" not in subs(clf, nlp, "Supplies moved up along the line of combat near the river on Monday.")
     assert subs(clf, nlp, "Combat near the river lasted all of Monday.") != []
+
+
+def test_hyphenated_lemmas_match_though_the_tokenizer_splits_them(clf, nlp):
+    # "sit-in" is three tokens ("sit", "-", "in"): as a one-token lemma it never fired
+    assert subs(clf, nlp, "Nurses held a sit-in outside the hospital director's office.") == ["Peaceful protest"]
+    assert subs(clf, nlp, "A gang-rape of two girls by militiamen was reported in the village.") == ["Sexual violence"]
+
+
+def test_a_machine_gun_named_is_a_weapon_not_its_use(clf, nlp):
+    assert subs(clf, nlp, "Troops found rifles, machine-guns and ammunition in a farmhouse.") == ["Disrupted weapons use"]

@@ -48,6 +48,12 @@ RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
 BATTLES = "Battles"
 
 
+def _hyphenated(lemmas: list[str]) -> list[str]:
+    """Lemma entries with a hyphen ("sit-in", "tear-gas"): the tokenizer splits them into three
+    tokens, so no single token has them as its lemma; they are matched as phrases instead."""
+    return [w for w in lemmas if "-" in w.strip("-")]
+
+
 def _named_only(hit: TypeHit) -> bool:
     """The hit's words are all nouns ("air strikes", "artillery fire"): a deed named, not told with its verb."""
     t = hit.trigger
@@ -88,12 +94,13 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         # so the resolver knows which phrase fired ("blow up" needs a weapon, "open fire" is a ground attack)
         self._phrase_of: dict[str, tuple[int, str]] = {}
         for i, t in enumerate(self.triggers):
-            for phrase, pdoc in zip(t["phrases"], nlp.pipe(t["phrases"])):
+            patterns = t["phrases"] + _hyphenated(t["lemmas"])
+            for phrase, pdoc in zip(patterns, nlp.pipe(patterns)):
                 key = f"t{i}:{phrase}"
                 self._phrase_of[key] = (i, _key(phrase))
                 self.trigger_phrases.add(key, [pdoc])
         for i, t in enumerate(self.instruments):
-            self.instrument_phrases.add(str(i), list(nlp.pipe(t["phrases"])))
+            self.instrument_phrases.add(str(i), list(nlp.pipe(t["phrases"] + _hyphenated(t["lemmas"]))))
         for t in self.triggers:
             t["_needs_instrument"] = {_key(x) for x in t.get("needs_instrument", ())}
             t["_ground"] = {_key(x) for x in t.get("ground_lemmas", ())}
@@ -121,7 +128,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.outcome_lemmas = {k: set(v["lemmas"]) for k, v in self.outcomes.items()}
         self.outcome_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for k, v in self.outcomes.items():
-            self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"])))
+            self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"] + _hyphenated(v["lemmas"]))))
         self.vocab = nlp.vocab
 
     def _read_cues(self, cues: dict) -> None:

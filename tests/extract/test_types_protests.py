@@ -1,0 +1,25 @@
+"""A protest's sub-type from its outcome (extract.types_protests), on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.types import EventTypeClassifier
+
+
+@pytest.fixture(scope="module")
+def clf(nlp):
+    return EventTypeClassifier(nlp)
+
+
+def subs(clf, nlp, text: str) -> list[str]:
+    return [h.sub_event_type for s in nlp(text).sents for h in clf.classify(s)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Riot police fired tear gas at students marching to the ministry.", "Protest with intervention"),
+    ("Anti-riot units detained a dozen demonstrators outside the courthouse.", "Protest with intervention"),
+    ("Hundreds of pensioners rallied peacefully while riot police stood by.", "Peaceful protest"),
+    ("Officers in riot gear watched the march pass the station.", "Peaceful protest"),
+])
+def test_riot_police_are_a_force_not_a_riot(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == [expected]

@@ -23,3 +23,15 @@ def subs(clf, nlp, text: str) -> list[str]:
 ])
 def test_riot_police_are_a_force_not_a_riot(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == [expected]
+
+
+def test_a_dated_present_is_a_caption_that_reports(clf, nlp):
+    # the historic present of a photo caption, dated to a day: the protesters are the clash's side
+    got = subs(clf, nlp, "Students clash with police outside the university in Lagos, Tuesday, March 3, 2020.")
+    assert got == ["Violent demonstration"]
+    got = subs(clf, nlp, "A demonstrator throws a stone at soldiers in Hebron, Friday, June 5, 2015.")
+    assert got == ["Violent demonstration"]
+
+
+def test_an_undated_present_with_be_stays_a_statement(clf, nlp):
+    assert subs(clf, nlp, "Protests are a right of every citizen, the minister said on Monday.") == []

@@ -83,7 +83,8 @@ class Blocking:
                 tok.dep_ == "nsubj" and clause is not None and tok.head.i == clause.i
                 or any(t.dep_ == "acl" and t.tag_ == "VBN" for t in tok.subtree))
             if not definite and clause is not None and clause.tag_ in ("VBZ", "VBP") \
-                    and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas) \
+                    and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas
+                         and not self._dated(clause)) \
                     and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
                         c.dep_ in ("expl", "aux", "auxpass") for c in clause.children):
                 # "strikes on energy targets are legitimate responses": a judgement, not a report
@@ -102,6 +103,12 @@ class Blocking:
         if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
             return f"claimed '{tok.text}': attribution of responsibility"
         return self._governor_block(tok)
+
+    def _dated(self, clause: Token) -> bool:
+        """'Protesters clash with police in Santiago, Friday, Oct. 25': an event verb in the present
+        dated to a day or a month is the historic present of captions and headlines, a report of one
+        event; a general statement ('strikes on energy targets hit the economy') names no day."""
+        return any(t.lower_ in self.kinds.calendar and self.kinds.is_calendar(t) for t in clause.subtree)
 
     @staticmethod
     def _hypothetical_subject(tok: Token) -> str | None:

@@ -35,3 +35,13 @@ def test_a_dated_present_is_a_caption_that_reports(clf, nlp):
 
 def test_an_undated_present_with_be_stays_a_statement(clf, nlp):
     assert subs(clf, nlp, "Protests are a right of every citizen, the minister said on Monday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fishermen blocked the coastal road on Monday to protest a ban on night fishing.", ["Peaceful protest"]),
+    ("Mothers gathered outside the prison to protest the detention of their sons.", ["Peaceful protest"]),
+    ("The ministry summoned the envoy to protest the seizure of a trawler.", []),
+    ("The union called on its members to protest outside the ministry next week.", []),
+])
+def test_a_gathering_done_to_protest_is_the_protest(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

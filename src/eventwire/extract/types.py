@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_arguments import Arguments
-from eventwire.extract.types_base import _key, ARMED_CLASH, GATHERING_NOUNS, GROUND, REMOTE, TypeHit
+from eventwire.extract.types_base import _key, ARMED_CLASH, GATHERING_NOUNS, GROUND, PEACEFUL, REMOTE, TypeHit
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
 from eventwire.extract.vocab import words
@@ -84,6 +84,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             for lemma in t["lemmas"]:
                 self.trigger_lemmas.setdefault(lemma, i)
                 self._lemma_concepts.setdefault(lemma, []).append(i)
+        self.protest_lemmas = {lemma for t in self.triggers if t.get("sub_event_type") == PEACEFUL for lemma in t["lemmas"]}
         self.instrument_lemmas: dict[str, int] = {}
         for i, t in enumerate(self.instruments):
             for lemma in t["lemmas"]:

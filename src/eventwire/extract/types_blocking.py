@@ -29,6 +29,7 @@ DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
 PERCEPTION_VERBS = words("event_words", "perception_verbs")
 INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
+PROTEST_ACT_VERBS = words("event_words", "protest_act_verbs")
 
 
 class Blocking:
@@ -72,7 +73,8 @@ class Blocking:
                       if c.dep_ == "advmod" and c.lower_ in self.speculative), None)
         if guess is not None:
             return f"'{guess.text}': a guess, not a report"
-        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS \
+                and not self._done_to_protest(tok):
             return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
         if tok.pos_ == "NOUN":
@@ -103,6 +105,13 @@ class Blocking:
         if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
             return f"claimed '{tok.text}': attribution of responsibility"
         return self._governor_block(tok)
+
+    def _done_to_protest(self, tok: Token) -> bool:
+        """'Farmers blocked the highway to protest low prices': a gathering or a blockade done to
+        protest is the protest, told by its purpose ('summoned the envoy to protest' is diplomacy)."""
+        head = tok.head
+        return tok.dep_ in ("advcl", "xcomp") and tok.lemma_.lower() in self.protest_lemmas \
+            and head.lemma_.lower() in PROTEST_ACT_VERBS and (head.tag_ == "VBD" or _past_event(head))
 
     def _dated(self, clause: Token) -> bool:
         """'Protesters clash with police in Santiago, Friday, Oct. 25': an event verb in the present

@@ -404,3 +404,10 @@ def test_hyphenated_lemmas_match_though_the_tokenizer_splits_them(clf, nlp):
 
 def test_a_machine_gun_named_is_a_weapon_not_its_use(clf, nlp):
     assert subs(clf, nlp, "Troops found rifles, machine-guns and ammunition in a farmhouse.") == ["Disrupted weapons use"]
+
+
+def test_killing_told_as_an_attack_s_outcome_is_the_attack(clf, nlp):
+    # who the raiders were is not said; that the attack killed people says it was armed
+    got = subs(clf, nlp, "Men on horseback attacked a hamlet near the river, killing nine residents.")
+    assert got == ["Attack"]
+    assert subs(clf, nlp, "The senator attacked the budget, saying it would kill jobs.") == []

@@ -286,13 +286,17 @@ class Arguments:
         return None
 
     def _violent_setting(self, head: Token) -> Token | None:
-        """'killed in an ambush', 'wounded during the attack': the harm happened in an armed act.
+        """'killed in an ambush', 'wounded during the attack', 'attacked the village, killing 20': the
+        harm happened in an armed act.
 
         A bare "attack" names no weapon and stands for nothing alone ("a verbal
         attack"); someone killed or wounded in one was attacked with arms.  A
         definite one ("injured in the attack", "in this raid") is the event told
         before: the harm is its outcome, not a new event.
         """
+        if head.dep_ in ("advcl", "conj") and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in self.violent_settings:
+            return head.head  # "herdsmen attacked the village, killing 20": the killing is the attack's
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPOSITIONS:
                 continue

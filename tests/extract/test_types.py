@@ -411,3 +411,14 @@ def test_killing_told_as_an_attack_s_outcome_is_the_attack(clf, nlp):
     got = subs(clf, nlp, "Men on horseback attacked a hamlet near the river, killing nine residents.")
     assert got == ["Attack"]
     assert subs(clf, nlp, "The senator attacked the budget, saying it would kill jobs.") == []
+
+
+def test_a_bomb_planted_is_no_power_plant(clf, nlp):
+    # 'plant' is an accident setting as a noun (a power plant), not as the verb of a planted bomb
+    got = subs(clf, nlp, "A bomb planted under a parked car exploded outside the court, wounding two guards.")
+    assert got == ["Remote explosive/landmine/IED"]
+    assert subs(clf, nlp, "A boiler exploded at the power plant, injuring two workers.") == []
+
+
+def test_retook_is_a_form_of_retake(clf, nlp):
+    assert subs(clf, nlp, "Army units retook the town of Velmor from the insurgents.") == ["Government regains territory"]

@@ -152,6 +152,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.non_event_heads = set(cues.get("non_event_heads", ()))
         self.setting_heads = set(cues.get("setting_heads", ()))
         self.accident = set(cues.get("accident_context", ()))
+        self.accident_verbs = set(cues.get("accident_verbs", ()))
         self.disaster = set(cues.get("disaster_nouns", ()))
         self.crime = set(cues.get("crime_context", ()))
         self.diplomatic = set(cues.get("diplomatic_context", ()))
@@ -200,7 +201,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         if not candidates:
             return []
         instrument = self._instrument(sent)
-        accident = instrument is None and self._context(sent, self.accident)
+        accident = instrument is None and self._accident_setting(sent)
         crime = any((t.lemma_.lower() in self.crime or t.lower_ in self.crime) and not self._atrocity(t) for t in sent)
         diplomatic = self._context(sent, self.diplomatic)
         hits: list[TypeHit] = []

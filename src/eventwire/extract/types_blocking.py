@@ -211,6 +211,12 @@ class Blocking:
             c.lower_ == "war" and c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ == "against"
             for c in tok.children)
 
+    def _accident_setting(self, sent: Span) -> bool:
+        """A boiler, a factory, a crash: the setting of an accidental explosion.  The setting words are
+        nouns; as verbs only those that tell an accident count ("a plane crashed", not "a bomb planted")."""
+        return any((t.lemma_.lower() in self.accident or t.lower_ in self.accident)
+                   and (t.pos_ != "VERB" or t.lemma_.lower() in self.accident_verbs) for t in sent)
+
     def _context(self, sent: Span, words: set[str]) -> bool:
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 

@@ -45,3 +45,18 @@ def test_an_undated_present_with_be_stays_a_statement(clf, nlp):
 ])
 def test_a_gathering_done_to_protest_is_the_protest(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes between youths of two neighbouring villages left four people injured.", ["Mob violence"]),
+    ("Traders and council workers clashed at the bus park over new stall fees.", ["Mob violence"]),
+    ("Rebels and soldiers clashed near the dam on Sunday.", ["Armed clash"]),
+    ("Villagers clashed with gunmen who tried to steal their cattle.", ["Armed clash"]),
+    ("The talks aimed to end years of fighting by the group in the hills.", ["Armed clash"]),
+])
+def test_a_fight_between_crowds_is_mob_violence(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+def test_a_crowd_fight_at_a_protest_is_the_protest_s_violence(clf, nlp):
+    assert subs(clf, nlp, "Marchers and shopkeepers clashed as the protest passed the market.") == ["Violent demonstration"]

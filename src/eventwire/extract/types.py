@@ -38,7 +38,16 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_arguments import Arguments
-from eventwire.extract.types_base import _key, ARMED_CLASH, GATHERING_NOUNS, GROUND, PEACEFUL, REMOTE, TypeHit
+from eventwire.extract.types_base import (
+    _key,
+    ARMED_CLASH,
+    CROWD_CLASH_WORDS,
+    GATHERING_NOUNS,
+    GROUND,
+    PEACEFUL,
+    REMOTE,
+    TypeHit,
+)
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
 from eventwire.extract.vocab import words
@@ -84,6 +93,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             for lemma in t["lemmas"]:
                 self.trigger_lemmas.setdefault(lemma, i)
                 self._lemma_concepts.setdefault(lemma, []).append(i)
+        # a fight's concepts: a crowd's fight at a protest is the protest's own violence (types_protests)
+        self.clash_concepts = {t["concept"] for t in self.triggers if t.get("sub_event_type") == ARMED_CLASH}
         self.protest_lemmas = {lemma for t in self.triggers if t.get("sub_event_type") == PEACEFUL for lemma in t["lemmas"]}
         self.instrument_lemmas: dict[str, int] = {}
         for i, t in enumerate(self.instruments):
@@ -244,6 +255,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
                         and not self._context(sent, self.weapon_nouns):
                     continue  # "the interception of this individual"
                 resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")
+                if resolved[1] == ARMED_CLASH and key in CROWD_CLASH_WORDS:
+                    resolved = self._crowd_clash(head, sent, text) or resolved
             if resolved is None:
                 continue
             etype, sub, why = resolved

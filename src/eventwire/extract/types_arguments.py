@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.types_base import (
     _definite,
     _key,
+    FIREARM_LEMMAS,
     ACCIDENT_PRONE,
     ARMED_BOMB_LEMMAS,
     GROUND,
@@ -27,6 +28,8 @@ from eventwire.extract.vocab import words
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
 SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
+PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
+COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 
@@ -116,13 +119,13 @@ class Arguments:
             return "crowd"
         return None
 
-    def _is_crowd(self, toks: list[Token]) -> bool:
+    def _is_crowd(self, toks: list[Token], crowd: set[str] | None = None) -> bool:
         """The phrase's head is a crowd word ("a mob of villagers", "angry residents").
 
         Only the head counts: "militants ... killing several people" are militants, not people; a
         count or a collective ("thousands of protesters") is made of what its "of" phrase names.
         """
-        crowd = self.actor_sets.get("crowd", set())
+        crowd = self.actor_sets.get("crowd", set()) if crowd is None else crowd
         inside = {t.i for t in toks}
         heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
         # "thousands of protesters", "a mob of villagers": the people a count or a collective is made of
@@ -155,6 +158,23 @@ class Arguments:
         if target == "civilian":
             return "Violence against civilians", "Attack", f"ground attack '{text}' on civilians"
         return "Battles", "Armed clash", f"ground attack '{text}'" + (" on armed men" if target else "")
+
+    def _crowd_clash(self, tok: Token, sent: Span, text: str) -> tuple[str, str, str] | None:
+        """'Clashes between Muslim and Christian youths', 'villagers and herders clashed': a fight
+        between crowds, with no armed group or force among its sides and no firearm named, is mob
+        violence (ACLED's armed clash needs organised armed groups on both sides)."""
+        parties = [self._agent(tok)] + [list(g.subtree) for c in tok.children if c.dep_ == "prep"
+                                        and c.lower_ in PARTY_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+        if {self._side(p) for p in parties if p} & {"state", "nonstate"}:
+            return None
+        # civilians of any kind (traders, students) as well as crowds; "fighting by the group": a bare
+        # group may be an armed one, so it alone does not make the fight a crowd's
+        people = (self.actor_sets.get("crowd", set()) | self.actor_sets.get("civilian", set())) - COLLECTIVE_NOUNS
+        if not any(self._is_crowd(p, people) for p in parties if p):
+            return None
+        if any(t.lemma_.lower() in FIREARM_LEMMAS or t.lower_ in FIREARM_LEMMAS for t in sent):
+            return None
+        return "Riots", "Mob violence", f"'{text}' between crowds"
 
     def _territory(self, tok: Token, sent: Span, trig: dict, text: str) -> tuple[str, str, str] | None:
         key = _key(text) if " " in text else tok.lemma_.lower()

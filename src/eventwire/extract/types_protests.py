@@ -50,7 +50,7 @@ class Protests:
                               f"{protest.reason}; outcome '{cue}'", protest.weak)
         out, placed = [], False
         for h in hits:
-            if h.sub_event_type == PEACEFUL or h.sub_event_type in PROTEST_PARTS:
+            if h.sub_event_type == PEACEFUL or h.sub_event_type in PROTEST_PARTS or h.concept in self.clash_concepts:
                 if not placed:
                     out.append(protest)
                     placed = True

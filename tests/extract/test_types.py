@@ -422,3 +422,18 @@ def test_a_bomb_planted_is_no_power_plant(clf, nlp):
 
 def test_retook_is_a_form_of_retake(clf, nlp):
     assert subs(clf, nlp, "Army units retook the town of Velmor from the insurgents.") == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militiamen molested three girls at a roadblock outside the camp.", ["Sexual violence"]),
+    ("Army units fought insurgents for hours in the hills above the town.", ["Armed clash"]),
+    ("Rebels fought with government troops near the ferry crossing.", ["Armed clash"]),
+    ("The new mayor has fought corruption for years.", []),
+    ("Volunteers fought the blaze through the night.", []),
+    ("Soldiers burned houses in the hamlet, survivors said.", ["Looting/property destruction"]),
+    ("Party workers burnt an effigy of the governor outside the assembly.", ["Peaceful protest"]),
+    ("Students raised slogans against the vice-chancellor at the gate.", ["Peaceful protest"]),
+    ("Shops stayed shut as traders observed a hartal across the district.", ["Peaceful protest"]),
+])
+def test_words_of_the_codebook_s_events(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

@@ -123,6 +123,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}
             t["_needs_weapon_object"] = set(t.get("needs_weapon_object", ()))
             t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
+            t["_needs_opponent"] = {_key(x) for x in t.get("needs_opponent", ())}
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
             t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
             t["_verb_only"] = set(t.get("verb_only", ()))
@@ -251,6 +252,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             else:
                 if key in trig["_needs_agent"] and self._side(self._agent(head)) is None:
                     continue  # "houses were set on fire" in a battle report: damage, not a separate act
+                if key in trig["_needs_opponent"] and not self._armed_sides(head):
+                    continue  # "fought corruption", "fought the fire", "villagers fought with police": no two armed sides
                 if trig["_needs_weapon"] and key in trig["_needs_weapon"] and instrument is None \
                         and not self._context(sent, self.weapon_nouns):
                     continue  # "the interception of this individual"

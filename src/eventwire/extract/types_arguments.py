@@ -159,12 +159,25 @@ class Arguments:
             return "Violence against civilians", "Attack", f"ground attack '{text}' on civilians"
         return "Battles", "Armed clash", f"ground attack '{text}'" + (" on armed men" if target else "")
 
+    def _parties(self, tok: Token) -> list[list[Token]]:
+        """The sides of a fight: its doer, its object and its 'with'/'between'/'against' phrases."""
+        return [self._agent(tok)] + [list(g.subtree) for g in tok.children if g.dep_ == "dobj"] + [
+            list(g.subtree) for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
+            for g in c.children if g.dep_ == "pobj"]
+
+    def _armed_sides(self, tok: Token) -> bool:
+        """'Troops fought militants', 'rebels fought with the army': a verb of fighting is a clash
+        when a side other than its doer is named, every named side is a force or an armed group, and
+        one is ("fought corruption", "fought the blaze" name none; a crowd's fight is typed apart)."""
+        parties = [p for p in self._parties(tok) if p]
+        sides = [self._side(p) for p in parties]
+        return tok.pos_ == "VERB" and len(parties) > 1 and all(s in ("state", "nonstate") for s in sides)
+
     def _crowd_clash(self, tok: Token, sent: Span, text: str) -> tuple[str, str, str] | None:
         """'Clashes between Muslim and Christian youths', 'villagers and herders clashed': a fight
         between crowds, with no armed group or force among its sides and no firearm named, is mob
         violence (ACLED's armed clash needs organised armed groups on both sides)."""
-        parties = [self._agent(tok)] + [list(g.subtree) for c in tok.children if c.dep_ == "prep"
-                                        and c.lower_ in PARTY_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+        parties = self._parties(tok)
         if {self._side(p) for p in parties if p} & {"state", "nonstate"}:
             return None
         # civilians of any kind (traders, students) as well as crowds; "fighting by the group": a bare

@@ -437,3 +437,14 @@ def test_retook_is_a_form_of_retake(clf, nlp):
 ])
 def test_words_of_the_codebook_s_events(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+def test_who_tells_a_deed_is_not_its_target(clf, nlp):
+    # the police are the source here: the dead are villagers, so the raid was an attack on civilians
+    got = subs(clf, nlp, "Bandits killed nine herders in a dawn raid on the settlement, police said on Friday.")
+    assert got == ["Attack"]
+
+
+def test_fighting_between_two_forces_names_both_sides(clf, nlp):
+    got = subs(clf, nlp, "Fighting between the army and separatists near the port has left eleven dead.")
+    assert got == ["Armed clash"]

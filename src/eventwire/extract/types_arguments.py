@@ -23,12 +23,13 @@ from eventwire.extract.types_base import (
     WEAK_STRIKE_LEMMAS,
     WITHDRAW_LEMMAS,
 )
-from eventwire.extract.vocab import words
+from eventwire.extract.vocab import load_json, words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
 SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
 PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
+SPEECH_LEMMAS = frozenset(load_json("lexicons", "claims.json")["speech_lemmas"])
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
@@ -138,7 +139,10 @@ class Arguments:
         """'civilian' or 'military' for the target of a ground attack."""
         args = self._args(tok)
         civ, mil = self.actor_sets.get("civilian", set()), self.actor_sets.get("military", set())
-        for pool in (args, [t for t in sent if t not in agent and t.pos_ in ("NOUN", "PROPN")]):
+        # "gunmen killed 18 villagers in a raid, police said": who tells the deed is not its target
+        told_by = {t.i for v in sent if v.lemma_.lower() in SPEECH_LEMMAS and v.pos_ in ("VERB", "AUX")
+                   for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+        for pool in (args, [t for t in sent if t not in agent and t.pos_ in ("NOUN", "PROPN") and t.i not in told_by]):
             lem = {t.lemma_.lower() for t in pool}
             if lem & mil:
                 return "military"
@@ -160,10 +164,13 @@ class Arguments:
         return "Battles", "Armed clash", f"ground attack '{text}'" + (" on armed men" if target else "")
 
     def _parties(self, tok: Token) -> list[list[Token]]:
-        """The sides of a fight: its doer, its object and its 'with'/'between'/'against' phrases."""
-        return [self._agent(tok)] + [list(g.subtree) for g in tok.children if g.dep_ == "dobj"] + [
-            list(g.subtree) for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
+        """The sides of a fight: its doer, its object and its 'with'/'between'/'against' phrases,
+        each conjunct a side of its own ('between government troops and rebels' names two)."""
+        named = [g for g in tok.children if g.dep_ == "dobj"] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
             for g in c.children if g.dep_ == "pobj"]
+        return [self._agent(tok)] + [[x, *(m for m in x.children if m.dep_ in ("compound", "amod", "prep"))]
+                                     for g in named for x in (g, *g.conjuncts)]
 
     def _armed_sides(self, tok: Token) -> bool:
         """'Troops fought militants', 'rebels fought with the army': a verb of fighting is a clash

@@ -448,3 +448,13 @@ def test_who_tells_a_deed_is_not_its_target(clf, nlp):
 def test_fighting_between_two_forces_names_both_sides(clf, nlp):
     got = subs(clf, nlp, "Fighting between the army and separatists near the port has left eleven dead.")
     assert got == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Customs officers arrested two men carrying heroin at the border post.", []),
+    ("Police arrested a woman for shoplifting at the mall.", []),
+    ("Police arrested two men over the bombing, a crime the minister called political.", ["Arrests"]),
+    ("Soldiers detained three opposition organisers at their homes.", ["Arrests"]),
+])
+def test_an_arrest_for_common_crime_is_no_conflict_event(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

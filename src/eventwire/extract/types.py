@@ -167,6 +167,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.accident_verbs = set(cues.get("accident_verbs", ()))
         self.disaster = set(cues.get("disaster_nouns", ()))
         self.crime = set(cues.get("crime_context", ()))
+        # "arrested ... linked with political crimes": the bare word 'crime' does not make an arrest policing
+        self.crime_arrest = (self.crime - {"crime"}) | set(cues.get("crime_arrest_context", ()))
         self.diplomatic = set(cues.get("diplomatic_context", ()))
         self.topic_preps = set(cues.get("protest_topic_preps", ()))
         self.topic_verbs = set(cues.get("protest_topic_verbs", ()))
@@ -233,6 +235,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             kind = trig["kind"]
             if crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians":
                 continue  # a robbery, a gang: crime, not a conflict event
+            if trig.get("sub_event_type") == "Arrests" and self._context(sent, self.crime_arrest):
+                continue  # "arrested for robbery", "held with cocaine": policing of crime, not a conflict event
             if diplomatic and kind in ("strike", "harm"):
                 continue  # sanctions over an attack: diplomacy, not the attack's report
             if kind in ("strike", "harm") or trig.get("sub_event_type") == "Armed clash":

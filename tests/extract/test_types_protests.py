@@ -60,3 +60,13 @@ def test_a_fight_between_crowds_is_mob_violence(clf, nlp, text, expected):
 
 def test_a_crowd_fight_at_a_protest_is_the_protest_s_violence(clf, nlp):
     assert subs(clf, nlp, "Marchers and shopkeepers clashed as the protest passed the market.") == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Villagers beat a suspected cattle thief to death near the well.", ["Mob violence"]),
+    ("Gunmen burned four travellers to death inside their bus.", ["Attack"]),
+    ("The visitors beat the home side two goals to nil.", []),
+    ("The investigators looked into the assault of a shop owner by a group of men, a hate crime.", []),
+])
+def test_a_killing_told_with_to_death(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

@@ -63,6 +63,12 @@ def _hyphenated(lemmas: list[str]) -> list[str]:
     return [w for w in lemmas if "-" in w.strip("-")]
 
 
+def _to_death(tok: Token) -> bool:
+    """'Beat a man to death', 'was stoned to death': the verb tells a killing."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+               for c in tok.children)
+
+
 def _named_only(hit: TypeHit) -> bool:
     """The hit's words are all nouns ("air strikes", "artillery fire"): a deed named, not told with its verb."""
     t = hit.trigger
@@ -124,6 +130,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_needs_weapon_object"] = set(t.get("needs_weapon_object", ()))
             t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
             t["_needs_opponent"] = {_key(x) for x in t.get("needs_opponent", ())}
+            t["_needs_death"] = {_key(x) for x in t.get("needs_death", ())}
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
             t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
             t["_verb_only"] = set(t.get("verb_only", ()))
@@ -233,8 +240,9 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             if head.pos_ == "NOUN" and key in trig["_verb_only"]:
                 continue  # "the target revealed by Rogozin": the noun names what is aimed at, not the act
             kind = trig["kind"]
-            if crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians":
-                continue  # a robbery, a gang: crime, not a conflict event
+            if (crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians") \
+                    and not self._named_crowd(self._agent(head)):
+                continue  # a robbery, a gang: crime, not a conflict event (a mob that kills a thief is mob violence)
             if trig.get("sub_event_type") == "Arrests" and self._context(sent, self.crime_arrest):
                 continue  # "arrested for robbery", "held with cocaine": policing of crime, not a conflict event
             if diplomatic and kind in ("strike", "harm"):
@@ -247,6 +255,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             if kind == "strike":
                 resolved = self._strike(head, sent, trig, text, key, instrument, accident, n)
             elif kind == "harm":
+                if key in trig["_needs_death"] and not _to_death(head):
+                    continue  # "beat the champions", "stoned" alone: only 'beat ... to death' is a killing
                 resolved = self._harm(head, sent, text, instrument)
             elif kind == "territory":
                 resolved = self._territory(head, sent, trig, text)

@@ -135,6 +135,10 @@ class Arguments:
         return any(t.lemma_.lower() in crowd or t.lower_ in crowd or t.lower_.removesuffix("s") in crowd
                    for t in heads)
 
+    def _named_crowd(self, toks: list[Token]) -> bool:
+        """A crowd named by who is in it ('villagers', 'a mob', 'residents'), not a bare 'group'."""
+        return self._is_crowd(toks, self.actor_sets.get("crowd", set()) - COLLECTIVE_NOUNS)
+
     def _target(self, tok: Token, sent: Span, agent: list[Token]) -> str | None:
         """'civilian' or 'military' for the target of a ground attack."""
         args = self._args(tok)

@@ -458,3 +458,9 @@ def test_fighting_between_two_forces_names_both_sides(clf, nlp):
 ])
 def test_an_arrest_for_common_crime_is_no_conflict_event(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+def test_a_phrase_matches_at_the_head_of_a_headline(clf, nlp):
+    # the lemmatiser keeps 'Suicide' capitalised as a proper noun: phrases compare lower-case lemmas
+    assert subs(clf, nlp, "Suicide bomber kills nine at a checkpoint outside Kandahar") == ["Suicide bomb"]
+    assert subs(clf, nlp, "Tear gas fired at students marching on parliament") == ["Protest with intervention"]

@@ -32,10 +32,10 @@ makes one mention per hit); ``best`` picks the one most salient hit.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.lemma_phrases import LowerLemmaMatcher
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_arguments import Arguments
 from eventwire.extract.types_base import (
@@ -106,8 +106,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         for i, t in enumerate(self.instruments):
             for lemma in t["lemmas"]:
                 self.instrument_lemmas.setdefault(lemma, i)
-        self.trigger_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.instrument_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.trigger_phrases = LowerLemmaMatcher(nlp)
+        self.instrument_phrases = LowerLemmaMatcher(nlp)
         # phrase patterns are lemmatised by the same pipeline that reads articles; one key per phrase
         # so the resolver knows which phrase fired ("blow up" needs a weapon, "open fire" is a ground attack)
         self._phrase_of: dict[str, tuple[int, str]] = {}
@@ -146,7 +146,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.outcome_order = list(outcomes.get("order", ()))
         self.outcomes = {k: outcomes[k] for k in self.outcome_order}
         self.outcome_lemmas = {k: set(v["lemmas"]) for k, v in self.outcomes.items()}
-        self.outcome_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.outcome_phrases = LowerLemmaMatcher(nlp)
         for k, v in self.outcomes.items():
             self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"] + _hyphenated(v["lemmas"]))))
         self.vocab = nlp.vocab

@@ -70,3 +70,7 @@ def test_a_crowd_fight_at_a_protest_is_the_protest_s_violence(clf, nlp):
 ])
 def test_a_killing_told_with_to_death(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+def test_the_object_of_a_headline_s_deed_is_its_victim_not_a_statement(clf, nlp):
+    assert subs(clf, nlp, "Soldiers kill seven protesters in Bamako") == ["Excessive force against protesters"]

@@ -86,7 +86,7 @@ class Blocking:
                 or any(t.dep_ == "acl" and t.tag_ == "VBN" for t in tok.subtree))
             if not definite and clause is not None and clause.tag_ in ("VBZ", "VBP") \
                     and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas
-                         and not self._dated(clause)) \
+                         and not self._dated(clause) and not (tok.dep_ == "dobj" and tok.head.i == clause.i)) \
                     and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
                         c.dep_ in ("expl", "aux", "auxpass") for c in clause.children):
                 # "strikes on energy targets are legitimate responses": a judgement, not a report

@@ -464,3 +464,13 @@ def test_a_phrase_matches_at_the_head_of_a_headline(clf, nlp):
     # the lemmatiser keeps 'Suicide' capitalised as a proper noun: phrases compare lower-case lemmas
     assert subs(clf, nlp, "Suicide bomber kills nine at a checkpoint outside Kandahar") == ["Suicide bomb"]
     assert subs(clf, nlp, "Tear gas fired at students marching on parliament") == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The garrison left the town, and the rebels entered it without a fight.", ["Non-violent transfer of territory"]),
+    ("Foreign troops handed over the airbase to the national army on Friday.", ["Non-violent transfer of territory"]),
+    ("The suspect was handed over to prosecutors on Friday.", []),
+    ("The army set up a new military post above the valley.", ["Headquarters or base established"]),
+])
+def test_territory_handed_over(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

@@ -131,6 +131,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
             t["_needs_opponent"] = {_key(x) for x in t.get("needs_opponent", ())}
             t["_needs_death"] = {_key(x) for x in t.get("needs_death", ())}
+            t["_phrase_needs_object"] = {_key(x) for x in t.get("phrase_needs_object", ())}
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
             t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
             t["_verb_only"] = set(t.get("verb_only", ()))

@@ -230,8 +230,8 @@ class Arguments:
 
     def _argument(self, tok: Token, trig: dict, text: str, phrase: bool, sent: Span) -> bool:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""
-        if phrase and text.lower() not in ("set up",):
-            return True
+        if phrase and _key(text) not in trig["_phrase_needs_object"]:
+            return True  # "arms cache" names its object; "set up", "handed over" need theirs
         args = self._args(tok)
         lem = {a.lemma_.lower() for a in args} | {a.lower_.rstrip("s") for a in args} | {a.lower_ for a in args}
         hit = lem & trig["_objects"]

@@ -74,3 +74,13 @@ def test_a_killing_told_with_to_death(clf, nlp, text, expected):
 
 def test_the_object_of_a_headline_s_deed_is_its_victim_not_a_statement(clf, nlp):
     assert subs(clf, nlp, "Soldiers kill seven protesters in Bamako") == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of nurses demanded back pay at a rally outside the ministry.", ["Peaceful protest"]),
+    ("Strikers demanded higher wages during a march through the port.", ["Peaceful protest"]),
+    ("The union threatened a march on the capital if talks fail.", []),
+    ("The offensive aims to cut the rebels' supply lines.", []),
+])
+def test_who_demands_and_where_are_no_plan(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

@@ -30,6 +30,7 @@ TEST_MODIFIERS = words("event_words", "test_modifiers")
 PERCEPTION_VERBS = words("event_words", "perception_verbs")
 INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
 PROTEST_ACT_VERBS = words("event_words", "protest_act_verbs")
+OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 
 
 class Blocking:
@@ -157,12 +158,15 @@ class Blocking:
 
     def _governor_block(self, tok: Token) -> str | None:
         """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""
+        path = [tok, *tok.ancestors]
         for depth, anc in enumerate(tok.ancestors):
             lemma = anc.lemma_.lower()
             if lemma in self.attribution and depth < 6:
                 return f"under '{anc.text}': attribution or accusation"
             if depth >= 3:
                 continue
+            if self._planner_or_setting(path[depth]):
+                continue  # "protesters demanded ...", "urged ... during a march": who plans, and where, are real
             if (lemma in self.plan or lemma in self.plan_prep and any(
                     c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in anc.children)) \
                     and not self._known_topic(tok):
@@ -172,6 +176,15 @@ class Blocking:
             if lemma in self.judgement and not self._judged_deed(tok, anc):
                 return f"inside '{anc.text}'"
         return None
+
+    def _planner_or_setting(self, below: Token) -> bool:
+        """The word under a plan verb on the trigger's path is its subject naming people ('protesters
+        demanded the governor's resignation': the planner is no plan; 'the offensive aims to topple
+        the government' names a deed and stays as it was) or an 'at'/'during' adjunct ('urged reform
+        during a march': the demand was made at a march that happened)."""
+        if below.dep_ == "nsubj":
+            return self._side(list(below.subtree)) is not None
+        return below.dep_ == "prep" and below.lower_ in OCCASION_PREPOSITIONS
 
     def _known_topic(self, tok: Token) -> bool:
         """'Offered a reward for information on the assassination of the Jesuits': a definite deed

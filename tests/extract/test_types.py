@@ -474,3 +474,12 @@ def test_a_phrase_matches_at_the_head_of_a_headline(clf, nlp):
 ])
 def test_territory_handed_over(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council condemned the killing of nine farmers by militiamen near the river.", ["Attack"]),
+    ("The killing of two union leaders by soldiers shocked the town.", ["Attack"]),
+    ("Dock workers have been on strike since Monday over pay.", ["Peaceful protest"]),
+])
+def test_a_killing_named_and_a_strike_under_way(clf, nlp, text, expected):
+    assert subs(clf, nlp, text)[:1] == expected

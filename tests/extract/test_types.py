@@ -483,3 +483,12 @@ def test_territory_handed_over(clf, nlp, text, expected):
 ])
 def test_a_killing_named_and_a_strike_under_way(clf, nlp, text, expected):
     assert subs(clf, nlp, text)[:1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A gas explosion at a gold mine killed eleven miners on Tuesday.", []),
+    ("A mine exploded under a lorry on the road to the border, killing its driver.", ["Remote explosive/landmine/IED"]),
+    ("A gunman robbed a pharmacy and shot the night guard before fleeing.", []),
+])
+def test_a_pit_is_no_landmine_and_a_robbery_no_attack(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

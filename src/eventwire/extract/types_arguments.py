@@ -31,8 +31,15 @@ SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
 PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
 SPEECH_LEMMAS = frozenset(load_json("lexicons", "claims.json")["speech_lemmas"])
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
+MINING_MODIFIERS = words("event_words", "mining_modifiers")
 FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
+
+
+def _pit(tok: Token) -> bool:
+    """'A gas explosion at a coal mine': a mine named by what it digs for is a pit, not a landmine."""
+    return tok.lemma_.lower() == "mine" and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in MINING_MODIFIERS for c in tok.children)
 
 
 class Arguments:
@@ -50,7 +57,7 @@ class Arguments:
             else:
                 found.add(idx)
         for tok in sent:
-            if tok.i in masked:
+            if tok.i in masked or _pit(tok):
                 continue
             idx = self.instrument_lemmas.get(tok.lemma_.lower())
             if idx is None:

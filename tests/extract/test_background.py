@@ -36,6 +36,8 @@ def cues(extractor):
     ("Officials said mass graves with murdered villagers were found near the town.", "murdered"),
     ("Rescuers recovered the bodies of ten miners who were shot by the gunmen.", "shot"),
     ("Most bodies the doctors examined had been shot at close range, the prosecutor said.", "shot"),
+    ("The insurgents had overrun the garrison and abducted its commander.", "abducted"),
+    ("The rebels had entered the valley after an air strike on the pass.", "air"),
 ])
 def test_background_cues(cues, text, trigger):
     found = cues(text)

@@ -45,3 +45,10 @@ def test_main_event_over_background(snip):
 def test_hit_has_reason(snip):
     hit = snip.hit("Police seized rifles and explosives from a hideout near the border.")
     assert hit is not None and hit.sub_event_type == "Disrupted weapons use" and hit.reason
+
+
+def test_an_earlier_deed_recalled_yields_to_the_news(snip):
+    # the abduction is more specific than the clash, but it is told in the past perfect: background
+    text = ("Soldiers and insurgents clashed outside Mora on Friday, leaving nine dead. "
+            "The insurgents had stormed the town in May and abducted its mayor.")
+    assert snip.classify(text) == ("Battles", "Armed clash")

@@ -65,6 +65,17 @@ class BackgroundReader:
             return trigger.head
         return None
 
+    @staticmethod
+    def _host(trigger: Token) -> Token | None:
+        """The verb whose adjunct holds a nominal deed ("had captured the town after a suicide attack"):
+        the deed belongs to that clause's time."""
+        tok = trigger
+        while tok.dep_ in ADJUNCT_LINKS and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+        return None
+
     def _adjunct(self, trigger: Token) -> str | None:
         """The deed sits in a "since" adjunct, or in an "after" adjunct (or the object) of a verb of sequence."""
         for tok in [trigger, *trigger.ancestors]:
@@ -123,7 +134,10 @@ class BackgroundReader:
     def _past_perfect(self, trigger: Token, sent: Span) -> str | None:
         """"had shelled", "had been shelled", "had carried out an attack", outside reported speech and
         outside an adverbial clause (which only orders the deeds of its own sentence)."""
-        verb = self._verb(trigger)
+        verb = self._verb(trigger) or self._host(trigger)
+        while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+            verb = verb.head  # "had seized the town and kidnapped two officials": the 'had' is shared
         if verb is None or verb.tag_ != "VBN" or verb.dep_ == "advcl":
             return None
         if not any(c.dep_ == "aux" and c.lower_ == PERFECT_AUX for c in verb.children):

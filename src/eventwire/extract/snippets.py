@@ -12,6 +12,8 @@ nothing in, each only above a threshold set on labelled snippets.
 """
 from __future__ import annotations
 
+from eventwire.data import load_json
+from eventwire.extract.background import BackgroundReader
 from eventwire.extract.nlp import load_nlp
 from eventwire.extract.type_model import TypeModel, load_type_model, snippet_features
 from eventwire.extract.types import EventTypeClassifier, TypeHit
@@ -24,6 +26,7 @@ class SnippetClassifier:
     def __init__(self, nlp=None, *, use_model: bool = True, model: TypeModel | None = None) -> None:
         self.nlp = nlp or load_nlp()
         self.types = EventTypeClassifier(self.nlp)
+        self.background = BackgroundReader(set(load_json("lexicons", "claims.json")["speech_lemmas"]))
         chosen = (model or load_type_model()) if use_model else None
         self.model: TypeModel | None = chosen if chosen is not None and chosen.thresholds.active else None
 
@@ -39,7 +42,9 @@ class SnippetClassifier:
     def _read(self, text: str, features: bool = True) -> tuple[TypeHit | None, frozenset[str]]:
         doc = self.nlp(text[:100_000])
         per_sentence = [(sent, self.types.classify(sent)) for sent in doc.sents]
-        best = self.types.best_of(per_sentence)
+        # "... The rebels had seized the town last year": an earlier deed recalled is not the snippet's news
+        recalled = {h.trigger.i for sent, hs in per_sentence for h in hs if self.background.cue(h.trigger, sent)}
+        best = self.types.best_of(per_sentence, recalled)
         if not features:  # the rules alone decide: the model's features would go unread
             return best, frozenset()
         subs = {h.sub_event_type for _s, hs in per_sentence for h in hs}

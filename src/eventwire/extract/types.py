@@ -32,13 +32,22 @@ makes one mention per hit); ``best`` picks the one most salient hit.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.lemma_phrases import LowerLemmaMatcher
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_arguments import Arguments
-from eventwire.extract.types_base import _key, ARMED_CLASH, GATHERING_NOUNS, GROUND, REMOTE, TypeHit
+from eventwire.extract.types_base import (
+    _key,
+    ARMED_CLASH,
+    CROWD_CLASH_WORDS,
+    GATHERING_NOUNS,
+    GROUND,
+    PEACEFUL,
+    REMOTE,
+    TypeHit,
+)
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
 from eventwire.extract.vocab import words
@@ -46,6 +55,18 @@ from eventwire.extract.vocab import words
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
 BATTLES = "Battles"
+
+
+def _hyphenated(lemmas: list[str]) -> list[str]:
+    """Lemma entries with a hyphen ("sit-in", "tear-gas"): the tokenizer splits them into three
+    tokens, so no single token has them as its lemma; they are matched as phrases instead."""
+    return [w for w in lemmas if "-" in w.strip("-")]
+
+
+def _to_death(tok: Token) -> bool:
+    """'Beat a man to death', 'was stoned to death': the verb tells a killing."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+               for c in tok.children)
 
 
 def _named_only(hit: TypeHit) -> bool:
@@ -78,22 +99,26 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             for lemma in t["lemmas"]:
                 self.trigger_lemmas.setdefault(lemma, i)
                 self._lemma_concepts.setdefault(lemma, []).append(i)
+        # a fight's concepts: a crowd's fight at a protest is the protest's own violence (types_protests)
+        self.clash_concepts = {t["concept"] for t in self.triggers if t.get("sub_event_type") == ARMED_CLASH}
+        self.protest_lemmas = {lemma for t in self.triggers if t.get("sub_event_type") == PEACEFUL for lemma in t["lemmas"]}
         self.instrument_lemmas: dict[str, int] = {}
         for i, t in enumerate(self.instruments):
             for lemma in t["lemmas"]:
                 self.instrument_lemmas.setdefault(lemma, i)
-        self.trigger_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.instrument_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.trigger_phrases = LowerLemmaMatcher(nlp)
+        self.instrument_phrases = LowerLemmaMatcher(nlp)
         # phrase patterns are lemmatised by the same pipeline that reads articles; one key per phrase
         # so the resolver knows which phrase fired ("blow up" needs a weapon, "open fire" is a ground attack)
         self._phrase_of: dict[str, tuple[int, str]] = {}
         for i, t in enumerate(self.triggers):
-            for phrase, pdoc in zip(t["phrases"], nlp.pipe(t["phrases"])):
+            patterns = t["phrases"] + _hyphenated(t["lemmas"])
+            for phrase, pdoc in zip(patterns, nlp.pipe(patterns)):
                 key = f"t{i}:{phrase}"
                 self._phrase_of[key] = (i, _key(phrase))
                 self.trigger_phrases.add(key, [pdoc])
         for i, t in enumerate(self.instruments):
-            self.instrument_phrases.add(str(i), list(nlp.pipe(t["phrases"])))
+            self.instrument_phrases.add(str(i), list(nlp.pipe(t["phrases"] + _hyphenated(t["lemmas"]))))
         for t in self.triggers:
             t["_needs_instrument"] = {_key(x) for x in t.get("needs_instrument", ())}
             t["_ground"] = {_key(x) for x in t.get("ground_lemmas", ())}
@@ -104,6 +129,9 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}
             t["_needs_weapon_object"] = set(t.get("needs_weapon_object", ()))
             t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
+            t["_needs_opponent"] = {_key(x) for x in t.get("needs_opponent", ())}
+            t["_needs_death"] = {_key(x) for x in t.get("needs_death", ())}
+            t["_phrase_needs_object"] = {_key(x) for x in t.get("phrase_needs_object", ())}
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
             t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
             t["_verb_only"] = set(t.get("verb_only", ()))
@@ -119,9 +147,9 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.outcome_order = list(outcomes.get("order", ()))
         self.outcomes = {k: outcomes[k] for k in self.outcome_order}
         self.outcome_lemmas = {k: set(v["lemmas"]) for k, v in self.outcomes.items()}
-        self.outcome_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.outcome_phrases = LowerLemmaMatcher(nlp)
         for k, v in self.outcomes.items():
-            self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"])))
+            self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"] + _hyphenated(v["lemmas"]))))
         self.vocab = nlp.vocab
 
     def _read_cues(self, cues: dict) -> None:
@@ -144,8 +172,11 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.non_event_heads = set(cues.get("non_event_heads", ()))
         self.setting_heads = set(cues.get("setting_heads", ()))
         self.accident = set(cues.get("accident_context", ()))
+        self.accident_verbs = set(cues.get("accident_verbs", ()))
         self.disaster = set(cues.get("disaster_nouns", ()))
         self.crime = set(cues.get("crime_context", ()))
+        # "arrested ... linked with political crimes": the bare word 'crime' does not make an arrest policing
+        self.crime_arrest = (self.crime - {"crime"}) | set(cues.get("crime_arrest_context", ()))
         self.diplomatic = set(cues.get("diplomatic_context", ()))
         self.topic_preps = set(cues.get("protest_topic_preps", ()))
         self.topic_verbs = set(cues.get("protest_topic_verbs", ()))
@@ -192,7 +223,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         if not candidates:
             return []
         instrument = self._instrument(sent)
-        accident = instrument is None and self._context(sent, self.accident)
+        accident = instrument is None and self._accident_setting(sent)
         crime = any((t.lemma_.lower() in self.crime or t.lower_ in self.crime) and not self._atrocity(t) for t in sent)
         diplomatic = self._context(sent, self.diplomatic)
         hits: list[TypeHit] = []
@@ -210,8 +241,11 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             if head.pos_ == "NOUN" and key in trig["_verb_only"]:
                 continue  # "the target revealed by Rogozin": the noun names what is aimed at, not the act
             kind = trig["kind"]
-            if crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians":
-                continue  # a robbery, a gang: crime, not a conflict event
+            if (crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians") \
+                    and not self._named_crowd(self._agent(head)):
+                continue  # a robbery, a gang: crime, not a conflict event (a mob that kills a thief is mob violence)
+            if trig.get("sub_event_type") == "Arrests" and self._context(sent, self.crime_arrest):
+                continue  # "arrested for robbery", "held with cocaine": policing of crime, not a conflict event
             if diplomatic and kind in ("strike", "harm"):
                 continue  # sanctions over an attack: diplomacy, not the attack's report
             if kind in ("strike", "harm") or trig.get("sub_event_type") == "Armed clash":
@@ -222,6 +256,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             if kind == "strike":
                 resolved = self._strike(head, sent, trig, text, key, instrument, accident, n)
             elif kind == "harm":
+                if key in trig["_needs_death"] and not _to_death(head):
+                    continue  # "beat the champions", "stoned" alone: only 'beat ... to death' is a killing
                 resolved = self._harm(head, sent, text, instrument)
             elif kind == "territory":
                 resolved = self._territory(head, sent, trig, text)
@@ -231,10 +267,14 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             else:
                 if key in trig["_needs_agent"] and self._side(self._agent(head)) is None:
                     continue  # "houses were set on fire" in a battle report: damage, not a separate act
+                if key in trig["_needs_opponent"] and not self._armed_sides(head):
+                    continue  # "fought corruption", "fought the fire", "villagers fought with police": no two armed sides
                 if trig["_needs_weapon"] and key in trig["_needs_weapon"] and instrument is None \
                         and not self._context(sent, self.weapon_nouns):
                     continue  # "the interception of this individual"
                 resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")
+                if resolved[1] == ARMED_CLASH and key in CROWD_CLASH_WORDS:
+                    resolved = self._crowd_clash(head, sent, text) or resolved
             if resolved is None:
                 continue
             etype, sub, why = resolved

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.types_base import (
     _definite,
     _key,
+    FIREARM_LEMMAS,
     ACCIDENT_PRONE,
     ARMED_BOMB_LEMMAS,
     GROUND,
@@ -22,13 +23,23 @@ from eventwire.extract.types_base import (
     WEAK_STRIKE_LEMMAS,
     WITHDRAW_LEMMAS,
 )
-from eventwire.extract.vocab import words
+from eventwire.extract.vocab import load_json, words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
 SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
+PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
+SPEECH_LEMMAS = frozenset(load_json("lexicons", "claims.json")["speech_lemmas"])
+COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
+MINING_MODIFIERS = words("event_words", "mining_modifiers")
 FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
+
+
+def _pit(tok: Token) -> bool:
+    """'A gas explosion at a coal mine': a mine named by what it digs for is a pit, not a landmine."""
+    return tok.lemma_.lower() == "mine" and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in MINING_MODIFIERS for c in tok.children)
 
 
 class Arguments:
@@ -46,7 +57,7 @@ class Arguments:
             else:
                 found.add(idx)
         for tok in sent:
-            if tok.i in masked:
+            if tok.i in masked or _pit(tok):
                 continue
             idx = self.instrument_lemmas.get(tok.lemma_.lower())
             if idx is None:
@@ -116,13 +127,13 @@ class Arguments:
             return "crowd"
         return None
 
-    def _is_crowd(self, toks: list[Token]) -> bool:
+    def _is_crowd(self, toks: list[Token], crowd: set[str] | None = None) -> bool:
         """The phrase's head is a crowd word ("a mob of villagers", "angry residents").
 
         Only the head counts: "militants ... killing several people" are militants, not people; a
         count or a collective ("thousands of protesters") is made of what its "of" phrase names.
         """
-        crowd = self.actor_sets.get("crowd", set())
+        crowd = self.actor_sets.get("crowd", set()) if crowd is None else crowd
         inside = {t.i for t in toks}
         heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
         # "thousands of protesters", "a mob of villagers": the people a count or a collective is made of
@@ -131,11 +142,18 @@ class Arguments:
         return any(t.lemma_.lower() in crowd or t.lower_ in crowd or t.lower_.removesuffix("s") in crowd
                    for t in heads)
 
+    def _named_crowd(self, toks: list[Token]) -> bool:
+        """A crowd named by who is in it ('villagers', 'a mob', 'residents'), not a bare 'group'."""
+        return self._is_crowd(toks, self.actor_sets.get("crowd", set()) - COLLECTIVE_NOUNS)
+
     def _target(self, tok: Token, sent: Span, agent: list[Token]) -> str | None:
         """'civilian' or 'military' for the target of a ground attack."""
         args = self._args(tok)
         civ, mil = self.actor_sets.get("civilian", set()), self.actor_sets.get("military", set())
-        for pool in (args, [t for t in sent if t not in agent and t.pos_ in ("NOUN", "PROPN")]):
+        # "gunmen killed 18 villagers in a raid, police said": who tells the deed is not its target
+        told_by = {t.i for v in sent if v.lemma_.lower() in SPEECH_LEMMAS and v.pos_ in ("VERB", "AUX")
+                   for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+        for pool in (args, [t for t in sent if t not in agent and t.pos_ in ("NOUN", "PROPN") and t.i not in told_by]):
             lem = {t.lemma_.lower() for t in pool}
             if lem & mil:
                 return "military"
@@ -155,6 +173,39 @@ class Arguments:
         if target == "civilian":
             return "Violence against civilians", "Attack", f"ground attack '{text}' on civilians"
         return "Battles", "Armed clash", f"ground attack '{text}'" + (" on armed men" if target else "")
+
+    def _parties(self, tok: Token) -> list[list[Token]]:
+        """The sides of a fight: its doer, its object and its 'with'/'between'/'against' phrases,
+        each conjunct a side of its own ('between government troops and rebels' names two)."""
+        named = [g for g in tok.children if g.dep_ == "dobj"] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
+            for g in c.children if g.dep_ == "pobj"]
+        return [self._agent(tok)] + [[x, *(m for m in x.children if m.dep_ in ("compound", "amod", "prep"))]
+                                     for g in named for x in (g, *g.conjuncts)]
+
+    def _armed_sides(self, tok: Token) -> bool:
+        """'Troops fought militants', 'rebels fought with the army': a verb of fighting is a clash
+        when a side other than its doer is named, every named side is a force or an armed group, and
+        one is ("fought corruption", "fought the blaze" name none; a crowd's fight is typed apart)."""
+        parties = [p for p in self._parties(tok) if p]
+        sides = [self._side(p) for p in parties]
+        return tok.pos_ == "VERB" and len(parties) > 1 and all(s in ("state", "nonstate") for s in sides)
+
+    def _crowd_clash(self, tok: Token, sent: Span, text: str) -> tuple[str, str, str] | None:
+        """'Clashes between Muslim and Christian youths', 'villagers and herders clashed': a fight
+        between crowds, with no armed group or force among its sides and no firearm named, is mob
+        violence (ACLED's armed clash needs organised armed groups on both sides)."""
+        parties = self._parties(tok)
+        if {self._side(p) for p in parties if p} & {"state", "nonstate"}:
+            return None
+        # civilians of any kind (traders, students) as well as crowds; "fighting by the group": a bare
+        # group may be an armed one, so it alone does not make the fight a crowd's
+        people = (self.actor_sets.get("crowd", set()) | self.actor_sets.get("civilian", set())) - COLLECTIVE_NOUNS
+        if not any(self._is_crowd(p, people) for p in parties if p):
+            return None
+        if any(t.lemma_.lower() in FIREARM_LEMMAS or t.lower_ in FIREARM_LEMMAS for t in sent):
+            return None
+        return "Riots", "Mob violence", f"'{text}' between crowds"
 
     def _territory(self, tok: Token, sent: Span, trig: dict, text: str) -> tuple[str, str, str] | None:
         key = _key(text) if " " in text else tok.lemma_.lower()
@@ -186,8 +237,8 @@ class Arguments:
 
     def _argument(self, tok: Token, trig: dict, text: str, phrase: bool, sent: Span) -> bool:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""
-        if phrase and text.lower() not in ("set up",):
-            return True
+        if phrase and _key(text) not in trig["_phrase_needs_object"]:
+            return True  # "arms cache" names its object; "set up", "handed over" need theirs
         args = self._args(tok)
         lem = {a.lemma_.lower() for a in args} | {a.lower_.rstrip("s") for a in args} | {a.lower_ for a in args}
         hit = lem & trig["_objects"]
@@ -286,13 +337,17 @@ class Arguments:
         return None
 
     def _violent_setting(self, head: Token) -> Token | None:
-        """'killed in an ambush', 'wounded during the attack': the harm happened in an armed act.
+        """'killed in an ambush', 'wounded during the attack', 'attacked the village, killing 20': the
+        harm happened in an armed act.
 
         A bare "attack" names no weapon and stands for nothing alone ("a verbal
         attack"); someone killed or wounded in one was attacked with arms.  A
         definite one ("injured in the attack", "in this raid") is the event told
         before: the harm is its outcome, not a new event.
         """
+        if head.dep_ in ("advcl", "conj") and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in self.violent_settings:
+            return head.head  # "herdsmen attacked the village, killing 20": the killing is the attack's
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPOSITIONS:
                 continue

@@ -83,6 +83,12 @@ TERRITORY_NEEDS_OBJECT = words("event_words", "territory_needs_object")
 
 WITHDRAW_LEMMAS = words("event_words", "withdraw_lemmas")
 
+# fights that need no weapons: between crowds they are mob violence, not an armed clash
+CROWD_CLASH_WORDS = words("event_words", "crowd_clash_words")
+
+# firearms: a fight where they are named is armed, whoever fights
+FIREARM_LEMMAS = words("event_words", "firearm_lemmas")
+
 # how salient a sub-type is when one snippet holds several: specific beats generic
 SPECIFIC = table("event_words", "subtype_salience")
 

@@ -29,6 +29,8 @@ DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
 PERCEPTION_VERBS = words("event_words", "perception_verbs")
 INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
+PROTEST_ACT_VERBS = words("event_words", "protest_act_verbs")
+OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 
 
 class Blocking:
@@ -72,7 +74,8 @@ class Blocking:
                       if c.dep_ == "advmod" and c.lower_ in self.speculative), None)
         if guess is not None:
             return f"'{guess.text}': a guess, not a report"
-        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS:
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS \
+                and not self._done_to_protest(tok):
             return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
         if tok.pos_ == "NOUN":
@@ -83,7 +86,8 @@ class Blocking:
                 tok.dep_ == "nsubj" and clause is not None and tok.head.i == clause.i
                 or any(t.dep_ == "acl" and t.tag_ == "VBN" for t in tok.subtree))
             if not definite and clause is not None and clause.tag_ in ("VBZ", "VBP") \
-                    and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas) \
+                    and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas
+                         and not self._dated(clause) and not (tok.dep_ == "dobj" and tok.head.i == clause.i)) \
                     and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
                         c.dep_ in ("expl", "aux", "auxpass") for c in clause.children):
                 # "strikes on energy targets are legitimate responses": a judgement, not a report
@@ -102,6 +106,19 @@ class Blocking:
         if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
             return f"claimed '{tok.text}': attribution of responsibility"
         return self._governor_block(tok)
+
+    def _done_to_protest(self, tok: Token) -> bool:
+        """'Farmers blocked the highway to protest low prices': a gathering or a blockade done to
+        protest is the protest, told by its purpose ('summoned the envoy to protest' is diplomacy)."""
+        head = tok.head
+        return tok.dep_ in ("advcl", "xcomp") and tok.lemma_.lower() in self.protest_lemmas \
+            and head.lemma_.lower() in PROTEST_ACT_VERBS and (head.tag_ == "VBD" or _past_event(head))
+
+    def _dated(self, clause: Token) -> bool:
+        """'Protesters clash with police in Santiago, Friday, Oct. 25': an event verb in the present
+        dated to a day or a month is the historic present of captions and headlines, a report of one
+        event; a general statement ('strikes on energy targets hit the economy') names no day."""
+        return any(t.lower_ in self.kinds.calendar and self.kinds.is_calendar(t) for t in clause.subtree)
 
     @staticmethod
     def _hypothetical_subject(tok: Token) -> str | None:
@@ -141,12 +158,15 @@ class Blocking:
 
     def _governor_block(self, tok: Token) -> str | None:
         """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""
+        path = [tok, *tok.ancestors]
         for depth, anc in enumerate(tok.ancestors):
             lemma = anc.lemma_.lower()
             if lemma in self.attribution and depth < 6:
                 return f"under '{anc.text}': attribution or accusation"
             if depth >= 3:
                 continue
+            if self._planner_or_setting(path[depth]):
+                continue  # "protesters demanded ...", "urged ... during a march": who plans, and where, are real
             if (lemma in self.plan or lemma in self.plan_prep and any(
                     c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in anc.children)) \
                     and not self._known_topic(tok):
@@ -156,6 +176,15 @@ class Blocking:
             if lemma in self.judgement and not self._judged_deed(tok, anc):
                 return f"inside '{anc.text}'"
         return None
+
+    def _planner_or_setting(self, below: Token) -> bool:
+        """The word under a plan verb on the trigger's path is its subject naming people ('protesters
+        demanded the governor's resignation': the planner is no plan; 'the offensive aims to topple
+        the government' names a deed and stays as it was) or an 'at'/'during' adjunct ('urged reform
+        during a march': the demand was made at a march that happened)."""
+        if below.dep_ == "nsubj":
+            return self._side(list(below.subtree)) is not None
+        return below.dep_ == "prep" and below.lower_ in OCCASION_PREPOSITIONS
 
     def _known_topic(self, tok: Token) -> bool:
         """'Offered a reward for information on the assassination of the Jesuits': a definite deed
@@ -194,6 +223,12 @@ class Blocking:
         return tok.lemma_.lower() == "crime" and any(
             c.lower_ == "war" and c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ == "against"
             for c in tok.children)
+
+    def _accident_setting(self, sent: Span) -> bool:
+        """A boiler, a factory, a crash: the setting of an accidental explosion.  The setting words are
+        nouns; as verbs only those that tell an accident count ("a plane crashed", not "a bomb planted")."""
+        return any((t.lemma_.lower() in self.accident or t.lower_ in self.accident)
+                   and (t.pos_ != "VERB" or t.lemma_.lower() in self.accident_verbs) for t in sent)
 
     def _context(self, sent: Span, words: set[str]) -> bool:
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)

@@ -50,7 +50,7 @@ class Protests:
                               f"{protest.reason}; outcome '{cue}'", protest.weak)
         out, placed = [], False
         for h in hits:
-            if h.sub_event_type == PEACEFUL or h.sub_event_type in PROTEST_PARTS:
+            if h.sub_event_type == PEACEFUL or h.sub_event_type in PROTEST_PARTS or h.concept in self.clash_concepts:
                 if not placed:
                     out.append(protest)
                     placed = True
@@ -65,8 +65,10 @@ class Protests:
         return max(hits, key=lambda h: (not h.weak, SPECIFIC.get(h.sub_event_type, 1),
                                         -len(list(h.trigger.ancestors)), -h.trigger.i))
 
-    def best_of(self, per_sentence: list[tuple[Span, list[TypeHit]]]) -> TypeHit | None:
-        """The most salient hit of a short text (several sentences): its protest re-typed by all of them."""
+    def best_of(self, per_sentence: list[tuple[Span, list[TypeHit]]], recalled: set[int] = frozenset()) -> TypeHit | None:
+        """The most salient hit of a short text (several sentences): its protest re-typed by all of them.
+        A hit whose trigger is in ``recalled`` (token indices of earlier deeds told in passing) yields
+        to any hit that is news."""
         flat = [h for _s, hs in per_sentence for h in hs]
         if not flat:
             return None
@@ -74,5 +76,6 @@ class Protests:
         if any(h.sub_event_type == PEACEFUL for h in flat):
             flat = self._protest(flat, sents)
         order = {id(h): n for n, (_s, hs) in enumerate(per_sentence) for h in hs}
-        return max(flat, key=lambda h: (not h.weak, SPECIFIC.get(h.sub_event_type, 1), -order.get(id(h), 0),
+        return max(flat, key=lambda h: (h.trigger.i not in recalled, not h.weak, SPECIFIC.get(h.sub_event_type, 1),
+                                        -order.get(id(h), 0),
                                         -len(list(h.trigger.ancestors))))

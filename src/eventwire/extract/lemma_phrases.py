@@ -1,0 +1,36 @@
+"""Phrase matching on lower-case lemmas.
+
+spaCy's ``PhraseMatcher(attr="LEMMA")`` compares lemmas as they are, and the
+lemmatizer keeps the case of a word it tags as a proper noun or that opens a
+sentence in title case: "Suicide bomber kills 20" has the lemma "Suicide", so
+the pattern "suicide bomber" never matched a headline or a sentence that
+opens with its phrase.  This matcher compares the lower-case lemmas of both
+sides, so a phrase matches wherever it stands.  It answers in the positions
+``PhraseMatcher`` gives: document positions for a span, doc positions for a doc.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+
+class LowerLemmaMatcher:
+    """``add(key, docs)`` with lemmatised phrase docs; call on a span or a doc."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def _lemmas(self, tokens: Iterable) -> Doc:
+        words = [(t.lemma_ or t.text).lower().strip() or "_" for t in tokens]
+        return Doc(self.vocab, words=words)
+
+    def add(self, key: str, docs: Iterable[Doc]) -> None:
+        self._matcher.add(key, [self._lemmas(d) for d in docs])
+
+    def __call__(self, tokens: Span | Doc) -> list[tuple[int, int, int]]:
+        offset = tokens.start if isinstance(tokens, Span) else 0
+        return [(match_id, s + offset, e + offset) for match_id, s, e in self._matcher(self._lemmas(tokens))]

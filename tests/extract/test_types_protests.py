@@ -1,0 +1,86 @@
+"""A protest's sub-type from its outcome (extract.types_protests), on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.types import EventTypeClassifier
+
+
+@pytest.fixture(scope="module")
+def clf(nlp):
+    return EventTypeClassifier(nlp)
+
+
+def subs(clf, nlp, text: str) -> list[str]:
+    return [h.sub_event_type for s in nlp(text).sents for h in clf.classify(s)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Riot police fired tear gas at students marching to the ministry.", "Protest with intervention"),
+    ("Anti-riot units detained a dozen demonstrators outside the courthouse.", "Protest with intervention"),
+    ("Hundreds of pensioners rallied peacefully while riot police stood by.", "Peaceful protest"),
+    ("Officers in riot gear watched the march pass the station.", "Peaceful protest"),
+])
+def test_riot_police_are_a_force_not_a_riot(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == [expected]
+
+
+def test_a_dated_present_is_a_caption_that_reports(clf, nlp):
+    # the historic present of a photo caption, dated to a day: the protesters are the clash's side
+    got = subs(clf, nlp, "Students clash with police outside the university in Lagos, Tuesday, March 3, 2020.")
+    assert got == ["Violent demonstration"]
+    got = subs(clf, nlp, "A demonstrator throws a stone at soldiers in Hebron, Friday, June 5, 2015.")
+    assert got == ["Violent demonstration"]
+
+
+def test_an_undated_present_with_be_stays_a_statement(clf, nlp):
+    assert subs(clf, nlp, "Protests are a right of every citizen, the minister said on Monday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fishermen blocked the coastal road on Monday to protest a ban on night fishing.", ["Peaceful protest"]),
+    ("Mothers gathered outside the prison to protest the detention of their sons.", ["Peaceful protest"]),
+    ("The ministry summoned the envoy to protest the seizure of a trawler.", []),
+    ("The union called on its members to protest outside the ministry next week.", []),
+])
+def test_a_gathering_done_to_protest_is_the_protest(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes between youths of two neighbouring villages left four people injured.", ["Mob violence"]),
+    ("Traders and council workers clashed at the bus park over new stall fees.", ["Mob violence"]),
+    ("Rebels and soldiers clashed near the dam on Sunday.", ["Armed clash"]),
+    ("Villagers clashed with gunmen who tried to steal their cattle.", ["Armed clash"]),
+    ("The talks aimed to end years of fighting by the group in the hills.", ["Armed clash"]),
+])
+def test_a_fight_between_crowds_is_mob_violence(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+def test_a_crowd_fight_at_a_protest_is_the_protest_s_violence(clf, nlp):
+    assert subs(clf, nlp, "Marchers and shopkeepers clashed as the protest passed the market.") == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Villagers beat a suspected cattle thief to death near the well.", ["Mob violence"]),
+    ("Gunmen burned four travellers to death inside their bus.", ["Attack"]),
+    ("The visitors beat the home side two goals to nil.", []),
+    ("The investigators looked into the assault of a shop owner by a group of men, a hate crime.", []),
+])
+def test_a_killing_told_with_to_death(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+def test_the_object_of_a_headline_s_deed_is_its_victim_not_a_statement(clf, nlp):
+    assert subs(clf, nlp, "Soldiers kill seven protesters in Bamako") == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of nurses demanded back pay at a rally outside the ministry.", ["Peaceful protest"]),
+    ("Strikers demanded higher wages during a march through the port.", ["Peaceful protest"]),
+    ("The union threatened a march on the capital if talks fail.", []),
+    ("The offensive aims to cut the rebels' supply lines.", []),
+])
+def test_who_demands_and_where_are_no_plan(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

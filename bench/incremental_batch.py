@@ -12,6 +12,7 @@ on a copy (the kept file is not changed).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import resource
@@ -34,15 +35,25 @@ def main() -> int:
     ap.add_argument("--db", required=True)
     ap.add_argument("--size", type=int, required=True, help="documents the database was built with")
     ap.add_argument("--docs", type=int, default=50)
+    ap.add_argument("--world", type=int, nargs=2, metavar=("SEED", "TOTAL"), default=None,
+                    help="the generator of the database: 11 SIZE for --sizes (default), 13 TOTAL for --scale TOTAL")
+    ap.add_argument("--profile", help="file for a cProfile of fuse_new")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "batch.db"
         copy_db(Path(args.db), db)
-        world, pipe = World(11, args.size), Pipeline(f"sqlite:///{db}")
+        seed, total = args.world or (11, args.size)
+        world, pipe = World(seed, total), Pipeline(f"sqlite:///{db}")
         store_generated(pipe, [world.document(args.size + i) for i in range(args.docs)])
+        prof = cProfile.Profile() if args.profile else None
         t = time.perf_counter()
         with pipe.Session.begin() as s:
+            if prof:
+                prof.enable()
             stats = fuse_new(s)
+            if prof:
+                prof.disable()
+                prof.dump_stats(args.profile)
         seconds = round(time.perf_counter() - t, 2)
         pipe.engine.dispose()
     print(json.dumps({"documents_added": args.docs, "database_documents": args.size, "fuse_seconds": seconds,

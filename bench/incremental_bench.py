@@ -143,6 +143,14 @@ def copy_db(src: Path, dst: Path) -> None:
         a.backup(b)
 
 
+def current_rss_mb() -> float:
+    """Resident memory now (Linux), beside the peak ``rss_mb`` gives."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return 0.0
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -195,21 +203,28 @@ def sizes_run(sizes: list[int], runs: int, batch: int, tmp: Path, keep: Path | N
             "median_seconds": med, "ratio_to_empty": {n: round(med[n] / med[0], 2) for n in med}}
 
 
-def scale_run(total: int, batch: int, minutes: float, tmp: Path, out: Path) -> dict:
+def scale_run(total: int, batch: int, minutes: float, tmp: Path, out: Path, keep: Path | None = None) -> dict:
     world, pipe = World(13, total), Pipeline(f"sqlite:///{tmp / 'scale.db'}")
     marks = [m for m in (10_000, 100_000, 1_000_000) if m <= total] or [total]
     t0, done, points = time.perf_counter(), 0, []
     result = {"target_documents": total, "batch": batch, "points": points}
     for mark in marks:
         while done < mark and time.perf_counter() - t0 < minutes * 60:
-            t = time.perf_counter()
-            done = grow(pipe, world, min(batch * 10, mark - done), batch, done)
+            t, start = time.perf_counter(), done
+            while done < min(start + batch * 10, mark) and time.perf_counter() - t0 < minutes * 60:
+                b = time.perf_counter()  # one line a batch, so that a run stopped by --minutes keeps them all
+                done = grow(pipe, world, min(batch, mark - done), batch, done)
+                print({"documents": done, "batch_seconds": round(time.perf_counter() - b, 1),
+                       "rss_mb": round(current_rss_mb(), 1), "load": os.getloadavg()[0]}, flush=True)
             points.append({"documents": done, "seconds": round(time.perf_counter() - t0, 1),
-                           "docs_per_second_last": round(min(batch * 10, done) / (time.perf_counter() - t), 1),
-                           "peak_rss_mb": round(rss_mb(), 1),
+                           "docs_per_second_last": round((done - start) / (time.perf_counter() - t), 1),
+                           "peak_rss_mb": round(rss_mb(), 1), "load_average": [round(x, 2) for x in os.getloadavg()],
                            "db_mb": round((tmp / "scale.db").stat().st_size / 2**20, 1)})
             out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")  # progress survives a kill
             print(points[-1], flush=True)
+    if keep:  # the grown database, for incremental_batch.py / incremental_profile.py
+        pipe.engine.dispose()
+        copy_db(tmp / "scale.db", keep / f"scale_{done}.db")
     return result
 
 
@@ -221,15 +236,17 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--minutes", type=float, default=55)
     ap.add_argument("--tmp", help="folder for the databases (default: a temporary one)")
-    ap.add_argument("--keep", help="folder where built databases are kept and reused (--sizes)")
+    ap.add_argument("--keep", help="folder where built databases are kept and reused (--sizes); --scale keeps its last")
+    ap.add_argument("--out", help="results file (default results/incremental.json or results/scale.json)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         if args.sizes:
             result = sizes_run(args.sizes, args.runs, args.batch, Path(tmp), Path(args.keep) if args.keep else None)
-            out = RESULTS / "incremental.json"
+            out = Path(args.out or RESULTS / "incremental.json")
         else:
-            out = RESULTS / "scale.json"
-            result = scale_run(args.scale, args.batch, args.minutes, Path(tmp), out)
+            out = Path(args.out or RESULTS / "scale.json")
+            result = scale_run(args.scale, args.batch, args.minutes, Path(tmp), out,
+                               Path(args.keep) if args.keep else None)
     result.update(load_average_at_end=list(os.getloadavg()), python=platform.python_version(),
                   peak_rss_mb=round(rss_mb(), 1))
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ two runs (or two threads) never share them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -19,7 +20,6 @@ from eventwire.fuse.match import (
     BACKGROUND_MIN_OVERLAP,
     BACKGROUND_WINDOW_DAYS,
     COMMON_REFERENCE_EVENTS,
-    DAY_WINDOW,
     REFERENCE_MIN_SHARED,
     TOWN_PRECISIONS,
     anchors_to_match,
@@ -34,8 +34,10 @@ from eventwire.fuse.match import (
     subtypes_compatible,
     telling_words,
 )
-from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, anchorable as _anchorable, cells, registered, soft as _soft
-from eventwire.model import DateSpan, Mention
+from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells, naming, registered
+from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
+from eventwire.fuse.summary import Summary as _Summary, may_be_compatible as _may_be_compatible, span as _span
+from eventwire.model import Mention
 
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # clusters are numbered (pass, rank, count): every cluster the loose pass makes sorts from here on
@@ -61,18 +63,6 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     history = m.date is None and _YEAR.search(m.evidence.sentence) is not None
     by_place = precise and m.place.precision in TOWN_PRECISIONS and not history
     return (same_story or by_place), same_story
-
-
-def _span(ms: list[Mention]) -> tuple | None:
-    """(earliest start, earliest end, latest end) of dated mentions, None for none."""
-    if not ms:
-        return None
-    return min(o.date.start for o in ms), min(o.date.end for o in ms), max(o.date.end for o in ms)
-
-
-def _may_be_compatible(d: DateSpan, span: tuple | None) -> bool:
-    """False when no date in ``span`` can be ``dates_compatible`` with ``d`` (a cheap bound)."""
-    return span is not None and (d.start - span[2]).days <= DAY_WINDOW and (span[0] - d.end).days <= DAY_WINDOW
 
 
 def _common_words(m: Mention, kins: Sequence[list[Mention]]) -> frozenset[str]:
@@ -116,25 +106,6 @@ def _background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = fro
     return content_overlap(m, placed, common) if _soft(m) else 0.0
 
 
-class _Summary:
-    """What matching asks of a cluster again and again, computed once per size of the cluster.
-
-    Fusion compares every new mention with every event in its blocks; without
-    this the same members were filtered for each comparison.  Clusters only
-    grow (append, extend), and whatever changes which members are references
-    back also adds members, so the cluster's length tells when a summary is stale.
-    """
-
-    __slots__ = ("cluster", "size", "dated", "dated_span", "anchors", "anchor_span")
-
-    def __init__(self, cluster: list[Mention]) -> None:
-        self.cluster, self.size = cluster, len(cluster)
-        self.dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
-        self.dated_span = _span(self.dated)
-        self.anchors: list[Mention] | None = None  # filled by _anchors, which knows the references back
-        self.anchor_span: tuple | None = None
-
-
 class Clusterer:
     """One clustering run; its summaries hold each cluster they describe, so no ``id`` is reused meanwhile."""
 
@@ -155,6 +126,9 @@ class Clusterer:
         # context cluster (by id) -> (index, size given, rank of its last anchorable member, the cluster)
         self._context: dict[int, tuple[int, int, object, list[Mention]]] = {}
         self._upto: object | None = None  # in the anchored pass: the rank of the mention being placed
+        # context cluster (by id) -> (the cluster, its size, its members' ranks sorted, summaries by how many
+        # of them come before ``_upto``): see ``_summary_upto``
+        self._ranks: dict[int, tuple[list[Mention], int, list, dict[int, _Summary]]] = {}
 
     def _cells_of(self, m: Mention) -> Cells:
         c = self._cells.get(id(m))
@@ -236,25 +210,51 @@ class Clusterer:
         ctx = self._context.get(id(cluster))
         if ctx is not None and self._upto is not None and ctx[2] is not None and ctx[2] > self._upto:
             # a stored event read as context, in the anchored pass: as it stood when this mention came
-            s = _Summary([o for o in cluster if self._rank[id(o)] < self._upto])
+            s = self._summary_upto(cluster)
         if _soft(m):
             if s.dated_span is None or s.dated_span[1] > m.date.start \
                     or (m.date.start - s.dated_span[2]).days > BACKGROUND_WINDOW_DAYS:
                 return []
-            in_window = [o for o in s.dated if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
-        else:
-            if not _may_be_compatible(m.date, s.dated_span):
-                return []
-            in_window = [o for o in s.dated if dates_compatible(m.date, o.date)]
-        fam = family(m.event_type, m.sub_event_type)
-        return [o for o in in_window if family(o.event_type, o.sub_event_type) == fam
-                and subtypes_compatible(o.sub_event_type, m.sub_event_type)]
+            kin = s.dated_kin(family(m.event_type, m.sub_event_type), m.sub_event_type)
+            return [o for o in kin if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
+        if not _may_be_compatible(m.date, s.dated_span):
+            return []
+        kin = s.dated_kin(family(m.event_type, m.sub_event_type), m.sub_event_type)
+        return [o for o in kin if dates_compatible(m.date, o.date)]
+
+    def _summary_upto(self, cluster: list[Mention]) -> _Summary:
+        """The members ranked before ``_upto`` (a context event as it stood then), kept while they stay."""
+        ranks = self._ranks.get(id(cluster))
+        if ranks is None or ranks[0] is not cluster or ranks[1] != len(cluster):
+            ranks = self._ranks[id(cluster)] = (cluster, len(cluster), sorted(self._rank[id(o)] for o in cluster), {})
+        k = bisect_left(ranks[2], self._upto)
+        s = ranks[3].get(k)
+        if s is None:
+            s = ranks[3][k] = _Summary([o for o in cluster if self._rank[id(o)] < self._upto])
+        return s
 
     def _fits(self, m: Mention, clusters: Sequence[list[Mention]]) -> list[float]:
-        """``_background_fit`` of the mention against each cluster, its common words counted over them all."""
-        kins = [self._kin(m, c) for c in clusters]
+        """``_background_fit`` of the mention against each cluster, its common words counted over them all;
+        a cluster that cannot weigh (``_naming``: no member it could name shares a reference word with it
+        or stands at a compatible place) gives no common word and no fit, so its kin is left empty."""
+        weigh = self._naming(m)
+        kins = [self._kin(m, c) if weigh is None or id(c) in weigh else [] for c in clusters]
         common = _common_words(m, kins)
-        return [_background_fit(m, kin, common) for kin in kins]
+        return [_background_fit(m, kin, common) if kin else 0.0 for kin in kins]
+
+    def _naming(self, m: Mention) -> set[int] | None:
+        """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion
+        reads context), those that can weigh in its choice; None: all can.  The bench's references
+        compared ~350 events each, most sharing no word with them."""
+        if m.date is None:
+            return set()
+        n = naming(m)
+        if n.places is None:
+            return None
+        out: set[int] = set()
+        for cell in n.words | n.places:
+            out.update(self._registry.get(cell, ()))
+        return out
 
     def _named_target(self, ms: Sequence[Mention], lo: tuple | None = None, hi: tuple | None = None,
                       exclude: list[Mention] | None = None) -> list[Mention] | None:

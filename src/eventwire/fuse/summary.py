@@ -1,0 +1,46 @@
+"""What clustering asks of a cluster again and again (``cluster.Clusterer``), kept per size of the cluster."""
+from __future__ import annotations
+
+from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
+from eventwire.fuse.match import DAY_WINDOW, family, subtypes_compatible
+from eventwire.model import DateSpan, Mention
+
+
+def span(ms: list[Mention]) -> tuple | None:
+    """(earliest start, earliest end, latest end) of dated mentions, None for none."""
+    if not ms:
+        return None
+    return min(o.date.start for o in ms), min(o.date.end for o in ms), max(o.date.end for o in ms)
+
+
+def may_be_compatible(d: DateSpan, span: tuple | None) -> bool:
+    """False when no date in ``span`` can be ``dates_compatible`` with ``d`` (a cheap bound)."""
+    return span is not None and (d.start - span[2]).days <= DAY_WINDOW and (span[0] - d.end).days <= DAY_WINDOW
+
+
+class Summary:
+    """What matching asks of a cluster again and again, computed once per size of the cluster.
+
+    Fusion compares every new mention with every event in its blocks; without
+    this the same members were filtered for each comparison.  Clusters only
+    grow (append, extend), and whatever changes which members are references
+    back also adds members, so the cluster's length tells when a summary is stale.
+    """
+
+    __slots__ = ("cluster", "size", "dated", "dated_span", "anchors", "anchor_span", "kinds")
+
+    def __init__(self, cluster: list[Mention]) -> None:
+        self.cluster, self.size = cluster, len(cluster)
+        self.dated = [o for o in cluster if _anchorable(o) and not _soft(o)]
+        self.dated_span = span(self.dated)
+        self.anchors: list[Mention] | None = None  # filled by _anchors, which knows the references back
+        self.anchor_span: tuple | None = None
+        self.kinds: dict[tuple[str, str], list[Mention]] = {}  # (family, subtype) -> ``dated`` of them
+
+    def dated_kin(self, fam: str, sub: str) -> list[Mention]:
+        """``dated`` members of the family ``fam`` whose subtype is compatible with ``sub``, in order."""
+        out = self.kinds.get((fam, sub))
+        if out is None:
+            out = self.kinds[(fam, sub)] = [o for o in self.dated if family(o.event_type, o.sub_event_type) == fam
+                                            and subtypes_compatible(o.sub_event_type, sub)]
+        return out

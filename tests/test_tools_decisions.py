@@ -22,3 +22,14 @@ def test_diff_lists_only_the_sentences_whose_decisions_changed(tmp_path, capsys)
     out = capsys.readouterr().out
     assert "[hoot] A strike would be a victory." in out and "Drones hit a depot." not in out
     assert out.rstrip().endswith("1 sentences changed: hoot 1")
+
+
+def test_the_case_checking_half_is_counted_not_shown(tmp_path, capsys):
+    old = {"corpus": "case-check", "sentence": "Police dispersed the march.", "decisions": [["dispersed", "P", "Q", []]]}
+    _write(tmp_path / "a.jsonl", [old])
+    _write(tmp_path / "b.jsonl", [dict(old, decisions=[])])
+    assert decisions.diff(tmp_path / "a.jsonl", tmp_path / "b.jsonl") == 1
+    out = capsys.readouterr().out
+    assert "Police dispersed the march." not in out and "case-check 1 (not shown)" in out
+    decisions.diff(tmp_path / "a.jsonl", tmp_path / "b.jsonl", hidden=frozenset())
+    assert "[case-check] Police dispersed the march." in capsys.readouterr().out

@@ -14,7 +14,10 @@ Run it for the code before and after a change and compare:
 
 The diff lists the sentences whose decisions differ, each with both sides,
 so a reviewer reads every place the change fired (and how often) before
-trusting a score that moved on one document.
+trusting a score that moved on one document.  CASE's snippets are split into
+its two halves (``case-tune``, ``case-check``, as ``tools/eval_case.py``); the
+checking half's changed sentences are only counted, so that tuning never
+reads them (``--show-hidden`` prints them).
 """
 from __future__ import annotations
 
@@ -46,7 +49,9 @@ def texts(shared: Path):
             yield name, path.read_text(encoding="utf-8")
     with (shared / "eval" / "case2021_dev.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            yield "case", row["EventSnippet"]
+            # the halves of tools/eval_case.py: even ids tune the rules, odd ids check them
+            half = "check" if row["id"].isdigit() and int(row["id"]) % 2 else "tune"
+            yield f"case-{half}", row["EventSnippet"]
 
 
 def write_decisions(shared: Path, out: Path) -> int:
@@ -72,8 +77,13 @@ def write_decisions(shared: Path, out: Path) -> int:
     return n
 
 
-def diff(before: Path, after: Path) -> int:
-    """Print the sentences whose decisions differ; return how many."""
+# corpora whose changed sentences --diff counts but does not print: CASE's checking half is read only
+# as a score, or it stops being a check (--show-hidden prints them anyway)
+HIDDEN_CORPORA = frozenset({"case-check"})
+
+
+def diff(before: Path, after: Path, hidden: frozenset[str] = HIDDEN_CORPORA) -> int:
+    """Print the sentences whose decisions differ (those of ``hidden`` corpora only counted); return how many."""
     def load(path: Path) -> dict[tuple[str, str], list]:
         seen: dict[tuple[str, str], list] = defaultdict(list)
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -86,10 +96,13 @@ def diff(before: Path, after: Path) -> int:
     by_corpus: dict[str, int] = defaultdict(int)
     for corpus, sentence in changed:
         by_corpus[corpus] += 1
+        if corpus in hidden:
+            continue
         print(f"[{corpus}] {sentence[:300]}")
         print(f"    before: {a.get((corpus, sentence))}")
         print(f"    after:  {b.get((corpus, sentence))}")
-    print(f"{len(changed)} sentences changed: " + ", ".join(f"{c} {n}" for c, n in sorted(by_corpus.items())))
+    print(f"{len(changed)} sentences changed: " + ", ".join(
+        f"{c} {n}" + (" (not shown)" if c in hidden else "") for c, n in sorted(by_corpus.items())))
     return len(changed)
 
 
@@ -98,9 +111,11 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("-o", "--out", help="write the decisions here (JSON lines)")
     ap.add_argument("--diff", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two decision files")
+    ap.add_argument("--show-hidden", action="store_true",
+                    help="with --diff, also print CASE's checking-half sentences (otherwise only counted)")
     args = ap.parse_args()
     if args.diff:
-        diff(Path(args.diff[0]), Path(args.diff[1]))
+        diff(Path(args.diff[0]), Path(args.diff[1]), frozenset() if args.show_hidden else HIDDEN_CORPORA)
         return 0
     if not args.out:
         ap.error("give -o FILE to write decisions, or --diff BEFORE AFTER")

@@ -24,13 +24,26 @@ class LowerLemmaMatcher:
         self.vocab = nlp.vocab
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
 
-    def _lemmas(self, tokens: Iterable) -> Doc:
-        words = [(t.lemma_ or t.text).lower().strip() or "_" for t in tokens]
-        return Doc(self.vocab, words=words)
-
     def add(self, key: str, docs: Iterable[Doc]) -> None:
-        self._matcher.add(key, [self._lemmas(d) for d in docs])
+        self._matcher.add(key, [_lemma_doc(self.vocab, d) for d in docs])
 
     def __call__(self, tokens: Span | Doc) -> list[tuple[int, int, int]]:
         offset = tokens.start if isinstance(tokens, Span) else 0
-        return [(match_id, s + offset, e + offset) for match_id, s, e in self._matcher(self._lemmas(tokens))]
+        lemmas = _lemma_doc(self.vocab, tokens)
+        return [(match_id, s + offset, e + offset) for match_id, s, e in self._matcher(lemmas)]
+
+
+# the lower-case lemma doc of the last text matched: the trigger, weapon and outcome matchers all read
+# the same sentence in turn, so it is built once, not three times (the text is held, so its id stays its own)
+_last: list = [None, None, None]  # [text, vocab, lemma doc]
+
+
+def _lemma_doc(vocab, tokens: Span | Doc) -> Doc:
+    if _last[0] is tokens or (isinstance(tokens, Span) and isinstance(_last[0], Span)
+                              and _last[0].doc is tokens.doc and (_last[0].start, _last[0].end)
+                              == (tokens.start, tokens.end)):
+        if _last[1] is vocab:
+            return _last[2]
+    doc = Doc(vocab, words=[(t.lemma_ or t.text).lower().strip() or "_" for t in tokens])
+    _last[:] = [tokens, vocab, doc]
+    return doc

@@ -13,6 +13,10 @@ GUNMEN = ActorRef("Unidentified Armed Group", "actor1", "unidentified", "gunmen"
 SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
 
 
+def unzip(earlier: list[tuple[int, Mention]]) -> tuple[list[int], list[Mention]]:
+    return [i for i, _ in earlier], [m for _, m in earlier]
+
+
 def told(actors: tuple[ActorRef, ...], types=SHELLING, landmark: bool = False) -> Mention:
     day = DateSpan(date(2024, 3, 14), date(2024, 3, 14), "day")
     return Mention("d", Evidence("d", "s", 0, 1), types[0], types[1], "shelled", day, None, actors, landmark=landmark)
@@ -36,16 +40,16 @@ def test_a_doer_named_in_the_sentence_is_kept(extractor):
 
 def test_borrowed_from_the_nearest_same_type_deed_only():
     earlier = [(1, told((RUSSIA,)))]
-    assert borrow_doer((), *SHELLING, 2, earlier)[0].name == RUSSIA.name
+    assert borrow_doer((), *SHELLING, 2, *unzip(earlier))[0].name == RUSSIA.name
     # too far back: the topic has moved on
-    assert borrow_doer((), *SHELLING, 2 + BORROW_MAX_SENTENCES, earlier) == ()
+    assert borrow_doer((), *SHELLING, 2 + BORROW_MAX_SENTENCES, *unzip(earlier)) == ()
     # another type of deed: an arrest's or a battle's doer is not the strike's
     battle = ("Battles", "Armed clash")
-    assert borrow_doer((), *battle, 2, earlier) == ()
+    assert borrow_doer((), *battle, 2, *unzip(earlier)) == ()
     # an interception's doer is the side that shot down
-    assert borrow_doer((), "Strategic developments", "Disrupted weapons use", 2, earlier) == ()
+    assert borrow_doer((), "Strategic developments", "Disrupted weapons use", 2, *unzip(earlier)) == ()
     # a landmark only dates another deed
-    assert borrow_doer((), *SHELLING, 2, [(1, told((RUSSIA,), landmark=True))]) == ()
+    assert borrow_doer((), *SHELLING, 2, [1], [told((RUSSIA,), landmark=True)]) == ()
 
 
 @pytest.mark.parametrize("previous", [
@@ -55,9 +59,9 @@ def test_borrowed_from_the_nearest_same_type_deed_only():
 ])
 def test_nothing_is_borrowed_from_an_unclear_previous_doer(previous):
     earlier = [(1, told((RUSSIA,))), (2, told(previous))]
-    assert borrow_doer((), *SHELLING, 3, earlier) == ()
+    assert borrow_doer((), *SHELLING, 3, *unzip(earlier)) == ()
 
 
 def test_the_previous_doer_named_here_as_target_is_not_made_the_doer():
     target = ActorRef(RUSSIA.name, "actor2", RUSSIA.id, "Russian positions", 8)
-    assert borrow_doer((target,), *SHELLING, 2, [(1, told((RUSSIA,)))]) == (target,)
+    assert borrow_doer((target,), *SHELLING, 2, [1], [told((RUSSIA,))]) == (target,)

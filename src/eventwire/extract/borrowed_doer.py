@@ -29,6 +29,7 @@ from the context and not from the sentence.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from eventwire.data import actor_countries
@@ -42,16 +43,17 @@ NOT_BORROWING_SUB_TYPES = frozenset({"Disrupted weapons use"})
 BORROW_MAX_SENTENCES = 3
 
 
-def borrow_doer(actors: tuple[ActorRef, ...], event_type: str, sub_event_type: str, sentence_index: int, earlier: list[tuple[int, Mention]]) -> tuple[ActorRef, ...]:
+def borrow_doer(actors: tuple[ActorRef, ...], event_type: str, sub_event_type: str, sentence_index: int,
+                told_in: Sequence[int], earlier: Sequence[Mention]) -> tuple[ActorRef, ...]:
     """``actors`` with the previous same-type deed's actor 1 added when the sentence names none.
 
-    ``earlier``: (sentence index, mention) of the article's mentions so far, in order.
+    ``earlier``: the article's mentions so far, in order; ``told_in``: the index of each one's sentence.
     """
     if event_type not in BORROWING_TYPES or sub_event_type in NOT_BORROWING_SUB_TYPES:
         return actors
     if any(a.role == "actor1" for a in actors):
         return actors
-    for index, m in reversed(earlier):
+    for index, m in zip(reversed(told_in), reversed(earlier)):
         if sentence_index - index > BORROW_MAX_SENTENCES:
             break
         if m.landmark or m.event_type != event_type or m.sub_event_type in NOT_BORROWING_SUB_TYPES:
@@ -65,4 +67,3 @@ def borrow_doer(actors: tuple[ActorRef, ...], event_type: str, sub_event_type: s
         why = f"doer of the article's previous {m.sub_event_type.lower()} ('{m.trigger}'); none named in its sentence"
         return (replace(doer, reason=why), *actors)
     return actors
-

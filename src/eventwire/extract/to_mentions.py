@@ -76,6 +76,7 @@ class Extractor:
             if item.paragraph != current:
                 current, para_date = item.paragraph, [None]
             if not item.parse:
+                sentence_no += 1  # a run the prefilter kept from the parser still stands between two deeds
                 # not parsed, but its dates still date the sentences after it ("On May 24, ... It ...")
                 dates = own_dates(self.times, item.text, entries[n].pub, item.at_start)
                 if dates:
@@ -84,9 +85,8 @@ class Extractor:
             for sent in next(parsed).sents:
                 sentence_no += 1
                 for m in self._sentence(sent, item.offset, entries[n], story, mentions, para_date, commentary):
-                    earlier = list(zip(told_in, mentions))
-                    mentions.append(replace(m, actors=borrow_doer(m.actors, m.event_type, m.sub_event_type,
-                                                                  sentence_no, earlier)))
+                    actors = borrow_doer(m.actors, m.event_type, m.sub_event_type, sentence_no, told_in, mentions)
+                    mentions.append(replace(m, actors=actors))
                     told_in.append(sentence_no)
         return mentions
 

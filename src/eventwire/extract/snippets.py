@@ -12,8 +12,8 @@ nothing in, each only above a threshold set on labelled snippets.
 """
 from __future__ import annotations
 
-from eventwire.data import load_json
 from eventwire.extract.background import BackgroundReader
+from eventwire.extract.claims import ClaimExtractor
 from eventwire.extract.nlp import load_nlp
 from eventwire.extract.type_model import TypeModel, load_type_model, snippet_features
 from eventwire.extract.types import EventTypeClassifier, TypeHit
@@ -26,7 +26,7 @@ class SnippetClassifier:
     def __init__(self, nlp=None, *, use_model: bool = True, model: TypeModel | None = None) -> None:
         self.nlp = nlp or load_nlp()
         self.types = EventTypeClassifier(self.nlp)
-        self.background = BackgroundReader(set(load_json("lexicons", "claims.json")["speech_lemmas"]))
+        self.background = BackgroundReader(ClaimExtractor().speech)  # the speech verbs, as extraction's
         chosen = (model or load_type_model()) if use_model else None
         self.model: TypeModel | None = chosen if chosen is not None and chosen.thresholds.active else None
 

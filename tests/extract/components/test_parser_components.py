@@ -66,6 +66,8 @@ def test_date_for_prefers_own_then_paragraph_then_publication():
     assert date_for([], own, _doc(pub), pub).reason.endswith("(previous sentence)")
     assert date_for([], None, _doc(pub), pub).start == pub
     assert date_for([], None, _doc(pub), pub, "the 2017 air strikes") is None  # history told in passing
+    # nor by the sentence before: its neighbour's time is not the history's
+    assert date_for([], own, _doc(pub), pub, "Car bombs were used there in 2009 as well.") is None
     topic = HitDates([], [own], True)
     got = date_of_hit(topic, own, _doc(pub), pub, "text")
     assert got.start == pub and "dates what was said or done" in got.reason

@@ -174,14 +174,15 @@ def date_for(own: list[DateSpan], previous: DateSpan | None, doc: Document, pub:
     """The sentence's own date, else the paragraph's last explicit date, else publication.
 
     A sentence that names an older year ("the 2017 air strikes", "in 1795") is not
-    dated by publication: it is history, told in passing.
+    dated by publication nor by the sentence before: it is history, told in
+    passing, and the time of its neighbour is not its own.
     """
     if own:
         return own[0]
-    if previous is not None:
-        return replace(previous, reason=f"{previous.reason} (previous sentence)")
     if pub is not None and any(int(y) < pub.year - 1 for y in _YEAR.findall(text)):
         return None
+    if previous is not None:
+        return replace(previous, reason=f"{previous.reason} (previous sentence)")
     if pub is not None:
         return DateSpan(pub, pub, "day", "", f"publication date ({doc.published.source}); no date in sentence")
     return None

@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 WEB     := src/eventwire/serve/web
 WEBSTAMP := $(WEB)/node_modules/.installed-stamp
 
-.PHONY: install demo test eval eval-muc eval-geo eval-case eval-roles eval-boilerplate hoot-review bench fuzz clean
+.PHONY: install demo test eval eval-muc eval-geo eval-case eval-roles eval-wiki eval-boilerplate hoot-review bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/base.txt requirements/dev.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ eval-case: $(STAMP)
 ## who did what to whom on WikiEvents attack news; fails below tests/roles_baseline.json; ROLES_ARGS=--verbose
 eval-roles: $(STAMP)
 	$(BIN)/python tools/eval_roles.py --shared $(SHARED) $(ROLES_ARGS)
+
+## how many exported events a real attack article supports (WikiEvents, tuning and checking halves);
+## fails below tests/wiki_events_baseline.json; WIKI_ARGS=--show
+eval-wiki: $(STAMP)
+	$(BIN)/python tools/eval_wiki_events.py --shared $(SHARED) $(WIKI_ARGS)
 
 ## the hoot articles + samples/ through the pipeline, exported for a hand review (bench/hoot_review/README.md)
 HOOT_OUT ?= /tmp/eventwire-hoot

@@ -68,6 +68,7 @@ def test_date_for_prefers_own_then_paragraph_then_publication():
     assert date_for([], None, _doc(pub), pub, "the 2017 air strikes") is None  # history told in passing
     # nor by the sentence before: its neighbour's time is not the history's
     assert date_for([], own, _doc(pub), pub, "Car bombs were used there in 2009 as well.") is None
+    assert date_for([], None, _doc(pub), pub, "Troops were sent there in the late 1990s.") is None  # a decade
     topic = HitDates([], [own], True)
     got = date_of_hit(topic, own, _doc(pub), pub, "text")
     assert got.start == pub and "dates what was said or done" in got.reason

@@ -24,7 +24,7 @@ from eventwire.extract.types import EventTypeClassifier, TypeHit
 from eventwire.extract.types_base import TIME_NOUNS
 from eventwire.model import DateSpan, Document
 
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")  # "in 1995", "in the 1990s"
 
 
 @dataclass(frozen=True)

@@ -165,3 +165,17 @@ def test_figures_after_a_denied_report_count_the_deed_told_as_done(extractor_men
         "One channel reported that three people were killed.")
     with_three = [m for m in ms if any(c.value == 3 for c in m.claims)]
     assert with_three and "bus" not in with_three[0].evidence.sentence
+
+
+@pytest.mark.parametrize("text", [
+    "The accord was meant to end five decades of fighting between the army and the rebels.",
+    "The port city has been reduced to ruins by weeks of shelling, residents say.",
+])
+def test_a_deed_counted_in_long_periods_is_a_campaign_not_one_deed(deeds, text):
+    found = deeds(text)
+    assert found and all(d.verdict == "drop" and "campaign" in d.reason for _, d in found)
+
+
+def test_a_battle_of_a_few_days_is_still_a_deed(deeds):
+    found = deeds("After two days of fighting, the rebels captured the town of Bor on Monday.")
+    assert found and all("campaign" not in d.reason for _, d in found)

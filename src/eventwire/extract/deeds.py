@@ -21,6 +21,9 @@ does, on any page:
   organising rallies", "weapons, including shelling"), unless its sentence
   dates it ("accused Russia of shelling the area" tells a deed: the phrase
   hangs from a verb).
+* a deed noun counted in long periods ("five decades of fighting", "years of
+  war", "after months of shelling") names a campaign, not one deed; "two days
+  of fighting" is still a battle, so only plural weeks and longer count;
 * a deed verb in the simple present with its own subject, active ("the
   militias shell the villages whenever ...") or passive ("prisoners are
   tortured in the cellar"), tells a practice, not one deed done; unless its
@@ -56,6 +59,7 @@ from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX
 from eventwire.extract.vocab import words
 
 ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
+CAMPAIGN_PERIODS = words("event_words", "campaign_periods")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
 # the words a denied report's doubt carries (``denied``), so a later stage can tell it from a loose one
@@ -83,7 +87,7 @@ class DeedJudge:
     def judge(self, trigger: Token, trigger_text: str, weak: bool, anchors: Anchors) -> Deed:
         why = (self._names_a_kind(trigger, trigger_text) or self._loose(trigger, weak, anchors)
                or self._attempt(trigger) or self._activity(trigger, anchors)
-               or self._present(trigger, anchors))
+               or self._present(trigger, anchors) or self._campaign(trigger))
         if why:
             return Deed("drop", why)
         denial = self._denial(trigger)
@@ -125,6 +129,16 @@ class DeedJudge:
         passive = len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ in ("VBP", "VBZ") and t.tag_ == "VBN"
         if passive or not aux and t.tag_ in ("VBP", "VBZ"):
             return f"'{' '.join(c.text for c in aux + [t])}': the simple present tells a practice, not a deed done"
+        return ""
+
+    @staticmethod
+    def _campaign(t: Token) -> str:
+        prep = t.head
+        if t.pos_ != "NOUN" or t.dep_ != "pobj" or prep.lower_ != "of":
+            return ""
+        period = prep.head
+        if period.tag_ == "NNS" and period.lemma_.lower() in CAMPAIGN_PERIODS:
+            return f"'{period.text} of {t.text}': a campaign counted in {period.text}, not one deed"
         return ""
 
     @staticmethod

@@ -33,3 +33,26 @@ def test_the_case_checking_half_is_counted_not_shown(tmp_path, capsys):
     assert "Police dispersed the march." not in out and "case-check 1 (not shown)" in out
     decisions.diff(tmp_path / "a.jsonl", tmp_path / "b.jsonl", hidden=frozenset())
     assert "[case-check] Police dispersed the march." in capsys.readouterr().out
+
+
+def _shared_tree(root, wiki_text):
+    """The smallest ../shared tree decisions.texts reads: one text in WikiEvents, the rest empty."""
+    for rel in ("corpus/hoot_russia_ukraine_apr2022/articles.jsonl", "corpus/muc4_multisource_incidents/messages.jsonl",
+                "eval/boilerplate/input.jsonl"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("", encoding="utf-8")
+    (root / "corpus/wikievents_attack_news").mkdir(parents=True)
+    _write(root / "corpus/wikievents_attack_news/docs.jsonl", [{"text": wiki_text}])
+    for name in ("dev", "dev2"):
+        (root / "eval" / name / "docs").mkdir(parents=True)
+    (root / "eval/case2021_dev.tsv").write_text("id\tEventSnippet\tlabel\n", encoding="utf-8")
+
+
+def test_mentions_mode_writes_what_extraction_reports_after_the_deed_judge(tmp_path):
+    _shared_tree(tmp_path, "Rebels attacked an army post in Goma on 3 March 2023. "
+                           "The deal was meant to end five decades of fighting.")
+    assert decisions.write_mentions(tmp_path, tmp_path / "m.jsonl") == 1  # the campaign is dropped
+    (row,) = [json.loads(line) for line in (tmp_path / "m.jsonl").read_text().splitlines()]
+    assert row["corpus"] == "wikievents" and row["sentence"].startswith("Rebels attacked")
+    trigger, _sub, when, place, _actors, landmark, doubt = row["decisions"][0]
+    assert when == "2023-03-03..2023-03-03" and place == "Goma" and not landmark and not doubt

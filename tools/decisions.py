@@ -6,7 +6,9 @@ classifier and the actor finder over each sentence of every text set in
 ../shared (the hoot corpus, WikiEvents, MUC-4, the boilerplate pages, dev,
 dev2 and the CASE snippets: about 13,000 sentences) and writes one line per
 decision (corpus, sentence, trigger, type, sub-type, actors with roles).
-Run it for the code before and after a change and compare:
+Run it for the code before and after a change and compare (``--mentions``
+writes what the whole extract stage reports instead, per sentence that
+reports anything: after the deed judge, the background reader and dating):
 
     PYTHONPATH=<old>/src python tools/decisions.py --shared ../shared -o /tmp/before.jsonl
     python tools/decisions.py --shared ../shared -o /tmp/after.jsonl
@@ -77,6 +79,33 @@ def write_decisions(shared: Path, out: Path) -> int:
     return n
 
 
+def write_mentions(shared: Path, out: Path) -> int:
+    """``--mentions``: what the whole extract stage reports per sentence, after the deed judge, the
+    background reader and the dating (type, trigger, date, place, actors, landmark, doubt), so a
+    change to a later component than the classifier and the actor finder shows where it acts too.
+    Texts are read with no page date, as ``eval_roles.py`` reads WikiEvents."""
+    from eventwire.extract.factories import build_extractor
+    from eventwire.model import Document, PublishedDate
+
+    extractor = build_extractor()
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for k, (corpus, text) in enumerate(texts(shared)):
+            doc = Document(id=f"d{k}", content_hash=f"d{k}", external_id=None, url=None, outlet=None, title=None,
+                           published=PublishedDate(None, "none", 0.0), language="en", text=text[:100_000])
+            by_sentence: dict[str, list] = defaultdict(list)
+            for m in extractor.extract(doc):
+                when = f"{m.date.start}..{m.date.end}" if m.date else None
+                by_sentence[m.evidence.sentence.strip()].append(
+                    [m.trigger, m.sub_event_type, when, m.place.name if m.place else None,
+                     sorted(f"{a.name}:{a.role}" for a in m.actors), "landmark" if m.landmark else "",
+                     "doubted" if m.doubt else ""])
+            for sentence, decided in by_sentence.items():
+                f.write(json.dumps({"corpus": corpus, "sentence": sentence, "decisions": decided}) + "\n")
+                n += 1
+    return n
+
+
 # corpora whose changed sentences --diff counts but does not print: CASE's checking half is read only
 # as a score, or it stops being a check (--show-hidden prints them anyway)
 HIDDEN_CORPORA = frozenset({"case-check"})
@@ -111,6 +140,8 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("-o", "--out", help="write the decisions here (JSON lines)")
     ap.add_argument("--diff", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two decision files")
+    ap.add_argument("--mentions", action="store_true",
+                    help="write the whole extract stage's mentions per sentence (deeds, dates, places too)")
     ap.add_argument("--show-hidden", action="store_true",
                     help="with --diff, also print CASE's checking-half sentences (otherwise only counted)")
     args = ap.parse_args()
@@ -119,7 +150,7 @@ def main() -> int:
         return 0
     if not args.out:
         ap.error("give -o FILE to write decisions, or --diff BEFORE AFTER")
-    n = write_decisions(Path(args.shared).resolve(), Path(args.out))
+    n = (write_mentions if args.mentions else write_decisions)(Path(args.shared).resolve(), Path(args.out))
     print(f"{n} sentences written to {args.out}")
     return 0
 

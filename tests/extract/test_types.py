@@ -76,6 +76,9 @@ def test_families(clf, nlp, text, expected):
     # a weapons test is no attack
     "The navy test-fired a cruise missile over the sea on Friday.",
     "The rockets were test launched from the range on Thursday.",
+    # a verb coordinated with a modal one shares its modal
+    "The rebels must release the hostages and stop attacks on the villages.",
+    "The army will cross the river and shell the town from the north.",
 ])
 def test_not_events(clf, nlp, text):
     assert subs(clf, nlp, text) == []

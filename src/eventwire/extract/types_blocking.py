@@ -140,6 +140,9 @@ class Blocking:
         for t in (tok, verb):
             if t is None:
                 continue
+            modal = self._shared_modal(t)
+            if modal is not None:
+                return f"modal or future '{modal.text} {modal.head.text} … and {t.text}'"
             for child in t.children:
                 if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in FUTURE_AUX:
                     return f"modal or future '{child.text} {t.text}'"
@@ -155,6 +158,19 @@ class Blocking:
                                                                             or tok.dep_ == "pobj" and tok.head.head == verb):
                     return f"negated '{t.text}' of '{tok.text}'"
         return None
+
+    @staticmethod
+    def _shared_modal(t: Token) -> Token | None:
+        """'The rebels must free the hostages and stop attacks': a verb coordinated with a modal one,
+        with no auxiliary of its own, shares its modal (the grammar of English coordination)."""
+        if t.dep_ != "conj" or t.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            return None
+        head = t.head
+        while head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            head = head.head
+        if head.pos_ != "VERB":
+            return None
+        return next((c for c in head.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in FUTURE_AUX), None)
 
     def _governor_block(self, tok: Token) -> str | None:
         """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""

@@ -149,6 +149,10 @@ class Claim:
     reason: str = ""
 
 
+# the words ``Mention.doubt`` carries when its sentence says its report was denied (extract.deeds)
+DENIED_DOUBT = "denied in its own sentence"
+
+
 @dataclass(frozen=True)
 class Mention:
     """One sentence's report of one happening."""
@@ -222,10 +226,20 @@ class Event:
     references: tuple[Mention, ...] = field(default=())
 
     @property
+    def only_talk(self) -> bool:
+        """Every report of it only talks about a deed: ``extract.deeds`` doubted each one for want of
+        a date, place, participant or count in its sentence.  A report the sentence says was denied is
+        one side's word against the other's, not talk, and keeps the event."""
+        return bool(self.mentions) and all(m.doubt and DENIED_DOUBT not in m.doubt for m in self.mentions)
+
+    @property
     def exportable(self) -> bool:
-        """OUTPUT.md: an event needs a region-or-better place and a month-or-better date."""
+        """OUTPUT.md: an event needs a region-or-better place and a month-or-better date; and (precision
+        first) a report that tells the deed concretely: one that is only talk stays in the database as
+        context, as vaguer mentions do."""
         return (
-            self.location is not None
+            not self.only_talk
+            and self.location is not None
             and self.location.precision in ("point", "town", "district", "region")
             and self.location.lat is not None
             and self.date is not None

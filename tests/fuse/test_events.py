@@ -309,6 +309,18 @@ def test_an_event_every_mention_of_which_is_doubted_loses_confidence_and_says_wh
     assert not any("no date, place" in r for r in both.confidence_reasons)
 
 
+def test_an_event_that_is_only_talk_stays_in_the_database_but_is_not_exported():
+    sure = mention("d1", 0, "Battles", "Armed clash", date(2024, 3, 1), PSKOV)
+    talk = replace(sure, doubt="'clash' has no date, place, participant or count in its sentence")
+    assert run([sure])[0].exportable
+    assert run([talk])[0].only_talk and not run([talk])[0].exportable
+    # one concrete report makes it exportable; a denied report is one side's word, not talk
+    second = replace(sure, document="d2", evidence=replace(sure.evidence, document="d2"))
+    assert run([talk, second])[0].exportable
+    denied = replace(sure, doubt="'denied this': its report denied in its own sentence")
+    assert run([denied])[0].exportable
+
+
 def test_one_actor1_the_doer_most_reports_name_the_other_side_actor2_and_a_tie_left_open():
     ru = ActorRef("Military Forces of Russia (2000-)", "actor1", "ru-military")
     ua = ActorRef("Military Forces of Ukraine (2019-)", "actor1", "ua-military")

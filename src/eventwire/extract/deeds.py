@@ -57,13 +57,14 @@ from spacy.tokens import Token
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX
 from eventwire.extract.vocab import words
+from eventwire.model import DENIED_DOUBT
 
 ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
 CAMPAIGN_PERIODS = words("event_words", "campaign_periods")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
-# the words a denied report's doubt carries (``denied``), so a later stage can tell it from a loose one
-DENIED = "denied in its own sentence"
+# the words a denied report's doubt carries, so a later stage can tell it from a loose one
+DENIED = DENIED_DOUBT
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")

@@ -9,8 +9,10 @@ an event is *supported* when one of its mentions' sentences holds a gold
 violent mention (Conflict.Attack, Life.Die, Life.Injure; for an Arrests event
 also Justice.ArrestJailDetain).  Unsupported events are the precision loss
 the issue is about: campaigns, history, hypotheticals, doubts and talk read
-as deeds.  It is a proxy (a supported event may still be misdated or
-mis-typed) and measures precision only.
+as deeds.  It is a proxy and measures precision only: a supported event may
+still be misdated or mis-typed, and WikiEvents has no event coreference, so a
+second record of an article's main attack ("after the explosion, the minister
+...") counts as supported, though for an analyst it is a duplicate.
 
 The articles carry no page date; every record gets one fixed date
 (``PAGE_DATE``) so that relative dates resolve and events are exported at all.

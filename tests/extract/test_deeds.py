@@ -179,3 +179,17 @@ def test_a_deed_counted_in_long_periods_is_a_campaign_not_one_deed(deeds, text):
 def test_a_battle_of_a_few_days_is_still_a_deed(deeds):
     found = deeds("After two days of fighting, the rebels captured the town of Bor on Monday.")
     assert found and all("campaign" not in d.reason for _, d in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of the town spent the night in an air raid shelter.",
+    "Firefighters cast doubt on the drone attack claim.",
+])
+def test_a_deed_phrase_modifying_another_noun_names_a_kind_of_thing(deeds, text):
+    found = deeds(text)
+    assert found and all(d.verdict == "drop" and "names a kind" in d.reason for _, d in found)
+
+
+def test_a_deed_phrase_that_heads_its_noun_is_still_a_deed(deeds):
+    found = deeds("A missile strike hit the port of Odesa on Monday, killing two people.")
+    assert found and "drop" not in verdicts(found)

@@ -79,6 +79,8 @@ def test_families(clf, nlp, text, expected):
     # a verb coordinated with a modal one shares its modal
     "The rebels must release the hostages and stop attacks on the villages.",
     "The army will cross the river and shell the town from the north.",
+    # 'any' under a negation, however deep: none happened
+    "The video from the port did not include pictures of any drones or explosions.",
 ])
 def test_not_events(clf, nlp, text):
     assert subs(clf, nlp, text) == []

@@ -70,6 +70,17 @@ _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
 
 
+def _phrase_end(t: Token, text: str) -> Token:
+    """The last token of the trigger phrase ``text`` that starts at ``t`` (``t`` itself for one word)."""
+    if len(text.split()) == 1 and "-" not in text:
+        return t
+    end = t.idx + len(text)
+    for tok in t.doc[t.i: t.i + len(text.split()) + 3]:
+        if tok.idx + len(tok.text) >= end:
+            return tok
+    return t
+
+
 @dataclass(frozen=True)
 class Deed:
     """What to do with one hit: ``report`` it, ``doubt`` it (lower confidence) or ``drop`` it, and why."""
@@ -100,14 +111,17 @@ class DeedJudge:
         return REPORT
 
     def _names_a_kind(self, t: Token, trigger_text: str) -> str:
+        # a phrase ("air raid shelter", "the drone attack claim") is judged by its last word: "missile
+        # strike" alone is the phrase's own head, "missile strike footage" names footage
+        t = _phrase_end(t, trigger_text)
         head = t.head
-        if len(trigger_text.split()) > 1 or t.dep_ not in _MODIFIER_DEPS or head.i <= t.i:
-            return ""  # "missile strike": the modified noun is the trigger's own
+        if t.dep_ not in _MODIFIER_DEPS or head.i <= t.i:
+            return ""
         if t.tag_ in ("VBN", "VBD"):
             return ""  # "the murdered priests", "the arrested men": a participle tells the deed done to them
         if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in self.trigger_lemmas:
             return ""  # "bomb attack", "protest rallies": the noun is itself a deed
-        return f"'{t.text} {head.text}': names a kind of thing, not a deed"
+        return f"'{trigger_text} {head.text}': names a kind of thing, not a deed"
 
     @staticmethod
     def _loose(t: Token, weak: bool, anchors: Anchors) -> str:

@@ -51,6 +51,8 @@ class Blocking:
                 return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
             if child.dep_ in ("amod", "compound", "advmod", "npadvmod", "dep") and child.lower_ in TEST_MODIFIERS:
                 return f"'{child.text} {tok.text}': a weapons test, not an attack"
+        if self._negated_any(tok):
+            return f"'any {tok.text}' under a negation: none happened"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:
@@ -106,6 +108,15 @@ class Blocking:
         if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
             return f"claimed '{tok.text}': attribution of responsibility"
         return self._governor_block(tok)
+
+    @staticmethod
+    def _negated_any(tok: Token) -> bool:
+        """'The footage did not show any drones or explosions': 'any' on the event noun (or on the noun
+        it is coordinated with) is licensed by a negation above it, however deep the noun sits."""
+        noun = tok.head if tok.dep_ == "conj" and tok.head.pos_ == "NOUN" else tok
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+            return False
+        return any(c.dep_ == "neg" for a in noun.ancestors for c in a.children)
 
     def _done_to_protest(self, tok: Token) -> bool:
         """'Farmers blocked the highway to protest low prices': a gathering or a blockade done to

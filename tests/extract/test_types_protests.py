@@ -84,3 +84,12 @@ def test_the_object_of_a_headline_s_deed_is_its_victim_not_a_statement(clf, nlp)
 ])
 def test_who_demands_and_where_are_no_plan(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of students demonstrated outside the parliament on Friday.", ["Peaceful protest"]),
+    ("The two cases demonstrate the range of symptoms the drug can cause.", []),
+    ("Our survey demonstrates steady growth in the number of contracts.", []),
+])
+def test_demonstrating_something_shows_it_and_is_no_protest(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

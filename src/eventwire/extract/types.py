@@ -135,6 +135,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
             t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
             t["_verb_only"] = set(t.get("verb_only", ()))
+            t["_no_object"] = set(t.get("no_object", ()))
         harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
         self.violent_settings = set(harm.get("violent_settings", ()))
         self.not_violent_modifiers = set(harm.get("not_violent_modifiers", ()))
@@ -265,6 +266,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
                 resolved = (trig["event_type"], trig["sub_event_type"], f"'{text}' with its object ({trig['concept']})") \
                     if self._argument(head, trig, text, phrase, sent) else None
             else:
+                if key in trig["_no_object"] and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children):
+                    continue  # "cases demonstrating the range of severity": shows, does not protest
                 if key in trig["_needs_agent"] and self._side(self._agent(head)) is None:
                     continue  # "houses were set on fire" in a battle report: damage, not a separate act
                 if key in trig["_needs_opponent"] and not self._armed_sides(head):

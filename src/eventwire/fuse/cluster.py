@@ -13,28 +13,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 
 from eventwire.fuse.match import (
     BACKGROUND_MIN_OVERLAP,
     BACKGROUND_WINDOW_DAYS,
-    COMMON_REFERENCE_EVENTS,
-    REFERENCE_MIN_SHARED,
     TOWN_PRECISIONS,
     anchors_to_match,
-    content_overlap,
     dates_compatible,
     family,
     match_score,
     place_named,
     places_compatible,
-    reference_words,
-    shared_reference,
     subtypes_compatible,
-    telling_words,
 )
 from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells, naming, registered
+from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
 from eventwire.fuse.summary import Summary as _Summary, may_be_compatible as _may_be_compatible, span as _span
 from eventwire.model import Mention
@@ -65,47 +59,6 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     return (same_story or by_place), same_story
 
 
-def _common_words(m: Mention, kins: Sequence[list[Mention]]) -> frozenset[str]:
-    """The mention's reference words found beside ``COMMON_REFERENCE_EVENTS`` or more of the events it
-    could name (``kins``: its ``_kin`` in each): a group's name ("Farabundo Marti National Liberation
-    Front") or the capital's is in the reports of all its attacks and tells none of them apart."""
-    words = reference_words(m)
-    if not words:
-        return frozenset()
-    counts: Counter[str] = Counter()
-    for kin in kins:
-        if kin:
-            counts.update(words & frozenset().union(*(telling_words(o.evidence.sentence) for o in kin)))
-    return frozenset(w for w, n in counts.items() if n >= COMMON_REFERENCE_EVENTS)
-
-
-def _background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = frozenset()) -> float:
-    """How well a mention fits an earlier event as a reference back to it (0: not).
-
-    A softly dated mention may refer to an event up to ``BACKGROUND_WINDOW_DAYS``
-    before its article; one with its own date must agree with the event's.  A
-    place the mention borrows from its article (the outlet's city, where a
-    minister spoke) says nothing about where the event was, so then the place
-    need not fit; a place named in the mention's own sentence must.  It fits
-    when it shares enough of its sentence with the event's
-    (``BACKGROUND_MIN_OVERLAP``), or at least ``REFERENCE_MIN_SHARED`` telling
-    words beside its event word ("the murder of six journalists"): then it fits
-    better than any overlap, the more such words the better.  Words ``common``
-    to many candidate events (``_common_words``) count for neither.  ``kin`` is
-    ``_kin(m, cluster)``: the event's members the mention could refer to.
-    """
-    if not kin:
-        return 0.0
-    placed = [o for o in kin if places_compatible(m.place, o.place)]
-    if not place_named(m) and (shared := shared_reference(m, kin, common)) >= REFERENCE_MIN_SHARED:
-        return 1.0 + shared
-    if not placed:
-        return 0.0
-    if (shared := shared_reference(m, placed, common)) >= REFERENCE_MIN_SHARED:
-        return 1.0 + shared
-    return content_overlap(m, placed, common) if _soft(m) else 0.0
-
-
 class Clusterer:
     """One clustering run; its summaries hold each cluster they describe, so no ``id`` is reused meanwhile."""
 
@@ -117,6 +70,10 @@ class Clusterer:
         # fusing the same mentions again (fuse/incremental.py, round after round) passes its own
         self._cells: dict[int, tuple[Mention, Cells]] = {} if known_cells is None else known_cells
         self._registry: dict[str, dict[int, list[Mention]]] = {}  # cell -> clusters with a member there
+        # the same for the context clusters, which only a reference back may name: the other lookups
+        # (a match, a loose mention's place) leave them out without meeting them (the bench's mentions
+        # met ~10x more context clusters than clusters being decided)
+        self._ctx_registry: dict[str, dict[int, list[Mention]]] = {}
         # cluster (by id) -> (pass, rank of the mention that made it, creation number): the order of
         # every cluster list, which is the order they were made in (each pass takes mentions by rank)
         self._number: dict[int, tuple] = {}
@@ -154,7 +111,7 @@ class Clusterer:
         c.extend(m for _r, m in ordered)
         for _r, m in ordered:
             for cell in self._registered_of(m):
-                self._registry.setdefault(cell, {})[id(c)] = c
+                self._ctx_registry.setdefault(cell, {})[id(c)] = c
 
     def _registered_of(self, m: Mention) -> frozenset[str]:
         """A context member's registered cells: it is only met, never looks (``_near`` takes the mentions
@@ -170,26 +127,33 @@ class Clusterer:
 
     def _join(self, cluster: list[Mention], ms: Sequence[Mention]) -> None:
         cluster.extend(ms)
+        registry = self._ctx_registry if id(cluster) in self._context else self._registry
         for m in ms:
             for cell in self._cells_of(m).registered:
-                self._registry.setdefault(cell, {})[id(cluster)] = cluster
+                registry.setdefault(cell, {})[id(cluster)] = cluster
 
     def _fold(self, cluster: list[Mention], into: list[Mention]) -> None:
         self._join(into, cluster)
         self._dead.add(id(cluster))
 
     def _near(self, ms: Sequence[Mention], lo: tuple | None = None, hi: tuple | None = None,
-              exclude: list[Mention] | None = None, context: bool = False) -> list[list[Mention]]:
+              exclude: list[Mention] | None = None, context: bool = False,
+              only: set[int] | None = None) -> list[list[Mention]]:
         """The live clusters numbered lo..hi-1 that ``ms`` can meet (``blocks``), in creation order;
-        context clusters only with ``context`` (only a reference back may name one).
+        context clusters only with ``context`` (only a reference back may name one); of ``only``
+        (cluster ids) when given.
 
         Every comparison in this class returns "no" for the clusters left out, so
         restricting to these changes no decision, only the time taken.
         """
         found: dict[int, list[Mention]] = {}
+        registries = (self._registry, self._ctx_registry) if context else (self._registry,)
         for m in ms:
             for cell in self._cells_of(m).reached:
-                found.update(self._registry.get(cell, ()))
+                for registry in registries:
+                    found.update(registry.get(cell, ()))
+        if only is not None:
+            found = {k: found[k] for k in only if k in found}
         num = self._number
         out = [c for k, c in found.items() if k not in self._dead and c is not exclude
                and (context or k not in self._context)
@@ -233,11 +197,11 @@ class Clusterer:
             s = ranks[3][k] = _Summary([o for o in cluster if self._rank[id(o)] < self._upto])
         return s
 
-    def _fits(self, m: Mention, clusters: Sequence[list[Mention]]) -> list[float]:
+    def _fits(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None) -> list[float]:
         """``_background_fit`` of the mention against each cluster, its common words counted over them all;
-        a cluster that cannot weigh (``_naming``: no member it could name shares a reference word with it
-        or stands at a compatible place) gives no common word and no fit, so its kin is left empty."""
-        weigh = self._naming(m)
+        a cluster that cannot weigh (not in ``weigh``, its ``_naming``: no member it could name shares a
+        reference word with it or stands at a compatible place) gives no common word and no fit, so its
+        kin is left empty."""
         kins = [self._kin(m, c) if weigh is None or id(c) in weigh else [] for c in clusters]
         common = _common_words(m, kins)
         return [_background_fit(m, kin, common) if kin else 0.0 for kin in kins]
@@ -254,14 +218,19 @@ class Clusterer:
         out: set[int] = set()
         for cell in n.words | n.places:
             out.update(self._registry.get(cell, ()))
+            out.update(self._ctx_registry.get(cell, ()))
         return out
 
     def _named_target(self, ms: Sequence[Mention], lo: tuple | None = None, hi: tuple | None = None,
                       exclude: list[Mention] | None = None) -> list[Mention] | None:
         """The cluster (numbered lo..hi-1) any of ``ms`` fits best as a reference back (see
         _background_fit), the earliest on a tie; None when none fits."""
-        clusters = self._near(ms, lo, hi, exclude, context=True)
-        per = [self._fits(m, clusters) for m in ms]
+        weighs = [self._naming(m) for m in ms]
+        # a cluster in none of the mentions' ``_naming`` gives every one of them no fit and no common
+        # word: left out before sorting (the bench's references met ~10x more clusters than weigh)
+        only = None if any(w is None for w in weighs) else set().union(*weighs)
+        clusters = self._near(ms, lo, hi, exclude, context=True, only=only)
+        per = [self._fits(m, clusters, w) for m, w in zip(ms, weighs)]
         refs = [(fit, -i, c) for i, c in enumerate(clusters)
                 if (fit := max(p[i] for p in per)) >= BACKGROUND_MIN_OVERLAP]
         return max(refs, key=lambda t: (t[0], t[1]))[2] if refs else None

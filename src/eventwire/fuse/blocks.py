@@ -234,7 +234,7 @@ def registered(m: Mention, story: str) -> frozenset[str]:
 
 
 def _named_weeks(m: Mention) -> range:
-    """The buckets where the members a reference back could name (``cluster._kin``) register.
+    """The buckets where the members a reference back could name (``cluster.Clusterer._kins``) register.
 
     A mention dated by its article may name what happened up to ``BACKGROUND_WINDOW_DAYS``
     before it; one with its own date only members whose dates are ``dates_compatible`` with
@@ -255,7 +255,7 @@ class Naming:
 
     A reference reaches (``Cells.referred``) every event of its family and country in the
     90 days before it, but an event counts in its choice only through its members it could
-    name (``cluster._kin``: own-dated, of its family, in its window), and only when one of
+    name (``cluster.Clusterer._kins``: own-dated, of its family, in its window), and only when one of
     them shares a reference word with it (``_common_words``, ``shared_reference``) or, for a
     mention dated by its article, stands at a compatible place (``content_overlap`` over the
     ``places_compatible`` ones).  ``words``: the cells of its window where such members

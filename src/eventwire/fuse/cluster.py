@@ -28,7 +28,8 @@ from eventwire.fuse.match import (
     subtypes_compatible,
 )
 from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells, naming, registered
-from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words
+from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words, \
+    kin_words as _kin_words
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
 from eventwire.fuse.summary import Summary as _Summary, may_be_compatible as _may_be_compatible, span as _span
 from eventwire.model import Mention
@@ -62,13 +63,17 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
 class Clusterer:
     """One clustering run; its summaries hold each cluster they describe, so no ``id`` is reused meanwhile."""
 
-    def __init__(self, stories: dict[str, str], known_cells: dict[int, tuple[Mention, Cells]] | None = None) -> None:
+    def __init__(self, stories: dict[str, str], known_cells: dict[int, tuple[Mention, Cells]] | None = None,
+                 known_registered: dict[int, tuple[Mention, frozenset[str]]] | None = None) -> None:
         self.stories = stories
         self.referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
         self._summaries: dict[int, _Summary] = {}
         # per mention (by id, with the mention: an id is reused once its object is gone); a caller
         # fusing the same mentions again (fuse/incremental.py, round after round) passes its own
         self._cells: dict[int, tuple[Mention, Cells]] = {} if known_cells is None else known_cells
+        # a context member's registered cells alone (``_registered_of``), kept the same way
+        self._registered: dict[int, tuple[Mention, frozenset[str]]] = {} if known_registered is None \
+            else known_registered
         self._registry: dict[str, dict[int, list[Mention]]] = {}  # cell -> clusters with a member there
         # the same for the context clusters, which only a reference back may name: the other lookups
         # (a match, a loose mention's place) leave them out without meeting them (the bench's mentions
@@ -119,7 +124,10 @@ class Clusterer:
         known = self._cells.get(id(m))
         if known is not None and known[0] is m:
             return known[1].registered
-        return registered(m, self.stories.get(m.document, m.document))
+        reg = self._registered.get(id(m))
+        if reg is None or reg[0] is not m:
+            reg = self._registered[id(m)] = (m, registered(m, self.stories.get(m.document, m.document)))
+        return reg[1]
 
     def joined_context(self) -> list[int]:
         """The context events (by their index in ``run``'s ``context``) a mention joined."""
@@ -166,25 +174,35 @@ class Clusterer:
             s = self._summaries[id(cluster)] = _Summary(cluster)
         return s
 
-    def _kin(self, m: Mention, cluster: list[Mention]) -> list[Mention]:
-        """The cluster's members a reference back from ``m`` could name: own-dated, same family, in its window."""
+    def _kins(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None) -> list[list[Mention]]:
+        """Each cluster's members a reference back from ``m`` could name (its *kin*): own-dated, same
+        family, in its window; none in a cluster not in ``weigh`` (None: all weigh).  One loop for all
+        clusters, the mention's side worked out once (the bench's references asked ~100 clusters each)."""
         if m.date is None:
-            return []
-        s = self._summary(cluster)
-        ctx = self._context.get(id(cluster))
-        if ctx is not None and self._upto is not None and ctx[2] is not None and ctx[2] > self._upto:
-            # a stored event read as context, in the anchored pass: as it stood when this mention came
-            s = self._summary_upto(cluster)
-        if _soft(m):
-            if s.dated_span is None or s.dated_span[1] > m.date.start \
-                    or (m.date.start - s.dated_span[2]).days > BACKGROUND_WINDOW_DAYS:
-                return []
-            kin = s.dated_kin(family(m.event_type, m.sub_event_type), m.sub_event_type)
-            return [o for o in kin if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
-        if not _may_be_compatible(m.date, s.dated_span):
-            return []
-        kin = s.dated_kin(family(m.event_type, m.sub_event_type), m.sub_event_type)
-        return [o for o in kin if dates_compatible(m.date, o.date)]
+            return [[] for _c in clusters]
+        fam, sub, d, soft_ = family(m.event_type, m.sub_event_type), m.sub_event_type, m.date, _soft(m)
+        start, upto, contexts, out = d.start, self._upto, self._context, []
+        for c in clusters:
+            if weigh is not None and id(c) not in weigh:
+                out.append([])
+                continue
+            s = self._summary(c)
+            ctx = contexts.get(id(c)) if upto is not None else None
+            if ctx is not None and ctx[2] is not None and ctx[2] > upto:
+                # a stored event read as context, in the anchored pass: as it stood when this mention came
+                s = self._summary_upto(c)
+            span_ = s.dated_span
+            if soft_:
+                if span_ is None or span_[1] > start or (start - span_[2]).days > BACKGROUND_WINDOW_DAYS:
+                    out.append([])
+                else:
+                    out.append([o for o in s.dated_kin(fam, sub)
+                                if 0 <= (start - o.date.end).days <= BACKGROUND_WINDOW_DAYS])
+            elif not _may_be_compatible(d, span_):
+                out.append([])
+            else:
+                out.append([o for o in s.dated_kin(fam, sub) if dates_compatible(d, o.date)])
+        return out
 
     def _summary_upto(self, cluster: list[Mention]) -> _Summary:
         """The members ranked before ``_upto`` (a context event as it stood then), kept while they stay."""
@@ -202,9 +220,10 @@ class Clusterer:
         a cluster that cannot weigh (not in ``weigh``, its ``_naming``: no member it could name shares a
         reference word with it or stands at a compatible place) gives no common word and no fit, so its
         kin is left empty."""
-        kins = [self._kin(m, c) if weigh is None or id(c) in weigh else [] for c in clusters]
-        common = _common_words(m, kins)
-        return [_background_fit(m, kin, common) if kin else 0.0 for kin in kins]
+        kins = self._kins(m, clusters, weigh)
+        words = [_kin_words(kin) if kin else frozenset() for kin in kins]
+        common = _common_words(m, words)
+        return [_background_fit(m, kin, common, w) if kin else 0.0 for kin, w in zip(kins, words)]
 
     def _naming(self, m: Mention) -> set[int] | None:
         """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion

@@ -162,11 +162,11 @@ class Clusterer:
                     found.update(registry.get(cell, ()))
         if only is not None:
             found = {k: found[k] for k in only if k in found}
-        num = self._number
-        out = [c for k, c in found.items() if k not in self._dead and c is not exclude
-               and (context or k not in self._context)
-               and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)]
-        return sorted(out, key=lambda c: num[id(c)])
+        num, dead, ctx, skip = self._number, self._dead, self._context, id(exclude)
+        keys = [k for k in found if k not in dead and k != skip and (context or k not in ctx)
+                and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)]
+        keys.sort(key=num.__getitem__)  # numbers are unique: creation order
+        return [found[k] for k in keys]
 
     def _summary(self, cluster: list[Mention]) -> _Summary:
         s = self._summaries.get(id(cluster))
@@ -174,35 +174,41 @@ class Clusterer:
             s = self._summaries[id(cluster)] = _Summary(cluster)
         return s
 
-    def _kins(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None) -> list[list[Mention]]:
-        """Each cluster's members a reference back from ``m`` could name (its *kin*): own-dated, same
-        family, in its window; none in a cluster not in ``weigh`` (None: all weigh).  One loop for all
-        clusters, the mention's side worked out once (the bench's references asked ~100 clusters each)."""
+    def _kins(self, m: Mention, clusters: Sequence[list[Mention]],
+              weigh: set[int] | None) -> tuple[list[list[Mention]], list[frozenset[str]]]:
+        """Each cluster's members a reference back from ``m`` could name (its *kin*: own-dated, same
+        family, in its window; none in a cluster not in ``weigh``, None: all weigh), and their
+        ``kin_words``.  One loop for all clusters, the mention's side worked out once; a kin that is all
+        of the event's ``dated_kin`` takes its words kept on the summary (the bench's references asked
+        ~100 clusters each, most of them stored events read as context, whose summaries stay)."""
         if m.date is None:
-            return [[] for _c in clusters]
+            return [[] for _c in clusters], [frozenset() for _c in clusters]
         fam, sub, d, soft_ = family(m.event_type, m.sub_event_type), m.sub_event_type, m.date, _soft(m)
-        start, upto, contexts, out = d.start, self._upto, self._context, []
+        start, upto, contexts, summaries = d.start, self._upto, self._context, self._summaries
+        kins: list[list[Mention]] = []
+        words: list[frozenset[str]] = []
         for c in clusters:
-            if weigh is not None and id(c) not in weigh:
-                out.append([])
-                continue
-            s = self._summary(c)
-            ctx = contexts.get(id(c)) if upto is not None else None
-            if ctx is not None and ctx[2] is not None and ctx[2] > upto:
-                # a stored event read as context, in the anchored pass: as it stood when this mention came
-                s = self._summary_upto(c)
-            span_ = s.dated_span
-            if soft_:
-                if span_ is None or span_[1] > start or (start - span_[2]).days > BACKGROUND_WINDOW_DAYS:
-                    out.append([])
-                else:
-                    out.append([o for o in s.dated_kin(fam, sub)
-                                if 0 <= (start - o.date.end).days <= BACKGROUND_WINDOW_DAYS])
-            elif not _may_be_compatible(d, span_):
-                out.append([])
-            else:
-                out.append([o for o in s.dated_kin(fam, sub) if dates_compatible(d, o.date)])
-        return out
+            kin: list[Mention] = []
+            if weigh is None or id(c) in weigh:
+                s = summaries.get(id(c))
+                if s is None or s.cluster is not c or s.size != len(c):
+                    s = self._summary(c)
+                ctx = contexts.get(id(c)) if upto is not None else None
+                if ctx is not None and ctx[2] is not None and ctx[2] > upto:
+                    # a stored event read as context, in the anchored pass: as it stood when this mention came
+                    s = self._summary_upto(c)
+                span_ = s.dated_span
+                if soft_:
+                    if not (span_ is None or span_[1] > start or (start - span_[2]).days > BACKGROUND_WINDOW_DAYS):
+                        full = s.dated_kin(fam, sub)
+                        kin = [o for o in full if 0 <= (start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
+                elif _may_be_compatible(d, span_):
+                    full = s.dated_kin(fam, sub)
+                    kin = [o for o in full if dates_compatible(d, o.date)]
+            kins.append(kin)
+            words.append(frozenset() if not kin else s.kin_words(fam, sub) if len(kin) == len(full)
+                         else _kin_words(kin))
+        return kins, words
 
     def _summary_upto(self, cluster: list[Mention]) -> _Summary:
         """The members ranked before ``_upto`` (a context event as it stood then), kept while they stay."""
@@ -220,8 +226,7 @@ class Clusterer:
         a cluster that cannot weigh (not in ``weigh``, its ``_naming``: no member it could name shares a
         reference word with it or stands at a compatible place) gives no common word and no fit, so its
         kin is left empty."""
-        kins = self._kins(m, clusters, weigh)
-        words = [_kin_words(kin) if kin else frozenset() for kin in kins]
+        kins, words = self._kins(m, clusters, weigh)
         common = _common_words(m, words)
         return [_background_fit(m, kin, common, w) if kin else 0.0 for kin, w in zip(kins, words)]
 

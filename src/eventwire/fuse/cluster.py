@@ -13,28 +13,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 
 from eventwire.fuse.match import (
     BACKGROUND_MIN_OVERLAP,
     BACKGROUND_WINDOW_DAYS,
-    COMMON_REFERENCE_EVENTS,
-    REFERENCE_MIN_SHARED,
     TOWN_PRECISIONS,
     anchors_to_match,
-    content_overlap,
     dates_compatible,
     family,
     match_score,
     place_named,
     places_compatible,
-    reference_words,
-    shared_reference,
     subtypes_compatible,
-    telling_words,
 )
 from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells, naming, registered
+from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words, \
+    kin_words as _kin_words
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
 from eventwire.fuse.summary import Summary as _Summary, may_be_compatible as _may_be_compatible, span as _span
 from eventwire.model import Mention
@@ -65,58 +60,25 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     return (same_story or by_place), same_story
 
 
-def _common_words(m: Mention, kins: Sequence[list[Mention]]) -> frozenset[str]:
-    """The mention's reference words found beside ``COMMON_REFERENCE_EVENTS`` or more of the events it
-    could name (``kins``: its ``_kin`` in each): a group's name ("Farabundo Marti National Liberation
-    Front") or the capital's is in the reports of all its attacks and tells none of them apart."""
-    words = reference_words(m)
-    if not words:
-        return frozenset()
-    counts: Counter[str] = Counter()
-    for kin in kins:
-        if kin:
-            counts.update(words & frozenset().union(*(telling_words(o.evidence.sentence) for o in kin)))
-    return frozenset(w for w, n in counts.items() if n >= COMMON_REFERENCE_EVENTS)
-
-
-def _background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = frozenset()) -> float:
-    """How well a mention fits an earlier event as a reference back to it (0: not).
-
-    A softly dated mention may refer to an event up to ``BACKGROUND_WINDOW_DAYS``
-    before its article; one with its own date must agree with the event's.  A
-    place the mention borrows from its article (the outlet's city, where a
-    minister spoke) says nothing about where the event was, so then the place
-    need not fit; a place named in the mention's own sentence must.  It fits
-    when it shares enough of its sentence with the event's
-    (``BACKGROUND_MIN_OVERLAP``), or at least ``REFERENCE_MIN_SHARED`` telling
-    words beside its event word ("the murder of six journalists"): then it fits
-    better than any overlap, the more such words the better.  Words ``common``
-    to many candidate events (``_common_words``) count for neither.  ``kin`` is
-    ``_kin(m, cluster)``: the event's members the mention could refer to.
-    """
-    if not kin:
-        return 0.0
-    placed = [o for o in kin if places_compatible(m.place, o.place)]
-    if not place_named(m) and (shared := shared_reference(m, kin, common)) >= REFERENCE_MIN_SHARED:
-        return 1.0 + shared
-    if not placed:
-        return 0.0
-    if (shared := shared_reference(m, placed, common)) >= REFERENCE_MIN_SHARED:
-        return 1.0 + shared
-    return content_overlap(m, placed, common) if _soft(m) else 0.0
-
-
 class Clusterer:
     """One clustering run; its summaries hold each cluster they describe, so no ``id`` is reused meanwhile."""
 
-    def __init__(self, stories: dict[str, str], known_cells: dict[int, tuple[Mention, Cells]] | None = None) -> None:
+    def __init__(self, stories: dict[str, str], known_cells: dict[int, tuple[Mention, Cells]] | None = None,
+                 known_registered: dict[int, tuple[Mention, frozenset[str]]] | None = None) -> None:
         self.stories = stories
         self.referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
         self._summaries: dict[int, _Summary] = {}
         # per mention (by id, with the mention: an id is reused once its object is gone); a caller
         # fusing the same mentions again (fuse/incremental.py, round after round) passes its own
         self._cells: dict[int, tuple[Mention, Cells]] = {} if known_cells is None else known_cells
+        # a context member's registered cells alone (``_registered_of``), kept the same way
+        self._registered: dict[int, tuple[Mention, frozenset[str]]] = {} if known_registered is None \
+            else known_registered
         self._registry: dict[str, dict[int, list[Mention]]] = {}  # cell -> clusters with a member there
+        # the same for the context clusters, which only a reference back may name: the other lookups
+        # (a match, a loose mention's place) leave them out without meeting them (the bench's mentions
+        # met ~10x more context clusters than clusters being decided)
+        self._ctx_registry: dict[str, dict[int, list[Mention]]] = {}
         # cluster (by id) -> (pass, rank of the mention that made it, creation number): the order of
         # every cluster list, which is the order they were made in (each pass takes mentions by rank)
         self._number: dict[int, tuple] = {}
@@ -154,7 +116,7 @@ class Clusterer:
         c.extend(m for _r, m in ordered)
         for _r, m in ordered:
             for cell in self._registered_of(m):
-                self._registry.setdefault(cell, {})[id(c)] = c
+                self._ctx_registry.setdefault(cell, {})[id(c)] = c
 
     def _registered_of(self, m: Mention) -> frozenset[str]:
         """A context member's registered cells: it is only met, never looks (``_near`` takes the mentions
@@ -162,7 +124,10 @@ class Clusterer:
         known = self._cells.get(id(m))
         if known is not None and known[0] is m:
             return known[1].registered
-        return registered(m, self.stories.get(m.document, m.document))
+        reg = self._registered.get(id(m))
+        if reg is None or reg[0] is not m:
+            reg = self._registered[id(m)] = (m, registered(m, self.stories.get(m.document, m.document)))
+        return reg[1]
 
     def joined_context(self) -> list[int]:
         """The context events (by their index in ``run``'s ``context``) a mention joined."""
@@ -170,31 +135,38 @@ class Clusterer:
 
     def _join(self, cluster: list[Mention], ms: Sequence[Mention]) -> None:
         cluster.extend(ms)
+        registry = self._ctx_registry if id(cluster) in self._context else self._registry
         for m in ms:
             for cell in self._cells_of(m).registered:
-                self._registry.setdefault(cell, {})[id(cluster)] = cluster
+                registry.setdefault(cell, {})[id(cluster)] = cluster
 
     def _fold(self, cluster: list[Mention], into: list[Mention]) -> None:
         self._join(into, cluster)
         self._dead.add(id(cluster))
 
     def _near(self, ms: Sequence[Mention], lo: tuple | None = None, hi: tuple | None = None,
-              exclude: list[Mention] | None = None, context: bool = False) -> list[list[Mention]]:
+              exclude: list[Mention] | None = None, context: bool = False,
+              only: set[int] | None = None) -> list[list[Mention]]:
         """The live clusters numbered lo..hi-1 that ``ms`` can meet (``blocks``), in creation order;
-        context clusters only with ``context`` (only a reference back may name one).
+        context clusters only with ``context`` (only a reference back may name one); of ``only``
+        (cluster ids) when given.
 
         Every comparison in this class returns "no" for the clusters left out, so
         restricting to these changes no decision, only the time taken.
         """
         found: dict[int, list[Mention]] = {}
+        registries = (self._registry, self._ctx_registry) if context else (self._registry,)
         for m in ms:
             for cell in self._cells_of(m).reached:
-                found.update(self._registry.get(cell, ()))
-        num = self._number
-        out = [c for k, c in found.items() if k not in self._dead and c is not exclude
-               and (context or k not in self._context)
-               and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)]
-        return sorted(out, key=lambda c: num[id(c)])
+                for registry in registries:
+                    found.update(registry.get(cell, ()))
+        if only is not None:
+            found = {k: found[k] for k in only if k in found}
+        num, dead, ctx, skip = self._number, self._dead, self._context, id(exclude)
+        keys = [k for k in found if k not in dead and k != skip and (context or k not in ctx)
+                and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)]
+        keys.sort(key=num.__getitem__)  # numbers are unique: creation order
+        return [found[k] for k in keys]
 
     def _summary(self, cluster: list[Mention]) -> _Summary:
         s = self._summaries.get(id(cluster))
@@ -202,25 +174,41 @@ class Clusterer:
             s = self._summaries[id(cluster)] = _Summary(cluster)
         return s
 
-    def _kin(self, m: Mention, cluster: list[Mention]) -> list[Mention]:
-        """The cluster's members a reference back from ``m`` could name: own-dated, same family, in its window."""
+    def _kins(self, m: Mention, clusters: Sequence[list[Mention]],
+              weigh: set[int] | None) -> tuple[list[list[Mention]], list[frozenset[str]]]:
+        """Each cluster's members a reference back from ``m`` could name (its *kin*: own-dated, same
+        family, in its window; none in a cluster not in ``weigh``, None: all weigh), and their
+        ``kin_words``.  One loop for all clusters, the mention's side worked out once; a kin that is all
+        of the event's ``dated_kin`` takes its words kept on the summary (the bench's references asked
+        ~100 clusters each, most of them stored events read as context, whose summaries stay)."""
         if m.date is None:
-            return []
-        s = self._summary(cluster)
-        ctx = self._context.get(id(cluster))
-        if ctx is not None and self._upto is not None and ctx[2] is not None and ctx[2] > self._upto:
-            # a stored event read as context, in the anchored pass: as it stood when this mention came
-            s = self._summary_upto(cluster)
-        if _soft(m):
-            if s.dated_span is None or s.dated_span[1] > m.date.start \
-                    or (m.date.start - s.dated_span[2]).days > BACKGROUND_WINDOW_DAYS:
-                return []
-            kin = s.dated_kin(family(m.event_type, m.sub_event_type), m.sub_event_type)
-            return [o for o in kin if 0 <= (m.date.start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
-        if not _may_be_compatible(m.date, s.dated_span):
-            return []
-        kin = s.dated_kin(family(m.event_type, m.sub_event_type), m.sub_event_type)
-        return [o for o in kin if dates_compatible(m.date, o.date)]
+            return [[] for _c in clusters], [frozenset() for _c in clusters]
+        fam, sub, d, soft_ = family(m.event_type, m.sub_event_type), m.sub_event_type, m.date, _soft(m)
+        start, upto, contexts, summaries = d.start, self._upto, self._context, self._summaries
+        kins: list[list[Mention]] = []
+        words: list[frozenset[str]] = []
+        for c in clusters:
+            kin: list[Mention] = []
+            if weigh is None or id(c) in weigh:
+                s = summaries.get(id(c))
+                if s is None or s.cluster is not c or s.size != len(c):
+                    s = self._summary(c)
+                ctx = contexts.get(id(c)) if upto is not None else None
+                if ctx is not None and ctx[2] is not None and ctx[2] > upto:
+                    # a stored event read as context, in the anchored pass: as it stood when this mention came
+                    s = self._summary_upto(c)
+                span_ = s.dated_span
+                if soft_:
+                    if not (span_ is None or span_[1] > start or (start - span_[2]).days > BACKGROUND_WINDOW_DAYS):
+                        full = s.dated_kin(fam, sub)
+                        kin = [o for o in full if 0 <= (start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
+                elif _may_be_compatible(d, span_):
+                    full = s.dated_kin(fam, sub)
+                    kin = [o for o in full if dates_compatible(d, o.date)]
+            kins.append(kin)
+            words.append(frozenset() if not kin else s.kin_words(fam, sub) if len(kin) == len(full)
+                         else _kin_words(kin))
+        return kins, words
 
     def _summary_upto(self, cluster: list[Mention]) -> _Summary:
         """The members ranked before ``_upto`` (a context event as it stood then), kept while they stay."""
@@ -233,14 +221,14 @@ class Clusterer:
             s = ranks[3][k] = _Summary([o for o in cluster if self._rank[id(o)] < self._upto])
         return s
 
-    def _fits(self, m: Mention, clusters: Sequence[list[Mention]]) -> list[float]:
+    def _fits(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None) -> list[float]:
         """``_background_fit`` of the mention against each cluster, its common words counted over them all;
-        a cluster that cannot weigh (``_naming``: no member it could name shares a reference word with it
-        or stands at a compatible place) gives no common word and no fit, so its kin is left empty."""
-        weigh = self._naming(m)
-        kins = [self._kin(m, c) if weigh is None or id(c) in weigh else [] for c in clusters]
-        common = _common_words(m, kins)
-        return [_background_fit(m, kin, common) if kin else 0.0 for kin in kins]
+        a cluster that cannot weigh (not in ``weigh``, its ``_naming``: no member it could name shares a
+        reference word with it or stands at a compatible place) gives no common word and no fit, so its
+        kin is left empty."""
+        kins, words = self._kins(m, clusters, weigh)
+        common = _common_words(m, words)
+        return [_background_fit(m, kin, common, w) if kin else 0.0 for kin, w in zip(kins, words)]
 
     def _naming(self, m: Mention) -> set[int] | None:
         """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion
@@ -254,14 +242,19 @@ class Clusterer:
         out: set[int] = set()
         for cell in n.words | n.places:
             out.update(self._registry.get(cell, ()))
+            out.update(self._ctx_registry.get(cell, ()))
         return out
 
     def _named_target(self, ms: Sequence[Mention], lo: tuple | None = None, hi: tuple | None = None,
                       exclude: list[Mention] | None = None) -> list[Mention] | None:
         """The cluster (numbered lo..hi-1) any of ``ms`` fits best as a reference back (see
         _background_fit), the earliest on a tie; None when none fits."""
-        clusters = self._near(ms, lo, hi, exclude, context=True)
-        per = [self._fits(m, clusters) for m in ms]
+        weighs = [self._naming(m) for m in ms]
+        # a cluster in none of the mentions' ``_naming`` gives every one of them no fit and no common
+        # word: left out before sorting (the bench's references met ~10x more clusters than weigh)
+        only = None if any(w is None for w in weighs) else set().union(*weighs)
+        clusters = self._near(ms, lo, hi, exclude, context=True, only=only)
+        per = [self._fits(m, clusters, w) for m, w in zip(ms, weighs)]
         refs = [(fit, -i, c) for i, c in enumerate(clusters)
                 if (fit := max(p[i] for p in per)) >= BACKGROUND_MIN_OVERLAP]
         return max(refs, key=lambda t: (t[0], t[1]))[2] if refs else None

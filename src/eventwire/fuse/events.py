@@ -234,12 +234,14 @@ def fuse_clusters(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]
 
 def fuse_in_context(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str],
                     context: Sequence[Sequence[tuple[int, Mention]]],
-                    known_cells: dict | None = None) -> tuple[list[tuple[list[Mention], Event]], list[int]]:
+                    known_cells: dict | None = None,
+                    known_registered: dict | None = None) -> tuple[list[tuple[list[Mention], Event]], list[int]]:
     """``fuse_clusters``, with stored events (their ranked members) that only a reference back
     may name read as fixed context (``Clusterer.run``); also which of them a mention joined.
-    ``known_cells``: the mentions' cells kept from an earlier run over the same mention objects."""
+    ``known_cells``, ``known_registered``: the mentions' cells (all, or the context members'
+    registered ones) kept from an earlier run over the same mention objects."""
     out, used = [], set()
-    clusterer = Clusterer(stories, known_cells)
+    clusterer = Clusterer(stories, known_cells, known_registered)
     for c in clusterer.run(ranked, context):
         ev = build_event(c, stories)
         n, base = 1, ev.id

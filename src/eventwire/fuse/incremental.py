@@ -84,6 +84,9 @@ class _Pool:
     context_ranked: dict[int, fx.Ranked] = field(default_factory=dict)
     with_context: bool = True  # False: what references reach joins the pool (CONTEXT_MAX_NEW_MENTIONS)
     cells: dict[int, tuple[Mention, Cells]] = field(default_factory=dict)  # by id(mention), as Clusterer keeps them
+    # a context member's registered cells, kept from round to round (the batch's context of ~49k
+    # members was registered again by every round's clustering)
+    registered: dict[int, tuple[Mention, frozenset[str]]] = field(default_factory=dict)
 
     def cells_of(self, mid: int, stories: dict[str, str]) -> Cells:
         """A pool mention's cells, computed once a run (every round's clustering reads them again)."""
@@ -294,7 +297,8 @@ def _fuse(ranked: dict[int, fx.Ranked], stories: dict[str, str],
     context = [[(r[0], r[2]) for mid in pool.context[e] if (r := pool.context_ranked.get(mid)) is not None]
                for e in names]
     out, joined = fuse_in_context([(r[0], r[2]) for r in ranked.values()], stories, context,
-                                  pool.cells if pool is not None else None)
+                                  pool.cells if pool is not None else None,
+                                  pool.registered if pool is not None else None)
     return [([by_object[id(m)] for m in c], ev) for c, ev in out], [names[i] for i in joined]
 
 

@@ -257,14 +257,16 @@ def _distinctive(word: str) -> bool:
     return word.isdigit() or word in _numbers() or not is_english_word(word)
 
 
-def shared_reference(m: Mention, others: list[Mention], common: frozenset[str] = frozenset()) -> int:
+def shared_reference(m: Mention, others: list[Mention], common: frozenset[str] = frozenset(),
+                     theirs: frozenset[str] | None = None) -> int:
     """How many of the mention's reference words the others' sentences contain, counted
     only when they are enough to name one happening (0 otherwise); ``common`` words
-    (found beside many events) do not count."""
+    (found beside many events) do not count.  ``theirs``: the others' telling words, when known."""
     mine = reference_words(m) - common
     if not mine or not others:
         return 0
-    theirs = frozenset().union(*(telling_words(o.evidence.sentence) for o in others))
+    if theirs is None:
+        theirs = frozenset().union(*(telling_words(o.evidence.sentence) for o in others))
     shared = mine & theirs
     need = REFERENCE_MIN_SHARED if any(_distinctive(w) for w in shared) else REFERENCE_MIN_SHARED + 1
     return len(shared) if len(shared) >= need else 0

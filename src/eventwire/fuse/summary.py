@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
 from eventwire.fuse.match import DAY_WINDOW, family, subtypes_compatible
+from eventwire.fuse.reference_fit import kin_words
 from eventwire.model import DateSpan, Mention
 
 
@@ -27,7 +28,7 @@ class Summary:
     back also adds members, so the cluster's length tells when a summary is stale.
     """
 
-    __slots__ = ("cluster", "size", "dated", "dated_span", "anchors", "anchor_span", "kinds")
+    __slots__ = ("cluster", "size", "dated", "dated_span", "anchors", "anchor_span", "kinds", "words")
 
     def __init__(self, cluster: list[Mention]) -> None:
         self.cluster, self.size = cluster, len(cluster)
@@ -36,6 +37,7 @@ class Summary:
         self.anchors: list[Mention] | None = None  # filled by _anchors, which knows the references back
         self.anchor_span: tuple | None = None
         self.kinds: dict[tuple[str, str], list[Mention]] = {}  # (family, subtype) -> ``dated`` of them
+        self.words: dict[tuple[str, str], frozenset[str]] = {}  # (family, subtype) -> ``kin_words`` of them
 
     def dated_kin(self, fam: str, sub: str) -> list[Mention]:
         """``dated`` members of the family ``fam`` whose subtype is compatible with ``sub``, in order."""
@@ -43,4 +45,12 @@ class Summary:
         if out is None:
             out = self.kinds[(fam, sub)] = [o for o in self.dated if family(o.event_type, o.sub_event_type) == fam
                                             and subtypes_compatible(o.sub_event_type, sub)]
+        return out
+
+    def kin_words(self, fam: str, sub: str) -> frozenset[str]:
+        """``reference_fit.kin_words`` of ``dated_kin(fam, sub)``, kept: every reference that can name
+        all of them reads the same words."""
+        out = self.words.get((fam, sub))
+        if out is None:
+            out = self.words[(fam, sub)] = kin_words(self.dated_kin(fam, sub))
         return out

@@ -1,0 +1,110 @@
+"""One batch of generated documents into a copy of a kept ``--scale`` database, store, provenance and
+fusion timed apart (wall and CPU seconds: CPU time moves less with the shared machine's load), with
+an optional cProfile of each and a dump of every event (members and whole row) to diff two versions:
+
+    PYTHONHASHSEED=0 PYTHONPATH=OLD/src python bench/batch_split.py --db KEEP/scale_81000.db --size 81000 --out old.txt
+    PYTHONHASHSEED=0 python bench/batch_split.py --db KEEP/scale_81000.db --size 81000 --out new.txt --profile new.prof
+    cmp old.txt new.txt
+
+The batch continues the ``World(13, 1000000)`` that ``incremental_bench.py --scale`` builds with, past
+the database's last document, as ``incremental_batch.py --world 13 1000000`` does; the kept file is
+only read.  Session 11 (bench/README.md).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import json
+import os
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import select
+
+sys.path.insert(0, str(Path(__file__).parent))
+from incremental_bench import World, copy_db  # noqa: E402
+
+from eventwire.fuse.incremental import fuse_new  # noqa: E402
+from eventwire.pipeline import Pipeline  # noqa: E402
+from eventwire.store import repository as repo  # noqa: E402
+from eventwire.store.orm import DocumentRow  # noqa: E402
+
+
+def _timed(out: dict, name: str, fn, profile: str | None):
+    prof = cProfile.Profile() if profile else None
+    wall, cpu = time.perf_counter(), time.process_time()
+    if prof:
+        prof.enable()
+    result = fn()
+    if prof:
+        prof.disable()
+        prof.dump_stats(f"{profile}.{name}")
+    out[name], out[f"{name}_cpu"] = round(time.perf_counter() - wall, 2), round(time.process_time() - cpu, 2)
+    return result
+
+
+def _dump(db: Path, path: Path) -> str:
+    """Every event's members and whole row, sorted, to ``path``; their digest."""
+    with sqlite3.connect(db) as c:
+        members: dict = {}
+        for e, m in c.execute("SELECT event_id, mention_id FROM fusion_members"):
+            members.setdefault(e, []).append(m)
+        rows = c.execute("SELECT * FROM events").fetchall()
+    lines = sorted(f"{e} {sorted(v)}" for e, v in members.items())
+    rows_ = sorted(f"{r[0]} {hashlib.sha1(repr(r).encode()).hexdigest()}" for r in rows)
+    path.write_text("\n".join(lines) + "\n=====\n" + "\n".join(rows_) + "\n")
+    return hashlib.sha1(("\n".join(lines) + "".join(rows_)).encode()).hexdigest()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--size", type=int, required=True, help="documents the database was built with")
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--out", help="file for the dump of every event")
+    ap.add_argument("--profile", help="prefix of the cProfile files (.store_docs, .provenance, .store_mentions, .fuse)")
+    ap.add_argument("--tmp", help="folder for the copy (default: the system's)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
+        db = Path(tmp) / "batch.db"
+        copy_db(Path(args.db), db)
+        world, pipe = World(13, 1000000), Pipeline(f"sqlite:///{db}")
+        made = [world.document(args.size + i) for i in range(args.docs)]
+        out: dict = {"documents_added": args.docs, "database_documents": args.size}
+
+        def store_documents():
+            with pipe.Session.begin() as s:
+                for doc, _ms in made:
+                    repo.add_document(s, doc)
+
+        def store_mentions():
+            with pipe.Session.begin() as s:
+                rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.id.in_([d.id for d, _ in made])))}
+                for doc, ms in made:
+                    repo.replace_mentions(s, doc.id, ms)
+                    rows[doc.id].stage = "extracted"
+
+        def fuse():
+            with pipe.Session.begin() as s:
+                return fuse_new(s)
+
+        _timed(out, "store_docs", store_documents, args.profile)
+        _timed(out, "provenance", pipe.update_provenance, args.profile)
+        _timed(out, "store_mentions", store_mentions, args.profile)
+        stats = _timed(out, "fuse", fuse, args.profile)
+        pipe.engine.dispose()
+        out.update(stats=str(stats), peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                   load_average=[round(x, 2) for x in os.getloadavg()])
+        if args.out:
+            out["events_digest"] = _dump(db, Path(args.out))
+    print(json.dumps(out), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -180,15 +180,17 @@ class Pipeline:
                 try:
                     stored = _retry_locked(lambda: self._store_new(doc))
                 except IntegrityError:
-                    stored = False  # another process stored the same document between our check and insert
+                    stored = None  # another process stored the same document between our check and insert
                 except OperationalError as exc:
                     summary.failed += 1
                     summary.errors.append(IngestError(item.source, _unexpected("store", exc)))
                     continue
-                if stored:
+                if stored is not None:
                     summary.new += 1
+                    self.runner.stored(ExtractJob(stored, None))  # workers that are up extract it ahead
                 else:
                     summary.duplicates += 1
+            self.runner.cleaned()
         if summary.new or self._stale():
             _retry_locked(self.update_provenance, conflicts=True)  # another ingest indexed the same document first
             self.extract_pending(summary)
@@ -208,8 +210,8 @@ class Pipeline:
         with self.Session() as session:
             return repo.count_events(session)
 
-    def _store_new(self, doc: Document) -> bool:
-        """One transaction: the document, unless it is stored already.
+    def _store_new(self, doc: Document) -> Document | None:
+        """One transaction: the document, unless it is stored already (then None); the document as stored.
 
         Already stored means the same URL, or the same text under a related (or
         missing) headline.  The same text under an unrelated headline at another
@@ -222,15 +224,15 @@ class Pipeline:
             repo.lock_for_writing(session)  # PostgreSQL: one ingestion number per document
             same = repo.documents_like(session, doc.content_hash, doc.url)
             if any(r.url and r.url == doc.url for r in same):
-                return False
+                return None
             if any(not unrelated_titles(r.title, doc.title) for r in same if r.content_hash == doc.content_hash):
-                return False
+                return None
             if same:
                 doc = replace(doc, id=repo.url_keyed_id(doc.content_hash, doc.url))
                 if repo.get_document(session, doc.id) is not None:
-                    return False
+                    return None
             repo.add_document(session, doc)
-        return True
+        return doc
 
     def update_provenance(self) -> None:
         """Find the copies of the documents no provenance pass has seen, by lookup in the stored

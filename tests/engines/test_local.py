@@ -92,17 +92,3 @@ def _cmdline(p) -> str:
         return " ".join(p.cmdline())
     except psutil.Error:
         return ""
-
-
-def test_the_fork_server_starts_early_with_the_model_only_for_a_pool(monkeypatch):
-    """``eventwire ingest`` starts the fork server before importing the pipeline, preloading the model."""
-    from multiprocessing import forkserver
-
-    from eventwire.engines.local import start_fork_server
-
-    started: list[list[str]] = []
-    monkeypatch.setattr(forkserver, "ensure_running", lambda: started.append(list(forkserver._forkserver._preload_modules)))
-    start_fork_server(1)
-    assert started == []
-    start_fork_server(2)
-    assert started == [["eventwire.engines.preload"]]

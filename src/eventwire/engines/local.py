@@ -197,7 +197,17 @@ class ProcessPool(Batched):
         return self._pool.submit(fn, chunk, *args)
 
     def _context(self):
-        return _context(self._factory is None)
+        """Workers forked from a fork server that has built the default extractor (engines/preload.py).
+
+        Never a fork of this process, which holds database connections and a
+        progress bar's thread.  A custom extractor is built in each worker instead.
+        """
+        if "forkserver" not in multiprocessing.get_all_start_methods():
+            return multiprocessing.get_context("spawn")
+        ctx = multiprocessing.get_context("forkserver")
+        if self._factory is None:
+            ctx.set_forkserver_preload(["eventwire.engines.preload"])
+        return ctx
 
     def close(self) -> None:
         if self._starter is not None:
@@ -207,33 +217,3 @@ class ProcessPool(Batched):
         self._pool = self._starter = None
         self._start_error = None
         self._ahead = Ahead(EXTRACT_BATCH)
-
-
-def _context(preload: bool):
-    """Workers forked from a fork server that has built the default extractor (engines/preload.py).
-
-    Never a fork of this process, which holds database connections and a
-    progress bar's thread.  A custom extractor is built in each worker instead.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    if preload:
-        ctx.set_forkserver_preload(["eventwire.engines.preload"])
-    return ctx
-
-
-def start_fork_server(workers: int) -> None:
-    """Start the fork server now, so that it loads the model while this process imports the pipeline.
-
-    The pool would start it at its first record, after this process's imports
-    (sqlalchemy, provenance: ~0.5 s with one core idle).  A process has one fork
-    server, which the pool then uses as it is; ``ensure_running`` does not wait
-    for it to load anything.  For the default extractor only, on this machine.
-    """
-    if workers < 2 or "forkserver" not in multiprocessing.get_all_start_methods():
-        return
-    from multiprocessing import forkserver
-
-    _context(preload=True)
-    forkserver.ensure_running()

@@ -74,12 +74,9 @@ def ingest(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster")] = None,
 ) -> None:
     """Read articles, find copies and events, and store them."""
-    from eventwire.engines.local import default_workers, start_fork_server
+    from eventwire.engines.local import default_workers
 
-    workers = workers or default_workers()
-    if engine == "local":
-        start_fork_server(workers)  # the model loads there while the pipeline is imported here
-    pipe = _pipeline(ctx, progress=True, workers=workers, engine=engine, scheduler=scheduler)
+    pipe = _pipeline(ctx, progress=True, workers=workers or default_workers(), engine=engine, scheduler=scheduler)
     try:
         summary = pipe.ingest(inputs)
     finally:

@@ -9,6 +9,7 @@ the next run and nothing is written twice.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -180,22 +181,47 @@ class Pipeline:
                 try:
                     stored = _retry_locked(lambda: self._store_new(doc))
                 except IntegrityError:
-                    stored = False  # another process stored the same document between our check and insert
+                    stored = None  # another process stored the same document between our check and insert
                 except OperationalError as exc:
                     summary.failed += 1
                     summary.errors.append(IngestError(item.source, _unexpected("store", exc)))
                     continue
-                if stored:
+                if stored is not None:
                     summary.new += 1
+                    self.runner.stored(ExtractJob(stored, None))  # workers that are up extract it ahead
                 else:
                     summary.duplicates += 1
+            self.runner.cleaned()
         if summary.new or self._stale():
             _retry_locked(self.update_provenance, conflicts=True)  # another ingest indexed the same document first
+            warming = self._warm_fusion()
             self.extract_pending(summary)
+            if warming is not None:
+                warming.join()
             summary.events, summary.changes = _retry_locked(self.fuse, conflicts=True)
         else:  # nothing new since the last complete run: provenance and events stand as they are
             summary.events = self.count_events()
         return summary
+
+    def _warm_fusion(self) -> threading.Thread | None:
+        """Load what fusion needs (its modules, spaCy's stop words, the model's word tables: ~0.45 s) while
+        the workers extract, in a thread of this otherwise waiting process; after the last document it would
+        run with the workers done.  Not when extraction runs here: the thread would only take its turns."""
+        if getattr(self.runner, "workers", 1) < 2:
+            return None
+
+        def load() -> None:
+            try:
+                import eventwire.fuse.incremental  # noqa: F401
+                from eventwire.extract.truecase import english_words
+
+                english_words()
+            except Exception:  # noqa: BLE001 - fusion itself will say what is missing
+                pass
+
+        thread = threading.Thread(target=load, name="eventwire-warm-fusion", daemon=True)
+        thread.start()
+        return thread
 
     def _stale(self) -> bool:
         """True when a document awaits extraction or anything changed since the last fusion (a killed run)."""
@@ -208,8 +234,8 @@ class Pipeline:
         with self.Session() as session:
             return repo.count_events(session)
 
-    def _store_new(self, doc: Document) -> bool:
-        """One transaction: the document, unless it is stored already.
+    def _store_new(self, doc: Document) -> Document | None:
+        """One transaction: the document, unless it is stored already (then None); the document as stored.
 
         Already stored means the same URL, or the same text under a related (or
         missing) headline.  The same text under an unrelated headline at another
@@ -222,15 +248,15 @@ class Pipeline:
             repo.lock_for_writing(session)  # PostgreSQL: one ingestion number per document
             same = repo.documents_like(session, doc.content_hash, doc.url)
             if any(r.url and r.url == doc.url for r in same):
-                return False
+                return None
             if any(not unrelated_titles(r.title, doc.title) for r in same if r.content_hash == doc.content_hash):
-                return False
+                return None
             if same:
                 doc = replace(doc, id=repo.url_keyed_id(doc.content_hash, doc.url))
                 if repo.get_document(session, doc.id) is not None:
-                    return False
+                    return None
             repo.add_document(session, doc)
-        return True
+        return doc
 
     def update_provenance(self) -> None:
         """Find the copies of the documents no provenance pass has seen, by lookup in the stored

@@ -1,7 +1,7 @@
 """The remembering lemmatizer must give exactly the lemmas the model's own lemmatizer gives."""
 import pytest
 
-from eventwire.extract.lemma_memo import MEMO_LIMIT, MemoLemmatizer, install
+from eventwire.extract.lemma_memo import _Index, MEMO_LIMIT, MemoLemmatizer, install
 
 TEXTS = [
     "Russian forces said they had shot down 12 drones over the region on Tuesday; the drones were shot down.",
@@ -49,3 +49,17 @@ def test_a_lemma_the_ruler_set_is_kept(pipelines):
     original, memo = pipelines
     text = "I'm sure they'll say it's what we've done."
     assert [t.lemma_ for t in memo(text)] == [t.lemma_ for t in original(text)]
+
+
+def test_the_index_lists_answer_in_from_a_set(pipelines):
+    """The rule lemmatizer asks ``form in index`` of its index lists: after install each is an
+    ``_Index`` holding the same words in the same order, answering ``in`` as the list would."""
+    original, memo = pipelines
+    before = original.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    after = memo.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert list(after.keys()) == list(before.keys())
+    for key, words in before.items():
+        index = after[key]
+        assert isinstance(index, _Index) and list(index) == words
+        for probe in (words[0], words[-1], words[len(words) // 2], "notaword", words[0].upper(), ""):
+            assert (probe in index) == (probe in words)

@@ -18,6 +18,7 @@ from itertools import islice
 from typing import TypeVar
 
 from eventwire.config import Limits
+from eventwire.engines.ahead import Ahead, merged
 from eventwire.engines.work import ExtractJob, Extracted, clean_batch, clean_record, extract_batch, extract_document, warm, watch_parent
 from eventwire.model import Document, IngestError, Record
 
@@ -73,6 +74,12 @@ class InProcess:
         for job in jobs:
             yield extract_document(self._extractor(), job)
 
+    def stored(self, job: ExtractJob) -> None:
+        """A document was stored: one process has no one to extract it ahead."""
+
+    def cleaned(self) -> None:
+        """Cleaning is over."""
+
     def close(self) -> None:
         pass
 
@@ -111,10 +118,16 @@ class Batched:
             yield failed, failed
 
     def extract(self, jobs: Iterable[ExtractJob]) -> Iterator[Extracted]:
-        def submit(chunk: list[ExtractJob]) -> Future:
-            return self._submit(extract_batch, chunk, self._factory)
+        yield from ordered(self._submit_extract, jobs, EXTRACT_BATCH, self.workers * IN_FLIGHT_PER_WORKER)
 
-        yield from ordered(submit, jobs, EXTRACT_BATCH, self.workers * IN_FLIGHT_PER_WORKER)
+    def _submit_extract(self, chunk: list[ExtractJob]) -> Future:
+        return self._submit(extract_batch, chunk, self._factory)
+
+    def stored(self, job: ExtractJob) -> None:
+        """A document was stored (engines/ahead.py: only the process pool extracts ahead)."""
+
+    def cleaned(self) -> None:
+        """Cleaning is over."""
 
 
 class ProcessPool(Batched):
@@ -135,6 +148,7 @@ class ProcessPool(Batched):
         self._pool: ProcessPoolExecutor | None = None
         self._starter: threading.Thread | None = None
         self._start_error: BaseException | None = None
+        self._ahead = Ahead(EXTRACT_BATCH)
 
     def clean(self, items: Iterable[Record | IngestError]) -> Iterator[tuple[Record | IngestError, Document | IngestError]]:
         self._warm_up()
@@ -154,8 +168,26 @@ class ProcessPool(Batched):
             for f in [pool.submit(warm, self._factory) for _ in range(self.workers)]:
                 f.result()
             self._pool = pool
+            self._ahead.ready(lambda chunk: pool.submit(extract_batch, chunk, self._factory))
         except BaseException as exc:  # noqa: BLE001 - raised again in the thread that submits work
             self._start_error = exc
+
+    def stored(self, job: ExtractJob) -> None:
+        """A document was stored: its workers extract it as soon as they are up (engines/ahead.py)."""
+        self._ahead.add(job)
+
+    def cleaned(self) -> None:
+        self._ahead.flush()
+
+    def extract(self, jobs: Iterable[ExtractJob]) -> Iterator[Extracted]:
+        """Results extracted ahead where the document is still the one stored, the rest extracted now."""
+        self._warm_up()
+        self._starter.join()
+        ahead = self._ahead.take()
+        if not ahead:
+            yield from super().extract(jobs)
+            return
+        yield from merged(jobs, ahead, self._submit_extract, EXTRACT_BATCH)
 
     def _submit(self, fn: Callable, chunk: list, *args) -> Future:
         self._warm_up()
@@ -184,3 +216,4 @@ class ProcessPool(Batched):
             self._pool.shutdown(cancel_futures=True)
         self._pool = self._starter = None
         self._start_error = None
+        self._ahead = Ahead(EXTRACT_BATCH)

@@ -63,8 +63,6 @@ ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
 CAMPAIGN_PERIODS = words("event_words", "campaign_periods")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
-# the words a denied report's doubt carries, so a later stage can tell it from a loose one
-DENIED = DENIED_DOUBT
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
@@ -165,7 +163,7 @@ class DeedJudge:
             obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
                         and c.lemma_.lower() in DENIED_OBJECTS), None)
             if obj is not None:
-                return f"'{v.text} {obj.text}': its report {DENIED}"
+                return f"'{v.text} {obj.text}': its report {DENIED_DOUBT}"
         return ""
 
     @staticmethod

@@ -37,11 +37,10 @@ from eventwire.extract.components.places import (at_locality, context_place, COU
 from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
-from eventwire.extract.deeds import DENIED
 from eventwire.extract.genre import GenreClassifier
 from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
-from eventwire.model import DateSpan, Document, Evidence, Mention, Place
+from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
 
 PARSE_BATCH = 64  # pieces per nlp.pipe batch (spaCy's default is 1000; pieces are short)
 
@@ -140,7 +139,7 @@ class Extractor:
         figures to the latest event told (a landmark only dates another happening: its figures are not about it)
         and not denied where it is told ("a school bus came under fire, but officials denied this": extract.deeds)."""
         plain = [i for i, m in enumerate(earlier) if not m.landmark]
-        told = [i for i in plain if DENIED not in earlier[i].doubt] or plain or [len(earlier) - 1]
+        told = [i for i in plain if DENIED_DOUBT not in earlier[i].doubt] or plain or [len(earlier) - 1]
         battles = [i for i in told if earlier[i].event_type == "Battles"]
         for claim in claims:
             i = battles[-1] if claim.property == "control" and battles else told[-1]

@@ -30,6 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.types_base import aux_host
 
 PERFECT_AUX = "had"
 # links from a deed up to the clause it is an adjunct of ("before being retaken", "after it was shelled")
@@ -135,9 +136,8 @@ class BackgroundReader:
         """"had shelled", "had been shelled", "had carried out an attack", outside reported speech and
         outside an adverbial clause (which only orders the deeds of its own sentence)."""
         verb = self._verb(trigger) or self._host(trigger)
-        while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
-                and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
-            verb = verb.head  # "had seized the town and kidnapped two officials": the 'had' is shared
+        if verb is not None:
+            verb = aux_host(verb)  # "had seized the town and kidnapped two officials": the 'had' is shared
         if verb is None or verb.tag_ != "VBN" or verb.dep_ == "advcl":
             return None
         if not any(c.dep_ == "aux" and c.lower_ == PERFECT_AUX for c in verb.children):

@@ -48,6 +48,15 @@ def _definite(tok: Token) -> bool:
     """'The attack', 'this raid': a determiner that points at one known act."""
     return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)
 
+def aux_host(verb: Token) -> Token:
+    """The verb whose auxiliaries a coordinated verb shares ("had seized the town and kidnapped two
+    officials", "must release the hostages and stop attacks"); a conjunct with an auxiliary or a
+    subject of its own keeps its own, and any other verb is its own host."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+        verb = verb.head
+    return verb
+
 def _past_event(verb: Token) -> bool:
     """A simple past ("were used", "launched"): a report of something done, not a habit or a plan."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

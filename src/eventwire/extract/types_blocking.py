@@ -17,6 +17,7 @@ from eventwire.extract.types_base import (
     FUTURE_AUX,
     TIME_NOUNS,
     TOPIC_PREPOSITIONS,
+    aux_host,
 )
 from eventwire.extract.vocab import words
 
@@ -172,16 +173,11 @@ class Blocking:
 
     @staticmethod
     def _shared_modal(t: Token) -> Token | None:
-        """'The rebels must free the hostages and stop attacks': a verb coordinated with a modal one,
-        with no auxiliary of its own, shares its modal (the grammar of English coordination)."""
-        if t.dep_ != "conj" or t.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        """'The rebels must free the hostages and stop attacks': a coordinated verb shares its host's modal."""
+        host = aux_host(t) if t.pos_ == "VERB" else t
+        if host is t:
             return None
-        head = t.head
-        while head.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
-            head = head.head
-        if head.pos_ != "VERB":
-            return None
-        return next((c for c in head.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in FUTURE_AUX), None)
+        return next((c for c in host.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in FUTURE_AUX), None)
 
     def _governor_block(self, tok: Token) -> str | None:
         """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from pipeline_run import check_floors, ingest_and_export, run
+from pipeline_run import check_floors, ingest_and_export, read_jsonl, run
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "tests" / "boilerplate_baseline.json"
@@ -46,10 +46,6 @@ def site_half(url: str | None, page_id: str) -> str:
     """ "tune" or "check": a stable hash of the site, so one site's pages share a half."""
     digest = hashlib.sha256(site(url, page_id).encode("utf-8")).digest()
     return HALVES[digest[0] % 2]
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def halves(input_path: Path) -> dict[str, str]:

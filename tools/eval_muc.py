@@ -28,17 +28,13 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline_run import check_floors, ingest_and_export, muc_input, run
+from pipeline_run import check_floors, ingest_and_export, muc_input, read_jsonl, run
 
 ROOT = Path(__file__).resolve().parent.parent
 # floors for the pairwise figures; the run fails below them (raise them when the figures rise)
 BASELINE = ROOT / "tests" / "muc_baseline.json"
 _FIGURES = re.compile(r"precision (?P<precision>[\d.]+) recall (?P<recall>[\d.]+)")
 CORPUS = Path("corpus") / "muc4_multisource_incidents"
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def score(scorer: Path, clusters: Path, events: Path, documents: Path) -> str:

@@ -30,7 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline_run import check_floors, ingest_and_export
+from pipeline_run import check_floors, ingest_and_export, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "tests" / "wiki_events_baseline.json"
@@ -39,10 +39,6 @@ PAGE_DATE = "2020-01-15"  # any fixed day: the scorer reads sentences, not dates
 VIOLENT = ("Conflict.Attack.", "Life.Die.", "Life.Injure.")
 ARREST = "Justice.ArrestJailDetain."
 HALVES = ("tune", "check")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def pipeline_input(gold: list[dict]) -> str:

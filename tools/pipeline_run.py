@@ -6,11 +6,17 @@ what ships.
 """
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 EXE = str(Path(sys.executable).parent / "eventwire")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON-lines file (an export or a gold file), blank lines skipped."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:

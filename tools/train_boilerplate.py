@@ -27,7 +27,8 @@ import json
 import sys
 from pathlib import Path
 
-from eval_boilerplate import read_jsonl, site_half
+from eval_boilerplate import site_half
+from pipeline_run import read_jsonl
 
 from eventwire.clean.blocks import split_units
 from eventwire.clean.boilerplate import judge_all

@@ -93,3 +93,31 @@ def test_who_demands_and_where_are_no_plan(clf, nlp, text, expected):
 ])
 def test_demonstrating_something_shows_it_and_is_no_protest(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Demonstrators attacked a police station and damaged several vehicles during the march.", "Violent demonstration"),
+    ("Students protesting the fee hike damaged property on campus and assaulted a guard.", "Violent demonstration"),
+    ("Protesters broke into the parliament building and destroyed furniture.", "Violent demonstration"),
+    # the doer is the police, not the protesters: the outcome is the force used on them
+    ("Police attacked the protesters with batons and tear gas outside the ministry.", "Protest with intervention"),
+    # a symbol burnt, a verbal attack: gestures of a peaceful protest
+    ("Protesters burned an effigy of the prime minister during a demonstration in the town.", "Peaceful protest"),
+    ("The demonstrators verbally attacked the president and marched to the embassy.", "Peaceful protest"),
+])
+def test_violence_done_by_the_protesters_makes_a_riot(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 15 protesters were wounded when soldiers fired on the march.", "Excessive force against protesters"),
+    ("Police beat the marchers, leaving several of them with serious injuries.", "Excessive force against protesters"),
+    ("Police fired rubber bullets at the march, wounding no one.", "Protest with intervention"),
+])
+def test_wounds_and_firing_on_a_march_are_excessive_force(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == [expected]
+
+
+def test_a_deed_a_protest_is_about_is_not_a_second_event(clf, nlp):
+    got = subs(clf, nlp, "Women marched peacefully to condemn the rape and murder of a teenager.")
+    assert got == ["Peaceful protest"]

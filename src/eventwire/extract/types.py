@@ -148,6 +148,10 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.outcome_order = list(outcomes.get("order", ()))
         self.outcomes = {k: outcomes[k] for k in self.outcome_order}
         self.outcome_lemmas = {k: set(v["lemmas"]) for k, v in self.outcomes.items()}
+        self.outcome_doer_lemmas = {k: set(v.get("doer_lemmas", ())) for k, v in self.outcomes.items()}
+        self.protest_participants = set(outcomes.get("participants", ()))
+        self.participant_verbs = set(outcomes.get("participant_verbs", ()))
+        self.symbolic_objects = set(outcomes.get("symbolic_objects", ()))
         self.outcome_phrases = LowerLemmaMatcher(nlp)
         for k, v in self.outcomes.items():
             self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"] + _hyphenated(v["lemmas"]))))

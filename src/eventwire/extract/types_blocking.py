@@ -46,6 +46,8 @@ class Blocking:
                 return f"'{child.text} {tok.text}': not asserted to have happened"
             if child.dep_ in ("amod", "compound") and child.lower_ in self.figurative:
                 return f"'{child.text} {tok.text}': a figure of speech, not fighting"
+            if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.lower_[:-2] in self.figurative:
+                return f"'{child.text} {tok.text}': a figure of speech, not fighting"  # "verbally attacked"
             if child.dep_ == "dobj" and child.lemma_.lower() in self.figurative_objects:
                 return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
             if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:

@@ -5,7 +5,7 @@ the arrests, clashes and tear gas that belong to it; ``best`` picks the most sal
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.extract.types_base import PEACEFUL, PROTEST_PARTS, SPECIFIC, TypeHit
 
@@ -36,10 +36,30 @@ class Protests:
                         if any(c.dep_ == "neg" for c in t.children) or self._blocked(t) or self._topic(t):
                             continue
                         return self.outcomes[sub]["event_type"], sub, t.text
+                    if t.pos_ == "VERB" and t.lemma_.lower() in self.outcome_doer_lemmas[sub] \
+                            and not any(c.dep_ == "neg" or (c.dep_ == "dobj" and c.lemma_.lower() in self.symbolic_objects)
+                                        for c in t.children) and not self._blocked(t) and self._protesters_do(t):
+                        return self.outcomes[sub]["event_type"], sub, t.text
         return None
 
+    def _protesters_do(self, verb: Token) -> bool:
+        """Whether the protesters are the doer of this verb: its subject, or the subject it shares as a
+        conjunct ("attacked a police station and damaged vehicles"), is a participant noun or a noun a
+        protest verb describes ("students protesting the fee hike")."""
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            verb = verb.head
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            for noun in (subj, *(c for c in subj.children if c.dep_ == "prep" for c in c.children if c.dep_ == "pobj")):
+                if noun.lemma_.lower() in self.protest_participants:
+                    return True
+                if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.participant_verbs for c in noun.children):
+                    return True
+        return False
+
     def _protest(self, hits: list[TypeHit], sents) -> list[TypeHit]:
-        """A protest takes its sub-type from its outcome and absorbs the hits that are that outcome."""
+        """A protest takes its sub-type from its outcome and absorbs the hits that are that outcome, and
+        those that are what it is about ("marched to condemn the rape", "rallied against the killings"):
+        a deed named as a protest's topic was reported before, the protest is the news."""
         protest = next((h for h in hits if h.sub_event_type == PEACEFUL), None)
         if protest is None:
             return hits
@@ -50,7 +70,8 @@ class Protests:
                               f"{protest.reason}; outcome '{cue}'", protest.weak)
         out, placed = [], False
         for h in hits:
-            if h.sub_event_type == PEACEFUL or h.sub_event_type in PROTEST_PARTS or h.concept in self.clash_concepts:
+            if h.sub_event_type == PEACEFUL or h.sub_event_type in PROTEST_PARTS or h.concept in self.clash_concepts \
+                    or self._topic(h.trigger):
                 if not placed:
                     out.append(protest)
                     placed = True

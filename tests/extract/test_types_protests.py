@@ -99,6 +99,10 @@ def test_demonstrating_something_shows_it_and_is_no_protest(clf, nlp, text, expe
     ("Demonstrators attacked a police station and damaged several vehicles during the march.", "Violent demonstration"),
     ("Students protesting the fee hike damaged property on campus and assaulted a guard.", "Violent demonstration"),
     ("Protesters broke into the parliament building and destroyed furniture.", "Violent demonstration"),
+    ("Protesters overturned cars and forced their way into the town hall.", "Violent demonstration"),
+    # police harmed at a protest tell the protesters' violence
+    ("Several police officers were injured as the demonstration degenerated into running battles.",
+     "Violent demonstration"),
     # the doer is the police, not the protesters: the outcome is the force used on them
     ("Police attacked the protesters with batons and tear gas outside the ministry.", "Protest with intervention"),
     # a symbol burnt, a verbal attack: gestures of a peaceful protest
@@ -112,6 +116,7 @@ def test_violence_done_by_the_protesters_makes_a_riot(clf, nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("At least 15 protesters were wounded when soldiers fired on the march.", "Excessive force against protesters"),
     ("Police beat the marchers, leaving several of them with serious injuries.", "Excessive force against protesters"),
+    ("Soldiers fired into the crowd of protesters, injuring at least ten.", "Excessive force against protesters"),
     ("Police fired rubber bullets at the march, wounding no one.", "Protest with intervention"),
 ])
 def test_wounds_and_firing_on_a_march_are_excessive_force(clf, nlp, text, expected):

@@ -40,6 +40,9 @@ class Protests:
                             and not any(c.dep_ == "neg" or (c.dep_ == "dobj" and c.lemma_.lower() in self.symbolic_objects)
                                         for c in t.children) and not self._blocked(t) and self._protesters_do(t):
                         return self.outcomes[sub]["event_type"], sub, t.text
+                    if t.lemma_.lower() in self.outcome_harmed_lemmas[sub] and not self._blocked(t) \
+                            and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in self.security_nouns for c in t.children):
+                        return self.outcomes[sub]["event_type"], sub, t.text
         return None
 
     def _protesters_do(self, verb: Token) -> bool:

@@ -476,7 +476,7 @@ def test_a_phrase_matches_at_the_head_of_a_headline(clf, nlp):
     ("Foreign troops handed over the airbase to the national army on Friday.", ["Non-violent transfer of territory"]),
     # a place its holders had abandoned changed hands without a fight
     ("Rebels took over the abandoned army base after soldiers left it on Sunday.", ["Non-violent transfer of territory"]),
-    ("Rebels took over the army base after a battle with soldiers on Sunday.", ["Non-state actor overtakes territory"]),
+    ("Rebels took over the army base after a battle with soldiers on Sunday.", ["Non-state actor overtakes territory", "Armed clash"]),
     ("The suspect was handed over to prosecutors on Friday.", []),
     ("The army set up a new military post above the valley.", ["Headquarters or base established"]),
 ])

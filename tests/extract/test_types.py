@@ -103,6 +103,15 @@ def test_hostages_armed_men_take_are_an_abduction(clf, nlp):
         "Abduction/forced disappearance"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen took twenty hostages at the hotel.", ["Abduction/forced disappearance"]),
+    ("Militants executed four hostages in the town square.", ["Attack"]),
+    ("The hostages were released on Friday after talks.", []),
+])
+def test_hostages_named_were_taken_before(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
 def test_people_held_are_an_arrest(clf, nlp):
     assert subs(clf, nlp, "Troops detained the drivers of the column at a checkpoint.") == ["Arrests"]
     # the person held between the verb and 'into custody'

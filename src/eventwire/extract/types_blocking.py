@@ -56,6 +56,9 @@ class Blocking:
                 return f"'{child.text} {tok.text}': a weapons test, not an attack"
         if self._negated_any(tok):
             return f"'any {tok.text}' under a negation: none happened"
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
+                and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in self.taking_verbs:
+            return f"'{tok.head.text} … {tok.text}': people taken before, the news is what was done to them"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:

@@ -104,6 +104,16 @@ def test_hostages_armed_men_take_are_an_abduction(clf, nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Russian forces attacked Ukrainian positions near Izium on Tuesday.", ["Armed clash"]),
+    ("Rebel fighters attacked a military base in the north.", ["Armed clash"]),
+    # no weapon, and no armed men's post as the object: a bare attack by a force stays unsure
+    ("Russian forces attacked the town on Tuesday.", []),
+])
+def test_a_force_attacking_armed_mens_posts_is_a_battle(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Gunmen took twenty hostages at the hotel.", ["Abduction/forced disappearance"]),
     ("Militants executed four hostages in the town square.", ["Attack"]),
     ("The hostages were released on Friday after talks.", []),

@@ -290,9 +290,10 @@ class Arguments:
             # "the judge was shot": the verb itself names the firearm
             armed = instrument is not None or head.pos_ == "VERB" and bool({lemma, key} & trig["_armed_verbs"])
             resolved = self._ground(head, sent, text, armed=armed)
-            # a bare "attack" by an army names no weapon: only a crowd's attack is typed without one
+            # a bare "attack" by an army names no weapon: only a crowd's attack is typed without one, and a
+            # force's attack on armed men's posts ("Russian forces attacked Ukrainian positions"): a battle
             if resolved and not instrument and (key in trig["_needs_armed"] or lemma in trig["_needs_armed"]) \
-                    and resolved[1] != "Mob violence":
+                    and resolved[1] != "Mob violence" and not self._force_on_armed(head, sent):
                 return None
             return resolved
         if key in trig["_explodes_object"] and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
@@ -305,6 +306,15 @@ class Arguments:
         if key in trig["_needs_instrument"] or lemma in trig["_needs_instrument"] or lemma in WEAK_STRIKE_LEMMAS or n == 1:
             return None
         return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}'"
+
+    def _force_on_armed(self, head: Token, sent: Span) -> bool:
+        """A force or an armed group attacking what only armed men hold (positions, a base, a patrol),
+        named as the verb's object: both sides armed, so a battle whatever weapon it took."""
+        agent = self._agent(head)
+        if head.pos_ != "VERB" or self._side(agent) not in ("state", "nonstate"):
+            return False
+        military = self.actor_sets.get("military", set())
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in military for c in head.children)
 
     def _armed_doer_aims(self, head: Token) -> bool:
         """An armed force's verb aimed 'at'/'on' people, a vehicle or a post: a shot fired at close range.

@@ -114,6 +114,16 @@ def test_a_force_attacking_armed_mens_posts_is_a_battle(clf, nlp, text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The two sides signed a ceasefire on Monday.", ["Agreement"]),
+    ("Both sides accused each other of violating the ceasefire.", []),
+    ("The ceasefire collapsed after two days.", []),
+    ("The bombing marked the end of the truce with the government.", []),
+])
+def test_an_agreement_undone_is_not_reached(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Gunmen took twenty hostages at the hotel.", ["Abduction/forced disappearance"]),
     ("Militants executed four hostages in the town square.", ["Attack"]),
     ("The hostages were released on Friday after talks.", []),

@@ -176,6 +176,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
         self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
         self.figurative_governors = set(cues.get("figurative_governors", ()))
+        undone = cues.get("undone_agreements", {})
+        self.agreement_nouns, self.undoing_words = set(undone.get("nouns", ())), set(undone.get("governors", ()))
         held = cues.get("held_people", {})
         self.held_nouns, self.taking_verbs = set(held.get("nouns", ())), set(held.get("taking_verbs", ()))
         self.non_event_heads = set(cues.get("non_event_heads", ()))

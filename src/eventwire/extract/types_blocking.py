@@ -56,6 +56,8 @@ class Blocking:
                 return f"'{child.text} {tok.text}': a weapons test, not an attack"
         if self._negated_any(tok):
             return f"'any {tok.text}' under a negation: none happened"
+        if tok.lemma_.lower() in self.agreement_nouns and self._undone(tok):
+            return f"'{tok.head.text} … {tok.text}': an agreement undone, not reached"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
                 and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in self.taking_verbs:
             return f"'{tok.head.text} … {tok.text}': people taken before, the news is what was done to them"
@@ -260,6 +262,14 @@ class Blocking:
 
     def _context(self, sent: Span, words: set[str]) -> bool:
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+    def _undone(self, tok: Token) -> bool:
+        """'Violating the ceasefire', 'the ceasefire collapsed', 'the end of the truce': the agreement
+        word's verb or 'of' head undoes it."""
+        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
+        if tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj") or head is tok:
+            return False
+        return head.lemma_.lower() in self.undoing_words
 
     def _topic(self, t: Token) -> bool:
         """Whether a cue is what a protest is about ("to decry the arrests", "against police violence")."""

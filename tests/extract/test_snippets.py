@@ -52,3 +52,11 @@ def test_an_earlier_deed_recalled_yields_to_the_news(snip):
     text = ("Soldiers and insurgents clashed outside Mora on Friday, leaving nine dead. "
             "The insurgents had stormed the town in May and abducted its mayor.")
     assert snip.classify(text) == ("Battles", "Armed clash")
+
+
+def test_a_protest_ahead_does_not_absorb_the_arrest(snip):
+    # the rally is still to come: the arrest is the news, not an intervention in a protest
+    assert snip.classify("Police arrested the opposition leader ahead of the rally on Friday.") == (
+        "Strategic developments", "Arrests")
+    assert snip.classify("Police detained dozens of protesters during the rally on Friday.") == (
+        "Protests", "Protest with intervention")

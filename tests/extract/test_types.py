@@ -114,6 +114,15 @@ def test_a_force_attacking_armed_mens_posts_is_a_battle(clf, nlp, text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("A court sentenced a man to life in prison for the murder of his neighbour.", []),
+    ("He was charged with the murder of a policeman.", []),
+    ("Gunmen killed a shopkeeper in the market on Monday.", ["Attack"]),
+])
+def test_a_deed_judged_in_court_is_not_news(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The two sides signed a ceasefire on Monday.", ["Agreement"]),
     ("Both sides accused each other of violating the ceasefire.", []),
     ("The ceasefire collapsed after two days.", []),

@@ -176,6 +176,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
         self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
         self.figurative_governors = set(cues.get("figurative_governors", ()))
+        judged = cues.get("judged_deeds", {})
+        self.judging_verbs, self.judged_preps = set(judged.get("verbs", ())), set(judged.get("prepositions", ()))
         undone = cues.get("undone_agreements", {})
         self.agreement_nouns, self.undoing_words = set(undone.get("nouns", ())), set(undone.get("governors", ()))
         held = cues.get("held_people", {})

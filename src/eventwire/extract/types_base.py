@@ -73,6 +73,9 @@ TIME_NOUNS = words("event_words", "time_nouns")
 # "after the assassination, the government ordered...": what the plan follows has happened
 AFTER_PREPOSITIONS = words("function_words", "after_prepositions")
 
+# "ahead of the rally", "before the vote": what an act comes before has not happened yet
+BEFORE_PREPOSITIONS = words("function_words", "before_prepositions")
+
 # "information on the murder", "an inquiry into the attack": what a noun or verb is about
 TOPIC_PREPOSITIONS = words("function_words", "topic_prepositions")
 

@@ -56,6 +56,8 @@ class Blocking:
                 return f"'{child.text} {tok.text}': a weapons test, not an attack"
         if self._negated_any(tok):
             return f"'any {tok.text}' under a negation: none happened"
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.judged_preps and tok.head.head.lemma_.lower() in self.judging_verbs:
+            return f"'{tok.head.head.text} {tok.head.text} {tok.text}': a deed judged in court, told after the fact"
         if tok.lemma_.lower() in self.agreement_nouns and self._undone(tok):
             return f"'{tok.head.text} … {tok.text}': an agreement undone, not reached"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \

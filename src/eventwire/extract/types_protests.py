@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.types_base import PEACEFUL, PROTEST_PARTS, SPECIFIC, TypeHit
+from eventwire.extract.types_base import BEFORE_PREPOSITIONS, PEACEFUL, PROTEST_PARTS, SPECIFIC, TypeHit
 
 
 class Protests:
@@ -66,6 +66,9 @@ class Protests:
         protest = next((h for h in hits if h.sub_event_type == PEACEFUL), None)
         if protest is None:
             return hits
+        if _ahead(protest.trigger):
+            # "arrested the leader ahead of the rally": the rally is planned, the arrest is the news
+            return [h for h in hits if h is not protest]
         outcome = self.protest_outcome(sents)
         if outcome is not None:
             etype, sub, cue = outcome
@@ -103,3 +106,13 @@ class Protests:
         return max(flat, key=lambda h: (h.trigger.i not in recalled, not h.weak, SPECIFIC.get(h.sub_event_type, 1),
                                         -order.get(id(h), 0),
                                         -len(list(h.trigger.ancestors))))
+
+
+def _ahead(tok: Token) -> bool:
+    """'Before the rally', 'ahead of the march', 'prior to the protest': a protest yet to come."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in ("of", "to"):
+        prep = prep.head
+    return prep.lower_ in BEFORE_PREPOSITIONS

@@ -56,13 +56,9 @@ class Blocking:
                 return f"'{child.text} {tok.text}': a weapons test, not an attack"
         if self._negated_any(tok):
             return f"'any {tok.text}' under a negation: none happened"
-        if tok.dep_ == "pobj" and tok.head.lower_ in self.judged_preps and tok.head.head.lemma_.lower() in self.judging_verbs:
-            return f"'{tok.head.head.text} {tok.head.text} {tok.text}': a deed judged in court, told after the fact"
-        if tok.lemma_.lower() in self.agreement_nouns and self._undone(tok):
-            return f"'{tok.head.text} … {tok.text}': an agreement undone, not reached"
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
-                and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in self.taking_verbs:
-            return f"'{tok.head.text} … {tok.text}': people taken before, the news is what was done to them"
+        told_before = self._told_before(tok)
+        if told_before is not None:
+            return told_before
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:
@@ -264,6 +260,18 @@ class Blocking:
 
     def _context(self, sent: Span, words: set[str]) -> bool:
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+    def _told_before(self, tok: Token) -> str | None:
+        """Why the trigger names something done before the news it is part of, or None: a deed a court
+        judges, an agreement undone, people held whose taking was told earlier."""
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.judged_preps and tok.head.head.lemma_.lower() in self.judging_verbs:
+            return f"'{tok.head.head.text} {tok.head.text} {tok.text}': a deed judged in court, told after the fact"
+        if tok.lemma_.lower() in self.agreement_nouns and self._undone(tok):
+            return f"'{tok.head.text} … {tok.text}': an agreement undone, not reached"
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
+                and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in self.taking_verbs:
+            return f"'{tok.head.text} … {tok.text}': people taken before, the news is what was done to them"
+        return None
 
     def _undone(self, tok: Token) -> bool:
         """'Violating the ceasefire', 'the ceasefire collapsed', 'the end of the truce': the agreement

@@ -274,7 +274,10 @@ class Clusterer:
                 if soft_:
                     if not (span_ is None or span_[1] > start or (start - span_[2]).days > BACKGROUND_WINDOW_DAYS):
                         full = s.dated_kin(fam, sub)
-                        kin = [o for o in full if 0 <= (start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
+                        if span_[2] <= start and (start - span_[1]).days <= BACKGROUND_WINDOW_DAYS:
+                            kin = full  # every dated member ends in the window (read only, as every kin)
+                        else:
+                            kin = [o for o in full if 0 <= (start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
                 elif _may_be_compatible(d, span_):
                     full = s.dated_kin(fam, sub)
                     kin = [o for o in full if dates_compatible(d, o.date)]

@@ -1,14 +1,15 @@
 """Context clusters kept from one clustering of an incremental run to the next (``cluster.Clusterer``).
 
-``incremental.fuse_new`` clusters a batch's pool at least twice when a mention joins a stored
+``incremental.fuse_new`` clusters a batch's pool again when a mention joins a stored
 event read as context (that event is promoted and everything decided again).  Between the two,
 almost every context event is the same: the same members, as the same objects.  Building one
 (sorting its members, registering each in the cells it occupies) and what the references ask
 of it (its ``Summary``, its members' telling words, the summaries of the event as it stood at
-each rank) took ~15% of a batch's fusion, half of it for the second clustering (session 12,
-1,000 generated documents into a 27k database: ~24,500 context events, ~36,500 members, in
-each clustering).  Kept here, a clustering takes them as they are; one whose members changed, or
-that a mention joined (``len(cluster)`` grew), is dropped from the registry and built again.
+each rank) was done twice (session 12, 1,000 generated documents into a 27k database: ~24,500
+context events, ~36,700 members, in each clustering; building them 6.8 s of 61.7 under the
+profiler).  Kept here, a clustering takes them as they are; one whose members changed, or that a
+mention joined (``len(cluster)`` grew), is dropped from the registry and built again.  A batch's
+fusion took 29.6 -> 26.2 CPU s (bench/README.md, Session 12).
 
 Only what is a function of a context event's members is kept: the per-run numbering, ranks and
 index of each context event are set again by every clustering.  ``Summary.anchors`` depends on the

@@ -24,7 +24,7 @@ def test_summary_upto_holds_the_members_ranked_before_the_mention_placed_even_af
     rng = random.Random(9)
     ms = [_mention(rng, k) for k in range(60)]
     clusterer = Clusterer({})
-    clusterer._add_context([(i * 2, m) for i, m in enumerate(ms[:40])])
+    clusterer._add(clusterer._built([(i * 2, m) for i, m in enumerate(ms[:40])]))
     (cluster,) = [c for *_rest, c in clusterer._context.values()]
     for step, upto in enumerate([-1, 0, 1, 7, 8, 30, 31, 79, 80, 200, 7]):
         if step == 5:  # a mention of the pool joins it: ranks between the members'

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from eventwire.data import actor_countries
 from eventwire.fuse.cluster import DATE_RANK, Clusterer
+from eventwire.fuse.kept_context import KeptContext
 from eventwire.fuse.match import BATTLE_SUBTYPES, DWU, GENERIC_EXPLOSION, place_named
 from eventwire.fuse.reconcile import contradictions, dedupe, fatalities, updates
 from eventwire.model import ActorRef, DateSpan, Event, Mention, Place
@@ -235,13 +236,15 @@ def fuse_clusters(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str]
 def fuse_in_context(ranked: Sequence[tuple[int, Mention]], stories: dict[str, str],
                     context: Sequence[Sequence[tuple[int, Mention]]],
                     known_cells: dict | None = None,
-                    known_registered: dict | None = None) -> tuple[list[tuple[list[Mention], Event]], list[int]]:
+                    known_registered: dict | None = None,
+                    kept: KeptContext | None = None) -> tuple[list[tuple[list[Mention], Event]], list[int]]:
     """``fuse_clusters``, with stored events (their ranked members) that only a reference back
     may name read as fixed context (``Clusterer.run``); also which of them a mention joined.
     ``known_cells``, ``known_registered``: the mentions' cells (all, or the context members'
-    registered ones) kept from an earlier run over the same mention objects."""
+    registered ones) kept from an earlier run over the same mention objects; ``kept``: the context
+    clusters an earlier run built (``kept_context``), taken again where their members are the same."""
     out, used = [], set()
-    clusterer = Clusterer(stories, known_cells, known_registered)
+    clusterer = Clusterer(stories, known_cells, known_registered, kept)
     for c in clusterer.run(ranked, context):
         ev = build_event(c, stories)
         n, base = 1, ev.id

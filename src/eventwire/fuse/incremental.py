@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells, naming
 from eventwire.fuse.events import fuse_in_context
+from eventwire.fuse.kept_context import KeptContext
 from eventwire.model import Event, Mention
 from eventwire.store import fusion_index as fx
 from eventwire.store import repository as repo
@@ -87,6 +88,9 @@ class _Pool:
     # a context member's registered cells, kept from round to round (the batch's context of ~49k
     # members was registered again by every round's clustering)
     registered: dict[int, tuple[Mention, frozenset[str]]] = field(default_factory=dict)
+    # the context clusters themselves, with their registrations and summaries, from one clustering to
+    # the next (a promoted event makes the whole pool clustered again, the context nearly unchanged)
+    kept: KeptContext = field(default_factory=KeptContext)
 
     def cells_of(self, mid: int, stories: dict[str, str]) -> Cells:
         """A pool mention's cells, computed once a run (every round's clustering reads them again)."""
@@ -298,7 +302,8 @@ def _fuse(ranked: dict[int, fx.Ranked], stories: dict[str, str],
                for e in names]
     out, joined = fuse_in_context([(r[0], r[2]) for r in ranked.values()], stories, context,
                                   pool.cells if pool is not None else None,
-                                  pool.registered if pool is not None else None)
+                                  pool.registered if pool is not None else None,
+                                  pool.kept if pool is not None else None)
     return [([by_object[id(m)] for m in c], ev) for c, ev in out], [names[i] for i in joined]
 
 

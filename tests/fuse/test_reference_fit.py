@@ -59,7 +59,7 @@ def test_a_match_never_meets_a_context_cluster_and_a_reference_meets_them_all():
 def test_a_context_members_registered_cells_are_kept_for_the_next_run(monkeypatch):
     """incremental fusion runs the clustering again, round after round, over the same context: each
     context member's registered cells are worked out once (``known_registered``)."""
-    from eventwire.fuse import cluster as cluster_mod
+    from eventwire.fuse import context_clusters as cluster_mod
 
     rng = random.Random(5)
     ms = [_varied(rng, k) for k in range(30)]

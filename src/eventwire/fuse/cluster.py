@@ -27,8 +27,9 @@ from eventwire.fuse.match import (
     places_compatible,
     subtypes_compatible,
 )
-from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells, naming, registered
-from eventwire.fuse.kept_context import KeptContext, KeptEvent
+from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells, naming
+from eventwire.fuse.context_clusters import ContextClusters
+from eventwire.fuse.kept_context import KeptContext
 from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words, \
     kin_words as _kin_words
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
@@ -61,7 +62,7 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     return (same_story or by_place), same_story
 
 
-class Clusterer:
+class Clusterer(ContextClusters):
     """One clustering run; its summaries hold each cluster they describe, so no ``id`` is reused meanwhile."""
 
     def __init__(self, stories: dict[str, str], known_cells: dict[int, tuple[Mention, Cells]] | None = None,
@@ -108,101 +109,6 @@ class Clusterer:
         self._number[id(c)] = (self._phase, self._rank[id(m)], len(self._number))
         self._join(c, [m])
         return c
-
-    def _add_contexts(self, context: Sequence[Sequence[tuple[object, Mention]]]) -> None:
-        """The stored events read as fixed context (see ``run``); with ``_kept``, those an earlier
-        clustering built from the same (rank, mention) members are taken as they are, with their
-        registrations, summaries and ranks, and the kept ones not among them (or that a mention
-        joined) are dropped from the registry."""
-        kept = self._kept
-        if kept is None:
-            for members in context:
-                self._add(self._built(members))
-            return
-        self._ctx_registry = kept.registry
-        keys = [tuple(id(m) for _r, m in members) for members in context]
-        same: dict[tuple[int, ...], KeptEvent] = {}
-        for key, members in zip(keys, context):
-            k = kept.events.get(key)
-            if k is not None and len(k.cluster) == len(k.members) and all(
-                    a[1] is b[1] and a[0] == b[0] for a, b in zip(k.members, members)):
-                same[key] = k
-        for key, k in list(kept.events.items()):
-            if same.get(key) is not k:
-                self._unregister(k.cluster)
-                del kept.events[key]
-                kept.summaries.pop(id(k.cluster), None)
-                kept.ranks.pop(id(k.cluster), None)
-        for key, members in zip(keys, context):
-            k = same.get(key)
-            if k is None:
-                k = kept.events[key] = self._built(members)
-            else:
-                c = k.cluster
-                if id(c) in kept.summaries:
-                    self._summaries[id(c)] = kept.summaries[id(c)]
-                if id(c) in kept.ranks:
-                    self._ranks[id(c)] = kept.ranks[id(c)]
-            self._add(k)
-
-    def _built(self, members: Sequence[tuple[object, Mention]]) -> KeptEvent:
-        """A stored event as a context cluster, numbered where a full run would have made it, and
-        registered in the cells its members occupy."""
-        ordered = sorted(members, key=lambda t: t[0])
-        firm = [(r, m) for r, m in ordered if _anchorable(m) and not m.landmark]
-        head = firm or [(r, m) for r, m in ordered if not m.landmark] or ordered
-        c: list[Mention] = [m for _r, m in ordered]
-        for m in c:
-            for cell in self._registered_of(m):
-                self._ctx_registry.setdefault(cell, {})[id(c)] = c
-        return KeptEvent(tuple(members), ordered, (0 if firm else 1, head[0][0], -1),
-                         firm[-1][0] if firm else None, c)
-
-    def _add(self, k: KeptEvent) -> None:
-        """A built context cluster into this run: its members' ranks, its number and index."""
-        c = k.cluster
-        self._rank.update((id(m), r) for r, m in k.ordered)
-        self._number[id(c)] = k.number
-        self._context[id(c)] = (len(self._context), len(k.ordered), k.last_firm, c)
-
-    def _unregister(self, cluster: list[Mention]) -> None:
-        """Take a kept context cluster out of the registry: from every cell a member of it was
-        registered in (``_built``, and ``_join`` for a mention that joined it)."""
-        registry = self._ctx_registry
-        for m in cluster:
-            for cell in self._registered_of(m):
-                at = registry.get(cell)
-                if at is not None:
-                    at.pop(id(cluster), None)
-
-    def _keep(self) -> None:
-        """After a run: the summaries and ranks of the kept context clusters no mention joined."""
-        kept = self._kept
-        for k in kept.events.values():
-            c = k.cluster
-            if len(c) != len(k.members):
-                continue
-            s = self._summaries.get(id(c))
-            if s is not None and s.cluster is c:
-                kept.summaries[id(c)] = s
-            r = self._ranks.get(id(c))
-            if r is not None and r[0] is c:
-                kept.ranks[id(c)] = r
-
-    def _registered_of(self, m: Mention) -> frozenset[str]:
-        """A context member's registered cells: it is only met, never looks (``_near`` takes the mentions
-        being decided), so its reached cells, most of ``blocks.cells``'s work, are not computed."""
-        known = self._cells.get(id(m))
-        if known is not None and known[0] is m:
-            return known[1].registered
-        reg = self._registered.get(id(m))
-        if reg is None or reg[0] is not m:
-            reg = self._registered[id(m)] = (m, registered(m, self.stories.get(m.document, m.document)))
-        return reg[1]
-
-    def joined_context(self) -> list[int]:
-        """The context events (by their index in ``run``'s ``context``) a mention joined."""
-        return sorted(i for i, size, _last, c in self._context.values() if len(c) != size)
 
     def _join(self, cluster: list[Mention], ms: Sequence[Mention]) -> None:
         cluster.extend(ms)

@@ -72,34 +72,47 @@ class StoredIndex:
 
     def add(self, doc: DocInfo) -> None:
         """Index a new document and store the links to its copies (documents come in ingestion order)."""
-        if doc.id in self._docs or px.has_sketch(self.session, doc.id):
-            return
+        self.add_all([doc])
+
+    def add_all(self, docs: list[DocInfo]) -> None:
+        """``add`` each of ``docs`` in order; which of them are indexed already is asked in one
+        statement a page, not one a document (1,000 statements a batch of 1,000)."""
+        sketched = px.sketched_ids(self.session, [d.id for d in docs])
+        pairs = [(doc.id, self._add(doc)) for doc in docs if doc.id not in self._docs and doc.id not in sketched]
+        self._verify(pairs)
+
+    def _add(self, doc: DocInfo) -> list[str]:
+        """Sketch and store ``doc``; its candidate copies, in order, for ``_verify``."""
         self._docs[doc.id] = doc
         self._new.append(doc.id)
         f = self._sketcher.sketch(doc.text)
         kinds = {"shingles": f.shingles, "units": f.units, "anchors": f.anchors}
         sketches = {k: self._minhash(v) for k, v in kinds.items() if len(v) >= MIN_FEATURES}
-        strong, weak = self._candidates(doc, f.dup_key, sketches)
+        # each kind's bands, worked out once: looked up, then stored (anchors: stored under its own
+        # language, looked up under the others)
+        own = {k: self._bands(k, sketches[k]) for k in ("shingles", "units") if k in sketches}
+        strong, weak = self._candidates(doc, f.dup_key, sketches, own)
         units = sketches["units"].hashvalues if "units" in sketches else None
         if weak - strong:
             sigs = px.unit_sketches(self.session, weak - strong)
             weak = {o for o in weak - strong if _prefilter(units, sigs.get(o))}
-        own = [b for k in ("shingles", "units") if k in sketches for b in self._bands(k, sketches[k])]
+        stored = [b for k in ("shingles", "units") if k in own for b in own[k]]
         if "anchors" in sketches:
-            own += self._bands("anchors", sketches["anchors"], doc.language)
+            stored += self._bands("anchors", sketches["anchors"], doc.language)
             if doc.language not in self._langs():
                 px.add_language(self.session, doc.language)
                 self._languages = px.languages(self.session)
         key = px.add_sketch(self.session, doc.id, f.dup_key, units.astype(np.uint32).tobytes() if units is not None else None)
-        px.add_bands(self.session, key, own)
+        px.add_bands(self.session, key, stored)
         self.candidates += len(strong | weak)
-        self._verify(doc.id, sorted(strong | weak))
+        return sorted(strong | weak)
 
-    def _candidates(self, doc: DocInfo, dup_key: str, sketches: dict[str, MinHash]) -> tuple[set[str], set[str]]:
+    def _candidates(self, doc: DocInfo, dup_key: str, sketches: dict[str, MinHash],
+                    own: dict[str, list[int]]) -> tuple[set[str], set[str]]:
         """(candidates never prefiltered, content-unit candidates to prefilter), as document ids."""
         first = px.first_with_dup_key(self.session, dup_key)
         strong = {first} if first else set()
-        bands: dict[str, list[int]] = {k: self._bands(k, sketches[k]) for k in ("shingles", "units") if k in sketches}
+        bands: dict[str, list[int]] = dict(own)
         if "anchors" in sketches:
             bands["anchors"] = [b for lang in self._langs() if lang != doc.language
                                 for b in self._bands("anchors", sketches["anchors"], lang)]
@@ -125,13 +138,24 @@ class StoredIndex:
         if missing:
             self._docs.update((d.id, d) for d in self._load(missing))
 
-    def _verify(self, new: str, others: list[str]) -> None:
-        self._read(others)
-        for o in others:
-            a, b = sorted((new, o))
-            link = verify(self._docs[a], self._feats(a), self._docs[b], self._feats(b))
-            if link is not None:
-                px.add_link(self.session, link.a, link.b, link.relation, link.similarity, link.reason)
+    def _verify(self, pairs: list[tuple[str, list[str]]]) -> None:
+        """Verify each new document against its candidates and store the links found.
+
+        Done for a page of documents once they are all indexed, not document by document: what a
+        document's candidates are does not depend on links, so the pairs and links are the same, and
+        the candidates are read in one statement a page (one a document: 0.9 s of a profiled batch of
+        1,000) and the links written by one executemany (an ORM ``merge`` each, a select apiece:
+        1.3 s), in the order they were found, as before.
+        """
+        self._read(sorted({o for _, others in pairs for o in others}))
+        links = []
+        for new, others in pairs:
+            for o in others:
+                a, b = sorted((new, o))
+                link = verify(self._docs[a], self._feats(a), self._docs[b], self._feats(b))
+                if link is not None:
+                    links.append(link)
+        px.add_links(self.session, links)
 
     def assign(self) -> dict[str, Provenance]:
         """Story, copy_of and drift of every document in a story a new document touches."""

@@ -6,7 +6,7 @@ link end); none reads every document.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
@@ -41,8 +41,12 @@ def add_sketch(session: Session, doc_id: str, dup_key: str, units: bytes | None)
                            .returning(ProvSketchRow.key)).scalar_one()
 
 
-def has_sketch(session: Session, doc_id: str) -> bool:
-    return session.scalar(select(ProvSketchRow.key).where(ProvSketchRow.document_id == doc_id)) is not None
+def sketched_ids(session: Session, doc_ids: Iterable[str]) -> set[str]:
+    """Those of ``doc_ids`` that have a sketch stored (a statement a page)."""
+    out: set[str] = set()
+    for chunk in chunks(doc_ids):
+        out.update(session.scalars(select(ProvSketchRow.document_id).where(ProvSketchRow.document_id.in_(chunk))))
+    return out
 
 
 def first_with_dup_key(session: Session, dup_key: str) -> str | None:
@@ -88,6 +92,29 @@ def add_language(session: Session, language: str) -> None:
 # ------------------------------------------------------------------ links
 def add_link(session: Session, a: str, b: str, relation: str, similarity: float, reason: str) -> None:
     session.merge(ProvLinkRow(a=a, b=b, relation=relation, similarity=similarity, reason=reason))
+
+
+def add_links(session: Session, links: Sequence) -> None:
+    """``add_link`` for each of ``links`` (objects with ``a``, ``b``, ``relation``, ``similarity``,
+    ``reason``), in order: the new ones by one executemany, in the order given (so SQLite gives them
+    the rowids, and ``links_of`` the order, that one ``add_link`` each would); a link stored
+    already is merged as ``add_link`` merges it.  A pair given twice keeps its last values."""
+    wanted: dict[tuple[str, str], object] = {}
+    for link in links:
+        wanted[(link.a, link.b)] = link
+    if not wanted:
+        return
+    session.flush()
+    stored: set[tuple[str, str]] = set()
+    for chunk in chunks(sorted({a for a, _ in wanted})):
+        stored.update((r.a, r.b) for r in session.execute(select(ProvLinkRow.a, ProvLinkRow.b).where(ProvLinkRow.a.in_(chunk))))
+    rows = [{"a": l.a, "b": l.b, "relation": l.relation, "similarity": l.similarity, "reason": l.reason}
+            for k, l in wanted.items() if k not in stored]
+    for chunk in chunks(rows):
+        session.connection().execute(insert(ProvLinkRow.__table__), chunk)
+    for k in stored & wanted.keys():
+        l = wanted[k]
+        add_link(session, l.a, l.b, l.relation, l.similarity, l.reason)
 
 
 def links_of(session: Session, doc_ids: Iterable[str]) -> list[ProvLinkRow]:

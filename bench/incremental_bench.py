@@ -166,8 +166,8 @@ def build_databases(sizes: list[int], batch: int, tmp: Path, keep: Path | None) 
             continue
         world, pipe, done = World(11, n), Pipeline(f"sqlite:///{tmp / f'grow_{n}.db'}"), 0
         t = time.perf_counter()
-        while done < n:  # a progress line every ten batches
-            done = grow(pipe, world, min(batch * 10, n - done), batch, done)
+        while done < n:  # a progress line every 10,000 documents, or every batch if they are bigger
+            done = grow(pipe, world, min(max(batch, 10_000), n - done), batch, done)
             print({"documents": done, "seconds": round(time.perf_counter() - t, 1), "peak_rss_mb": round(rss_mb(), 1)},
                   flush=True)
         build[n] = round(time.perf_counter() - t, 1)

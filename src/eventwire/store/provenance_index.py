@@ -28,17 +28,26 @@ def band_hits(session: Session, bands: Iterable[int]) -> dict[int, set[int]]:
     return out
 
 
-def add_bands(session: Session, key: int, bands: Iterable[int]) -> None:
-    """Core inserts: the ORM's bulk path cost more than the rows (~94 a document)."""
-    rows = [{"band": b, "doc_key": key} for b in set(bands)]
+def add_bands_many(session: Session, keyed: Iterable[tuple[int, Iterable[int]]]) -> None:
+    """Store each document's bands, (sketch key, bands) each: core executemany (the ORM's bulk path cost
+    more than the rows, ~94 a document)."""
+    rows = [{"band": b, "doc_key": key} for key, bands in keyed for b in set(bands)]
     for chunk in chunks(rows):
         session.connection().execute(insert(ProvBandRow.__table__), chunk)
 
 
-def add_sketch(session: Session, doc_id: str, dup_key: str, units: bytes | None) -> int:
-    """Store a document's sketch; its integer key names it in the bands."""
-    return session.execute(insert(ProvSketchRow).values(document_id=doc_id, dup_key=dup_key, units=units)
-                           .returning(ProvSketchRow.key)).scalar_one()
+def add_sketches(session: Session, sketches: list[tuple[str, str, bytes | None]]) -> dict[str, int]:
+    """Store (document id, dup key, units) sketches in order by executemany; {document id: key}.  The
+    keys, which name the documents in the bands, come out as one insert each would give them: in
+    order, after every stored one."""
+    rows = [{"document_id": i, "dup_key": k, "units": u} for i, k, u in sketches]
+    for chunk in chunks(rows):
+        session.connection().execute(insert(ProvSketchRow.__table__), chunk)
+    out: dict[str, int] = {}
+    for chunk in chunks([i for i, _, _ in sketches]):
+        out.update((r.document_id, r.key) for r in session.execute(
+            select(ProvSketchRow.key, ProvSketchRow.document_id).where(ProvSketchRow.document_id.in_(chunk))))
+    return out
 
 
 def sketched_ids(session: Session, doc_ids: Iterable[str]) -> set[str]:
@@ -49,10 +58,15 @@ def sketched_ids(session: Session, doc_ids: Iterable[str]) -> set[str]:
     return out
 
 
-def first_with_dup_key(session: Session, dup_key: str) -> str | None:
-    """The first document indexed with this normalised text."""
-    return session.scalar(select(ProvSketchRow.document_id).where(ProvSketchRow.dup_key == dup_key)
-                          .order_by(ProvSketchRow.key).limit(1))
+def first_with_dup_keys(session: Session, dup_keys: Iterable[str]) -> dict[str, str]:
+    """{dup key: the first document indexed with this normalised text}, for those of ``dup_keys`` stored."""
+    first: dict[str, tuple[int, str]] = {}
+    for chunk in chunks(dup_keys):
+        for r in session.execute(select(ProvSketchRow.dup_key, ProvSketchRow.key, ProvSketchRow.document_id)
+                                 .where(ProvSketchRow.dup_key.in_(chunk))):
+            if r.dup_key not in first or r.key < first[r.dup_key][0]:
+                first[r.dup_key] = (r.key, r.document_id)
+    return {k: doc_id for k, (_, doc_id) in first.items()}
 
 
 def unit_sketches(session: Session, doc_ids: Iterable[str]) -> dict[str, bytes | None]:

@@ -13,6 +13,11 @@ each document (``prov_sketches``) and every verified copy link
    looked up in the other languages only;
 3. verifies each candidate (``index.verify``) and stores the links found.
 
+A pass indexes its documents a page at a time (``add_all``): the page's lookups
+of what was stored before it are asked together, each document also meets the
+page's earlier ones, and the pairs are verified once the page is indexed; the
+candidates, keys and links are those of adding one document at a time.
+
 ``assign`` then re-decides only the stories the new documents touch: the
 components of the stored links that hold a new document, by the same
 ``assign_groups`` the in-memory index uses, so stories and copy links are

@@ -310,8 +310,11 @@ def query_events(
 
 
 def count_events(session: Session) -> int:
-    """Exported events, counted in SQL (no payloads read)."""
-    return session.scalar(select(func.count(EventRow.id)).where(EventRow.exportable.is_(True))) or 0
+    """Exported events, counted in SQL (no payloads read).  ``count(*)``, not ``count(id)``: the same
+    number (the id is the key, never null), but SQLite answers it from the ``exportable`` index alone,
+    where ``count(id)`` read every event's row: 0.085 s -> 0.003 s at 96k events, most of what ingesting
+    five articles cost more at 100k documents than at 10k (``bench/incremental_profile.py``)."""
+    return session.scalar(select(func.count()).select_from(EventRow).where(EventRow.exportable.is_(True))) or 0
 
 
 def get_event(session: Session, event_id: str) -> Event | None:

@@ -85,9 +85,9 @@ def main() -> int:
         def store_mentions():
             with pipe.Session.begin() as s:
                 rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.id.in_([d.id for d, _ in made])))}
-                for doc, ms in made:
-                    repo.replace_mentions(s, doc.id, ms)
+                for doc, _ms in made:
                     rows[doc.id].stage = "extracted"
+                repo.replace_mentions_many(s, [(doc.id, ms) for doc, ms in made])
 
         def fuse():
             with pipe.Session.begin() as s:

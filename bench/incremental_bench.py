@@ -15,7 +15,7 @@ The databases are built without the parser: generated documents (Zipf word
 salad with names and numbers, 5% near-duplicates of recent ones, as in
 ``provenance_bench``) are stored with ``repository.add_document``, pass
 through the real ``Pipeline.update_provenance`` (the stored LSH index), get
-1-2 generated mentions each (``replace_mentions``: ``DOCS_PER_DAY`` documents
+1-2 generated mentions each (``replace_mentions_many``: ``DOCS_PER_DAY`` documents
 a day in date order, each database ending the day before the sample articles,
 ten countries, six families, a third dated only by their article, 30% with
 the place borrowed), and the real ``Pipeline.fuse`` (incremental) fuses them.
@@ -122,9 +122,9 @@ def store_generated(pipe: Pipeline, made: list) -> None:
     pipe.update_provenance()
     with pipe.Session.begin() as s:
         rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.id.in_([d.id for d, _ in made])))}
-        for doc, ms in made:
-            repo.replace_mentions(s, doc.id, ms)
+        for doc, _ms in made:
             rows[doc.id].stage = "extracted"
+        repo.replace_mentions_many(s, [(doc.id, ms) for doc, ms in made])
 
 
 def grow(pipe: Pipeline, world: World, count: int, batch: int, done: int) -> int:
@@ -166,8 +166,8 @@ def build_databases(sizes: list[int], batch: int, tmp: Path, keep: Path | None) 
             continue
         world, pipe, done = World(11, n), Pipeline(f"sqlite:///{tmp / f'grow_{n}.db'}"), 0
         t = time.perf_counter()
-        while done < n:  # a progress line every ten batches
-            done = grow(pipe, world, min(batch * 10, n - done), batch, done)
+        while done < n:  # a progress line every 10,000 documents, or every batch if they are bigger
+            done = grow(pipe, world, min(max(batch, 10_000), n - done), batch, done)
             print({"documents": done, "seconds": round(time.perf_counter() - t, 1), "peak_rss_mb": round(rss_mb(), 1)},
                   flush=True)
         build[n] = round(time.perf_counter() - t, 1)

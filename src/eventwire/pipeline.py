@@ -25,6 +25,7 @@ from eventwire.engines.work import unexpected as _unexpected
 from eventwire.ingest.files import read_inputs
 from eventwire.model import Document, IngestError, Provenance, Record
 from eventwire.store import repository as repo
+from eventwire.store.batches import chunks
 from eventwire.store.database import make_engine, make_sessionmaker
 from eventwire.store.orm import DocumentRow
 
@@ -41,6 +42,9 @@ PROVENANCE_INDEXED = "provenance_indexed"
 WRITE_BATCH = 16
 # pending documents read from the database at a time (their text goes to the workers)
 READ_PAGE = 256
+# Documents a provenance pass indexes together: its lookups are asked a page at a time (a round number:
+# a batch of the bench is 1,000 documents; a first pass over a whole database is cut into pages)
+PROVENANCE_PAGE = 1000
 # a document whose date or story provenance changed while it was being extracted is done
 # again; this many passes over what is still pending, at most
 EXTRACT_PASSES = 3
@@ -274,9 +278,9 @@ class Pipeline:
                 return
             index = StoredIndex(session, lambda ids: [_doc_info(r) for r in provenance_index.documents(session, ids)])
             with self.progress.task("finding copies and stories", total=len(rows)) as advance:
-                for row in rows:
-                    index.add(_doc_info(row))
-                    advance(1)
+                for page in chunks(rows, PROVENANCE_PAGE):
+                    index.add_all([_doc_info(row) for row in page])
+                    advance(len(page))
             assigned = index.assign()
             members = provenance_index.documents(session, assigned)
             by_id = {r.id: r for r in members}
@@ -365,6 +369,7 @@ class Pipeline:
         """
         not_english = 0
         with self.Session.begin() as session:
+            found = []
             for r in results:
                 row = repo.get_document(session, r.doc_id, for_update=True)
                 if row is None or row.stage == "extracted":
@@ -372,9 +377,10 @@ class Pipeline:
                 now = repo.row_to_document(row)
                 if (now.published, now.language, row.story) != (r.job.doc.published, r.job.doc.language, r.job.story):
                     continue
-                repo.replace_mentions(session, r.doc_id, r.mentions)
+                found.append((r.doc_id, r.mentions))
                 row.stage = "extracted"
                 not_english += row.language != "en"
+            repo.replace_mentions_many(session, found)
         return not_english
 
     def _source_of(self, doc_id: str) -> str:

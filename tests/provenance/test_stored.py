@@ -90,3 +90,52 @@ def test_one_document_at_a_time_gives_the_stories_of_one_pass(tmp_path, name):
     assert stored == assign(*docs)
     if name == "dev":
         assert len({p.story for p in stored.values()}) < len(docs)  # the dev set has copies
+
+
+def _index_pass(path: Path, docs, pages: list[int]):
+    """One provenance pass over ``docs`` given to ``add_all`` in pages of these sizes; the assignment
+    and every table the index writes, rows in insertion order."""
+    import sqlite3
+
+    Session = make_sessionmaker(make_engine(f"sqlite:///{path}"))
+    by_id = {d.id: d for d in docs}
+    with Session.begin() as s:
+        for d in {d.id: d for d in docs}.values():
+            _row(s, d)
+        s.flush()
+        index = StoredIndex(s, lambda ids: [by_id[i] for i in ids])
+        at = 0
+        for size in pages:
+            index.add_all(docs[at:at + size])
+            at += size
+        assigned = index.assign()
+    with sqlite3.connect(path) as c:
+        tables = {t: c.execute(f"SELECT * FROM {t}" + ("" if t == "prov_bands" else " ORDER BY rowid")).fetchall()
+                  for t in ("prov_sketches", "prov_bands", "prov_links", "meta")}
+    return assigned, tables
+
+
+def test_a_page_at_once_writes_what_one_document_at_a_time_writes(tmp_path):
+    """Copies of documents earlier in the same page (a duplicate text, a short one, a rewrite), a language first
+    seen inside the page, an id given twice: the same candidates, sketch keys, bands and link rows."""
+    docs = [
+        doc("d_01", REPORT_A, date(2024, 3, 3)),
+        doc("d_08", ORIGINAL, date(2024, 3, 12)),
+        doc("d_04", DUPLICATE, None),
+        doc("d_07", REPORT_A_FR, date(2024, 3, 4), language="fr"),
+        doc("d_02", CHROME + SPUN, date(2024, 3, 14)),
+        doc("d_04", DUPLICATE, None),
+        doc("d_06", PARAPHRASE, date(2024, 3, 13)),
+        doc("d_03", INDEPENDENT, date(2024, 3, 12)),
+        doc("d_05", REPORT_B, date(2024, 3, 3)),
+        doc("d_09", "Shelling reported.", date(2024, 3, 5)),  # too short for a sketch: found by its text key
+        doc("d_10", "SHELLING reported!", date(2024, 3, 6)),
+    ]
+    one, one_tables = _index_pass(tmp_path / "one.db", docs, [1] * len(docs))
+    for name, pages in (("all", [len(docs)]), ("two", [3, len(docs) - 3])):
+        paged, tables = _index_pass(tmp_path / f"{name}.db", docs, pages)
+        assert paged == one
+        assert tables == one_tables
+    assert len(one_tables["prov_links"]) >= 3 and one["d_04"].story == one["d_08"].story
+    assert one["d_10"].copy_of.document == "d_09"
+    assert any("fr" in value for _key, value in one_tables["meta"])  # looked up in by the documents after it

@@ -139,3 +139,55 @@ def test_pending_documents_are_those_not_extracted_in_ingestion_order_by_an_inde
         sql = str(q.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
         plan = " ".join(str(r[-1]) for r in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
         assert "ix_documents_stage" in plan and "SCAN documents" not in plan
+
+
+@pytest.fixture()
+def two_sessionmakers(any_db_url, tmp_path):
+    """Two empty databases of the same kind (SQLite files, or PostgreSQL schemas)."""
+    from pg_server import fresh_schema
+
+    if any_db_url.startswith("sqlite"):
+        yield make_sessionmaker(make_engine(any_db_url)), make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'b.db'}"))
+        return
+    with fresh_schema() as other:
+        yield make_sessionmaker(make_engine(any_db_url)), make_sessionmaker(make_engine(other))
+
+
+def _mention_rows(Session) -> tuple[list, list]:
+    from sqlalchemy import select
+
+    from eventwire.store.index_tables import FusionDirtyRow
+    from eventwire.store.orm import MentionRow
+
+    with Session() as s:
+        rows = [(r.id, r.document_id, r.sentence_start, r.event_type, r.payload)
+                for r in s.scalars(select(MentionRow).order_by(MentionRow.id))]
+        return rows, sorted(s.scalars(select(FusionDirtyRow.document_id)))
+
+
+def test_replace_mentions_many_writes_what_one_at_a_time_writes(two_sessionmakers):
+    """Same rows, same ids, same documents marked for fusion; also for a document extracted again
+    whose old mentions held the largest ids (SQLite hands a freed largest id out again)."""
+    one, many = two_sessionmakers
+    day = date(2024, 3, 12)
+    ms = {i: [replace(mention(f"d_{i:016d}", day), evidence=Evidence(f"d_{i:016d}", "Drones struck.", k * 50,
+                                                                      k * 50 + 14)) for k in range(i % 3 + 1)]
+          for i in range(1, 7)}
+    first = [(f"d_{i:016d}", ms[i]) for i in (1, 2)]
+    again = [(f"d_{i:016d}", ms[i]) for i in (3, 2, 4)] + [(f"d_{5:016d}", []), (f"d_{6:016d}", ms[6])]
+    for Session, write in ((one, None), (many, repo.replace_mentions_many)):
+        with Session.begin() as s:
+            for i in range(1, 7):
+                repo.add_document(s, doc(i))
+                s.flush()
+        for batch in (first, again):
+            with Session.begin() as s:
+                if write is None:
+                    for doc_id, found in batch:
+                        repo.replace_mentions(s, doc_id, found)
+                else:
+                    write(s, batch)
+    assert _mention_rows(many) == _mention_rows(one)
+    rows, dirty = _mention_rows(many)
+    assert [r[1][-1] for r in rows] == ["1", "1", "3", "2", "2", "2", "4", "4", "6"]  # d_..5 has none
+    assert dirty == [f"d_{i:016d}" for i in range(1, 7)]

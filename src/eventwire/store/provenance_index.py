@@ -6,7 +6,7 @@ link end); none reads every document.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
@@ -28,27 +28,45 @@ def band_hits(session: Session, bands: Iterable[int]) -> dict[int, set[int]]:
     return out
 
 
-def add_bands(session: Session, key: int, bands: Iterable[int]) -> None:
-    """Core inserts: the ORM's bulk path cost more than the rows (~94 a document)."""
-    rows = [{"band": b, "doc_key": key} for b in set(bands)]
+def add_bands_many(session: Session, keyed: Iterable[tuple[int, Iterable[int]]]) -> None:
+    """Store each document's bands, (sketch key, bands) each: core executemany (the ORM's bulk path cost
+    more than the rows, ~94 a document)."""
+    rows = [{"band": b, "doc_key": key} for key, bands in keyed for b in set(bands)]
     for chunk in chunks(rows):
         session.connection().execute(insert(ProvBandRow.__table__), chunk)
 
 
-def add_sketch(session: Session, doc_id: str, dup_key: str, units: bytes | None) -> int:
-    """Store a document's sketch; its integer key names it in the bands."""
-    return session.execute(insert(ProvSketchRow).values(document_id=doc_id, dup_key=dup_key, units=units)
-                           .returning(ProvSketchRow.key)).scalar_one()
+def add_sketches(session: Session, sketches: list[tuple[str, str, bytes | None]]) -> dict[str, int]:
+    """Store (document id, dup key, units) sketches in order by executemany; {document id: key}.  The
+    keys, which name the documents in the bands, come out as one insert each would give them: in
+    order, after every stored one."""
+    rows = [{"document_id": i, "dup_key": k, "units": u} for i, k, u in sketches]
+    for chunk in chunks(rows):
+        session.connection().execute(insert(ProvSketchRow.__table__), chunk)
+    out: dict[str, int] = {}
+    for chunk in chunks([i for i, _, _ in sketches]):
+        out.update((r.document_id, r.key) for r in session.execute(
+            select(ProvSketchRow.key, ProvSketchRow.document_id).where(ProvSketchRow.document_id.in_(chunk))))
+    return out
 
 
-def has_sketch(session: Session, doc_id: str) -> bool:
-    return session.scalar(select(ProvSketchRow.key).where(ProvSketchRow.document_id == doc_id)) is not None
+def sketched_ids(session: Session, doc_ids: Iterable[str]) -> set[str]:
+    """Those of ``doc_ids`` that have a sketch stored (a statement a page)."""
+    out: set[str] = set()
+    for chunk in chunks(doc_ids):
+        out.update(session.scalars(select(ProvSketchRow.document_id).where(ProvSketchRow.document_id.in_(chunk))))
+    return out
 
 
-def first_with_dup_key(session: Session, dup_key: str) -> str | None:
-    """The first document indexed with this normalised text."""
-    return session.scalar(select(ProvSketchRow.document_id).where(ProvSketchRow.dup_key == dup_key)
-                          .order_by(ProvSketchRow.key).limit(1))
+def first_with_dup_keys(session: Session, dup_keys: Iterable[str]) -> dict[str, str]:
+    """{dup key: the first document indexed with this normalised text}, for those of ``dup_keys`` stored."""
+    first: dict[str, tuple[int, str]] = {}
+    for chunk in chunks(dup_keys):
+        for r in session.execute(select(ProvSketchRow.dup_key, ProvSketchRow.key, ProvSketchRow.document_id)
+                                 .where(ProvSketchRow.dup_key.in_(chunk))):
+            if r.dup_key not in first or r.key < first[r.dup_key][0]:
+                first[r.dup_key] = (r.key, r.document_id)
+    return {k: doc_id for k, (_, doc_id) in first.items()}
 
 
 def unit_sketches(session: Session, doc_ids: Iterable[str]) -> dict[str, bytes | None]:
@@ -88,6 +106,29 @@ def add_language(session: Session, language: str) -> None:
 # ------------------------------------------------------------------ links
 def add_link(session: Session, a: str, b: str, relation: str, similarity: float, reason: str) -> None:
     session.merge(ProvLinkRow(a=a, b=b, relation=relation, similarity=similarity, reason=reason))
+
+
+def add_links(session: Session, links: Sequence) -> None:
+    """``add_link`` for each of ``links`` (objects with ``a``, ``b``, ``relation``, ``similarity``,
+    ``reason``), in order: the new ones by one executemany, in the order given (so SQLite gives them
+    the rowids, and ``links_of`` the order, that one ``add_link`` each would); a link stored
+    already is merged as ``add_link`` merges it.  A pair given twice keeps its last values."""
+    wanted: dict[tuple[str, str], object] = {}
+    for link in links:
+        wanted[(link.a, link.b)] = link
+    if not wanted:
+        return
+    session.flush()
+    stored: set[tuple[str, str]] = set()
+    for chunk in chunks(sorted({a for a, _ in wanted})):
+        stored.update((r.a, r.b) for r in session.execute(select(ProvLinkRow.a, ProvLinkRow.b).where(ProvLinkRow.a.in_(chunk))))
+    rows = [{"a": l.a, "b": l.b, "relation": l.relation, "similarity": l.similarity, "reason": l.reason}
+            for k, l in wanted.items() if k not in stored]
+    for chunk in chunks(rows):
+        session.connection().execute(insert(ProvLinkRow.__table__), chunk)
+    for k in stored & wanted.keys():
+        l = wanted[k]
+        add_link(session, l.a, l.b, l.relation, l.similarity, l.reason)
 
 
 def links_of(session: Session, doc_ids: Iterable[str]) -> list[ProvLinkRow]:

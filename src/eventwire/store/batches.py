@@ -8,7 +8,9 @@ takes 65,535.  Every read or write of many ids or rows goes through ``chunks``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from sqlalchemy import select
 
 T = TypeVar("T")
 
@@ -23,3 +25,12 @@ def chunks(values: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
     items = list(values)  # a set or a generator is read once, first
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def values_where_in(session: Any, column: Any, key: Any, ids: Iterable[Any]) -> set[Any]:
+    """The distinct non-null values of ``column`` in the rows whose ``key`` is one of ``ids``,
+    one statement a chunk (the store's common 'which X belong to these Y' read)."""
+    out: set[Any] = set()
+    for chunk in chunks(ids):
+        out.update(v for v in session.scalars(select(column).where(key.in_(chunk))) if v is not None)
+    return out

@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from eventwire.model import Event, Mention
-from eventwire.store.batches import chunks
+from eventwire.store.batches import chunks, values_where_in
 from eventwire.store.codec import from_jsonable
 from eventwire.store.index_tables import FusionCellRow, FusionDirtyRow, FusionMemberRow
 from eventwire.store.orm import DocumentRow, EventRow, MentionRow
@@ -62,10 +62,7 @@ def stories_of(session: Session, doc_ids: Iterable[str]) -> dict[str, str]:
 
 # ------------------------------------------------------------------ cells
 def mentions_in_cells(session: Session, cells: Iterable[int]) -> set[int]:
-    out: set[int] = set()
-    for chunk in chunks(set(cells)):
-        out.update(session.scalars(select(FusionCellRow.mention_id).where(FusionCellRow.cell.in_(chunk))))
-    return out
+    return values_where_in(session, FusionCellRow.mention_id, FusionCellRow.cell, set(cells))
 
 
 def add_cells(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
@@ -86,18 +83,11 @@ def events_of_mentions(session: Session, mention_ids: Iterable[int]) -> dict[int
 
 
 def events_of_documents(session: Session, doc_ids: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for chunk in chunks(doc_ids):
-        out.update(e for e in session.scalars(select(FusionMemberRow.event_id)
-                                              .where(FusionMemberRow.document_id.in_(chunk))) if e)
-    return out
+    return {e for e in values_where_in(session, FusionMemberRow.event_id, FusionMemberRow.document_id, doc_ids) if e}
 
 
 def members_of_events(session: Session, event_ids: Iterable[str]) -> set[int]:
-    out: set[int] = set()
-    for chunk in chunks(event_ids):
-        out.update(session.scalars(select(FusionMemberRow.mention_id).where(FusionMemberRow.event_id.in_(chunk))))
-    return out
+    return values_where_in(session, FusionMemberRow.mention_id, FusionMemberRow.event_id, event_ids)
 
 
 def members_by_event(session: Session, event_ids: Iterable[str]) -> dict[str, list[int]]:

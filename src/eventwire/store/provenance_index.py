@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
-from eventwire.store.batches import chunks
+from eventwire.store.batches import chunks, values_where_in
 from eventwire.store.index_tables import ProvBandRow, ProvLinkRow, ProvSketchRow
 from eventwire.store.orm import DocumentRow
 from eventwire.store.repository import get_meta, set_meta
@@ -52,10 +52,7 @@ def add_sketches(session: Session, sketches: list[tuple[str, str, bytes | None]]
 
 def sketched_ids(session: Session, doc_ids: Iterable[str]) -> set[str]:
     """Those of ``doc_ids`` that have a sketch stored (a statement a page)."""
-    out: set[str] = set()
-    for chunk in chunks(doc_ids):
-        out.update(session.scalars(select(ProvSketchRow.document_id).where(ProvSketchRow.document_id.in_(chunk))))
-    return out
+    return values_where_in(session, ProvSketchRow.document_id, ProvSketchRow.document_id, doc_ids)
 
 
 def first_with_dup_keys(session: Session, dup_keys: Iterable[str]) -> dict[str, str]:

@@ -104,6 +104,21 @@ def test_hostages_armed_men_take_are_an_abduction(clf, nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("A bomb planted on a motorcycle went off near the mosque.", ["Remote explosive/landmine/IED"]),
+    ("The alarm went off at noon.", []),
+    # what is seized is the direct object; the 'at' phrase says where
+    ("Troops seized a truck loaded with explosives at a checkpoint.", []),
+    ("Rebels seized two trucks at the border crossing.", []),
+    ("Government forces recaptured a number of towns in the south.", ["Government regains territory"]),
+    # a bomb attack foiled never went off: weapons use disrupted
+    ("Security forces foiled a suicide attack on Monday.", ["Disrupted weapons use"]),
+    ("Soldiers repelled an attack by rebels on their positions.", ["Armed clash"]),
+])
+def test_explosives_that_went_off_and_things_seized_or_foiled(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Russian forces attacked Ukrainian positions near Izium on Tuesday.", ["Armed clash"]),
     ("Rebel fighters attacked a military base in the north.", ["Armed clash"]),
     # no weapon, and no armed men's post as the object: a bare attack by a force stays unsure

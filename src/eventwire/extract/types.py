@@ -134,6 +134,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_phrase_needs_object"] = {_key(x) for x in t.get("phrase_needs_object", ())}
             t["_armed_verbs"] = set(t.get("armed_verbs", ()))
             t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
+            t["_explodes_subject"] = {_key(x) for x in t.get("explodes_its_subject", ())}
             t["_verb_only"] = set(t.get("verb_only", ()))
             t["_no_object"] = set(t.get("no_object", ()))
         harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
@@ -169,6 +170,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.habitual = set(cues["habitual_adverbs"])
         self.speculative = set(cues["speculative_adverbs"])
         self.repel = set(cues["repel_lemmas"])
+        self.foil = set(cues.get("foil_lemmas", ()))
         self.attribution = set(cues.get("attribution_lemmas", ()))
         self.claim = set(cues.get("claim_lemmas", ()))
         self.plan_prep = dict(cues.get("plan_with_preposition", {}))

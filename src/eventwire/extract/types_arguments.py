@@ -14,6 +14,7 @@ from eventwire.extract.types_base import (
     FIREARM_LEMMAS,
     ACCIDENT_PRONE,
     ARMED_BOMB_LEMMAS,
+    EXPLOSIVE_SUBJECTS,
     GROUND,
     INSTRUMENT_PRECEDENCE,
     REMOTE,
@@ -211,6 +212,13 @@ class Arguments:
         key = _key(text) if " " in text else tok.lemma_.lower()
         args = self._args(tok)
         if key in TERRITORY_NEEDS_OBJECT:
+            # "seized a truck at a checkpoint": a direct object is what was taken, the 'at' phrase where
+            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if direct:
+                args = [x for d in direct for x in (d, *d.conjuncts)]
+                args += [g for a in args for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]  # "a number of towns"
+                args += [m for a in args for m in a.children if m.dep_ in ("compound", "amod")]
             lem = {a.lemma_.lower() for a in args}
             placed = any(a.ent_type_ in ("GPE", "LOC", "FAC") for a in args) or bool(lem & TERRITORY_NOUNS)
             if not placed:
@@ -258,7 +266,9 @@ class Arguments:
         repelled = head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in self.repel
         if repelled:
             # "the attack was repelled": a ground assault fought off, or weapons intercepted
-            if instrument and instrument[0] == "aircraft and drones":
+            if instrument and (instrument[0] == "aircraft and drones" or instrument[0] != GROUND
+                               and head.head.lemma_.lower() in self.foil):
+                # drones shot down, a bomb attack foiled: weapons stopped before they did harm
                 return "Strategic developments", "Disrupted weapons use", f"'{text}' {head.head.text}"
             return "Battles", "Armed clash", f"'{text}' {head.head.text}"
         if lemma in trig["_needs_object"] and not any(c.dep_ == "dobj" for c in head.children) \
@@ -296,6 +306,13 @@ class Arguments:
                     and resolved[1] != "Mob violence" and not self._force_on_armed(head, sent):
                 return None
             return resolved
+        if key in trig["_explodes_subject"]:
+            # "a bomb went off" ("the alarm went off" tells no explosion)
+            if not any(c.dep_ == "nsubj" and c.lemma_.lower() in EXPLOSIVE_SUBJECTS for c in head.children):
+                return None
+            if instrument and instrument[0] != GROUND:
+                return REMOTE, instrument[1], f"'{text}' with weapon ({instrument[0]})"
+            return REMOTE, "Remote explosive/landmine/IED", f"'{text}': an explosive went off"
         if key in trig["_explodes_object"] and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
             # "blew up a bridge", "two bank branches were blown up" ("the row blew up" has no object)
             return REMOTE, "Remote explosive/landmine/IED", f"'{text}' with its object"

@@ -34,6 +34,9 @@ STRIKE_DEFAULTS = table("event_words", "strike_defaults")
 # bombs with no weapon named: a planted charge when an armed group is named, else unknown (air or ground)
 ARMED_BOMB_LEMMAS = words("event_words", "armed_bomb_lemmas")
 
+# what 'went off' needs as its subject to tell an explosion
+EXPLOSIVE_SUBJECTS = words("event_words", "explosive_subjects")
+
 # explosions that may be accidents: need a weapon or an armed agent when the setting is industrial
 ACCIDENT_PRONE = words("event_words", "accident_prone")
 

@@ -34,11 +34,11 @@ class _Decoded:
     """Stored mentions already decoded in this process, by mention id, each with the JSON it came from.
 
     A batch of a long-running ingest reads again most of the stored mentions the batch before read
-    (the same places and events): reading them was 3.6-4.6 CPU s of a ~26-30 s fusion.  An entry is used only when
-    the stored JSON is the very text it was decoded from, so a mention stored again under a reused id
-    (SQLite may hand out a deleted row's id) or in another database is decoded afresh: the cache
-    cannot change what is read.  Mentions are frozen, so sharing one between batches is safe.  The
-    least recently used entries go past ``MENTION_CACHE_LIMIT``.
+    (the same places and events): reading them was 3.6-4.6 CPU s of a ~26-30 s fusion.  An entry is
+    used only when the stored JSON is the very text it was decoded from, so a mention stored again
+    under a reused id (SQLite may hand out a deleted row's id) or in another database is decoded
+    afresh: the cache cannot change what is read.  Mentions are frozen, so sharing one between
+    batches is safe.  The least recently used entries go past ``MENTION_CACHE_LIMIT``.
     """
 
     def __init__(self, limit: int = MENTION_CACHE_LIMIT):

@@ -1,0 +1,55 @@
+"""The per-process cache of decoded mentions (``fusion_index._decoded``) must never change what is read."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from eventwire.model import Mention
+from eventwire.store import fusion_index as fx
+from eventwire.store import repository as repo
+from eventwire.store.codec import to_jsonable
+from eventwire.store.database import make_engine, make_sessionmaker
+
+from test_repository import doc, mention  # noqa: E402  (tests/store is on the path, as pytest runs it)
+
+
+@pytest.fixture()
+def Session(any_db_url):
+    return make_sessionmaker(make_engine(any_db_url))
+
+
+def test_a_mention_read_again_is_the_decoded_one_but_one_stored_again_is_read_afresh(Session):
+    """SQLite hands a deleted largest id out again: the id alone would give the old mention back."""
+    d = f"d_{1:016d}"
+    first = mention(d, date(2024, 3, 12))
+    again = replace(first, trigger="shelled", sub_event_type="Shelling/artillery/missile attack")
+    with Session.begin() as s:
+        repo.add_document(s, doc(1))
+        s.flush()
+        repo.replace_mentions(s, d, [first])
+    with Session.begin() as s:
+        ((_, mid, read, _),) = fx.mentions_of_documents(s, [d])
+        ((_, mid2, read2, _),) = fx.mentions_by_id(s, [mid])
+    assert read == first and mid2 == mid and read2 is read  # decoded once
+    with Session.begin() as s:
+        repo.replace_mentions(s, d, [again])
+    with Session.begin() as s:
+        ((_, new_id, now, _),) = fx.mentions_of_documents(s, [d])
+        assert [r[2] for r in fx.mentions_by_id(s, [new_id])] == [again]
+    assert now == again
+
+
+def test_the_cache_keeps_the_most_recently_used_up_to_its_limit():
+    ms = {i: replace(mention(f"d_{i:016d}", date(2024, 3, i)), trigger=f"t{i}") for i in range(1, 5)}
+    raw = {i: json.dumps(to_jsonable(m)) for i, m in ms.items()}
+    cache = fx._Decoded(limit=2)
+    one = cache.get(1, raw[1])
+    cache.get(2, raw[2])
+    assert cache.get(1, raw[1]) is one  # 1 used last: 2 goes first
+    cache.get(3, raw[3])
+    assert sorted(cache.entries) == [1, 3]
+    assert all(isinstance(m, Mention) and m == ms[i] for i, (_raw, m) in cache.entries.items())
+    assert cache.get(3, raw[4]) == ms[4]  # same id, other text: decoded again

@@ -154,7 +154,6 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         self.participant_verbs = set(outcomes.get("participant_verbs", ()))
         self.symbolic_objects = set(outcomes.get("symbolic_objects", ()))
         self.outcome_harmed_lemmas = {k: set(v.get("harmed_lemmas", ())) for k, v in self.outcomes.items()}
-        self.security_nouns = set(outcomes.get("security_nouns", ()))
         self.outcome_phrases = LowerLemmaMatcher(nlp)
         for k, v in self.outcomes.items():
             self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"] + _hyphenated(v["lemmas"]))))

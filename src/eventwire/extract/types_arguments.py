@@ -74,13 +74,14 @@ class Arguments:
         return None
 
     @staticmethod
-    def _args(tok: Token) -> list[Token]:
-        """The trigger's object-like arguments, with their conjuncts and 'of' complements."""
+    def _args(tok: Token, prepositions: bool = True) -> list[Token]:
+        """The trigger's object-like arguments, with their conjuncts and 'of' complements; without
+        ``prepositions``, only its objects ("seized a truck at a checkpoint": the truck, not the checkpoint)."""
         out: list[Token] = []
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                 out.append(c)
-            elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS:
+            elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and prepositions:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prt":
                 out.extend(g for g in c.children if g.dep_ == "pobj")
@@ -213,12 +214,8 @@ class Arguments:
         args = self._args(tok)
         if key in TERRITORY_NEEDS_OBJECT:
             # "seized a truck at a checkpoint": a direct object is what was taken, the 'at' phrase where
-            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            if direct:
-                args = [x for d in direct for x in (d, *d.conjuncts)]
-                args += [g for a in args for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for o in p.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]  # "a number of towns"
-                args += [m for a in args for m in a.children if m.dep_ in ("compound", "amod")]
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+                args = self._args(tok, prepositions=False)
             lem = {a.lemma_.lower() for a in args}
             placed = any(a.ent_type_ in ("GPE", "LOC", "FAC") for a in args) or bool(lem & TERRITORY_NOUNS)
             if not placed:
@@ -303,15 +300,13 @@ class Arguments:
             # a bare "attack" by an army names no weapon: only a crowd's attack is typed without one, and a
             # force's attack on armed men's posts ("Russian forces attacked Ukrainian positions"): a battle
             if resolved and not instrument and (key in trig["_needs_armed"] or lemma in trig["_needs_armed"]) \
-                    and resolved[1] != "Mob violence" and not self._force_on_armed(head, sent):
+                    and resolved[1] != "Mob violence" and not self._force_on_armed(head):
                 return None
             return resolved
         if key in trig["_explodes_subject"]:
             # "a bomb went off" ("the alarm went off" tells no explosion)
             if not any(c.dep_ == "nsubj" and c.lemma_.lower() in EXPLOSIVE_SUBJECTS for c in head.children):
                 return None
-            if instrument and instrument[0] != GROUND:
-                return REMOTE, instrument[1], f"'{text}' with weapon ({instrument[0]})"
             return REMOTE, "Remote explosive/landmine/IED", f"'{text}': an explosive went off"
         if key in trig["_explodes_object"] and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
             # "blew up a bridge", "two bank branches were blown up" ("the row blew up" has no object)
@@ -324,11 +319,10 @@ class Arguments:
             return None
         return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}'"
 
-    def _force_on_armed(self, head: Token, sent: Span) -> bool:
+    def _force_on_armed(self, head: Token) -> bool:
         """A force or an armed group attacking what only armed men hold (positions, a base, a patrol),
         named as the verb's object: both sides armed, so a battle whatever weapon it took."""
-        agent = self._agent(head)
-        if head.pos_ != "VERB" or self._side(agent) not in ("state", "nonstate"):
+        if head.pos_ != "VERB" or self._side(self._agent(head)) not in ("state", "nonstate"):
             return False
         military = self.actor_sets.get("military", set())
         return any(c.dep_ == "dobj" and c.lemma_.lower() in military for c in head.children)

@@ -37,27 +37,21 @@ class Protests:
                             continue
                         return self.outcomes[sub]["event_type"], sub, t.text
                     if t.pos_ == "VERB" and t.lemma_.lower() in self.outcome_doer_lemmas[sub] \
-                            and not any(c.dep_ == "neg" or (c.dep_ == "dobj" and c.lemma_.lower() in self.symbolic_objects)
-                                        for c in t.children) and not self._blocked(t) and self._protesters_do(t):
+                            and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.symbolic_objects for c in t.children) \
+                            and not self._blocked(t) and self._protesters_do(t):
                         return self.outcomes[sub]["event_type"], sub, t.text
                     if t.lemma_.lower() in self.outcome_harmed_lemmas[sub] and not self._blocked(t) \
-                            and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in self.security_nouns for c in t.children):
+                            and any(c.dep_ == "nsubjpass" and self._side([c]) == "state" for c in t.children):
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
 
     def _protesters_do(self, verb: Token) -> bool:
-        """Whether the protesters are the doer of this verb: its subject, or the subject it shares as a
-        conjunct ("attacked a police station and damaged vehicles"), is a participant noun or a noun a
-        protest verb describes ("students protesting the fee hike")."""
-        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-            verb = verb.head
-        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-            for noun in (subj, *(c for c in subj.children if c.dep_ == "prep" for c in c.children if c.dep_ == "pobj")):
-                if noun.lemma_.lower() in self.protest_participants:
-                    return True
-                if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.participant_verbs for c in noun.children):
-                    return True
-        return False
+        """Whether the protesters are the doer of this verb (``_agent``: its subject, or the one it shares
+        as a conjunct, "attacked a police station and damaged vehicles"): a participant noun, or a noun
+        a protest verb describes ("students protesting the fee hike")."""
+        return any(t.lemma_.lower() in self.protest_participants
+                   or t.dep_ in ("acl", "relcl") and t.lemma_.lower() in self.participant_verbs
+                   for t in self._agent(verb))
 
     def _protest(self, hits: list[TypeHit], sents) -> list[TypeHit]:
         """A protest takes its sub-type from its outcome and absorbs the hits that are that outcome, and

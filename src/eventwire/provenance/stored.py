@@ -125,11 +125,14 @@ class StoredIndex:
                          units.astype(np.uint32).tobytes() if units is not None else None)
 
     def _lookup_bands(self, s: _Sketched) -> list[int]:
-        bands = [b for bs in s.own.values() for b in bs]
-        if "anchors" in s.sketches:  # names and numbers: looked up in the other languages only
-            bands += [b for lang in self._langs() if lang != s.doc.language
-                      for b in self._bands("anchors", s.sketches["anchors"], lang)]
-        return bands
+        return [b for bs in s.own.values() for b in bs] + self._anchor_lookups(s)
+
+    def _anchor_lookups(self, s: _Sketched) -> list[int]:
+        """Names and numbers: looked up in the other languages only (those known now)."""
+        if "anchors" not in s.sketches:
+            return []
+        return [b for lang in self._langs() if lang != s.doc.language
+                for b in self._bands("anchors", s.sketches["anchors"], lang)]
 
     def _look_up(self, page: _Page, bands: list[int]) -> None:
         """The stored owners of those of ``bands`` not asked yet (stored before the page: unchanged)."""
@@ -150,8 +153,7 @@ class StoredIndex:
         strong = {first} if first else set()
         bands: dict[str, list[int]] = dict(s.own)
         if "anchors" in s.sketches:
-            bands["anchors"] = [b for lang in self._langs() if lang != doc.language
-                                for b in self._bands("anchors", s.sketches["anchors"], lang)]
+            bands["anchors"] = self._anchor_lookups(s)
             self._look_up(page, bands["anchors"])  # a language a document of this page added
         found = {k: {i for b in bs for i in (*page.stored_hits.get(b, ()), *page.bands.get(b, ()))}
                  for k, bs in bands.items()}

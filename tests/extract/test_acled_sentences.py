@@ -38,7 +38,7 @@ def test_the_file_is_well_formed():
     assert {line.split("\t")[1] for line in lines[1:]} == {"ok", "gap"}
 
 
-@pytest.mark.parametrize("text, expected", rows())
+@pytest.mark.parametrize("text, expected", list(rows()))
 def test_sub_type_of_a_written_sentence(snip, text, expected):
     got = snip.classify(text)
     assert (got[1] if got else None) == expected

@@ -284,7 +284,12 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
                 if key in trig["_needs_agent"] and self._side(self._agent(head)) is None:
                     continue  # "houses were set on fire" in a battle report: damage, not a separate act
                 if key in trig["_needs_opponent"] and not self._armed_sides(head):
-                    continue  # "fought corruption", "fought the fire", "villagers fought with police": no two armed sides
+                    # "fought corruption", "fought the fire", "villagers fought with police": no two armed
+                    # sides; "rival gangs fought with machetes": two sides, crowds, no firearm
+                    resolved = self._crowd_fight(head, sent, text) if key in CROWD_CLASH_WORDS else None
+                    if resolved is not None:
+                        hits.append(TypeHit(tok, text, *resolved[:2], trig["concept"], resolved[2], weak))
+                    continue
                 if trig["_needs_weapon"] and key in trig["_needs_weapon"] and instrument is None \
                         and not self._context(sent, self.weapon_nouns):
                     continue  # "the interception of this individual"

@@ -32,6 +32,7 @@ SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
 PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
 SPEECH_LEMMAS = frozenset(load_json("lexicons", "claims.json")["speech_lemmas"])
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
+RIVAL_MODIFIERS = words("event_words", "rival_modifiers")
 MINING_MODIFIERS = words("event_words", "mining_modifiers")
 FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
@@ -178,12 +179,15 @@ class Arguments:
 
     def _parties(self, tok: Token) -> list[list[Token]]:
         """The sides of a fight: its doer, its object and its 'with'/'between'/'against' phrases,
-        each conjunct a side of its own ('between government troops and rebels' names two)."""
+        each conjunct a side of its own ('between government troops and rebels' names two); a side
+        called rival or warring is both sides ('rival gangs fought': they fought each other)."""
         named = [g for g in tok.children if g.dep_ == "dobj"] + [
             g for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
             for g in c.children if g.dep_ == "pobj"]
-        return [self._agent(tok)] + [[x, *(m for m in x.children if m.dep_ in ("compound", "amod", "prep"))]
-                                     for g in named for x in (g, *g.conjuncts)]
+        parties = [self._agent(tok)] + [[x, *(m for m in x.children if m.dep_ in ("compound", "amod", "prep"))]
+                                        for g in named for x in (g, *g.conjuncts)]
+        return parties + [p for p in parties if any(
+            m.dep_ == "amod" and m.lower_ in RIVAL_MODIFIERS for t in p for m in t.children)]
 
     def _armed_sides(self, tok: Token) -> bool:
         """'Troops fought militants', 'rebels fought with the army': a verb of fighting is a clash
@@ -208,6 +212,16 @@ class Arguments:
         if any(t.lemma_.lower() in FIREARM_LEMMAS or t.lower_ in FIREARM_LEMMAS for t in sent):
             return None
         return "Riots", "Mob violence", f"'{text}' between crowds"
+
+    def _crowd_fight(self, tok: Token, sent: Span, text: str) -> tuple[str, str, str] | None:
+        """'Rival gangs fought with machetes': a verb of fighting between two sides of people is a
+        crowd clash when what it takes as object, if anything, is people too ("fought a bitter
+        campaign" fights no one)."""
+        people = self.actor_sets.get("crowd", set()) | self.actor_sets.get("civilian", set())
+        if tok.pos_ != "VERB" or len([p for p in self._parties(tok) if p]) < 2 \
+                or any(c.dep_ == "dobj" and not self._is_crowd([c], people) for c in tok.children):
+            return None
+        return self._crowd_clash(tok, sent, text)
 
     def _territory(self, tok: Token, sent: Span, trig: dict, text: str) -> tuple[str, str, str] | None:
         key = _key(text) if " " in text else tok.lemma_.lower()

@@ -67,6 +67,14 @@ def _past_event(verb: Token) -> bool:
         return True
     return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" for a in auxes)
 
+def _headline_present(verb: Token) -> bool:
+    """'Farmers block highway to protest price hike': a headline tells a done deed in the present and
+    ends without a full stop; the main verb of such a line, with no auxiliary, reports one event."""
+    sent = verb.sent
+    return verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "ROOT" and not sent[-1].is_punct \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 # "the attack", "this raid": an act already told
 DEFINITE_DETERMINERS = words("function_words", "definite_determiners")
 

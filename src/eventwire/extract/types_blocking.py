@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.types_base import (
     _definite,
     _doers_deed,
+    _headline_present,
     _past_event,
     AFTER_PREPOSITIONS,
     ATTEMPT_LEMMAS,
@@ -129,7 +130,8 @@ class Blocking:
         protest is the protest, told by its purpose ('summoned the envoy to protest' is diplomacy)."""
         head = tok.head
         return tok.dep_ in ("advcl", "xcomp") and tok.lemma_.lower() in self.protest_lemmas \
-            and head.lemma_.lower() in PROTEST_ACT_VERBS and (head.tag_ == "VBD" or _past_event(head))
+            and head.lemma_.lower() in PROTEST_ACT_VERBS \
+            and (head.tag_ == "VBD" or _past_event(head) or _headline_present(head))
 
     def _dated(self, clause: Token) -> bool:
         """'Protesters clash with police in Santiago, Friday, Oct. 25': an event verb in the present

@@ -27,7 +27,7 @@ from eventwire.model import Mention
 class Side(NamedTuple):
     """What ``background_fit`` reads of the reference itself, the same against every event it compares:
     worked out once per reference (``own_side``) instead of once per comparison.  A batch into the 54k
-    --scale database made ~600k comparisons for ~9k references (bench/README.md, Session 13: refcache);
+    --scale database made ~494k comparisons for ~7.9k references (bench/README.md, Session 13: refcache);
     each read the mention's reference words again (its actors' names tokenised and stemmed), its own
     content words and whether its place is named in its sentence (the sentence lowered)."""
 

@@ -72,3 +72,27 @@ def test_a_context_members_registered_cells_are_kept_for_the_next_run(monkeypatc
     assert len(made) == 20
     again = [[id(m) for m in cl] for cl in Clusterer({}, {}, kept).run(pool, context)]
     assert len(made) == 20 and again == first
+
+
+def test_a_comparison_given_the_references_own_side_fits_as_one_working_it_out_again():
+    """``own_side`` (session 13, refcache) is worked out once per reference: every comparison of many
+    varied mentions against many varied events fits as ``background_fit`` without it, and a side of
+    another mention (what a stale or shared side would give) changes some fits, so the check can fail."""
+    from eventwire.fuse.match import place_named
+    from eventwire.fuse.reference_fit import background_fit, common_words, own_side
+
+    rng = random.Random(13)
+    ms = [_varied(rng, k) for k in range(160)]
+    events = [ms[i:i + 3] for i in range(0, 120, 3)]
+    compared = differs = 0
+    for m in ms[120:]:
+        words = [kin_words(e) for e in events]
+        common = common_words(m, words)
+        assert common == common_words(m, words, own_side(m).words)
+        other = own_side(next(o for o in ms if place_named(o) != place_named(m)))
+        for e, w in zip(events, words):
+            fit = background_fit(m, e, common, w)
+            assert background_fit(m, e, common, w, own_side(m)) == fit
+            compared += 1
+            differs += background_fit(m, e, common, w, other) != fit
+    assert compared > 1000 and differs > 0

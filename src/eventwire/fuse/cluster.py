@@ -31,7 +31,7 @@ from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells, naming
 from eventwire.fuse.context_clusters import ContextClusters
 from eventwire.fuse.kept_context import KeptContext
 from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words, \
-    kin_words as _kin_words
+    kin_words as _kin_words, own_side as _own_side
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
 from eventwire.fuse.summary import Summary as _Summary, may_be_compatible as _may_be_compatible, span as _span
 from eventwire.model import Mention
@@ -209,8 +209,9 @@ class Clusterer(ContextClusters):
         reference word with it or stands at a compatible place) gives no common word and no fit, so its
         kin is left empty."""
         kins, words = self._kins(m, clusters, weigh)
-        common = _common_words(m, words)
-        return [_background_fit(m, kin, common, w) if kin else 0.0 for kin, w in zip(kins, words)]
+        side = _own_side(m)  # the mention's side of every comparison, once (reference_fit.Side)
+        common = _common_words(m, words, side.words)
+        return [_background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
 
     def _naming(self, m: Mention) -> set[int] | None:
         """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion

@@ -153,12 +153,19 @@ def content_words(sentence: str) -> frozenset[str]:
     return frozenset(w for w in (x.lower() for x in _WORD.findall(sentence)) if w not in STOP_WORDS)
 
 
-def content_overlap(m: Mention, others: list[Mention], common: frozenset[str] = frozenset()) -> float:
-    """Share of the mention's content words found in the others' sentences (places, numbers and
-    ``common`` words aside)."""
-    mine = content_words(m.evidence.sentence) - common
+def own_content_words(m: Mention) -> frozenset[str]:
+    """The mention's content words, its place's words aside (``content_overlap``'s side of the mention)."""
+    mine = content_words(m.evidence.sentence)
     if m.place is not None:
         mine = mine - content_words(m.place.surface or m.place.name)
+    return mine
+
+
+def content_overlap(m: Mention, others: list[Mention], common: frozenset[str] = frozenset(),
+                    own: frozenset[str] | None = None) -> float:
+    """Share of the mention's content words found in the others' sentences (places, numbers and
+    ``common`` words aside); ``own``: ``own_content_words(m)`` when known."""
+    mine = (own_content_words(m) if own is None else own) - common
     if not mine:
         return 0.0
     theirs = frozenset().union(*(content_words(o.evidence.sentence) for o in others))
@@ -258,11 +265,12 @@ def _distinctive(word: str) -> bool:
 
 
 def shared_reference(m: Mention, others: list[Mention], common: frozenset[str] = frozenset(),
-                     theirs: frozenset[str] | None = None) -> int:
+                     theirs: frozenset[str] | None = None, words: frozenset[str] | None = None) -> int:
     """How many of the mention's reference words the others' sentences contain, counted
     only when they are enough to name one happening (0 otherwise); ``common`` words
-    (found beside many events) do not count.  ``theirs``: the others' telling words, when known."""
-    mine = reference_words(m) - common
+    (found beside many events) do not count.  ``theirs``: the others' telling words, when known;
+    ``words``: ``reference_words(m)``, when known."""
+    mine = (reference_words(m) if words is None else words) - common
     if not mine or not others:
         return 0
     if theirs is None:

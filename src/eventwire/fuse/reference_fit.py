@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from eventwire.fuse.blocks import soft as _soft
 from eventwire.fuse.match import (
     COMMON_REFERENCE_EVENTS,
     REFERENCE_MIN_SHARED,
     content_overlap,
+    own_content_words,
     place_named,
     places_compatible,
     reference_words,
@@ -22,18 +24,37 @@ from eventwire.fuse.match import (
 from eventwire.model import Mention
 
 
+class Side(NamedTuple):
+    """What ``background_fit`` reads of the reference itself, the same against every event it compares:
+    worked out once per reference (``own_side``) instead of once per comparison.  A batch into the 54k
+    --scale database made ~494k comparisons for ~7.9k references (bench/README.md, Session 13: refcache);
+    each read the mention's reference words again (its actors' names tokenised and stemmed), its own
+    content words and whether its place is named in its sentence (the sentence lowered)."""
+
+    soft: bool
+    named: bool  # ``place_named(m)``
+    words: frozenset[str]  # ``reference_words(m)``
+    content: frozenset[str]  # ``own_content_words(m)``
+
+
+def own_side(m: Mention) -> Side:
+    """``Side`` of ``m``: pure functions of the mention, so a comparison given it decides as one without."""
+    return Side(_soft(m), place_named(m), reference_words(m), own_content_words(m))
+
+
 def kin_words(kin: list[Mention]) -> frozenset[str]:
     """The telling words of the members' sentences: worked out once per event a reference compares
     (``common_words`` and ``background_fit`` both read them)."""
     return frozenset().union(*(telling_words(o.evidence.sentence) for o in kin))
 
 
-def common_words(m: Mention, kins_words: Sequence[frozenset[str]]) -> frozenset[str]:
+def common_words(m: Mention, kins_words: Sequence[frozenset[str]],
+                 words: frozenset[str] | None = None) -> frozenset[str]:
     """The mention's reference words found beside ``COMMON_REFERENCE_EVENTS`` or more of the events it
     could name (``kins_words``: the ``kin_words`` of its kin in each): a group's name ("Farabundo
     Marti National Liberation Front") or the capital's is in the reports of all its attacks and tells
-    none of them apart."""
-    words = reference_words(m)
+    none of them apart.  ``words``: ``reference_words(m)``, when known."""
+    words = reference_words(m) if words is None else words
     if not words:
         return frozenset()
     counts: Counter[str] = Counter()
@@ -44,7 +65,7 @@ def common_words(m: Mention, kins_words: Sequence[frozenset[str]]) -> frozenset[
 
 
 def background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = frozenset(),
-                   theirs: frozenset[str] | None = None) -> float:
+                   theirs: frozenset[str] | None = None, side: Side | None = None) -> float:
     """How well a mention fits an earlier event as a reference back to it (0: not).
 
     A softly dated mention may refer to an event up to ``BACKGROUND_WINDOW_DAYS``
@@ -58,17 +79,23 @@ def background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = froz
     better than any overlap, the more such words the better.  Words ``common``
     to many candidate events (``common_words``) count for neither.  ``kin`` is
     ``Clusterer._kins``: the event's members the mention could refer to; ``theirs`` their
-    ``kin_words`` when known.
+    ``kin_words`` when known; ``side`` the mention's own (``own_side``) when known.
     """
     if not kin:
         return 0.0
     if theirs is None:
         theirs = kin_words(kin)
-    placed = [o for o in kin if places_compatible(m.place, o.place)]
-    if not place_named(m) and (shared := shared_reference(m, kin, common, theirs)) >= REFERENCE_MIN_SHARED:
+    if side is None:
+        side = own_side(m)
+    words = side.words
+    if not side.named and (shared := shared_reference(m, kin, common, theirs, words)) >= REFERENCE_MIN_SHARED:
         return 1.0 + shared
+    place = m.place  # the members at a compatible place, only now that the answer needs them
+    placed = [o for o in kin if places_compatible(place, o.place)] if place is not None and place.lat is not None \
+        else []  # places_compatible is False for a mention with no place or coordinates
     if not placed:
         return 0.0
-    if (shared := shared_reference(m, placed, common, theirs if len(placed) == len(kin) else None)) >= REFERENCE_MIN_SHARED:
+    if (shared := shared_reference(m, placed, common, theirs if len(placed) == len(kin) else None,
+                                   words)) >= REFERENCE_MIN_SHARED:
         return 1.0 + shared
-    return content_overlap(m, placed, common) if _soft(m) else 0.0
+    return content_overlap(m, placed, common, side.content) if side.soft else 0.0

@@ -301,15 +301,13 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
                     # "fought corruption", "fought the fire", "villagers fought with police": no two armed
                     # sides; "rival gangs fought with machetes": two sides, crowds, no firearm
                     resolved = self._crowd_fight(head, sent, text) if key in CROWD_CLASH_WORDS else None
-                    if resolved is not None:
-                        hits.append(TypeHit(tok, text, *resolved[:2], trig["concept"], resolved[2], weak))
-                    continue
-                if trig["_needs_weapon"] and key in trig["_needs_weapon"] and instrument is None \
+                elif trig["_needs_weapon"] and key in trig["_needs_weapon"] and instrument is None \
                         and not self._context(sent, self.weapon_nouns):
                     continue  # "the interception of this individual"
-                resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")
-                if resolved[1] == ARMED_CLASH and key in CROWD_CLASH_WORDS:
-                    resolved = self._crowd_clash(head, sent, text) or resolved
+                else:
+                    resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")
+                    if resolved[1] == ARMED_CLASH and key in CROWD_CLASH_WORDS:
+                        resolved = self._crowd_clash(head, sent, text) or resolved
             if resolved is None:
                 continue
             etype, sub, why = resolved

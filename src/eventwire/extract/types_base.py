@@ -67,6 +67,7 @@ def _past_event(verb: Token) -> bool:
         return True
     return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" for a in auxes)
 
+
 def _headline_present(verb: Token) -> bool:
     """'Farmers block highway to protest price hike': a headline tells a done deed in the present and
     ends without a full stop; the main verb of such a line, with no auxiliary, reports one event."""

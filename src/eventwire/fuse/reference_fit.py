@@ -90,9 +90,7 @@ def background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = froz
     words = side.words
     if not side.named and (shared := shared_reference(m, kin, common, theirs, words)) >= REFERENCE_MIN_SHARED:
         return 1.0 + shared
-    place = m.place  # the members at a compatible place, only now that the answer needs them
-    placed = [o for o in kin if places_compatible(place, o.place)] if place is not None and place.lat is not None \
-        else []  # places_compatible is False for a mention with no place or coordinates
+    placed = [o for o in kin if places_compatible(m.place, o.place)]  # only now that the answer needs them
     if not placed:
         return 0.0
     if (shared := shared_reference(m, placed, common, theirs if len(placed) == len(kin) else None,

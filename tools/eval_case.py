@@ -32,6 +32,14 @@ def read_tsv(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _label_names(scorer: Path) -> dict[str, str]:
+    """The scorer's own table of CASE codes to ACLED sub-types (codes it lacks are non-events)."""
+    scope: dict = {}
+    source = scorer.read_text(encoding="utf-8")
+    exec(source[source.index("CASE = {"):source.index("}", source.index("CASE = {")) + 1], scope)
+    return scope["CASE"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -69,8 +77,10 @@ def main() -> int:
         print("\n".join(lines if args.detail else lines[-1:]))
         if args.errors:
             got = {str(r["id"]): r.get("sub_event_type") for r in map(json.loads, cls.stdout.splitlines()) if r}
+            names = _label_names(scorer)
             for i, text, label in rows:
-                print(f"{i}\t{label}\t{got.get(i)}\t{text[:400]}")
+                if names.get(label) != got.get(i):  # an unmapped label (a non-event) against any answer
+                    print(f"{i}\t{label}\t{got.get(i)}\t{text[:400]}")
     return 0
 
 

@@ -319,7 +319,17 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
 
     def _sentence_hits(self, hits: list[TypeHit], sent: Span) -> list[TypeHit]:
         """The sentence's hits taken together: weak ones only alone, one per sub-type and clause,
-        a verb retelling its subject's act dropped, a gathering that is only a setting dropped."""
+        a verb retelling its subject's act dropped, a gathering that is only a setting dropped (before
+        the weak ones are judged: 'mob injures policemen during protest' has its weak 'injures' only)."""
+        # "an attack at a rally": the rally is where something else happened
+        settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
+                    and h.trigger.head.lower_ in OCCASION_PREPOSITIONS and h.trigger.lemma_.lower() in GATHERING_NOUNS]
+        if settings and any(self.triggers[i]["kind"] in ("strike", "harm") or self.triggers[i].get("event_type")
+                            not in (None, "Protests")
+                            for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ())):
+            hits = [self._demonstrating(h, True) for h in hits if h not in settings]
+        else:
+            hits = [self._demonstrating(h, False) for h in hits]
         if any(not h.weak for h in hits):
             hits = [h for h in hits if not h.weak]
         # one hit per sub-type and clause: a second one counts only when neither governs the other
@@ -332,19 +342,16 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
                                     or u.trigger.head == h.trigger.head) for u in same):
                 unique.append(h)
         # "the bombings hit two cities", "shelling struck the market": the verb tells its subject's act again
-        told = {h.trigger.i for h in unique}
-        hits = [h for h in unique if not any(c.dep_ == "nsubj" and c.i in told for c in h.trigger.children)]
+        # (but "protesters fought with police": what a protest's doers did is its outcome, kept for it)
+        told = {h.trigger.i for h in unique if h.sub_event_type != PEACEFUL}
+        protesting = {h.trigger.i for h in unique if h.sub_event_type == PEACEFUL}
+        hits = [h for h in unique if not any(c.dep_ == "nsubj" and (c.i in told or c.i in protesting
+                                                                     and h.sub_event_type not in self.outcome_order)
+                                             for c in h.trigger.children)]
         # "air strikes and artillery fire keep the enemy from advancing", "grenade fighting": weapons
         # named beside a ground fight are its means, and ACLED codes a fight with artillery as one clash
         if any(h.sub_event_type == ARMED_CLASH for h in hits):
             hits = [h for h in hits if not (h.event_type == REMOTE and _named_only(h))]
-        # "an attack at a rally": the rally is where something else happened
-        settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
-                    and h.trigger.head.lower_ in OCCASION_PREPOSITIONS and h.trigger.lemma_.lower() in GATHERING_NOUNS]
-        if settings and any(self.triggers[i]["kind"] in ("strike", "harm") or self.triggers[i].get("event_type")
-                            not in (None, "Protests")
-                            for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ())):
-            hits = [h for h in hits if h not in settings]
         return self._protest(hits, [sent])
 
 

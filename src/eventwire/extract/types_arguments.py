@@ -200,9 +200,12 @@ class Arguments:
     def _crowd_clash(self, tok: Token, sent: Span, text: str) -> tuple[str, str, str] | None:
         """'Clashes between Muslim and Christian youths', 'villagers and herders clashed': a fight
         between crowds, with no armed group or force among its sides and no firearm named, is mob
-        violence (ACLED's armed clash needs organised armed groups on both sides)."""
+        violence (ACLED's armed clash needs organised armed groups on both sides).  A crowd that
+        fights the police or troops ('youths fought running battles with police') riots: a violent
+        demonstration, as 'clashed with police' is."""
         parties = self._parties(tok)
-        if {self._side(p) for p in parties if p} & {"state", "nonstate"}:
+        sides = {self._side(p) for p in parties if p}
+        if "nonstate" in sides:
             return None
         # civilians of any kind (traders, students) as well as crowds; "fighting by the group": a bare
         # group may be an armed one, so it alone does not make the fight a crowd's
@@ -211,15 +214,18 @@ class Arguments:
             return None
         if any(t.lemma_.lower() in FIREARM_LEMMAS or t.lower_ in FIREARM_LEMMAS for t in sent):
             return None
+        if "state" in sides:
+            return "Riots", "Violent demonstration", f"'{text}' between a crowd and the police or troops"
         return "Riots", "Mob violence", f"'{text}' between crowds"
 
     def _crowd_fight(self, tok: Token, sent: Span, text: str) -> tuple[str, str, str] | None:
         """'Rival gangs fought with machetes': a verb of fighting between two sides of people is a
-        crowd clash when what it takes as object, if anything, is people too ("fought a bitter
-        campaign" fights no one)."""
+        crowd clash when what it takes as object, if anything, is people or a force too ("fought a
+        bitter campaign" fights no one; "youths fought police" fights the police)."""
         people = self.actor_sets.get("crowd", set()) | self.actor_sets.get("civilian", set())
         if tok.pos_ != "VERB" or len([p for p in self._parties(tok) if p]) < 2 \
-                or any(c.dep_ == "dobj" and not self._is_crowd([c], people) for c in tok.children):
+                or any(c.dep_ == "dobj" and not (self._is_crowd([c], people) or self._side([c]) == "state")
+                       for c in tok.children):
             return None
         return self._crowd_clash(tok, sent, text)
 

@@ -27,6 +27,7 @@ CONDITIONAL_MARKS = words("function_words", "conditional_marks")
 PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
+CESSATION_NOUNS = words("event_words", "cessation_nouns")
 DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
 PERCEPTION_VERBS = words("event_words", "perception_verbs")
@@ -98,8 +99,10 @@ class Blocking:
                     and (clause.lemma_ == "be" or clause.lemma_.lower() in self.trigger_lemmas
                          and not self._dated(clause) and not (tok.dep_ == "dobj" and tok.head.i == clause.i)) \
                     and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
-                        c.dep_ in ("expl", "aux", "auxpass") for c in clause.children):
-                # "strikes on energy targets are legitimate responses": a judgement, not a report
+                        c.dep_ in ("expl", "aux", "auxpass") for c in clause.children) \
+                    and not (tok.dep_ == "pobj" and tok.head.lower_ in OCCASION_PREPOSITIONS and _headline_present(clause)):
+                # "strikes on energy targets are legitimate responses": a judgement, not a report (but
+                # "mob injures policemen during protest": a headline's present tells a done deed and where)
                 return f"'{tok.text}' in a present-tense statement ('{clause.text}')"
         if verb is not None and verb != tok and tok.dep_ == "dobj" and tok.head == verb \
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
@@ -188,6 +191,9 @@ class Blocking:
 
     def _governor_block(self, tok: Token) -> str | None:
         """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""
+        wished = self._wished_end(tok)
+        if wished is not None:
+            return wished
         path = [tok, *tok.ancestors]
         for depth, anc in enumerate(tok.ancestors):
             lemma = anc.lemma_.lower()
@@ -197,9 +203,7 @@ class Blocking:
                 continue
             if self._planner_or_setting(path[depth]):
                 continue  # "protesters demanded ...", "urged ... during a march": who plans, and where, are real
-            if (lemma in self.plan or lemma in self.plan_prep and any(
-                    c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in anc.children)) \
-                    and not self._known_topic(tok):
+            if self._is_plan(anc) and not self._known_topic(tok):
                 return f"under plan/threat verb '{anc.text}'"
             if lemma in self.meeting:
                 return f"inside '{anc.text}'"
@@ -207,13 +211,35 @@ class Blocking:
                 return f"inside '{anc.text}'"
         return None
 
+    def _is_plan(self, word: Token) -> bool:
+        """A plan or threat word ('urged'), or one that plans with its preposition ('called for')."""
+        lemma = word.lemma_.lower()
+        return lemma in self.plan or lemma in self.plan_prep and any(
+            c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in word.children)
+
+    def _wished_end(self, tok: Token) -> str | None:
+        """'Called for an end to the fighting', 'urged a halt to the shelling': the stop is what is
+        planned, so the deed it would stop is named, not reported (it may go on, but this is no news of
+        it).  The plan must govern the stop noun closely, as for a trigger (depth < 3)."""
+        if not (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of")
+                and tok.head.head.lemma_.lower() in CESSATION_NOUNS and tok.head.head.pos_ == "NOUN"):
+            return None
+        stop = tok.head.head
+        path = [stop, *stop.ancestors]
+        for depth, anc in enumerate(list(stop.ancestors)[:3]):
+            if self._is_plan(anc) and not self._planner_or_setting(path[depth]):
+                return f"'{anc.text} … {stop.text} to {tok.text}': an end asked for, not a report of the deed"
+        return None
+
     def _planner_or_setting(self, below: Token) -> bool:
         """The word under a plan verb on the trigger's path is its subject naming people ('protesters
         demanded the governor's resignation': the planner is no plan; 'the offensive aims to topple
-        the government' names a deed and stays as it was) or an 'at'/'during' adjunct ('urged reform
-        during a march': the demand was made at a march that happened)."""
+        the government' names a deed and stays as it was), an 'at'/'during' adjunct ('urged reform
+        during a march': the demand was made at a march that happened) or an 'after' clause."""
         if below.dep_ == "nsubj":
             return self._side(list(below.subtree)) is not None
+        if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in AFTER_PREPOSITIONS for c in below.children):
+            return True  # "called for a ceasefire after the clashes killed 12": what the call follows happened
         return below.dep_ == "prep" and below.lower_ in OCCASION_PREPOSITIONS
 
     def _known_topic(self, tok: Token) -> bool:

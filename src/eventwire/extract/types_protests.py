@@ -9,6 +9,10 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.types_base import BEFORE_PREPOSITIONS, PEACEFUL, PROTEST_PARTS, SPECIFIC, TypeHit
 
+RIOTS = "Riots"
+MOB_VIOLENCE = "Mob violence"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+
 
 class Protests:
     """Step 4 of ``extract.types``: the sentence as a whole."""
@@ -45,6 +49,21 @@ class Protests:
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
 
+    def _demonstrating(self, hit: TypeHit, at_protest: bool) -> TypeHit:
+        """A crowd's violence is a violent demonstration when the crowd is demonstrating: done at or
+        during a protest ('a mob injured policemen during the protest') or by a crowd made of
+        protesters ('a mob of protesters stormed the office'); ACLED's mob violence is a crowd's
+        violence outside a demonstration."""
+        if hit.sub_event_type != MOB_VIOLENCE:
+            return hit
+        crowd = [hit.trigger, *self._agent(hit.trigger)]
+        made_of_protesters = any(g.lemma_.lower() in self.protest_participants for t in crowd for c in t.children
+                                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+        if not (at_protest or made_of_protesters):
+            return hit
+        return TypeHit(hit.trigger, hit.trigger_text, RIOTS, VIOLENT_DEMONSTRATION, hit.concept,
+                       f"{hit.reason}; the crowd is demonstrating", hit.weak, hit.weapon)
+
     def _protesters_do(self, verb: Token) -> bool:
         """Whether the protesters are the doer of this verb (``_agent``: its subject, or the one it shares
         as a conjunct, "attacked a police station and damaged vehicles"): a participant noun, or a noun
@@ -63,7 +82,7 @@ class Protests:
         if _ahead(protest.trigger):
             # "arrested the leader ahead of the rally": the rally is planned, the arrest is the news
             return [h for h in hits if h is not protest]
-        outcome = self.protest_outcome(sents)
+        outcome = self.protest_outcome(sents) or self._outcome_hit(hits)
         if outcome is not None:
             etype, sub, cue = outcome
             protest = TypeHit(protest.trigger, protest.trigger_text, etype, sub, protest.concept,
@@ -78,6 +97,15 @@ class Protests:
                 continue
             out.append(h)
         return out
+
+    def _outcome_hit(self, hits: list[TypeHit]) -> tuple[str, str, str] | None:
+        """A hit that is itself a protest's outcome ('protesters fought with police': the fight was
+        typed a violent demonstration by its sides), in the outcomes' order, when no cue word said it."""
+        for sub in self.outcome_order:
+            hit = next((h for h in hits if h.sub_event_type == sub), None)
+            if hit is not None:
+                return hit.event_type, sub, hit.trigger_text
+        return None
 
     def best(self, hits: list[TypeHit]) -> TypeHit | None:
         """The most salient hit: most specific sub-type, then main clause, then first."""

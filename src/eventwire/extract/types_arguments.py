@@ -36,6 +36,7 @@ RIVAL_MODIFIERS = words("event_words", "rival_modifiers")
 MINING_MODIFIERS = words("event_words", "mining_modifiers")
 FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
+SEIZED_PEOPLE = words("event_words", "seized_people")
 
 
 def _pit(tok: Token) -> bool:
@@ -229,6 +230,19 @@ class Arguments:
             return None
         return self._crowd_clash(tok, sent, text)
 
+    def _people_taken(self, tok: Token, trig: dict, text: str) -> tuple[str, str, str] | None:
+        """'Gunmen seized a local chief from his farm': a verb of taking ground whose object is a
+        civilian took a person, an abduction by an armed group ('police seized the editor': an
+        arrest by state forces).  Fighters taken ('captured two soldiers') stay out: in battle that
+        is part of the fight."""
+        taken = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+        if not taken or taken[0].lemma_.lower() not in SEIZED_PEOPLE or taken[0].ent_type_ in ("GPE", "LOC", "FAC"):
+            return None
+        side = self._side(self._agent(tok)) or trig.get("default_actor")
+        if side == "state":
+            return "Strategic developments", "Arrests", f"'{text}' a civilian, by state forces"
+        return "Violence against civilians", "Abduction/forced disappearance", f"'{text}' a civilian, by an armed group"
+
     def _territory(self, tok: Token, sent: Span, trig: dict, text: str) -> tuple[str, str, str] | None:
         key = _key(text) if " " in text else tok.lemma_.lower()
         args = self._args(tok)
@@ -239,7 +253,7 @@ class Arguments:
             lem = {a.lemma_.lower() for a in args}
             placed = any(a.ent_type_ in ("GPE", "LOC", "FAC") for a in args) or bool(lem & TERRITORY_NOUNS)
             if not placed:
-                return None
+                return self._people_taken(tok, trig, text)
         if key in FALL_TO_PHRASES:
             # "the town fell to the rebels": the subject is the place, the 'to' object the taker
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head

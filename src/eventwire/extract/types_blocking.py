@@ -13,6 +13,7 @@ from eventwire.extract.types_base import (
     _doers_deed,
     _headline_present,
     _past_event,
+    ACCIDENT_PRONE,
     AFTER_PREPOSITIONS,
     ATTEMPT_LEMMAS,
     FUTURE_AUX,
@@ -28,7 +29,10 @@ PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
 CESSATION_NOUNS = words("event_words", "cessation_nouns")
+DENIAL_LEMMAS = words("event_words", "denial_lemmas")
+DENIED_OBJECTS = words("event_words", "denied_objects")
 DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
+FUEL_MODIFIERS = words("event_words", "fuel_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
 PERCEPTION_VERBS = words("event_words", "perception_verbs")
 INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
@@ -54,6 +58,9 @@ class Blocking:
                 return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
             if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
                 return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
+            if child.dep_ in ("amod", "compound") and child.lower_ in FUEL_MODIFIERS and tok.lemma_.lower() in ACCIDENT_PRONE \
+                    and not self._context(tok.sent, self.weapon_nouns):
+                return f"'{child.text} {tok.text}': fuel exploded, an accident with no weapon named"
             if child.dep_ in ("amod", "compound", "advmod", "npadvmod", "dep") and child.lower_ in TEST_MODIFIERS:
                 return f"'{child.text} {tok.text}': a weapons test, not an attack"
         if self._negated_any(tok):
@@ -191,7 +198,7 @@ class Blocking:
 
     def _governor_block(self, tok: Token) -> str | None:
         """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""
-        wished = self._wished_end(tok)
+        wished = self._wished_end(tok) or _denied_content(tok)
         if wished is not None:
             return wished
         path = [tok, *tok.ancestors]
@@ -329,3 +336,21 @@ class Blocking:
         word of the lexicon, and no time word ('the day the senator was killed' dates the deed)."""
         return tok.pos_ == "NOUN" and tok.lemma_.lower() not in TIME_NOUNS \
             and tok.lemma_.lower() not in self._lemma_concepts and tok.lower_ not in self._lemma_concepts
+
+
+def _denied_content(tok: Token) -> str | None:
+    """'Denied that its jets had bombed the market', 'rejected claims that troops had killed
+    civilians': what a denial's 'that' clause says, or the report it names says, is not asserted.
+    (A denial of one's own deed, 'denied shelling the town', takes a gerund and is a denial of
+    blame: the deed stands.)  The clause must be the denial's own, within a few steps."""
+    below = tok
+    for anc in list(tok.ancestors)[:5]:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in DENIAL_LEMMAS:
+            clause = below.dep_ == "ccomp"
+            report = below.dep_ in ("dobj", "nsubjpass") and below.lemma_.lower() in DENIED_OBJECTS \
+                and not tok.is_ancestor(below) and below is not tok
+            if clause or report:
+                return f"'{anc.text} … {tok.text}': denied, not asserted"
+            return None
+        below = anc
+    return None

@@ -45,24 +45,9 @@ class Blocking:
 
     def _blocked(self, tok: Token) -> str | None:
         """Why this trigger does not report a happened event, or None."""
-        for child in tok.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-                return f"negated trigger '{tok.text}'"
-            if child.dep_ in ("amod", "compound") and child.lower_ in self.unasserted:
-                return f"'{child.text} {tok.text}': not asserted to have happened"
-            if child.dep_ in ("amod", "compound") and child.lower_ in self.figurative:
-                return f"'{child.text} {tok.text}': a figure of speech, not fighting"
-            if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.lower_[:-2] in self.figurative:
-                return f"'{child.text} {tok.text}': a figure of speech, not fighting"  # "verbally attacked"
-            if child.dep_ == "dobj" and child.lemma_.lower() in self.figurative_objects:
-                return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
-            if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
-                return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
-            if child.dep_ in ("amod", "compound") and child.lower_ in FUEL_MODIFIERS and tok.lemma_.lower() in ACCIDENT_PRONE \
-                    and not self._context(tok.sent, self.weapon_nouns):
-                return f"'{child.text} {tok.text}': fuel exploded, an accident with no weapon named"
-            if child.dep_ in ("amod", "compound", "advmod", "npadvmod", "dep") and child.lower_ in TEST_MODIFIERS:
-                return f"'{child.text} {tok.text}': a weapons test, not an attack"
+        own = self._own_word_block(tok)
+        if own is not None:
+            return own
         if self._negated_any(tok):
             return f"'any {tok.text}' under a negation: none happened"
         told_before = self._told_before(tok)
@@ -125,6 +110,28 @@ class Blocking:
         if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
             return f"claimed '{tok.text}': attribution of responsibility"
         return self._governor_block(tok)
+
+    def _own_word_block(self, tok: Token) -> str | None:
+        """Why a word of the trigger's own (a negation, a modifier, its object) blocks it, or None."""
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return f"negated trigger '{tok.text}'"
+            if child.dep_ in ("amod", "compound") and child.lower_ in self.unasserted:
+                return f"'{child.text} {tok.text}': not asserted to have happened"
+            if child.dep_ in ("amod", "compound") and child.lower_ in self.figurative:
+                return f"'{child.text} {tok.text}': a figure of speech, not fighting"
+            if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.lower_[:-2] in self.figurative:
+                return f"'{child.text} {tok.text}': a figure of speech, not fighting"  # "verbally attacked"
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.figurative_objects:
+                return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
+            if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
+                return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
+            if child.dep_ in ("amod", "compound") and child.lower_ in FUEL_MODIFIERS and tok.lemma_.lower() in ACCIDENT_PRONE \
+                    and not self._context(tok.sent, self.weapon_nouns):
+                return f"'{child.text} {tok.text}': fuel exploded, an accident with no weapon named"
+            if child.dep_ in ("amod", "compound", "advmod", "npadvmod", "dep") and child.lower_ in TEST_MODIFIERS:
+                return f"'{child.text} {tok.text}': a weapons test, not an attack"
+        return None
 
     @staticmethod
     def _negated_any(tok: Token) -> bool:

@@ -135,6 +135,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_ground"] = {_key(x) for x in t.get("ground_lemmas", ())}
             t["_weak"] = {_key(x) for x in t.get("weak", ())}
             t["_objects"] = set(t.get("objects", ()))
+            t["_purposes"] = set(t.get("purposes", ()))
+            t["_gatherers"] = set(t.get("gatherers", ()))
             t["_needs_weapon"] = set(t.get("needs_weapon", ()))
             t["_needs_object"] = set(t.get("needs_object", ()))
             t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}

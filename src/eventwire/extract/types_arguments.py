@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.types_base import (
     _definite,
     _key,
+    _past_event,
     FIREARM_LEMMAS,
     ACCIDENT_PRONE,
     ARMED_BOMB_LEMMAS,
@@ -274,10 +275,26 @@ class Arguments:
             return "Battles", "Non-state actor overtakes territory", f"'{text}' by a non-state group"
         return "Battles", "Government regains territory", f"'{text}' by state forces"
 
+    def _gathered_to_demand(self, tok: Token, trig: dict) -> bool:
+        """'Hundreds of women gathered outside parliament to demand justice': a gathering whose
+        purpose is a demand, of people who may protest (a crowd, a count of people, ordinary people),
+        in the past.  The argument is the infinitive, not an object."""
+        purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in trig["_purposes"]
+                      and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children)
+        bare_participle = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        if not purpose or not (_past_event(tok) or bare_participle):  # a main verb the tagger took for a participle
+            return False
+        agent = self._agent(tok)
+        who = {t.lemma_.lower() for t in agent} | {t.lower_ for t in agent}
+        return self._side(agent) not in ("state", "nonstate") \
+            and bool(who & (trig["_gatherers"] | self.actor_sets.get("crowd", set())))
+
     def _argument(self, tok: Token, trig: dict, text: str, phrase: bool, sent: Span) -> bool:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""
         if phrase and _key(text) not in trig["_phrase_needs_object"]:
             return True  # "arms cache" names its object; "set up", "handed over" need theirs
+        if trig["_purposes"]:
+            return self._gathered_to_demand(tok, trig)
         args = self._args(tok)
         lem = {a.lemma_.lower() for a in args} | {a.lower_.rstrip("s") for a in args} | {a.lower_ for a in args}
         hit = lem & trig["_objects"]
@@ -403,7 +420,9 @@ class Arguments:
         if head.dep_ in ("advcl", "conj") and head.head.pos_ == "VERB" \
                 and head.head.lemma_.lower() in self.violent_settings:
             return head.head  # "herdsmen attacked the village, killing 20": the killing is the attack's
-        for prep in head.children:
+        # "killed 23 people in attacks on villages": the parser may hang the setting on the object
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        for prep in [*head.children, *(g for o in objects for g in o.children)]:
             if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPOSITIONS:
                 continue
             for obj in prep.children:

@@ -306,13 +306,26 @@ class Blocking:
     def _told_before(self, tok: Token) -> str | None:
         """Why the trigger names something done before the news it is part of, or None: a deed a court
         judges, an agreement undone, people held whose taking was told earlier."""
-        if tok.dep_ == "pobj" and tok.head.lower_ in self.judged_preps and tok.head.head.lemma_.lower() in self.judging_verbs:
+        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in self.judged_preps \
+                and tok.head.head.lemma_.lower() in self.judging_verbs:
             return f"'{tok.head.head.text} {tok.head.text} {tok.text}': a deed judged in court, told after the fact"
+        judged = self._inside_judged_deed(tok)
+        if judged is not None:
+            return judged
         if tok.lemma_.lower() in self.agreement_nouns and self._undone(tok):
             return f"'{tok.head.text} … {tok.text}': an agreement undone, not reached"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
                 and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in self.taking_verbs:
             return f"'{tok.head.text} … {tok.text}': people taken before, the news is what was done to them"
+        return None
+
+    def _inside_judged_deed(self, tok: Token) -> str | None:
+        """'Acquitted officers charged with killing a protester': a word inside the deed a court
+        judges (the gerund or noun after 'charged with', 'sentenced for') is told after the fact too."""
+        for anc in list(tok.ancestors)[:3]:
+            if anc.dep_ in ("pobj", "pcomp") and anc.head.lower_ in self.judged_preps \
+                    and anc.head.head.lemma_.lower() in self.judging_verbs:
+                return f"'{anc.head.head.text} {anc.head.text} {anc.text} … {tok.text}': inside a deed judged in court"
         return None
 
     def _undone(self, tok: Token) -> bool:

@@ -55,6 +55,7 @@ from eventwire.extract.types_protests import Protests
 from eventwire.extract.vocab import words
 
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
+PROTEST_POLICING = words("event_words", "protest_policing")
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
 BATTLES = "Battles"
 
@@ -326,8 +327,9 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
         # "an attack at a rally": the rally is where something else happened
         settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
                     and h.trigger.head.lower_ in OCCASION_PREPOSITIONS and h.trigger.lemma_.lower() in GATHERING_NOUNS]
+        # ("police detained dozens at the protest": arrests at a protest are its policing, not a deed apart)
         if settings and any(self.triggers[i]["kind"] in ("strike", "harm") or self.triggers[i].get("event_type")
-                            not in (None, "Protests")
+                            not in (None, "Protests") and self.triggers[i].get("sub_event_type") not in PROTEST_POLICING
                             for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ())):
             hits = [self._demonstrating(h, True) for h in hits if h not in settings]
         else:

@@ -19,19 +19,19 @@ from eventwire.extract.types_base import (
     GROUND,
     INSTRUMENT_PRECEDENCE,
     REMOTE,
+    SPEECH_LEMMAS,
     STRIKE_DEFAULTS,
     TERRITORY_NEEDS_OBJECT,
     TERRITORY_NOUNS,
     WEAK_STRIKE_LEMMAS,
     WITHDRAW_LEMMAS,
 )
-from eventwire.extract.vocab import load_json, words
+from eventwire.extract.vocab import words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
 SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
 PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
-SPEECH_LEMMAS = frozenset(load_json("lexicons", "claims.json")["speech_lemmas"])
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 RIVAL_MODIFIERS = words("event_words", "rival_modifiers")
 MINING_MODIFIERS = words("event_words", "mining_modifiers")

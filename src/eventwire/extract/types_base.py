@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.extract.vocab import table, words
+from eventwire.extract.vocab import load_json, table, words
 
 REMOTE = "Explosions/Remote violence"
 ARMED_CLASH = "Armed clash"
@@ -33,6 +33,9 @@ STRIKE_DEFAULTS = table("event_words", "strike_defaults")
 
 # bombs with no weapon named: a planted charge when an armed group is named, else unknown (air or ground)
 ARMED_BOMB_LEMMAS = words("event_words", "armed_bomb_lemmas")
+
+# "said", "reported": the speech verbs of the claims rules, as a headline's source ("..., doctors say")
+SPEECH_LEMMAS = frozenset(load_json("lexicons", "claims.json")["speech_lemmas"])
 
 # what 'went off' needs as its subject to tell an explosion
 EXPLOSIVE_SUBJECTS = words("event_words", "explosive_subjects")
@@ -70,10 +73,21 @@ def _past_event(verb: Token) -> bool:
 
 def _headline_present(verb: Token) -> bool:
     """'Farmers block highway to protest price hike': a headline tells a done deed in the present and
-    ends without a full stop; the main verb of such a line, with no auxiliary, reports one event."""
+    ends without a full stop; the main verb of such a line, with no auxiliary, reports one event.
+    The main verb may hang from what heads the line: a source told after it ('Security forces kill
+    three protesters, doctors say') or a label before a colon ('The Latest: Shelling hits hospital')."""
     sent = verb.sent
-    return verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "ROOT" and not sent[-1].is_punct \
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.tag_ not in ("VBZ", "VBP") or sent[-1].is_punct or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ not in ("ccomp", "parataxis"):
+        return False
+    # every word above it is a label or a source's present verb: nothing else in the line is its main verb
+    return all(a.pos_ not in ("VERB", "AUX") and a.lemma_ != "be"
+               or a.lemma_.lower() in SPEECH_LEMMAS and a.tag_ in ("VBZ", "VBP")
+               and not any(c.dep_ in ("aux", "auxpass") for c in a.children)
+               for a in verb.ancestors)
 
 
 # "the attack", "this raid": an act already told

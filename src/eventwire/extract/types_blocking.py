@@ -92,9 +92,9 @@ class Blocking:
                          and not self._dated(clause) and not (tok.dep_ == "dobj" and tok.head.i == clause.i)) \
                     and clause.dep_ in ("ccomp", "ROOT", "advcl", "relcl") and not any(
                         c.dep_ in ("expl", "aux", "auxpass") for c in clause.children) \
-                    and not (tok.dep_ == "pobj" and tok.head.lower_ in OCCASION_PREPOSITIONS and _headline_present(clause)):
+                    and not (clause.lemma_ != "be" and _headline_present(clause)):
                 # "strikes on energy targets are legitimate responses": a judgement, not a report (but
-                # "mob injures policemen during protest": a headline's present tells a done deed and where)
+                # "shelling hits hospital": a headline's present tells a done deed)
                 return f"'{tok.text}' in a present-tense statement ('{clause.text}')"
         if verb is not None and verb != tok and tok.dep_ == "dobj" and tok.head == verb \
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
@@ -105,7 +105,7 @@ class Blocking:
         if pattern is not None:
             return pattern
         if tok.tag_ in ("VBP", "VBZ", "VB") and tok.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
-                and any(c.dep_ == "nsubj" for c in tok.children):
+                and any(c.dep_ == "nsubj" for c in tok.children) and not _headline_present(tok):
             return f"present tense '{tok.text}' in reported speech: a general statement"
         if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
             return f"claimed '{tok.text}': attribution of responsibility"

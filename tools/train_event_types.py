@@ -143,10 +143,14 @@ def decisions(rules: list[str | None], probs: list[dict[str, float]], t: Thresho
     return out
 
 
+# labelled sentences besides CASE, added to every fit (never scored): see --extra
+EXTRA: list[tuple[frozenset[str], str]] = []
+
+
 def out_of_fold(feats: list[frozenset[str]], labels: list[str], C: float) -> list[dict[str, float]]:
     probs: list[dict[str, float]] = [{} for _ in feats]
     for train, test in KFold(FOLDS, shuffle=True, random_state=SEED).split(feats):
-        m = fit([feats[i] for i in train], [labels[i] for i in train], C)
+        m = fit([feats[i] for i in train] + [f for f, _l in EXTRA], [labels[i] for i in train] + [lab for _f, lab in EXTRA], C)
         for i in test:
             probs[i] = m.probabilities(feats[i])
     # a class absent from a fold's training rows has probability 0 there
@@ -192,7 +196,14 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--C", type=float, help="skip the search of C (thresholds are still chosen)")
     ap.add_argument("--write", action="store_true", help=f"store the model in {MODEL_PATH.relative_to(ROOT)}")
+    ap.add_argument("--extra", type=Path, help="more labelled sentences (TSV: sub_event_type or None, status, text), "
+                                               "added to every fit and never scored, e.g. tests/extract/data/acled_sentences.tsv")
     args = ap.parse_args()
+    if args.extra:
+        lines = [ln.split("\t") for ln in args.extra.read_text(encoding="utf-8").splitlines()[1:] if ln.strip()]
+        extra_rows = [("", text, "") for _sub, _status, text in lines]
+        EXTRA[:] = [(f, sub if sub != "None" else NO_EVENT)
+                    for (_r, f), (sub, _s, _t) in zip(featurise(extra_rows), lines)]
     rows = read_tsv(Path(args.shared) / "eval" / "case2021_dev.tsv")
     halves = {h: [r for r in rows if r[0].isdigit() and int(r[0]) % 2 == k and label_of(r[2])]
               for h, k in HALVES.items()}
@@ -201,7 +212,7 @@ def main() -> int:
     rules = {h: [s[0] for s in seen[h]] for h in halves}
     feats = {h: [s[1] for s in seen[h]] for h in halves}
     C, t_best, t = choose(rules["tune"], feats["tune"], labels["tune"], (args.C,) if args.C else C_GRID)
-    fitted = fit(feats["tune"], labels["tune"], C)
+    fitted = fit(feats["tune"] + [f for f, _l in EXTRA], labels["tune"] + [lab for _f, lab in EXTRA], C)
     model = with_thresholds(fitted, t)
     for name, m in (("best grid point", with_thresholds(fitted, t_best)), ("shipped", model)):
         for h in ("tune", "check"):

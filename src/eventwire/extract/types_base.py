@@ -13,6 +13,9 @@ REMOTE = "Explosions/Remote violence"
 ARMED_CLASH = "Armed clash"
 
 PEACEFUL = "Peaceful protest"
+RIOTS = "Riots"
+MOB_VIOLENCE = "Mob violence"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
 
 # Instrument concepts in order of precedence when a sentence names several:
 # the most specific weapon decides ("a suicide bomber detonated an explosive").

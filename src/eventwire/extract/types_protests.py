@@ -7,11 +7,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.types_base import BEFORE_PREPOSITIONS, PEACEFUL, PROTEST_PARTS, SPECIFIC, TypeHit
-
-RIOTS = "Riots"
-MOB_VIOLENCE = "Mob violence"
-VIOLENT_DEMONSTRATION = "Violent demonstration"
+from eventwire.extract.types_base import (
+    BEFORE_PREPOSITIONS,
+    MOB_VIOLENCE,
+    PEACEFUL,
+    PROTEST_PARTS,
+    RIOTS,
+    SPECIFIC,
+    VIOLENT_DEMONSTRATION,
+    TypeHit,
+)
 
 
 class Protests:

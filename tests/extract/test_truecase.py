@@ -1,4 +1,4 @@
-from eventwire.extract.truecase import mostly_upper, truecase
+from eventwire.extract.truecase import has_title_case, is_english_word, mostly_upper, restore_title_case, truecase
 
 
 def test_all_caps_wire_copy_is_detected():
@@ -33,3 +33,24 @@ def test_common_and_english_word_tests():
     assert is_common_word("FRONT") and is_common_word("OUSTED") and is_common_word("THEM")
     assert not is_common_word("BOGOTA") and not is_common_word("MEDELLIN")
     assert is_english_word("HEADQUARTERS") and not is_english_word("CRISTIANI")
+
+
+def test_a_title_case_headline_is_put_in_sentence_case_with_offsets_kept():
+    text = "Police Fire Tear Gas at Opposition Rally in Kampala. Police fired tear gas at a rally."
+    kampala = text.index("Kampala")
+    out = restore_title_case(text, [(kampala, kampala + len("Kampala"))])
+    assert len(out) == len(text)
+    assert out.startswith("Police fire tear gas at opposition rally in Kampala.")
+    assert out.endswith("Police fired tear gas at a rally.")  # prose is left as it is
+    assert has_title_case(text)
+
+
+def test_prose_full_of_names_and_acronyms_is_no_headline():
+    prose = "The United Nations Security Council met in New York."
+    assert not has_title_case(prose) and restore_title_case(prose) == prose
+    assert restore_title_case("Syrian Arab Army (SAA) Units Advance on Town").count("SAA") == 1  # acronyms as written
+    assert not has_title_case("SHELLING HIT KHARKIV OVERNIGHT AGAIN")  # all-caps copy has its own treatment
+
+
+def test_the_event_lexicon_words_are_english_words():
+    assert is_english_word("ceasefire") and is_english_word("AIRSTRIKES")

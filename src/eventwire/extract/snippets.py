@@ -4,7 +4,8 @@ A snippet has no document around it: every sentence is classified, and the
 most salient hit decides (``EventTypeClassifier.best_of``: the most specific
 sub-type, then the earliest sentence, then the main clause).  A protest is
 re-typed by its outcome anywhere in the snippet ("...  Police fired tear gas").
-A snippet with no event is not a conflict event (None).
+A snippet with no event is not a conflict event (None).  A Title Case headline is put in
+sentence case before the parse, as extraction does (``truecase.restore_title_case``).
 
 The rules' answer then goes to the trained snippet model (``type_model``),
 which may reject it, replace its sub-type, or type a snippet the rules found
@@ -12,9 +13,14 @@ nothing in, each only above a threshold set on labelled snippets.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from eventwire.extract.background import BackgroundReader
 from eventwire.extract.claims import ClaimExtractor
+from eventwire.extract.components.truecase import proper_names
+from eventwire.extract.factories import build_place_finder
 from eventwire.extract.nlp import load_nlp
+from eventwire.extract.truecase import has_title_case, restore_title_case
 from eventwire.extract.type_model import TypeModel, load_type_model, snippet_features
 from eventwire.extract.types import EventTypeClassifier, TypeHit
 
@@ -27,6 +33,8 @@ class SnippetClassifier:
         self.nlp = nlp or load_nlp()
         self.types = EventTypeClassifier(self.nlp)
         self.background = BackgroundReader(ClaimExtractor().speech)  # the speech verbs, as extraction's
+        self.names = proper_names()  # the names a Title Case headline keeps, as extraction's
+        self.places = cache(build_place_finder)  # ...and its places: the gazetteer is loaded when first needed
         chosen = (model or load_type_model()) if use_model else None
         self.model: TypeModel | None = chosen if chosen is not None and chosen.thresholds.active else None
 
@@ -40,7 +48,10 @@ class SnippetClassifier:
         return (best.sub_event_type if best else None), features
 
     def _read(self, text: str, features: bool = True) -> tuple[TypeHit | None, frozenset[str]]:
-        doc = self.nlp(text[:100_000])
+        text = text[:100_000]
+        if has_title_case(text):  # a Title Case headline, put in sentence case; its places keep their capitals
+            text = restore_title_case(text, [(p.start, p.end) for p in self.places().find(text)], self.names)
+        doc = self.nlp(text)
         per_sentence = [(sent, self.types.classify(sent)) for sent in doc.sents]
         # "... The rebels had seized the town last year": an earlier deed recalled is not the snippet's news
         recalled = {h.trigger.i for sent, hs in per_sentence for h in hs if self.background.cue(h.trigger, sent)}

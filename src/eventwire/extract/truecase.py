@@ -104,10 +104,20 @@ def english_words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     for pos in ("verb", "adj", "adv"):
         common |= lemmas.get(pos, set())
     common = {w for w in common if "_" not in w}
-    known = common | {w for w in lemmas.get("noun", set()) if "_" not in w}
+    known = common | {w for w in lemmas.get("noun", set()) if "_" not in w} | _event_words()
     if not lemmas:
         log.warning("spaCy lemmatizer tables not found: all-caps word knowledge is limited to stop words")
     return frozenset(common), frozenset(known), forms
+
+
+def _event_words() -> set[str]:
+    """The event lexicon's own one-word triggers and weapons ('ceasefire', 'airstrike'), English words that
+    WordNet lacks: in capitals they are these words, not names."""
+    from eventwire.data import load_json
+
+    lex = load_json("lexicons", "event_types.json")
+    return {w.lower() for group in lex["triggers"] + lex["instruments"] for w in group.get("lemmas", ())
+            if w.isalpha()}
 
 
 def _in(word: str, words: frozenset[str], forms: dict[str, str]) -> bool:
@@ -170,3 +180,55 @@ def truecase(text: str, spans: Iterable[tuple[int, int]], names: Iterable[str] =
         i = m.start(2)
         chars[i] = chars[i].upper()
     return "".join(chars)
+
+
+# a segment is a Title Case headline when every word but short function words opens with a capital (a prose
+# sentence has lower-case verbs and nouns however many names it holds), at least this many words do, and
+# two or more of them are ordinary English words (not a list of names)
+TITLE_MIN_CAPITALISED = 4
+# a headline's segment ends at a full stop, a question or exclamation mark followed by a space, or a line end
+_SEGMENT = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
+_SPACED_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _title_case(segment: str) -> bool:
+    """'Gunmen Kill 12 in Attack on Village': every content word capitalised, several of them ordinary words."""
+    content = [w for w in _SPACED_WORD.findall(segment) if len(w) > 1 and w.lower() not in _TITLE_SMALL_WORDS]
+    if len(content) < TITLE_MIN_CAPITALISED or any(not w[0].isupper() for w in content):
+        return False
+    if all(w.isupper() for w in content):
+        return False  # all-caps copy has its own treatment
+    return sum(is_common_word(w.split("-")[0]) for w in content) >= 2
+
+
+# the short words a Title Case style leaves in lower case
+_TITLE_SMALL_WORDS = frozenset("a an and as at by for from in into of on or over the to vs with".split())
+
+
+def has_title_case(text: str) -> bool:
+    """Whether any segment of ``text`` is a Title Case headline (``restore_title_case`` would change it)."""
+    return any(_title_case(m.group(0)) for m in _SEGMENT.finditer(text))
+
+
+def restore_title_case(text: str, spans: Iterable[tuple[int, int]] = (), names: Iterable[str] = ()) -> str:
+    """``text`` with each Title Case headline segment put in sentence case (same length and offsets).
+
+    Many outlets write headlines in Title Case ("Police Fire Tear Gas at Opposition Rally"); the
+    parser reads such a line as a string of proper nouns, as it does all-caps copy, and finds no
+    verb.  The segment is given the all-caps treatment (``truecase``): known names, the places in
+    ``spans`` and words that are no English word keep their capitals.  Prose is left as it is.
+    """
+    spans = list(spans)
+    names = list(names)
+    out = text
+    for m in _SEGMENT.finditer(text):
+        seg = m.group(0)
+        if not _title_case(seg):
+            continue
+        inside = [(s - m.start(), e - m.start()) for s, e in spans if s >= m.start() and e <= m.end()]
+        fixed = list(truecase(seg, inside, names))
+        for w in _SPACED_WORD.finditer(seg):
+            if len(w.group(0)) > 1 and w.group(0).isupper():
+                fixed[w.start():w.end()] = w.group(0)  # "(SAA)", "UN": an acronym as written
+        out = out[:m.start()] + "".join(fixed) + out[m.end():]
+    return out

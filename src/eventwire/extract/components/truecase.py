@@ -1,7 +1,7 @@
 """The text to parse: wrapped lines joined, all-caps wire copy given its case back.
 
 The parser reads all-caps copy badly ("SHELLING HIT KHARKIV" is a string of
-proper nouns), so such copy is case-restored first (``extract.truecase``):
+proper nouns), so such copy is case-restored first (``extract.truecase``), as are Title Case headlines:
 the places found in the raw text and the catalogue's and calendar's proper
 names keep their capitals, everything else is lower-cased by rule.  The
 result has the same length and offsets as the stored text.
@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.clean.blocks import unwrap
 from eventwire.data import load_json
-from eventwire.extract.truecase import mostly_upper, truecase
+from eventwire.extract.truecase import mostly_upper, restore_title_case, truecase
 
 CALENDAR_NAMES = ("January", "February", "March", "April", "June", "July", "August", "September", "October",
                   "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -46,9 +46,10 @@ class CaseRestorer:
     def match(self, doc: Doc) -> str:
         # wire copy's wrapped lines are fragments of sentences: parse them joined (same offsets)
         text = unwrap(doc.text)
+        spans = [(p.start, p.end) for p in doc._.toponyms]
         if mostly_upper(doc.text):
-            text = truecase(text, [(p.start, p.end) for p in doc._.toponyms], self.names)
-        return text
+            return truecase(text, spans, self.names)
+        return restore_title_case(text, spans, self.names)  # "Gunmen Kill 12 in Attack on Village"
 
     @staticmethod
     def set_annotations(doc: Doc, text: str) -> Doc:

@@ -226,7 +226,7 @@ def _references_into_a_month(path, monkeypatch, named_by) -> tuple[list[dict], l
     document at a time and those of a full refuse; then each document's event, and the stored
     mentions each new reference read as context (through ``named_by`` in place of ``_named_by``)."""
     read: list[int] = []
-    monkeypatch.setattr(inc, "_named_by", lambda session, m, c: read.append(len(found := named_by(session, m, c)))
+    monkeypatch.setattr(inc, "_named_by", lambda session, m, c, *rest: read.append(len(found := named_by(session, m, c, *rest)))
                         or found)
     Session = make_sessionmaker(make_engine(f"sqlite:///{path}"))
     day, mykolaiv, kharkiv = date(2024, 4, 5), PLACES[0], UA_MORE[-2]
@@ -259,7 +259,7 @@ def test_a_reference_reads_the_events_it_names_by_words_abroad_and_by_place_at_h
     depot abroad, named by its words) and, dated by its article, those of a compatible place (the
     bakery, sharing only common words): it joins both as reading everything would, and as a refuse
     does, from fewer stored mentions read."""
-    everything = (lambda session, m, c: fx.mentions_in_cells(session, {inc.cell_key(x) for x in c.referred}))
+    everything = (lambda session, m, c, *rest: fx.mentions_in_cells(session, {inc.cell_key(x) for x in c.referred}))
     narrowed, refused, event_of, read = _references_into_a_month(tmp_path / "a.db", monkeypatch, inc._named_by)
     whole, _refused, _event_of, read_whole = _references_into_a_month(tmp_path / "b.db", monkeypatch, everything)
     assert narrowed == refused == whole
@@ -292,7 +292,7 @@ def _months_then_references(path, monkeypatch, named_by) -> tuple[dict, dict, li
     fused one document at a time, those of a full refuse, and how many stored mentions each new
     reference read as context (through ``named_by`` in place of ``_named_by``)."""
     read: list[int] = []
-    monkeypatch.setattr(inc, "_named_by", lambda session, m, c: read.append(len(found := named_by(session, m, c)))
+    monkeypatch.setattr(inc, "_named_by", lambda session, m, c, *rest: read.append(len(found := named_by(session, m, c, *rest)))
                         or found)
     rng = random.Random(3)
     Session = make_sessionmaker(make_engine(f"sqlite:///{path}"))
@@ -320,8 +320,61 @@ def test_references_read_only_the_events_that_can_weigh_in_their_choice(tmp_path
     """Read as context, only the events sharing a reference word with a new reference or (for one
     dated by its article) standing at a compatible place (``_named_by``): the same events as reading
     every event it reaches, and as a full refuse, from fewer stored mentions read."""
-    everything = (lambda session, m, c: fx.mentions_in_cells(session, {inc.cell_key(x) for x in c.referred}))
+    everything = (lambda session, m, c, *rest: fx.mentions_in_cells(session, {inc.cell_key(x) for x in c.referred}))
     narrowed, refused, read = _months_then_references(tmp_path / "a.db", monkeypatch, inc._named_by)
     whole, refused_whole, read_whole = _months_then_references(tmp_path / "b.db", monkeypatch, everything)
     assert narrowed == refused == whole == refused_whole and len(narrowed) > 60
     assert len(read) == len(read_whole) >= 9 and sum(read) < 0.85 * sum(read_whole)
+
+
+def test_the_pools_cells_are_read_once_and_give_what_the_index_holds(tmp_path, monkeypatch):
+    """``_Pool.in_cells`` keeps each cell's mentions for the run: the same ids as ``mentions_in_cells``,
+    whatever cells a call mixes (read, unread, empty), and no cell read from the database twice."""
+    Session = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'c.db'}"))
+    pairs = [(c, m) for c in range(20) for m in range(c * 3, c * 3 + c % 4)]  # cells 0, 4, 8, ... hold none
+    with Session.begin() as s:
+        fx.add_cells(s, pairs)
+    reads: list[int] = []
+    real = fx.mentions_by_cell
+    monkeypatch.setattr(fx, "mentions_by_cell", lambda s, cs: reads.extend(cs) or real(s, cs))
+    pool, rng = inc._Pool(), random.Random(5)
+    with Session() as s:
+        for _ in range(30):
+            ask = set(rng.sample(range(25), rng.randint(0, 8)))
+            assert pool.in_cells(s, ask) == fx.mentions_in_cells(s, ask)
+    assert len(reads) == len(set(reads)) and set(reads) <= set(range(25))
+
+
+def test_the_collector_is_paused_during_fusion_even_if_turned_back_on_and_runs_once_after():
+    """``collector_paused``: no automatic collection inside (also after a library's ``gc.enable``, as
+    srsly's loader does), the thresholds as they were after, and the cycles made inside collected
+    then; an exception inside restores them too."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    runs: list[int] = []
+    counting = lambda phase, info: phase == "start" and runs.append(info["generation"])  # noqa: E731
+    before = gc.get_threshold()
+    gc.callbacks.append(counting)
+    try:
+        with inc.collector_paused():
+            gc.enable()
+            assert gc.get_threshold()[0] == 0
+            for _ in range(50_000):  # far past threshold0: would collect ~70 times
+                a, b = Node(), Node()
+                a.other, b.other = b, a
+            gone = weakref.ref(a)
+            del a, b
+            assert runs == [] and gone() is not None
+        assert runs == [2] and gone() is None  # one full collection, after
+        assert gc.get_threshold() == before
+        with pytest.raises(KeyError):
+            with inc.collector_paused():
+                raise KeyError("x")
+        assert gc.get_threshold() == before
+    finally:
+        gc.callbacks.remove(counting)
+        gc.set_threshold(*before)

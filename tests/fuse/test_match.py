@@ -108,3 +108,21 @@ def test_a_reference_names_its_event_by_the_words_beside_the_event_word():
     assert shared_reference(ref, [told]) >= 2
     assert shared_reference(ref, [other]) == 0
     assert shared_reference(ref, [told], common=frozenset({"six", "journalist"})) == 0
+
+
+def test_telling_words_token_by_token_are_the_sentence_rule():
+    """``telling_words`` tests each token once a process (``_telling_stem``): the words must be those of
+    the rule applied to the sentence's tokens, capitals, possessives, plurals, numbers and stop words."""
+    from eventwire.fuse import match as mt
+
+    def rule(sentence):
+        return frozenset(mt._stem(w) for w in mt._TOKEN.findall(sentence) if w[0].isalnum() and mt._telling(w))
+
+    sentences = ["The Jesuits' house was shelled, killing six priests in San Salvador on 16 November.",
+                 "JESUIT priests' killers: the army's Atlacatl battalion, 1989.", "It was a the of and",
+                 "Troops shelled the Hrytsenko grain depot in Aleppo on Friday.", "Gunmen’s bus attack — 12 dead",
+                 ""]
+    for s in sentences + [s.upper() for s in sentences] + [s.lower() for s in sentences]:
+        mt.telling_words.cache_clear()
+        assert mt.telling_words(s) == rule(s)
+    assert mt.telling_words(sentences[0]) != mt.telling_words(sentences[1])

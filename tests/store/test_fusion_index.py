@@ -53,3 +53,14 @@ def test_the_cache_keeps_the_most_recently_used_up_to_its_limit():
     assert sorted(cache.entries) == [1, 3]
     assert all(isinstance(m, Mention) and m == ms[i] for i, (_raw, m) in cache.entries.items())
     assert cache.get(3, raw[4]) == ms[4]  # same id, other text: decoded again
+
+
+def test_mentions_by_cell_gives_each_cells_own_mentions(Session):
+    """``mentions_by_cell`` keeps the cells apart (``_Pool.in_cells`` unions them itself): each cell's
+    list is what ``mentions_in_cells`` reads for that cell alone, and an empty cell is left out."""
+    with Session.begin() as s:
+        fx.add_cells(s, [(10, 1), (10, 2), (11, 2), (12, 3), (-5, 4)])
+    with Session.begin() as s:
+        by = fx.mentions_by_cell(s, [10, 11, 12, -5, 99])
+        assert {c: sorted(v) for c, v in by.items()} == {10: [1, 2], 11: [2], 12: [3], -5: [4]}
+        assert all(set(by[c]) == fx.mentions_in_cells(s, {c}) for c in by)

@@ -118,7 +118,8 @@ def _dated_registered(m: Mention, fam: str, country: str, buckets: range, reg: s
     for b in buckets:
         reg.update((f"d|{fam}|{b}|{country}", f"da|{fam}|{b}"))
     if anchorable(m) and not soft(m):  # what a reference back from abroad may share with it
-        reg.update(f"w|{fam}|{b}|{w}" for b in buckets for w in telling_words(m.evidence.sentence))
+        words = telling_words(m.evidence.sentence)
+        reg.update(f"w|{fam}|{b}|{w}" for b in buckets for w in words)
     if refers(m):  # found by what it may refer back to (``_later``)
         words = _own_reference_words(m)
         for b in buckets:
@@ -142,7 +143,8 @@ def _later(m: Mention, fam: str, country: str, first: int, reach: set[str]) -> N
     else:
         reach.update(f"x|{fam}|{b}|{c}" for b in later for c in (country, "?"))
     if anchorable(m) and not soft(m):
-        reach.update(f"xw|{fam}|{b}|{w}" for b in later for w in telling_words(m.evidence.sentence))
+        words = telling_words(m.evidence.sentence)
+        reach.update(f"xw|{fam}|{b}|{w}" for b in later for w in words)
 
 
 def _refers(m: Mention, fam: str, country: str, stop: int, refer: set[str]) -> None:

@@ -15,9 +15,16 @@ from functools import cache
 from typing import Any
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
 def to_jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    cls = type(value)
+    if cls in _PLAIN:  # most values: the checks below would all fail for them, one at a time
+        return value
+    names = _names(cls)
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value]
     if isinstance(value, dict):
@@ -25,6 +32,15 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, once per class (``dataclasses.fields`` builds them again each call);
+    None for any other type, and for a dataclass itself (a class, not an instance)."""
+    if not dataclasses.is_dataclass(cls) or issubclass(cls, type):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @cache

@@ -112,6 +112,17 @@ def mentions_in_cells(session: Session, cells: Iterable[int]) -> set[int]:
     return values_where_in(session, FusionCellRow.mention_id, FusionCellRow.cell, set(cells))
 
 
+def mentions_by_cell(session: Session, cells: Iterable[int]) -> dict[int, list[int]]:
+    """The mentions registered in each of ``cells`` (a cell holding none is left out), for a reader
+    that keeps them by cell (``fuse.incremental._Pool.in_cells``)."""
+    out: dict[int, list[int]] = {}
+    for chunk in chunks(set(cells)):
+        for cell, mid in session.execute(select(FusionCellRow.cell, FusionCellRow.mention_id)
+                                         .where(FusionCellRow.cell.in_(chunk))):
+            out.setdefault(cell, []).append(mid)
+    return out
+
+
 def add_cells(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
     """Register (cell, mention id) pairs; a pair stored already is left as it is."""
     rows = [{"cell": c, "mention_id": m} for c, m in set(pairs)]

@@ -240,7 +240,8 @@ def all_mentions(session: Session) -> list[tuple[int, Mention]]:
 
 
 # --------------------------------------------------------------------- events
-def _event_row(ev: Event) -> EventRow:
+def _event_row(ev: Event, payload: dict | None = None) -> EventRow:
+    """``payload``: ``to_jsonable(ev)`` when already made (``write_events`` compares it first)."""
     return EventRow(
         id=ev.id,
         event_type=ev.event_type,
@@ -250,7 +251,7 @@ def _event_row(ev: Event) -> EventRow:
         country=ev.location.country if ev.location else None,
         actors_text=" | ".join(a.name for a in ev.actors).lower(),
         exportable=ev.exportable,
-        payload=to_jsonable(ev),
+        payload=to_jsonable(ev) if payload is None else payload,
     )
 
 
@@ -279,11 +280,11 @@ def write_events(session: Session, wanted: dict[str, Event], stored: dict[str, t
     for eid, ev in wanted.items():
         payload = to_jsonable(ev)
         if eid not in stored:
-            session.add(_event_row(ev))
+            session.add(_event_row(ev, payload))
             added += ev.exportable
             touched.append(ev)
         elif stored[eid][0] != payload:
-            session.merge(_event_row(ev))
+            session.merge(_event_row(ev, payload))
             changed += ev.exportable or stored[eid][1]
             touched.append(ev)
     session.flush()

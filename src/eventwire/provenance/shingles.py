@@ -66,8 +66,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     area_words: frozenset[str]
     synonyms: dict[str, str]  # stem -> group key
-    # token -> (content unit, number value), filled by ``word_facts`` as ``features`` meets words; on the
-    # lexicon because both answers are functions of the token and the lexicon alone (not copied by replace)
+    # token -> ``word_facts``, filled as ``features`` meets words: functions of token and lexicon alone
     word_cache: dict[str, tuple[str | None, str | None, str]] = field(
         default_factory=dict, init=False, compare=False, repr=False)
 

@@ -265,10 +265,11 @@ class Pipeline:
     def update_provenance(self) -> None:
         """Find the copies of the documents no provenance pass has seen, by lookup in the stored
         index (provenance/stored.py), and re-decide only the stories they touch."""
+        from eventwire.gcpause import collector_paused
         from eventwire.provenance.stored import StoredIndex
         from eventwire.store import fusion_index, provenance_index
 
-        with self.Session.begin() as session:
+        with collector_paused(), self.Session.begin() as session:  # it keeps ~1M objects to its end
             repo.lock_for_writing(session)
             if repo.get_meta(session, PROVENANCE_INDEXED) is None:  # made before the stored index: index all once
                 rows = repo.all_documents(session)

@@ -46,3 +46,60 @@ def test_the_sketch_agrees_with_the_full_features_and_its_caches_are_bounded(mon
     other = Sketcher()
     assert other.sketch(ORIGINAL) == s  # a cache emptied as it fills changes no sketch
     assert len(other._units) <= 5 and len(sk._units) > 5  # each sketcher keeps its own words
+
+
+# ``features`` as it was written before it looked each token up once (session 14): the plain reading
+TRICKY = [
+    ORIGINAL, SPUN, CHROME + ORIGINAL,
+    "Mr. Smith paid 1.35 million. U.S. officials said 50,000 people fled!\nBREAKING NEWS\n\n'Stop!' she said. Then nine more.",
+    "Ukraine's army said four drones hit Kharkiv's depot at 21:00\u00a0on Tuesday. Russia's ministry denied it; "
+    "\u201cnothing happened,\u201d it said. May 9 parade (in Moscow) went ahead. It may rain.",
+    "n't isn't don't-know well-known. A. B. Smith met Gen. Lee in St. Petersburg... 3.5.6 x.5 .5 5. end",
+    "", "   \n\n  ", "One", "Zelensky Zelensky zelensky. Kyiv, Odesa and Lviv were hit. THE UNITED NATIONS SECURITY COUNCIL met.",
+]
+
+
+def _reference_features(text, lex):
+    sents = []
+    norm = shingles.normalise(text)
+    lower_words = {w for w in shingles.TOKEN_RE.findall(norm) if w[:1].islower()}
+    lowercase_seen = frozenset(lower_words | {stem(w) for w in lower_words})
+    spans = split_sentences(text)
+    per = [tuple(shingles.Token(m.group(0), s + m.start(), s + m.end()) for m in shingles.TOKEN_RE.finditer(norm[s:e]))
+           for s, e in spans]
+    capitalised = frozenset(t.text for toks in per for t in toks[1:] if t.text[:1].isupper())
+    for i, ((s, e), toks) in enumerate(zip(spans, per)):
+        units = frozenset(u for t in toks if (u := shingles.content_unit(t.text, lex)))
+        names = tuple(t.text for j, t in enumerate(toks)
+                      if shingles.is_name(t, j == 0, lowercase_seen, lex, shingles._next_word(toks, j, norm), capitalised))
+        nums = frozenset(n for t in toks if (n := number_value(t.text, lex)))
+        sents.append(shingles.Sentence(i, text[s:e], s, e, toks, units, names, nums))
+    words = [t.text.lower() for s in sents for t in s.tokens]
+    sh = frozenset(shingles.token_hash(" ".join(words[i:i + 5])) for i in range(max(1, len(words) - 4))) if words else frozenset()
+    units, bigrams = set(), set()
+    for s in sents:
+        seq = [u for t in s.tokens if (u := shingles.content_unit(t.text, lex))]
+        units.update(seq)
+        bigrams.update(f"{a} {b}" for a, b in zip(seq, seq[1:]))
+    return shingles.DocFeatures(duplicate_key(text), sh, frozenset(units), frozenset(bigrams),
+                                frozenset(entity_key(n) for s in sents for n in s.entities),
+                                frozenset(n for s in sents for n in s.numbers), tuple(sents))
+
+
+def test_features_looking_each_token_up_once_are_the_plain_reading(monkeypatch):
+    lex = load_lexicon()
+    for text in TRICKY:
+        assert features(text, lex) == _reference_features(text, lex)
+    monkeypatch.setattr(shingles, "WORD_CACHE_SIZE", 3)  # the remembered words emptied as they fill: the same
+    for text in TRICKY:
+        assert features(text, lex) == _reference_features(text, lex)
+
+
+def test_the_remembered_words_belong_to_their_lexicon():
+    import dataclasses
+    lex = load_lexicon()
+    text = "The army shelled the depot. The troops shelled it again."
+    assert features(text, lex).units  # fills lex's remembered words
+    other = dataclasses.replace(lex, synonyms={**lex.synonyms, "shell": "~strike", "depot": "~strike"})
+    assert other.word_cache == {}
+    assert features(text, other) == _reference_features(text, other) != _reference_features(text, lex)

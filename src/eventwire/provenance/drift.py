@@ -45,6 +45,7 @@ AGENT_WINDOW = 8
 SOURCE_WINDOW = 6
 
 _CLAUSE_SPLIT_RE = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+|\s+\(|\)\s*")
+_YEAR_RE = re.compile(r"(19|20)\d\d")  # a year, as a whole token
 _PREPOSITIONS = lexicon_words("function_words", "phrase_prepositions")
 # words that open a reported clause ("said that ..."): where an added attribution ends
 CLAUSE_OPENERS = lexicon_words("function_words", "clause_openers")
@@ -101,7 +102,7 @@ def _date_terms(s: Sentence, lex: Lexicon) -> set[str]:
                     out.add(f"{t[:3]} {int(toks[j])}")
         elif t in lex.weekdays:
             out.add(t)
-        elif re.fullmatch(r"(19|20)\d\d", t):
+        elif _YEAR_RE.fullmatch(t):
             out.add(t)
     joined = " " + " ".join(toks) + " "
     for phrase in lex.relative_dates:
@@ -117,7 +118,7 @@ def _date_numbers(s: Sentence, lex: Lexicon) -> set[str]:
     toks = [t.text for t in s.tokens]
     out = set()
     for i, t in enumerate(toks):
-        if re.fullmatch(r"(19|20)\d\d", t):
+        if _YEAR_RE.fullmatch(t):
             out.add(t)
         if t.isdigit() and len(t) <= 2:
             near = [x.lower() for x in toks[max(0, i - 1):i + 2]]

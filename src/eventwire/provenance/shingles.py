@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -66,6 +66,9 @@ class Lexicon:
     place_prepositions: frozenset[str]
     area_words: frozenset[str]
     synonyms: dict[str, str]  # stem -> group key
+    # token -> ``word_facts``, filled as ``features`` meets words: functions of token and lexicon alone
+    word_cache: dict[str, tuple[str | None, str | None, str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +206,17 @@ def number_value(tok: str, lex: Lexicon) -> str | None:
     return None
 
 
+def word_facts(word: str, lex: Lexicon) -> tuple[str | None, str | None, str]:
+    """(``content_unit``, ``number_value``, lowercase) of a token, remembered on ``lex``: ``features`` asked both
+    of every token of every document (~300k tokens a provenance batch, two regular expressions each)."""
+    facts = lex.word_cache.get(word)
+    if facts is None:
+        if len(lex.word_cache) >= WORD_CACHE_SIZE:
+            lex.word_cache.clear()
+        facts = lex.word_cache[word] = (content_unit(word, lex), number_value(word, lex), word.lower())
+    return facts
+
+
 def content_unit(word: str, lex: Lexicon) -> str | None:
     """The unit a content word contributes (synonym group or stem), None for function words."""
     low = word.lower()
@@ -252,27 +266,45 @@ def _next_word(toks: tuple[Token, ...], j: int, norm: str) -> Token | None:
 
 def sentences(text: str, lex: Lexicon | None = None) -> list[Sentence]:
     """The sentences of ``text`` with their content units, names and numbers."""
-    lex = lex or load_lexicon()
+    return _sentences(text, lex or load_lexicon())[0]
+
+
+def _sentences(text: str, lex: Lexicon) -> tuple[list[Sentence], list[list[str]], list[str]]:
+    """``sentences``; each sentence's content units in token order (``features`` makes its bigrams of
+    them) and every token lowercased, in order (its shingles): each token is looked at once."""
     norm = normalise(text)
     # the lowercase vocabulary, from the token strings alone (``tokens`` built a Token for each: a
     # tenth of the time a provenance pass spent in ``features``)
     lower_words = {w for w in TOKEN_RE.findall(norm) if w[:1].islower()}
     lowercase_seen = frozenset(lower_words | {stem(w) for w in lower_words})
     spans = split_sentences(text)
-    per_sentence = [
-        tuple(Token(m.group(0), s + m.start(), s + m.end()) for m in TOKEN_RE.finditer(norm[s:e])) for s, e in spans
-    ]
+    cache, finditer = lex.word_cache, TOKEN_RE.finditer
+    per_sentence, seqs, numbers, lowered = [], [], [], []
+    for s, e in spans:  # tokens never cross a span's ends (whitespace), so matching inside it is matching its slice
+        toks, seq, nums = [], [], set()
+        for m in finditer(norm, s, e):
+            w = m[0]
+            toks.append(Token(w, m.start(), m.end()))
+            unit, number, low = cache.get(w) or word_facts(w, lex)
+            lowered.append(low)
+            if unit:
+                seq.append(unit)
+            if number:
+                nums.add(number)
+        per_sentence.append(tuple(toks))
+        seqs.append(seq)
+        numbers.append(frozenset(nums))
     capitalised_inside = frozenset(t.text for toks in per_sentence for t in toks[1:] if t.text[:1].isupper())
     out: list[Sentence] = []
     for i, ((s, e), toks) in enumerate(zip(spans, per_sentence)):
-        units = frozenset(u for t in toks if (u := content_unit(t.text, lex)))
+        # ``is_name`` is False for a token not capitalised, whatever follows it: asked of the others only
         names = tuple(
             t.text for j, t in enumerate(toks)
-            if is_name(t, j == 0, lowercase_seen, lex, _next_word(toks, j, norm), capitalised_inside)
+            if t.text[:1].isupper()
+            and is_name(t, j == 0, lowercase_seen, lex, _next_word(toks, j, norm), capitalised_inside)
         )
-        nums = frozenset(n for t in toks if (n := number_value(t.text, lex)))
-        out.append(Sentence(i, text[s:e], s, e, toks, units, names, nums))
-    return out
+        out.append(Sentence(i, text[s:e], s, e, toks, frozenset(seqs[i]), names, numbers[i]))
+    return out, seqs, lowered
 
 
 @dataclass(frozen=True)
@@ -290,15 +322,13 @@ class DocFeatures:
 
 def features(text: str, lex: Lexicon | None = None) -> DocFeatures:
     lex = lex or load_lexicon()
-    sents = sentences(text, lex)
-    words = [t.text.lower() for s in sents for t in s.tokens]
+    sents, seqs, words = _sentences(text, lex)
     shingles = frozenset(
         token_hash(" ".join(words[i:i + SHINGLE_SIZE])) for i in range(max(1, len(words) - SHINGLE_SIZE + 1))
     ) if words else frozenset()
     units: set[str] = set()
     bigrams: set[str] = set()
-    for s in sents:
-        seq = [u for t in s.tokens if (u := content_unit(t.text, lex))]
+    for seq in seqs:
         units.update(seq)
         bigrams.update(f"{a} {b}" for a, b in zip(seq, seq[1:]))
     return DocFeatures(

@@ -17,23 +17,45 @@ from eventwire.store.orm import DocumentRow
 from eventwire.store.repository import get_meta, set_meta
 
 LANGUAGES = "provenance_languages"  # meta key: languages with names-and-numbers bands, as JSON
+# BAND_ORDER: a batch's ~94,000 bands are written and looked up sorted by band.  Band hashes are spread
+# evenly over the whole key range, so in the order documents give them each one lands on a page of
+# ``prov_bands``' B-tree far from the last (a batch touches nearly every page of the 5M-row table at 54k
+# documents) and SQLite's page cache (2 MB by default) has evicted it since; in key order the pages come
+# one after another, each read once.  Measured at 54k (sqlite3 alone, 94k random rows, 100k lookups):
+# inserts 0.59 -> 0.22 CPU s, lookups 0.19 -> 0.07 CPU s.
 
 
 def band_hits(session: Session, bands: Iterable[int]) -> dict[int, set[int]]:
-    """The keys of the documents holding each of ``bands`` (one statement for every kind of band)."""
+    """The keys of the documents holding each of ``bands`` (one statement for every kind of band).
+
+    Asked in band order (``BAND_ORDER``): the answer is a set per band, whatever the order."""
     out: dict[int, set[int]] = {}
-    for chunk in chunks(set(bands)):
-        for band, key in session.execute(select(ProvBandRow.band, ProvBandRow.doc_key).where(ProvBandRow.band.in_(chunk))):
+    conn = session.connection()
+    mark = _mark(conn)
+    for chunk in chunks(sorted(set(bands))):  # through the driver, as ``add_bands_many`` writes them
+        sql = f"SELECT band, doc_key FROM {ProvBandRow.__tablename__} WHERE band IN ({', '.join([mark] * len(chunk))})"
+        for band, key in conn.exec_driver_sql(sql, tuple(chunk)):
             out.setdefault(band, set()).add(key)
     return out
 
 
+def _mark(conn) -> str:
+    """The driver's placeholder for one parameter (SQLite's ``?``, psycopg's ``%s``)."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
 def add_bands_many(session: Session, keyed: Iterable[tuple[int, Iterable[int]]]) -> None:
     """Store each document's bands, (sketch key, bands) each: core executemany (the ORM's bulk path cost
-    more than the rows, ~94 a document)."""
-    rows = [{"band": b, "doc_key": key} for key, bands in keyed for b in set(bands)]
+    more than the rows, ~94 a document), in (band, key) order (``BAND_ORDER``): the table is its primary
+    key, so the same rows whatever the order they go in."""
+    rows = sorted({(b, key) for key, bands in keyed for b in bands})
+    conn = session.connection()
+    # straight to the driver's executemany as tuples: SQLAlchemy's per-row parameter processing of
+    # ~94,000 rows cost about what SQLite's inserts did (nothing to convert: two integers)
+    mark = _mark(conn)
+    sql = f"INSERT INTO {ProvBandRow.__tablename__} (band, doc_key) VALUES ({mark}, {mark})"
     for chunk in chunks(rows):
-        session.connection().execute(insert(ProvBandRow.__table__), chunk)
+        conn.exec_driver_sql(sql, chunk)
 
 
 def add_sketches(session: Session, sketches: list[tuple[str, str, bytes | None]]) -> dict[str, int]:
@@ -76,7 +98,7 @@ def unit_sketches(session: Session, doc_ids: Iterable[str]) -> dict[str, bytes |
 
 def ids_of_keys(session: Session, keys: Iterable[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    for chunk in chunks(keys):
+    for chunk in chunks(sorted(keys)):  # the rowid B-tree, in its order (``BAND_ORDER``)
         out.update((r.key, r.document_id) for r in session.execute(
             select(ProvSketchRow.key, ProvSketchRow.document_id).where(ProvSketchRow.key.in_(chunk))))
     return out

@@ -1,9 +1,9 @@
-"""The collector held off for a provenance pass, and given back as the caller had it."""
+"""The cycle collector paused for a provenance pass or a fusion run, and given back as the caller had it."""
 import gc
 
 import pytest
 
-from eventwire.gcpause import collector_paused
+from eventwire.gcpause import collector_paused, paused
 from eventwire.model import Document, PublishedDate
 from eventwire.pipeline import Pipeline
 from eventwire.provenance import stored
@@ -23,13 +23,48 @@ def collector_on():
         gc.disable()
 
 
-def test_the_collector_is_off_inside_and_back_after_also_on_an_error(collector_on):
+def test_the_collector_is_paused_inside_and_back_after_also_on_an_error(collector_on):
     with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
+        assert paused()
+    assert gc.isenabled() and not paused()
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError("boom")
-    assert gc.isenabled()
+    assert gc.isenabled() and not paused()
+
+
+def test_no_collection_inside_even_if_a_library_turns_the_collector_back_on_and_one_after():
+    """``collector_paused``: no automatic collection inside (also after a library's ``gc.enable``, as
+    srsly's loader does), the thresholds as they were after, and the cycles made inside collected
+    then; an exception inside restores them too."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    runs: list[int] = []
+    counting = lambda phase, info: phase == "start" and runs.append(info["generation"])  # noqa: E731
+    before = gc.get_threshold()
+    gc.callbacks.append(counting)
+    try:
+        with collector_paused():
+            gc.enable()
+            assert gc.get_threshold()[0] == 0
+            for _ in range(50_000):  # far past threshold0: would collect ~70 times
+                a, b = Node(), Node()
+                a.other, b.other = b, a
+            gone = weakref.ref(a)
+            del a, b
+            assert runs == [] and gone() is not None
+        assert runs == [2] and gone() is None  # one full collection, after
+        assert gc.get_threshold() == before
+        with pytest.raises(KeyError):
+            with collector_paused():
+                raise KeyError("x")
+        assert gc.get_threshold() == before
+    finally:
+        gc.callbacks.remove(counting)
+        gc.set_threshold(*before)
 
 
 def test_a_caller_that_turned_the_collector_off_keeps_it_off(collector_on):
@@ -51,7 +86,7 @@ def test_a_provenance_pass_verifies_its_copies_with_the_collector_off(tmp_path, 
     features = stored.features
 
     def watched(text, lex=None):
-        seen.append(gc.isenabled())
+        seen.append(paused())
         return features(text, lex)
 
     monkeypatch.setattr(stored, "features", watched)
@@ -60,7 +95,7 @@ def test_a_provenance_pass_verifies_its_copies_with_the_collector_off(tmp_path, 
         repo.add_document(s, _document("a", TEXT))
         repo.add_document(s, _document("b", TEXT + " Two more drones were shot down."))
     pipe.update_provenance()
-    assert seen and not any(seen)  # features were built, none of them with the collector on
-    assert gc.isenabled()
+    assert seen and all(seen)  # features were built, all of them with the collector paused
+    assert gc.isenabled() and not paused()
     with pipe.Session() as s:
         assert repo.get_document(s, "b").story == repo.get_document(s, "a").story

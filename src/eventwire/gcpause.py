@@ -1,14 +1,18 @@
-"""The cyclic garbage collector held off while a pass builds many objects it keeps to its end.
+"""Python's cycle collector paused while a pass builds many objects it keeps to its end.
 
 A provenance pass keeps the features of every document it verifies (~2,000 a batch of 1,000: their
-tokens and sentences, ~1M small objects) until it has assigned the stories, and frees them together
-after.  None of them is in a reference cycle: reference counting frees them all.  But while they are
-being built the collector runs a collection every 700 new containers and a full one each time a
-quarter more objects have survived, and each walks the objects kept so far: 0.7-1.5 of the ~5 CPU
-seconds of a batch into the 54k ``--scale`` database (bench/README.md, session 14).  With the collector
-held off for the pass it frees nothing less in the end: what refcounting frees is freed at once as
-before, and any cycle the pass made is found by the first collection after it.  The state the caller
-had is restored, so a caller that turned the collector off itself keeps it off.
+tokens and sentences, ~1M small objects) until it has assigned the stories; a fusion run reads ~50k
+stored mentions and builds ~30k context clusters.  None of them needs the cycle collector: reference
+counting frees them.  But while they are being built the collector runs every 700 new containers
+and a full collection each time a quarter more objects have survived, and each walks everything kept
+so far: 0.7-1.5 of the ~5 CPU seconds of provenance and ~3.3 of ~21 of fusion for one batch into a
+~50k ``--scale`` database (bench/README.md, session 14: provbatch2 and fusegrow).
+
+Paused by a zero threshold, not ``gc.disable``: a library may turn the collector back on behind us
+(srsly's msgpack loader does, when spaCy's word tables are first loaded during fusion).  After the
+block the thresholds are as they were and, if the collector is on, one full collection takes the
+cycles made meanwhile and leaves the collector's counts as a run of its own would (without it the
+next stage paid the skipped collections).  No decision reads the collector, so results are the same.
 """
 from __future__ import annotations
 
@@ -19,11 +23,18 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No cyclic collection inside the block; the collector as it was after it (also on an error)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """No automatic cyclic collection inside the block; the thresholds as they were after it (also on
+    an error), then one full collection unless the caller had the collector off."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        gc.set_threshold(*thresholds)
+        if gc.isenabled() and thresholds[0]:
+            gc.collect()
+
+
+def paused() -> bool:
+    """Whether no automatic collection can run now (for tests and probes)."""
+    return not gc.isenabled() or gc.get_threshold()[0] == 0

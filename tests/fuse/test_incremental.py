@@ -345,36 +345,11 @@ def test_the_pools_cells_are_read_once_and_give_what_the_index_holds(tmp_path, m
     assert len(reads) == len(set(reads)) and set(reads) <= set(range(25))
 
 
-def test_the_collector_is_paused_during_fusion_even_if_turned_back_on_and_runs_once_after():
-    """``collector_paused``: no automatic collection inside (also after a library's ``gc.enable``, as
-    srsly's loader does), the thresholds as they were after, and the cycles made inside collected
-    then; an exception inside restores them too."""
-    import gc
-    import weakref
+def test_fusion_runs_with_the_collector_paused(monkeypatch):
+    """``fuse_new`` runs inside ``gcpause.collector_paused`` (its own behaviour: tests/test_gcpause.py)."""
+    from eventwire import gcpause
 
-    class Node:
-        pass
-
-    runs: list[int] = []
-    counting = lambda phase, info: phase == "start" and runs.append(info["generation"])  # noqa: E731
-    before = gc.get_threshold()
-    gc.callbacks.append(counting)
-    try:
-        with inc.collector_paused():
-            gc.enable()
-            assert gc.get_threshold()[0] == 0
-            for _ in range(50_000):  # far past threshold0: would collect ~70 times
-                a, b = Node(), Node()
-                a.other, b.other = b, a
-            gone = weakref.ref(a)
-            del a, b
-            assert runs == [] and gone() is not None
-        assert runs == [2] and gone() is None  # one full collection, after
-        assert gc.get_threshold() == before
-        with pytest.raises(KeyError):
-            with inc.collector_paused():
-                raise KeyError("x")
-        assert gc.get_threshold() == before
-    finally:
-        gc.callbacks.remove(counting)
-        gc.set_threshold(*before)
+    seen = []
+    monkeypatch.setattr(inc, "_fuse_new", lambda session, max_rounds: seen.append(gcpause.paused()))
+    inc.fuse_new(None)
+    assert seen == [True] and not gcpause.paused()

@@ -36,10 +36,7 @@ give the same events.
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import true
@@ -48,6 +45,7 @@ from sqlalchemy.orm import Session
 from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells, naming
 from eventwire.fuse.events import fuse_in_context
 from eventwire.fuse.kept_context import KeptContext
+from eventwire.gcpause import collector_paused
 from eventwire.model import Event, Mention
 from eventwire.store import fusion_index as fx
 from eventwire.store import repository as repo
@@ -137,34 +135,10 @@ def refuse(session: Session) -> FusionStats:
     return FusionStats(len({r[3] for r in ranked.values()}), 1, len(events), len(ranked), changes)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the duration, then one full collection and back as it was.
-
-    A batch reads ~50k stored mentions and builds ~30k context clusters: hundreds of thousands of
-    long-lived objects, which every full collection walks again.  For one batch of 1,000 into the
-    42k ``--scale`` database the collector ran 10 full collections during fusion, 3.3 of ~21 CPU s
-    (session 14, counted with ``gc.callbacks``); fusion frees what it drops by reference counting.
-    The one collection after (~0.3 s) takes the cycles made meanwhile, and leaves the collector's
-    counts as a run of its own would: without it, the next stage paid the skipped collections (the
-    survivors all counted as new, full collections came again and again).  No decision reads the
-    collector, so the events are the same.  Paused by a zero threshold, not ``gc.disable``: a library
-    may turn the collector back on behind us (srsly's msgpack loader does, loading spaCy's word
-    tables, ``truecase.english_words``, the first time a reference is weighed).
-    """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(0)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        if gc.isenabled() and thresholds[0]:
-            gc.collect()
-
-
 def fuse_new(session: Session, *, max_rounds: int = 50) -> FusionStats:
     """Fuse what changed since the last run (see module doc); a database never fused is fused whole.
-    The cycle collector is paused meanwhile (``collector_paused``)."""
+    The cycle collector is paused meanwhile (``gcpause.collector_paused``: it walked the run's ~50k read
+    mentions and ~30k context clusters again and again)."""
     with collector_paused():
         return _fuse_new(session, max_rounds)
 

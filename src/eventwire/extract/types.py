@@ -56,6 +56,7 @@ from eventwire.extract.vocab import words
 
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 PROTEST_POLICING = words("event_words", "protest_policing")
+DYING_LEMMAS = frozenset({"die", "succumb"})  # verbs of dying: grammar, like the function words
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
 BATTLES = "Battles"
 
@@ -67,9 +68,11 @@ def _hyphenated(lemmas: list[str]) -> list[str]:
 
 
 def _to_death(tok: Token) -> bool:
-    """'Beat a man to death', 'was stoned to death': the verb tells a killing."""
+    """'Beat a man to death', 'was stoned to death', 'beat two men, one of whom died': the verb tells a
+    killing, by its 'to death' or by a dying told inside its own phrase (its object's relative clause)."""
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
-               for c in tok.children)
+               for c in tok.children) \
+        or any(t.lemma_.lower() in DYING_LEMMAS and t.pos_ == "VERB" for t in tok.subtree if t is not tok)
 
 
 def _named_only(hit: TypeHit) -> bool:

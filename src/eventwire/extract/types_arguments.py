@@ -40,6 +40,13 @@ CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 SEIZED_PEOPLE = words("event_words", "seized_people")
 
 
+def _place_before(tok: Token) -> bool:
+    """A place named earlier in the trigger's sentence, which an 'it' after it stands for: a named place
+    or a territory noun ('the town')."""
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "NOUN" and t.lemma_.lower() in TERRITORY_NOUNS
+               for t in tok.sent if t.i < tok.i)
+
+
 def _pit(tok: Token) -> bool:
     """'A gas explosion at a coal mine': a mine named by what it digs for is a pit, not a landmine."""
     return tok.lemma_.lower() == "mine" and any(
@@ -252,7 +259,8 @@ class Arguments:
             if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 args = self._args(tok, prepositions=False)
             lem = {a.lemma_.lower() for a in args}
-            placed = any(a.ent_type_ in ("GPE", "LOC", "FAC") for a in args) or bool(lem & TERRITORY_NOUNS)
+            placed = any(a.ent_type_ in ("GPE", "LOC", "FAC") for a in args) or bool(lem & TERRITORY_NOUNS) \
+                or "it" in lem and _place_before(tok)  # "celebrated in the town after it was recaptured"
             if not placed:
                 return self._people_taken(tok, trig, text)
         if key in FALL_TO_PHRASES:

@@ -298,6 +298,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             elif kind == "argument":
                 resolved = (trig["event_type"], trig["sub_event_type"], f"'{text}' with its object ({trig['concept']})") \
                     if self._argument(head, trig, text, phrase, sent) else None
+                if resolved and trig["sub_event_type"] == "Disrupted weapons use":
+                    resolved = self._struck_by_weapon(head, text) or resolved
             else:
                 if key in trig["_no_object"] and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children):
                     continue  # "cases demonstrating the range of severity": shows, does not protest

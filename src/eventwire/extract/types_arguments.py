@@ -11,7 +11,6 @@ from spacy.tokens import Span, Token
 from eventwire.extract.types_base import (
     _definite,
     _key,
-    _past_event,
     FIREARM_LEMMAS,
     ACCIDENT_PRONE,
     ARMED_BOMB_LEMMAS,
@@ -238,6 +237,16 @@ class Arguments:
             return None
         return self._crowd_clash(tok, sent, text)
 
+    def _struck_by_weapon(self, tok: Token, text: str) -> tuple[str, str, str] | None:
+        """'Its aircraft destroyed an ammunition depot': weapons destroyed by a weapon (aircraft, artillery,
+        a drone as the doer) were struck, the strike's sub-type; by troops or sappers they are disrupted."""
+        for t in self._agent(tok):
+            idx = self.instrument_lemmas.get(t.lemma_.lower(), self.instrument_lemmas.get(t.lower_))
+            sub = self.instruments[idx].get("sub_event_type") if idx is not None else None
+            if sub and self.instruments[idx]["concept"] != GROUND:
+                return REMOTE, sub, f"'{text}' by {t.text}: a strike on weapons"
+        return None
+
     def _people_taken(self, tok: Token, trig: dict, text: str) -> tuple[str, str, str] | None:
         """'Gunmen seized a local chief from his farm': a verb of taking ground whose object is a
         civilian took a person, an abduction by an armed group ('police seized the editor': an
@@ -282,20 +291,6 @@ class Arguments:
         if side == "nonstate":
             return "Battles", "Non-state actor overtakes territory", f"'{text}' by a non-state group"
         return "Battles", "Government regains territory", f"'{text}' by state forces"
-
-    def _gathered_to_demand(self, tok: Token, trig: dict) -> bool:
-        """'Hundreds of women gathered outside parliament to demand justice': a gathering whose
-        purpose is a demand, of people who may protest (a crowd, a count of people, ordinary people),
-        in the past.  The argument is the infinitive, not an object."""
-        purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in trig["_purposes"]
-                      and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children)
-        bare_participle = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
-        if not purpose or not (_past_event(tok) or bare_participle):  # a main verb the tagger took for a participle
-            return False
-        agent = self._agent(tok)
-        who = {t.lemma_.lower() for t in agent} | {t.lower_ for t in agent}
-        return self._side(agent) not in ("state", "nonstate") \
-            and bool(who & (trig["_gatherers"] | self.actor_sets.get("crowd", set())))
 
     def _argument(self, tok: Token, trig: dict, text: str, phrase: bool, sent: Span) -> bool:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""

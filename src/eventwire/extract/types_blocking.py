@@ -37,6 +37,7 @@ TEST_MODIFIERS = words("event_words", "test_modifiers")
 PERCEPTION_VERBS = words("event_words", "perception_verbs")
 INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
 PROTEST_ACT_VERBS = words("event_words", "protest_act_verbs")
+DISPERSAL_VERBS = words("event_words", "dispersal_verbs")
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 
 
@@ -77,7 +78,7 @@ class Blocking:
         if guess is not None:
             return f"'{guess.text}': a guess, not a report"
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.head.lemma_.lower() not in ATTEMPT_LEMMAS \
-                and not self._done_to_protest(tok):
+                and not self._done_to_protest(tok) and not self._dispersal_done(tok):
             return f"infinitive '{tok.text}': purpose or plan, not a report"
         verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
         if tok.pos_ == "NOUN":
@@ -149,6 +150,13 @@ class Blocking:
         return tok.dep_ in ("advcl", "xcomp") and tok.lemma_.lower() in self.protest_lemmas \
             and head.lemma_.lower() in PROTEST_ACT_VERBS \
             and (head.tag_ == "VBD" or _past_event(head) or _headline_present(head))
+
+    @staticmethod
+    def _dispersal_done(tok: Token) -> bool:
+        """'Police fired tear gas to disperse the crowd': a purpose of dispersing, after force used in
+        the past, tells the dispersal done (the crowd was there, and force met it)."""
+        return tok.dep_ in ("advcl", "xcomp") and tok.lemma_.lower() in DISPERSAL_VERBS \
+            and (tok.head.tag_ == "VBD" or _past_event(tok.head))
 
     def _dated(self, clause: Token) -> bool:
         """'Protesters clash with police in Santiago, Friday, Oct. 25': an event verb in the present

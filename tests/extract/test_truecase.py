@@ -54,3 +54,12 @@ def test_prose_full_of_names_and_acronyms_is_no_headline():
 
 def test_the_event_lexicon_words_are_english_words():
     assert is_english_word("ceasefire") and is_english_word("AIRSTRIKES")
+
+
+def test_a_generic_group_of_the_catalogue_is_no_name_to_keep():
+    from eventwire.extract.components.truecase import proper_names
+
+    names = proper_names()
+    assert "Hamas" in names and "Protesters" not in names and "Civilians" not in names
+    assert restore_title_case("Police Fire on Protesters in Capital, Killing Three", names=names) \
+        == "Police fire on protesters in capital, killing three"

@@ -23,7 +23,9 @@ def proper_names() -> list[str]:
     """Names whose capitals are restored in all-caps copy: catalogue names, demonyms, months, weekdays."""
     dem = load_json("actors", "demonyms.json")["countries"]
     catalogue = load_json("actors", "actors.json")["actors"]
-    aliases = [x for a in catalogue for x in a["aliases"] + [a["name"]]]
+    # a generic group ("Protesters", "Civilians": every alias written in lower case) is ordinary words
+    aliases = [x for a in catalogue if not all(al == al.lower() for al in a["aliases"])
+               for x in a["aliases"] + [a["name"]]]
     return sorted(
         {x for x in aliases if x[:1].isupper() and len(x) > 3}
         | {w for c in dem.values() for w in c["adjectives"] + c["names"]}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from eventwire.data import load_json
 from eventwire.extract.background import BackgroundReader
 from eventwire.extract.claims import ClaimExtractor
 from eventwire.extract.components.truecase import proper_names
@@ -55,6 +56,10 @@ class SnippetClassifier:
         per_sentence = [(sent, self.types.classify(sent)) for sent in doc.sents]
         # "... The rebels had seized the town last year": an earlier deed recalled is not the snippet's news
         recalled = {h.trigger.i for sent, hs in per_sentence for h in hs if self.background.cue(h.trigger, sent)}
+        # "The town was captured in 2015. On Sunday, warplanes bombed a market there": a deed dated by a year
+        # alone, beside a deed of another sentence dated closer, is the background of that news
+        if any(hs and not _year_only(sent) for sent, hs in per_sentence):
+            recalled |= {h.trigger.i for sent, hs in per_sentence if _year_only(sent) for h in hs}
         best = self.types.best_of(per_sentence, recalled)
         if not features:  # the rules alone decide: the model's features would go unread
             return best, frozenset()
@@ -76,3 +81,17 @@ class SnippetClassifier:
 
     def classify(self, text: str) -> tuple[str, str] | None:
         return self.decide(text)[0]
+
+
+# words that date a sentence to a day or a month: a sentence with one is not dated by a year alone
+_CLOSER_DATES = frozenset(load_json("lexicons", "time_expressions.json")["weekdays"]) \
+    | frozenset(load_json("lexicons", "time_expressions.json")["months"]) \
+    | {"today", "yesterday", "tonight", "overnight", "week", "weekend", "morning", "afternoon", "evening", "night"}
+
+
+def _year_only(sent) -> bool:
+    """'... captured by the rebels in 2015': the sentence's only date is a bare year ('in 2015'), no
+    day, month, weekday or recent time word."""
+    years = [t for t in sent if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")
+             and t.dep_ == "pobj" and t.head.lower_ == "in"]
+    return bool(years) and not any(t.lower_ in _CLOSER_DATES for t in sent)

@@ -52,6 +52,7 @@ from eventwire.extract.types_base import (
 )
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
+from eventwire.extract.types_purposes import Purposes
 from eventwire.extract.vocab import words
 
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
@@ -96,7 +97,7 @@ def _dropped_e(tok: Token) -> bool:
         and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lemma) is not None
 
 
-class EventTypeClassifier(Blocking, Arguments, Protests):
+class EventTypeClassifier(Blocking, Arguments, Protests, Purposes):
     """Built once with the shared nlp; call ``classify(sentence)`` per sentence."""
 
     def __init__(self, nlp: Language) -> None:
@@ -141,6 +142,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests):
             t["_objects"] = set(t.get("objects", ()))
             t["_purposes"] = set(t.get("purposes", ()))
             t["_gatherers"] = set(t.get("gatherers", ()))
+            t["_parties"] = set(t.get("parties", ()))
             t["_needs_weapon"] = set(t.get("needs_weapon", ()))
             t["_needs_object"] = set(t.get("needs_object", ()))
             t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}

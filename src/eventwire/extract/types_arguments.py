@@ -297,7 +297,7 @@ class Arguments:
         if phrase and _key(text) not in trig["_phrase_needs_object"]:
             return True  # "arms cache" names its object; "set up", "handed over" need theirs
         if trig["_purposes"]:
-            return self._gathered_to_demand(tok, trig)
+            return self._purpose(tok, trig)
         args = self._args(tok)
         lem = {a.lemma_.lower() for a in args} | {a.lower_.rstrip("s") for a in args} | {a.lower_ for a in args}
         hit = lem & trig["_objects"]

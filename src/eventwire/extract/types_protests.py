@@ -8,7 +8,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.extract.types_base import (
-    _past_event,
     BEFORE_PREPOSITIONS,
     MOB_VIOLENCE,
     PEACEFUL,
@@ -54,20 +53,6 @@ class Protests:
                             and any(c.dep_ == "nsubjpass" and self._side([c]) == "state" for c in t.children):
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
-
-    def _gathered_to_demand(self, tok: Token, trig: dict) -> bool:
-        """'Hundreds of women gathered outside parliament to demand justice': a gathering whose
-        purpose is a demand, of people who may protest (a crowd, a count of people, ordinary people),
-        in the past.  The argument is the infinitive, not an object."""
-        purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in trig["_purposes"]
-                      and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children)
-        bare_participle = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
-        if not purpose or not (_past_event(tok) or bare_participle):  # a main verb the tagger took for a participle
-            return False
-        agent = self._agent(tok)
-        who = {t.lemma_.lower() for t in agent} | {t.lower_ for t in agent}
-        return self._side(agent) not in ("state", "nonstate") \
-            and bool(who & (trig["_gatherers"] | self.actor_sets.get("crowd", set())))
 
     def _demonstrating(self, hit: TypeHit, at_protest: bool) -> TypeHit:
         """A crowd's violence is a violent demonstration when the crowd is demonstrating: done at or

@@ -25,10 +25,6 @@ def subs(clf, nlp, text: str) -> list[str]:
     ("The firm agreed to release its figures on Monday.", []),
     # a plan to agree is no agreement
     ("The rebels may agree to withdraw from the bridge.", []),
-    # people who blocked a road over a grievance protested; a time is no grievance, a bill no road
-    ("Farmers blocked the bridge on Monday over the price of fertiliser.", ["Peaceful protest"]),
-    ("Farmers blocked the bridge over the weekend.", []),
-    ("The senate blocked the bill over concerns about its cost.", []),
 ])
 def test_a_purpose_and_its_doer_make_the_event(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected

@@ -143,7 +143,6 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes):
             t["_purposes"] = set(t.get("purposes", ()))
             t["_gatherers"] = set(t.get("gatherers", ()))
             t["_parties"] = set(t.get("parties", ()))
-            t["_grievance_preps"] = set(t.get("grievance_prepositions", ()))
             t["_needs_weapon"] = set(t.get("needs_weapon", ()))
             t["_needs_object"] = set(t.get("needs_object", ()))
             t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}

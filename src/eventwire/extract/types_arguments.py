@@ -296,7 +296,7 @@ class Arguments:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""
         if phrase and _key(text) not in trig["_phrase_needs_object"]:
             return True  # "arms cache" names its object; "set up", "handed over" need theirs
-        if trig["_purposes"] or trig["_grievance_preps"]:
+        if trig["_purposes"]:
             return self._purpose(tok, trig)
         args = self._args(tok)
         lem = {a.lemma_.lower() for a in args} | {a.lower_.rstrip("s") for a in args} | {a.lower_ for a in args}

@@ -1,7 +1,7 @@
 """Step 3 of ``extract.types``, for triggers whose argument is a purpose, not an object.
 
 "Hundreds of women gathered outside parliament to demand justice" is a protest though no protest
-word is said, and so is "villagers blocked the highway over power cuts"; "both sides agreed to withdraw heavy weapons" is an agreement though no agreement
+word is said; "both sides agreed to withdraw heavy weapons" is an agreement though no agreement
 word is.  The verb alone ("gathered", "agreed") says little: its infinitive of purpose, and who
 does it, make the event.  The purposes and the doers are data (``purposes``, ``gatherers``,
 ``parties`` of the trigger in event_types.json).
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.extract.types_base import TIME_NOUNS, _past_event
+from eventwire.extract.types_base import _past_event
 
 
 class Purposes:
@@ -18,8 +18,6 @@ class Purposes:
 
     def _purpose(self, tok: Token, trig: dict) -> bool:
         """Whether the trigger has its purpose and its doer (the kind of trigger says which doer)."""
-        if trig["_grievance_preps"]:
-            return self._blocked_over(tok, trig)
         if not _has_purpose(tok, trig["_purposes"]) or not _done(tok):
             return False
         if trig["_gatherers"]:
@@ -36,19 +34,6 @@ class Purposes:
         who = {t.lemma_.lower() for t in agent} | {t.lower_ for t in agent}
         return self._side(agent) not in ("state", "nonstate") \
             and bool(who & (trig["_gatherers"] | self.actor_sets.get("crowd", set())))
-
-
-    def _blocked_over(self, tok: Token, trig: dict) -> bool:
-        """'Villagers blocked the highway for hours over the lack of electricity': people (no force, no
-        armed group) who blocked a road, in the past, over or against a grievance protested.  The
-        grievance is a purpose of its own; a time ('over the weekend') is none."""
-        if tok.pos_ != "VERB" or not _done(tok) \
-                or not any(c.dep_ == "dobj" and c.lemma_.lower() in trig["_objects"] for c in tok.children):
-            return False
-        grievance = any(c.dep_ == "prep" and c.lower_ in trig["_grievance_preps"]
-                        and any(g.dep_ == "pobj" and g.lemma_.lower() not in TIME_NOUNS and g.ent_type_ not in ("DATE", "TIME")
-                                for g in c.children) for c in tok.children)
-        return grievance and self._side(self._agent(tok)) not in ("state", "nonstate")
 
 
 def _has_purpose(tok: Token, purposes: set[str]) -> bool:

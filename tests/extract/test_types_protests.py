@@ -126,3 +126,16 @@ def test_wounds_and_firing_on_a_march_are_excessive_force(clf, nlp, text, expect
 def test_a_deed_a_protest_is_about_is_not_a_second_event(clf, nlp):
     got = subs(clf, nlp, "Women marched peacefully to condemn the rape and murder of a teenager.")
     assert got == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force by police or troops at a protest is what happened to the protest (ACLED: excessive force)
+    ("Police opened fire during a demonstration in the capital, killing two people.", "Excessive force against protesters"),
+    ("Two people were killed when security forces fired at a march in the city.", "Excessive force against protesters"),
+    ("Soldiers shot dead three people at a rally against the coup.", "Excessive force against protesters"),
+    # anyone else's deed at a protest is a deed of its own, the protest its setting
+    ("A bomb exploded at a rally in the city, killing five.", "Remote explosive/landmine/IED"),
+])
+def test_force_by_police_or_troops_at_a_protest_is_its_repression(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == [expected]
+

@@ -104,6 +104,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes):
         lex = load_json("lexicons", "event_types.json")
         self.kinds = NumberKinds()
         self.triggers = lex["triggers"]
+        self._trigger_of = {t["concept"]: t for t in self.triggers}
         self.instruments = lex["instruments"]
         self._read_cues(lex["not_event_cues"])
         actors = lex.get("actors", {})
@@ -327,6 +328,25 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes):
             hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why, weak, weapon))
         return self._sentence_hits(hits, sent)
 
+    def _deed_apart_from_protest(self, sent: Span, others: list[TypeHit]) -> bool:
+        """Whether the sentence tells a deed of its own at the protest it names ('a bomb exploded at a
+        rally'), not the protest's policing: arrests at a protest, and force used by police or troops
+        and by no one else ('police opened fire during the demonstration, killing two'), are what
+        happened to the protest (ACLED: intervention, excessive force).  Force is read from every
+        word of striking or harming (resolved or not: 'fired at a march'), other deeds from the hits."""
+        if any(h.event_type != "Protests" and not self._force(self._trigger_of[h.concept])
+               and h.sub_event_type not in PROTEST_POLICING for h in others):
+            return True
+        force_sides = {self._side(self._agent(t)) for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ())
+                       if self._force(self.triggers[i])}
+        force_sides |= {self._side(self._agent(h.trigger)) for h in others if self._force(self._trigger_of[h.concept])}
+        return bool(force_sides) and force_sides - {None} != {"state"}
+
+    @staticmethod
+    def _force(trig: dict) -> bool:
+        """A concept of striking, harming or attacking people ('fired', 'killed', 'shot dead')."""
+        return trig["kind"] in ("strike", "harm") or trig.get("sub_event_type") == "Attack"
+
     def _sentence_hits(self, hits: list[TypeHit], sent: Span) -> list[TypeHit]:
         """The sentence's hits taken together: weak ones only alone, one per sub-type and clause,
         a verb retelling its subject's act dropped, a gathering that is only a setting dropped (before
@@ -334,10 +354,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes):
         # "an attack at a rally": the rally is where something else happened
         settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
                     and h.trigger.head.lower_ in OCCASION_PREPOSITIONS and h.trigger.lemma_.lower() in GATHERING_NOUNS]
-        # ("police detained dozens at the protest": arrests at a protest are its policing, not a deed apart)
-        if settings and any(self.triggers[i]["kind"] in ("strike", "harm") or self.triggers[i].get("event_type")
-                            not in (None, "Protests") and self.triggers[i].get("sub_event_type") not in PROTEST_POLICING
-                            for t in sent for i in self._lemma_concepts.get(t.lemma_.lower(), ())):
+        if settings and self._deed_apart_from_protest(sent, [h for h in hits if h not in settings]):
             hits = [self._demonstrating(h, True) for h in hits if h not in settings]
         else:
             hits = [self._demonstrating(h, False) for h in hits]

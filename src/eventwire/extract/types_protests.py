@@ -42,7 +42,7 @@ class Protests:
                             continue
                         if t.i > 0 and doc[t.i - 1].lower_ in not_after:
                             continue
-                        if any(c.dep_ == "neg" for c in t.children) or self._blocked(t) or self._topic(t):
+                        if any(c.dep_ == "neg" for c in t.children) or _no_one(t) or self._blocked(t) or self._topic(t):
                             continue
                         return self.outcomes[sub]["event_type"], sub, t.text
                     if t.pos_ == "VERB" and t.lemma_.lower() in self.outcome_doer_lemmas[sub] \
@@ -143,3 +143,10 @@ def _ahead(tok: Token) -> bool:
     if prep.lower_ in ("of", "to"):
         prep = prep.head
     return prep.lower_ in BEFORE_PREPOSITIONS
+
+
+def _no_one(tok: Token) -> bool:
+    """'Wounding no one', 'killed nobody': the verb's object says no one was harmed."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone")
+                                                    or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+               for c in tok.children)

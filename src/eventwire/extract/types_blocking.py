@@ -213,9 +213,9 @@ class Blocking:
 
     def _governor_block(self, tok: Token) -> str | None:
         """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""
-        wished = self._wished_end(tok) or _denied_content(tok)
-        if wished is not None:
-            return wished
+        unasserted = self._wished_end(tok) or _denied_content(tok)  # an end asked for, a denial's content
+        if unasserted is not None:
+            return unasserted
         path = [tok, *tok.ancestors]
         for depth, anc in enumerate(tok.ancestors):
             lemma = anc.lemma_.lower()

@@ -164,12 +164,17 @@ class Arguments:
         # "gunmen killed 18 villagers in a raid, police said": who tells the deed is not its target
         told_by = {t.i for v in sent if v.lemma_.lower() in SPEECH_LEMMAS and v.pos_ in ("VERB", "AUX")
                    for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
-        for pool in (args, [t for t in sent if t not in agent and t.pos_ in ("NOUN", "PROPN") and t.i not in told_by]):
-            lem = {t.lemma_.lower() for t in pool}
-            if lem & mil:
-                return "military"
-            if lem & civ:
-                return "civilian"
+        # the trigger's own arguments one by one in their order ("fired on a minibus at a checkpoint": what was
+        # fired on is the target, where it stood comes after), then the sentence's other nouns together
+        for arg in sorted(args, key=lambda t: t.i):
+            lemma = arg.lemma_.lower()
+            if lemma in mil or lemma in civ:
+                return "military" if lemma in mil else "civilian"
+        rest = {t.lemma_.lower() for t in sent if t not in agent and t.pos_ in ("NOUN", "PROPN") and t.i not in told_by}
+        if rest & mil:
+            return "military"
+        if rest & civ:
+            return "civilian"
         return None
 
     def _ground(self, tok: Token, sent: Span, text: str, armed: bool) -> tuple[str, str, str] | None:

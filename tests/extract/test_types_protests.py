@@ -136,6 +136,6 @@ def test_a_deed_a_protest_is_about_is_not_a_second_event(clf, nlp):
     # anyone else's deed at a protest is a deed of its own, the protest its setting
     ("A bomb exploded at a rally in the city, killing five.", "Remote explosive/landmine/IED"),
 ])
-def test_force_by_police_or_troops_at_a_protest_is_its_repression(clf, nlp, text, expected):
-    assert subs(clf, nlp, text) == [expected]
+def test_force_by_police_or_troops_at_a_protest_is_its_repression(sub_types, text, expected):
+    assert sub_types(text) == [expected]
 

@@ -3,17 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.types import EventTypeClassifier
-
-
-@pytest.fixture(scope="module")
-def clf(nlp):
-    return EventTypeClassifier(nlp)
-
-
-def subs(clf, nlp, text: str) -> list[str]:
-    return [h.sub_event_type for s in nlp(text).sents for h in clf.classify(s)]
-
 
 @pytest.mark.parametrize("text, expected", [
     # the purpose and the doer both count: people who gathered to demand protest; ministers meet
@@ -26,5 +15,5 @@ def subs(clf, nlp, text: str) -> list[str]:
     # a plan to agree is no agreement
     ("The rebels may agree to withdraw from the bridge.", []),
 ])
-def test_a_purpose_and_its_doer_make_the_event(clf, nlp, text, expected):
-    assert subs(clf, nlp, text) == expected
+def test_a_purpose_and_its_doer_make_the_event(sub_types, text, expected):
+    assert sub_types(text) == expected

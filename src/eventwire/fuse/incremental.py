@@ -37,6 +37,7 @@ give the same events.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import true
@@ -267,7 +268,7 @@ def _around(pool: _Pool, stories: dict[str, str]) -> set[int]:
     return out
 
 
-def _named_by(session: Session, m: Mention, c: Cells, in_cells=None) -> set[int]:
+def _named_by(session: Session, m: Mention, c: Cells, read: Callable[[Session, set[int]], set[int]]) -> set[int]:
     """The stored mentions in ``m``'s referred cells whose events can weigh in its choice as a reference
     back (``blocks.naming``): only their events are read as context.
 
@@ -275,8 +276,8 @@ def _named_by(session: Session, m: Mention, c: Cells, in_cells=None) -> set[int]
     behind five new articles in the bench's 10k database); one whose members share no reference word
     with it and (for a mention dated by its article) stand at no compatible place gives it no common
     word and no fit (``cluster._fits``), so leaving it out changes no decision: only the time taken.
+    ``read`` looks cells up (``_Pool.in_cells``: each cell read once a run).
     """
-    read = in_cells or fx.mentions_in_cells  # in_cells: ``_Pool.in_cells``, the same answer
     n = naming(m)
     out = read(session, {cell_key(x) for x in n.words})
     if n.places is None:

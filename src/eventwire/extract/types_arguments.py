@@ -69,10 +69,8 @@ class Arguments:
         for tok in sent:
             if tok.i in masked or _pit(tok):
                 continue
-            idx = self.instrument_lemmas.get(tok.lemma_.lower())
-            if idx is None:
-                idx = self.instrument_lemmas.get(tok.lower_)
-            if idx is not None and self.instruments[idx].get("sub_event_type"):
+            idx = self._weapon_of(tok)
+            if idx is not None:
                 found.add(idx)
         if not found:
             return None
@@ -81,6 +79,13 @@ class Arguments:
             if concept in concepts:
                 return concept, concepts[concept]["sub_event_type"]
         return None
+
+    def _weapon_of(self, tok: Token) -> int | None:
+        """The instrument this word names (by lemma, else by form) when it is a weapon with a sub-type."""
+        idx = self.instrument_lemmas.get(tok.lemma_.lower())
+        if idx is None:
+            idx = self.instrument_lemmas.get(tok.lower_)
+        return idx if idx is not None and self.instruments[idx].get("sub_event_type") else None
 
     @staticmethod
     def _args(tok: Token, prepositions: bool = True) -> list[Token]:
@@ -246,10 +251,9 @@ class Arguments:
         """'Its aircraft destroyed an ammunition depot': weapons destroyed by a weapon (aircraft, artillery,
         a drone as the doer) were struck, the strike's sub-type; by troops or sappers they are disrupted."""
         for t in self._agent(tok):
-            idx = self.instrument_lemmas.get(t.lemma_.lower(), self.instrument_lemmas.get(t.lower_))
-            sub = self.instruments[idx].get("sub_event_type") if idx is not None else None
-            if sub and self.instruments[idx]["concept"] != GROUND:
-                return REMOTE, sub, f"'{text}' by {t.text}: a strike on weapons"
+            idx = self._weapon_of(t)
+            if idx is not None and self.instruments[idx]["concept"] != GROUND:
+                return REMOTE, self.instruments[idx]["sub_event_type"], f"'{text}' by {t.text}: a strike on weapons"
         return None
 
     def _people_taken(self, tok: Token, trig: dict, text: str) -> tuple[str, str, str] | None:

@@ -21,6 +21,7 @@ from eventwire.extract.claims import ClaimExtractor
 from eventwire.extract.components.truecase import proper_names
 from eventwire.extract.factories import build_place_finder
 from eventwire.extract.nlp import load_nlp
+from eventwire.extract.number_kinds import YEAR
 from eventwire.extract.truecase import has_title_case, restore_title_case
 from eventwire.extract.type_model import TypeModel, load_type_model, snippet_features
 from eventwire.extract.types import EventTypeClassifier, TypeHit
@@ -83,15 +84,20 @@ class SnippetClassifier:
         return self.decide(text)[0]
 
 
-# words that date a sentence to a day or a month: a sentence with one is not dated by a year alone
-_CLOSER_DATES = frozenset(load_json("lexicons", "time_expressions.json")["weekdays"]) \
-    | frozenset(load_json("lexicons", "time_expressions.json")["months"]) \
-    | {"today", "yesterday", "tonight", "overnight", "week", "weekend", "morning", "afternoon", "evening", "night"}
+def _closer_date_words() -> frozenset[str]:
+    """Words that date a sentence to a day, a night or a month (the time lexicon's weekdays, months,
+    one-word day offsets, nights and parts of the day): a sentence with one is not dated by a year alone."""
+    times = load_json("lexicons", "time_expressions.json")
+    days = [w for group in ("day_offsets", "nights") for w in times[group] if not w.startswith("_")]
+    return frozenset(times["weekdays"]) | frozenset(times["months"]) | frozenset(times["parts_of_day"]) \
+        | {w for w in days if " " not in w}
+
+
+_CLOSER_DATES = _closer_date_words()
 
 
 def _year_only(sent) -> bool:
     """'... captured by the rebels in 2015': the sentence's only date is a bare year ('in 2015'), no
     day, month, weekday or recent time word."""
-    years = [t for t in sent if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")
-             and t.dep_ == "pobj" and t.head.lower_ == "in"]
+    years = [t for t in sent if YEAR.fullmatch(t.text) and t.dep_ == "pobj" and t.head.lower_ == "in"]
     return bool(years) and not any(t.lower_ in _CLOSER_DATES for t in sent)

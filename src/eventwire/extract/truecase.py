@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from eventwire.data import lexicon_words, load_json
+
 log = logging.getLogger(__name__)
 
 # share of letters in capitals above which a text is treated as all-caps copy
@@ -113,8 +115,6 @@ def english_words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
 def _event_words() -> set[str]:
     """The event lexicon's own one-word triggers and weapons ('ceasefire', 'airstrike'), English words that
     WordNet lacks: in capitals they are these words, not names."""
-    from eventwire.data import load_json
-
     lex = load_json("lexicons", "event_types.json")
     return {w.lower() for group in lex["triggers"] + lex["instruments"] for w in group.get("lemmas", ())
             if w.isalpha()}
@@ -189,6 +189,7 @@ TITLE_MIN_CAPITALISED = 4
 # a headline's segment ends at a full stop, a question or exclamation mark followed by a space, or a line end
 _SEGMENT = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
 _SPACED_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_TITLE_SMALL_WORDS = lexicon_words("function_words", "title_case_small_words")
 
 
 def _title_case(segment: str) -> bool:
@@ -200,9 +201,6 @@ def _title_case(segment: str) -> bool:
         return False  # all-caps copy has its own treatment
     return sum(is_common_word(w.split("-")[0]) for w in content) >= 2
 
-
-# the short words a Title Case style leaves in lower case
-_TITLE_SMALL_WORDS = frozenset("a an and as at by for from in into of on or over the to vs with".split())
 
 
 def has_title_case(text: str) -> bool:

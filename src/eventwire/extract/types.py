@@ -57,7 +57,7 @@ from eventwire.extract.vocab import words
 
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 PROTEST_POLICING = words("event_words", "protest_policing")
-DYING_LEMMAS = frozenset({"die", "succumb"})  # verbs of dying: grammar, like the function words
+DYING_LEMMAS = words("event_words", "dying_verbs")
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
 BATTLES = "Battles"
 

@@ -278,6 +278,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes):
             if head.pos_ == "NOUN" and key in trig["_verb_only"]:
                 continue  # "the target revealed by Rogozin": the noun names what is aimed at, not the act
             kind = trig["kind"]
+            if kind != "territory" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.claim:
+                continue  # "the group claimed the attack": who did a deed, not its report ("claimed the capture" is)
             if (crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians") \
                     and not self._named_crowd(self._agent(head)):
                 continue  # a robbery, a gang: crime, not a conflict event (a mob that kills a thief is mob violence)

@@ -108,8 +108,6 @@ class Blocking:
         if tok.tag_ in ("VBP", "VBZ", "VB") and tok.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
                 and any(c.dep_ == "nsubj" for c in tok.children) and not _headline_present(tok):
             return f"present tense '{tok.text}' in reported speech: a general statement"
-        if tok.head.lemma_.lower() in self.claim and tok.dep_ == "dobj":
-            return f"claimed '{tok.text}': attribution of responsibility"
         return self._governor_block(tok)
 
     def _own_word_block(self, tok: Token) -> str | None:

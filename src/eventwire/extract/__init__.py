@@ -13,9 +13,10 @@ Where things are:
   ``places`` with ``places_base``/``places_resolve``/``places_keep``/
   ``places_caps`` and ``gazetteer``/``gazetteer_build`` (toponyms),
   ``types`` with ``types_base``/``types_blocking``/``types_arguments``/
-  ``types_protests`` (ACLED types), ``times`` with ``times_base``/
-  ``times_resolve`` (dates), ``actors``, ``claims``, ``landmarks``,
-  ``truecase``, ``number_kinds``, ``attribute_rules``.
+  ``types_protests``/``types_purposes``/``types_territory`` (ACLED types),
+  ``times`` with ``times_base``/``times_resolve`` (dates), ``actors``,
+  ``claims``, ``landmarks``, ``truecase``, ``number_kinds``,
+  ``attribute_rules``, ``past_forms`` (the tagger's tense mended).
 * ``vocab`` — reads the word lists of ``data/lexicons/``; no rule keeps its
   words in code.
 * ``snippets`` — one ACLED type per short snippet (``eventwire classify``).

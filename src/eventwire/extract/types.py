@@ -53,6 +53,7 @@ from eventwire.extract.types_base import (
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
 from eventwire.extract.types_purposes import Purposes
+from eventwire.extract.types_territory import Territory
 from eventwire.extract.vocab import words
 
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
@@ -97,7 +98,7 @@ def _dropped_e(tok: Token) -> bool:
         and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lemma) is not None
 
 
-class EventTypeClassifier(Blocking, Arguments, Protests, Purposes):
+class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
     """Built once with the shared nlp; call ``classify(sentence)`` per sentence."""
 
     def __init__(self, nlp: Language) -> None:

@@ -1,8 +1,8 @@
 """Step 3 of ``extract.types``: the sub-type from the trigger's arguments.
 
 Strike triggers take the weapon named in the sentence (most specific first); a ground attack is
-typed by who acts and who is hit; territory triggers ask who took the ground; argument triggers
-need their object; harm reports an attack only with a weapon or an armed agent.
+typed by who acts and who is hit; argument triggers need their object; harm reports an attack only
+with a weapon or an armed agent.  Territory triggers are read in ``types_territory``.
 """
 from __future__ import annotations
 
@@ -20,10 +20,8 @@ from eventwire.extract.types_base import (
     REMOTE,
     SPEECH_LEMMAS,
     STRIKE_DEFAULTS,
-    TERRITORY_NEEDS_OBJECT,
     TERRITORY_NOUNS,
     WEAK_STRIKE_LEMMAS,
-    WITHDRAW_LEMMAS,
 )
 from eventwire.extract.vocab import words
 
@@ -34,16 +32,7 @@ PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 RIVAL_MODIFIERS = words("event_words", "rival_modifiers")
 MINING_MODIFIERS = words("event_words", "mining_modifiers")
-FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
-SEIZED_PEOPLE = words("event_words", "seized_people")
-
-
-def _place_before(tok: Token) -> bool:
-    """A place named earlier in the trigger's sentence, which an 'it' after it stands for: a named place
-    or a territory noun ('the town')."""
-    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "NOUN" and t.lemma_.lower() in TERRITORY_NOUNS
-               for t in tok.sent if t.i < tok.i)
 
 
 def _pit(tok: Token) -> bool:
@@ -258,51 +247,6 @@ class Arguments:
             if idx is not None and self.instruments[idx]["concept"] != GROUND:
                 return REMOTE, self.instruments[idx]["sub_event_type"], f"'{text}' by {t.text}: a strike on weapons"
         return None
-
-    def _people_taken(self, tok: Token, trig: dict, text: str) -> tuple[str, str, str] | None:
-        """'Gunmen seized a local chief from his farm': a verb of taking ground whose object is a
-        civilian took a person, an abduction by an armed group ('police seized the editor': an
-        arrest by state forces).  Fighters taken ('captured two soldiers') stay out: in battle that
-        is part of the fight."""
-        taken = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
-        if not taken or taken[0].lemma_.lower() not in SEIZED_PEOPLE or taken[0].ent_type_ in ("GPE", "LOC", "FAC"):
-            return None
-        side = self._side(self._agent(tok)) or trig.get("default_actor")
-        if side == "state":
-            return "Strategic developments", "Arrests", f"'{text}' a civilian, by state forces"
-        return "Violence against civilians", "Abduction/forced disappearance", f"'{text}' a civilian, by an armed group"
-
-    def _territory(self, tok: Token, sent: Span, trig: dict, text: str) -> tuple[str, str, str] | None:
-        key = _key(text) if " " in text else tok.lemma_.lower()
-        args = self._args(tok)
-        if key in TERRITORY_NEEDS_OBJECT:
-            # "seized a truck at a checkpoint": a direct object is what was taken, the 'at' phrase where
-            if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-                args = self._args(tok, prepositions=False)
-            lem = {a.lemma_.lower() for a in args}
-            placed = any(a.ent_type_ in ("GPE", "LOC", "FAC") for a in args) or bool(lem & TERRITORY_NOUNS) \
-                or "it" in lem and _place_before(tok)  # "celebrated in the town after it was recaptured"
-            if not placed:
-                return self._people_taken(tok, trig, text)
-        if key in FALL_TO_PHRASES:
-            # "the town fell to the rebels": the subject is the place, the 'to' object the taker
-            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-            subj = [c for c in verb.children if c.dep_ == "nsubj"]
-            if not subj or not (subj[0].ent_type_ in ("GPE", "LOC", "FAC") or subj[0].lemma_.lower() in TERRITORY_NOUNS):
-                return None
-            taker = [g for c in verb.children if c.dep_ == "prep" for g in c.subtree]
-            side = self._side(taker) or trig.get("default_actor")
-            if side == "state":
-                return "Battles", "Government regains territory", f"'{text}' state forces"
-            return "Battles", "Non-state actor overtakes territory", f"'{text}' a non-state group"
-        for t in tok.subtree:
-            if t is not tok and t.lemma_.lower() in WITHDRAW_LEMMAS | {"pull"} and (t.lemma_.lower() != "pull" or
-                                                                                     any(c.lower_ == "out" for c in t.children)):
-                return "Strategic developments", "Non-violent transfer of territory", f"'{text}' after '{t.text}'"
-        side = self._side(self._agent(tok)) or trig.get("default_actor")
-        if side == "nonstate":
-            return "Battles", "Non-state actor overtakes territory", f"'{text}' by a non-state group"
-        return "Battles", "Government regains territory", f"'{text}' by state forces"
 
     def _argument(self, tok: Token, trig: dict, text: str, phrase: bool, sent: Span) -> bool:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""

@@ -200,6 +200,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
         self.figurative_governors = set(cues.get("figurative_governors", ()))
         judged = cues.get("judged_deeds", {})
         self.judging_verbs, self.judged_preps = set(judged.get("verbs", ())), set(judged.get("prepositions", ()))
+        self.remembrance_heads = set(cues.get("remembered_deeds", {}).get("heads", ()))
         undone = cues.get("undone_agreements", {})
         self.agreement_nouns, self.undoing_words = set(undone.get("nouns", ())), set(undone.get("governors", ()))
         held = cues.get("held_people", {})

@@ -86,6 +86,10 @@ def _headline_present(verb: Token) -> bool:
         return True
     if verb.dep_ not in ("ccomp", "parataxis"):
         return False
+    # 'Troops, rebels clash near town; 12 killed': a semicolon ends a headline's clause, whatever the parse hangs on it
+    lo, hi = sorted((verb.i, verb.head.i))
+    if any(t.text == ";" for t in verb.doc[lo:hi]):
+        return True
     # every word above it is a label or a source's present verb: nothing else in the line is its main verb
     return all(a.pos_ not in ("VERB", "AUX") and a.lemma_ != "be"
                or a.lemma_.lower() in SPEECH_LEMMAS and a.tag_ in ("VBZ", "VBP")

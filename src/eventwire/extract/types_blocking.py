@@ -315,6 +315,8 @@ class Blocking:
         if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in self.judged_preps \
                 and tok.head.head.lemma_.lower() in self.judging_verbs:
             return f"'{tok.head.head.text} {tok.head.text} {tok.text}': a deed judged in court, told after the fact"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.remembrance_heads:
+            return f"'{tok.head.head.text} of {tok.text}': an earlier deed remembered, not news"
         judged = self._inside_judged_deed(tok)
         if judged is not None:
             return judged

@@ -142,6 +142,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
             t["_ground"] = {_key(x) for x in t.get("ground_lemmas", ())}
             t["_weak"] = {_key(x) for x in t.get("weak", ())}
             t["_objects"] = set(t.get("objects", ()))
+            t["_missile_preps"] = set(t.get("missile_prepositions", ()))
             t["_purposes"] = set(t.get("purposes", ()))
             t["_gatherers"] = set(t.get("gatherers", ()))
             t["_parties"] = set(t.get("parties", ()))

@@ -204,8 +204,13 @@ class Arguments:
         when a side other than its doer is named, every named side is a force or an armed group, and
         one is ("fought corruption", "fought the blaze" name none; a crowd's fight is typed apart)."""
         parties = [p for p in self._parties(tok) if p]
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+            # "two militants were killed in an encounter with troops": who fell in it was a side
+            parties += [list(c.subtree) for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif tok.pos_ != "VERB":
+            return False
         sides = [self._side(p) for p in parties]
-        return tok.pos_ == "VERB" and len(parties) > 1 and all(s in ("state", "nonstate") for s in sides)
+        return len(parties) > 1 and all(s in ("state", "nonstate") for s in sides)
 
     def _crowd_clash(self, tok: Token, sent: Span, text: str) -> tuple[str, str, str] | None:
         """'Clashes between Muslim and Christian youths', 'villagers and herders clashed': a fight
@@ -254,7 +259,8 @@ class Arguments:
             return True  # "arms cache" names its object; "set up", "handed over" need theirs
         if trig["_purposes"]:
             return self._purpose(tok, trig)
-        args = self._args(tok)
+        args = self._args(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in trig["_missile_preps"]
+                                  for g in c.children if g.dep_ == "pobj"]
         lem = {a.lemma_.lower() for a in args} | {a.lower_.rstrip("s") for a in args} | {a.lower_ for a in args}
         hit = lem & trig["_objects"]
         if not hit:

@@ -28,6 +28,7 @@ from eventwire.extract.vocab import words
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
 SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
+PLACE_PREPOSITIONS = words("function_words", "place_prepositions")
 PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 RIVAL_MODIFIERS = words("event_words", "rival_modifiers")
@@ -256,7 +257,9 @@ class Arguments:
     def _argument(self, tok: Token, trig: dict, text: str, phrase: bool, sent: Span) -> bool:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""
         if phrase and _key(text) not in trig["_phrase_needs_object"]:
-            return True  # "arms cache" names its object; "set up", "handed over" need theirs
+            # "arms cache" names its object; "set up", "handed over" need theirs; "explosions at an arms depot":
+            # a store named as where something else happened is a place, not weapons found
+            return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS)
         if trig["_purposes"]:
             return self._purpose(tok, trig)
         args = self._args(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in trig["_missile_preps"]

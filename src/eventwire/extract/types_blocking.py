@@ -39,6 +39,7 @@ INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
 PROTEST_ACT_VERBS = words("event_words", "protest_act_verbs")
 DISPERSAL_VERBS = words("event_words", "dispersal_verbs")
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
+BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
 
 
 class Blocking:
@@ -112,6 +113,9 @@ class Blocking:
 
     def _own_word_block(self, tok: Token) -> str | None:
         """Why a word of the trigger's own (a negation, a modifier, its object) blocks it, or None."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in BLAZE_WHEN_COUNTED and (tok.tag_ == "NNS" or any(
+                c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in tok.children)):
+            return f"'{tok.text}' counted: a blaze, not shooting"
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return f"negated trigger '{tok.text}'"

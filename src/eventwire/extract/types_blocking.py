@@ -40,6 +40,10 @@ PROTEST_ACT_VERBS = words("event_words", "protest_act_verbs")
 DISPERSAL_VERBS = words("event_words", "dispersal_verbs")
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
+CAUSE_VERBS = words("event_words", "cause_verbs")
+FIGURATIVE_TAKERS = words("event_words", "figurative_takers")
+FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
+NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
 
 
 class Blocking:
@@ -116,6 +120,12 @@ class Blocking:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in BLAZE_WHEN_COUNTED and (tok.tag_ == "NNS" or any(
                 c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in tok.children)):
             return f"'{tok.text}' counted: a blaze, not shooting"
+        if tok.lemma_.lower() in FORCE_OBJECT_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in NON_FORCE_OBJECTS for c in tok.children):
+            return f"'{tok.text}' experts, aid or weapons: no change to an armed force"
+        if any(c.lower_ == "hostage" for c in tok.children) and any(
+                g.lemma_.lower() in FIGURATIVE_TAKERS for c in tok.children if c.dep_ == "agent" for g in c.children):
+            return f"'{tok.text} hostage' by an institution: a figure of speech"
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return f"negated trigger '{tok.text}'"
@@ -218,6 +228,9 @@ class Blocking:
         unasserted = self._wished_end(tok) or _denied_content(tok)  # an end asked for, a denial's content
         if unasserted is not None:
             return unasserted
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CAUSE_VERBS and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.disaster | self.accident for c in tok.head.children):
+            return f"'{tok.head.text} … {tok.text}' by a blaze or a leak: an accident"
         path = [tok, *tok.ancestors]
         for depth, anc in enumerate(tok.ancestors):
             lemma = anc.lemma_.lower()

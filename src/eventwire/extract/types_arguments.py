@@ -118,6 +118,10 @@ class Arguments:
             found = agent or subj or by or poss
             if found:
                 return [x for f in found for x in f.subtree]
+            if t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "conj" and c.tag_ == "VBD" for c in t.children):
+                # "a crowd set upon a man and beat him": a participle joined to a past verb is a main verb the
+                # parse hung on its subject
+                return [x for x in t.head.subtree if x.i < t.i]
             if t.dep_ not in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"):
                 break
         return []

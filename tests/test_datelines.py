@@ -11,6 +11,14 @@ def test_opening_ends_at_the_dash_and_blanking_keeps_offsets():
     assert datelines.blank_opening("Kyiv said on Monday — again") == "Kyiv said on Monday — again"
 
 
+def test_opening_takes_agency_copy_with_a_single_hyphen_between_spaces():
+    for text, rest in (("ALEPPO, Syria (AP) - Airstrikes hit", " Airstrikes hit"), ("MOGADISHU (Reuters) - Troops", " Troops")):
+        m = datelines.OPENING.match(text)
+        assert m is not None and text[m.end():] == rest
+    # a hyphen inside a word is no dateline's separator
+    assert datelines.OPENING.match("UN-backed forces said - again") is None
+
+
 def test_place_anywhere_finds_the_capitalised_place_after_a_sentence():
     text = "He left. KHARKIV, Ukraine (AP) — Shelling resumed."
     assert [m.group(1) for m in datelines.PLACE_ANYWHERE.finditer(text)] == ["KHARKIV"]

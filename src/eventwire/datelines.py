@@ -23,8 +23,9 @@ DASH = r"(?:—|–|--)"
 DASH_OR_HYPHEN = r"(?:—|–|--|-)"
 BRACKETED = r"(?:\s*\([^()\n]{2,40}\))?"
 
-# extract: a paragraph that opens with a dateline, up to its dash ("KYIV, 14 March 2024 —")
-OPENING = re.compile(r"^\s*" + CAPS_WORDS + r"(?:,[^—–]{0,40})?\s*" + DASH)
+# extract: a paragraph that opens with a dateline, up to its dash ("KYIV, 14 March 2024 —"); agency copy also
+# writes a single hyphen between spaces ("ALEPPO, Syria (AP) - Airstrikes ...")
+OPENING = re.compile(r"^\s*" + CAPS_WORDS + BRACKETED + r"(?:,[^—–]{0,40})?\s*(?:" + DASH + r"|(?<=\s)-(?=\s))")
 
 # extract.places: the capitalised place a dateline opens with, anywhere a paragraph or sentence starts;
 # group 1 is the place ("KYIV, Ukraine", "KYIV (Reuters)", "KYIV —")

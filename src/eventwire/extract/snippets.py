@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from eventwire import datelines
 from eventwire.data import load_json
 from eventwire.extract.background import BackgroundReader
 from eventwire.extract.claims import ClaimExtractor
@@ -50,7 +51,8 @@ class SnippetClassifier:
         return (best.sub_event_type if best else None), features
 
     def _read(self, text: str, features: bool = True) -> tuple[TypeHit | None, frozenset[str]]:
-        text = text[:100_000]
+        # "ALEPPO, Syria (AP) - Airstrikes pounded ...": a dateline is blanked before the parse, as extraction does
+        text = datelines.blank_opening(text[:100_000])
         if has_title_case(text):  # a Title Case headline, put in sentence case; its places keep their capitals
             text = restore_title_case(text, [(p.start, p.end) for p in self.places().find(text)], self.names)
         doc = self.nlp(text)

@@ -199,8 +199,14 @@ class Arguments:
         named = [g for g in tok.children if g.dep_ == "dobj"] + [
             g for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
             for g in c.children if g.dep_ == "pobj"]
-        parties = [self._agent(tok)] + [[x, *(m for m in x.children if m.dep_ in ("compound", "amod", "prep"))]
-                                        for g in named for x in (g, *g.conjuncts)]
+        agent = self._agent(tok)
+        inside = {t.i for t in agent}
+        heads = [t for t in agent if t.head.i not in inside or t.head.i == t.i]
+        # "Somali troops and al Shabaab militants fought": each conjunct of the doer is a side of its own
+        doers = [agent] if len(heads) != 1 or not heads[0].conjuncts else \
+            [[x, *(m for m in x.children if m.dep_ in ("compound", "amod"))] for x in (heads[0], *heads[0].conjuncts)]
+        parties = doers + [[x, *(m for m in x.children if m.dep_ in ("compound", "amod", "prep"))]
+                           for g in named for x in (g, *g.conjuncts)]
         return parties + [p for p in parties if any(
             m.dep_ == "amod" and m.lower_ in RIVAL_MODIFIERS for t in p for m in t.children)]
 

@@ -149,9 +149,8 @@ class Arguments:
         # "thousands of protesters", "a mob of villagers": the people a count or a collective is made of
         heads += [g for t in heads for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"]
-        # "the Islamic State group", "the Wagner group": a collective under a proper name is an organisation
-        heads = [t for t in heads if not (t.lower_ in COLLECTIVE_NOUNS and any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children))]
+        # "the Islamic State group", "human rights groups": a collective named by what it is is an organisation
+        heads = [t for t in heads if not (t.lower_ in COLLECTIVE_NOUNS and any(c.dep_ == "compound" for c in t.children))]
         return any(t.lemma_.lower() in crowd or t.lower_ in crowd or t.lower_.removesuffix("s") in crowd
                    for t in heads)
 

@@ -47,6 +47,7 @@ class BackgroundReader:
         self.sequence_hosts = set(lex["sequence_hosts"])
         self.past_adverbs = set(lex["past_adverbs"])
         self.past_adjectives = set(lex["past_adjectives"])
+        self.earlier_words, self.earlier_units = set(lex["earlier_words"]), set(lex["earlier_units"])
         self.remains = set(lex["remains_nouns"])
         self.speech = speech_lemmas
 
@@ -103,6 +104,9 @@ class BackgroundReader:
         for c in trigger.children:
             if c.dep_ == "amod" and c.lower_ in self.past_adjectives:
                 return f"background: '{c.text} {trigger.text}'"
+            if c.dep_ == "poss" and c.lemma_.lower() in self.earlier_units \
+                    and any(d.lower_ in self.earlier_words for d in c.children):
+                return f"background: '{c.text}'s {trigger.text}' was done in an earlier {c.lemma_.lower()}"
         verb = self._verb(trigger)
         if verb is not None:
             for c in verb.children:
@@ -119,6 +123,12 @@ class BackgroundReader:
                     return f"background: '{trigger.text}' told within '{past.text} {tok.text}'"
                 break
         return None
+
+    def dated_earlier(self, sent: Span) -> bool:
+        """'Last week, rebels shot down a helicopter': the sentence is dated by an earlier stretch of time
+        ('last week', 'the previous month')."""
+        return any(t.lemma_.lower() in self.earlier_units and any(c.lower_ in self.earlier_words for c in t.children)
+                   for t in sent)
 
     def _remains(self, trigger: Token) -> str | None:
         """The deed is told of remains: it sits inside a phrase about bodies or graves ("graves with

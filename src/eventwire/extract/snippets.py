@@ -61,8 +61,10 @@ class SnippetClassifier:
         recalled = {h.trigger.i for sent, hs in per_sentence for h in hs if self.background.cue(h.trigger, sent)}
         # "The town was captured in 2015. On Sunday, warplanes bombed a market there": a deed dated by a year
         # alone, beside a deed of another sentence dated closer, is the background of that news
-        if any(hs and not _year_only(sent) for sent, hs in per_sentence):
-            recalled |= {h.trigger.i for sent, hs in per_sentence if _year_only(sent) for h in hs}
+        # ("Last week, rebels shot down a helicopter" beside "on Monday, warplanes struck" likewise)
+        earlier = [_year_only(sent) or self.background.dated_earlier(sent) and not _closer(sent) for sent, _hs in per_sentence]
+        if any(hs and not old for (_s, hs), old in zip(per_sentence, earlier)):
+            recalled |= {h.trigger.i for (_s, hs), old in zip(per_sentence, earlier) if old for h in hs}
         best = self.types.best_of(per_sentence, recalled)
         if not features:  # the rules alone decide: the model's features would go unread
             return best, frozenset()
@@ -98,8 +100,13 @@ def _closer_date_words() -> frozenset[str]:
 _CLOSER_DATES = _closer_date_words()
 
 
+def _closer(sent) -> bool:
+    """The sentence names a day, a night, a month or a recent time word."""
+    return any(t.lower_ in _CLOSER_DATES for t in sent)
+
+
 def _year_only(sent) -> bool:
     """'... captured by the rebels in 2015': the sentence's only date is a bare year ('in 2015'), no
     day, month, weekday or recent time word."""
     years = [t for t in sent if YEAR.fullmatch(t.text) and t.dep_ == "pobj" and t.head.lower_ == "in"]
-    return bool(years) and not any(t.lower_ in _CLOSER_DATES for t in sent)
+    return bool(years) and not _closer(sent)

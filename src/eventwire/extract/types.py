@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.background import BackgroundReader
 from eventwire.extract.lemma_phrases import LowerLemmaMatcher
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_arguments import Arguments
@@ -47,6 +48,7 @@ from eventwire.extract.types_base import (
     GATHERING_NOUNS,
     GROUND,
     PEACEFUL,
+    SPEECH_LEMMAS,
     REMOTE,
     TypeHit,
 )
@@ -194,6 +196,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
         self.foil = set(cues.get("foil_lemmas", ()))
         self.attribution = set(cues.get("attribution_lemmas", ()))
         self.claim = set(cues.get("claim_lemmas", ()))
+        self.background = BackgroundReader(SPEECH_LEMMAS)  # earlier deeds recalled are no protest's outcome
         self.plan_prep = dict(cues.get("plan_with_preposition", {}))
         self.unasserted = set(cues.get("unasserted_modifiers", ()))
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
@@ -385,6 +388,9 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
         # named beside a ground fight are its means, and ACLED codes a fight with artillery as one clash
         if any(h.sub_event_type == ARMED_CLASH for h in hits):
             hits = [h for h in hits if not (h.event_type == REMOTE and _named_only(h))]
-        return self._protest(hits, [sent])
+        # "the protest came a week after police shot two students": an earlier deed recalled is no outcome of it
+        recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
+            if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()
+        return self._protest(hits, [sent], recalled)
 
 

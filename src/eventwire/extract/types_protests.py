@@ -23,7 +23,9 @@ class Protests:
     """Step 4 of ``extract.types``: the sentence as a whole."""
 
     def protest_outcome(self, sents) -> tuple[str, str, str] | None:
-        """(event type, sub-type, cue) of a protest from the cues in these sentences, or None when peaceful."""
+        """(event type, sub-type, cue) of a protest from the cues in these sentences, or None when peaceful.
+        A cue word of an earlier deed told in passing ("the protest came a week after police shot two
+        students", "relatives of the victims of last year's massacre") is no outcome of this protest."""
         for sub in self.outcome_order:
             lemmas = self.outcome_lemmas[sub]
             not_after = set(self.outcomes[sub].get("not_after", ()))
@@ -42,7 +44,8 @@ class Protests:
                             continue
                         if t.i > 0 and doc[t.i - 1].lower_ in not_after:
                             continue
-                        if any(c.dep_ == "neg" for c in t.children) or _no_one(t) or self._blocked(t) or self._topic(t):
+                        if any(c.dep_ == "neg" for c in t.children) or _no_one(t) or self._blocked(t) or self._topic(t) \
+                                or self.background.cue(t, doc[:]):
                             continue
                         return self.outcomes[sub]["event_type"], sub, t.text
                     if t.pos_ == "VERB" and t.lemma_.lower() in self.outcome_doer_lemmas[sub] \
@@ -77,7 +80,7 @@ class Protests:
                    or t.dep_ in ("acl", "relcl") and t.lemma_.lower() in self.participant_verbs
                    for t in self._agent(verb))
 
-    def _protest(self, hits: list[TypeHit], sents) -> list[TypeHit]:
+    def _protest(self, hits: list[TypeHit], sents, recalled: frozenset[int] = frozenset()) -> list[TypeHit]:
         """A protest takes its sub-type from its outcome and absorbs the hits that are that outcome, and
         those that are what it is about ("marched to condemn the rape", "rallied against the killings"):
         a deed named as a protest's topic was reported before, the protest is the news."""
@@ -87,7 +90,7 @@ class Protests:
         if _ahead(protest.trigger):
             # "arrested the leader ahead of the rally": the rally is planned, the arrest is the news
             return [h for h in hits if h is not protest]
-        outcome = self.protest_outcome(sents) or self._outcome_hit(hits)
+        outcome = self.protest_outcome(sents) or self._outcome_hit([h for h in hits if h.trigger.i not in recalled])
         if outcome is not None:
             etype, sub, cue = outcome
             protest = TypeHit(protest.trigger, protest.trigger_text, etype, sub, protest.concept,
@@ -128,7 +131,7 @@ class Protests:
             return None
         sents = [s for s, _h in per_sentence]
         if any(h.sub_event_type == PEACEFUL for h in flat):
-            flat = self._protest(flat, sents)
+            flat = self._protest(flat, sents, frozenset(recalled))
         order = {id(h): n for n, (_s, hs) in enumerate(per_sentence) for h in hs}
         return max(flat, key=lambda h: (h.trigger.i not in recalled, not h.weak, SPECIFIC.get(h.sub_event_type, 1),
                                         -order.get(id(h), 0),

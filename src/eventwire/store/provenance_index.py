@@ -26,17 +26,18 @@ LANGUAGES = "provenance_languages"  # meta key: languages with names-and-numbers
 
 
 # RECENT_BANDS: even in band order, a batch's ~94,000 bands land on nearly every page of ``prov_bands``
-# (22,000 pages of 4 KB, 5.1M rows at 54k documents), so SQLite wrote the whole table through the WAL
-# every batch (~90 MB at 54k) and the checkpoint wrote it back; PostgreSQL dirties as many index pages.
-# So new bands go to the small ``prov_bands_recent``, lookups read both tables, and once it holds
-# ``RECENT_BANDS_MERGE_ROWS`` rows it is merged into ``prov_bands`` in band order (the big table
-# rewritten once a merge, not once a batch).  A merge writes about the big table; a batch writes about
-# the recent table, which grows by a batch's bands until the merge, so merging every K batches costs
-# a batch ~ big/K + K/2 x one batch's bands.  Set by measurement (sqlite3 alone on a copy of the 54k
-# database, 94k random bands a batch): one batch into ``prov_bands`` 93 MB of WAL; into the recent table
-# 1.8 MB per 94k rows it holds; a merge of 12 batches 137 MB; so 23 MB a batch amortised for K from 8
-# to 12, flat there: 1,000,000 rows is ~10 batches of 1,000 documents.  A pass of a few documents
-# (``eventwire watch``) writes a few hundred rows, which is why the limit is in rows, not passes.
+# (22,467 pages of 4 KB, 5.1M rows at 54k documents), so SQLite wrote the whole table through the WAL
+# every batch and the checkpoint wrote it back (208 MB written by one batch's provenance at 54k);
+# PostgreSQL's WAL took 149 MB.  So new bands go to the small ``prov_bands_recent``, lookups read both
+# tables, and once it holds ``RECENT_BANDS_MERGE_ROWS`` rows it is merged into ``prov_bands`` in band
+# order (the big table rewritten once a merge, not once a batch).  A merge writes about the big table;
+# a batch writes about the recent table, which grows by a batch's bands until the merge, so merging
+# every K batches costs a batch ~ big/K + K/2 x one batch's bands.  Set by measurement (sqlite3 alone on
+# a copy of the 54k database, 94k random bands a batch): one batch into ``prov_bands`` 93 MB of WAL;
+# into the recent table 1.8 MB per 94k rows it holds; a merge of 12 batches 137 MB: ~23 MB a batch
+# amortised for K from 8 to 12, flat there; 1,000,000 rows is ~11 batches of 1,000 documents.  Through
+# the pipeline at 54k: 226 -> 76 MB written a batch over a merge cycle (bench/README.md, session 15).
+# A pass of a few documents (``eventwire watch``) adds a few hundred rows: the limit is in rows, not passes.
 RECENT_BANDS_MERGE_ROWS = 1_000_000
 _BAND_TABLES = (ProvBandRow.__tablename__, ProvRecentBandRow.__tablename__)
 
@@ -84,7 +85,8 @@ def merge_recent_bands(session: Session) -> bool:
     conn = session.connection()
     if conn.exec_driver_sql(f"SELECT COUNT(*) FROM {recent}").scalar_one() < RECENT_BANDS_MERGE_ROWS:
         return False
-    conn.exec_driver_sql(f"INSERT INTO {main} (band, doc_key) SELECT band, doc_key FROM {recent} ORDER BY band, doc_key")
+    conn.exec_driver_sql(f"INSERT INTO {main} (band, doc_key) "
+                         f"SELECT band, doc_key FROM {recent} ORDER BY band, doc_key")
     conn.exec_driver_sql(f"DELETE FROM {recent}")
     return True
 

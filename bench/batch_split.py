@@ -6,6 +6,9 @@ an optional cProfile of each and a dump of every event (members and whole row) t
     PYTHONHASHSEED=0 python bench/batch_split.py --db KEEP/scale_81000.db --size 81000 --out new.txt --profile new.prof
     cmp old.txt new.txt
 
+``--batches N`` runs N consecutive batches into the one copy, a line each; each stage also gives the bytes
+the process wrote during it (``/proc/self/io``: ``wchar``, ``write_bytes``).
+
 The batch continues the ``World(13, 1000000)`` that ``incremental_bench.py --scale`` builds with, past
 the database's last document, as ``incremental_batch.py --world 13 1000000`` does; the kept file is
 only read.  Session 11 (bench/README.md).
@@ -35,9 +38,18 @@ from eventwire.store import repository as repo  # noqa: E402
 from eventwire.store.orm import DocumentRow  # noqa: E402
 
 
+def _io() -> dict[str, int]:
+    """This process's I/O counters (Linux): ``wchar``, bytes handed to write(), counts the WAL and the
+    checkpoint's writes whatever the page cache does; ``write_bytes``, those sent towards the disk."""
+    try:
+        return {k: int(v) for k, v in (line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())}
+    except OSError:
+        return {}
+
+
 def _timed(out: dict, name: str, fn, profile: str | None):
     prof = cProfile.Profile() if profile else None
-    wall, cpu = time.perf_counter(), time.process_time()
+    io, wall, cpu = _io(), time.perf_counter(), time.process_time()
     if prof:
         prof.enable()
     result = fn()
@@ -45,6 +57,10 @@ def _timed(out: dict, name: str, fn, profile: str | None):
         prof.disable()
         prof.dump_stats(f"{profile}.{name}")
     out[name], out[f"{name}_cpu"] = round(time.perf_counter() - wall, 2), round(time.process_time() - cpu, 2)
+    after = _io()
+    for k in ("wchar", "write_bytes"):
+        if k in io:
+            out[f"{name}_{k}_mb"] = round((after[k] - io[k]) / 1e6, 1)
     return result
 
 
@@ -61,12 +77,40 @@ def _dump(db: Path, path: Path) -> str:
     return hashlib.sha1(("\n".join(lines) + "".join(rows_)).encode()).hexdigest()
 
 
+def _batch(pipe: Pipeline, made: list, profile: str | None) -> dict:
+    """Store ``made``'s documents, run provenance, store their mentions, fuse: each timed apart."""
+    out: dict = {}
+
+    def store_documents():
+        with pipe.Session.begin() as s:
+            for doc, _ms in made:
+                repo.add_document(s, doc)
+
+    def store_mentions():
+        with pipe.Session.begin() as s:
+            rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.id.in_([d.id for d, _ in made])))}
+            for doc, _ms in made:
+                rows[doc.id].stage = "extracted"
+            repo.replace_mentions_many(s, [(doc.id, ms) for doc, ms in made])
+
+    def fuse():
+        with pipe.Session.begin() as s:
+            return fuse_new(s)
+
+    _timed(out, "store_docs", store_documents, profile)
+    _timed(out, "provenance", pipe.update_provenance, profile)
+    _timed(out, "store_mentions", store_mentions, profile)
+    out["stats"] = str(_timed(out, "fuse", fuse, profile))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True)
     ap.add_argument("--size", type=int, required=True, help="documents the database was built with")
     ap.add_argument("--docs", type=int, default=1000)
-    ap.add_argument("--out", help="file for the dump of every event")
+    ap.add_argument("--batches", type=int, default=1, help="consecutive batches into the one copy, a line each")
+    ap.add_argument("--out", help="file for the dump of every event (after the last batch)")
     ap.add_argument("--profile", help="prefix of the cProfile files (.store_docs, .provenance, .store_mentions, .fuse)")
     ap.add_argument("--tmp", help="folder for the copy (default: the system's)")
     args = ap.parse_args()
@@ -74,35 +118,21 @@ def main() -> int:
         db = Path(tmp) / "batch.db"
         copy_db(Path(args.db), db)
         world, pipe = World(13, 1000000), Pipeline(f"sqlite:///{db}")
-        made = [world.document(args.size + i) for i in range(args.docs)]
-        out: dict = {"documents_added": args.docs, "database_documents": args.size}
-
-        def store_documents():
-            with pipe.Session.begin() as s:
-                for doc, _ms in made:
-                    repo.add_document(s, doc)
-
-        def store_mentions():
-            with pipe.Session.begin() as s:
-                rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.id.in_([d.id for d, _ in made])))}
-                for doc, _ms in made:
-                    rows[doc.id].stage = "extracted"
-                repo.replace_mentions_many(s, [(doc.id, ms) for doc, ms in made])
-
-        def fuse():
-            with pipe.Session.begin() as s:
-                return fuse_new(s)
-
-        _timed(out, "store_docs", store_documents, args.profile)
-        _timed(out, "provenance", pipe.update_provenance, args.profile)
-        _timed(out, "store_mentions", store_mentions, args.profile)
-        stats = _timed(out, "fuse", fuse, args.profile)
-        pipe.engine.dispose()
-        out.update(stats=str(stats), peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-                   load_average=[round(x, 2) for x in os.getloadavg()])
-        if args.out:
-            out["events_digest"] = _dump(db, Path(args.out))
-    print(json.dumps(out), flush=True)
+        for b in range(args.batches):
+            start = args.size + b * args.docs
+            made = [world.document(start + i) for i in range(args.docs)]
+            out: dict = {"documents_added": args.docs, "database_documents": start}
+            out.update(_batch(pipe, made, args.profile))
+            wal = db.with_name(db.name + "-wal")
+            out["wal_file_mb"] = round(wal.stat().st_size / 1e6, 1) if wal.exists() else 0.0
+            last = b == args.batches - 1
+            if last:
+                pipe.engine.dispose()
+            out.update(peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                       load_average=[round(x, 2) for x in os.getloadavg()])
+            if last and args.out:
+                out["events_digest"] = _dump(db, Path(args.out))
+            print(json.dumps(out), flush=True)
     return 0
 
 

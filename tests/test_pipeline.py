@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 
 from eventwire.pipeline import Pipeline
@@ -169,3 +170,24 @@ def test_figures_that_contradict_across_outlets_are_flagged_with_both_claimants(
         assert {ev.claims[i].evidence.document for i in c.claims} == set(ev.documents)  # one figure from each outlet
         assert all(any(side in who for who in claimants) for side in sides), claimants
         assert all(side in c.summary for side in sides)
+
+
+@pytest.mark.parametrize("merge_rows", [1, 10**9])
+def test_a_copy_is_found_whether_its_original_s_bands_were_merged_or_not(tmp_path, any_db_url, monkeypatch, merge_rows):
+    """The original's bands merged into ``prov_bands`` by its own pass (a limit of one row), or still recent."""
+    from eventwire.store import provenance_index
+
+    monkeypatch.setattr(provenance_index, "RECENT_BANDS_MERGE_ROWS", merge_rows)
+    pipe = Pipeline(any_db_url)
+    original = {"id": "orig", "url": "https://wire.example/a", "published": "2024-03-12", "text": BODY}
+    pipe.ingest([str(write(tmp_path, [original]))])
+    with pipe.Session() as s:
+        conn = s.connection()
+        held = [conn.exec_driver_sql(f"SELECT COUNT(*) FROM {t}").scalar_one() > 0 for t in ("prov_bands", "prov_bands_recent")]
+    assert held == ([True, False] if merge_rows == 1 else [False, True])
+    copy = {"id": "copy", "url": "https://farm.example/b", "published": "2024-04-29",
+            "text": BODY + "\n\nThe site that copied this story added a closing sentence of its own to it."}
+    pipe.ingest([str(write(tmp_path, [copy]))])
+    with pipe.Session() as s:
+        rows = {r.external_id: r for r in s.scalars(select(DocumentRow))}
+    assert rows["copy"].copy_of["document"] == rows["orig"].id

@@ -282,6 +282,7 @@ class Pipeline:
                 for page in chunks(rows, PROVENANCE_PAGE):
                     index.add_all([_doc_info(row) for row in page])
                     advance(len(page))
+            provenance_index.merge_recent_bands(session)  # every ~11 batches of 1,000 (RECENT_BANDS)
             assigned = index.assign()
             members = provenance_index.documents(session, assigned)
             by_id = {r.id: r for r in members}

@@ -110,8 +110,8 @@ def _index_pass(path: Path, docs, pages: list[int]):
             at += size
         assigned = index.assign()
     with sqlite3.connect(path) as c:
-        tables = {t: c.execute(f"SELECT * FROM {t}" + ("" if t == "prov_bands" else " ORDER BY rowid")).fetchall()
-                  for t in ("prov_sketches", "prov_bands", "prov_links", "meta")}
+        tables = {t: c.execute(f"SELECT * FROM {t}" + ("" if t.startswith("prov_bands") else " ORDER BY rowid")).fetchall()
+                  for t in ("prov_sketches", "prov_bands", "prov_bands_recent", "prov_links", "meta")}
     return assigned, tables
 
 

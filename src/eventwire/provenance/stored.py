@@ -2,9 +2,9 @@
 
 ``ProvenanceIndex`` holds every document's LSH tables in memory and assigns
 every story at once; this keeps the same MinHash bands in an indexed table
-(``prov_bands``), the content-unit signature and the normalised-text key of
-each document (``prov_sketches``) and every verified copy link
-(``prov_links``).  Adding a document:
+(``prov_bands``; the newest in ``prov_bands_recent`` until merged), the
+content-unit signature and the normalised-text key of each document
+(``prov_sketches``) and every verified copy link (``prov_links``).  Adding a document:
 
 1. sketches it (``shingles.Sketcher``, datasketch ``MinHash``) and cuts each
    signature into the bands ``MinHashLSH`` would use for the same threshold;

@@ -30,6 +30,21 @@ class ProvBandRow(Base):
     doc_key: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
+class ProvRecentBandRow(Base):
+    """A band written since the last merge into ``prov_bands`` (``provenance_index.merge_recent_bands``).
+
+    The same rows as ``prov_bands``, kept apart while few: a batch's random bands then land on the pages
+    of this small table instead of on nearly every page of the big one, and the big one is rewritten
+    once a merge instead of once a batch.  A band is in one of the two tables; lookups read both.
+    """
+
+    __tablename__ = "prov_bands_recent"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    doc_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 class ProvSketchRow(Base):
     """What a later document's candidate check needs of this one without reading its text."""
 

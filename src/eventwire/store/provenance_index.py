@@ -12,7 +12,7 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from eventwire.store.batches import chunks, values_where_in
-from eventwire.store.index_tables import ProvBandRow, ProvLinkRow, ProvSketchRow
+from eventwire.store.index_tables import ProvBandRow, ProvLinkRow, ProvRecentBandRow, ProvSketchRow
 from eventwire.store.orm import DocumentRow
 from eventwire.store.repository import get_meta, set_meta
 
@@ -25,17 +25,37 @@ LANGUAGES = "provenance_languages"  # meta key: languages with names-and-numbers
 # inserts 0.59 -> 0.22 CPU s, lookups 0.19 -> 0.07 CPU s.
 
 
+# RECENT_BANDS: even in band order, a batch's ~94,000 bands land on nearly every page of ``prov_bands``
+# (22,467 pages of 4 KB, 5.1M rows at 54k documents), so SQLite wrote the whole table through the WAL
+# every batch and the checkpoint wrote it back (208 MB written by one batch's provenance at 54k);
+# PostgreSQL's WAL took 149 MB.  So new bands go to the small ``prov_bands_recent``, lookups read both
+# tables, and once it holds ``RECENT_BANDS_MERGE_ROWS`` rows it is merged into ``prov_bands`` in band
+# order (the big table rewritten once a merge, not once a batch).  A merge writes about the big table;
+# a batch writes about the recent table, which grows by a batch's bands until the merge, so merging
+# every K batches costs a batch ~ big/K + K/2 x one batch's bands.  Set by measurement (sqlite3 alone on
+# a copy of the 54k database, 94k random bands a batch): one batch into ``prov_bands`` 93 MB of WAL;
+# into the recent table 1.8 MB per 94k rows it holds; a merge of 12 batches 137 MB: ~23 MB a batch
+# amortised for K from 8 to 12, flat there; 1,000,000 rows is ~11 batches of 1,000 documents.  Through
+# the pipeline at 54k: 226 -> 76 MB written a batch over a merge cycle (bench/README.md, session 15).
+# A pass of a few documents (``eventwire watch``) adds a few hundred rows: the limit is in rows, not passes.
+RECENT_BANDS_MERGE_ROWS = 1_000_000
+_BAND_TABLES = (ProvBandRow.__tablename__, ProvRecentBandRow.__tablename__)
+
+
 def band_hits(session: Session, bands: Iterable[int]) -> dict[int, set[int]]:
-    """The keys of the documents holding each of ``bands`` (one statement for every kind of band).
+    """The keys of the documents holding each of ``bands`` (one statement a chunk and table, for every
+    kind of band), in the merged and the recent bands (``RECENT_BANDS``: a band is in one of them).
 
     Asked in band order (``BAND_ORDER``): the answer is a set per band, whatever the order."""
     out: dict[int, set[int]] = {}
     conn = session.connection()
     mark = _mark(conn)
-    for chunk in chunks(sorted(set(bands))):  # through the driver, as ``add_bands_many`` writes them
-        sql = f"SELECT band, doc_key FROM {ProvBandRow.__tablename__} WHERE band IN ({', '.join([mark] * len(chunk))})"
-        for band, key in conn.exec_driver_sql(sql, tuple(chunk)):
-            out.setdefault(band, set()).add(key)
+    asked = sorted(set(bands))
+    for table in _BAND_TABLES:
+        for chunk in chunks(asked):  # through the driver, as ``add_bands_many`` writes them
+            sql = f"SELECT band, doc_key FROM {table} WHERE band IN ({', '.join([mark] * len(chunk))})"
+            for band, key in conn.exec_driver_sql(sql, tuple(chunk)):
+                out.setdefault(band, set()).add(key)
     return out
 
 
@@ -45,17 +65,30 @@ def _mark(conn) -> str:
 
 
 def add_bands_many(session: Session, keyed: Iterable[tuple[int, Iterable[int]]]) -> None:
-    """Store each document's bands, (sketch key, bands) each: core executemany (the ORM's bulk path cost
-    more than the rows, ~94 a document), in (band, key) order (``BAND_ORDER``): the table is its primary
-    key, so the same rows whatever the order they go in."""
+    """Store each document's bands, (sketch key, bands) each, in the recent bands (``RECENT_BANDS``):
+    core executemany (the ORM's bulk path cost more than the rows, ~94 a document), in (band, key)
+    order (``BAND_ORDER``): the table is its primary key, so the same rows whatever the order they go in."""
     rows = sorted({(b, key) for key, bands in keyed for b in bands})
     conn = session.connection()
     # straight to the driver's executemany as tuples: SQLAlchemy's per-row parameter processing of
     # ~94,000 rows cost about what SQLite's inserts did (nothing to convert: two integers)
     mark = _mark(conn)
-    sql = f"INSERT INTO {ProvBandRow.__tablename__} (band, doc_key) VALUES ({mark}, {mark})"
+    sql = f"INSERT INTO {ProvRecentBandRow.__tablename__} (band, doc_key) VALUES ({mark}, {mark})"
     for chunk in chunks(rows):
         conn.exec_driver_sql(sql, chunk)
+
+
+def merge_recent_bands(session: Session) -> bool:
+    """Move the recent bands into ``prov_bands`` in band order if there are ``RECENT_BANDS_MERGE_ROWS``
+    or more; whether it did.  Call under the write lock: two merges at once would both insert."""
+    main, recent = _BAND_TABLES
+    conn = session.connection()
+    if conn.exec_driver_sql(f"SELECT COUNT(*) FROM {recent}").scalar_one() < RECENT_BANDS_MERGE_ROWS:
+        return False
+    conn.exec_driver_sql(f"INSERT INTO {main} (band, doc_key) "
+                         f"SELECT band, doc_key FROM {recent} ORDER BY band, doc_key")
+    conn.exec_driver_sql(f"DELETE FROM {recent}")
+    return True
 
 
 def add_sketches(session: Session, sketches: list[tuple[str, str, bytes | None]]) -> dict[str, int]:

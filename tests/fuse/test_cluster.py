@@ -57,3 +57,27 @@ def test_naming_finds_what_every_naming_cell_holds():
                 assert got is None
                 continue
             assert got == _every_cell((c._registry, c._ctx_registry), n.words | n.places).keys()
+
+
+def test_named_target_takes_each_clusters_best_fit_over_all_the_mentions():
+    """Over groups of one to three mentions (``_merge_references`` asks for a whole cluster's): the cluster
+    with the best fit of any of them, the first made on a tie, as read cluster by cluster."""
+    from eventwire.fuse.match import BACKGROUND_MIN_OVERLAP
+
+    found = 0
+    for seed in range(4):
+        c, probes = _clustered(seed)
+        rng = random.Random(seed)
+        for _ in range(30):
+            ms = rng.sample(probes, rng.randint(1, 3))
+            clusters = c._near(ms, context=True)  # in creation order: the first on a tie wins below
+            weighs = [c._naming(m) for m in ms]
+            per = [c._fits(m, clusters, w) for m, w in zip(ms, weighs)]  # common words over them all
+            best, best_fit = None, BACKGROUND_MIN_OVERLAP
+            for i, k in enumerate(clusters):
+                fit = max(p[i] for p in per)
+                if fit > best_fit or fit == best_fit and best is None:
+                    best, best_fit = k, fit
+            assert c._named_target(ms) is best
+            found += best is not None
+    assert found  # some groups do name a cluster

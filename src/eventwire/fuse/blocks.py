@@ -285,7 +285,8 @@ def naming(m: Mention) -> Naming:
     """The cells that find every stored event that can weigh in ``m``'s choice as a reference back
     (see ``Naming``); ``m`` is dated (``refers``)."""
     fam = family(m.event_type, m.sub_event_type)
-    words = frozenset(f"w|{fam}|{b}|{w}" for b in _named_weeks(m) for w in reference_words(m))
+    own = reference_words(m)  # once: inside the generator it was worked out again for every week
+    words = frozenset(f"w|{fam}|{b}|{w}" for b in _named_weeks(m) for w in own)
     p = m.place
     if not soft(m) or p is None or p.lat is None:  # only a mention dated by its article weighs places
         return Naming(words, frozenset())

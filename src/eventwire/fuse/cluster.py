@@ -241,10 +241,10 @@ class Clusterer(ContextClusters):
         only = None if any(w is None for w in weighs) else set().union(*weighs)
         clusters = self._near(ms, lo, hi, exclude, context=True, only=only, ordered=False)
         per = [self._fits(m, clusters, w) for m, w in zip(ms, weighs)]
+        fits = [max(f) for f in zip(*per)]  # each cluster's best fit over the mentions
         best, best_fit = None, BACKGROUND_MIN_OVERLAP
         num = self._number
-        for i, c in enumerate(clusters):  # the best fit, the first made on a tie (numbers are unique)
-            fit = max(p[i] for p in per)
+        for c, fit in zip(clusters, fits):  # the best fit, the first made on a tie (numbers are unique)
             if fit > best_fit or fit == best_fit and (best is None or num[id(c)] < num[id(best)]):
                 best, best_fit = c, fit
         return best

@@ -66,7 +66,7 @@ CELL_KEY_CACHE = 100_000
 @lru_cache(maxsize=CELL_KEY_CACHE)
 def cell_key(text: str) -> int:
     """A cell as a signed 64-bit integer (the index stores integers, not strings); a pure function of the
-    text, remembered (``CELL_KEY_CACHE``): blake2b was ~0.4 CPU s of a batch's fusion."""
+    text, remembered (``CELL_KEY_CACHE``): a batch's 633,831 keys took 0.33 CPU s by blake2b, 0.19 so."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 

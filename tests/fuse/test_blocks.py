@@ -53,3 +53,38 @@ def test_context_members_get_their_registered_cells_without_the_reached_ones(mon
     Clusterer({}).run([(i, m) for i, m in enumerate(pool)], [[(100 + i, m)] for i, m in enumerate(context)])
     assert not {id(m) for m in looked} & {id(m) for m in context}
     assert {id(m) for m in pool} <= {id(m) for m in looked}
+
+
+def test_cell_keys_are_the_stored_ones_and_remembered_within_their_bound():
+    """``cell_key`` is what the index stores: a remembered key must be the one blake2b gives (these three
+    as main computed them before the cache), and the cache is bounded (``CELL_KEY_CACHE``)."""
+    from eventwire.fuse.blocks import CELL_KEY_CACHE, cell_key
+
+    known = {"s|d_0000000000000001": -7728047145311695303, "d|violence|2900|UA": 3559882350603737589,
+             "w|violence|2900|jesuit": 4277111756232940289}
+    for _ in range(2):  # computed, then remembered
+        assert {text: cell_key(text) for text in known} == known
+    assert cell_key.cache_info().maxsize == CELL_KEY_CACHE
+
+
+def test_naming_works_out_the_reference_words_once(monkeypatch):
+    """``naming``'s word cells are its weeks x its reference words, the words worked out once (a generator
+    asked ``reference_words`` again for every week: ~84k calls a batch)."""
+    from eventwire.fuse import blocks
+    from eventwire.fuse.blocks import _named_weeks, naming
+    from eventwire.fuse.match import family, reference_words
+
+    rng, calls = random.Random(11), []
+    monkeypatch.setattr(blocks, "reference_words", lambda m: calls.append(m) or reference_words(m))
+    checked = 0
+    for k in range(300):
+        m = _mention(rng, k)
+        if m.date is None:
+            continue
+        calls.clear()
+        words = naming(m).words
+        assert len(calls) == 1
+        fam = family(m.event_type, m.sub_event_type)
+        assert words == {f"w|{fam}|{b}|{w}" for b in _named_weeks(m) for w in reference_words(m)}
+        checked += bool(words) and len(_named_weeks(m)) > 1
+    assert checked

@@ -64,3 +64,22 @@ def test_mentions_by_cell_gives_each_cells_own_mentions(Session):
         by = fx.mentions_by_cell(s, [10, 11, 12, -5, 99])
         assert {c: sorted(v) for c, v in by.items()} == {10: [1, 2], 11: [2], 12: [3], -5: [4]}
         assert all(set(by[c]) == fx.mentions_in_cells(s, {c}) for c in by)
+
+
+def test_mentions_by_cell_reads_every_chunk_and_the_ends_of_the_key_range(Session, monkeypatch):
+    """The driver-level read (placeholders by dialect) over several statements, with cells at both ends of
+    the signed 64-bit range ``blocks.cell_key`` gives: the same pairs as SQLAlchemy's reading."""
+    import eventwire.store.batches as batches
+
+    lo, hi = -(2 ** 63), 2 ** 63 - 1
+    pairs = [(c, m) for c in [lo, hi, 0, *range(1, 40)] for m in (c % 7 + 1, c % 5 + 10)]
+    with Session.begin() as s:
+        fx.add_cells(s, pairs)
+    monkeypatch.setattr(batches, "SQL_VARIABLES_PER_STATEMENT", 4)  # ~11 statements for 42 cells
+    with Session.begin() as s:
+        by = fx.mentions_by_cell(s, [lo, hi, 0, *range(1, 45)])
+    want: dict[int, set[int]] = {}
+    for c, m in pairs:
+        want.setdefault(c, set()).add(m)
+    assert {c: set(v) for c, v in by.items()} == want
+    assert all(len(v) == len(set(v)) for v in by.values())

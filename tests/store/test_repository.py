@@ -2,6 +2,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from eventwire.fuse.events import fuse
 from eventwire.model import (
@@ -191,3 +192,28 @@ def test_replace_mentions_many_writes_what_one_at_a_time_writes(two_sessionmaker
     rows, dirty = _mention_rows(many)
     assert [r[1][-1] for r in rows] == ["1", "1", "3", "2", "2", "2", "4", "4", "6"]  # d_..5 has none
     assert dirty == [f"d_{i:016d}" for i in range(1, 7)]
+
+
+def test_a_changed_event_is_rewritten_whole_and_a_loaded_row_sees_it(session):
+    """``write_events`` rewrites a changed event's every column by primary key (no row read back first);
+    a row object the session already holds reads the new values, as after ``session.merge``."""
+    from eventwire.store.orm import EventRow
+
+    for i in (1, 2, 3):
+        repo.add_document(session, doc(i))
+    first = [(0, mention(f"d_{1:016d}", date(2024, 3, 12)))]
+    (ev,) = fuse(first, {})
+    assert repo.sync_events(session, [ev]) == (1, 0, 0)
+    session.flush()
+    held = session.get(EventRow, ev.id)
+    assert held.payload == to_jsonable(ev)
+    moved = replace(ev, event_type="Battles", sub_event_type="Armed clash", date=DateSpan(date(2024, 4, 2),
+                    date(2024, 4, 3), "day", "x"), actors=())
+    assert repo.sync_events(session, [moved]) == (0, 1, 0)
+    session.flush()
+    row = session.execute(select(EventRow.__table__).where(EventRow.id == ev.id)).one()
+    assert (row.event_type, row.sub_event_type, row.date_start, row.date_end, row.actors_text, row.exportable) == \
+        ("Battles", "Armed clash", date(2024, 4, 2), date(2024, 4, 3), "", moved.exportable)
+    assert row.payload == to_jsonable(moved) and row.country == ev.location.country
+    assert session.get(EventRow, ev.id).payload == to_jsonable(moved)  # the held object is not stale
+    assert repo.get_event(session, ev.id) == moved

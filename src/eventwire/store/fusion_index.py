@@ -114,11 +114,19 @@ def mentions_in_cells(session: Session, cells: Iterable[int]) -> set[int]:
 
 def mentions_by_cell(session: Session, cells: Iterable[int]) -> dict[int, list[int]]:
     """The mentions registered in each of ``cells`` (a cell holding none is left out), for a reader
-    that keeps them by cell (``fuse.incremental._Pool.in_cells``)."""
+    that keeps them by cell (``fuse.incremental._Pool.in_cells``).
+
+    The rows come from the driver as plain tuples: a batch reads ~250k (cell, mention) pairs, and
+    SQLAlchemy's result rows cost about as much again as the database's read (0.64 -> 0.34 CPU s, one
+    batch into the 54k --scale database).  Only fusion writes ``fusion_cells``, by statements run at
+    once, so no pending ORM object is left unflushed for it."""
     out: dict[int, list[int]] = {}
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"  # SQLite's placeholder, psycopg's
     for chunk in chunks(set(cells)):
-        for cell, mid in session.execute(select(FusionCellRow.cell, FusionCellRow.mention_id)
-                                         .where(FusionCellRow.cell.in_(chunk))):
+        sql = (f"SELECT cell, mention_id FROM {FusionCellRow.__tablename__} "
+               f"WHERE cell IN ({', '.join([mark] * len(chunk))})")
+        for cell, mid in conn.exec_driver_sql(sql, tuple(chunk)):
             out.setdefault(cell, []).append(mid)
     return out
 

@@ -16,7 +16,8 @@ Where things are:
   ``types_protests``/``types_purposes``/``types_territory`` (ACLED types),
   ``times`` with ``times_base``/``times_resolve`` (dates), ``actors``,
   ``claims``, ``landmarks``, ``truecase``, ``number_kinds``,
-  ``attribute_rules``, ``past_forms`` (the tagger's tense mended).
+  ``attribute_rules``, ``past_forms`` (the tagger's tense mended), ``capital_plurals``
+  (capitalised plurals of common nouns).
 * ``vocab`` — reads the word lists of ``data/lexicons/``; no rule keeps its
   words in code.
 * ``snippets`` — one ACLED type per short snippet (``eventwire classify``).

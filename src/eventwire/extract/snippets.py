@@ -4,8 +4,10 @@ A snippet has no document around it: every sentence is classified, and the
 most salient hit decides (``EventTypeClassifier.best_of``: the most specific
 sub-type, then the earliest sentence, then the main clause).  A protest is
 re-typed by its outcome anywhere in the snippet ("...  Police fired tear gas").
-A snippet with no event is not a conflict event (None).  A Title Case headline is put in
-sentence case before the parse, as extraction does (``truecase.restore_title_case``).
+A snippet with no event is not a conflict event (None).  An opening wire dateline is blanked and a
+Title Case headline put in sentence case before the parse, as extraction does
+(``datelines.blank_opening``, ``truecase.restore_title_case``).  A deed of a sentence dated only by a
+year or by an earlier stretch ("last week") beside a deed dated closer is background.
 
 The rules' answer then goes to the trained snippet model (``type_model``),
 which may reject it, replace its sub-type, or type a snippet the rules found
@@ -62,9 +64,10 @@ class SnippetClassifier:
         # "The town was captured in 2015. On Sunday, warplanes bombed a market there": a deed dated by a year
         # alone, beside a deed of another sentence dated closer, is the background of that news
         # ("Last week, rebels shot down a helicopter" beside "on Monday, warplanes struck" likewise)
-        earlier = [_year_only(sent) or self.background.dated_earlier(sent) and not _closer(sent) for sent, _hs in per_sentence]
-        if any(hs and not old for (_s, hs), old in zip(per_sentence, earlier)):
-            recalled |= {h.trigger.i for (_s, hs), old in zip(per_sentence, earlier) if old for h in hs}
+        dated_before = [_year_only(sent) or self.background.dated_earlier(sent) and not _closer(sent)
+                        for sent, _hs in per_sentence]
+        if any(hs and not before for (_s, hs), before in zip(per_sentence, dated_before)):
+            recalled |= {h.trigger.i for (_s, hs), before in zip(per_sentence, dated_before) if before for h in hs}
         best = self.types.best_of(per_sentence, recalled)
         if not features:  # the rules alone decide: the model's features would go unread
             return best, frozenset()

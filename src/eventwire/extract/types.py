@@ -16,7 +16,8 @@ The cascade, per sentence:
      most specific first); a ground attack is an Attack on civilians when its
      target is civilian, an Armed clash when it is armed;
    * territory triggers ask who took it (state forces regain, non-state groups
-     overtake; "after X pulled out" is a non-violent transfer);
+     overtake; "after X pulled out" is a non-violent transfer; an attempt took
+     nothing), in ``types_territory``;
    * argument triggers need their object: "seized weapons" (Disrupted weapons
      use), "set up an observation post" (base established);
    * killing and wounding ("harm") report an attack only with a weapon or an
@@ -24,7 +25,9 @@ The cascade, per sentence:
 4. The sentence as a whole: weak triggers ("fighting", "deployed", "killed")
    count only when no other trigger fired; a protest is re-typed by its
    outcome (``protest_outcomes``: protesters' violence, lethal force,
-   intervention) and absorbs the arrests, clashes and tear gas that belong to it.
+   intervention) and absorbs the arrests, clashes and tear gas that belong to it;
+   an earlier deed recalled (``background``: "came a week after police shot...")
+   is no outcome of it.
 
 ``classify`` returns every hit in token order (the whole-article extractor
 makes one mention per hit); ``best`` picks the one most salient hit.

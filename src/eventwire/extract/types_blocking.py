@@ -2,7 +2,9 @@
 
 A trigger under a modal, a plan or threat verb, negated, an infinitive of purpose, habitual,
 inside a press conference or a claim of responsibility, "alleged" or "foiled", or the topic of a
-noun that is no event word, reports no event; explosions in accident settings are no conflict events.
+noun that is no event word, reports no event; explosions in accident settings or set off by a blaze
+are no conflict events; "a fire" counted is a blaze, a hostage "taken" by an institution a figure of
+speech, a deed remembered ("the anniversary of the massacre") or judged in court is told after the fact.
 """
 from __future__ import annotations
 

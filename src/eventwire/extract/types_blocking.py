@@ -325,6 +325,34 @@ class Blocking:
         return any((t.lemma_.lower() in self.accident or t.lower_ in self.accident)
                    and (t.pos_ != "VERB" or t.lemma_.lower() in self.accident_verbs) for t in sent)
 
+    def accidents_told_again(self, per_sentence: list[tuple[Span, list]]) -> list[tuple[Span, list]]:
+        """'... small blasts at the flooded chemical plant. Officials say the blasts were heard at 7 a.m.':
+        'the blasts' ('the explosion', 'the fire') point back to an accident already told (a sentence with an
+        accident setting and no weapon that names one), so they are that accident again, not an attack;
+        hits of such a definite noun are dropped where their own sentence names no weapon."""
+        told = False
+        out = []
+        for sent, hits in per_sentence:
+            weaponless = self._instrument(sent) is None
+            if told and weaponless:
+                hits = [h for h in hits if not (h.trigger.pos_ == "NOUN" and h.trigger.lemma_.lower() in ACCIDENT_PRONE
+                                                and _definite(h.trigger))]
+            told = told or weaponless and any(self._accident_told(t) for t in sent)
+            out.append((sent, hits))
+        return out
+
+    def _accident_told(self, tok: Token) -> bool:
+        """An explosion or fire told with its accident setting in its own phrase or clause ('blasts at the
+        chemical plant', 'an explosion hit the fertiliser factory'; not 'firefighters rushed to the scene of
+        the blast')."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ACCIDENT_PRONE:
+            return False
+        near = list(tok.subtree)
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
+            near += list(tok.head.subtree)
+        return any(t.i != tok.i and (t.lemma_.lower() in self.accident or t.lower_ in self.accident)
+                   and (t.pos_ != "VERB" or t.lemma_.lower() in self.accident_verbs) for t in near)
+
     def _context(self, sent: Span, words: set[str]) -> bool:
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 

@@ -28,7 +28,8 @@ class EventTypes:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[list[TypeHit]]:
-        return [[] if is_question(sent) else self.classifier.classify(sent) for sent in doc.sents]
+        per_sentence = [(sent, [] if is_question(sent) else self.classifier.classify(sent)) for sent in doc.sents]
+        return [hits for _sent, hits in self.classifier.accidents_told_again(per_sentence)]
 
     @staticmethod
     def set_annotations(doc: Doc, per_sentence: list[list[TypeHit]]) -> Doc:

@@ -333,20 +333,18 @@ class Blocking:
         told = False
         out = []
         for sent, hits in per_sentence:
-            weaponless = self._instrument(sent) is None
-            if told and weaponless:
-                hits = [h for h in hits if not (h.trigger.pos_ == "NOUN" and h.trigger.lemma_.lower() in ACCIDENT_PRONE
-                                                and _definite(h.trigger))]
-            told = told or weaponless and any(self._accident_told(t) for t in sent)
+            prone = [t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in ACCIDENT_PRONE]
+            if prone and self._instrument(sent) is None:  # the weapon lookup only where an explosion is named
+                if told:
+                    hits = [h for h in hits if not (h.trigger in prone and _definite(h.trigger))]
+                told = told or any(self._accident_told(t) for t in prone)
             out.append((sent, hits))
         return out
 
     def _accident_told(self, tok: Token) -> bool:
-        """An explosion or fire told with its accident setting in its own phrase or clause ('blasts at the
+        """An explosion or fire (a noun of ``ACCIDENT_PRONE``) told with its accident setting in its own phrase or clause ('blasts at the
         chemical plant', 'an explosion hit the fertiliser factory'; not 'firefighters rushed to the scene of
         the blast')."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ACCIDENT_PRONE:
-            return False
         near = list(tok.subtree)
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
             near += list(tok.head.subtree)

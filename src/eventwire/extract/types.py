@@ -103,6 +103,32 @@ def _dropped_e(tok: Token) -> bool:
         and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lemma) is not None
 
 
+def _read_checks(t: dict) -> None:
+    """A trigger concept's argument checks as sets under '_' keys (phrases as lemma keys), read once."""
+    t["_needs_instrument"] = {_key(x) for x in t.get("needs_instrument", ())}
+    t["_ground"] = {_key(x) for x in t.get("ground_lemmas", ())}
+    t["_weak"] = {_key(x) for x in t.get("weak", ())}
+    t["_objects"] = set(t.get("objects", ()))
+    t["_missile_preps"] = set(t.get("missile_prepositions", ()))
+    t["_purposes"] = set(t.get("purposes", ()))
+    t["_gatherers"] = set(t.get("gatherers", ()))
+    t["_parties"] = set(t.get("parties", ()))
+    t["_needs_weapon"] = set(t.get("needs_weapon", ()))
+    t["_needs_object"] = set(t.get("needs_object", ()))
+    t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}
+    t["_needs_weapon_object"] = set(t.get("needs_weapon_object", ()))
+    t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
+    t["_needs_opponent"] = {_key(x) for x in t.get("needs_opponent", ())}
+    t["_needs_death"] = {_key(x) for x in t.get("needs_death", ())}
+    t["_phrase_needs_object"] = {_key(x) for x in t.get("phrase_needs_object", ())}
+    t["_armed_verbs"] = set(t.get("armed_verbs", ()))
+    t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
+    t["_explodes_subject"] = {_key(x) for x in t.get("explodes_its_subject", ())}
+    t["_projectile_subject"] = set(t.get("needs_projectile_subject", ()))
+    t["_verb_only"] = set(t.get("verb_only", ()))
+    t["_no_object"] = set(t.get("no_object", ()))
+
+
 class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
     """Built once with the shared nlp; call ``classify(sentence)`` per sentence."""
 
@@ -143,27 +169,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
         for i, t in enumerate(self.instruments):
             self.instrument_phrases.add(str(i), list(nlp.pipe(t["phrases"] + _hyphenated(t["lemmas"]))))
         for t in self.triggers:
-            t["_needs_instrument"] = {_key(x) for x in t.get("needs_instrument", ())}
-            t["_ground"] = {_key(x) for x in t.get("ground_lemmas", ())}
-            t["_weak"] = {_key(x) for x in t.get("weak", ())}
-            t["_objects"] = set(t.get("objects", ()))
-            t["_missile_preps"] = set(t.get("missile_prepositions", ()))
-            t["_purposes"] = set(t.get("purposes", ()))
-            t["_gatherers"] = set(t.get("gatherers", ()))
-            t["_parties"] = set(t.get("parties", ()))
-            t["_needs_weapon"] = set(t.get("needs_weapon", ()))
-            t["_needs_object"] = set(t.get("needs_object", ()))
-            t["_needs_armed"] = {_key(x) for x in t.get("needs_armed_instrument", ())}
-            t["_needs_weapon_object"] = set(t.get("needs_weapon_object", ()))
-            t["_needs_agent"] = {_key(x) for x in t.get("needs_agent", ())}
-            t["_needs_opponent"] = {_key(x) for x in t.get("needs_opponent", ())}
-            t["_needs_death"] = {_key(x) for x in t.get("needs_death", ())}
-            t["_phrase_needs_object"] = {_key(x) for x in t.get("phrase_needs_object", ())}
-            t["_armed_verbs"] = set(t.get("armed_verbs", ()))
-            t["_explodes_object"] = {_key(x) for x in t.get("explodes_its_object", ())}
-            t["_explodes_subject"] = {_key(x) for x in t.get("explodes_its_subject", ())}
-            t["_verb_only"] = set(t.get("verb_only", ()))
-            t["_no_object"] = set(t.get("no_object", ()))
+            _read_checks(t)
         harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
         self.violent_settings = set(harm.get("violent_settings", ()))
         self.not_violent_modifiers = set(harm.get("not_violent_modifiers", ()))

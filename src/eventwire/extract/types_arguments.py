@@ -296,6 +296,10 @@ class Arguments:
                 # drones shot down, a bomb attack foiled: weapons stopped before they did harm
                 return "Strategic developments", "Disrupted weapons use", f"'{text}' {head.head.text}"
             return "Battles", "Armed clash", f"'{text}' {head.head.text}"
+        if lemma in trig["_projectile_subject"] and not any(  # "two mortar rounds fell": the projectile's own name
+                c.dep_ == "nsubj" and any(x.lemma_.lower() in EXPLOSIVE_SUBJECTS for x in (c, *c.children)
+                                          if x is c or x.dep_ == "compound") for c in head.children):
+            return None  # "the plane landed", "prices fell": no projectile came down
         if lemma in trig["_needs_object"] and not any(c.dep_ == "dobj" for c in head.children) \
                 and not any(c.dep_ == "nsubjpass" for c in head.children) | (head.dep_ == "acl"):
             return None  # "launched from the region": where it came from, not what was hit

@@ -19,8 +19,8 @@ Young, not full (``AFTER_GENERATION``): with the threshold at zero nothing made 
 so every object made inside is in generation 0 and a young collection finds every cycle among them.
 A full one also walked the old generation: the process's long-lived caches (decoded mentions, cell
 keys, telling words), which grow batch after batch in a long-running ingest, so the two collections a
-batch (provenance, fusion) cost 0.3 -> 0.9 and 0.4 -> 0.5 CPU s over the first four batches of a run
-at 54k, young ones 0.2-0.36 and 0.04 (bench/README.md, session 15: batchgrowth).  The old
+batch (provenance, fusion) rose 0.38 -> 1.21 and 0.50 -> 1.01 CPU s over 12 batches of one run at 54k;
+young ones took ~0.01 and ~0.05 (bench/README.md, session 15: batchgrowth).  The old
 generation is still collected when the collector's own thresholds say so.
 """
 from __future__ import annotations

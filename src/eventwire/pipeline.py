@@ -273,7 +273,7 @@ class Pipeline:
     def _index_provenance(self) -> None:
         """``update_provenance``'s pass, a function of its own so that its ~1M objects (the index, the rows)
         are freed by reference counting when it returns, before ``collector_paused``'s collection: left
-        alive in the caller's frame they were walked by it, ~0.3 CPU s of every batch (bench/README.md,
+        alive in the caller's frame they were walked by it, 0.2-0.4 CPU s of every batch at 54k (bench/README.md,
         session 15: batchgrowth)."""
         from eventwire.provenance.stored import StoredIndex
         from eventwire.store import fusion_index, provenance_index

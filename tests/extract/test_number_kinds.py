@@ -49,3 +49,13 @@ def test_month_names(nlp, kinds, text, expected):
 def test_ner_labels_win_when_ner_ran(nlp, kinds):
     assert kinds.is_measure(token(nlp, "Russia captured Crimea in 2014.", "2014", ner=True))
     assert not kinds.is_measure(token(nlp, "Five soldiers and 12 civilians were killed.", "12", ner=True))
+
+
+def test_a_time_entity_dates_only_its_calendar_words(nlp, kinds):
+    """NER may run a TIME on past its time ('8 p.m. Protesters'): the word after it is no date."""
+    from spacy.tokens import Span
+
+    doc = nlp("At 8 p.m. Protesters marched on Monday.", disable=["ner"])
+    doc.ents = [Span(doc, 1, 4, label="TIME"), Span(doc, 6, 7, label="DATE")]
+    assert doc[3].text == "Protesters" and not kinds.is_calendar(doc[3])
+    assert doc[6].text == "Monday" and kinds.is_calendar(doc[6])

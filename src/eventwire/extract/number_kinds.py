@@ -34,7 +34,8 @@ class NumberKinds:
     def is_calendar(self, tok: Token) -> bool:
         """'March' in 'on 12 March', 'in March 2024', 'last Tuesday': a date, not an event word."""
         if tok.ent_type_:
-            return tok.ent_type_ in ("DATE", "TIME")
+            # the entity may run on past its date ("8 p.m. Protesters" tagged one TIME): only its calendar words date
+            return tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in self.calendar
         if tok.doc.has_annotation("ENT_IOB") or tok.lower_ not in self.calendar or not tok.is_title:
             return False
         doc = tok.doc

@@ -104,8 +104,7 @@ class BackgroundReader:
         for c in trigger.children:
             if c.dep_ == "amod" and c.lower_ in self.past_adjectives:
                 return f"background: '{c.text} {trigger.text}'"
-            if c.dep_ == "poss" and c.lemma_.lower() in self.earlier_units \
-                    and any(d.lower_ in self.earlier_words for d in c.children):
+            if c.dep_ == "poss" and self._earlier_stretch(c):
                 return f"background: '{c.text}'s {trigger.text}' was done in an earlier {c.lemma_.lower()}"
         verb = self._verb(trigger)
         if verb is not None:
@@ -127,8 +126,11 @@ class BackgroundReader:
     def dated_earlier(self, sent: Span) -> bool:
         """'Last week, rebels shot down a helicopter': the sentence is dated by an earlier stretch of time
         ('last week', 'the previous month')."""
-        return any(t.lemma_.lower() in self.earlier_units and any(c.lower_ in self.earlier_words for c in t.children)
-                   for t in sent)
+        return any(self._earlier_stretch(t) for t in sent)
+
+    def _earlier_stretch(self, tok: Token) -> bool:
+        """'(last) week', '(the previous) month': a unit of time an earlier-word places before the news."""
+        return tok.lemma_.lower() in self.earlier_units and any(c.lower_ in self.earlier_words for c in tok.children)
 
     def _remains(self, trigger: Token) -> str | None:
         """The deed is told of remains: it sits inside a phrase about bodies or graves ("graves with

@@ -58,7 +58,7 @@ class SnippetClassifier:
         if has_title_case(text):  # a Title Case headline, put in sentence case; its places keep their capitals
             text = restore_title_case(text, [(p.start, p.end) for p in self.places().find(text)], self.names)
         doc = self.nlp(text)
-        per_sentence = self.types.accidents_told_again([(sent, self.types.classify(sent)) for sent in doc.sents])
+        per_sentence = [(sent, self.types.classify(sent)) for sent in doc.sents]
         # "... The rebels had seized the town last year": an earlier deed recalled is not the snippet's news
         recalled = {h.trigger.i for sent, hs in per_sentence for h in hs if self.background.cue(h.trigger, sent)}
         # "The town was captured in 2015. On Sunday, warplanes bombed a market there": a deed dated by a year

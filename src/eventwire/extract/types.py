@@ -186,7 +186,6 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
         self.protest_participants = set(outcomes.get("participants", ()))
         self.participant_verbs = set(outcomes.get("participant_verbs", ()))
         self.symbolic_objects = set(outcomes.get("symbolic_objects", ()))
-        self.aimless_directions = set(outcomes.get("aimless_directions", ()))
         self.outcome_harmed_lemmas = {k: set(v.get("harmed_lemmas", ())) for k, v in self.outcomes.items()}
         self.outcome_phrases = LowerLemmaMatcher(nlp)
         for k, v in self.outcomes.items():

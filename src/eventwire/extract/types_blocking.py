@@ -2,9 +2,9 @@
 
 A trigger under a modal, a plan or threat verb, negated, an infinitive of purpose, habitual,
 inside a press conference or a claim of responsibility, "alleged" or "foiled", or the topic of a
-noun that is no event word, reports no event; explosions in accident settings or set off by a blaze
-are no conflict events; "a fire" counted is a blaze, a hostage "taken" by an institution a figure of
-speech, a deed remembered ("the anniversary of the massacre") or judged in court is told after the fact.
+noun that is no event word, reports no event; explosions in accident settings are no conflict
+events; "a fire" counted is a blaze; a deed remembered ("the anniversary of the massacre") or judged
+in court is told after the fact.
 """
 from __future__ import annotations
 
@@ -42,8 +42,6 @@ PROTEST_ACT_VERBS = words("event_words", "protest_act_verbs")
 DISPERSAL_VERBS = words("event_words", "dispersal_verbs")
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
-CAUSE_VERBS = words("event_words", "cause_verbs")
-FIGURATIVE_TAKERS = words("event_words", "figurative_takers")
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
 
@@ -125,9 +123,6 @@ class Blocking:
         if tok.lemma_.lower() in FORCE_OBJECT_VERBS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NON_FORCE_OBJECTS for c in tok.children):
             return f"'{tok.text}' experts, aid or weapons: no change to an armed force"
-        if any(c.lower_ == "hostage" for c in tok.children) and any(
-                g.lemma_.lower() in FIGURATIVE_TAKERS for c in tok.children if c.dep_ == "agent" for g in c.children):
-            return f"'{tok.text} hostage' by an institution: a figure of speech"
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return f"negated trigger '{tok.text}'"
@@ -230,9 +225,6 @@ class Blocking:
         unasserted = self._wished_end(tok) or _denied_content(tok)  # an end asked for, a denial's content
         if unasserted is not None:
             return unasserted
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CAUSE_VERBS and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in self.disaster | self.accident for c in tok.head.children):
-            return f"'{tok.head.text} … {tok.text}' by a blaze or a leak: an accident"
         path = [tok, *tok.ancestors]
         for depth, anc in enumerate(tok.ancestors):
             lemma = anc.lemma_.lower()
@@ -324,32 +316,6 @@ class Blocking:
         nouns; as verbs only those that tell an accident count ("a plane crashed", not "a bomb planted")."""
         return any((t.lemma_.lower() in self.accident or t.lower_ in self.accident)
                    and (t.pos_ != "VERB" or t.lemma_.lower() in self.accident_verbs) for t in sent)
-
-    def accidents_told_again(self, per_sentence: list[tuple[Span, list]]) -> list[tuple[Span, list]]:
-        """'... small blasts at the flooded chemical plant. Officials say the blasts were heard at 7 a.m.':
-        'the blasts' ('the explosion', 'the fire') point back to an accident already told (a sentence with an
-        accident setting and no weapon that names one), so they are that accident again, not an attack;
-        hits of such a definite noun are dropped where their own sentence names no weapon."""
-        told = False
-        out = []
-        for sent, hits in per_sentence:
-            prone = [t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in ACCIDENT_PRONE]
-            if prone and self._instrument(sent) is None:  # the weapon lookup only where an explosion is named
-                if told:
-                    hits = [h for h in hits if not (h.trigger in prone and _definite(h.trigger))]
-                told = told or any(self._accident_told(t) for t in prone)
-            out.append((sent, hits))
-        return out
-
-    def _accident_told(self, tok: Token) -> bool:
-        """An explosion or fire (a noun of ``ACCIDENT_PRONE``) told with its accident setting in its own phrase or clause ('blasts at the
-        chemical plant', 'an explosion hit the fertiliser factory'; not 'firefighters rushed to the scene of
-        the blast')."""
-        near = list(tok.subtree)
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
-            near += list(tok.head.subtree)
-        return any(t.i != tok.i and (t.lemma_.lower() in self.accident or t.lower_ in self.accident)
-                   and (t.pos_ != "VERB" or t.lemma_.lower() in self.accident_verbs) for t in near)
 
     def _context(self, sent: Span, words: set[str]) -> bool:
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)

@@ -50,8 +50,6 @@ class Protests:
                         return self.outcomes[sub]["event_type"], sub, t.text
                     if t.pos_ == "VERB" and t.lemma_.lower() in self.outcome_doer_lemmas[sub] \
                             and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.symbolic_objects for c in t.children) \
-                            and not any(d.dep_ == "pobj" and d.lemma_.lower() in self.aimless_directions
-                                        and d.head.lower_ in ("into", "in", "towards", "toward") for d in t.subtree) \
                             and not self._blocked(t) and self._protesters_do(t):
                         return self.outcomes[sub]["event_type"], sub, t.text
                     if t.lemma_.lower() in self.outcome_harmed_lemmas[sub] and not self._blocked(t) \

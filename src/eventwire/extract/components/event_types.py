@@ -28,8 +28,7 @@ class EventTypes:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[list[TypeHit]]:
-        per_sentence = [(sent, [] if is_question(sent) else self.classifier.classify(sent)) for sent in doc.sents]
-        return [hits for _sent, hits in self.classifier.accidents_told_again(per_sentence)]
+        return [[] if is_question(sent) else self.classifier.classify(sent) for sent in doc.sents]
 
     @staticmethod
     def set_annotations(doc: Doc, per_sentence: list[list[TypeHit]]) -> Doc:

@@ -206,3 +206,53 @@ def test_a_force_whose_account_tells_the_deed_is_no_party_to_it(nlp, finder):
     # the same force as the subject of the deed is its doer
     assert roles(nlp, finder, "The Russian military attacked the airfield near the city.", "attacked") == {
         "Military Forces of Russia (2000-)": "actor1"}
+
+
+@pytest.mark.parametrize("text,trigger,doer,target", [
+    ("Two Hezbollah members were killed by an Israeli drone strike in southern Lebanon.", "drone",
+     "Military Forces of Israel (2022-)", "Hezbollah"),
+    ("An Israeli drone strike killed two Hezbollah members in southern Lebanon.", "drone",
+     "Military Forces of Israel (2022-)", "Hezbollah"),
+    ("Six PKK militants were killed in Turkish air strikes in northern Iraq.", "strikes",
+     "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
+])
+def test_a_named_group_that_was_hit_is_the_target_and_the_strike_names_the_doer(nlp, finder, text, trigger, doer, target):
+    """The group a killed noun belongs to is where that noun stands (a passive subject or an object: the
+    target), and a country word inside the deed's own phrase ("an Israeli drone strike") names its doer."""
+    r = roles(nlp, finder, text, trigger)
+    assert r.get(doer) == "actor1", r
+    assert r.get(target) == "actor2", r
+
+
+def test_a_passive_subject_is_no_weapon_its_modifier_fired(nlp, finder):
+    r = roles(nlp, finder, "Russian drones were shot down over the border region.", "shot")
+    assert r.get("Military Forces of Russia (2000-)") != "actor1", r
+
+
+def test_a_country_accused_of_a_deed_is_named_its_doer(nlp, finder):
+    r = roles(nlp, finder, "Ukraine accused Russia of shelling the nuclear plant.", "shelling")
+    assert r.get("Military Forces of Russia (2000-)") == "actor1", r
+    assert "Military Forces of Ukraine (2019-)" not in r  # the accuser is a claimant
+
+
+def test_a_headline_reduced_passive_makes_its_noun_the_target(nlp, finder):
+    r = roles(nlp, finder, "Three Russian soldiers killed in Ukrainian drone attack on border base", "drone")
+    assert r.get("Military Forces of Ukraine (2019-)") == "actor1", r
+    assert r.get("Military Forces of Russia (2000-)") == "actor2", r
+
+
+def test_a_force_deployed_is_the_party_of_its_own_change(nlp, finder):
+    r = roles(nlp, finder, "Russian troops were deployed to the border region.", "deployed")
+    assert r.get("Military Forces of Russia (2000-)") == "actor1", r
+
+
+def test_air_defences_name_their_country(nlp, finder):
+    r = roles(nlp, finder, "Ukrainian air defences shot down 20 Russian drones overnight.", "shot")
+    assert r.get("Military Forces of Ukraine (2019-)") == "actor1", r
+
+
+def test_a_time_phrase_ties_no_named_group_to_the_deed(nlp, finder):
+    """"Members killed" tell the target only when the deed is what killed them, not a deed named for time."""
+    r = roles(nlp, finder, "The senator defended the US drone programme, overseeing more strikes in a year than his rival.",
+              "strikes")
+    assert r.get("Military Forces of the United States (2021-)") == "actor1", r

@@ -37,6 +37,16 @@ ATTRIBUTION_PREPS = words("event_words", "attribution_prepositions")
 EXPOSURE_PREPS = words("function_words", "exposure_prepositions")
 PATIENT_DEPS = {"nsubjpass", "dobj"}
 NOUN_POS = ("NOUN", "PROPN")
+# how a name hangs on the noun it qualifies ("Hezbollah members", "Taliban fighters", "the group's fighters"):
+# the name stands where that noun stands in the clause
+NAME_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+# where the deed hangs on the verb that tells what happened to a named group's members: its subject ("an Israeli
+# strike killed ..."), its passive agent ("killed by an Israeli strike") or a phrase of means or occasion
+# ("killed in Turkish air strikes"; not "an hour before the explosion")
+CLAUSE_DEED_DEPS = ("nsubj", "agent")
+DEED_PREPOSITIONS = words("function_words", "deed_prepositions")
+# "troops were deployed", "troops deployed to the border": the force moved is the party whose activity changes
+FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 
 
 @dataclass(frozen=True)
@@ -143,9 +153,9 @@ class ActorFinder:
             if code is None:
                 continue
             head = self._force_head(tok, sent)
-            if head is None and tok.dep_ in ("nsubj", "pobj") and tok.lower_ not in self.country_adjectives \
-                    and (tok.dep_ == "nsubj" or tok.head.dep_ == "agent"):
-                head = tok  # "Russia launched drones", "struck by Russia": the country's forces, if the doer
+            if head is None and tok.dep_ in ("nsubj", "pobj", "dobj") and tok.lower_ not in self.country_adjectives \
+                    and (tok.dep_ == "nsubj" or tok.head.dep_ == "agent" or self._accused(tok)):
+                head = tok  # "Russia launched drones", "struck by Russia", "accused Russia of shelling": its forces
             if head is not None:
                 span = sent[min(i, head.i - sent.start) : max(i, head.i - sent.start) + 1]
                 if any(j in taken for j in range(span.start - sent.start, span.end - sent.start)):
@@ -178,13 +188,33 @@ class ActorFinder:
     def _patient(root: Token, trigger: Token, speech_heads: set[int]) -> bool:
         """The actor is what a verb of the deed's clause is done to: "soldiers were killed by shelling",
         "the shelling wounded soldiers", "troops came under fire"."""
+        named = root.dep_ in NAME_MODIFIER_DEPS and root.head.pos_ in NOUN_POS
+        if named:
+            root = root.head  # "two Hezbollah members were killed": the members are the patient, so is the name
+        if trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
+            return False  # a force deployed is the party of its own change
+        # "three soldiers killed in a drone attack" (a headline's reduced passive): the participle's patient
+        if any(c.dep_ == "acl" and c.tag_ == "VBN" and ActorFinder._deed_of_clause(c, trigger) for c in root.children):
+            return True
         verb = root.head
         if verb.i in speech_heads or verb.pos_ not in ("VERB", "AUX"):
             return False
+        if named and not ActorFinder._deed_of_clause(verb, trigger):
+            return False  # "embraced the US drone programme, overseeing strikes": the verb is no part of the deed
         related = verb.i == trigger.i or verb.is_ancestor(trigger) or trigger.is_ancestor(verb)
         if not related:
             return False
         return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and ActorFinder._exposed(verb))
+
+    @staticmethod
+    def _deed_of_clause(verb: Token, trigger: Token) -> bool:
+        """The clause's verb tells the deed: it is the trigger, or the trigger names what did it (its subject,
+        its "by" agent, a phrase such as "killed in an airstrike")."""
+        if verb.i == trigger.i:
+            return True
+        below = next((t for t in [trigger, *trigger.ancestors] if t.head.i == verb.i and t.i != verb.i), None)
+        return below is not None and (below.dep_ in CLAUSE_DEED_DEPS
+                                      or (below.dep_ == "prep" and below.lower_ in DEED_PREPOSITIONS))
 
     @staticmethod
     def _named_doer(root: Token, trigger: Token) -> bool:
@@ -195,6 +225,14 @@ class ActorFinder:
             return False
         return any(c.dep_ == "prep" and c.lower_ in ATTRIBUTION_PREPS and (c.i == trigger.i or c.is_ancestor(trigger))
                    for c in verb.children)
+
+    @staticmethod
+    def _accused(tok: Token) -> bool:
+        """The object of an attribution verb with a deed phrase ("accused Russia of shelling", "blamed Kyiv
+        for the attack"): named as the doer of that deed, as ``_named_doer`` reads it."""
+        verb = tok.head
+        return tok.dep_ == "dobj" and verb.lemma_.lower() in ATTRIBUTION_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in ATTRIBUTION_PREPS for c in verb.children)
 
     @staticmethod
     def _support_subject(root: Token, trigger: Token) -> bool:
@@ -217,11 +255,15 @@ class ActorFinder:
         root = span.root
         if len(span) == 2 and span[0].head.i != span[1].i and span[1].head.i != span[0].i:
             root = span[1]  # two words the parse left unlinked ("by Russian shelling"): the noun heads the phrase
+        if span.start <= trigger.i < span.end:
+            return "actor1"  # the phrase names the deed itself ("an Israeli drone strike", "Russian shelling")
         # walk up from the actor to the trigger, noting the relation on the way
         chain = [root, *root.ancestors]
         if trigger in chain:
             path = chain[: chain.index(trigger) + 1]
             deps = [t.dep_ for t in path[:-1]]
+            if deps and deps[-1] == "nsubjpass" and trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
+                return "actor1"
             if deps and deps[-1] in SUBJECT_DEPS and path[-2].dep_ != "nsubjpass":
                 return "actor2" if len(path) == 2 and ActorFinder._exposed(trigger) else "actor1"
             if any(d in AGENT_DEPS for d in deps):
@@ -263,8 +305,9 @@ class ActorFinder:
                                 c.dep_ == "nsubj" and ActorFinder._speaker_itself(c) for c in verb.children):
                             return "actor1"
                 return None
-        # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck")
-        if root.head.dep_ in SUBJECT_DEPS | {"pobj"} and root.dep_ in ("amod", "compound", "poss") \
+        # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck"); a
+        # passive subject is what was done to ("two Hezbollah members were killed by ...")
+        if root.head.dep_ in {"nsubj", "csubj", "pobj"} and root.dep_ in ("amod", "compound", "poss") \
                 and root.head.lemma_.lower() not in SOURCE_NOUNS and root.head.lower_ not in SOURCE_NOUNS:
             return "actor1"  # not "according to Russian military reports": whose account, not who did it
         return None

@@ -256,3 +256,19 @@ def test_a_time_phrase_ties_no_named_group_to_the_deed(nlp, finder):
     r = roles(nlp, finder, "The senator defended the US drone programme, overseeing more strikes in a year than his rival.",
               "strikes")
     assert r.get("Military Forces of the United States (2021-)") == "actor1", r
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Riot police detained 50 protesters in the capital.", "protesters"),
+    ("Police fired tear gas at protesters in the capital.", "protesters"),
+    ("Protesters clashed with police in the capital.", "Protesters"),
+])
+def test_a_force_facing_a_demonstration_is_actor2(nlp, finder, text, trigger):
+    """ACLED codes a protest's or riot's own people as actor 1 and the force that faced them as actor 2."""
+    sent = next(iter(nlp(text).sents))
+    trig = next(t for t in sent if t.text == trigger)
+    speech = ClaimExtractor().speech_heads(sent)
+    faced = {a.name: a.role for a in finder.find(sent, trig, speech, protest=True, faced=True)}
+    assert faced.get("Police Forces") == "actor2", faced
+    plain = {a.name: a.role for a in finder.find(sent, trig, speech, protest=True)}
+    assert "Police Forces" not in plain, plain  # not a demonstration whose people are actor 1: no such reading

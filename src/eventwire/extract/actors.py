@@ -217,6 +217,19 @@ class ActorFinder:
                                       or (below.dep_ == "prep" and below.lower_ in DEED_PREPOSITIONS))
 
     @staticmethod
+    def _protest_counterpart(root: Token, trigger: Token) -> bool:
+        """A party of the verb the protest's word hangs on, on the other side of it: "police detained
+        protesters", "police broke up the rally", "protesters clashed with police"."""
+        verb = trigger.head if trigger.dep_ in PATIENT_DEPS | {"nsubj", "pobj"} else None
+        if verb is not None and trigger.dep_ == "pobj":
+            verb = verb.head  # "fired on protesters": the verb above the preposition
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or root.i == trigger.i:
+            return False
+        if root.dep_ == "nsubj" and root.head.i == verb.i:
+            return trigger.dep_ != "nsubj"
+        return trigger.dep_ == "nsubj" and root.dep_ == "pobj" and root.head.head.i == verb.i
+
+    @staticmethod
     def _named_doer(root: Token, trigger: Token) -> bool:
         """"Officials blamed X for the shelling", "accused X of killing", "credited X with capturing": the
         object of an attribution verb is named as the doer of the deed its for/of/with phrase tells."""
@@ -358,9 +371,12 @@ class ActorFinder:
         return out
 
     def find(self, sent: Span, trigger: Token, speech_heads: set[int],
-             other_deeds: frozenset[int] = frozenset(), protest: bool = False) -> tuple[ActorRef, ...]:
+             other_deeds: frozenset[int] = frozenset(), protest: bool = False,
+             faced: bool = False) -> tuple[ActorRef, ...]:
         """The actors of the deed ``trigger`` names; ``other_deeds``: the trigger positions of the sentence's
-        other deeds (a phrase that names one of them, "Russian shelling", is that deed's party)."""
+        other deeds (a phrase that names one of them, "Russian shelling", is that deed's party).  ``faced``: a
+        demonstration whose own people are actor 1 (ACLED: protesters or rioters), so a force that acted on
+        them or fought them is actor 2."""
         found: list[ActorRef] = []
         seen: set[str] = set()
         elsewhere: set[str] = set()  # associates whose phrase is another deed of the sentence
@@ -379,6 +395,9 @@ class ActorFinder:
                 continue  # a country or capital named alone is its forces only as the doer; else a place
             if protest and len(span) == 1 and span[0].lower_ in self.people_words:
                 continue  # "Russians protested": people rallying, not their country's forces
+            if role is None and faced and entry is not None and entry.id not in ("civilians", "protesters") \
+                    and self._protest_counterpart(span.root, trigger):
+                role = "actor2"
             if role is None:
                 # catalogue groups and forces named in an event sentence are at least associated
                 if entry is None or entry.id in ("civilians", "protesters", "police", "unidentified"):

@@ -30,7 +30,8 @@ class Actors:
             deeds = [hit.trigger.i for hit in hits]
             out.append([self.finder.with_default_actor1(
                 self.finder.find(sent, hit.trigger, speech, frozenset(deeds[:n] + deeds[n + 1:]),
-                                 protest=hit.event_type == "Protests"), hit.sub_event_type)
+                                 protest=hit.event_type == "Protests",
+                                 faced=hit.sub_event_type in self.finder.default_actor1), hit.sub_event_type)
                 for n, hit in enumerate(hits)])
         return out
 

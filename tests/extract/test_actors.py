@@ -272,3 +272,15 @@ def test_a_force_facing_a_demonstration_is_actor2(nlp, finder, text, trigger):
     assert faced.get("Police Forces") == "actor2", faced
     plain = {a.name: a.role for a in finder.find(sent, trig, speech, protest=True)}
     assert "Police Forces" not in plain, plain  # not a demonstration whose people are actor 1: no such reading
+
+
+def test_a_country_word_on_police_names_its_police(nlp, finder):
+    r = roles(nlp, finder, "Turkish police detained two journalists in Istanbul.", "detained")
+    assert r.get("Police Forces of Turkey (2016-)") == "actor1" and "Police Forces" not in r, r
+
+
+def test_a_count_of_protesters_stands_where_its_count_stands(nlp, finder):
+    sent = next(iter(nlp("Russian police detained thousands of protesters in Moscow.").sents))
+    trig = next(t for t in sent if t.text == "protesters")
+    found = {a.name: a.role for a in finder.find(sent, trig, set(), protest=True, faced=True)}
+    assert found.get("Police Forces of Russia (2000-)") == "actor2", found

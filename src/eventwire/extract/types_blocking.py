@@ -69,6 +69,9 @@ class Blocking:
             return f"'{tok.text}' is a name here"
         if tok.lemma_.lower() == "shell" and tok.tag_ == "NN":
             return "'shell' (one casing, or a figure of speech) does not report shelling"
+        if tok.lemma_.lower() == "shell" and tok.tag_ == "NNS" and tok.dep_ not in ("nsubj", "nsubjpass"):
+            # "short of shells", "supplied millions of shells": ammunition; "shells hit the school" tells a strike
+            return "'shells' named as ammunition, not as what hit: no shelling"
         if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and tok.head.lemma_.lower() not in TIME_NOUNS \
                 and any(d.lower_ in POINTING_DETERMINERS for d in tok.head.children if d.dep_ == "det"):

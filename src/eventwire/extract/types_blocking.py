@@ -30,6 +30,9 @@ CONDITIONAL_MARKS = words("function_words", "conditional_marks")
 PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
+CAMPAIGN_PERIODS = words("event_words", "campaign_periods")  # "for months": a period of weeks or longer
+CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
+TREND_VERBS = words("event_words", "trend_verbs")
 CESSATION_NOUNS = words("event_words", "cessation_nouns")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
@@ -44,6 +47,36 @@ OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
+
+
+def _open_period(verb: Token, child: Token) -> bool:
+    """A present perfect over a period still open ("has been shelled since May", "has been shelling the city
+    for months", "since the invasion began, Russia has launched ..."): a pattern of deeds, not one.  Periods
+    shorter than weeks ("for hours") leave one deed told."""
+    if verb.tag_ not in ("VBN", "VBG") or not any(
+            a.dep_ == "aux" and a.lower_ in PERFECT_AUXILIARIES for a in verb.children):
+        return False
+    if child.dep_ == "prep" and child.lower_ == "since":
+        return True
+    if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+        return True
+    return child.dep_ == "prep" and child.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in CAMPAIGN_PERIODS for g in child.children)
+
+
+def _kind_characterised(tok: Token) -> bool:
+    """A bare plural subject of a verb that describes or measures ("Drone attacks on Moscow have become more
+    frequent", "attacks rose in March"): English reads such a subject as the kind, not particular deeds.
+    A determiner, a number or a possessive ("the attacks", "two attacks", "Russia's attacks") points at
+    particular ones, and a verb of doing ("attacks killed two") tells them."""
+    if tok.tag_ != "NNS" or tok.dep_ != "nsubj" or any(
+            c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if lemma in TREND_VERBS:
+        return True
+    return lemma in CHARACTERISING_VERBS and any(c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 class Blocking:
@@ -126,6 +159,8 @@ class Blocking:
         if tok.lemma_.lower() in FORCE_OBJECT_VERBS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NON_FORCE_OBJECTS for c in tok.children):
             return f"'{tok.text}' experts, aid or weapons: no change to an armed force"
+        if _kind_characterised(tok):
+            return f"'{tok.text} … {tok.head.text}': deeds of a kind described, not one deed told"
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return f"negated trigger '{tok.text}'"
@@ -207,9 +242,8 @@ class Blocking:
                 if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in REPETITION_NOUNS and any(
                         g.lower_ in MULTITUDE_WORDS for g in child.children):
                     return f"'{' '.join(x.text for x in child.subtree)}': a pattern, not one event"
-                if child.dep_ == "prep" and child.lower_ == "since" and t.tag_ in ("VBN",) and any(
-                        a.lower_ in PERFECT_AUXILIARIES for a in t.children if a.dep_ == "aux"):
-                    return "'has been … since': an ongoing pattern, not one event"
+                if _open_period(t, child):
+                    return f"'has … {child.text}' an open period: an ongoing pattern, not one event"
                 if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                                                             or tok.dep_ == "pobj" and tok.head.head == verb):
                     return f"negated '{t.text}' of '{tok.text}'"

@@ -5,6 +5,7 @@ import pytest
 @pytest.mark.parametrize("text, word", [
     ("Shelling damaged a power substation in the region on Monday.", "Shelling"),  # tagged an auxiliary
     ("Fighting continued in the east on Monday, the general staff said.", "Fighting"),  # tagged a verb subject
+    ("Enemy shelling damaged 12 houses in the town on Friday.", "shelling"),  # an auxiliary after a modifier
 ])
 def test_a_bare_gerund_subject_is_a_noun(nlp, text, word):
     tok = next(t for t in nlp(text) if t.text == word)

@@ -28,7 +28,7 @@ def _bare_subject(tok: Token) -> bool:
         return False
     if tok.dep_ in SUBJECT_DEPS and tok.head.i > tok.i:
         return True
-    return tok.dep_ == "aux" and tok.is_sent_start and tok.head.tag_ in FINITE_TAGS
+    return tok.dep_ == "aux" and tok.head.tag_ in FINITE_TAGS and tok.head.i > tok.i
 
 
 def mend(doc: Doc) -> Doc:

@@ -43,6 +43,16 @@ def test_claims_in_a_sentence_without_trigger_join_the_last_event(extractor):
     assert (c.value, c.claimant, c.subject) == (3, "governor", "civilians")
 
 
+def test_figures_of_a_sentence_dated_earlier_join_no_later_event(extractor):
+    text = ("Russian forces shelled the town of Vovchansk on Tuesday, wounding two people.\n\n"
+            "In December, a strike on the town centre killed 25 people.")
+    (m,) = [m for m in extractor.extract(document(text)) if str(m.date.start) == "2024-03-12"]
+    assert 25 not in [c.value for c in m.claims], m.claims
+    later = "Russian forces shelled the town of Vovchansk on Tuesday.\n\nTwo people were killed, the governor said on Wednesday."
+    (m,) = extractor.extract(document(later))
+    assert [c.value for c in m.claims if c.property == "fatalities"] == [2]  # a later date is the telling's
+
+
 def test_non_english_documents_are_skipped(extractor):
     assert extractor.extract(document("Российские дроны атаковали Одессу.", language="ru")) == []
 

@@ -134,13 +134,18 @@ class Extractor:
         return piece
 
     @staticmethod
-    def _attach_claims(claims: list, earlier: list[Mention]) -> None:
+    def _attach_claims(claims: list, earlier: list[Mention], dated: list[DateSpan] = ()) -> None:
         """Claims of a sentence without an event word: control claims belong to the fighting, casualty
         figures to the latest event told (a landmark only dates another happening: its figures are not about it)
-        and not denied where it is told ("a school bus came under fire, but officials denied this": extract.deeds)."""
+        and not denied where it is told ("a school bus came under fire, but officials denied this": extract.deeds).
+        A sentence dated before the event it would join ("In December, a strike killed 25 people") counts an
+        earlier happening: its figures join nothing (a later date is usually the telling's: "said on Sunday")."""
         plain = [i for i, m in enumerate(earlier) if not m.landmark]
         told = [i for i in plain if DENIED_DOUBT not in earlier[i].doubt] or plain or [len(earlier) - 1]
         battles = [i for i in told if earlier[i].event_type == "Battles"]
+        latest = earlier[told[-1]].date
+        if latest is not None and any(d.end < latest.start for d in dated):
+            return
         for claim in claims:
             i = battles[-1] if claim.property == "control" and battles else told[-1]
             earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
@@ -155,7 +160,7 @@ class Extractor:
             para_date[0] = sent._.dates[0]
         if not hits:
             if claims and earlier:
-                self._attach_claims(claims, earlier)
+                self._attach_claims(claims, earlier, sent._.dates)
             return []
         start, end = off + sent.start_char, off + sent.end_char
         ev = Evidence(doc.id, doc.text[start:end], start, end)
@@ -199,7 +204,7 @@ class Extractor:
             ))
         if dropped == len(hits) and claims and earlier:
             # its event words only talk about a deed, so its figures are told as in a sentence without one
-            self._attach_claims(claims, earlier)
+            self._attach_claims(claims, earlier, sent._.dates)
         return self._give_claims(out, claims)
 
     @staticmethod

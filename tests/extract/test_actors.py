@@ -284,3 +284,13 @@ def test_a_count_of_protesters_stands_where_its_count_stands(nlp, finder):
     trig = next(t for t in sent if t.text == "protesters")
     found = {a.name: a.role for a in finder.find(sent, trig, set(), protest=True, faced=True)}
     assert found.get("Police Forces of Russia (2000-)") == "actor2", found
+
+
+def test_who_shot_down_the_drones_is_no_party_to_their_launch(nlp, finder):
+    sent = next(iter(nlp("Ukrainian air defences shot down 15 of 20 drones launched overnight.").sents))
+    shot, launched = (next(t for t in sent if t.text == w) for w in ("shot", "launched"))
+    speech = ClaimExtractor().speech_heads(sent)
+    of_launch = {a.name: a.role for a in finder.find(sent, launched, speech, frozenset({shot.i}))}
+    assert "Military Forces of Ukraine (2019-)" not in of_launch, of_launch
+    of_shooting = {a.name: a.role for a in finder.find(sent, shot, speech, frozenset({launched.i}))}
+    assert of_shooting.get("Military Forces of Ukraine (2019-)") == "actor1", of_shooting

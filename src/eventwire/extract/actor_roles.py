@@ -1,0 +1,190 @@
+"""Roles from the parse: who did a deed (actor 1), to whom (actor 2), and who only spoke of it.
+
+``extract.actors`` finds the actor phrases of a sentence; the functions here read each phrase's place in
+the parse against the deed's trigger: the doer is the active subject, the passive "by"-agent, or a
+country word on the deed or its weapon; the target is the passive subject or the object (also when a
+name only qualifies them: "two Hezbollah members were killed"); whoever only speaks ("X said",
+"according to X") is a claimant, not an actor.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.vocab import words
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+AGENT_DEPS = {"agent"}
+SELF_PRONOUNS = words("function_words", "self_pronouns")
+SELF_POSSESSIVES = words("function_words", "self_possessives")
+TARGET_PREPS = words("function_words", "target_prepositions")
+AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
+OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
+ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")
+SUPPORT_VERBS = words("event_words", "support_verbs")
+SOURCE_NOUNS = words("event_words", "source_nouns")
+# the lemmatizer misreads some past forms ("staged" -> "stag"): the regular forms of a verb ending in -e count too
+SUPPORT_FORMS = SUPPORT_VERBS | {w + e for w in SUPPORT_VERBS if w.endswith("e") for e in ("d", "s")}
+ATTRIBUTION_PREPS = words("event_words", "attribution_prepositions")
+EXPOSURE_PREPS = words("function_words", "exposure_prepositions")
+PATIENT_DEPS = {"nsubjpass", "dobj"}
+NOUN_POS = ("NOUN", "PROPN")
+# how a name hangs on the noun it qualifies ("Hezbollah members", "Taliban fighters", "the group's fighters"):
+# the name stands where that noun stands in the clause
+NAME_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+# where the deed hangs on the verb that tells what happened to a named group's members: its subject ("an Israeli
+# strike killed ..."), its passive agent ("killed by an Israeli strike") or a phrase of means or occasion
+# ("killed in Turkish air strikes"; not "an hour before the explosion")
+CLAUSE_DEED_DEPS = ("nsubj", "agent")
+DEED_PREPOSITIONS = words("function_words", "deed_prepositions")
+# "troops were deployed", "troops deployed to the border": the force moved is the party whose activity changes
+FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
+
+
+def exposed(verb: Token) -> bool:
+    """"came under fire", "was under attack": the verb's subject is what the act is aimed at."""
+    return any(c.dep_ == "prep" and c.lower_ in EXPOSURE_PREPS for c in verb.children)
+
+def patient(root: Token, trigger: Token, speech_heads: set[int]) -> bool:
+    """The actor is what a verb of the deed's clause is done to: "soldiers were killed by shelling",
+    "the shelling wounded soldiers", "troops came under fire"."""
+    named = root.dep_ in NAME_MODIFIER_DEPS and root.head.pos_ in NOUN_POS
+    if named:
+        root = root.head  # "two Hezbollah members were killed": the members are the patient, so is the name
+    if trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
+        return False  # a force deployed is the party of its own change
+    # "three soldiers killed in a drone attack" (a headline's reduced passive): the participle's patient
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and deed_of_clause(c, trigger) for c in root.children):
+        return True
+    verb = root.head
+    if verb.i in speech_heads or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if named and not deed_of_clause(verb, trigger):
+        return False  # "embraced the US drone programme, overseeing strikes": the verb is no part of the deed
+    related = verb.i == trigger.i or verb.is_ancestor(trigger) or trigger.is_ancestor(verb)
+    if not related:
+        return False
+    return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and exposed(verb))
+
+def deed_of_clause(verb: Token, trigger: Token) -> bool:
+    """The clause's verb tells the deed: it is the trigger, or the trigger names what did it (its subject,
+    its "by" agent, a phrase such as "killed in an airstrike")."""
+    if verb.i == trigger.i:
+        return True
+    below = next((t for t in [trigger, *trigger.ancestors] if t.head.i == verb.i and t.i != verb.i), None)
+    return below is not None and (below.dep_ in CLAUSE_DEED_DEPS
+                                  or (below.dep_ == "prep" and below.lower_ in DEED_PREPOSITIONS))
+
+def acted_on(root: Token, trigger: Token, other_deeds: frozenset[int]) -> bool:
+    """The subject of another deed whose object holds this one ("air defences shot down 15 drones launched
+    overnight"): it did that deed to this one's weapons, and is no party to their launch."""
+    verb = root.head
+    return root.dep_ == "nsubj" and verb.i in other_deeds and any(
+        c.dep_ == "dobj" and (c.i == trigger.i or c.is_ancestor(trigger)) for c in verb.children)
+
+def protest_counterpart(root: Token, trigger: Token) -> bool:
+    """A party of the verb the protest's word hangs on, on the other side of it: "police detained
+    protesters", "police broke up the rally", "protesters clashed with police"."""
+    if root.i == trigger.i:
+        return False
+    word = trigger
+    while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in (*NOUN_POS, "NUM"):
+        word = word.head.head  # "detained thousands of protesters": the count stands in the clause
+    verb = word.head if word.dep_ in PATIENT_DEPS | {"nsubj", "pobj"} else None
+    if verb is not None and word.dep_ == "pobj":
+        verb = verb.head  # "fired on protesters": the verb above the preposition
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if root.dep_ == "nsubj" and root.head.i == verb.i:
+        return word.dep_ != "nsubj"
+    return word.dep_ == "nsubj" and root.dep_ == "pobj" and root.head.head.i == verb.i
+
+def named_doer(root: Token, trigger: Token) -> bool:
+    """"Officials blamed X for the shelling", "accused X of killing", "credited X with capturing": the
+    object of an attribution verb is named as the doer of the deed its for/of/with phrase tells."""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ATTRIBUTION_PREPS and (c.i == trigger.i or c.is_ancestor(trigger))
+               for c in verb.children)
+
+def accused(tok: Token) -> bool:
+    """The object of an attribution verb with a deed phrase ("accused Russia of shelling", "blamed Kyiv
+    for the attack"): named as the doer of that deed, as ``_named_doer`` reads it."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and verb.lemma_.lower() in ATTRIBUTION_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ATTRIBUTION_PREPS for c in verb.children)
+
+def support_subject(root: Token, trigger: Token) -> bool:
+    """"Kyiv staged a drone attack", "the army carried out strikes": the subject of a verb of doing
+    whose object is the deed is its doer (the deed noun is the object, so the subject's path
+    never passes through it)."""
+    verb = root.head
+    deed = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "a [drone] attack"
+    return (root.dep_ == "nsubj" and deed.dep_ == "dobj" and deed.head.i == verb.i
+            and (verb.lemma_.lower() in SUPPORT_VERBS or verb.lower_ in SUPPORT_FORMS))
+
+def speaker_itself(subject: Token) -> bool:
+    """The subject of a reported deed is the speaker's own side: "it", or "its air force", "their troops"."""
+    return subject.lower_ in SELF_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in subject.children)
+
+def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
+    root = span.root
+    if len(span) == 2 and span[0].head.i != span[1].i and span[1].head.i != span[0].i:
+        root = span[1]  # two words the parse left unlinked ("by Russian shelling"): the noun heads the phrase
+    if span.start <= trigger.i < span.end:
+        return "actor1"  # the phrase names the deed itself ("an Israeli drone strike", "Russian shelling")
+    # walk up from the actor to the trigger, noting the relation on the way
+    chain = [root, *root.ancestors]
+    if trigger in chain:
+        path = chain[: chain.index(trigger) + 1]
+        deps = [t.dep_ for t in path[:-1]]
+        if deps and deps[-1] == "nsubjpass" and trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
+            return "actor1"
+        if deps and deps[-1] in SUBJECT_DEPS and path[-2].dep_ != "nsubjpass":
+            return "actor2" if len(path) == 2 and exposed(trigger) else "actor1"
+        if any(d in AGENT_DEPS for d in deps):
+            return "actor1"
+        if deps and deps[-1] in ("poss", "amod", "compound", "nmod"):
+            return "actor1"
+        if deps and deps[-1] in ("nsubjpass", "dobj"):
+            return "actor2"
+        if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in TARGET_PREPS:
+            return "actor2"
+        if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in AGENT_PREPOSITIONS:
+            return "actor1"
+        if deps and deps[-1] in ("prep", "pobj"):
+            # "clashed with X": the other side; "attacked by X", "fire from X": the doer
+            return "actor1" if path[-2].lower_ in AGENT_PREPOSITIONS else "actor2"
+        return "actor1"
+    # "gunmen entered the campus and shot at soldiers": coordinated verbs share the first one's subject
+    if trigger.dep_ == "conj" and trigger.head in chain and root.dep_ == "nsubj" and root.head.i == trigger.head.i \
+            and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        return "actor1"
+    if named_doer(root, trigger) or support_subject(root, trigger):
+        return "actor1"
+    if patient(root, trigger, speech_heads):
+        return "actor2"
+    # the actor speaks: it is a claimant, unless what it says is its own action
+    for t in chain:
+        if t.i in speech_heads:
+            if trigger.is_ancestor(t) or t.is_ancestor(trigger):
+                # "X announced/claimed raids": the announcer owns the action
+                if root.dep_ in SUBJECT_DEPS and t.lemma_.lower() in OWN_ACTION_VERBS:
+                    return "actor1"
+                # "X said it took the village in a raid": X reports its own action
+                if root.dep_ in SUBJECT_DEPS and t.is_ancestor(trigger):
+                    # only the verb that does the trigger: "it took the village in a raid" (not
+                    # "they could not organise ..., accusing Russia of shelling")
+                    verb = trigger if trigger.pos_ == "VERB" else next(
+                        (a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+                    if verb is not None and verb != t and any(
+                            c.dep_ == "nsubj" and speaker_itself(c) for c in verb.children):
+                        return "actor1"
+            return None
+    # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck"); a
+    # passive subject is what was done to ("two Hezbollah members were killed by ...")
+    if root.head.dep_ in {"nsubj", "csubj", "pobj"} and root.dep_ in ("amod", "compound", "poss") \
+            and root.head.lemma_.lower() not in SOURCE_NOUNS and root.head.lower_ not in SOURCE_NOUNS:
+        return "actor1"  # not "according to Russian military reports": whose account, not who did it
+    return None

@@ -192,8 +192,9 @@ class Clusterer(ContextClusters, ReferenceFits):
         best, best_score = None, 0
         num = self._number
         for c in self._near([m], None, hi, ordered=False):  # ties go to the first made (numbers are unique)
-            anchors = self._anchors(c)
-            if not _may_be_compatible(m.date, self._summary(c).anchor_span):
+            s = self._summary(c)  # once a cluster: ``_anchors`` fills this summary's anchors and their span
+            anchors = s.anchors if s.anchors is not None else self._anchors(c)
+            if not _may_be_compatible(m.date, s.anchor_span):
                 continue
             anchors = anchors_to_match(m, anchors)
             score = max((match_score(m, o) for o in anchors), default=0)

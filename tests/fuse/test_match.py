@@ -126,3 +126,23 @@ def test_telling_words_token_by_token_are_the_sentence_rule():
         mt.telling_words.cache_clear()
         assert mt.telling_words(s) == rule(s)
     assert mt.telling_words(sentences[0]) != mt.telling_words(sentences[1])
+
+
+def test_places_latitudes_apart_are_left_out_only_when_the_haversine_would_say_so():
+    """``close`` skips the haversine for places whose latitudes alone are too far apart: over random pairs
+    across the threshold, at every latitude and with every longitude apart, it answers as the haversine."""
+    import random
+
+    from eventwire.fuse.match import SAME_PLACE_KM, close, km
+
+    rng = random.Random(4)
+    seen = {True: 0, False: 0}
+    for _ in range(20000):
+        lat = rng.uniform(-89.5, 89.5)
+        a = Place("a", None, None, lat, rng.uniform(-180, 180), "town")
+        b = Place("b", None, None, max(-90.0, min(90.0, lat + rng.uniform(-0.6, 0.6))),
+                  a.lon + rng.choice([0.0, rng.uniform(-0.8, 0.8)]), "town")
+        want = km(a, b) <= SAME_PLACE_KM
+        assert close(a, b) == want
+        seen[want] += 1
+    assert min(seen.values()) > 1000

@@ -12,12 +12,10 @@ two runs (or two threads) never share them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from eventwire.fuse.match import (
     BACKGROUND_MIN_OVERLAP,
-    BACKGROUND_WINDOW_DAYS,
     TOWN_PRECISIONS,
     anchors_to_match,
     dates_compatible,
@@ -27,11 +25,10 @@ from eventwire.fuse.match import (
     places_compatible,
     subtypes_compatible,
 )
-from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells, naming
+from eventwire.fuse.blocks import ANCHOR_PRECISIONS, Cells, cells
 from eventwire.fuse.context_clusters import ContextClusters
 from eventwire.fuse.kept_context import KeptContext
-from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words, \
-    kin_words as _kin_words, own_side as _own_side
+from eventwire.fuse.references import ReferenceFits
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
 from eventwire.fuse.summary import Summary as _Summary, may_be_compatible as _may_be_compatible, span as _span
 from eventwire.model import Mention
@@ -62,7 +59,7 @@ def _joins(m: Mention, cluster: list[Mention], story: str, stories: dict[str, st
     return (same_story or by_place), same_story
 
 
-class Clusterer(ContextClusters):
+class Clusterer(ContextClusters, ReferenceFits):
     """One clustering run; its summaries hold each cluster they describe, so no ``id`` is reused meanwhile."""
 
     def __init__(self, stories: dict[str, str], known_cells: dict[int, tuple[Mention, Cells]] | None = None,
@@ -71,6 +68,7 @@ class Clusterer(ContextClusters):
         self.stories = stories
         self.referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
         self._summaries: dict[int, _Summary] = {}
+        self._place_keys: dict[tuple | None, object] = {}  # see ``_place_key``
         # per mention (by id, with the mention: an id is reused once its object is gone); a caller
         # fusing the same mentions again (fuse/incremental.py, round after round) passes its own
         self._cells: dict[int, tuple[Mention, Cells]] = {} if known_cells is None else known_cells
@@ -155,92 +153,16 @@ class Clusterer(ContextClusters):
             s = self._summaries[id(cluster)] = _Summary(cluster)
         return s
 
-    def _kins(self, m: Mention, clusters: Sequence[list[Mention]],
-              weigh: set[int] | None) -> tuple[list[list[Mention]], list[frozenset[str]]]:
-        """Each cluster's members a reference back from ``m`` could name (its *kin*: own-dated, same
-        family, in its window; none in a cluster not in ``weigh``, None: all weigh), and their
-        ``kin_words``.  One loop for all clusters, the mention's side worked out once; a kin that is all
-        of the event's ``dated_kin`` takes its words kept on the summary (the bench's references asked
-        ~100 clusters each, most of them stored events read as context, whose summaries stay)."""
-        if m.date is None:
-            return [[] for _c in clusters], [frozenset() for _c in clusters]
-        fam, sub, d, soft_ = family(m.event_type, m.sub_event_type), m.sub_event_type, m.date, _soft(m)
-        start, upto, contexts, summaries = d.start, self._upto, self._context, self._summaries
-        kins: list[list[Mention]] = []
-        words: list[frozenset[str]] = []
-        for c in clusters:
-            kin: list[Mention] = []
-            if weigh is None or id(c) in weigh:
-                s = summaries.get(id(c))
-                if s is None or s.cluster is not c or s.size != len(c):
-                    s = self._summary(c)
-                ctx = contexts.get(id(c)) if upto is not None else None
-                if ctx is not None and ctx[2] is not None and ctx[2] > upto:
-                    # a stored event read as context, in the anchored pass: as it stood when this mention came
-                    s = self._summary_upto(c)
-                span_ = s.dated_span
-                if soft_:
-                    if not (span_ is None or span_[1] > start or (start - span_[2]).days > BACKGROUND_WINDOW_DAYS):
-                        full = s.dated_kin(fam, sub)
-                        if span_[2] <= start and (start - span_[1]).days <= BACKGROUND_WINDOW_DAYS:
-                            kin = full  # every dated member ends in the window (read only, as every kin)
-                        else:
-                            kin = [o for o in full if 0 <= (start - o.date.end).days <= BACKGROUND_WINDOW_DAYS]
-                elif _may_be_compatible(d, span_):
-                    full = s.dated_kin(fam, sub)
-                    kin = [o for o in full if dates_compatible(d, o.date)]
-            kins.append(kin)
-            words.append(frozenset() if not kin else s.kin_words(fam, sub) if len(kin) == len(full)
-                         else _kin_words(kin))
-        return kins, words
-
-    def _summary_upto(self, cluster: list[Mention]) -> _Summary:
-        """The members ranked before ``_upto`` (a context event as it stood then), kept while they stay."""
-        ranks = self._ranks.get(id(cluster))
-        if ranks is None or ranks[0] is not cluster or ranks[1] != len(cluster):
-            ranks = self._ranks[id(cluster)] = (cluster, len(cluster), sorted(self._rank[id(o)] for o in cluster), {})
-        k = bisect_left(ranks[2], self._upto)
-        s = ranks[3].get(k)
-        if s is None:
-            s = ranks[3][k] = _Summary([o for o in cluster if self._rank[id(o)] < self._upto])
-        return s
-
-    def _fits(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None) -> list[float]:
-        """``_background_fit`` of the mention against each cluster, its common words counted over them all;
-        a cluster that cannot weigh (not in ``weigh``, its ``_naming``: no member it could name shares a
-        reference word with it or stands at a compatible place) gives no common word and no fit, so its
-        kin is left empty."""
-        kins, words = self._kins(m, clusters, weigh)
-        side = _own_side(m)  # the mention's side of every comparison, once (reference_fit.Side)
-        common = _common_words(m, words, side.words)
-        return [_background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
-
-    def _naming(self, m: Mention) -> set[int] | None:
-        """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion
-        reads context), those that can weigh in its choice; None: all can.  The bench's references
-        compared ~350 events each, most sharing no word with them."""
-        if m.date is None:
-            return set()
-        n = naming(m)
-        if n.places is None:
-            return None
-        out: set[int] = set()
-        cells_ = n.words | n.places
-        for registry in (self._registry, self._ctx_registry):
-            for cell in registry.keys() & cells_:  # only the cells with a cluster, as ``_near``
-                out.update(registry[cell])
-        return out
-
     def _named_target(self, ms: Sequence[Mention], lo: tuple | None = None, hi: tuple | None = None,
                       exclude: list[Mention] | None = None) -> list[Mention] | None:
         """The cluster (numbered lo..hi-1) any of ``ms`` fits best as a reference back (see
         _background_fit), the earliest on a tie; None when none fits."""
-        weighs = [self._naming(m) for m in ms]
+        weighs, places = zip(*(self._naming_and_places(m) for m in ms))
         # a cluster in none of the mentions' ``_naming`` gives every one of them no fit and no common
         # word: left out before sorting (the bench's references met ~10x more clusters than weigh)
         only = None if any(w is None for w in weighs) else set().union(*weighs)
         clusters = self._near(ms, lo, hi, exclude, context=True, only=only, ordered=False)
-        per = [self._fits(m, clusters, w) for m, w in zip(ms, weighs)]
+        per = [self._fits(m, clusters, w, p) for m, w, p in zip(ms, weighs, places)]
         fits = [max(f) for f in zip(*per)]  # each cluster's best fit over the mentions
         best, best_fit = None, BACKGROUND_MIN_OVERLAP
         num = self._number
@@ -270,8 +192,9 @@ class Clusterer(ContextClusters):
         best, best_score = None, 0
         num = self._number
         for c in self._near([m], None, hi, ordered=False):  # ties go to the first made (numbers are unique)
-            anchors = self._anchors(c)
-            if not _may_be_compatible(m.date, self._summary(c).anchor_span):
+            s = self._summary(c)  # once a cluster: ``_anchors`` fills this summary's anchors and their span
+            anchors = s.anchors if s.anchors is not None else self._anchors(c)
+            if not _may_be_compatible(m.date, s.anchor_span):
                 continue
             anchors = anchors_to_match(m, anchors)
             score = max((match_score(m, o) for o in anchors), default=0)

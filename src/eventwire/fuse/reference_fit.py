@@ -88,12 +88,18 @@ def background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = froz
     if side is None:
         side = own_side(m)
     words = side.words
-    if not side.named and (shared := shared_reference(m, kin, common, theirs, words)) >= REFERENCE_MIN_SHARED:
-        return 1.0 + shared
+    if not (side.named and side.soft):
+        # the members of a compatible place (``placed``) are among the kin and have no word the kin lack, so
+        # when the kin share too few words with the mention so do they (fewer shared, fewer of them names)
+        shared = shared_reference(m, kin, common, theirs, words)
+        if not side.named and shared >= REFERENCE_MIN_SHARED:
+            return 1.0 + shared
+        if not shared and not side.soft:
+            return 0.0
     placed = [o for o in kin if places_compatible(m.place, o.place)]  # only now that the answer needs them
     if not placed:
         return 0.0
-    if (shared := shared_reference(m, placed, common, theirs if len(placed) == len(kin) else None,
-                                   words)) >= REFERENCE_MIN_SHARED:
+    if side.named and (shared := shared_reference(m, placed, common, theirs if len(placed) == len(kin) else None,
+                                                  words)) >= REFERENCE_MIN_SHARED:
         return 1.0 + shared
     return content_overlap(m, placed, common, side.content) if side.soft else 0.0

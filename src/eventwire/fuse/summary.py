@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
-from eventwire.fuse.match import DAY_WINDOW, family, subtypes_compatible
+from eventwire.fuse.match import DAY_WINDOW, family, places_compatible, subtypes_compatible
 from eventwire.fuse.reference_fit import kin_words
-from eventwire.model import DateSpan, Mention
+from eventwire.model import DateSpan, Mention, Place
 
 
 def span(ms: list[Mention]) -> tuple | None:
@@ -28,7 +28,8 @@ class Summary:
     back also adds members, so the cluster's length tells when a summary is stale.
     """
 
-    __slots__ = ("cluster", "size", "dated", "dated_span", "anchors", "anchor_span", "kinds", "words")
+    __slots__ = ("cluster", "size", "dated", "dated_span", "anchors", "anchor_span", "kinds", "words", "places",
+                 "whole")
 
     def __init__(self, cluster: list[Mention]) -> None:
         self.cluster, self.size = cluster, len(cluster)
@@ -38,6 +39,8 @@ class Summary:
         self.anchor_span: tuple | None = None
         self.kinds: dict[tuple[str, str], list[Mention]] = {}  # (family, subtype) -> ``dated`` of them
         self.words: dict[tuple[str, str], frozenset[str]] = {}  # (family, subtype) -> ``kin_words`` of them
+        self.places: dict[object, bool] = {}  # a place's key -> ``near`` it
+        self.whole: dict[tuple[str, str], tuple[list[Mention], frozenset[str]]] = {}  # see ``kin_whole``
 
     def dated_kin(self, fam: str, sub: str) -> list[Mention]:
         """``dated`` members of the family ``fam`` whose subtype is compatible with ``sub``, in order."""
@@ -53,4 +56,18 @@ class Summary:
         out = self.words.get((fam, sub))
         if out is None:
             out = self.words[(fam, sub)] = kin_words(self.dated_kin(fam, sub))
+        return out
+
+    def kin_whole(self, fam: str, sub: str) -> tuple[list[Mention], frozenset[str]]:
+        """(``dated_kin``, ``kin_words``) of (``fam``, ``sub``), kept in ``whole`` for one lookup a cluster."""
+        out = self.whole[(fam, sub)] = (self.dated_kin(fam, sub), self.kin_words(fam, sub))
+        return out
+
+    def near(self, key: object, place: Place | None) -> bool:
+        """Whether a ``dated`` member is at a place ``places_compatible`` with ``place``, kept by ``key``, which
+        stands for what that reads of ``place`` (``references.ReferenceFits._place_key``): the kin of any
+        reference are among the dated members (``dated_kin``), so when none is, none of its kin is."""
+        out = self.places.get(key)
+        if out is None:
+            out = self.places[key] = any(places_compatible(place, o.place) for o in self.dated)
         return out

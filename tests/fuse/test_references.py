@@ -1,0 +1,108 @@
+"""references.ReferenceFits._kins stops reading clusters once every reference word is common: the fits are
+those of reading every cluster."""
+import random
+from datetime import date, timedelta
+
+from eventwire.fuse.cluster import Clusterer
+from eventwire.fuse.reference_fit import background_fit, common_words, own_side
+from eventwire.model import DateSpan, Evidence, Mention, Place
+
+from tests.fuse.test_blocks import TYPES
+
+# towns of three countries, some within SAME_PLACE_KM of each other, most far apart
+TOWNS = [Place(n, c, f"{c}-{i % 3}", lat, lon, "town", 100 + i, surface=n)
+         for i, (n, c, lat, lon) in enumerate([
+             ("Avden", "UA", 50.0, 36.2), ("Borvel", "UA", 50.1, 36.4), ("Corsk", "UA", 47.8, 35.2),
+             ("Dunavo", "UA", 46.6, 32.6), ("Elbar", "SY", 36.2, 37.1), ("Furan", "SY", 35.9, 36.6),
+             ("Gazir", "SY", 33.5, 36.3), ("Hombo", "ML", 12.6, -8.0), ("Ilassa", "ML", 16.8, -3.0)])]
+WORDS = ["silo", "bridge", "depot", "Petrenko", "school", "Hamdan", "12"]
+
+
+def _mention(rng: random.Random, k: int) -> Mention:
+    etype, sub, trigger = rng.choice(TYPES)
+    place = rng.choice(TOWNS)
+    named = rng.random() < 0.5
+    text = f"Troops {trigger} near the {' '.join(rng.sample(WORDS, rng.randint(1, 2)))}"
+    text += f" in {place.surface}." if named else "."
+    day = date(2024, 5, 1) + timedelta(days=rng.randrange(40))
+    when = rng.choice([DateSpan(day, day, "day", ""), DateSpan(day, day, "day", "on Monday"), None])
+    return Mention(f"d{k}", Evidence(f"d{k}", text, 0, len(text)), etype, sub, trigger, when, place)
+
+
+def _clustered(seed: int) -> tuple[Clusterer, list[Mention]]:
+    rng = random.Random(seed)
+    ms = [_mention(rng, k) for k in range(400)]
+    c = Clusterer({})
+    c.run([(i, m) for i, m in enumerate(ms[:150])], [[(1000 + i, m)] for i, m in enumerate(ms[150:300])])
+    return c, ms[300:]
+
+
+def _every_cluster_read(c: Clusterer, m: Mention, clusters, weigh) -> list[float]:
+    kins, words = c._kins(m, clusters, weigh)  # no reference words given: every cluster is read
+    side = own_side(m)
+    common = common_words(m, words, side.words)
+    return [background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
+
+
+def test_fits_stopping_early_are_those_of_every_cluster_read():
+    stopped = fits = 0
+    for seed in range(6):
+        c, probes = _clustered(seed)
+        for m in probes:
+            clusters = c._near([m], context=True, ordered=False)
+            weigh, placed = c._naming_and_places(m)
+            want = _every_cluster_read(c, m, clusters, weigh)
+            assert c._fits(m, clusters, weigh, placed) == want
+            read, _ = c._kins(m, clusters, weigh)
+            early, _ = c._kins(m, clusters, weigh, own_side(m).words, placed)
+            stopped += sum(1 for a, b in zip(read, early) if a and not b)
+            fits += sum(f > 0 for f in want)
+    assert stopped > 20 and fits > 100  # clusters were left unread, and some references do fit
+
+
+def test_the_clusters_of_the_place_cells_are_read_on():
+    """Left unread once the words are common, a cluster of a compatible place would lose its fit: given
+    no such clusters (an empty ``placed``), some references fit otherwise, so the check above can fail."""
+    differ = 0
+    for seed in range(6):
+        c, probes = _clustered(seed)
+        for m in probes:
+            clusters = c._near([m], context=True, ordered=False)
+            weigh, placed = c._naming_and_places(m)
+            differ += c._fits(m, clusters, weigh, set()) != c._fits(m, clusters, weigh, placed)
+    assert differ
+
+
+def _fit_reading_all(m: Mention, kin: list[Mention], common: frozenset[str], theirs: frozenset[str]) -> float:
+    """``background_fit`` as written before it left out the kin's places when the words could not fit."""
+    from eventwire.fuse.match import (REFERENCE_MIN_SHARED, content_overlap, place_named, places_compatible,
+                                      shared_reference)
+
+    side = own_side(m)
+    if not place_named(m) and (shared := shared_reference(m, kin, common, theirs)) >= REFERENCE_MIN_SHARED:
+        return 1.0 + shared
+    placed = [o for o in kin if places_compatible(m.place, o.place)]
+    if not placed:
+        return 0.0
+    if (shared := shared_reference(m, placed, common, theirs if len(placed) == len(kin) else None)) \
+            >= REFERENCE_MIN_SHARED:
+        return 1.0 + shared
+    return content_overlap(m, placed, common) if side.soft else 0.0
+
+
+def test_a_fit_is_what_reading_the_kins_places_every_time_gives():
+    from eventwire.fuse.reference_fit import kin_words
+
+    rng = random.Random(3)
+    ms = [m for m in (_mention(rng, k) for k in range(400)) if m.date is not None]
+    seen = set()
+    for m in ms[:60]:
+        for k in range(0, 240, 3):
+            kin = ms[k:k + rng.randint(1, 4)]
+            theirs = kin_words(kin)
+            common = frozenset(rng.sample(sorted(own_side(m).words), rng.randint(0, 1))) if own_side(m).words \
+                else frozenset()
+            fit = background_fit(m, kin, common, theirs)
+            assert fit == _fit_reading_all(m, kin, common, theirs)
+            seen.add((own_side(m).soft, own_side(m).named, fit > 1, 0 < fit <= 1))
+    assert len(seen) >= 6  # soft or not, named or not, fitting by words and by content

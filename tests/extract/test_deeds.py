@@ -120,6 +120,7 @@ def test_a_deed_with_no_anchor_at_all_is_doubted_not_dropped():
         pos_, tag_, dep_ = "NOUN", "NN", "ROOT"
         i = 0
         children = ()
+        ancestors = ()  # no verb above it: nothing marks its report unfounded
         sent = ()  # no other words: no denial of the report
     Tok.head = Tok
     assert judge.judge(Tok, "clash", False, none).verdict == "doubt"
@@ -187,3 +188,17 @@ def test_a_campaign_or_a_kind_of_thing_is_no_deed(deeds, text, why):
 def test_a_battle_of_days_and_a_phrase_heading_its_noun_are_deeds(deeds, text):
     found = deeds(text)
     assert found and "drop" not in verdicts(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Bloggers claimed without evidence that the army had shelled its own town on Monday.",
+    "The channel falsely reported that troops had shelled the town on Monday.",
+])
+def test_a_report_the_writer_marks_unfounded_is_doubted(deeds, text):
+    [(trig, deed)] = deeds(text)
+    assert deed.verdict == "doubt" and "unfounded" in deed.reason, deed
+
+
+def test_a_report_with_its_evidence_stays_reported(deeds):
+    [(trig, deed)] = deeds("The governor said on Monday that troops had shelled the town, citing photographs as evidence.")
+    assert deed.verdict == "report", deed

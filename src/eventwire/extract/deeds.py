@@ -63,6 +63,8 @@ ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
 CAMPAIGN_PERIODS = words("event_words", "campaign_periods")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
+DISAVOWING_ADVERBS = words("event_words", "disavowing_adverbs")
+MISSING_SUPPORT = words("event_words", "missing_support")
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
@@ -100,7 +102,7 @@ class DeedJudge:
                or self._present(trigger, anchors) or self._campaign(trigger))
         if why:
             return Deed("drop", why)
-        denial = self._denial(trigger)
+        denial = self._denial(trigger) or self._disavowed(trigger)
         if denial:
             return Deed("doubt", denial)
         if not anchors.any:
@@ -164,6 +166,20 @@ class DeedJudge:
                         and c.lemma_.lower() in DENIED_OBJECTS), None)
             if obj is not None:
                 return f"'{v.text} {obj.text}': its report {DENIED_DOUBT}"
+        return ""
+
+    @staticmethod
+    def _disavowed(t: Token) -> str:
+        """A verb above the deed that the writer marks as unfounded ("claimed without evidence that Ukraine
+        had shelled its own city", "falsely said"): the report stands, its deed is in doubt."""
+        for v in t.ancestors:
+            for c in v.children:
+                if c.dep_ == "advmod" and c.lower_ in DISAVOWING_ADVERBS:
+                    return f"'{c.text} {v.text}': told by the writer as unfounded"
+                lacking = next((g for g in c.subtree if g.lemma_.lower() in MISSING_SUPPORT), None) \
+                    if c.dep_ == "prep" and c.lower_ == "without" else None
+                if lacking is not None:
+                    return f"'{v.text} without … {lacking.text}': told by the writer as unfounded"
         return ""
 
     @staticmethod

@@ -206,7 +206,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
         self.attribution = set(cues.get("attribution_lemmas", ()))
         self.claim = set(cues.get("claim_lemmas", ()))
         self.background = BackgroundReader(SPEECH_LEMMAS)  # earlier deeds recalled are no protest's outcome
-        self.plan_prep = dict(cues.get("plan_with_preposition", {}))
+        self.plan_prep = {verb: {p} if isinstance(p, str) else set(p)
+                          for verb, p in cues.get("plan_with_preposition", {}).items()}
         self.unasserted = set(cues.get("unasserted_modifiers", ()))
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
         self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}

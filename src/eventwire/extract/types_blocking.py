@@ -33,6 +33,7 @@ REPETITION_NOUNS = words("event_words", "repetition_nouns")
 CAMPAIGN_PERIODS = words("event_words", "campaign_periods")  # "for months": a period of weeks or longer
 CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
 TREND_VERBS = words("event_words", "trend_verbs")
+ENACTMENT_VERBS = words("event_words", "enactment_verbs")
 CESSATION_NOUNS = words("event_words", "cessation_nouns")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
@@ -92,6 +93,8 @@ class Blocking:
         told_before = self._told_before(tok)
         if told_before is not None:
             return told_before
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ENACTMENT_VERBS:
+            return f"'{tok.head.text} … {tok.text}': acted out in an exercise or a show, not done"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:
@@ -282,8 +285,12 @@ class Blocking:
     def _is_plan(self, word: Token) -> bool:
         """A plan or threat word ('urged'), or one that plans with its preposition ('called for')."""
         lemma = word.lemma_.lower()
-        return lemma in self.plan or lemma in self.plan_prep and any(
-            c.dep_ == "prep" and c.lower_ == self.plan_prep[lemma] for c in word.children)
+        if lemma in self.plan:
+            return True
+        preps = {c.lower_ for c in word.children if c.dep_ == "prep"} & self.plan_prep.get(lemma, set())
+        # "called for strikes"; "called on allies to shoot down drones" asks only with its infinitive
+        # ("on Friday, Macron called the explosion an attack" asks for nothing)
+        return bool(preps - {"on"}) or bool(preps) and any(c.dep_ == "xcomp" for c in word.children)
 
     def _wished_end(self, tok: Token) -> str | None:
         """'Called for an end to the fighting', 'urged a halt to the shelling': the stop is what is

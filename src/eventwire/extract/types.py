@@ -211,6 +211,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
         self.unasserted = set(cues.get("unasserted_modifiers", ()))
         self.figurative = {w.lower() for w in cues.get("figurative_modifiers", ())}
         self.figurative_objects = {w.lower() for w in cues.get("figurative_objects", ())}
+        self.figurative_instruments = {w.lower() for w in cues.get("figurative_instruments", ())}
         self.figurative_governors = set(cues.get("figurative_governors", ()))
         judged = cues.get("judged_deeds", {})
         self.judging_verbs, self.judged_preps = set(judged.get("verbs", ())), set(judged.get("prepositions", ()))

@@ -34,6 +34,7 @@ CAMPAIGN_PERIODS = words("event_words", "campaign_periods")  # "for months": a p
 CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
 TREND_VERBS = words("event_words", "trend_verbs")
 ENACTMENT_VERBS = words("event_words", "enactment_verbs")
+VIRTUAL_PLACES = words("event_words", "virtual_places")
 CESSATION_NOUNS = words("event_words", "cessation_nouns")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
@@ -162,6 +163,10 @@ class Blocking:
         if tok.lemma_.lower() in FORCE_OBJECT_VERBS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NON_FORCE_OBJECTS for c in tok.children):
             return f"'{tok.text}' experts, aid or weapons: no change to an armed force"
+        online = next((c for w in (tok, tok.head if tok.dep_ == "nsubj" else tok) for c in w.children
+                       if c.dep_ == "advmod" and c.lower_ in VIRTUAL_PLACES), None)
+        if online is not None:
+            return f"'{online.head.text} {online.text}': done online, not in a place"  # "protesters gathered online"
         if _kind_characterised(tok):
             return f"'{tok.text} … {tok.head.text}': deeds of a kind described, not one deed told"
         for child in tok.children:
@@ -175,6 +180,10 @@ class Blocking:
                 return f"'{child.text} {tok.text}': a figure of speech, not fighting"  # "verbally attacked"
             if child.dep_ == "dobj" and child.lemma_.lower() in self.figurative_objects:
                 return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
+            if child.dep_ == "prep" and child.lower_ == "with" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in self.figurative_instruments for g in child.children):
+                return f"'{tok.text} with …': a figure of speech, not fighting"  # "bombarded with questions"
+
             if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
                 return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
             if child.dep_ in ("amod", "compound") and child.lower_ in FUEL_MODIFIERS and tok.lemma_.lower() in ACCIDENT_PRONE \

@@ -137,9 +137,12 @@ class Clusterer(ContextClusters, ReferenceFits):
             for registry in registries:
                 # only the cells with a cluster: 85% of the ~2.6M cells a batch's mentions reach hold none
                 for cell in registry.keys() & reached:
-                    found.update(registry[cell])
-        if only is not None:
-            found = {k: found[k] for k in only if k in found}
+                    at = registry[cell]
+                    if only is None:
+                        found.update(at)
+                    else:  # a reference met ~10x more clusters than weigh (``_named_target``): only those
+                        for k in at.keys() & only:
+                            found[k] = at[k]
         num, dead, ctx, skip = self._number, self._dead, self._context, id(exclude)
         keys = [k for k in found if k not in dead and k != skip and (context or k not in ctx)
                 and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)]

@@ -6,8 +6,9 @@ order of decisions so each file has one job.
 
 Most of a batch's references weigh ~100 clusters and fit none (1,000 documents into the 23k --scale
 database: ~925k (reference, cluster) pairs in a batch, ~13k fits).  A fit comes from reference words the
-kin share, unless those words are common, or from kin at a compatible place.  So ``_kins`` stops reading
-the clusters that could fit only by words as soon as every reference word is known to be common; see there.
+kin share, unless those words are common, or from kin at a compatible place.  So ``_kins`` reads, per
+reference word, only the clusters registered in that word's cells, and beyond them only those of the place
+cells with a dated member at a compatible place (545k kins worked out a batch -> 21k); see there.
 """
 from __future__ import annotations
 

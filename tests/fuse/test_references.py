@@ -1,5 +1,6 @@
-"""references.ReferenceFits._kins stops reading clusters once every reference word is common: the fits are
-those of reading every cluster."""
+"""references.ReferenceFits._kins reads only the clusters that can fit (those registered in the cells of a
+reference word that is not common, or of a compatible place) and counts a word common from the clusters
+registered in its cells: the fits and the common words are those of reading every cluster."""
 import random
 from datetime import date, timedelta
 
@@ -38,37 +39,40 @@ def _clustered(seed: int) -> tuple[Clusterer, list[Mention]]:
 
 
 def _every_cluster_read(c: Clusterer, m: Mention, clusters, weigh) -> list[float]:
-    kins, words = c._kins(m, clusters, weigh)  # no reference words given: every cluster is read
+    kins, words, common = c._kins(m, clusters, weigh)  # no reference words given: every cluster is read
+    assert common == common_words(m, words, own_side(m).words)
     side = own_side(m)
-    common = common_words(m, words, side.words)
     return [background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
 
 
-def test_fits_stopping_early_are_those_of_every_cluster_read():
-    stopped = fits = 0
+def test_fits_reading_by_words_are_those_of_every_cluster_read():
+    stopped = fits = commons = 0
     for seed in range(6):
         c, probes = _clustered(seed)
         for m in probes:
             clusters = c._near([m], context=True, ordered=False)
-            weigh, placed = c._naming_and_places(m)
+            weigh, placed, cells = c._naming_and_places(m)
             want = _every_cluster_read(c, m, clusters, weigh)
-            assert c._fits(m, clusters, weigh, placed) == want
-            read, _ = c._kins(m, clusters, weigh)
-            early, _ = c._kins(m, clusters, weigh, own_side(m).words, placed)
+            assert c._fits(m, clusters, weigh, placed, cells) == want
+            assert c._fits(m, clusters, weigh, placed) == want  # the cells looked up again
+            read, _, common = c._kins(m, clusters, weigh)
+            early, _, by_words = c._kins(m, clusters, weigh, own_side(m).words, placed, cells)
+            assert by_words == common
             stopped += sum(1 for a, b in zip(read, early) if a and not b)
             fits += sum(f > 0 for f in want)
-    assert stopped > 20 and fits > 100  # clusters were left unread, and some references do fit
+            commons += bool(common)
+    assert stopped > 20 and fits > 100 and commons > 20  # clusters left unread, references that fit, common words
 
 
 def test_the_clusters_of_the_place_cells_are_read_on():
-    """Left unread once the words are common, a cluster of a compatible place would lose its fit: given
+    """Left unread when it holds no word that is not common, a cluster of a compatible place would lose its fit: given
     no such clusters (an empty ``placed``), some references fit otherwise, so the check above can fail."""
     differ = 0
     for seed in range(6):
         c, probes = _clustered(seed)
         for m in probes:
             clusters = c._near([m], context=True, ordered=False)
-            weigh, placed = c._naming_and_places(m)
+            weigh, placed, _ = c._naming_and_places(m)
             differ += c._fits(m, clusters, weigh, set()) != c._fits(m, clusters, weigh, placed)
     assert differ
 

@@ -59,6 +59,6 @@ def test_narrowed_references_decide_as_comparing_every_cluster(monkeypatch):
             return [[id(m) for m in cl] for cl in c.run(pool, context)], c.joined_context()
 
         narrowed = run()
-        monkeypatch.setattr(Clusterer, "_naming_and_places", lambda self, m: (None, None))
+        monkeypatch.setattr(Clusterer, "_naming_and_places", lambda self, m: (None, None, None))
         assert run() == narrowed
         monkeypatch.undo()

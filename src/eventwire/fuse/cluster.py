@@ -137,9 +137,12 @@ class Clusterer(ContextClusters, ReferenceFits):
             for registry in registries:
                 # only the cells with a cluster: 85% of the ~2.6M cells a batch's mentions reach hold none
                 for cell in registry.keys() & reached:
-                    found.update(registry[cell])
-        if only is not None:
-            found = {k: found[k] for k in only if k in found}
+                    at = registry[cell]
+                    if only is None:
+                        found.update(at)
+                    else:  # a reference met ~10x more clusters than weigh (``_named_target``): only those
+                        for k in at.keys() & only:
+                            found[k] = at[k]
         num, dead, ctx, skip = self._number, self._dead, self._context, id(exclude)
         keys = [k for k in found if k not in dead and k != skip and (context or k not in ctx)
                 and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)]
@@ -157,12 +160,12 @@ class Clusterer(ContextClusters, ReferenceFits):
                       exclude: list[Mention] | None = None) -> list[Mention] | None:
         """The cluster (numbered lo..hi-1) any of ``ms`` fits best as a reference back (see
         _background_fit), the earliest on a tie; None when none fits."""
-        weighs, places = zip(*(self._naming_and_places(m) for m in ms))
+        weighs, places, cells = zip(*(self._naming_and_places(m) for m in ms))
         # a cluster in none of the mentions' ``_naming`` gives every one of them no fit and no common
         # word: left out before sorting (the bench's references met ~10x more clusters than weigh)
         only = None if any(w is None for w in weighs) else set().union(*weighs)
         clusters = self._near(ms, lo, hi, exclude, context=True, only=only, ordered=False)
-        per = [self._fits(m, clusters, w, p) for m, w, p in zip(ms, weighs, places)]
+        per = [self._fits(m, clusters, w, p, at) for m, w, p, at in zip(ms, weighs, places, cells)]
         fits = [max(f) for f in zip(*per)]  # each cluster's best fit over the mentions
         best, best_fit = None, BACKGROUND_MIN_OVERLAP
         num = self._number

@@ -6,8 +6,9 @@ order of decisions so each file has one job.
 
 Most of a batch's references weigh ~100 clusters and fit none (1,000 documents into the 23k --scale
 database: ~925k (reference, cluster) pairs in a batch, ~13k fits).  A fit comes from reference words the
-kin share, unless those words are common, or from kin at a compatible place.  So ``_kins`` stops reading
-the clusters that could fit only by words as soon as every reference word is known to be common; see there.
+kin share, unless those words are common, or from kin at a compatible place.  So ``_kins`` reads, per
+reference word, only the clusters registered in that word's cells, and beyond them only those of the place
+cells with a dated member at a compatible place (545k kins worked out a batch -> 21k); see there.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from bisect import bisect_left
 from datetime import timedelta
 from collections.abc import Sequence
 
-from eventwire.fuse.blocks import naming, soft as _soft
+from eventwire.fuse.blocks import Naming, naming, soft as _soft
 from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, COMMON_REFERENCE_EVENTS, dates_compatible, family
 from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words, \
     kin_words as _kin_words, own_side as _own_side
@@ -33,68 +34,112 @@ class ReferenceFits:
 
     def _kins(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None,
               words: frozenset[str] | None = None, placed: set[int] | None = None,
-              ) -> tuple[list[list[Mention]], list[frozenset[str]]]:
+              cells: dict[str, list[dict]] | None = None,
+              ) -> tuple[list[list[Mention]], list[frozenset[str]], frozenset[str]]:
         """Each cluster's members a reference back from ``m`` could name (its *kin*: own-dated, same
-        family, in its window; none in a cluster not in ``weigh``, None: all weigh), and their
-        ``kin_words``.  One loop for all clusters, the mention's side worked out once; a kin that is all
-        of the event's ``dated_kin`` takes its words kept on the summary (the bench's references asked
-        ~100 clusters each, most of them stored events read as context, whose summaries stay).
+        family, in its window; none in a cluster not in ``weigh``, None: all weigh), their ``kin_words``,
+        and the reference words common to the clusters (``common_words``).  A kin that is all of the
+        event's ``dated_kin`` takes its words kept on the summary.
 
-        ``words``: the mention's reference words, given to stop early (None: every cluster is read).
-        Once each of them is among the kin words of ``COMMON_REFERENCE_EVENTS`` clusters read, all are
-        common (``common_words``: more clusters only count more), so no fit can come from shared words
-        (``shared_reference`` counts none of them): only a mention dated by its article can still fit, by
-        its content words, and only a cluster with kin at a compatible place (``background_fit``'s
-        ``placed``), which has a member registered in the place cells of ``blocks.naming`` (``placed``:
-        those clusters, from ``_naming_and_places``; None: any may).  The other clusters are not read
-        from then on: they are given no kin, which gives them no fit and the common words no count;
-        nor is a cluster of ``placed`` none of whose dated members is at a compatible place
-        (``Summary.near``)."""
+        ``words``: the mention's reference words (None: every cluster is read).  Given them, only the
+        clusters that can fit are read (the bench's references met ~100 clusters each, ~1.5 fit):
+
+        * a word is common when the kin of ``COMMON_REFERENCE_EVENTS`` clusters hold it.  Only a cluster
+          registered in a cell of that word in the window (``cells``: ``_naming_and_places``) can hold it
+          (every own-dated, placed mention registers its telling words in the weeks of its dates,
+          ``blocks.naming``), so those are read until the count is reached;
+        * a fit by words needs a word that is not common (``shared_reference`` counts none of them): the
+          clusters registered in the cells of the words that are not common are read (every one of them
+          was read while counting);
+        * the others can fit only for a mention dated by its article, by its content words, through kin
+          at a compatible place (``background_fit``'s ``placed``), so only a cluster with a member in the
+          place cells of ``blocks.naming`` (``placed``: those clusters; None: any may) and a dated member
+          at a compatible place (``Summary.near``) is read.
+
+        The clusters left unread are given no kin: no fit, as reading them gave, and no count for a
+        common word beyond the ``COMMON_REFERENCE_EVENTS`` that make it common."""
         if m.date is None:
-            return [[] for _c in clusters], [frozenset() for _c in clusters]
+            return [[] for _c in clusters], [frozenset() for _c in clusters], frozenset()
+        kin_of = self._kin_reader(m)
+        if words is None:
+            kins, out = [], []
+            for c in clusters:
+                kin, theirs = kin_of(c, False) if weigh is None or id(c) in weigh else (_NO_KIN, _NO_WORDS)
+                kins.append(kin)
+                out.append(theirs)
+            return kins, out, _common_words(m, out)
+        ids = {id(c): c for c in clusters} if weigh is None else {id(c): c for c in clusters if id(c) in weigh}
+        if cells is None:
+            cells = self._word_cells(m)
+        known: dict[int, tuple[list[Mention], frozenset[str]]] = {}
+        common: set[str] = set()
+        read: set[int] = set()
+        for w in words:
+            seen: set[int] = set()
+            n = 0
+            for cell in cells.get(w, ()):
+                for k in cell.keys() - seen:
+                    if k not in ids:
+                        continue
+                    seen.add(k)
+                    got = known.get(k) or known.setdefault(k, kin_of(ids[k], False))
+                    if w in got[1]:
+                        n += 1
+                        if n == COMMON_REFERENCE_EVENTS:
+                            break
+                if n == COMMON_REFERENCE_EVENTS:
+                    common.add(w)
+                    break
+            else:
+                read |= seen
+        soft_ = _soft(m)
+        kins: list[list[Mention]] = []
+        out: list[frozenset[str]] = []
+        for c in clusters:
+            k = id(c)
+            if k in read:
+                kin, theirs = known[k]
+            elif soft_ and k in ids and (placed is None or k in placed):
+                kin, theirs = kin_of(c, True)
+            else:
+                kin, theirs = _NO_KIN, _NO_WORDS
+            kins.append(kin)
+            out.append(theirs)
+        return kins, out, frozenset(common)
+
+    def _kin_reader(self, m: Mention):
+        """A function (cluster, near) -> (kin of ``m`` in it, their ``kin_words``), the mention's side
+        worked out once; ``near``: none when no dated member stands at a place compatible with ``m``'s
+        (``Summary.near``)."""
         fam, sub, d, soft_ = family(m.event_type, m.sub_event_type), m.sub_event_type, m.date, _soft(m)
         upto, contexts, summaries, fs = self._upto, self._context, self._summaries, (fam, sub)
         start = d.start
         first = start - timedelta(days=BACKGROUND_WINDOW_DAYS)  # a soft mention's window: ends from first to start
-        # reference words -> clusters still to find them in before they are common; None: read every cluster
-        left = None if words is None else dict.fromkeys(words, COMMON_REFERENCE_EVENTS)
-        where = self._place_key(m.place)
-        kins: list[list[Mention]] = []
-        out: list[frozenset[str]] = []
-        for c in clusters:
-            kin, theirs, k = _NO_KIN, _NO_WORDS, id(c)
-            # once the words are common (``left`` empty) only a soft mention's clusters of ``placed`` can fit
-            if (weigh is None or k in weigh) and (left is None or left or soft_ and (placed is None or k in placed)):
-                s = summaries.get(k)
-                if s is None or s.cluster is not c or s.size != len(c):
-                    s = self._summary(c)
-                if upto is not None and (ctx := contexts.get(k)) is not None and ctx[2] is not None and ctx[2] > upto:
-                    # a stored event read as context, in the anchored pass: as it stood when this mention came
-                    s = self._summary_upto(c)
-                span_ = s.dated_span
-                if soft_:
-                    # and of those only one with a dated member at a compatible place (``Summary.near``)
-                    if not (span_ is None or span_[1] > start or span_[2] < first) \
-                            and (left or left is None or s.near(where, m.place)):
-                        full, theirs = s.whole.get(fs) or s.kin_whole(fam, sub)
-                        if not (span_[2] <= start and span_[1] >= first):  # else all end in the window
-                            kin = [o for o in full if first <= o.date.end <= start]
-                            theirs = theirs if len(kin) == len(full) else _kin_words(kin) if kin else _NO_WORDS
-                        else:
-                            kin = full
-                elif _may_be_compatible(d, span_):
-                    full, theirs = s.whole.get(fs) or s.kin_whole(fam, sub)
-                    kin = [o for o in full if dates_compatible(d, o.date)]
-                    theirs = theirs if len(kin) == len(full) else _kin_words(kin) if kin else _NO_WORDS
-            if left and theirs:
-                for w in left.keys() & theirs:
-                    if left[w] == 1:
-                        del left[w]
-                    else:
-                        left[w] -= 1
-            kins.append(kin)
-            out.append(theirs)
-        return kins, out
+        where, place = self._place_key(m.place), m.place
+
+        def kin_of(c: list[Mention], near: bool) -> tuple[list[Mention], frozenset[str]]:
+            k = id(c)
+            s = summaries.get(k)
+            if s is None or s.cluster is not c or s.size != len(c):
+                s = self._summary(c)
+            if upto is not None and (ctx := contexts.get(k)) is not None and ctx[2] is not None and ctx[2] > upto:
+                # a stored event read as context, in the anchored pass: as it stood when this mention came
+                s = self._summary_upto(c)
+            span_ = s.dated_span
+            if soft_:
+                if span_ is None or span_[1] > start or span_[2] < first or near and not s.near(where, place):
+                    return _NO_KIN, _NO_WORDS
+                full, theirs = s.whole.get(fs) or s.kin_whole(fam, sub)
+                if span_[2] <= start and span_[1] >= first:  # all end in the window
+                    return full, theirs
+                kin = [o for o in full if first <= o.date.end <= start]
+            elif _may_be_compatible(d, span_):
+                full, theirs = s.whole.get(fs) or s.kin_whole(fam, sub)
+                kin = [o for o in full if dates_compatible(d, o.date)]
+            else:
+                return _NO_KIN, _NO_WORDS
+            return kin, theirs if len(kin) == len(full) else _kin_words(kin) if kin else _NO_WORDS
+        return kin_of
 
     def _place_key(self, p: Place | None) -> object:
         """An object standing for what ``places_compatible`` reads of ``p`` (``Summary.near``), the same
@@ -114,14 +159,13 @@ class ReferenceFits:
         return s
 
     def _fits(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None,
-              placed: set[int] | None = None) -> list[float]:
+              placed: set[int] | None = None, cells: dict[str, list[dict]] | None = None) -> list[float]:
         """``_background_fit`` of the mention against each cluster, its common words counted over them all;
         a cluster that cannot weigh (not in ``weigh``, its ``_naming``: no member it could name shares a
         reference word with it or stands at a compatible place) gives no common word and no fit, so its
-        kin is left empty.  ``placed``: the clusters that may hold kin at a compatible place (``_kins``)."""
+        kin is left empty.  ``placed``, ``cells``: from ``_naming_and_places`` (see ``_kins``)."""
         side = _own_side(m)  # the mention's side of every comparison, once (reference_fit.Side)
-        kins, words = self._kins(m, clusters, weigh, side.words, placed)
-        common = _common_words(m, words, side.words)
+        kins, words, common = self._kins(m, clusters, weigh, side.words, placed, cells)
         return [_background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
 
     def _naming(self, m: Mention) -> set[int] | None:
@@ -130,20 +174,34 @@ class ReferenceFits:
         compared ~350 events each, most sharing no word with them."""
         return self._naming_and_places(m)[0]
 
-    def _naming_and_places(self, m: Mention) -> tuple[set[int] | None, set[int] | None]:
-        """``_naming``, and of those the clusters with a member in the place cells of ``blocks.naming(m)``
+    def _naming_and_places(self, m: Mention) -> tuple[set[int] | None, set[int] | None, dict[str, list[dict]]]:
+        """``_naming``; of those the clusters with a member in the place cells of ``blocks.naming(m)``
         (None: a compatible place may be anywhere), the only ones that may hold kin of a compatible
-        place when ``m`` is dated by its article (``_kins``)."""
+        place when ``m`` is dated by its article; and the cells of its words (``_word_cells``), as they
+        stand (``_kins``)."""
         if m.date is None:
-            return set(), set()
+            return set(), set(), {}
         n = naming(m)
+        cells = self._word_cells(m, n)
         if n.places is None:
-            return None, None
+            return None, None, cells
         out: set[int] = set()
         placed: set[int] = set()
+        for at in cells.values():
+            for cell in at:
+                out.update(cell)
         for registry in (self._registry, self._ctx_registry):
-            for cell in registry.keys() & n.words:  # only the cells with a cluster, as ``_near``
-                out.update(registry[cell])
             for cell in registry.keys() & n.places:
                 placed.update(registry[cell])
-        return out | placed, placed
+        return out | placed, placed, cells
+
+    def _word_cells(self, m: Mention, n: Naming | None = None) -> dict[str, list[dict]]:
+        """Each reference word of ``m`` -> the cells of ``blocks.naming(m).words`` for it that hold a
+        cluster, in both registries (cell: cluster id -> cluster): where every cluster whose kin may hold
+        the word is registered."""
+        n = naming(m) if n is None else n
+        out: dict[str, list[dict]] = {}
+        for registry in (self._registry, self._ctx_registry):
+            for cell in registry.keys() & n.words:  # only the cells with a cluster, as ``_near``
+                out.setdefault(cell.split("|", 3)[3], []).append(registry[cell])  # "w|family|week|word"
+        return out

@@ -38,13 +38,10 @@ def mend(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(NAME)
-def gerund_subjects(doc: Doc) -> Doc:
-    return mend(doc)
+Language.component(NAME, func=mend)
 
 
 def add(nlp: Language) -> Language:
     """Put the mending after the model's lemmatizer (it needs the parse and sets the lemma)."""
-    if "lemmatizer" in nlp.pipe_names and PIPE not in nlp.pipe_names:
-        nlp.add_pipe(NAME, name=PIPE, after="lemmatizer")
-    return nlp
+    from eventwire.extract.nlp import add_after_lemmatizer
+    return add_after_lemmatizer(nlp, NAME, PIPE)

@@ -24,6 +24,14 @@ def fresh_model() -> Language:
     return gerund_subjects.add(capital_plurals.add(nlp))
 
 
+def add_after_lemmatizer(nlp: Language, factory: str, name: str) -> Language:
+    """Put one of our mending components after the model's lemmatizer: they read its tags and parse and set
+    lemmas, so nothing later sees the model's reading."""
+    if "lemmatizer" in nlp.pipe_names and name not in nlp.pipe_names:
+        nlp.add_pipe(factory, name=name, after="lemmatizer")
+    return nlp
+
+
 @cache
 def load_nlp() -> Language:
     return fresh_model()

@@ -29,6 +29,11 @@ def test_a_ship_named_after_a_city_is_not_the_city(extractor):
     assert place_of(extractor, "A missile hit Moskva on Wednesday, officials said.") == "Moscow"
 
 
+def test_a_place_after_a_ship_and_a_preposition_is_where_the_ship_was(extractor):
+    assert place_of(extractor, "Sea drones attacked a Russian warship off Sevastopol on Wednesday.") == "Sevastopol"
+    assert place_of(extractor, "Sea drones attacked a Russian warship near Sevastopol on Wednesday.") == "Sevastopol"
+
+
 def test_the_city_doing_the_deed_is_not_where_it_happened(extractor):
     assert place_of(extractor, "He said Kyiv had staged a drone attack on the village on Thursday.") != "Kyiv"
     assert place_of(extractor, "Russian missiles hit Kyiv on Tuesday.") == "Kyiv"

@@ -49,8 +49,9 @@ class PlaceRoles:
         if last.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             return "a source ('according to')"
         before = [t.lower_ for t in last.doc[max(last.sent.start, first.i - 2): first.i]]
-        if any(b in self.vessels for b in before):
-            return "a ship named after a place"
+        after_preposition = first.i > last.sent.start and last.doc[first.i - 1].pos_ == "ADP"
+        if any(b in self.vessels for b in before) and not after_preposition:
+            return "a ship named after a place"  # "the cruiser Moskva"; not "a warship off Sevastopol"
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.vessels for c in last.children) \
                 or last.dep_ == "appos" and head.lemma_.lower() in self.vessels:
             return "a ship named after a place"

@@ -48,7 +48,7 @@ def test_naming_finds_what_every_naming_cell_holds():
     for seed in range(4):
         c, probes = _clustered(seed)
         for m in probes:
-            got = c._naming(m)
+            got = c._naming_and_places(m)[0]
             if m.date is None:
                 assert got == set()
                 continue
@@ -71,7 +71,7 @@ def test_named_target_takes_each_clusters_best_fit_over_all_the_mentions():
         for _ in range(30):
             ms = rng.sample(probes, rng.randint(1, 3))
             clusters = c._near(ms, context=True)  # in creation order: the first on a tie wins below
-            weighs = [c._naming(m) for m in ms]
+            weighs = [c._naming_and_places(m)[0] for m in ms]
             per = [c._fits(m, clusters, w) for m, w in zip(ms, weighs)]  # common words over them all
             best, best_fit = None, BACKGROUND_MIN_OVERLAP
             for i, k in enumerate(clusters):

@@ -44,6 +44,7 @@ def exposed(verb: Token) -> bool:
     """"came under fire", "was under attack": the verb's subject is what the act is aimed at."""
     return any(c.dep_ == "prep" and c.lower_ in EXPOSURE_PREPS for c in verb.children)
 
+
 def patient(root: Token, trigger: Token, speech_heads: set[int]) -> bool:
     """The actor is what a verb of the deed's clause is done to: "soldiers were killed by shelling",
     "the shelling wounded soldiers", "troops came under fire"."""
@@ -65,6 +66,7 @@ def patient(root: Token, trigger: Token, speech_heads: set[int]) -> bool:
         return False
     return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and exposed(verb))
 
+
 def deed_of_clause(verb: Token, trigger: Token) -> bool:
     """The clause's verb tells the deed: it is the trigger, or the trigger names what did it (its subject,
     its "by" agent, a phrase such as "killed in an airstrike")."""
@@ -74,12 +76,14 @@ def deed_of_clause(verb: Token, trigger: Token) -> bool:
     return below is not None and (below.dep_ in CLAUSE_DEED_DEPS
                                   or (below.dep_ == "prep" and below.lower_ in DEED_PREPOSITIONS))
 
+
 def acted_on(root: Token, trigger: Token, other_deeds: frozenset[int]) -> bool:
     """The subject of another deed whose object holds this one ("air defences shot down 15 drones launched
     overnight"): it did that deed to this one's weapons, and is no party to their launch."""
     verb = root.head
     return root.dep_ == "nsubj" and verb.i in other_deeds and any(
         c.dep_ == "dobj" and (c.i == trigger.i or c.is_ancestor(trigger)) for c in verb.children)
+
 
 def protest_counterpart(root: Token, trigger: Token) -> bool:
     """A party of the verb the protest's word hangs on, on the other side of it: "police detained
@@ -98,21 +102,16 @@ def protest_counterpart(root: Token, trigger: Token) -> bool:
         return word.dep_ != "nsubj"
     return word.dep_ == "nsubj" and root.dep_ == "pobj" and root.head.head.i == verb.i
 
-def named_doer(root: Token, trigger: Token) -> bool:
-    """"Officials blamed X for the shelling", "accused X of killing", "credited X with capturing": the
-    object of an attribution verb is named as the doer of the deed its for/of/with phrase tells."""
-    verb = root.head
-    if root.dep_ != "dobj" or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
-        return False
-    return any(c.dep_ == "prep" and c.lower_ in ATTRIBUTION_PREPS and (c.i == trigger.i or c.is_ancestor(trigger))
-               for c in verb.children)
 
-def accused(tok: Token) -> bool:
-    """The object of an attribution verb with a deed phrase ("accused Russia of shelling", "blamed Kyiv
-    for the attack"): named as the doer of that deed, as ``_named_doer`` reads it."""
+def accused(tok: Token, deed: Token | None = None) -> bool:
+    """"Officials blamed X for the shelling", "accused Russia of shelling", "credited X with capturing": the
+    object of an attribution verb is named as the doer of the deed its for/of/with phrase tells (of ``deed``
+    when given: the phrase must hold it)."""
     verb = tok.head
     return tok.dep_ == "dobj" and verb.lemma_.lower() in ATTRIBUTION_VERBS and any(
-        c.dep_ == "prep" and c.lower_ in ATTRIBUTION_PREPS for c in verb.children)
+        c.dep_ == "prep" and c.lower_ in ATTRIBUTION_PREPS and (deed is None or c.i == deed.i or c.is_ancestor(deed))
+        for c in verb.children)
+
 
 def support_subject(root: Token, trigger: Token) -> bool:
     """"Kyiv staged a drone attack", "the army carried out strikes": the subject of a verb of doing
@@ -123,10 +122,12 @@ def support_subject(root: Token, trigger: Token) -> bool:
     return (root.dep_ == "nsubj" and deed.dep_ == "dobj" and deed.head.i == verb.i
             and (verb.lemma_.lower() in SUPPORT_VERBS or verb.lower_ in SUPPORT_FORMS))
 
+
 def speaker_itself(subject: Token) -> bool:
     """The subject of a reported deed is the speaker's own side: "it", or "its air force", "their troops"."""
     return subject.lower_ in SELF_PRONOUNS or any(
         c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in subject.children)
+
 
 def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     root = span.root
@@ -161,7 +162,7 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     if trigger.dep_ == "conj" and trigger.head in chain and root.dep_ == "nsubj" and root.head.i == trigger.head.i \
             and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
         return "actor1"
-    if named_doer(root, trigger) or support_subject(root, trigger):
+    if accused(root, trigger) or support_subject(root, trigger):
         return "actor1"
     if patient(root, trigger, speech_heads):
         return "actor2"

@@ -35,6 +35,7 @@ CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
 TREND_VERBS = words("event_words", "trend_verbs")
 ENACTMENT_VERBS = words("event_words", "enactment_verbs")
 VIRTUAL_PLACES = words("event_words", "virtual_places")
+ADDRESSEE_PREPOSITIONS = words("function_words", "addressee_prepositions")
 CESSATION_NOUNS = words("event_words", "cessation_nouns")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
@@ -51,19 +52,21 @@ FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
 
 
-def _open_period(verb: Token, child: Token) -> bool:
+def _open_period(verb: Token) -> Token | None:
     """A present perfect over a period still open ("has been shelled since May", "has been shelling the city
     for months", "since the invasion began, Russia has launched ..."): a pattern of deeds, not one.  Periods
-    shorter than weeks ("for hours") leave one deed told."""
+    shorter than weeks ("for hours") leave one deed told.  The word that opens the period, or None."""
     if verb.tag_ not in ("VBN", "VBG") or not any(
             a.dep_ == "aux" and a.lower_ in PERFECT_AUXILIARIES for a in verb.children):
-        return False
-    if child.dep_ == "prep" and child.lower_ == "since":
-        return True
-    if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
-        return True
-    return child.dep_ == "prep" and child.lower_ == "for" and any(
-        g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in CAMPAIGN_PERIODS for g in child.children)
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "since" or child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in CAMPAIGN_PERIODS for g in child.children):
+            return child
+    return None
 
 
 def _kind_characterised(tok: Token) -> bool:
@@ -163,10 +166,10 @@ class Blocking:
         if tok.lemma_.lower() in FORCE_OBJECT_VERBS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NON_FORCE_OBJECTS for c in tok.children):
             return f"'{tok.text}' experts, aid or weapons: no change to an armed force"
-        online = next((c for w in (tok, tok.head if tok.dep_ == "nsubj" else tok) for c in w.children
-                       if c.dep_ == "advmod" and c.lower_ in VIRTUAL_PLACES), None)
+        holders = (tok, tok.head) if tok.dep_ == "nsubj" else (tok,)  # "protesters gathered online"
+        online = next((c for w in holders for c in w.children if c.dep_ == "advmod" and c.lower_ in VIRTUAL_PLACES), None)
         if online is not None:
-            return f"'{online.head.text} {online.text}': done online, not in a place"  # "protesters gathered online"
+            return f"'{online.head.text} {online.text}': done online, not in a place"
         if _kind_characterised(tok):
             return f"'{tok.text} … {tok.head.text}': deeds of a kind described, not one deed told"
         for child in tok.children:
@@ -183,7 +186,6 @@ class Blocking:
             if child.dep_ == "prep" and child.lower_ == "with" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in self.figurative_instruments for g in child.children):
                 return f"'{tok.text} with …': a figure of speech, not fighting"  # "bombarded with questions"
-
             if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
                 return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
             if child.dep_ in ("amod", "compound") and child.lower_ in FUEL_MODIFIERS and tok.lemma_.lower() in ACCIDENT_PRONE \
@@ -246,6 +248,9 @@ class Blocking:
             modal = self._shared_modal(t)
             if modal is not None:
                 return f"modal or future '{modal.text} {modal.head.text} … and {t.text}'"
+            period = _open_period(t)
+            if period is not None:
+                return f"'has … {period.text}' an open period: an ongoing pattern, not one event"
             for child in t.children:
                 if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in FUTURE_AUX:
                     return f"modal or future '{child.text} {t.text}'"
@@ -254,8 +259,6 @@ class Blocking:
                 if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in REPETITION_NOUNS and any(
                         g.lower_ in MULTITUDE_WORDS for g in child.children):
                     return f"'{' '.join(x.text for x in child.subtree)}': a pattern, not one event"
-                if _open_period(t, child):
-                    return f"'has … {child.text}' an open period: an ongoing pattern, not one event"
                 if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                                                             or tok.dep_ == "pobj" and tok.head.head == verb):
                     return f"negated '{t.text}' of '{tok.text}'"
@@ -298,8 +301,7 @@ class Blocking:
             return True
         preps = {c.lower_ for c in word.children if c.dep_ == "prep"} & self.plan_prep.get(lemma, set())
         # "called for strikes"; "called on allies to shoot down drones" asks only with its infinitive
-        # ("on Friday, Macron called the explosion an attack" asks for nothing)
-        return bool(preps - {"on"}) or bool(preps) and any(c.dep_ == "xcomp" for c in word.children)
+        return bool(preps - ADDRESSEE_PREPOSITIONS) or bool(preps) and any(c.dep_ == "xcomp" for c in word.children)
 
     def _wished_end(self, tok: Token) -> str | None:
         """'Called for an end to the fighting', 'urged a halt to the shelling': the stop is what is

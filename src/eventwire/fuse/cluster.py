@@ -161,7 +161,7 @@ class Clusterer(ContextClusters, ReferenceFits):
         """The cluster (numbered lo..hi-1) any of ``ms`` fits best as a reference back (see
         _background_fit), the earliest on a tie; None when none fits."""
         weighs, places, cells = zip(*(self._naming_and_places(m) for m in ms))
-        # a cluster in none of the mentions' ``_naming`` gives every one of them no fit and no common
+        # a cluster in none of the mentions' ``_naming_and_places`` gives every one of them no fit and no common
         # word: left out before sorting (the bench's references met ~10x more clusters than weigh)
         only = None if any(w is None for w in weighs) else set().union(*weighs)
         clusters = self._near(ms, lo, hi, exclude, context=True, only=only, ordered=False)

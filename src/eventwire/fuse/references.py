@@ -29,7 +29,7 @@ _NO_WORDS: frozenset[str] = frozenset()
 
 
 class ReferenceFits:
-    """Mixin of ``Clusterer``: ``_kins``, ``_fits``, ``_naming``.  Uses the clusterer's ``_summaries``,
+    """Mixin of ``Clusterer``: ``_kins``, ``_fits``, ``_naming_and_places``.  Uses the clusterer's ``_summaries``,
     ``_summary``, ``_context``, ``_upto``, ``_ranks``, ``_rank``, ``_registry`` and ``_ctx_registry``."""
 
     def _kins(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None,
@@ -111,8 +111,8 @@ class ReferenceFits:
         """A function (cluster, near) -> (kin of ``m`` in it, their ``kin_words``), the mention's side
         worked out once; ``near``: none when no dated member stands at a place compatible with ``m``'s
         (``Summary.near``)."""
-        fam, sub, d, soft_ = family(m.event_type, m.sub_event_type), m.sub_event_type, m.date, _soft(m)
-        upto, contexts, summaries, fs = self._upto, self._context, self._summaries, (fam, sub)
+        fs = (family(m.event_type, m.sub_event_type), m.sub_event_type)  # the kin's key in each Summary
+        d, soft_, upto, contexts, summaries = m.date, _soft(m), self._upto, self._context, self._summaries
         start = d.start
         first = start - timedelta(days=BACKGROUND_WINDOW_DAYS)  # a soft mention's window: ends from first to start
         where, place = self._place_key(m.place), m.place
@@ -129,12 +129,12 @@ class ReferenceFits:
             if soft_:
                 if span_ is None or span_[1] > start or span_[2] < first or near and not s.near(where, place):
                     return _NO_KIN, _NO_WORDS
-                full, theirs = s.whole.get(fs) or s.kin_whole(fam, sub)
+                full, theirs = s.kin_whole(fs)
                 if span_[2] <= start and span_[1] >= first:  # all end in the window
                     return full, theirs
                 kin = [o for o in full if first <= o.date.end <= start]
             elif _may_be_compatible(d, span_):
-                full, theirs = s.whole.get(fs) or s.kin_whole(fam, sub)
+                full, theirs = s.kin_whole(fs)
                 kin = [o for o in full if dates_compatible(d, o.date)]
             else:
                 return _NO_KIN, _NO_WORDS
@@ -161,21 +161,17 @@ class ReferenceFits:
     def _fits(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None,
               placed: set[int] | None = None, cells: dict[str, list[dict]] | None = None) -> list[float]:
         """``_background_fit`` of the mention against each cluster, its common words counted over them all;
-        a cluster that cannot weigh (not in ``weigh``, its ``_naming``: no member it could name shares a
+        a cluster that cannot weigh (not in ``weigh``, ``_naming_and_places``: no member it could name shares a
         reference word with it or stands at a compatible place) gives no common word and no fit, so its
         kin is left empty.  ``placed``, ``cells``: from ``_naming_and_places`` (see ``_kins``)."""
         side = _own_side(m)  # the mention's side of every comparison, once (reference_fit.Side)
         kins, words, common = self._kins(m, clusters, weigh, side.words, placed, cells)
         return [_background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
 
-    def _naming(self, m: Mention) -> set[int] | None:
-        """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion
-        reads context), those that can weigh in its choice; None: all can.  The bench's references
-        compared ~350 events each, most sharing no word with them."""
-        return self._naming_and_places(m)[0]
-
     def _naming_and_places(self, m: Mention) -> tuple[set[int] | None, set[int] | None, dict[str, list[dict]]]:
-        """``_naming``; of those the clusters with a member in the place cells of ``blocks.naming(m)``
+        """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion reads
+        context), those that can weigh in its choice (None: all can; the bench's references compared ~350
+        events each, most sharing no word with them); of those the clusters with a member in the place cells of ``blocks.naming(m)``
         (None: a compatible place may be anywhere), the only ones that may hold kin of a compatible
         place when ``m`` is dated by its article; and the cells of its words (``_word_cells``), as they
         stand (``_kins``)."""

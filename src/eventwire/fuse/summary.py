@@ -58,9 +58,12 @@ class Summary:
             out = self.words[(fam, sub)] = kin_words(self.dated_kin(fam, sub))
         return out
 
-    def kin_whole(self, fam: str, sub: str) -> tuple[list[Mention], frozenset[str]]:
-        """(``dated_kin``, ``kin_words``) of (``fam``, ``sub``), kept in ``whole`` for one lookup a cluster."""
-        out = self.whole[(fam, sub)] = (self.dated_kin(fam, sub), self.kin_words(fam, sub))
+    def kin_whole(self, key: tuple[str, str]) -> tuple[list[Mention], frozenset[str]]:
+        """(``dated_kin``, ``kin_words``) of ``key`` = (family, subtype), kept in ``whole``: one lookup a
+        cluster where fusion asks for both."""
+        out = self.whole.get(key)
+        if out is None:
+            out = self.whole[key] = (self.dated_kin(*key), self.kin_words(*key))
         return out
 
     def near(self, key: object, place: Place | None) -> bool:

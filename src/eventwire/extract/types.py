@@ -302,8 +302,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
                 continue  # a robbery, a gang: crime, not a conflict event (a mob that kills a thief is mob violence)
             if trig.get("sub_event_type") == "Arrests" and self._context(sent, self.crime_arrest):
                 continue  # "arrested for robbery", "held with cocaine": policing of crime, not a conflict event
-            if diplomatic and kind in ("strike", "harm"):
-                continue  # sanctions over an attack: diplomacy, not the attack's report
+            if diplomatic:
+                continue  # sanctions over an attack, a crackdown, a capture: diplomacy, not the deed's report
             if kind in ("strike", "harm") or trig.get("sub_event_type") == "Armed clash":
                 phrase_toks = set(range(tok.i, tok.i + n))
                 if not instrument and any(t.lemma_.lower() in self.disaster for t in head.subtree if t.i not in phrase_toks):

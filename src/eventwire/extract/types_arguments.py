@@ -34,6 +34,22 @@ COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 RIVAL_MODIFIERS = words("event_words", "rival_modifiers")
 MINING_MODIFIERS = words("event_words", "mining_modifiers")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
+THROWING_VERBS = words("event_words", "throwing_verbs")
+THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
+FUEL_MODIFIERS = words("event_words", "fuel_modifiers")
+
+
+def _thrown(tok: Token) -> bool:
+    """'Hurled a crude bomb at the house', 'an explosive device thrown over the wall', 'a bomb was
+    lobbed into the crowd': an explosive thrown by hand, not a petrol bomb (fuel burns, ACLED's
+    grenade explodes)."""
+    if tok.lemma_.lower() not in THROWN_EXPLOSIVES and tok.lower_ not in THROWN_EXPLOSIVES:
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in FUEL_MODIFIERS for c in tok.children):
+        return False
+    thrower = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+    thrower = thrower or next((c for c in tok.children if c.dep_ in ("acl", "relcl")), None)
+    return thrower is not None and thrower.lemma_.lower() in THROWING_VERBS
 
 
 def _pit(tok: Token) -> bool:
@@ -55,11 +71,13 @@ class Arguments:
             if self.instruments[idx].get("sub_event_type") is None:
                 masked.update(range(s, e))  # "stun grenade", "tear gas": crowd control, not a weapon attack
             else:
-                found.add(idx)
+                found.add(self.instrument_lemmas["grenade"] if _thrown(sent.doc[s:e].root) else idx)
         for tok in sent:
             if tok.i in masked or _pit(tok):
                 continue
             idx = self._weapon_of(tok)
+            if _thrown(tok):  # "hurled a crude bomb": ACLED's grenade is any explosive thrown
+                idx = self.instrument_lemmas["grenade"]
             if idx is not None:
                 found.add(idx)
         if not found:
@@ -195,19 +213,32 @@ class Arguments:
         """The sides of a fight: its doer, its object and its 'with'/'between'/'against' phrases,
         each conjunct a side of its own ('between government troops and rebels' names two); a side
         called rival or warring is both sides ('rival gangs fought': they fought each other)."""
-        named = [g for g in tok.children if g.dep_ == "dobj"] + [
-            g for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
-            for g in c.children if g.dep_ == "pobj"]
         agent = self._agent(tok)
         inside = {t.i for t in agent}
         heads = [t for t in agent if t.head.i not in inside or t.head.i == t.i]
         # "Somali troops and al Shabaab militants fought": each conjunct of the doer is a side of its own
         doers = [agent] if len(heads) != 1 or not heads[0].conjuncts else \
             [[x, *(m for m in x.children if m.dep_ in ("compound", "amod"))] for x in (heads[0], *heads[0].conjuncts)]
-        parties = doers + [[x, *(m for m in x.children if m.dep_ in ("compound", "amod", "prep"))]
-                           for g in named for x in (g, *g.conjuncts)]
+        parties = doers + self._named_parties(tok)
         return parties + [p for p in parties if any(
             m.dep_ == "amod" and m.lower_ in RIVAL_MODIFIERS for t in p for m in t.children)]
+
+    def _named_parties(self, tok: Token) -> list[list[Token]]:
+        """The sides a fight names besides its doer: its object and its 'with'/'between'/'against'
+        phrases, each conjunct a side ('between government troops and rebels' names two)."""
+        named = [g for g in tok.children if g.dep_ == "dobj"] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
+            for g in c.children if g.dep_ == "pobj" and not self._arms(g)]
+        return [[x, *(m for m in x.children if m.dep_ in ("compound", "amod", "prep"))]
+                for g in named for x in (g, *g.conjuncts)]
+
+    def _arms(self, tok: Token) -> bool:
+        """'Militias fought with heavy weapons', 'with rifles': what a side fights with is its arms, not
+        another side (a weapon word of the interception lexicon, a firearm, or any typed weapon)."""
+        lemma = tok.lemma_.lower()
+        weapon = self._weapon_of(tok)  # the ground concept also lists fighters ('troops', 'rebels'): sides
+        return lemma in self.weapon_nouns or lemma in FIREARM_LEMMAS or tok.lower_ in FIREARM_LEMMAS \
+            or weapon is not None and self.instruments[weapon]["concept"] != GROUND
 
     def _armed_sides(self, tok: Token) -> bool:
         """'Troops fought militants', 'rebels fought with the army': a verb of fighting is a clash
@@ -217,6 +248,11 @@ class Arguments:
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
             # "two militants were killed in an encounter with troops": who fell in it was a side
             parties += [list(c.subtree) for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif tok.pos_ == "NOUN":
+            # "an encounter between police and Maoists", "an encounter broke out between security forces and
+            # militants": a fight named with its own sides, or with those of the verb it is the subject of
+            told = self._named_parties(tok.head) if tok.dep_ == "nsubj" else []
+            parties = [p for p in self._named_parties(tok) + told if p]
         elif tok.pos_ != "VERB":
             return False
         sides = [self._side(p) for p in parties]

@@ -21,7 +21,9 @@ The cascade, per sentence:
    * argument triggers need their object: "seized weapons" (Disrupted weapons
      use), "set up an observation post" (base established);
    * killing and wounding ("harm") report an attack only with a weapon or an
-     armed agent.
+     armed agent;
+   * fighting words are typed by their sides (``types_sides``): armed sides
+     clash, crowds make mob violence, a crowd against the police a riot.
 4. The sentence as a whole: weak triggers ("fighting", "deployed", "killed")
    count only when no other trigger fired; a protest is re-typed by its
    outcome (``protest_outcomes``: protesters' violence, lethal force,
@@ -58,6 +60,7 @@ from eventwire.extract.types_base import (
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
 from eventwire.extract.types_purposes import Purposes
+from eventwire.extract.types_sides import Sides
 from eventwire.extract.types_territory import Territory
 from eventwire.extract.vocab import words
 
@@ -129,7 +132,7 @@ def _read_checks(t: dict) -> None:
     t["_no_object"] = set(t.get("no_object", ()))
 
 
-class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
+class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territory):
     """Built once with the shared nlp; call ``classify(sentence)`` per sentence."""
 
     def __init__(self, nlp: Language) -> None:

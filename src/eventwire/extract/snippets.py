@@ -61,6 +61,9 @@ class SnippetClassifier:
         per_sentence = [(sent, self.types.classify(sent)) for sent in doc.sents]
         # "... The rebels had seized the town last year": an earlier deed recalled is not the snippet's news
         recalled = {h.trigger.i for sent, hs in per_sentence for h in hs if self.background.cue(h.trigger, sent)}
+        # "fighters seized parts of the city after a wave of suicide bombings": the deed the sentence's clause
+        # tells is its news; the one in its 'after' phrase led up to it
+        recalled |= {h.trigger.i for _s, hs in per_sentence for h in hs if self._led_up(h.trigger)}
         # "The town was captured in 2015. On Sunday, warplanes bombed a market there": a deed dated by a year
         # alone, beside a deed of another sentence dated closer, is the background of that news
         # ("Last week, rebels shot down a helicopter" beside "on Monday, warplanes struck" likewise)
@@ -73,6 +76,15 @@ class SnippetClassifier:
             return best, frozenset()
         subs = {h.sub_event_type for _s, hs in per_sentence for h in hs}
         return best, snippet_features(doc, best.sub_event_type if best else None, subs)
+
+    def _led_up(self, trigger) -> bool:
+        """The trigger sits in an 'after'/'following' phrase of a verb, that verb's deed coming after it."""
+        tok = trigger
+        while tok.dep_ in ("pobj", "compound", "conj", "prep") and tok.pos_ != "VERB" and tok.head.i != tok.i:
+            tok = tok.head  # "after a wave of suicide bombings": through the nouns and their 'of'
+            if tok.dep_ == "prep" and tok.lower_ in self.background.sequence:
+                return tok.head.pos_ == "VERB"
+        return False
 
     def decide(self, text: str) -> tuple[tuple[str, str] | None, str]:
         """(event type, sub-type) or None, and why: the rules' answer after the model's say."""

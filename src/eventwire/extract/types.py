@@ -295,7 +295,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             weak = key in trig["_weak"]
             if self._blocked(head):
                 continue
-            if head.pos_ == "NOUN" and key in trig["_verb_only"]:
+            if head.pos_ in ("NOUN", "PROPN") and key in trig["_verb_only"]:
                 continue  # "the target revealed by Rogozin": the noun names what is aimed at, not the act
             kind = trig["kind"]
             if kind != "territory" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.claim:
@@ -339,8 +339,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
                     continue  # "the interception of this individual"
                 else:
                     resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")
-                    if resolved[1] == ARMED_CLASH and key in CROWD_CLASH_WORDS:
-                        resolved = self._crowd_clash(head, sent, text) or resolved
+                    if resolved[1] == ARMED_CLASH:
+                        resolved = self._clash_sides(head, sent, text, key) or resolved
             if resolved is None:
                 continue
             etype, sub, why = resolved

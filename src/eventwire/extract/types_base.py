@@ -108,6 +108,7 @@ AFTER_PREPOSITIONS = words("function_words", "after_prepositions")
 
 # "ahead of the rally", "before the vote": what an act comes before has not happened yet
 BEFORE_PREPOSITIONS = words("function_words", "before_prepositions")
+ONSET_NOUNS = words("event_words", "onset_nouns")
 
 # "information on the murder", "an inquiry into the attack": what a noun or verb is about
 TOPIC_PREPOSITIONS = words("function_words", "topic_prepositions")

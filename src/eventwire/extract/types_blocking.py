@@ -39,6 +39,7 @@ ADDRESSEE_PREPOSITIONS = words("function_words", "addressee_prepositions")
 CESSATION_NOUNS = words("event_words", "cessation_nouns")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
+QUESTIONING_VERBS = words("event_words", "questioning_verbs")
 DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
 FUEL_MODIFIERS = words("event_words", "fuel_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
@@ -434,12 +435,13 @@ class Blocking:
 
 def _denied_content(tok: Token) -> str | None:
     """'Denied that its jets had bombed the market', 'rejected claims that troops had killed
-    civilians': what a denial's 'that' clause says, or the report it names says, is not asserted.
+    civilians', 'investigating reports that soldiers killed civilians': what a denial's (or a probe's)
+    'that' clause says, or the report it names says, is not asserted.
     (A denial of one's own deed, 'denied shelling the town', takes a gerund and is a denial of
     blame: the deed stands.)  The clause must be the denial's own, within a few steps."""
     below = tok
     for anc in list(tok.ancestors)[:5]:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in DENIAL_LEMMAS:
+        if anc.pos_ == "VERB" and (anc.lemma_.lower() in DENIAL_LEMMAS or anc.lemma_.lower() in QUESTIONING_VERBS):
             clause = below.dep_ == "ccomp"
             report = below.dep_ in ("dobj", "nsubjpass") and below.lemma_.lower() in DENIED_OBJECTS \
                 and not tok.is_ancestor(below) and below is not tok

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.types_base import (
     BEFORE_PREPOSITIONS,
+    ONSET_NOUNS,
     MOB_VIOLENCE,
     PEACEFUL,
     PROTEST_PARTS,
@@ -145,6 +146,8 @@ def _ahead(tok: Token) -> bool:
     prep = tok.head
     if prep.lower_ in ("of", "to"):
         prep = prep.head
+    if prep.lemma_.lower() in ONSET_NOUNS and prep.dep_ == "pobj":
+        prep = prep.head  # "hours before the start of the protest", "on the eve of the march"
     return prep.lower_ in BEFORE_PREPOSITIONS
 
 

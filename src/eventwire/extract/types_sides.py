@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.types_base import FIREARM_LEMMAS, GROUND
+from eventwire.extract.types_base import CROWD_CLASH_WORDS, FIREARM_LEMMAS, GROUND
 from eventwire.extract.vocab import words
 
 PARTY_PREPOSITIONS = words("function_words", "party_prepositions")
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 RIVAL_MODIFIERS = words("event_words", "rival_modifiers")
+ONE_SIDED_CLASH_WORDS = words("event_words", "one_sided_clash_words")
 
 
 class Sides:
@@ -67,6 +68,20 @@ class Sides:
             return False
         sides = [self._side(p) for p in parties]
         return len(parties) > 1 and all(s in ("state", "nonstate") for s in sides)
+
+    def _clash_sides(self, tok: Token, sent: Span, text: str, key: str) -> tuple[str, str, str] | None:
+        """Another type for a clash word whose sides are not two armed ones: crowds ('clashes between
+        youths'), or civilians ambushed ('killed a doctor in an ambush'); None keeps the armed clash."""
+        if key in CROWD_CLASH_WORDS:
+            return self._crowd_clash(tok, sent, text)
+        if key in ONE_SIDED_CLASH_WORDS:
+            host = tok  # "killed a doctor in an ambush": the victims are the verb's the ambush is the setting of
+            while host.pos_ != "VERB" and host.dep_ in ("pobj", "prep", "conj") and host.head is not host:
+                host = host.head
+            host = host if host.pos_ == "VERB" else tok
+            if self._target(host, sent, self._agent(host)) == "civilian":
+                return "Violence against civilians", "Attack", f"'{text}' on civilians"
+        return None
 
     def _crowd_clash(self, tok: Token, sent: Span, text: str) -> tuple[str, str, str] | None:
         """'Clashes between Muslim and Christian youths', 'villagers and herders clashed': a fight

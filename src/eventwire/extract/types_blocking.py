@@ -37,9 +37,8 @@ ENACTMENT_VERBS = words("event_words", "enactment_verbs")
 VIRTUAL_PLACES = words("event_words", "virtual_places")
 ADDRESSEE_PREPOSITIONS = words("function_words", "addressee_prepositions")
 CESSATION_NOUNS = words("event_words", "cessation_nouns")
-DENIAL_LEMMAS = words("event_words", "denial_lemmas")
+DENIAL_LEMMAS = words("event_words", "denial_lemmas") | words("event_words", "questioning_verbs")  # and probes
 DENIED_OBJECTS = words("event_words", "denied_objects")
-QUESTIONING_VERBS = words("event_words", "questioning_verbs")
 DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
 FUEL_MODIFIERS = words("event_words", "fuel_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
@@ -434,14 +433,13 @@ class Blocking:
 
 
 def _denied_content(tok: Token) -> str | None:
-    """'Denied that its jets had bombed the market', 'rejected claims that troops had killed
-    civilians', 'investigating reports that soldiers killed civilians': what a denial's (or a probe's)
-    'that' clause says, or the report it names says, is not asserted.
+    """'Denied that its jets had bombed the market', 'investigating reports that troops had killed
+    civilians': what a denial's (or a probe's) 'that' clause says, or the report it names, is not asserted.
     (A denial of one's own deed, 'denied shelling the town', takes a gerund and is a denial of
     blame: the deed stands.)  The clause must be the denial's own, within a few steps."""
     below = tok
     for anc in list(tok.ancestors)[:5]:
-        if anc.pos_ == "VERB" and (anc.lemma_.lower() in DENIAL_LEMMAS or anc.lemma_.lower() in QUESTIONING_VERBS):
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in DENIAL_LEMMAS:
             clause = below.dep_ == "ccomp"
             report = below.dep_ in ("dobj", "nsubjpass") and below.lemma_.lower() in DENIED_OBJECTS \
                 and not tok.is_ancestor(below) and below is not tok

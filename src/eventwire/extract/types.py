@@ -36,8 +36,6 @@ makes one mention per hit); ``best`` picks the one most salient hit.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
@@ -95,15 +93,6 @@ def _reciprocal(tok: Token) -> bool:
     """"Threw grenades at each other", "fired at one another": each side aims at the other."""
     return any(" ".join(w.lower_ for w in p.subtree) in RECIPROCAL_PRONOUNS
                for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
-
-
-def _dropped_e(tok: Token) -> bool:
-    """'Raping' read as 'rap' + 'ing': English doubles the last consonant of a short verb ending in one
-    vowel and one consonant before -ing and -ed ('rap', 'rapping'), so a form that did not double it
-    comes from the verb with a silent e ('rape', 'raping'); the lemmatiser drops that e."""
-    lemma, form = tok.lemma_.lower(), tok.lower_
-    return tok.tag_ in ("VBG", "VBD", "VBN") and form in (lemma + "ing", lemma + "ed") \
-        and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lemma) is not None
 
 
 def _read_checks(t: dict) -> None:
@@ -265,9 +254,6 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             idxs = self._lemma_concepts.get(lemma)
             if idxs is None and tok.tag_ != "VBG":  # surface forms the lemmatiser gets wrong ("raped" -> "rap")
                 lemma = tok.lower_
-                idxs = self._lemma_concepts.get(lemma)
-            if idxs is None and _dropped_e(tok):
-                lemma = tok.lemma_.lower() + "e"
                 idxs = self._lemma_concepts.get(lemma)
             # "March 2024" is a month, not a march
             if idxs and i not in covered and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") \

@@ -30,6 +30,7 @@ SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
 PLACE_PREPOSITIONS = words("function_words", "place_prepositions")
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 MINING_MODIFIERS = words("event_words", "mining_modifiers")
+MINING_HEADS = words("event_words", "mining_heads")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 THROWING_VERBS = words("event_words", "throwing_verbs")
 THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
@@ -50,9 +51,11 @@ def _thrown(tok: Token) -> bool:
 
 
 def _pit(tok: Token) -> bool:
-    """'A gas explosion at a coal mine': a mine named by what it digs for is a pit, not a landmine."""
-    return tok.lemma_.lower() == "mine" and any(
+    """'A gas explosion at a coal mine', 'a mine collapse': a mine named by what it digs for, or by what
+    only a pit has, is a pit, not a landmine."""
+    return tok.lemma_.lower() == "mine" and (any(
         c.dep_ in ("compound", "amod", "nmod") and c.lower_ in MINING_MODIFIERS for c in tok.children)
+        or tok.dep_ == "compound" and tok.head.lemma_.lower() in MINING_HEADS)
 
 
 class Arguments:

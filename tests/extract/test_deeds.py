@@ -202,3 +202,11 @@ def test_a_report_the_writer_marks_unfounded_is_doubted(deeds, text):
 def test_a_report_with_its_evidence_stays_reported(deeds):
     [(trig, deed)] = deeds("The governor said on Monday that troops had shelled the town, citing photographs as evidence.")
     assert deed.verdict == "report", deed
+
+
+def test_a_whole_war_as_the_doer_gives_its_toll_not_one_deed(deeds):
+    found = deeds("The war between the army and the militia broke out in April 2023 and has killed tens of thousands.")
+    assert found and all(d.verdict == "drop" and "war's toll" in d.reason for _, d in found)
+    # a battle's own fighting is one deed
+    told = deeds("The fighting killed 12 soldiers in the village on Monday, the army said.")
+    assert told and verdicts(told) == {"report"}

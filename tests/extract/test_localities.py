@@ -1,7 +1,7 @@
 """Localities a sentence names that no gazetteer entry places: named ones in a locality slot, unnamed ones."""
 import pytest
 
-from eventwire.extract.localities import named_localities, unnamed_localities
+from eventwire.extract.localities import named_localities, settlement_told_before, unnamed_localities
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +59,14 @@ def test_a_name_the_article_writes_after_a_first_name_or_title_is_a_person(sent)
     assert [x.name for x in named_localities(s, known, "Gunmen opened fire on Vasylenko near his home.")] == ["Vasylenko"]
     # a place written after a word that names no person stays a place
     assert [x.name for x in named_localities(s, known, "In Vasylenko, houses burned.")] == ["Vasylenko"]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Last month a missile strike on a building in the city killed 11 people.", True),
+    ("Drones struck a depot near the town overnight.", True),
+    ("Drones struck a depot in the town of Lgov overnight.", False),  # named: a locality of its own
+    ("Drones struck a depot in a town near the border.", False),  # told for the first time
+    ("Drones struck a depot in the village overnight.", False),  # a village may be one no gazetteer lists
+])
+def test_the_city_with_no_name_points_back_at_a_town(sent, text, told):
+    assert settlement_told_before(sent(text)) is told

@@ -54,3 +54,9 @@ def test_a_place_that_begins_an_organisations_name_is_its_seat():
     assert seat == {"Princeton": True, "Washington": True, "London": True}
     assert not names_organisation(text, text.index("Kharkiv") + len("Kharkiv"))  # "Kharkiv on Friday"
     assert not names_organisation(text, text.rindex("Kharkiv") + len("Kharkiv"))  # "Kharkiv Mayor Ihor Terekhov"
+
+
+def test_where_someone_was_going_is_not_where_it_happened(extractor):
+    assert place_of(extractor, "A drone hit a bus that was about to leave for Kyiv on Thursday.") != "Kyiv"
+    assert place_of(extractor, "Shelling hit a train bound for Lviv on Thursday.") != "Lviv"
+    assert place_of(extractor, "A drone hit a bus in Kyiv on Thursday.") == "Kyiv"

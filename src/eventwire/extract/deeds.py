@@ -24,6 +24,8 @@ does, on any page:
 * a deed noun counted in long periods ("five decades of fighting", "years of
   war", "after months of shelling") names a campaign, not one deed; "two days
   of fighting" is still a battle, so only plural weeks and longer count;
+* a whole war as the doer of a deed ("the war has killed tens of thousands")
+  gives the war's toll, not one deed;
 * a deed verb in the simple present with its own subject, active ("the
   militias shell the villages whenever ...") or passive ("prisoners are
   tortured in the cellar"), tells a practice, not one deed done; unless its
@@ -61,6 +63,7 @@ from eventwire.model import DENIED_DOUBT
 
 ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
 CAMPAIGN_PERIODS = words("event_words", "campaign_periods")
+CAMPAIGN_NOUNS = words("event_words", "campaign_nouns")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 DENIED_OBJECTS = words("event_words", "denied_objects")
 DISAVOWING_ADVERBS = words("event_words", "disavowing_adverbs")
@@ -99,7 +102,7 @@ class DeedJudge:
     def judge(self, trigger: Token, trigger_text: str, weak: bool, anchors: Anchors) -> Deed:
         why = (self._names_a_kind(trigger, trigger_text) or self._loose(trigger, weak, anchors)
                or self._attempt(trigger) or self._activity(trigger, anchors)
-               or self._present(trigger, anchors) or self._campaign(trigger))
+               or self._present(trigger, anchors) or self._campaign(trigger) or self._war_as_doer(trigger))
         if why:
             return Deed("drop", why)
         denial = self._denial(trigger) or self._disavowed(trigger)
@@ -154,6 +157,19 @@ class DeedJudge:
         period = prep.head
         if period.tag_ == "NNS" and period.lemma_.lower() in CAMPAIGN_PERIODS:
             return f"'{period.text} of {t.text}': a campaign counted in {period.text}, not one deed"
+        return ""
+
+    @staticmethod
+    def _war_as_doer(t: Token) -> str:
+        """'The war between the army and the RSF has killed tens of thousands': a whole war as the doer
+        of a deed gives its toll, not one deed ('the fighting killed 12 on Monday' is one: not listed)."""
+        doer = next((c for c in t.children if c.dep_ in ("nsubj", "agent")), None)
+        if doer is None and t.dep_ == "conj":  # "the war broke out in 2023 and has killed ...": the shared subject
+            doer = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if doer is not None and doer.dep_ == "agent":
+            doer = next((g for g in doer.children if g.dep_ == "pobj"), None)
+        if t.pos_ == "VERB" and doer is not None and doer.lemma_.lower() in CAMPAIGN_NOUNS:
+            return f"'{doer.text} … {t.text}': a whole war's toll, not one deed"
         return ""
 
     @staticmethod

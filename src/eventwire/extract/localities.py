@@ -27,6 +27,7 @@ from eventwire.extract.vocab import words
 
 LOCALITY_NOUNS = words("place_words", "locality_nouns")
 SITE_NOUNS = words("place_words", "site_nouns")
+CITY_NOUNS = frozenset({"city", "town"}) & LOCALITY_NOUNS  # settlements a gazetteer of towns of 500 lists
 NEW_PLACE_DETS = words("place_words", "new_place_determiners")
 PLACE_PREPS = words("place_words", "event_place_prepositions")
 # capitalised words before a name that make it no person's ("In Vysoke", "Northern Vysoke", "The")
@@ -122,3 +123,12 @@ def unnamed_localities(sent: Span) -> list[Locality]:
         demonym = next((c for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()), None)
         out.append(Locality("", t.lower_, t, dets[0].idx, t.idx + len(t.text), demonym))
     return out
+
+
+def settlement_told_before(sent: Span) -> bool:
+    """'A missile strike on a building in the city killed 11': 'the city', 'the town' with no name of its
+    own points back at a town the article named, so the deed's scene is a town, not a region ('the
+    village' may be one the gazetteer does not know: see ``components.places.at_locality``)."""
+    return any(t.lower_ in CITY_NOUNS and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) for t in sent)

@@ -12,6 +12,7 @@ its role in the sentence.  Three roles that are not a location:
   item 5: a city named as doer never locates, and never becomes a place for
   the deed).  Verbs of undergoing keep their subject as the place ("Kharkiv
   saw heavy shelling", "the town came under fire");
+* a destination: "a bus about to leave for Kyiv", "a train bound for Lviv";
 * a government holding a view: "Washington does not believe Beijing has
   sent weapons" — a place that is the subject of a verb taking a clause
   (believe, fear, insist that ...) stands for the people who think it;
@@ -42,6 +43,7 @@ class PlaceRoles:
     def __init__(self) -> None:
         self.vessels = VESSEL_NOUNS
         self.undergoing = words("place_roles", "undergoing_verbs")
+        self.departures = words("place_roles", "departure_verbs")
 
     def not_location(self, first: Token, last: Token) -> str | None:
         """Why the toponym spanning ``first``..``last`` does not locate an event here, or None."""
@@ -50,6 +52,8 @@ class PlaceRoles:
             return "a source ('according to')"
         before = [t.lower_ for t in last.doc[max(last.sent.start, first.i - 2): first.i]]
         after_preposition = first.i > last.sent.start and last.doc[first.i - 1].pos_ == "ADP"
+        if last.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in self.departures:
+            return "where someone was going, not where it happened"  # "a bus about to leave for Kyiv"
         if any(b in self.vessels for b in before) and not after_preposition:
             return "a ship named after a place"  # "the cruiser Moskva"; not "a warship off Sevastopol"
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.vessels for c in last.children) \

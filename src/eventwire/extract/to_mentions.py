@@ -38,6 +38,7 @@ from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.genre import GenreClassifier
+from eventwire.extract.localities import settlement_told_before
 from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
 from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
@@ -111,12 +112,12 @@ class Extractor:
 
     @staticmethod
     def _context(place: Place | None, preason: str, start: int, article: Article, earlier: list[Mention],
-                 actors: tuple) -> tuple[Place | None, str]:
+                 actors: tuple, town: bool = False) -> tuple[Place | None, str]:
         """The place of a deed whose sentence names none precise enough: the article's scene
         (``context_place``), at most its region for a locality the gazetteer cannot place
         (``at_locality``), and never a scene in another country than the one the sentence says the deed was in."""
         ctx, creason = context_place(start, article.places, earlier, article.is_scene,
-                                     lambda p: article.may_borrow(p, actors), since=article.entry_start)
+                                     lambda p: article.may_borrow(p, actors), since=article.entry_start, town=town)
         if place is not None and place.precision == LOCALITY:
             return at_locality(place, ctx, creason)
         if place is not None and place.precision == "country" and ctx is not None and ctx.country != place.country \
@@ -182,7 +183,8 @@ class Extractor:
             if far:
                 place, preason = None, far  # named in the sentence, but far and in passing: unplaced, not moved
             elif place is None or place.precision not in EVENT_PRECISIONS:
-                place, preason = self._context(place, preason, start, article, earlier + out, sent._.actors[n])
+                place, preason = self._context(place, preason, start, article, earlier + out, sent._.actors[n],
+                                               settlement_told_before(sent))
             out.append(Mention(
                 document=doc.id,
                 evidence=ev,

@@ -135,3 +135,14 @@ def test_at_locality_keeps_a_village_at_the_region_of_the_scene_and_a_new_site_i
     told = replace(place, feature=NAMED_LOCALITY, surface="Lisove Ozero")  # the scene: a village told before
     place, _ = at_locality(new, told, "'Kharkiv Oblast' of the article's previous event")
     assert (place.name, place.feature) == ("Kharkiv Oblast", "")  # another village, not that one
+
+
+def test_the_city_pointed_back_at_is_a_town_not_the_previous_deeds_region():
+    sumy = Place("Sumy", "UA", "Sumy", 50.91, 34.80, "town", 692194, start=10, end=14, surface="Sumy")
+    kursk = Place("Kursk Oblast", "RU", "Kursk", 51.5, 36.0, "region", 538555, start=60, end=72, surface="Kursk region")
+    earlier = [_mention(sumy), _mention(kursk)]
+    assert context_place(100, [sumy, kursk], earlier)[0] is kursk  # the nearest deed's place
+    place, why = context_place(100, [sumy, kursk], earlier, town=True)  # "... in the city"
+    assert place is sumy and "previous event" in why
+    # with no town before it, the region still stands
+    assert context_place(100, [kursk], [_mention(kursk)], town=True)[0] is kursk

@@ -47,6 +47,7 @@ from eventwire.extract.setting import FAR
 from eventwire.model import Mention, Place
 
 EVENT_PRECISIONS = ("point", "town", "district", "region")
+TOWN_PRECISIONS = ("point", "town", "district")  # what 'the city' can point back at
 # the precision of a sentence's locality that the gazetteer cannot place: to_mentions places it (``at_locality``)
 LOCALITY = "locality"
 # the ``feature`` of a place carrying such a locality's name; of an unnamed one ("a village")
@@ -359,7 +360,8 @@ class EventPlaces:
 
 def context_place(pos: int, found: list[Place], earlier: list[Mention],
                   scene: Callable[[Place], bool] = lambda p: True,
-                  fits: Callable[[Place], bool] = lambda p: True, since: int = 0) -> tuple[Place | None, str]:
+                  fits: Callable[[Place], bool] = lambda p: True, since: int = 0,
+                  town: bool = False) -> tuple[Place | None, str]:
     """The place of the article's previous event mention, else the last place named shortly before.
 
     ``scene`` says which named places can set a scene at all (not "Princeton's Bendheim Center");
@@ -368,14 +370,26 @@ def context_place(pos: int, found: list[Place], earlier: list[Mention],
     unplaced: skipping back to an older, nearer-home place would invent where it happened (so too
     when the previous deed was left unplaced because its own place was far).  ``since``: where the
     live entry holding the sentence starts; an entry is a report of its own, so nothing before it
-    sets its scene."""
+    sets its scene.  ``town``: the sentence points back at a city ("in the city"), so an earlier deed
+    placed at a town is its scene before a later one placed only at a region."""
+    region: Place | None = None
     for m in reversed(earlier):
         if m.evidence.start < since:
             break
         if m.place is None and FAR in m.reason:
+            if region is not None:
+                break  # a nearer deed's region before a far one
             return None, "not borrowed: the article's previous event is far from its setting"
         if m.place is not None and m.place.precision in EVENT_PRECISIONS and scene(m.place):
-            return _fitting(m.place, f"'{m.place.name}' of the article's previous event", fits)
+            if town and m.place.precision not in TOWN_PRECISIONS:
+                region = region or m.place
+                continue
+            got = _fitting(m.place, f"'{m.place.name}' of the article's previous event", fits)
+            if got[0] is None and region is not None:
+                break  # the town pointed back at is not this article's: the nearer region stands
+            return got
+    if region is not None:
+        return _fitting(region, f"'{region.name}' of the article's previous event", fits)
     before = [p for p in found if since <= p.start < pos and pos - p.start < CONTEXT_PLACE_WINDOW
               and p.precision in EVENT_PRECISIONS and p.lat is not None and p.feature != "demonym"
               and scene(p)]

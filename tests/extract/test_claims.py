@@ -133,3 +133,12 @@ def test_a_count_hung_on_the_source_as_its_apposition_is_the_verbs_subject(nlp, 
     assert "Directorate" in one(found, "fatalities").claimant
     # a count that is the source's real apposition is no casualty figure
     assert run(nlp, claims, "According to the mayor, one of two officials on duty, shelling continued.") == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("At least five people were shot dead in the capital, a rights group said.", 5),
+    ("Two men were beaten to death by the crowd on Sunday, police said.", 2),
+])
+def test_a_verb_whose_result_is_death_counts_the_dead(nlp, claims, text, count):
+    found = [c for c in run(nlp, claims, text) if c.property == "fatalities"]
+    assert [c.value for c in found] == [count]

@@ -69,6 +69,12 @@ class SpeakerMemory:
         return None
 
 
+def _to_death(tok: Token) -> bool:
+    """'Shot dead', 'beaten to death', 'hacked to death': the verb's result is a death."""
+    return any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp") for c in tok.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children)
+
+
 class ClaimExtractor:
     def __init__(self) -> None:
         lex = load_json("lexicons", "claims.json")
@@ -180,6 +186,8 @@ class ClaimExtractor:
         lemma, low = tok.lemma_.lower(), tok.lower_
         if lemma in FATAL_INJURY_LEMMAS and any(c.lower_ == "fatally" for c in tok.children):
             return "fatalities"
+        if tok.pos_ == "VERB" and _to_death(tok):
+            return "fatalities"  # "five people were shot dead", "beaten to death": whatever the verb, they died
         for name, (lemmas, phrases) in self.props.items():
             if lemma in lemmas or low in phrases:
                 return name

@@ -72,3 +72,11 @@ def test_date_for_prefers_own_then_paragraph_then_publication():
     topic = HitDates([], [own], True)
     got = date_of_hit(topic, own, _doc(pub), pub, "text")
     assert got.start == pub and "dates what was said or done" in got.reason
+
+
+def test_the_force_using_lethal_force_on_protesters_is_their_counterpart(parse):
+    sent = next(iter(parse("Police fired live rounds at protesters in the capital on Tuesday.").sents))
+    (hit,) = sent._.type_hits
+    assert hit.sub_event_type == "Excessive force against protesters"
+    (actors,) = sent._.actors
+    assert {a.name: a.role for a in actors} == {"Protesters": "actor1", "Police Forces": "actor2"}

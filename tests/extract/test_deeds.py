@@ -210,3 +210,13 @@ def test_a_whole_war_as_the_doer_gives_its_toll_not_one_deed(deeds):
     # a battle's own fighting is one deed
     told = deeds("The fighting killed 12 soldiers in the village on Monday, the army said.")
     assert told and verdicts(told) == {"report"}
+
+
+def test_a_practice_denied_or_blamed_is_no_deed(deeds):
+    for text in ("The junta has previously denied targeting civilians and says it is fighting terrorists.",
+                 "The militia has been accused of torturing prisoners in the north."):
+        found = deeds(text)
+        assert found and all(d.verdict == "drop" and "practice" in d.reason for _, d in found), (text, found)
+    # a denial of blame for one deed: the deed stands
+    told = deeds("The army denied shelling the market in Kharkiv on Monday.")
+    assert told and "drop" not in verdicts(told)

@@ -26,6 +26,9 @@ does, on any page:
   of fighting" is still a battle, so only plural weeks and longer count;
 * a whole war as the doer of a deed ("the war has killed tens of thousands")
   gives the war's toll, not one deed;
+* a deed denied or blamed as a gerund with a bare plural object and no date
+  ("has denied targeting civilians", "accused of torturing prisoners") is a
+  practice disputed, not one deed;
 * a deed verb in the simple present with its own subject, active ("the
   militias shell the villages whenever ...") or passive ("prisoners are
   tortured in the cellar"), tells a practice, not one deed done; unless its
@@ -65,6 +68,7 @@ ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
 CAMPAIGN_PERIODS = words("event_words", "campaign_periods")
 CAMPAIGN_NOUNS = words("event_words", "campaign_nouns")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
+ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")  # blame, accuse ...
 DENIED_OBJECTS = words("event_words", "denied_objects")
 DISAVOWING_ADVERBS = words("event_words", "disavowing_adverbs")
 MISSING_SUPPORT = words("event_words", "missing_support")
@@ -102,7 +106,8 @@ class DeedJudge:
     def judge(self, trigger: Token, trigger_text: str, weak: bool, anchors: Anchors) -> Deed:
         why = (self._names_a_kind(trigger, trigger_text) or self._loose(trigger, weak, anchors)
                or self._attempt(trigger) or self._activity(trigger, anchors)
-               or self._present(trigger, anchors) or self._campaign(trigger) or self._war_as_doer(trigger))
+               or self._present(trigger, anchors) or self._campaign(trigger) or self._war_as_doer(trigger)
+               or self._practice_disputed(trigger, anchors))
         if why:
             return Deed("drop", why)
         denial = self._denial(trigger) or self._disavowed(trigger)
@@ -171,6 +176,20 @@ class DeedJudge:
         if t.pos_ == "VERB" and doer is not None and doer.lemma_.lower() in CAMPAIGN_NOUNS:
             return f"'{doer.text} … {t.text}': a whole war's toll, not one deed"
         return ""
+
+    @staticmethod
+    def _practice_disputed(t: Token, anchors: Anchors) -> str:
+        """'It has denied targeting civilians', 'accused of torturing prisoners': a deed denied or blamed
+        as a gerund whose object is a bare plural, with no date of its own, is a practice disputed, not one
+        deed ('denied shelling the town' is a denial of blame for one: it stands)."""
+        if t.tag_ != "VBG" or anchors.own_date:
+            return ""
+        verb = t.head.head if t.dep_ == "pcomp" else t.head
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if verb.lemma_.lower() not in DENIAL_LEMMAS | ATTRIBUTION_VERBS or obj is None or obj.tag_ != "NNS" \
+                or any(c.dep_ in ("det", "nummod", "poss") for c in obj.children):
+            return ""
+        return f"'{verb.text} {t.text} {obj.text}': a practice disputed, not one deed"
 
     @staticmethod
     def _denial(t: Token) -> str:

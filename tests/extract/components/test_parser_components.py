@@ -80,3 +80,11 @@ def test_the_force_using_lethal_force_on_protesters_is_their_counterpart(parse):
     assert hit.sub_event_type == "Excessive force against protesters"
     (actors,) = sent._.actors
     assert {a.name: a.role for a in actors} == {"Protesters": "actor1", "Police Forces": "actor2"}
+
+
+def test_a_clause_on_a_deeds_noun_takes_its_date(parse):
+    doc = parse("The raid on the village on 3 March, when militants abducted ten girls, shocked the region.",
+                published=date(2024, 3, 14))
+    (sent,) = doc.sents
+    dates = {h.trigger.text: hd.near[0].start for h, hd in zip(sent._.type_hits, sent._.hit_dates) if hd.near}
+    assert dates.get("abducted") == date(2024, 3, 3), dates

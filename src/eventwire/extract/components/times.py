@@ -95,7 +95,7 @@ class Dates:
             free = [d for d, o in zip(dates, owner) if o is None and d not in telling]
             near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
             out.append(HitDates(near, telling, self.named_as_topic(hit)))
-        return out
+        return _clauses_of_deeds(sent, hits, dates, out)
 
     def named_as_topic(self, hit: TypeHit) -> bool:
         """'The investigation of the murder', 'the trial for the bombing': the deed is what a
@@ -145,6 +145,25 @@ def _in_attribution(tok: Token | None, trigger: Token) -> bool:
         if a.lower_ == "according" and a.dep_ == "prep" and not a.is_ancestor(trigger):
             return True
     return False
+
+
+def _clauses_of_deeds(sent: Span, hits: list[TypeHit], dates: list[DateSpan],
+                      dated: list[HitDates]) -> list[HitDates]:
+    """'The attack on Bamako last month, when fighters stormed the airport', 'the strike, which killed
+    five', 'on 3 March, when militants abducted ten girls': a clause on a deed's noun, or on a time,
+    tells that deed or that time, so a trigger in it with no date of its own takes the noun's or the
+    time's (a date owned by the noun is no free date left for the clause)."""
+    by_trigger = {h.trigger.i: hd for h, hd in zip(hits, dated)}
+    out = []
+    for h, hd in zip(hits, dated):
+        near = hd.near
+        if not near and h.trigger.dep_ in ("relcl", "acl"):
+            head = h.trigger.head
+            host = by_trigger.get(head.i)
+            at = head.idx - sent.start_char
+            near = host.near if host is not None else [d for d in dates if d.span[0] <= at < d.span[1]]
+        out.append(replace(hd, near=near) if near else hd)
+    return out
 
 
 def date_owners(sent: Span, hits: list[TypeHit], dates: list[DateSpan]) -> list[TypeHit | None]:

@@ -67,6 +67,7 @@ from eventwire.model import DENIED_DOUBT
 ATTEMPT_NOUNS = words("event_words", "attempt_nouns")
 CAMPAIGN_PERIODS = words("event_words", "campaign_periods")
 CAMPAIGN_NOUNS = words("event_words", "campaign_nouns")
+TOPIC_HEADS = words("event_words", "topic_heads")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas")
 ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")  # blame, accuse ...
 DENIED_OBJECTS = words("event_words", "denied_objects")
@@ -122,6 +123,9 @@ class DeedJudge:
         # a phrase ("air raid shelter", "the drone attack claim") is judged by its last word: "missile
         # strike" alone is the phrase's own head, "missile strike footage" names footage
         t = _phrase_end(t, trigger_text)
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if after is not None and after.lower_ in TOPIC_HEADS:
+            return f"'{trigger_text} {after.text}': names a kind of thing, not a deed"  # "ceasefire talks resume"
         head = t.head
         if t.dep_ not in _MODIFIER_DEPS or head.i <= t.i:
             return ""

@@ -22,10 +22,12 @@ from eventwire.extract.types_base import (
     TERRITORY_NOUNS,
     WEAK_STRIKE_LEMMAS,
 )
-from eventwire.extract.vocab import words
+from eventwire.extract.vocab import table, words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
+UNNAMED_WEAPON_STRIKES = table("event_words", "unnamed_weapon_strikes")
+HARMING_VERBS = words("event_words", "harming_verbs")
 SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
 PLACE_PREPOSITIONS = words("function_words", "place_prepositions")
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
@@ -35,6 +37,13 @@ CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 THROWING_VERBS = words("event_words", "throwing_verbs")
 THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
 FUEL_MODIFIERS = words("event_words", "fuel_modifiers")
+
+
+def _aimed_harm(tok: Token) -> bool:
+    """'A strike on a residential building killed five': a strike noun aimed at something ('on', 'at')
+    that is the subject of a verb of harm."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARMING_VERBS \
+        and any(c.dep_ == "prep" and c.lower_ in AIMED_PREPOSITIONS for c in tok.children)
 
 
 def _thrown(tok: Token) -> bool:
@@ -302,6 +311,9 @@ class Arguments:
                 and self._armed_doer_aims(head):
             # "saboteurs fired at a car": armed men aiming at something are the weapon the verb needs
             return self._ground(head, sent, text, armed=True)
+        if head.lemma_.lower() in UNNAMED_WEAPON_STRIKES and _aimed_harm(head):  # "strike on" is a phrase key
+            return REMOTE, UNNAMED_WEAPON_STRIKES[head.lemma_.lower()], \
+                f"'{text}' aimed at a target, and it harmed: its weapon unnamed"
         if key in trig["_needs_instrument"] or lemma in trig["_needs_instrument"] or lemma in WEAK_STRIKE_LEMMAS or n == 1:
             return None
         return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}'"

@@ -66,6 +66,7 @@ OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 PROTEST_POLICING = words("event_words", "protest_policing")
 DYING_LEMMAS = words("event_words", "dying_verbs")
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
+IN_FLIGHT_CONCEPT = "drones or missiles destroyed in flight"  # its objects are no weapon words of a setting
 BATTLES = "Battles"
 
 
@@ -166,8 +167,9 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         self.violent_settings = set(harm.get("violent_settings", ()))
         self.not_violent_modifiers = set(harm.get("not_violent_modifiers", ()))
         self.weapon_nouns = set()
-        for t in self.triggers:
-            if t["kind"] == "argument" and t.get("sub_event_type") == "Disrupted weapons use":
+        for t in self.triggers:  # weapons found or seized, not the drones and missiles destroyed in flight
+            if t["kind"] == "argument" and t.get("sub_event_type") == "Disrupted weapons use" \
+                    and t["concept"] != IN_FLIGHT_CONCEPT:
                 self.weapon_nouns |= t["_objects"]
         # protest outcomes: cue lemmas and phrases per sub-type, checked in order
         outcomes = lex.get("protest_outcomes", {})

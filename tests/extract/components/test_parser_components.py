@@ -88,3 +88,14 @@ def test_a_clause_on_a_deeds_noun_takes_its_date(parse):
     (sent,) = doc.sents
     dates = {h.trigger.text: hd.near[0].start for h, hd in zip(sent._.type_hits, sent._.hit_dates) if hd.near}
     assert dates.get("abducted") == date(2024, 3, 3), dates
+
+
+def test_a_date_inside_another_nouns_phrase_does_not_date_the_deed(parse):
+    doc = parse("The chilly weather in mid-March and the rains have stalled the offensive, analysts say.",
+                published=date(2024, 3, 20))
+    (sent,) = doc.sents
+    assert [hd.near for h, hd in zip(sent._.type_hits, sent._.hit_dates) if h.trigger.text == "offensive"] == [[]]
+    # a date of the deed's own verb still dates it
+    doc = parse("Russian troops launched the offensive in mid-March, analysts say.", published=date(2024, 3, 20))
+    (sent,) = doc.sents
+    assert all(hd.near for hd in sent._.hit_dates)

@@ -92,10 +92,24 @@ class Dates:
             mine = [d for d, o in zip(dates, owner) if o is hit and d not in sourced]
             telling = sourced + [d for d, o in zip(dates, owner)
                                  if o is None and d not in sourced and self.dates_telling(sent, d, hit)]
-            free = [d for d, o in zip(dates, owner) if o is None and d not in telling]
+            free = [d for d, o in zip(dates, owner) if o is None and d not in telling
+                    and not self._of_another_argument(sent, d, hit)]
             near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
             out.append(HitDates(near, telling, self.named_as_topic(hit)))
         return _clauses_of_deeds(sent, hits, dates, out)
+
+    def _of_another_argument(self, sent: Span, d: DateSpan, hit: TypeHit) -> bool:
+        """'The chilly weather in mid-April ... have stalled the offensive': a date inside another noun
+        argument of the verb the trigger hangs from (its subject, when the trigger is the object), on a
+        noun that is no event word, dates that noun, not the deed."""
+        tok, verb = _token_at(sent, d), hit.trigger.head
+        if tok is None or hit.trigger.dep_ not in ("dobj", "nsubjpass", "pobj") or verb.pos_ != "VERB":
+            return False
+        arg = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i != hit.trigger.i
+                    and (c.i == tok.i or c.is_ancestor(tok))), None)
+        # ... and not a party's: "troops in March launched an offensive" dates the launch (a parse's slip)
+        return arg is not None and self.types.is_topic_noun(arg) \
+            and not any(arg.lemma_.lower() in words for words in self.types.actor_sets.values())
 
     def named_as_topic(self, hit: TypeHit) -> bool:
         """'The investigation of the murder', 'the trial for the bombing': the deed is what a

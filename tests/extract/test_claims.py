@@ -142,3 +142,10 @@ def test_a_count_hung_on_the_source_as_its_apposition_is_the_verbs_subject(nlp, 
 def test_a_verb_whose_result_is_death_counts_the_dead(nlp, claims, text, count):
     found = [c for c in run(nlp, claims, text) if c.property == "fatalities"]
     assert [c.value for c in found] == [count]
+
+
+def test_places_taken_are_no_captives(nlp, claims):
+    found = run(nlp, claims, "Troops launched an offensive on Friday, capturing several villages, the army said.")
+    assert not [c for c in found if c.property == "captured"], found
+    held = run(nlp, claims, "Troops captured five soldiers near the village on Friday, the army said.")
+    assert [c.value for c in held if c.property == "captured"] == [5]

@@ -291,8 +291,8 @@ class ClaimExtractor:
                     subject = self.subjects.get(obj.lower_) or self.subjects.get(obj.lemma_.lower())
             if subject is None and noun.lower_ in self.same_kind:  # "... and injured 108 others"
                 subject = next((c.subject for c in reversed(claims) if c.subject is not None), None)
-            if prop in ("fatalities", "injuries") and subject is None and noun is not tok:
-                continue  # "two planes were damaged" is not a casualty
+            if prop in ("fatalities", "injuries", "captured") and subject is None and noun is not tok:
+                continue  # "two planes were damaged" is not a casualty, "capturing several villages" took no captives
             if prop == "damage":
                 subject = noun.text if noun is not tok else None
                 if subject and self.subjects.get(noun.lower_):

@@ -250,6 +250,12 @@ class Arguments:
                 return False
         return True
 
+    def _deed_noun(self, tok: Token) -> bool:
+        """An event word that names a deed, not a weapon ('an offensive', 'attacks'; not 'a bomb', 'shells')."""
+        lemma = tok.lemma_.lower()
+        return lemma in self._lemma_concepts and lemma not in ARMED_BOMB_LEMMAS and lemma not in EXPLOSIVE_SUBJECTS \
+            and self._weapon_of(tok) is None
+
     def _strike(self, head, sent, trig, text, key, instrument, accident, n) -> tuple[str, str, str] | None:
         lemma = head.lemma_.lower() if n == 1 else key
         repelled = head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in self.repel
@@ -264,6 +270,9 @@ class Arguments:
                 c.dep_ == "nsubj" and any(x.lemma_.lower() in EXPLOSIVE_SUBJECTS for x in (c, *c.children)
                                           if x is c or x.dep_ == "compound") for c in head.children):
             return None  # "the plane landed", "prices fell": no projectile came down
+        if lemma in trig["_needs_object"] and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self._deed_noun(c)
+                                                  for c in head.children):
+            return None  # "launched a cross-border offensive", "launched an attack": the object tells the deed
         if lemma in trig["_needs_object"] and not any(c.dep_ == "dobj" for c in head.children) \
                 and not any(c.dep_ == "nsubjpass" for c in head.children) | (head.dep_ == "acl"):
             return None  # "launched from the region": where it came from, not what was hit

@@ -40,7 +40,7 @@ def test_the_city_doing_the_deed_is_not_where_it_happened(extractor):
 
 
 def test_a_city_holding_a_view_is_its_government(extractor):
-    assert place_of(extractor, "An official said Washington does not believe the rebels launched the offensive.") is None
+    assert place_of(extractor, "An official said Washington does not believe the rebels shelled the town.") is None
     assert place_of(extractor, "Her aide said Paris doubts the rebels started the fighting.") is None
     assert place_of(extractor, "Militants fired rockets at a depot in Washington on Monday, police said.") == "Washington"
 

@@ -72,10 +72,11 @@ def test_named_target_takes_each_clusters_best_fit_over_all_the_mentions():
             ms = rng.sample(probes, rng.randint(1, 3))
             clusters = c._near(ms, context=True)  # in creation order: the first on a tie wins below
             weighs = [c._naming_and_places(m)[0] for m in ms]
-            per = [c._fits(m, clusters, w) for m, w in zip(ms, weighs)]  # common words over them all
+            near = {id(k): k for k in clusters}
+            per = [c._fits(m, near, w) for m, w in zip(ms, weighs)]  # common words over them all
             best, best_fit = None, BACKGROUND_MIN_OVERLAP
-            for i, k in enumerate(clusters):
-                fit = max(p[i] for p in per)
+            for k in clusters:
+                fit = max(p.get(id(k), 0.0) for p in per)  # a cluster left out fits with 0.0
                 if fit > best_fit or fit == best_fit and best is None:
                     best, best_fit = k, fit
             assert c._named_target(ms) is best

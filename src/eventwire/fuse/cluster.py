@@ -130,6 +130,15 @@ class Clusterer(ContextClusters, ReferenceFits):
         Every comparison in this class returns "no" for the clusters left out, so
         restricting to these changes no decision, only the time taken.
         """
+        found = self._near_by_id(ms, lo, hi, exclude, context, only)
+        if not ordered:
+            return list(found.values())
+        return [found[k] for k in sorted(found, key=self._number.__getitem__)]  # numbers are unique: creation order
+
+    def _near_by_id(self, ms: Sequence[Mention], lo: tuple | None, hi: tuple | None, exclude: list[Mention] | None,
+                    context: bool, only: set[int] | None) -> dict[int, list[Mention]]:
+        """``_near``'s clusters by id, in no particular order: a reference back (``_named_target``) looks up
+        the few it fits among ~100 (session 17)."""
         found: dict[int, list[Mention]] = {}
         registries = (self._registry, self._ctx_registry) if context else (self._registry,)
         for m in ms:
@@ -144,11 +153,8 @@ class Clusterer(ContextClusters, ReferenceFits):
                         for k in at.keys() & only:
                             found[k] = at[k]
         num, dead, ctx, skip = self._number, self._dead, self._context, id(exclude)
-        keys = [k for k in found if k not in dead and k != skip and (context or k not in ctx)
-                and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)]
-        if ordered:
-            keys.sort(key=num.__getitem__)  # numbers are unique: creation order
-        return [found[k] for k in keys]
+        return {k: c for k, c in found.items() if k not in dead and k != skip and (context or k not in ctx)
+                and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)}
 
     def _summary(self, cluster: list[Mention]) -> _Summary:
         s = self._summaries.get(id(cluster))
@@ -164,15 +170,20 @@ class Clusterer(ContextClusters, ReferenceFits):
         # a cluster in none of the mentions' ``_naming_and_places`` gives every one of them no fit and no common
         # word: left out before sorting (the bench's references met ~10x more clusters than weigh)
         only = None if any(w is None for w in weighs) else set().union(*weighs)
-        clusters = self._near(ms, lo, hi, exclude, context=True, only=only, ordered=False)
-        per = [self._fits(m, clusters, w, p, at) for m, w, p, at in zip(ms, weighs, places, cells)]
-        fits = [max(f) for f in zip(*per)]  # each cluster's best fit over the mentions
+        near = self._near_by_id(ms, lo, hi, exclude, True, only)
+        # each cluster's best fit over the mentions; a cluster missing from every ``_fits`` fits none of them
+        # (0.0), and no fit below BACKGROUND_MIN_OVERLAP is chosen (~2% of the clusters met fit at all)
+        fits: dict[int, float] = {}
+        for m, w, p, at in zip(ms, weighs, places, cells):
+            for k, fit in self._fits(m, near, w, p, at).items():
+                if fit > fits.get(k, 0.0):
+                    fits[k] = fit
         best, best_fit = None, BACKGROUND_MIN_OVERLAP
         num = self._number
-        for c, fit in zip(clusters, fits):  # the best fit, the first made on a tie (numbers are unique)
-            if fit > best_fit or fit == best_fit and (best is None or num[id(c)] < num[id(best)]):
-                best, best_fit = c, fit
-        return best
+        for k, fit in fits.items():  # the best fit, the first made on a tie (numbers are unique)
+            if fit > best_fit or fit == best_fit and (best is None or num[k] < num[best]):
+                best, best_fit = k, fit
+        return None if best is None else near[best]
 
     def _anchors(self, cluster: list[Mention]) -> list[Mention]:
         """The members a new mention is matched against: those dated most precisely.

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from datetime import timedelta
-from collections.abc import Sequence
 
 from eventwire.fuse.blocks import Naming, naming, soft as _soft
 from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, COMMON_REFERENCE_EVENTS, dates_compatible, family
@@ -32,14 +31,15 @@ class ReferenceFits:
     """Mixin of ``Clusterer``: ``_kins``, ``_fits``, ``_naming_and_places``.  Uses the clusterer's ``_summaries``,
     ``_summary``, ``_context``, ``_upto``, ``_ranks``, ``_rank``, ``_registry`` and ``_ctx_registry``."""
 
-    def _kins(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None,
+    def _kins(self, m: Mention, near: dict[int, list[Mention]], weigh: set[int] | None,
               words: frozenset[str] | None = None, placed: set[int] | None = None,
               cells: dict[str, list[dict]] | None = None,
-              ) -> tuple[list[list[Mention]], list[frozenset[str]], frozenset[str]]:
-        """Each cluster's members a reference back from ``m`` could name (its *kin*: own-dated, same
-        family, in its window; none in a cluster not in ``weigh``, None: all weigh), their ``kin_words``,
-        and the reference words common to the clusters (``common_words``).  A kin that is all of the
-        event's ``dated_kin`` takes its words kept on the summary.
+              ) -> tuple[dict[int, tuple[list[Mention], frozenset[str]]], frozenset[str]]:
+        """Of the clusters ``near`` (by id), each one's members a reference back from ``m`` could name (its
+        *kin*: own-dated, same family, in its window; none in a cluster not in ``weigh``, None: all weigh)
+        with their ``kin_words``, by cluster id, only for the clusters with kin (~2% of those met: a cluster
+        left out has no kin, and no words); and the reference words common to the clusters
+        (``common_words``).  A kin that is all of the event's ``dated_kin`` takes its words kept on the summary.
 
         ``words``: the mention's reference words (None: every cluster is read).  Given them, only the
         clusters that can fit are read (the bench's references met ~100 clusters each, ~1.5 fit):
@@ -59,16 +59,16 @@ class ReferenceFits:
         The clusters left unread are given no kin: no fit, as reading them gave, and no count for a
         common word beyond the ``COMMON_REFERENCE_EVENTS`` that make it common."""
         if m.date is None:
-            return [[] for _c in clusters], [frozenset() for _c in clusters], frozenset()
+            return {}, frozenset()
         kin_of = self._kin_reader(m)
+        out: dict[int, tuple[list[Mention], frozenset[str]]] = {}
         if words is None:
-            kins, out = [], []
-            for c in clusters:
-                kin, theirs = kin_of(c, False) if weigh is None or id(c) in weigh else (_NO_KIN, _NO_WORDS)
-                kins.append(kin)
-                out.append(theirs)
-            return kins, out, _common_words(m, out)
-        ids = {id(c): c for c in clusters} if weigh is None else {id(c): c for c in clusters if id(c) in weigh}
+            for k, c in near.items():
+                if weigh is None or k in weigh:
+                    got = kin_of(c, False)
+                    if got[0]:
+                        out[k] = got
+            return out, _common_words(m, [theirs for _kin, theirs in out.values()])
         if cells is None:
             cells = self._word_cells(m)
         known: dict[int, tuple[list[Mention], frozenset[str]]] = {}
@@ -79,10 +79,10 @@ class ReferenceFits:
             n = 0
             for cell in cells.get(w, ()):
                 for k in cell.keys() - seen:
-                    if k not in ids:
+                    if k not in near or weigh is not None and k not in weigh:
                         continue
                     seen.add(k)
-                    got = known.get(k) or known.setdefault(k, kin_of(ids[k], False))
+                    got = known.get(k) or known.setdefault(k, kin_of(near[k], False))
                     if w in got[1]:
                         n += 1
                         if n == COMMON_REFERENCE_EVENTS:
@@ -92,20 +92,18 @@ class ReferenceFits:
                     break
             else:
                 read |= seen
-        soft_ = _soft(m)
-        kins: list[list[Mention]] = []
-        out: list[frozenset[str]] = []
-        for c in clusters:
-            k = id(c)
-            if k in read:
-                kin, theirs = known[k]
-            elif soft_ and k in ids and (placed is None or k in placed):
-                kin, theirs = kin_of(c, True)
-            else:
-                kin, theirs = _NO_KIN, _NO_WORDS
-            kins.append(kin)
-            out.append(theirs)
-        return kins, out, frozenset(common)
+        for k in read:
+            if (got := known[k])[0]:
+                out[k] = got
+        if _soft(m):  # the clusters of a compatible place, of those met (``placed``: None, any of them)
+            for k in near if placed is None or len(near) <= len(placed) else placed:
+                if k in read or k not in near or placed is not None and k not in placed \
+                        or weigh is not None and k not in weigh:
+                    continue
+                got = kin_of(near[k], True)
+                if got[0]:
+                    out[k] = got
+        return out, frozenset(common)
 
     def _kin_reader(self, m: Mention):
         """A function (cluster, near) -> (kin of ``m`` in it, their ``kin_words``), the mention's side
@@ -158,15 +156,16 @@ class ReferenceFits:
             s = ranks[3][k] = _Summary([o for o in cluster if self._rank[id(o)] < self._upto])
         return s
 
-    def _fits(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None,
-              placed: set[int] | None = None, cells: dict[str, list[dict]] | None = None) -> list[float]:
-        """``_background_fit`` of the mention against each cluster, its common words counted over them all;
-        a cluster that cannot weigh (not in ``weigh``, ``_naming_and_places``: no member it could name shares a
-        reference word with it or stands at a compatible place) gives no common word and no fit, so its
-        kin is left empty.  ``placed``, ``cells``: from ``_naming_and_places`` (see ``_kins``)."""
+    def _fits(self, m: Mention, near: dict[int, list[Mention]], weigh: set[int] | None,
+              placed: set[int] | None = None, cells: dict[str, list[dict]] | None = None) -> dict[int, float]:
+        """``_background_fit`` of the mention against each cluster of ``near`` (by id) it fits at all (0.0
+        for the others, left out), its common words counted over them all; a cluster that cannot weigh (not
+        in ``weigh``, ``_naming_and_places``: no member it could name shares a reference word with it or
+        stands at a compatible place) gives no common word and no fit, so its kin is left empty.
+        ``placed``, ``cells``: from ``_naming_and_places`` (see ``_kins``)."""
         side = _own_side(m)  # the mention's side of every comparison, once (reference_fit.Side)
-        kins, words, common = self._kins(m, clusters, weigh, side.words, placed, cells)
-        return [_background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
+        kins, common = self._kins(m, near, weigh, side.words, placed, cells)
+        return {k: fit for k, (kin, w) in kins.items() if (fit := _background_fit(m, kin, common, w, side))}
 
     def _naming_and_places(self, m: Mention) -> tuple[set[int] | None, set[int] | None, dict[str, list[dict]]]:
         """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion reads

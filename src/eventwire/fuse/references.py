@@ -181,13 +181,10 @@ class ReferenceFits:
         if n.places is None:
             return None, None, cells
         out: set[int] = set()
+        out.update(*(cell for at in cells.values() for cell in at))  # one call: the loop over the cells in C
         placed: set[int] = set()
-        for at in cells.values():
-            for cell in at:
-                out.update(cell)
-        for registry in (self._registry, self._ctx_registry):
-            for cell in registry.keys() & n.places:
-                placed.update(registry[cell])
+        placed.update(*(registry[cell] for registry in (self._registry, self._ctx_registry)
+                        for cell in registry.keys() & n.places))
         return out | placed, placed, cells
 
     def _word_cells(self, m: Mention, n: Naming | None = None) -> dict[str, list[dict]]:

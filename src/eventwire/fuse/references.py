@@ -115,27 +115,37 @@ class ReferenceFits:
         first = start - timedelta(days=BACKGROUND_WINDOW_DAYS)  # a soft mention's window: ends from first to start
         where, place = self._place_key(m.place), m.place
 
+        def meets(s: _Summary, near: bool) -> bool:
+            """False when no member of ``s`` can be kin (by the span of its dated members; for ``near``,
+            none of them at a compatible place)."""
+            span_ = s.dated_span
+            if soft_:
+                return span_ is not None and span_[1] <= start and span_[2] >= first \
+                    and (not near or s.near(where, place))
+            return _may_be_compatible(d, span_)
+
         def kin_of(c: list[Mention], near: bool) -> tuple[list[Mention], frozenset[str]]:
             k = id(c)
             s = summaries.get(k)
             if s is None or s.cluster is not c or s.size != len(c):
                 s = self._summary(c)
+            # the whole cluster first: its dated members hold those of any earlier state (``_summary_upto``),
+            # so when none of them can be kin, none of those can (94% of the clusters read have no kin)
+            if not meets(s, near):
+                return _NO_KIN, _NO_WORDS
             if upto is not None and (ctx := contexts.get(k)) is not None and ctx[2] is not None and ctx[2] > upto:
                 # a stored event read as context, in the anchored pass: as it stood when this mention came
                 s = self._summary_upto(c)
-            span_ = s.dated_span
-            if soft_:
-                if span_ is None or span_[1] > start or span_[2] < first or near and not s.near(where, place):
+                if not meets(s, near):
                     return _NO_KIN, _NO_WORDS
-                full, theirs = s.kin_whole(fs)
+            span_ = s.dated_span
+            full, theirs = s.kin_whole(fs)
+            if soft_:
                 if span_[2] <= start and span_[1] >= first:  # all end in the window
                     return full, theirs
                 kin = [o for o in full if first <= o.date.end <= start]
-            elif _may_be_compatible(d, span_):
-                full, theirs = s.kin_whole(fs)
-                kin = [o for o in full if dates_compatible(d, o.date)]
             else:
-                return _NO_KIN, _NO_WORDS
+                kin = [o for o in full if dates_compatible(d, o.date)]
             return kin, theirs if len(kin) == len(full) else _kin_words(kin) if kin else _NO_WORDS
         return kin_of
 

@@ -171,7 +171,7 @@ class Clusterer(ContextClusters, ReferenceFits):
         weighs, places, cells = zip(*(self._naming_and_places(m) for m in ms))
         # a cluster in none of the mentions' ``_naming_and_places`` gives every one of them no fit and no common
         # word: left out before sorting (the bench's references met ~10x more clusters than weigh)
-        only = None if any(w is None for w in weighs) else set().union(*weighs)
+        only = None if any(w is None for w in weighs) else weighs[0] if len(weighs) == 1 else set().union(*weighs)
         near = self._near_by_id(ms, lo, hi, exclude, True, only)
         # each cluster's best fit over the mentions; a cluster missing from every ``_fits`` fits none of them
         # (0.0), and no fit below BACKGROUND_MIN_OVERLAP is chosen (~2% of the clusters met fit at all)
@@ -206,15 +206,18 @@ class Clusterer(ContextClusters, ReferenceFits):
         """The cluster (numbered below ``hi``) whose anchors ``m`` matches best (the earliest on a tie),
         None when none fits."""
         best, best_score = None, 0
-        num = self._number
-        for c in self._near([m], None, hi, ordered=False):  # ties go to the first made (numbers are unique)
-            s = self._summary(c)  # once a cluster: ``_anchors`` fills this summary's anchors and their span
+        num, summaries = self._number, self._summaries
+        for k, c in self._near_by_id([m], None, hi, None, False, None).items():  # ties: the first made (numbers unique)
+            s = summaries.get(k)  # ``_summary``, looked up here: ~270k clusters met a batch
+            if s is None or s.cluster is not c or s.size != len(c):
+                s = self._summary(c)
+            # once a cluster: ``_anchors`` fills this summary's anchors and their span
             anchors = s.anchors if s.anchors is not None else self._anchors(c)
             if not _may_be_compatible(m.date, s.anchor_span):
                 continue
             anchors = anchors_to_match(m, anchors)
             score = max((match_score(m, o) for o in anchors), default=0)
-            if score > best_score or score == best_score and best is not None and num[id(c)] < num[id(best)]:
+            if score > best_score or score == best_score and best is not None and num[k] < num[id(best)]:
                 best, best_score = c, score
         return best
 

@@ -195,7 +195,8 @@ class ReferenceFits:
         placed: set[int] = set()
         placed.update(*(registry[cell] for registry in (self._registry, self._ctx_registry)
                         for cell in registry.keys() & n.places))
-        return out | placed, placed, cells
+        out |= placed
+        return out, placed, cells
 
     def _word_cells(self, m: Mention, n: Naming | None = None) -> dict[str, list[dict]]:
         """Each reference word of ``m`` -> the cells of ``blocks.naming(m).words`` for it that hold a

@@ -88,19 +88,3 @@ def test_naming_works_out_the_reference_words_once(monkeypatch):
         assert words == {f"w|{fam}|{b}|{w}" for b in _named_weeks(m) for w in reference_words(m)}
         checked += bool(words) and len(_named_weeks(m)) > 1
     assert checked
-
-
-def test_a_kept_naming_is_the_mentions_own():
-    """``naming_kept`` gives ``naming(m)``, worked out once a mention; an entry under the mention's id that
-    holds another mention (an id reused once its object is gone) is not taken for it."""
-    from eventwire.fuse.blocks import naming, naming_kept
-
-    rng = random.Random(7)
-    ms = [m for m in (_mention(rng, k) for k in range(200)) if m.date is not None]
-    known: dict = {}
-    for m in ms:
-        n = naming_kept(m, known)
-        assert n == naming(m) and naming_kept(m, known) is n
-    other = ms[1]
-    known[id(ms[0])] = (other, naming(other))
-    assert naming_kept(ms[0], known) == naming(ms[0]) != naming(other)

@@ -287,16 +287,6 @@ class Naming:
     places: frozenset[str] | None
 
 
-def naming_kept(m: Mention, known: dict[int, tuple[Mention, Naming]]) -> Naming:
-    """``naming(m)``, kept in ``known`` by the mention (its id, with the mention: an id is reused once its
-    object is gone): an incremental run names a reference in each of its clusterings, and in its lookups
-    (``fuse/incremental.py``), ~8.8k namings a batch of ~4k references."""
-    got = known.get(id(m))
-    if got is None or got[0] is not m:
-        got = known[id(m)] = (m, naming(m))
-    return got[1]
-
-
 def naming(m: Mention) -> Naming:
     """The cells that find every stored event that can weigh in ``m``'s choice as a reference back
     (see ``Naming``); ``m`` is dated (``refers``)."""

@@ -95,8 +95,6 @@ class Clusterer(ContextClusters, ReferenceFits):
         # the context clusters of an earlier clustering of the same mentions (fuse/incremental.py), taken
         # as they are when their members are the same (see kept_context.py)
         self._kept = kept
-        # each reference's ``blocks.naming``, kept with the context clusters for the next clustering
-        self._namings: dict[int, tuple] = kept.namings if kept is not None else {}
 
     def _cells_of(self, m: Mention) -> Cells:
         c = self._cells.get(id(m))

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import true
 from sqlalchemy.orm import Session
 
-from eventwire.fuse.blocks import Cells, Naming, anchorable, cell_key, cells, naming_kept, registered
+from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells, naming, registered
 from eventwire.fuse.events import fuse_in_context
 from eventwire.fuse.kept_context import KeptContext
 from eventwire.gcpause import collector_paused
@@ -201,7 +201,7 @@ def _grow(session: Session, pool: _Pool, to_look: set[int], stories: dict[str, s
         c = pool.cells_of(mid, stories)
         reach.update(cell_key(x) for x in (c.reached - c.referred if pool.with_context else c.reached))
         if pool.with_context and c.referred:
-            named |= _named_by(session, naming_kept(pool.ranked[mid][2], pool.kept.namings), c, pool.in_cells)
+            named |= _named_by(session, pool.ranked[mid][2], c, pool.in_cells)
     pool.looked |= to_look | grown
     found = pool.in_cells(session, reach) - pool.ranked.keys()
     found |= _weighing(session, pool, grown, stories, reach) - found
@@ -269,9 +269,9 @@ def _around(pool: _Pool, stories: dict[str, str]) -> set[int]:
     return out
 
 
-def _named_by(session: Session, n: Naming, c: Cells, read: Callable[[Session, set[int]], set[int]]) -> set[int]:
-    """The stored mentions in a mention's referred cells (``c``) whose events can weigh in its choice as a
-    reference back (``n``: its ``blocks.naming``): only their events are read as context.
+def _named_by(session: Session, m: Mention, c: Cells, read: Callable[[Session, set[int]], set[int]]) -> set[int]:
+    """The stored mentions in ``m``'s referred cells whose events can weigh in its choice as a reference
+    back (``blocks.naming``): only their events are read as context.
 
     The referred cells hold every event of its family and country in the 90 days before (883 events
     behind five new articles in the bench's 10k database); one whose members share no reference word
@@ -279,6 +279,7 @@ def _named_by(session: Session, n: Naming, c: Cells, read: Callable[[Session, se
     word and no fit (``cluster._fits``), so leaving it out changes no decision: only the time taken.
     ``read`` looks cells up (``_Pool.in_cells``: each cell read once a run).
     """
+    n = naming(m)
     out = read(session, {cell_key(x) for x in n.words})
     if n.places is None:
         return out | read(session, {cell_key(x) for x in c.referred})

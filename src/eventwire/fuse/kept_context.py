@@ -42,6 +42,3 @@ class KeptContext:
     registry: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)  # ``Clusterer._ctx_registry``
     summaries: dict[int, object] = field(default_factory=dict)  # id(cluster) -> its ``Summary``
     ranks: dict[int, tuple] = field(default_factory=dict)  # id(cluster) -> ``Clusterer._ranks`` entry
-    # a mention's ``blocks.naming`` (``blocks.naming_kept``), a function of the mention alone: the same in
-    # every clustering of the run and in its lookups (``incremental._named_by``)
-    namings: dict[int, tuple] = field(default_factory=dict)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import timedelta
 
-from eventwire.fuse.blocks import Naming, naming_kept, soft as _soft
+from eventwire.fuse.blocks import Naming, naming, soft as _soft
 from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, COMMON_REFERENCE_EVENTS, dates_compatible, family
 from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words, \
     kin_words as _kin_words, own_side as _own_side
@@ -29,7 +29,7 @@ _NO_WORDS: frozenset[str] = frozenset()
 
 class ReferenceFits:
     """Mixin of ``Clusterer``: ``_kins``, ``_fits``, ``_naming_and_places``.  Uses the clusterer's ``_summaries``,
-    ``_summary``, ``_context``, ``_upto``, ``_ranks``, ``_rank``, ``_registry``, ``_ctx_registry`` and ``_namings``."""
+    ``_summary``, ``_context``, ``_upto``, ``_ranks``, ``_rank``, ``_registry`` and ``_ctx_registry``."""
 
     def _kins(self, m: Mention, near: dict[int, list[Mention]], weigh: set[int] | None,
               words: frozenset[str] | None = None, placed: set[int] | None = None,
@@ -186,7 +186,7 @@ class ReferenceFits:
         stand (``_kins``)."""
         if m.date is None:
             return set(), set(), {}
-        n = naming_kept(m, self._namings)
+        n = naming(m)
         cells = self._word_cells(m, n)
         if n.places is None:
             return None, None, cells
@@ -202,7 +202,7 @@ class ReferenceFits:
         """Each reference word of ``m`` -> the cells of ``blocks.naming(m).words`` for it that hold a
         cluster, in both registries (cell: cluster id -> cluster): where every cluster whose kin may hold
         the word is registered."""
-        n = naming_kept(m, self._namings) if n is None else n
+        n = naming(m) if n is None else n
         out: dict[str, list[dict]] = {}
         for registry in (self._registry, self._ctx_registry):
             for cell in registry.keys() & n.words:  # only the cells with a cluster, as ``_near``

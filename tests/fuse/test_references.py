@@ -38,11 +38,18 @@ def _clustered(seed: int) -> tuple[Clusterer, list[Mention]]:
     return c, ms[300:]
 
 
-def _every_cluster_read(c: Clusterer, m: Mention, clusters, weigh) -> list[float]:
-    kins, words, common = c._kins(m, clusters, weigh)  # no reference words given: every cluster is read
-    assert common == common_words(m, words, own_side(m).words)
+def _every_cluster_read(c: Clusterer, m: Mention, clusters, weigh) -> dict[int, float]:
+    """Every cluster's fit (0.0 ones left out, as ``_fits`` leaves them), each cluster's kin worked out alone
+    (``_kin_reader``), its common words counted over all of them."""
+    kin_of = c._kin_reader(m) if m.date is not None else None
+    kins = {id(k): kin_of(k, False) if m.date is not None and (weigh is None or id(k) in weigh) else ([], frozenset())
+            for k in clusters}
+    common = common_words(m, [w for _kin, w in kins.values()], own_side(m).words)
+    read, by_all = c._kins(m, {id(k): k for k in clusters}, weigh)  # no reference words given: every cluster is read
+    assert by_all == common and read == {k: got for k, got in kins.items() if got[0]}
     side = own_side(m)
-    return [background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
+    fits = {k: background_fit(m, kin, common, w, side) if kin else 0.0 for k, (kin, w) in kins.items()}
+    return {k: f for k, f in fits.items() if f}
 
 
 def test_fits_reading_by_words_are_those_of_every_cluster_read():
@@ -51,15 +58,17 @@ def test_fits_reading_by_words_are_those_of_every_cluster_read():
         c, probes = _clustered(seed)
         for m in probes:
             clusters = c._near([m], context=True, ordered=False)
+            near = {id(k): k for k in clusters}
             weigh, placed, cells = c._naming_and_places(m)
             want = _every_cluster_read(c, m, clusters, weigh)
-            assert c._fits(m, clusters, weigh, placed, cells) == want
-            assert c._fits(m, clusters, weigh, placed) == want  # the cells looked up again
-            read, _, common = c._kins(m, clusters, weigh)
-            early, _, by_words = c._kins(m, clusters, weigh, own_side(m).words, placed, cells)
+            assert c._fits(m, near, weigh, placed, cells) == want
+            assert c._fits(m, near, weigh, placed) == want  # the cells looked up again
+            read, common = c._kins(m, near, weigh)
+            early, by_words = c._kins(m, near, weigh, own_side(m).words, placed, cells)
             assert by_words == common
-            stopped += sum(1 for a, b in zip(read, early) if a and not b)
-            fits += sum(f > 0 for f in want)
+            assert all(early[k] == read[k] for k in early)  # each kin read early is the kin read in full
+            stopped += sum(1 for k in read if k not in early)
+            fits += len(want)
             commons += bool(common)
     assert stopped > 20 and fits > 100 and commons > 20  # clusters left unread, references that fit, common words
 
@@ -71,9 +80,9 @@ def test_the_clusters_of_the_place_cells_are_read_on():
     for seed in range(6):
         c, probes = _clustered(seed)
         for m in probes:
-            clusters = c._near([m], context=True, ordered=False)
+            near = {id(k): k for k in c._near([m], context=True, ordered=False)}
             weigh, placed, _ = c._naming_and_places(m)
-            differ += c._fits(m, clusters, weigh, set()) != c._fits(m, clusters, weigh, placed)
+            differ += c._fits(m, near, weigh, set()) != c._fits(m, near, weigh, placed)
     assert differ
 
 

@@ -128,12 +128,18 @@ def _dated_registered(m: Mention, fam: str, country: str, buckets: range, reg: s
         reg.update((f"d|{fam}|{b}|{country}", f"da|{fam}|{b}"))
     if anchorable(m) and not soft(m):  # what a reference back from abroad may share with it
         words = telling_words(m.evidence.sentence)
-        reg.update(f"w|{fam}|{b}|{w}" for b in buckets for w in words)
+        reg.update(_by_word("w", fam, buckets, words))
     if refers(m):  # found by what it may refer back to (``_later``)
         words = _own_reference_words(m)
         for b in buckets:
             reg.update((f"x|{fam}|{b}|{country}", f"xa|{fam}|{b}"))
-            reg.update(f"xw|{fam}|{b}|{w}" for w in words)
+            reg.update(_by_word("xw", fam, (b,), words))
+
+
+def _by_word(kind: str, fam: str, buckets, words: frozenset[str]) -> list[str]:
+    """The cells ``f"{kind}|{fam}|{b}|{w}"`` of every bucket and word, each bucket's prefix made once: a batch's
+    mentions make ~1M of them (the 90 days a mention may be named from, times the words of its sentence)."""
+    return [pre + w for b in buckets for pre in (f"{kind}|{fam}|{b}|",) for w in words] if words else []
 
 
 def _own_reference_words(m: Mention) -> frozenset[str]:
@@ -153,7 +159,7 @@ def _later(m: Mention, fam: str, country: str, first: int, reach: set[str]) -> N
         reach.update(f"x|{fam}|{b}|{c}" for b in later for c in (country, "?"))
     if anchorable(m) and not soft(m):
         words = telling_words(m.evidence.sentence)
-        reach.update(f"xw|{fam}|{b}|{w}" for b in later for w in words)
+        reach.update(_by_word("xw", fam, later, words))
 
 
 def _refers(m: Mention, fam: str, country: str, stop: int, refer: set[str]) -> None:
@@ -170,7 +176,7 @@ def _refers(m: Mention, fam: str, country: str, stop: int, refer: set[str]) -> N
         refer.update(f"d|{fam}|{b}|{c}" for b in earlier for c in (country, "?"))
     elif m.place is not None and m.place.lat is not None:  # no country: a compatible place may be anywhere
         refer.update(f"da|{fam}|{b}" for b in earlier)
-    refer.update(f"w|{fam}|{b}|{w}" for b in earlier for w in words)
+    refer.update(_by_word("w", fam, earlier, words))
 
 
 def _earlier(m: Mention, stop: int) -> range:
@@ -286,7 +292,7 @@ def naming(m: Mention) -> Naming:
     (see ``Naming``); ``m`` is dated (``refers``)."""
     fam = family(m.event_type, m.sub_event_type)
     own = reference_words(m)  # once: inside the generator it was worked out again for every week
-    words = frozenset(f"w|{fam}|{b}|{w}" for b in _named_weeks(m) for w in own)
+    words = frozenset(_by_word("w", fam, _named_weeks(m), own))
     p = m.place
     if not soft(m) or p is None or p.lat is None:  # only a mention dated by its article weighs places
         return Naming(words, frozenset())

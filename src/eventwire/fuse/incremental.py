@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import true
 from sqlalchemy.orm import Session
 
-from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells, naming
+from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells, naming, registered
 from eventwire.fuse.events import fuse_in_context
 from eventwire.fuse.kept_context import KeptContext
 from eventwire.gcpause import collector_paused
@@ -182,7 +182,8 @@ def _fuse_new(session: Session, max_rounds: int) -> FusionStats:
             break
     events = [ev for _c, ev in result]
     stats.changes = fx.replace_events(session, sorted(pool.events), events)
-    _write_index(session, pool.ranked, stories, result, {r[1] for r in seeds}, forget=dirty)
+    _write_index(session, pool.ranked, stories, result, {r[1] for r in seeds}, forget=dirty,
+                 registered_of=lambda mid: pool.cells_of(mid, stories).registered)
     _finish(session)
     stats.events_touched, stats.mentions_fused = len(pool.events), len(pool.ranked)
     return stats
@@ -334,12 +335,17 @@ def _fuse(ranked: dict[int, fx.Ranked], stories: dict[str, str],
 
 
 def _write_index(session: Session, ranked: dict[int, fx.Ranked], stories: dict[str, str],
-                 result: list[tuple[list[int], Event]], register: set[int] | object, forget) -> None:
-    """Members of every fused mention (None for a landmark naming no event); cells of ``register``."""
+                 result: list[tuple[list[int], Event]], register: set[int] | object, forget,
+                 registered_of: Callable[[int], frozenset[str]] | None = None) -> None:
+    """Members of every fused mention (None for a landmark naming no event); cells of ``register``, as
+    ``registered_of`` gives them (the pool's cells, worked out for the clustering: each seed's cells were
+    worked out again here, reached cells and all), by default ``blocks.registered``."""
     event_of = {mid: ev.id for c, ev in result for mid in c}
     fx.set_members(session, {mid: (event_of.get(mid), r[3]) for mid, r in ranked.items()}, forget)
-    fx.add_cells(session, ((cell_key(c), mid) for mid in register
-                           for c in cells(ranked[mid][2], stories[ranked[mid][3]]).registered))
+    if registered_of is None:
+        def registered_of(mid: int) -> frozenset[str]:
+            return registered(ranked[mid][2], stories[ranked[mid][3]])
+    fx.add_cells(session, ((cell_key(c), mid) for mid in register for c in registered_of(mid)))
     fx.clear_dirty(session)
 
 

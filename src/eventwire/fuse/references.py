@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from datetime import timedelta
-from collections.abc import Sequence
 
 from eventwire.fuse.blocks import Naming, naming, soft as _soft
 from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, COMMON_REFERENCE_EVENTS, dates_compatible, family
@@ -32,14 +31,15 @@ class ReferenceFits:
     """Mixin of ``Clusterer``: ``_kins``, ``_fits``, ``_naming_and_places``.  Uses the clusterer's ``_summaries``,
     ``_summary``, ``_context``, ``_upto``, ``_ranks``, ``_rank``, ``_registry`` and ``_ctx_registry``."""
 
-    def _kins(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None,
+    def _kins(self, m: Mention, near: dict[int, list[Mention]], weigh: set[int] | None,
               words: frozenset[str] | None = None, placed: set[int] | None = None,
               cells: dict[str, list[dict]] | None = None,
-              ) -> tuple[list[list[Mention]], list[frozenset[str]], frozenset[str]]:
-        """Each cluster's members a reference back from ``m`` could name (its *kin*: own-dated, same
-        family, in its window; none in a cluster not in ``weigh``, None: all weigh), their ``kin_words``,
-        and the reference words common to the clusters (``common_words``).  A kin that is all of the
-        event's ``dated_kin`` takes its words kept on the summary.
+              ) -> tuple[dict[int, tuple[list[Mention], frozenset[str]]], frozenset[str]]:
+        """Of the clusters ``near`` (by id), each one's members a reference back from ``m`` could name (its
+        *kin*: own-dated, same family, in its window; none in a cluster not in ``weigh``, None: all weigh)
+        with their ``kin_words``, by cluster id, only for the clusters with kin (~2% of those met: a cluster
+        left out has no kin, and no words); and the reference words common to the clusters
+        (``common_words``).  A kin that is all of the event's ``dated_kin`` takes its words kept on the summary.
 
         ``words``: the mention's reference words (None: every cluster is read).  Given them, only the
         clusters that can fit are read (the bench's references met ~100 clusters each, ~1.5 fit):
@@ -59,16 +59,16 @@ class ReferenceFits:
         The clusters left unread are given no kin: no fit, as reading them gave, and no count for a
         common word beyond the ``COMMON_REFERENCE_EVENTS`` that make it common."""
         if m.date is None:
-            return [[] for _c in clusters], [frozenset() for _c in clusters], frozenset()
+            return {}, frozenset()
         kin_of = self._kin_reader(m)
+        out: dict[int, tuple[list[Mention], frozenset[str]]] = {}
         if words is None:
-            kins, out = [], []
-            for c in clusters:
-                kin, theirs = kin_of(c, False) if weigh is None or id(c) in weigh else (_NO_KIN, _NO_WORDS)
-                kins.append(kin)
-                out.append(theirs)
-            return kins, out, _common_words(m, out)
-        ids = {id(c): c for c in clusters} if weigh is None else {id(c): c for c in clusters if id(c) in weigh}
+            for k, c in near.items():
+                if weigh is None or k in weigh:
+                    got = kin_of(c, False)
+                    if got[0]:
+                        out[k] = got
+            return out, _common_words(m, [theirs for _kin, theirs in out.values()])
         if cells is None:
             cells = self._word_cells(m)
         known: dict[int, tuple[list[Mention], frozenset[str]]] = {}
@@ -79,10 +79,10 @@ class ReferenceFits:
             n = 0
             for cell in cells.get(w, ()):
                 for k in cell.keys() - seen:
-                    if k not in ids:
+                    if k not in near or weigh is not None and k not in weigh:
                         continue
                     seen.add(k)
-                    got = known.get(k) or known.setdefault(k, kin_of(ids[k], False))
+                    got = known.get(k) or known.setdefault(k, kin_of(near[k], False))
                     if w in got[1]:
                         n += 1
                         if n == COMMON_REFERENCE_EVENTS:
@@ -92,20 +92,18 @@ class ReferenceFits:
                     break
             else:
                 read |= seen
-        soft_ = _soft(m)
-        kins: list[list[Mention]] = []
-        out: list[frozenset[str]] = []
-        for c in clusters:
-            k = id(c)
-            if k in read:
-                kin, theirs = known[k]
-            elif soft_ and k in ids and (placed is None or k in placed):
-                kin, theirs = kin_of(c, True)
-            else:
-                kin, theirs = _NO_KIN, _NO_WORDS
-            kins.append(kin)
-            out.append(theirs)
-        return kins, out, frozenset(common)
+        for k in read:
+            if (got := known[k])[0]:
+                out[k] = got
+        if _soft(m):  # the clusters of a compatible place, of those met (``placed``: None, any of them)
+            for k in near if placed is None or len(near) <= len(placed) else placed:
+                if k in read or k not in near or placed is not None and k not in placed \
+                        or weigh is not None and k not in weigh:
+                    continue
+                got = kin_of(near[k], True)
+                if got[0]:
+                    out[k] = got
+        return out, frozenset(common)
 
     def _kin_reader(self, m: Mention):
         """A function (cluster, near) -> (kin of ``m`` in it, their ``kin_words``), the mention's side
@@ -117,27 +115,37 @@ class ReferenceFits:
         first = start - timedelta(days=BACKGROUND_WINDOW_DAYS)  # a soft mention's window: ends from first to start
         where, place = self._place_key(m.place), m.place
 
+        def meets(s: _Summary, near: bool) -> bool:
+            """False when no member of ``s`` can be kin (by the span of its dated members; for ``near``,
+            none of them at a compatible place)."""
+            span_ = s.dated_span
+            if soft_:
+                return span_ is not None and span_[1] <= start and span_[2] >= first \
+                    and (not near or s.near(where, place))
+            return _may_be_compatible(d, span_)
+
         def kin_of(c: list[Mention], near: bool) -> tuple[list[Mention], frozenset[str]]:
             k = id(c)
             s = summaries.get(k)
             if s is None or s.cluster is not c or s.size != len(c):
                 s = self._summary(c)
+            # the whole cluster first: its dated members hold those of any earlier state (``_summary_upto``),
+            # so when none of them can be kin, none of those can (94% of the clusters read have no kin)
+            if not meets(s, near):
+                return _NO_KIN, _NO_WORDS
             if upto is not None and (ctx := contexts.get(k)) is not None and ctx[2] is not None and ctx[2] > upto:
                 # a stored event read as context, in the anchored pass: as it stood when this mention came
                 s = self._summary_upto(c)
-            span_ = s.dated_span
-            if soft_:
-                if span_ is None or span_[1] > start or span_[2] < first or near and not s.near(where, place):
+                if not meets(s, near):
                     return _NO_KIN, _NO_WORDS
-                full, theirs = s.kin_whole(fs)
+            span_ = s.dated_span
+            full, theirs = s.kin_whole(fs)
+            if soft_:
                 if span_[2] <= start and span_[1] >= first:  # all end in the window
                     return full, theirs
                 kin = [o for o in full if first <= o.date.end <= start]
-            elif _may_be_compatible(d, span_):
-                full, theirs = s.kin_whole(fs)
-                kin = [o for o in full if dates_compatible(d, o.date)]
             else:
-                return _NO_KIN, _NO_WORDS
+                kin = [o for o in full if dates_compatible(d, o.date)]
             return kin, theirs if len(kin) == len(full) else _kin_words(kin) if kin else _NO_WORDS
         return kin_of
 
@@ -158,15 +166,16 @@ class ReferenceFits:
             s = ranks[3][k] = _Summary([o for o in cluster if self._rank[id(o)] < self._upto])
         return s
 
-    def _fits(self, m: Mention, clusters: Sequence[list[Mention]], weigh: set[int] | None,
-              placed: set[int] | None = None, cells: dict[str, list[dict]] | None = None) -> list[float]:
-        """``_background_fit`` of the mention against each cluster, its common words counted over them all;
-        a cluster that cannot weigh (not in ``weigh``, ``_naming_and_places``: no member it could name shares a
-        reference word with it or stands at a compatible place) gives no common word and no fit, so its
-        kin is left empty.  ``placed``, ``cells``: from ``_naming_and_places`` (see ``_kins``)."""
+    def _fits(self, m: Mention, near: dict[int, list[Mention]], weigh: set[int] | None,
+              placed: set[int] | None = None, cells: dict[str, list[dict]] | None = None) -> dict[int, float]:
+        """``_background_fit`` of the mention against each cluster of ``near`` (by id) it fits at all (0.0
+        for the others, left out), its common words counted over them all; a cluster that cannot weigh (not
+        in ``weigh``, ``_naming_and_places``: no member it could name shares a reference word with it or
+        stands at a compatible place) gives no common word and no fit, so its kin is left empty.
+        ``placed``, ``cells``: from ``_naming_and_places`` (see ``_kins``)."""
         side = _own_side(m)  # the mention's side of every comparison, once (reference_fit.Side)
-        kins, words, common = self._kins(m, clusters, weigh, side.words, placed, cells)
-        return [_background_fit(m, kin, common, w, side) if kin else 0.0 for kin, w in zip(kins, words)]
+        kins, common = self._kins(m, near, weigh, side.words, placed, cells)
+        return {k: fit for k, (kin, w) in kins.items() if (fit := _background_fit(m, kin, common, w, side))}
 
     def _naming_and_places(self, m: Mention) -> tuple[set[int] | None, set[int] | None, dict[str, list[dict]]]:
         """The clusters with a member in the cells of ``blocks.naming(m)`` (by which incremental fusion reads
@@ -182,14 +191,12 @@ class ReferenceFits:
         if n.places is None:
             return None, None, cells
         out: set[int] = set()
+        out.update(*(cell for at in cells.values() for cell in at))  # one call: the loop over the cells in C
         placed: set[int] = set()
-        for at in cells.values():
-            for cell in at:
-                out.update(cell)
-        for registry in (self._registry, self._ctx_registry):
-            for cell in registry.keys() & n.places:
-                placed.update(registry[cell])
-        return out | placed, placed, cells
+        placed.update(*(registry[cell] for registry in (self._registry, self._ctx_registry)
+                        for cell in registry.keys() & n.places))
+        out |= placed
+        return out, placed, cells
 
     def _word_cells(self, m: Mention, n: Naming | None = None) -> dict[str, list[dict]]:
         """Each reference word of ``m`` -> the cells of ``blocks.naming(m).words`` for it that hold a

@@ -294,3 +294,13 @@ def test_who_shot_down_the_drones_is_no_party_to_their_launch(nlp, finder):
     assert "Military Forces of Ukraine (2019-)" not in of_launch, of_launch
     of_shooting = {a.name: a.role for a in finder.find(sent, shot, speech, frozenset({launched.i}))}
     assert of_shooting.get("Military Forces of Ukraine (2019-)") == "actor1", of_shooting
+
+
+def test_its_forces_in_a_ministrys_report_are_its_countrys(nlp, finder):
+    r = roles(nlp, finder, "Russia's defence ministry said its forces had shelled Ukrainian positions near Kupiansk.",
+              "shelled")
+    assert r.get("Military Forces of Russia (2000-)") == "actor1", r
+    # 'their' bound nearer, in the clause's own subject, is not the speaker's
+    r = roles(nlp, finder, "Russian troops pressed their offensive as Ukrainian counterattacks slowed them, "
+                           "Ukrainian officials said.", "counterattacks")
+    assert r.get("Military Forces of Ukraine (2019-)") != "actor2", r

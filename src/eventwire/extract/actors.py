@@ -16,7 +16,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.actor_roles import NOUN_POS, SUBJECT_DEPS, accused, acted_on, protest_counterpart, role_of
+from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SUBJECT_DEPS, accused, acted_on,
+                                          protest_counterpart, role_of)
+from eventwire.extract.types_base import SPEECH_LEMMAS
 from eventwire.model import ActorRef
 
 GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a common noun ("militants", "gunmen")
@@ -137,6 +139,29 @@ class ActorFinder:
                 name, aid, inter = self.military_of(code, span.text)
                 entry = self.entries.get(aid) if aid else CatalogueEntry(f"{code.lower()}-military", name, inter, code)
                 out.append((span, entry, name, code))
+        for span, code in self._speakers_own_forces(sent, taken):
+            name, aid, inter = self.military_of(code, span.text)
+            out.append((span, self.entries.get(aid) if aid else CatalogueEntry(f"{code.lower()}-military", name, inter,
+                                                                                code), name, code))
+        return out
+
+    def _speakers_own_forces(self, sent: Span, taken: set[int]) -> list[tuple[Span, str]]:
+        """"Russia's defence ministry said its forces had shelled ...": 'its forces' are the forces of the
+        country whose institution said so (the subject of the speech verb above them names the country)."""
+        out = []
+        for tok in sent:
+            head = tok.head
+            if tok.lower_ not in SELF_POSSESSIVES or tok.dep_ != "poss" or tok.i - sent.start in taken \
+                    or not (head.lower_ in self.force_nouns or head.lemma_.lower() in self.force_nouns):
+                continue
+            said = head.head.head if head.dep_ == "nsubj" and head.head.dep_ == "ccomp" else None  # its reported clause's
+            said = said if said is not None and said.lemma_.lower() in SPEECH_LEMMAS else None  # doer, nothing nearer
+            who = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+            code = next((self.country_words.get(t.text.lower().removesuffix("'s")) for t in (who.subtree if who else ())
+                         if self.country_words.get(t.text.lower().removesuffix("'s"))), None)
+            if code is not None:
+                taken.update(range(tok.i - sent.start, head.i - sent.start + 1))
+                out.append((sent.doc[tok.i: head.i + 1], code))
         return out
 
     def _force_head(self, tok: Token, sent: Span) -> Token | None:

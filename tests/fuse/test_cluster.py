@@ -65,23 +65,28 @@ def test_named_target_takes_each_clusters_best_fit_over_all_the_mentions():
     from eventwire.fuse.match import BACKGROUND_MIN_OVERLAP
 
     found = 0
+    for c, ms in _reference_groups():
+        clusters = c._near(ms, context=True)  # in creation order: the first on a tie wins below
+        weighs = [c._naming_and_places(m)[0] for m in ms]
+        near = {id(k): k for k in clusters}
+        per = [c._fits(m, near, w) for m, w in zip(ms, weighs)]  # common words over them all
+        best, best_fit = None, BACKGROUND_MIN_OVERLAP
+        for k in clusters:
+            fit = max(p.get(id(k), 0.0) for p in per)  # a cluster left out fits with 0.0
+            if fit > best_fit or fit == best_fit and best is None:
+                best, best_fit = k, fit
+        assert c._named_target(ms) is best
+        found += best is not None
+    assert found  # some groups do name a cluster
+
+
+def _reference_groups():
+    """(clusterer, one to three of its probe mentions): 30 groups for each of four seeded worlds."""
     for seed in range(4):
         c, probes = _clustered(seed)
         rng = random.Random(seed)
         for _ in range(30):
-            ms = rng.sample(probes, rng.randint(1, 3))
-            clusters = c._near(ms, context=True)  # in creation order: the first on a tie wins below
-            weighs = [c._naming_and_places(m)[0] for m in ms]
-            near = {id(k): k for k in clusters}
-            per = [c._fits(m, near, w) for m, w in zip(ms, weighs)]  # common words over them all
-            best, best_fit = None, BACKGROUND_MIN_OVERLAP
-            for k in clusters:
-                fit = max(p.get(id(k), 0.0) for p in per)  # a cluster left out fits with 0.0
-                if fit > best_fit or fit == best_fit and best is None:
-                    best, best_fit = k, fit
-            assert c._named_target(ms) is best
-            found += best is not None
-    assert found  # some groups do name a cluster
+            yield c, rng.sample(probes, rng.randint(1, 3))
 
 
 def test_near_of_a_reference_is_what_it_meets_of_what_can_weigh():
@@ -89,19 +94,15 @@ def test_near_of_a_reference_is_what_it_meets_of_what_can_weigh():
     cells taken whole (``whole``) and the other cells cut down to what is still wanted, are those met cut down
     to ``weigh``; with no cell taken whole too."""
     checked = 0
-    for seed in range(4):
-        c, probes = _clustered(seed)
-        rng = random.Random(seed)
-        for _ in range(30):
-            ms = rng.sample(probes, rng.randint(1, 3))
-            weighs, _places, cells = zip(*(c._naming_and_places(m) for m in ms))
-            if any(w is None for w in weighs):
-                continue
-            only = set().union(*weighs)
-            whole = {id(d) for at in cells for ds in at.values() for d in ds}
-            want = {k: v for k, v in c._near_by_id(ms, None, None, None, True, None).items() if k in only}
-            for taken in (whole, set()):
-                got = c._near_by_id(ms, None, None, None, True, only, taken)
-                assert got.keys() == want.keys() and all(got[k] is want[k] for k in want)
-            checked += bool(whole) and bool(want)
+    for c, ms in _reference_groups():
+        weighs, _places, cells = zip(*(c._naming_and_places(m) for m in ms))
+        if any(w is None for w in weighs):
+            continue
+        only = set().union(*weighs)
+        whole = {id(d) for at in cells for ds in at.values() for d in ds}
+        want = {k: v for k, v in c._near_by_id(ms, None, None, None, True, None).items() if k in only}
+        for taken in (whole, set()):
+            got = c._near_by_id(ms, None, None, None, True, only, taken)
+            assert got.keys() == want.keys() and all(got[k] is want[k] for k in want)
+        checked += bool(whole) and bool(want)
     assert checked > 10  # references whose word cells are met, and that meet clusters

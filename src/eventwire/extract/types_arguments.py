@@ -14,6 +14,7 @@ from eventwire.extract.types_base import (
     ACCIDENT_PRONE,
     ARMED_BOMB_LEMMAS,
     EXPLOSIVE_SUBJECTS,
+    FUEL_MODIFIERS,
     GROUND,
     INSTRUMENT_PRECEDENCE,
     REMOTE,
@@ -36,7 +37,6 @@ MINING_HEADS = words("event_words", "mining_heads")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 THROWING_VERBS = words("event_words", "throwing_verbs")
 THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
-FUEL_MODIFIERS = words("event_words", "fuel_modifiers")
 
 
 def _aimed_harm(tok: Token) -> bool:

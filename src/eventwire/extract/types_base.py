@@ -45,6 +45,8 @@ EXPLOSIVE_SUBJECTS = words("event_words", "explosive_subjects")
 
 # explosions that may be accidents: need a weapon or an armed agent when the setting is industrial
 ACCIDENT_PRONE = words("event_words", "accident_prone")
+# "a gas explosion", "petrol bombs": what burns is fuel, not a weapon that explodes
+FUEL_MODIFIERS = words("event_words", "fuel_modifiers")
 
 # kept for callers of the old module: strike triggers too generic to stand alone
 WEAK_STRIKE_LEMMAS = words("event_words", "weak_strike_lemmas")

@@ -18,6 +18,7 @@ from eventwire.extract.types_base import (
     ACCIDENT_PRONE,
     AFTER_PREPOSITIONS,
     ATTEMPT_LEMMAS,
+    FUEL_MODIFIERS,
     FUTURE_AUX,
     TIME_NOUNS,
     TOPIC_PREPOSITIONS,
@@ -40,7 +41,6 @@ CESSATION_NOUNS = words("event_words", "cessation_nouns")
 DENIAL_LEMMAS = words("event_words", "denial_lemmas") | words("event_words", "questioning_verbs")  # and probes
 DENIED_OBJECTS = words("event_words", "denied_objects")
 DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
-FUEL_MODIFIERS = words("event_words", "fuel_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
 PERCEPTION_VERBS = words("event_words", "perception_verbs")
 INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")

@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.types_base import (
     BEFORE_PREPOSITIONS,
-    ONSET_NOUNS,
     MOB_VIOLENCE,
+    ONSET_NOUNS,
     PEACEFUL,
     PROTEST_PARTS,
     RIOTS,
@@ -147,7 +147,7 @@ def _ahead(tok: Token) -> bool:
     if prep.lower_ in ("of", "to"):
         prep = prep.head
     if prep.lemma_.lower() in ONSET_NOUNS and prep.dep_ == "pobj":
-        prep = prep.head  # "hours before the start of the protest", "on the eve of the march"
+        prep = prep.head  # "hours before the start of the protest"
     return prep.lower_ in BEFORE_PREPOSITIONS
 
 

@@ -218,6 +218,9 @@ _DISTRICT_OF = re.compile(_X + _DWORD + r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+(?:ci
 
 _OWN_DISTRICT = re.compile(r"['\u2019]s[ \t]+" + _X + _DWORD + r"\b")
 
+# "In Odesa, debris fell in the Prymorskyi district": a district named after a town of its sentence, no "of"
+_BARE_DISTRICT = re.compile(_DWORD + r"\b")
+
 # First parts of a hyphenated word that make the next part an ethnic term.
 _HYPHEN_HEAD = words("place_words", "hyphen_heads")
 

@@ -12,6 +12,7 @@ import re
 from eventwire.extract.country_first import country_readings, top_regions
 from eventwire.extract.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, fold
 from eventwire.extract.places_base import (
+    _BARE_DISTRICT,
     _DISTRICT_OF,
     _initial,
     _Match,
@@ -90,7 +91,24 @@ class Resolving:
                     extra.append(_Match(xs, hit.end("word"), y.key, y.ids, _initial(text, xs), group=y.group,
                                         ner="GPE", district_of=y, district_kind="unlisted",
                                         qualifier=y.qualifier, qual_text=y.qual_text))
+        self._bare_districts(text, ms)
         return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+    def _bare_districts(self, text: str, ms: list[_Match]) -> None:
+        """'In Odesa, debris fell in the Prymorskyi district': a district named with no 'of', after a town of
+        its own sentence, whose every reading lies in another region than that town's (a city district
+        elsewhere of the same name), is a district of that town."""
+        g = self.gaz
+        for n, x in enumerate(ms):
+            if x.district_of is not None or x.demonym or not _BARE_DISTRICT.match(text, x.end):
+                continue
+            y = next((m for m in reversed(ms[:n]) if not m.demonym and m.district_of is None
+                      and all(g.kind[i] not in (COUNTRY, ADMIN1) for i in m.ids)), None)
+            if y is None or re.search(r"[.!?]\s", text[y.end:x.start]):
+                continue
+            towns = {(g.cc[j], g.a1[j]) for j in y.ids}
+            if not any((g.cc[i], g.a1[i]) in towns for i in x.ids):
+                self._constrain(x, y)
 
     def _constrain(self, x: _Match, y: _Match) -> None:
         """Keep X's readings inside Y; with none, X is read as Y."""

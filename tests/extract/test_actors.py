@@ -304,3 +304,9 @@ def test_its_forces_in_a_ministrys_report_are_its_countrys(nlp, finder):
     r = roles(nlp, finder, "Russian troops pressed their offensive as Ukrainian counterattacks slowed them, "
                            "Ukrainian officials said.", "counterattacks")
     assert r.get("Military Forces of Ukraine (2019-)") != "actor2", r
+
+
+def test_its_forces_that_beat_back_a_raid_are_the_side_it_was_aimed_at(nlp, finder):
+    r = roles(nlp, finder, "Russia's defence ministry said its forces had beaten back an armed incursion into the "
+                           "region, killing about 70 of the attackers.", "incursion")
+    assert r.get("Military Forces of Russia (2000-)") == "actor2", r

@@ -53,6 +53,17 @@ def test_figures_of_a_sentence_dated_earlier_join_no_later_event(extractor):
     assert [c.value for c in m.claims if c.property == "fatalities"] == [2]  # a later date is the telling's
 
 
+def test_figures_told_at_another_town_join_no_event_placed_in_a_town(extractor):
+    text = ("A shell hit a house in Kherson on Tuesday, killing a man, the governor said.\n\n"
+            "Two women were wounded in Beryslav.")
+    (m,) = extractor.extract(document(text))
+    assert 2 not in [c.value for c in m.claims if c.property == "injuries"], m.claims
+    same = ("A shell hit a house in Kherson on Tuesday, the governor said.\n\n"
+            "Two women were wounded in Kherson, he added.")
+    (m,) = extractor.extract(document(same))
+    assert [c.value for c in m.claims if c.property == "injuries"] == [2]
+
+
 def test_non_english_documents_are_skipped(extractor):
     assert extractor.extract(document("Российские дроны атаковали Одессу.", language="ru")) == []
 

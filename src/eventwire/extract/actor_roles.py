@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.data import load_json
 from eventwire.extract.vocab import words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -38,6 +39,8 @@ CLAUSE_DEED_DEPS = ("nsubj", "agent")
 DEED_PREPOSITIONS = words("function_words", "deed_prepositions")
 # "troops were deployed", "troops deployed to the border": the force moved is the party whose activity changes
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
+# "its forces had beaten back an incursion": who repels a deed is the side it was aimed at
+REPEL_LEMMAS = frozenset(load_json("lexicons", "event_types.json")["not_event_cues"]["repel_lemmas"])
 
 
 def exposed(verb: Token) -> bool:
@@ -181,7 +184,7 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
                         (a for a in trigger.ancestors if a.pos_ == "VERB"), None)
                     if verb is not None and verb != t and any(
                             c.dep_ == "nsubj" and speaker_itself(c) for c in verb.children):
-                        return "actor1"
+                        return "actor2" if verb != trigger and verb.lemma_.lower() in REPEL_LEMMAS else "actor1"
             return None
     # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck"); a
     # passive subject is what was done to ("two Hezbollah members were killed by ...")

@@ -33,7 +33,7 @@ from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and
 from eventwire.extract.borrowed_doer import borrow_doer
 from eventwire.extract.components.context import Article, usable_pub
 from eventwire.extract.components.places import (at_locality, context_place, COUNTRY_OF_DEED, EVENT_PRECISIONS,
-                                                 filed_spans, LOCALITY)
+                                                 filed_spans, LOCALITY, TOWN_PRECISIONS)
 from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
@@ -41,7 +41,12 @@ from eventwire.extract.genre import GenreClassifier
 from eventwire.extract.localities import settlement_told_before
 from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
+from eventwire.geo import km
 from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
+
+# two towns this far apart are two places: a figure told at one is not about a deed placed at the other
+# (the radius of a city with its suburbs; a city district read as the city stays within it)
+SAME_TOWN_KM = 20.0
 
 PARSE_BATCH = 64  # pieces per nlp.pipe batch (spaCy's default is 1000; pieces are short)
 
@@ -135,17 +140,24 @@ class Extractor:
         return piece
 
     @staticmethod
-    def _attach_claims(claims: list, earlier: list[Mention], dated: list[DateSpan] = ()) -> None:
+    def _attach_claims(claims: list, earlier: list[Mention], dated: list[DateSpan] = (),
+                       towns: list[Place] = ()) -> None:
         """Claims of a sentence without an event word: control claims belong to the fighting, casualty
         figures to the latest event told (a landmark only dates another happening: its figures are not about it)
         and not denied where it is told ("a school bus came under fire, but officials denied this": extract.deeds).
         A sentence dated before the event it would join ("In December, a strike killed 25 people") counts an
-        earlier happening: its figures join nothing (a later date is usually the telling's: "said on Sunday")."""
+        earlier happening: its figures join nothing (a later date is usually the telling's: "said on Sunday").
+        So does one that names only other towns than the town the event was placed in ("Two women were wounded
+        in Beryslav" after a shell hit a house in Kherson): another happening's figures."""
         plain = [i for i, m in enumerate(earlier) if not m.landmark]
         told = [i for i in plain if DENIED_DOUBT not in earlier[i].doubt] or plain or [len(earlier) - 1]
         battles = [i for i in told if earlier[i].event_type == "Battles"]
         latest = earlier[told[-1]].date
         if latest is not None and any(d.end < latest.start for d in dated):
+            return
+        at = earlier[told[-1]].place
+        if towns and at is not None and at.precision in TOWN_PRECISIONS and at.lat is not None and all(
+                t.lat is not None and km(t.lat, t.lon, at.lat, at.lon) > SAME_TOWN_KM for t in towns):
             return
         for claim in claims:
             i = battles[-1] if claim.property == "control" and battles else told[-1]
@@ -161,7 +173,9 @@ class Extractor:
             para_date[0] = sent._.dates[0]
         if not hits:
             if claims and earlier:
-                self._attach_claims(claims, earlier, sent._.dates)
+                here = [p for p in article.places if off + sent.start_char <= p.start < off + sent.end_char
+                        and p.precision in TOWN_PRECISIONS]
+                self._attach_claims(claims, earlier, sent._.dates, here)
             return []
         start, end = off + sent.start_char, off + sent.end_char
         ev = Evidence(doc.id, doc.text[start:end], start, end)

@@ -111,7 +111,7 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
     # ------------------------------------------------------------ 1. match
     def _match(self, text: str, upper: bool) -> list[_Match]:
         g = self.gaz
-        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text)]
+        toks = [t.span() for t in _TOKEN.finditer(text)]
         lookup = g.lookup_folded if upper else g.lookup
         out: list[_Match] = []
         i, n = 0, len(toks)

@@ -68,13 +68,7 @@ CACHE_FORMAT = 5  # bump when the pickled layout changes (5: the folded index is
 
 
 def norm(s: str) -> str:
-    """The key form of a name: straight apostrophes, single spaces.
-
-    A word of plain ASCII letters (most of the ~300 names a place search tries per article: one per
-    capitalised word) has no quote or space to change and is its own key, without the two passes.
-    """
-    if s.isascii() and s.isalpha():
-        return s
+    """The key form of a name: straight apostrophes, single spaces."""
     return _SPACES.sub(" ", s.translate(_QUOTES)).strip()
 
 

@@ -43,7 +43,6 @@ from eventwire.data import load_json
 from eventwire.extract.background import BackgroundReader
 from eventwire.extract.lemma_phrases import LowerLemmaMatcher
 from eventwire.extract.number_kinds import NumberKinds
-from eventwire.extract.sentence_words import holds_any
 from eventwire.extract.types_arguments import Arguments
 from eventwire.extract.types_base import (
     _key,
@@ -284,9 +283,8 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
             return []
         instrument = self._instrument(sent)
         accident = instrument is None and self._accident_setting(sent)
-        crime = holds_any(sent, self.crime) and any(
-            (t.lemma_.lower() in self.crime or t.lower_ in self.crime) and not self._atrocity(t) for t in sent)
-        diplomatic = holds_any(sent, self.diplomatic)
+        crime = any((t.lemma_.lower() in self.crime or t.lower_ in self.crime) and not self._atrocity(t) for t in sent)
+        diplomatic = self._context(sent, self.diplomatic)
         hits: list[TypeHit] = []
         # longest phrase first at a position, so "blow themselves up" is read before "blow up"
         for i, idx, n, key in sorted(candidates, key=lambda c: (c[0], -c[2])):
@@ -307,7 +305,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
             if (crime and kind in ("strike", "harm") or crime and trig.get("event_type") == "Violence against civilians") \
                     and not self._named_crowd(self._agent(head)):
                 continue  # a robbery, a gang: crime, not a conflict event (a mob that kills a thief is mob violence)
-            if trig.get("sub_event_type") == "Arrests" and holds_any(sent, self.crime_arrest):
+            if trig.get("sub_event_type") == "Arrests" and self._context(sent, self.crime_arrest):
                 continue  # "arrested for robbery", "held with cocaine": policing of crime, not a conflict event
             if diplomatic and kind in ("strike", "harm"):
                 continue  # sanctions over an attack: diplomacy, not the attack's report
@@ -339,7 +337,7 @@ class EventTypeClassifier(Blocking, Arguments, Protests, Purposes, Territory):
                     # sides; "rival gangs fought with machetes": two sides, crowds, no firearm
                     resolved = self._crowd_fight(head, sent, text) if key in CROWD_CLASH_WORDS else None
                 elif trig["_needs_weapon"] and key in trig["_needs_weapon"] and instrument is None \
-                        and not holds_any(sent, self.weapon_nouns):
+                        and not self._context(sent, self.weapon_nouns):
                     continue  # "the interception of this individual"
                 else:
                     resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")

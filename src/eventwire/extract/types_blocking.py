@@ -23,7 +23,6 @@ from eventwire.extract.types_base import (
     TOPIC_PREPOSITIONS,
     aux_host,
 )
-from eventwire.extract.sentence_words import holds_any
 from eventwire.extract.vocab import words
 
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
@@ -190,7 +189,7 @@ class Blocking:
             if child.dep_ in ("amod", "compound") and child.lower_ in DISPOSAL_MODIFIERS:
                 return f"'{child.text} {tok.text}': explosives disposed of, not an attack"
             if child.dep_ in ("amod", "compound") and child.lower_ in FUEL_MODIFIERS and tok.lemma_.lower() in ACCIDENT_PRONE \
-                    and not holds_any(tok.sent, self.weapon_nouns):
+                    and not self._context(tok.sent, self.weapon_nouns):
                 return f"'{child.text} {tok.text}': fuel exploded, an accident with no weapon named"
             if child.dep_ in ("amod", "compound", "advmod", "npadvmod", "dep") and child.lower_ in TEST_MODIFIERS:
                 return f"'{child.text} {tok.text}': a weapons test, not an attack"
@@ -372,6 +371,9 @@ class Blocking:
         nouns; as verbs only those that tell an accident count ("a plane crashed", not "a bomb planted")."""
         return any((t.lemma_.lower() in self.accident or t.lower_ in self.accident)
                    and (t.pos_ != "VERB" or t.lemma_.lower() in self.accident_verbs) for t in sent)
+
+    def _context(self, sent: Span, words: set[str]) -> bool:
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 
     def _told_before(self, tok: Token) -> str | None:
         """Why the trigger names something done before the news it is part of, or None: a deed a court

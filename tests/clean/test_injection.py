@@ -46,3 +46,11 @@ def test_short_pieces_and_later_lines_are_left_alone(cleaner):
     glued_late = f"{SECOND}|{SPAM}"
     doc = cleaner.clean(Record(source="t", title=TITLE, text="\n\n".join(later + [glued_late])))
     assert glued_late in doc.text  # only the first lines are searched
+
+
+def test_a_piece_not_in_the_text_as_written_cuts_nothing():
+    """The pattern is the piece literally (case and all): a text without it is returned as it was."""
+    text = "CHEAP FLIGHTS TO KYIVTwo drones struck the depot."
+    assert cut_pieces(text, ("Cheap Flights To Kyiv",)) == (text, [])
+    assert cut_pieces("Cheap Flights To KyivTwo drones struck.", ("Cheap Flights To Kyiv",)) == \
+        ("Two drones struck.", ["Cheap Flights To Kyiv"])

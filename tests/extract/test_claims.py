@@ -149,3 +149,20 @@ def test_places_taken_are_no_captives(nlp, claims):
     assert not [c for c in found if c.property == "captured"], found
     held = run(nlp, claims, "Troops captured five soldiers near the village on Friday, the army said.")
     assert [c.value for c in held if c.property == "captured"] == [5]
+
+
+def test_no_losses_gate_opens_for_every_phrase_and_agrees_with_the_phrases(claims):
+    """The one-scan gate of _phrase_claims says yes exactly when one of its property's phrases is there."""
+    samples = ["Officials said there were no one was hurt.", "the unit lost nobody, he said", "nobody's victims",
+               "not a singles bar", "There were not seriously injured people", "no deaths.", "No one died"]
+    for prop, phrases in claims.zero.items():
+        for p, _rx in phrases:
+            assert claims.zero_any[prop].search(f"they said {p}, and left")
+        for text in samples:
+            low = text.lower()
+            assert bool(claims.zero_any[prop].search(low)) == any(rx.search(low) for _p, rx in phrases), (prop, text)
+
+
+def test_no_one_injured_is_a_zero_denial_of_injuries_only(nlp, claims):
+    found = run(nlp, claims, "The shell hit a shed and no one was injured, the governor said.")
+    assert (one(found, "injuries").value, [c for c in found if c.property == "fatalities"]) == (0, [])

@@ -298,3 +298,15 @@ def test_a_town_name_after_the_or_a_vessel_noun_is_another_thing_of_that_name(fi
     assert "Kyiv" in by_surface(finder.find("The Kyiv government said drones hit Moscow overnight."))
     assert "Odesa" in by_surface(finder.find("Drones flew at the Odesa, Mykolaiv and Kherson regions."))
     assert "Moscow" in by_surface(finder.find("Drones hit Moscow, the mayor said."))
+
+
+def test_span_key_fast_path_gives_the_gazetteer_key():
+    """A plain ASCII word is its own key; anything else goes through norm ("\u02bc" is a letter to
+    str.isalpha, so the fast path asks for ASCII too)."""
+    from eventwire.extract.gazetteer import norm
+    from eventwire.extract.places import _key
+
+    for s in ("Kyiv", "Kharkiv", "Bila\u02bcTserkva", "Kyiv\u2019s", "New  York", " Odesa", "Donets`k", "K\u00f6ln",
+              "Sloviansk\n", "O'Neill", "X"):
+        assert _key(s) == norm(s), s
+    assert _key("Bila\u02bcTserkva") == "Bila'Tserkva"

@@ -331,3 +331,29 @@ def test_a_time_is_found_even_when_no_date_can_be_given_it(tr, text, expected):
     """Without a publication date 'on Monday' dates nothing, but the sentence still names a time."""
     assert tr.mentions_time(text) is expected
     assert tr.find(text, None) == [] or "12 March" in text
+
+
+# ---------------------------------------------------------------- gates (which patterns a text skips)
+def test_month_gate_closed_by_a_longer_word(tr):
+    """"Mar" opens "Mariupol": the month gate wants the name to end there (the patterns all do)."""
+    assert tr._gates["month"].search("Shelling hit Mariupol again") is None
+    assert tr._gates["month"].search("on 5 Mar. 2022") is not None
+    assert tr._gates["month"].search("on Mar.5") is not None
+
+
+def test_phrase_patterns_gated_by_their_last_words(tr):
+    from eventwire.extract.times import last_words, text_words
+
+    assert last_words(["this morning", "the day  before", "_comment"]) == {"morning", "before"}
+    assert text_words("Early this MORNING, a strike") == {"early", "this", "morning", "a", "strike"}
+    assert one(tr, "The town was shelled this morning.", FRI).start == FRI
+    assert tr.find("The town was shelled again.", FRI) == []
+
+
+def test_case_folding_a_lower_cased_word_misses_is_not_gated(tr):
+    """re's IGNORECASE reads "\u017f" as "s", str.lower() does not: such a text runs every pattern."""
+    from eventwire.extract.times import text_words
+
+    assert text_words("It happened ye\u017fterday") is None
+    # the pattern still matches (resolving it is another matter: its word is no key of the lexicon)
+    assert [c[3].group() for c in tr._candidates("It happened ye\u017fterday.")] == ["ye\u017fterday"]

@@ -63,3 +63,13 @@ def test_a_generic_group_of_the_catalogue_is_no_name_to_keep():
     assert "Hamas" in names and "Protesters" not in names and "Civilians" not in names
     assert restore_title_case("Police Fire on Protesters in Capital, Killing Three", names=names) \
         == "Police fire on protesters in capital, killing three"
+
+
+def test_upper_share_kept_answer_is_the_counted_one():
+    from eventwire.extract.truecase import upper_share
+
+    assert upper_share("KYIV, Ukraine") == (11, 5 / 11)
+    assert upper_share("KYIV, Ukraine") == (11, 5 / 11)  # asked again: the kept answer
+    assert upper_share("Kyiv, Ukraine") == (11, 2 / 11)  # another text: counted afresh
+    assert upper_share("") == (0, 0.0)
+    assert upper_share("A" * 5000 + "b" * 10) == (5000, 1.0)  # only the first 5,000 characters count

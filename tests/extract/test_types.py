@@ -556,3 +556,16 @@ def test_a_killing_named_and_a_strike_under_way(clf, nlp, text, expected):
 ])
 def test_a_pit_is_no_landmine_and_a_robbery_no_attack(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+def test_phrase_patterns_lemmatised_without_the_entity_recogniser_read_the_same(nlp):
+    """PHRASE_UNUSED leaves out of the phrase lemmatising only components that run after every one
+    that sets a lemma, so each phrase's lemmas are those the whole pipeline gives."""
+    from eventwire.extract.types import PHRASE_UNUSED
+
+    names = nlp.pipe_names
+    assert all(names.index(n) > names.index(m) for n in PHRASE_UNUSED if n in names
+               for m in ("lemmatizer", "gerund_subjects", "capital_plurals") if m in names)
+    phrases = ["opened fire", "blew themselves up", "set on fire", "sit-in", "took to the streets", "shot down"]
+    full = [[t.lemma_ for t in d] for d in nlp.pipe(phrases)]
+    assert [[t.lemma_ for t in d] for d in nlp.pipe(phrases, disable=PHRASE_UNUSED)] == full

@@ -28,6 +28,7 @@ from eventwire.clean import boilerplate, dates
 from eventwire.clean.author_box import drop_author_boxes
 from eventwire.clean.blockmodel import ANNOUNCED, drop_by_model
 from eventwire.clean.blocks import Unit, split_units
+from eventwire.clean.features import new_page
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
 from eventwire.clean.injection import cut_injected
 from eventwire.clean.language import detect_language
@@ -152,6 +153,7 @@ class Cleaner:
         return verdicts
 
     def clean(self, record: Record) -> Document:
+        new_page()
         lex = self.lexicon
         body, extract = self._body(record)
         units: list[Unit] = split_units(body)

@@ -42,6 +42,8 @@ def cut_pieces(text: str, pieces: tuple[str, ...]) -> tuple[str, list[str]]:
         piece = " ".join(piece.split())
         if len(words(piece)) < MIN_PIECE_WORDS or len(piece) < MIN_PIECE_CHARS:
             continue
+        if piece not in text:
+            continue  # every form of the pattern holds the piece as written: nothing to compile or cut
         pattern = _pattern(piece)
         while True:
             m = pattern.search(text)

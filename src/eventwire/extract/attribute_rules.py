@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
@@ -23,6 +24,8 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 NAME = "eventwire_attribute_rules"
+# what a one-token rule may test, as Doc.to_array ids (the string ids of LOWER, TAG and DEP; IS_SPACE 0/1)
+_SIGNATURE = [LOWER, TAG, DEP, IS_SPACE]
 
 
 _GETTERS = {
@@ -107,14 +110,14 @@ class AttributeRules:
         seen = self._seen
         if len(seen) > 500_000:
             seen.clear()
-        for tok in doc:
-            # one-token rules read only these four attributes, so their verdict is memoised on them
-            sig = (tok.lower_, tok.tag_, tok.dep_, tok.is_space)
+        # one-token rules read only these four attributes, so their verdict is memoised on them, as the
+        # ids the doc holds (one per string: the same memo as on the strings, without building a Token
+        # and four strings per token)
+        for i, sig in enumerate(map(tuple, doc.to_array(_SIGNATURE).tolist())):
             keys = seen.get(sig)
             if keys is None:
-                keys = seen[sig] = self._keys_for(tok)
+                keys = seen[sig] = self._keys_for(doc[i])
             if keys:
-                i = tok.i
                 matches.extend((key, i, i + 1) for key in keys)
         if len(self.matcher):
             for match_id, s, e in self.matcher(doc, allow_missing=True):

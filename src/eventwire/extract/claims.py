@@ -86,6 +86,10 @@ class ClaimExtractor:
         }
         self.zero = {prop: [(p, re.compile(r"\b" + re.escape(p) + r"\b")) for p in phrases]
                      for prop, phrases in lex["no_casualty_phrases"].items()}
+        # one scan says whether any of a property's phrases is there (a match of one is a match of the
+        # alternation, and the reverse): 22 searches per parsed sentence were ~1.5% of extraction
+        self.zero_any = {prop: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+                         for prop, phrases in lex["no_casualty_phrases"].items()}
         self.subjects = {w: cat for cat, words in lex["subjects"].items() for w in words}
         self.same_kind = set(lex["same_kind_nouns"]["words"])
         self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h.lower()) for h in lex["hedges"]) + r")\b")
@@ -340,6 +344,8 @@ class ClaimExtractor:
                 )
                 break
         for prop, phrases in self.zero.items():
+            if not self.zero_any[prop].search(low):
+                continue
             hit = next((p for p, rx in phrases if rx.search(low)), None)
             if hit and not any(c.property == prop for c in counted + claims):
                 claims.append(

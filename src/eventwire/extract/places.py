@@ -68,6 +68,13 @@ _DIVISION_OF = re.compile(rf"\b({'|'.join(sorted(set(_PLURAL_TO_LOOKUP.values())
                           re.IGNORECASE)
 
 
+def _key(span: str) -> str:
+    """``gazetteer.norm`` of a span of the text: a word of plain ASCII letters (most spans the search
+    tries: one per capitalised word) has no quote or space to change and is its own key.  (Kept here:
+    gazetteer.py's source is part of the gazetteer cache's key.)"""
+    return span if span.isascii() and span.isalpha() else norm(span)
+
+
 class PlaceFinder(Resolving, Keeping, CapsMode):
     """Finds and resolves toponyms.  Build once with a :class:`Gazetteer`; call ``find``."""
 
@@ -111,7 +118,7 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
     # ------------------------------------------------------------ 1. match
     def _match(self, text: str, upper: bool) -> list[_Match]:
         g = self.gaz
-        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text)]
+        toks = [t.span() for t in _TOKEN.finditer(text)]
         lookup = g.lookup_folded if upper else g.lookup
         out: list[_Match] = []
         i, n = 0, len(toks)
@@ -127,7 +134,7 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
                     continue
                 if j > i and _breaks(text, toks[i][1], toks[j][0], upper):
                     continue
-                key = norm(text[s0:e])
+                key = _key(text[s0:e])
                 ids = lookup(key)
                 if e < len(text) and text[e] == "." and (j > i or len(key) <= 4):
                     dotted = lookup(key + ".")  # "U.S.", "Tex.", "D.C."
@@ -174,7 +181,7 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
         for j in range(min(len(toks), i + 3) - 1, i - 1, -1):
             if j > i and _breaks(text, toks[i][1], toks[j][0]):
                 continue
-            key = norm(text[toks[i][0]:toks[j][1]])
+            key = _key(text[toks[i][0]:toks[j][1]])
             if key in dem:
                 return j, toks[j][1], key
         return None

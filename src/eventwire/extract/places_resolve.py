@@ -251,7 +251,7 @@ class Resolving:
                     points[gk] = (g.lat[i], g.lon[i])
             for gk, pr in priors.items():
                 own_c, own_a = votes[gk]
-                sc, inf = {}, {}
+                sc, inf, others = {}, {}, [pt for ok, pt in points.items() if ok != gk]  # others: once a group
                 for i, p in pr.items():
                     c = g.cc[i]
                     ctx_c = max(tot_c.get(c, 0.0) - own_c.get(c, 0.0), 0.0) if c else 0.0
@@ -262,7 +262,7 @@ class Resolving:
                     s = p + W_COUNTRY * math.log1p(ctx_c) + W_ADMIN1 * math.log1p(ctx_a)
                     near = 0.0
                     if g.kind[i] in (CITY, ADMIN2, FEATURE) and g.lat[i] is not None:
-                        near = _near(g.lat[i], g.lon[i], [pt for ok, pt in points.items() if ok != gk])
+                        near = _near(g.lat[i], g.lon[i], others)
                     q = bool(groups[gk][0].qualifier) and _within(g, i, groups[gk][0].qualifier)
                     sc[i] = s + near + (QUALIFIER_BONUS if q else 0.0)
                     inf[i] = dict(prior=p, ctx_c=ctx_c, ctx_a=ctx_a, near=near, qual=q, n=len(groups[gk][0].ids))

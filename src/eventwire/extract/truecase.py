@@ -41,15 +41,26 @@ _SUFFIXES = (("men", "man"), ("ies", "y"), ("ied", "y"), ("ied", "ie"), ("ing", 
              ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("'s", ""), ("\u2019s", ""))
 
 
+# the last text's first 5,000 characters and their answer, replaced whole
+_LAST_SHARE: list[tuple[str, tuple[int, float]]] = [("", (0, 0.0))]
+
+
 def upper_share(text: str) -> tuple[int, float]:
     """(letters, share of them in capitals) over the text's first 5,000 characters.
 
     Counted with ``map`` over str methods: a per-character generator was a
-    measurable part of extraction, and this runs on every document twice.
+    measurable part of extraction.  The toponyms, the case restorer, the place
+    search and the genre reader each ask of the same article (four passes of two
+    counts each): the last answer is kept for a text that starts the same.
     """
     head = text[:5000]
+    last = _LAST_SHARE[0]
+    if last[0] == head:
+        return last[1]
     letters = sum(map(str.isalpha, head))
-    return letters, (sum(map(str.isupper, head)) / letters if letters else 0.0)
+    share = letters, (sum(map(str.isupper, head)) / letters if letters else 0.0)
+    _LAST_SHARE[0] = (head, share)
+    return share
 
 
 def mostly_upper(text: str) -> bool:

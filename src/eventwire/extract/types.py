@@ -68,6 +68,9 @@ DYING_LEMMAS = words("event_words", "dying_verbs")
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
 IN_FLIGHT_CONCEPT = "drones or missiles destroyed in flight"  # its objects are no weapon words of a setting
 BATTLES = "Battles"
+# phrase patterns are read for their lemmas only: the model's entity recogniser runs last and sets none,
+# so it is left out of their lemmatising (~480 short docs at every start-up)
+PHRASE_UNUSED = ("ner",)
 
 
 def _hyphenated(lemmas: list[str]) -> list[str]:
@@ -155,12 +158,13 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         self._phrase_of: dict[str, tuple[int, str]] = {}
         for i, t in enumerate(self.triggers):
             patterns = t["phrases"] + _hyphenated(t["lemmas"])
-            for phrase, pdoc in zip(patterns, nlp.pipe(patterns)):
+            for phrase, pdoc in zip(patterns, nlp.pipe(patterns, disable=PHRASE_UNUSED)):
                 key = f"t{i}:{phrase}"
                 self._phrase_of[key] = (i, _key(phrase))
                 self.trigger_phrases.add(key, [pdoc])
         for i, t in enumerate(self.instruments):
-            self.instrument_phrases.add(str(i), list(nlp.pipe(t["phrases"] + _hyphenated(t["lemmas"]))))
+            self.instrument_phrases.add(
+                str(i), list(nlp.pipe(t["phrases"] + _hyphenated(t["lemmas"]), disable=PHRASE_UNUSED)))
         for t in self.triggers:
             _read_checks(t)
         harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
@@ -183,7 +187,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         self.outcome_harmed_lemmas = {k: set(v.get("harmed_lemmas", ())) for k, v in self.outcomes.items()}
         self.outcome_phrases = LowerLemmaMatcher(nlp)
         for k, v in self.outcomes.items():
-            self.outcome_phrases.add(k, list(nlp.pipe(v["phrases"] + _hyphenated(v["lemmas"]))))
+            self.outcome_phrases.add(
+                k, list(nlp.pipe(v["phrases"] + _hyphenated(v["lemmas"]), disable=PHRASE_UNUSED)))
         self.vocab = nlp.vocab
 
     def _read_cues(self, cues: dict) -> None:

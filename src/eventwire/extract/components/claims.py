@@ -42,8 +42,10 @@ class Claims:
                 for c in self.extractor.extract(sent, document.id, start, claimant or document.outlet,
                                                 why if claimant else "the outlet's own report")
             ]
-            # war-wide and period counts are nobody's fatalities (totals.py)
-            claims = self.totals.mark(claims, sent.text, {t.lemma_.lower() for t in sent})
+            # war-wide and period counts are nobody's fatalities (totals.py); a sentence without claims
+            # has nothing to mark (most of them: its lemmas are not gathered)
+            if claims:
+                claims = self.totals.mark(claims, sent.text, {t.lemma_.lower() for t in sent})
             out.append(((claimant, why), claims))
         return out
 

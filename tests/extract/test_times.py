@@ -357,3 +357,8 @@ def test_case_folding_a_lower_cased_word_misses_is_not_gated(tr):
     assert text_words("It happened ye\u017fterday") is None
     # the pattern still matches (resolving it is another matter: its word is no key of the lexicon)
     assert [c[3].group() for c in tr._candidates("It happened ye\u017fterday.")] == ["ye\u017fterday"]
+
+
+def test_a_letter_the_pattern_folds_is_folded_for_the_lookup_too(tr):
+    # the case-blind patterns match the long s of old print as an 's'; the word is looked up as it matched
+    check(tr, "The depot was hit yeſterday.", FRI, D(2023, 5, 25), D(2023, 5, 25), "day")

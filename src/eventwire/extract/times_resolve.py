@@ -43,7 +43,7 @@ class Resolving:
 
     # -------------------------------------------------------- absolute dates
     def _month(self, token: str) -> int:
-        return self._months[token.rstrip(".").lower()]
+        return self._months[token.rstrip(".").casefold()]
 
     def _year_for(self, month: int, day: int, pub: date | None, weekday: int | None) -> int | None:
         """Year for a day-month written without one: on/before publication, ≤ 10 months back.
@@ -68,7 +68,7 @@ class Resolving:
         wd = m.groupdict().get("wd")
         if not wd:
             return ""
-        named = self._weekdays[wd.lower()]
+        named = self._weekdays[wd.casefold()]
         if named == d.weekday():
             return f"; {wd} agrees"
         return f"; text says {wd} but {d.isoformat()} is a {calendar.day_name[d.weekday()]}: date kept"
@@ -90,7 +90,7 @@ class Resolving:
     def _day_month(self, m: re.Match, pub: date | None) -> _Resolved:
         month = self._month(m["m"])
         day = int(re.match(r"\d+", m["d"]).group())
-        weekday = self._weekdays[m["wd"].lower()] if m["wd"] else None
+        weekday = self._weekdays[m["wd"].casefold()] if m["wd"] else None
         if m["y"]:
             d = date(int(m["y"]), month, day)
             return d, d, "day", "explicit date" + self._weekday_note(m, d)
@@ -136,7 +136,7 @@ class Resolving:
     def _month_year(self, m: re.Match, pub: date | None) -> _Resolved:
         month, year = self._month(m["m"]), int(m["y"])
         if m["third"]:
-            which = self._thirds[re.sub(r"\s+", " ", m["third"].lower())]
+            which = self._thirds[re.sub(r"\s+", " ", m["third"].casefold())]
             start, end = _third(year, month, which)
             start, end, clip = _until_pub(start, end, pub)
             return start, end, "week", f"{which} part of {m['m']} {year}{clip}"
@@ -145,13 +145,13 @@ class Resolving:
 
     def _bare_month(self, m: re.Match, pub: date | None) -> _Resolved:
         """'in May', 'late May', 'since October': the latest such month begun by publication."""
-        cue = re.sub(r"\s+", " ", m["mcue"].lower()) if m["mcue"] else None
+        cue = re.sub(r"\s+", " ", m["mcue"].casefold()) if m["mcue"] else None
         if cue is None and not m["third"]:
             return None  # a bare capitalised "May"/"March" is a name or a verb
         if pub is None:
             return None
         month = self._month(m["m"])
-        which = self._thirds[re.sub(r"\s+", " ", m["third"].lower())] if m["third"] else None
+        which = self._thirds[re.sub(r"\s+", " ", m["third"].casefold())] if m["third"] else None
         year = pub.year
         strict = cue in self._strict
         if cue == "this":  # "this June" in April: a plan this year, not last June
@@ -170,7 +170,7 @@ class Resolving:
 
     def _year(self, m: re.Match, pub: date | None) -> _Resolved:
         year = int(m["y"])
-        cue = re.sub(r"\s+", " ", m["cue"].lower())
+        cue = re.sub(r"\s+", " ", m["cue"].casefold())
         months = self._year_thirds.get(cue)
         if months:
             start, end = date(year, months[0], 1), _month_end(year, months[1])
@@ -183,7 +183,7 @@ class Resolving:
     def _day_word(self, m: re.Match, pub: date | None) -> _Resolved:
         if pub is None:
             return None
-        word = re.sub(r"\s+", " ", m["w"].lower())
+        word = re.sub(r"\s+", " ", m["w"].casefold())
         if word in self._anchored and self._anchor_followers.match(m.string, m.end()):
             return None  # "the day before the attack": anchored to another event
         d = pub - timedelta(days=self._day_offsets[word])
@@ -192,13 +192,13 @@ class Resolving:
     def _night(self, m: re.Match, pub: date | None) -> _Resolved:
         if pub is None:
             return None
-        word = re.sub(r"\s+", " ", m["w"].lower())
+        word = re.sub(r"\s+", " ", m["w"].casefold())
         return pub - timedelta(days=self._nights[word]), pub, "day", f"'{word}': the night before publication"
 
     def _period(self, m: re.Match, pub: date | None) -> _Resolved:
         if pub is None:
             return None
-        phrase = re.sub(r"\s+", " ", m["w"].lower())
+        phrase = re.sub(r"\s+", " ", m["w"].casefold())
         kind = self._periods[phrase]
         monday = pub - timedelta(days=pub.weekday())
         first = pub.replace(day=1)
@@ -254,7 +254,7 @@ class Resolving:
         if pub is None:
             return None
         n = _to_int(m["n"], self._numbers)
-        unit = self._ago_units[m["u"].lower()]
+        unit = self._ago_units[m["u"].casefold()]
         if n is None or n > 400:
             return None
         if unit == "day":
@@ -270,17 +270,17 @@ class Resolving:
         return date(y, 1, 1), date(y, 12, 31), "year", f"{n} year(s) before publication"
 
     def _weekday(self, m: re.Match, pub: date | None) -> _Resolved:
-        rel = m["rel"].lower() if m["rel"] else None
+        rel = m["rel"].casefold() if m["rel"] else None
         if rel in self._future:
             return None  # "next Tuesday": a plan, not a report
         if pub is None:
             return None
-        weekday = self._weekdays[m["wd"].lower()]
+        weekday = self._weekdays[m["wd"].casefold()]
         if m["lastweek"]:  # "Tuesday last week": that weekday of the previous Monday-Sunday
             d = pub - timedelta(days=pub.weekday() + 7 - weekday)
             return d, d, "day", f"{m['wd']} of the week before publication"
         d = _recent_weekday(pub, weekday, strict=rel in self._strict)
-        on = re.sub(r"\s+", " ", m["on"].lower()) if m["on"] else ""
+        on = re.sub(r"\s+", " ", m["on"].casefold()) if m["on"] else ""
         if on.startswith("overnight"):
             start = d - timedelta(days=1) if on.endswith(("into", "to")) else d
             end = d if on.endswith(("into", "to")) else d + timedelta(days=1)

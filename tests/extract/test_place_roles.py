@@ -60,3 +60,8 @@ def test_where_someone_was_going_is_not_where_it_happened(extractor):
     assert place_of(extractor, "A drone hit a bus that was about to leave for Kyiv on Thursday.") != "Kyiv"
     assert place_of(extractor, "Shelling hit a train bound for Lviv on Thursday.") != "Lviv"
     assert place_of(extractor, "A drone hit a bus in Kyiv on Thursday.") == "Kyiv"
+
+
+def test_a_place_past_a_semicolon_is_another_clauses(extractor):
+    assert place_of(extractor, "Governor says shelling killed a woman in Glotovo; Kyiv silent") != "Kyiv"
+    assert place_of(extractor, "Governor says Ukrainian shelling killed a woman; Kyiv silent") != "Kyiv"

@@ -248,9 +248,10 @@ class EventPlaces:
         """The place tied to this trigger; a place under another event word of the sentence is that one's.
         A locality the gazetteer does not know may stand in for it (``_locality``)."""
         s0, s1 = offset + sent.start_char, offset + sent.end_char
+        trig_pos, breaks = offset + hit.trigger.idx, [offset + t.idx for t in sent if t.text == ";"]
         inside = [p for p in found if s0 <= p.start < s1 and p.lat is not None and p.feature != "demonym"
-                  and self.usable(sent, offset, p)]
-        trig_pos = offset + hit.trigger.idx
+                  and self.usable(sent, offset, p)  # "shelling killed a woman; Kyiv silent": ';' ends a clause
+                  and not any(min(p.start, trig_pos) < b < max(p.start, trig_pos) for b in breaks)]
 
         def tie(p: Place) -> tuple[int, int, int]:
             toks = [t for t in sent if offset + t.idx >= p.start and offset + t.idx < p.end]
@@ -358,8 +359,7 @@ class EventPlaces:
         return named_after or region_of(town)
 
 
-def context_place(pos: int, found: list[Place], earlier: list[Mention],
-                  scene: Callable[[Place], bool] = lambda p: True,
+def context_place(pos: int, found: list[Place], earlier: list[Mention], scene: Callable[[Place], bool] = lambda p: True,
                   fits: Callable[[Place], bool] = lambda p: True, since: int = 0,
                   town: bool = False) -> tuple[Place | None, str]:
     """The place of the article's previous event mention, else the last place named shortly before.
@@ -376,13 +376,13 @@ def context_place(pos: int, found: list[Place], earlier: list[Mention],
     for m in reversed(earlier):
         if m.evidence.start < since:
             break
+        if m.place is None and FAR in m.reason and region is not None:
+            break  # a nearer deed's region before a far one
         if m.place is None and FAR in m.reason:
-            if region is not None:
-                break  # a nearer deed's region before a far one
             return None, "not borrowed: the article's previous event is far from its setting"
         if m.place is not None and m.place.precision in EVENT_PRECISIONS and scene(m.place):
             if town and m.place.precision not in TOWN_PRECISIONS:
-                region = region or m.place
+                region = region or m.place  # a region only if no town comes before
                 continue
             got = _fitting(m.place, f"'{m.place.name}' of the article's previous event", fits)
             if got[0] is None and region is not None:

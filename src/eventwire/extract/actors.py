@@ -136,14 +136,14 @@ class ActorFinder:
                 if any(j in taken for j in range(span.start - sent.start, span.end - sent.start)):
                     continue
                 taken.update(range(span.start - sent.start, span.end - sent.start))
-                name, aid, inter = self.military_of(code, span.text)
-                entry = self.entries.get(aid) if aid else CatalogueEntry(f"{code.lower()}-military", name, inter, code)
-                out.append((span, entry, name, code))
-        for span, code in self._speakers_own_forces(sent, taken):
-            name, aid, inter = self.military_of(code, span.text)
-            out.append((span, self.entries.get(aid) if aid else CatalogueEntry(f"{code.lower()}-military", name, inter,
-                                                                                code), name, code))
-        return out
+                out.append(self._forces(span, code))
+        return out + [self._forces(span, code) for span, code in self._speakers_own_forces(sent, taken)]
+
+    def _forces(self, span: Span, code: str) -> tuple[Span, CatalogueEntry, str, str]:
+        """The actor phrase of a country's forces: the catalogue's entry, or one made for a country it lacks."""
+        name, aid, inter = self.military_of(code, span.text)
+        return span, self.entries.get(aid) if aid else CatalogueEntry(f"{code.lower()}-military", name, inter, code), \
+            name, code
 
     def _speakers_own_forces(self, sent: Span, taken: set[int]) -> list[tuple[Span, str]]:
         """"Russia's defence ministry said its forces had shelled ...": 'its forces' are the forces of the

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import NumberKinds
+from eventwire.extract.types_base import to_death
 from eventwire.extract.vocab import titles, words
 from eventwire.model import Claim, Evidence
 
@@ -71,8 +72,8 @@ class SpeakerMemory:
 
 def _to_death(tok: Token) -> bool:
     """'Shot dead', 'beaten to death', 'hacked to death': the verb's result is a death."""
-    return any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp") for c in tok.children) \
-        or any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children)
+    return to_death(tok) or any(
+        c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp") for c in tok.children)
 
 
 class ClaimExtractor:

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.extract.concreteness import Anchors
-from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX
+from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX, bare_plural
 from eventwire.extract.vocab import words
 from eventwire.model import DENIED_DOUBT
 
@@ -190,8 +190,7 @@ class DeedJudge:
             return ""
         verb = t.head.head if t.dep_ == "pcomp" else t.head
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-        if verb.lemma_.lower() not in DENIAL_LEMMAS | ATTRIBUTION_VERBS or obj is None or obj.tag_ != "NNS" \
-                or any(c.dep_ in ("det", "nummod", "poss") for c in obj.children):
+        if verb.lemma_.lower() not in DENIAL_LEMMAS | ATTRIBUTION_VERBS or obj is None or not bare_plural(obj):
             return ""
         return f"'{verb.text} {t.text} {obj.text}': a practice disputed, not one deed"
 

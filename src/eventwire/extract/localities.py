@@ -27,7 +27,7 @@ from eventwire.extract.vocab import words
 
 LOCALITY_NOUNS = words("place_words", "locality_nouns")
 SITE_NOUNS = words("place_words", "site_nouns")
-CITY_NOUNS = frozenset({"city", "town"}) & LOCALITY_NOUNS  # settlements a gazetteer of towns of 500 lists
+CITY_NOUNS = words("place_words", "city_nouns")
 NEW_PLACE_DETS = words("place_words", "new_place_determiners")
 PLACE_PREPS = words("place_words", "event_place_prepositions")
 # capitalised words before a name that make it no person's ("In Vysoke", "Northern Vysoke", "The")

@@ -54,6 +54,7 @@ from eventwire.extract.types_base import (
     SPEECH_LEMMAS,
     REMOTE,
     TypeHit,
+    to_death,
 )
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
@@ -66,7 +67,6 @@ OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 PROTEST_POLICING = words("event_words", "protest_policing")
 DYING_LEMMAS = words("event_words", "dying_verbs")
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
-IN_FLIGHT_CONCEPT = "drones or missiles destroyed in flight"  # its objects are no weapon words of a setting
 BATTLES = "Battles"
 # phrase patterns are read for their lemmas only: the model's entity recogniser runs last and sets none,
 # so it is left out of their lemmatising (~480 short docs at every start-up)
@@ -82,9 +82,8 @@ def _hyphenated(lemmas: list[str]) -> list[str]:
 def _to_death(tok: Token) -> bool:
     """'Beat a man to death', 'was stoned to death', 'beat two men, one of whom died': the verb tells a
     killing, by its 'to death' or by a dying told inside its own phrase (its object's relative clause)."""
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
-               for c in tok.children) \
-        or any(t.lemma_.lower() in DYING_LEMMAS and t.pos_ == "VERB" for t in tok.subtree if t is not tok)
+    return to_death(tok) or any(t.lemma_.lower() in DYING_LEMMAS and t.pos_ == "VERB"
+                                for t in tok.subtree if t is not tok)
 
 
 def _named_only(hit: TypeHit) -> bool:
@@ -173,7 +172,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         self.weapon_nouns = set()
         for t in self.triggers:  # weapons found or seized, not the drones and missiles destroyed in flight
             if t["kind"] == "argument" and t.get("sub_event_type") == "Disrupted weapons use" \
-                    and t["concept"] != IN_FLIGHT_CONCEPT:
+                    and t.get("weapon_words", True):
                 self.weapon_nouns |= t["_objects"]
         # protest outcomes: cue lemmas and phrases per sub-type, checked in order
         outcomes = lex.get("protest_outcomes", {})

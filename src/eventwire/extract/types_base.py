@@ -55,6 +55,17 @@ def _doers_deed(tok: Token) -> bool:
     """'Those who massacred six priests': a past deed told of the people who did it, so it was done."""
     return tok.dep_ == "relcl" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)
 
+def to_death(tok: Token) -> bool:
+    """'Beaten to death', 'stoned to death': the verb's 'to death' phrase."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+               for c in tok.children)
+
+
+def bare_plural(tok: Token) -> bool:
+    """'Attacks', 'civilians' with no determiner, number or possessive: the kind, not particular ones."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+
+
 def _definite(tok: Token) -> bool:
     """'The attack', 'this raid': a determiner that points at one known act."""
     return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children)

@@ -23,6 +23,7 @@ from eventwire.extract.types_base import (
     TIME_NOUNS,
     TOPIC_PREPOSITIONS,
     aux_host,
+    bare_plural,
 )
 from eventwire.extract.vocab import words
 
@@ -74,8 +75,7 @@ def _kind_characterised(tok: Token) -> bool:
     frequent", "attacks rose in March"): English reads such a subject as the kind, not particular deeds.
     A determiner, a number or a possessive ("the attacks", "two attacks", "Russia's attacks") points at
     particular ones, and a verb of doing ("attacks killed two") tells them."""
-    if tok.tag_ != "NNS" or tok.dep_ != "nsubj" or any(
-            c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+    if not bare_plural(tok) or tok.dep_ != "nsubj":
         return False
     verb = tok.head
     lemma = verb.lemma_.lower()

@@ -38,6 +38,7 @@ def cues(extractor):
     ("Most bodies the doctors examined had been shot at close range, the prosecutor said.", "shot"),
     ("The insurgents had overrun the garrison and abducted its commander.", "abducted"),
     ("The rebels had entered the valley after an air strike on the pass.", "air"),
+    ("Relatives of the victims of the 2011 massacre laid flowers at the memorial.", "massacre"),
 ])
 def test_background_cues(cues, text, trigger):
     found = cues(text)

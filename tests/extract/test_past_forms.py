@@ -19,3 +19,26 @@ def test_a_mis_tagged_past_is_past(nlp, text):
     assert (tok.tag_, tok.lemma_, tok.pos_) == ("VBD", "retake", "VERB")
     assert "Tense=Past" in str(tok.morph)
 
+
+
+
+def test_a_form_that_is_its_own_past_reads_as_past_beside_a_past(nlp):
+    from eventwire.extract.past_forms import past_beside_past
+
+    doc = nlp("Unidentified assailants set fire to the home of a lawmaker; no one was hurt.")
+    tok = next(t for t in doc if t.lower_ == "set")
+    assert (tok.tag_, tok.head.tag_) == ("VBP", "VBN")  # the tagger's guess this rule mends
+    assert past_beside_past(tok)
+
+
+@pytest.mark.parametrize("words, tags, word", [
+    (["Officials", "say", "rebels", "set", "fires"], ["NNS", "VBP", "NNS", "VBP", "NNS"], "set"),  # a present head
+    (["Officials", "said", "rebels", "burn", "fields"], ["NNS", "VBD", "NNS", "VBP", "NNS"], "burn"),  # a plain present
+])
+def test_a_present_stays_present_without_a_past_head_or_with_a_form_of_its_own(nlp, words, tags, word):
+    from spacy.tokens import Doc
+
+    from eventwire.extract.past_forms import past_beside_past
+
+    doc = Doc(nlp.vocab, words=words, tags=tags, heads=[1, 1, 3, 1, 3], deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj"])
+    assert not past_beside_past(next(t for t in doc if t.text == word))

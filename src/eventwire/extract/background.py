@@ -11,7 +11,7 @@ what came before with a few plain devices of English grammar:
 * a verb of pure sequence: "the strike came a week after a missile hit the
   mall", "the raid followed an attack on the depot";
 * words that place the deed before the news: "previously occupied", "the
-  previous attack", and the deeds told in that clause's adjuncts ("previously
+  previous attack", "the 2014 massacre" (a deed named by its year), and the deeds told in that clause's adjuncts ("previously
   occupied ... before being retaken");
 * what is found of it: a deed told of the dead's remains ("mass graves with
   murdered villagers were found", "the bodies of ten miners who were
@@ -30,6 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.number_kinds import YEAR
 from eventwire.extract.types_base import aux_host
 
 PERFECT_AUX = "had"
@@ -106,6 +107,8 @@ class BackgroundReader:
                 return f"background: '{c.text} {trigger.text}'"
             if c.dep_ == "poss" and self._earlier_stretch(c):
                 return f"background: '{c.text}'s {trigger.text}' was done in an earlier {c.lemma_.lower()}"
+            if c.dep_ in ("nummod", "compound", "amod") and c.i < trigger.i and YEAR.fullmatch(c.text):
+                return f"background: 'the {c.text} {trigger.text}' is named by its year, a deed known from before"
         verb = self._verb(trigger)
         if verb is not None:
             for c in verb.children:

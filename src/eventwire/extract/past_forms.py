@@ -17,6 +17,21 @@ from eventwire.data import load_json
 PRESENT_TAGS = ["VBP", "VBZ", "VB"]
 
 
+def _same_form_pasts() -> frozenset[str]:
+    return frozenset(lemma for lemma, forms in load_json("lexicons", "irregular_forms.json")["forms"].items() if lemma in forms)
+
+
+# "set", "hit", "put": the verb's present is also its past, so the tagger's choice between them is a guess
+SAME_FORM_PASTS = _same_form_pasts()
+
+
+def past_beside_past(tok) -> bool:
+    """'Assailants set fire to a house; no one was hurt': a form that is also its own past, tagged present
+    under a verb in the past, is read with that verb's tense (English backshifts: the present of a
+    clause beside or below a past one would be 'sets' or 'have set')."""
+    return tok.lower_ in SAME_FORM_PASTS and tok.tag_ == "VBP" and tok.head.tag_ in ("VBD", "VBN")
+
+
 def past_forms(verb_lemmas: set[str]) -> dict[str, tuple[str, str]]:
     """form -> (tag, lemma): the first listed form is the simple past (VBD), a second the participle (VBN)."""
     out: dict[str, tuple[str, str]] = {}

@@ -64,6 +64,9 @@ class SnippetClassifier:
         # "fighters seized parts of the city after a wave of suicide bombings": the deed the sentence's clause
         # tells is its news; the one in its 'after' phrase led up to it
         recalled |= {h.trigger.i for _s, hs in per_sentence for h in hs if self._led_up(h.trigger)}
+        # "... Bomb disposal experts later found a second device": a further device is the attack's aftermath
+        recalled |= {h.trigger.i for _s, hs in per_sentence for h in hs
+                     if h.sub_event_type == "Disrupted weapons use" and self.types.further_device(h.trigger)}
         # "The town was captured in 2015. On Sunday, warplanes bombed a market there": a deed dated by a year
         # alone, beside a deed of another sentence dated closer, is the background of that news
         # ("Last week, rebels shot down a helicopter" beside "on Monday, warplanes struck" likewise)

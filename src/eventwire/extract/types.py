@@ -313,6 +313,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             elif kind == "territory":
                 resolved = self._territory(head, sent, trig, text)
             elif kind == "argument":
+                if key in trig["_needs_agent"] and (head.dep_ == "amod" or self._side(self._agent(head)) is None):
+                    continue  # "dozens of homes were burned" in a battle report: its damage; "burned cars" a state
                 resolved = (trig["event_type"], trig["sub_event_type"], f"'{text}' with its object ({trig['concept']})") \
                     if self._argument(head, trig, text, phrase, sent) else None
                 if resolved and trig["sub_event_type"] == "Disrupted weapons use":
@@ -331,6 +333,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
                     continue  # "the interception of this individual"
                 else:
                     resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")
+                    # "most were intercepted": the rest of the salvo got through, so the strike is the deed
+                    weak = weak or resolved[1] == "Disrupted weapons use" and self._partly_stopped(head)
                     if resolved[1] == ARMED_CLASH:
                         resolved = self._clash_sides(head, sent, text, key) or resolved
             if resolved is None:

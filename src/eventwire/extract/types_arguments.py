@@ -37,6 +37,8 @@ MINING_HEADS = words("event_words", "mining_heads")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 THROWING_VERBS = words("event_words", "throwing_verbs")
 THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
+PARTIAL_QUANTIFIERS = words("event_words", "partial_quantifiers")
+FURTHER_DEVICE_WORDS = words("event_words", "further_device_words")
 
 
 def _aimed_harm(tok: Token) -> bool:
@@ -66,6 +68,12 @@ def _pit(tok: Token) -> bool:
         c.dep_ in ("compound", "amod", "nmod") and c.lower_ in MINING_MODIFIERS for c in tok.children)
         or tok.dep_ == "compound" and tok.head.lemma_.lower() in MINING_HEADS)
 
+
+
+def _stopped(tok: Token) -> list[Token]:
+    """What an interception or a find stopped: its object, passive subject or 'of' object."""
+    return [c for c in (*tok.children, *(g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children))
+            if c.dep_ in ("dobj", "nsubjpass", "pobj")]
 
 class Arguments:
     """Step 3 of ``extract.types``: the sub-type from the trigger's arguments."""
@@ -226,6 +234,23 @@ class Arguments:
             if idx is not None and self.instruments[idx]["concept"] != GROUND:
                 return REMOTE, self.instruments[idx]["sub_event_type"], f"'{text}' by {t.text}: a strike on weapons"
         return None
+
+    @staticmethod
+    def _partly_stopped(tok: Token) -> bool:
+        """'Most were intercepted', 'shot down 18 of the 20 missiles': what was stopped is a part of the
+        salvo, so the rest got through and the strike told beside it, not its interception, is the deed.  A
+        salvo described within what was stopped ('35 of 40 drones launched by Russia') is no strike told
+        beside it: there the interception is the news."""
+        stopped = _stopped(tok)
+        return not any(t.dep_ == "acl" and t.pos_ == "VERB" for c in stopped for t in c.subtree) and any(
+            c.lower_ in PARTIAL_QUANTIFIERS or c.tag_ == "CD" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+            for c in stopped)
+
+    @staticmethod
+    def further_device(tok: Token) -> bool:
+        """'Experts later found a second device': a device found or stopped beside one that went off.  A
+        snippet telling both is about the attack (a find of its own, elsewhere, stays an event)."""
+        return any(g.dep_ in ("amod", "det") and g.lower_ in FURTHER_DEVICE_WORDS for c in _stopped(tok) for g in c.children)
 
     def _argument(self, tok: Token, trig: dict, text: str, phrase: bool, sent: Span) -> bool:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""

@@ -133,6 +133,20 @@ GATHERING_NOUNS = words("event_words", "gathering_nouns")
 ATTEMPT_LEMMAS = words("event_words", "attempt_lemmas")
 
 FUTURE_AUX = words("function_words", "future_auxiliaries")
+TEMPORAL_MARKS = words("function_words", "temporal_marks")
+
+
+def shared_modal(t: Token) -> Token | None:
+    """The modal a verb shares with another: a coordinated verb its host's ('the rebels must free the
+    hostages and stop attacks'), and a present tense in a clause of time its head's, for English tells
+    the future there in the present ('the offensive could begin once reinforcements arrive')."""
+    host = aux_host(t) if t.pos_ == "VERB" else t
+    if host is t and t.dep_ == "advcl" and t.tag_ in ("VBP", "VBZ") \
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in t.children):
+        host = t.head
+    if host is t:
+        return None
+    return next((c for c in host.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in FUTURE_AUX), None)
 
 # places a territory trigger takes (else a proper-noun place)
 TERRITORY_NOUNS = words("place_words", "place_nouns", use="territory_object")

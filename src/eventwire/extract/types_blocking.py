@@ -1,10 +1,9 @@
 """Step 2 of ``extract.types``: is an event word reported, or only planned, threatened, denied or named?
 
-A trigger under a modal, a plan or threat verb, negated, an infinitive of purpose, habitual,
-inside a press conference or a claim of responsibility, "alleged" or "foiled", or the topic of a
-noun that is no event word, reports no event; explosions in accident settings are no conflict
-events; "a fire" counted is a blaze; a deed remembered ("the anniversary of the massacre") or judged
-in court is told after the fact.
+A trigger under a modal, a plan or threat verb, negated, an infinitive of purpose, habitual, inside a press
+conference or a claim of responsibility, "alleged" or "foiled", or the topic of a noun that is no event word,
+reports no event; explosions in accident settings are no conflict events; "a fire" counted is a blaze; a deed
+remembered ("the anniversary of the massacre") or judged in court is told after the fact.
 """
 from __future__ import annotations
 
@@ -24,7 +23,9 @@ from eventwire.extract.types_base import (
     TOPIC_PREPOSITIONS,
     aux_host,
     bare_plural,
+    shared_modal,
 )
+from eventwire.extract.past_forms import past_beside_past
 from eventwire.extract.vocab import words
 
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
@@ -154,7 +155,7 @@ class Blocking:
         if pattern is not None:
             return pattern
         if tok.tag_ in ("VBP", "VBZ", "VB") and tok.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
-                and any(c.dep_ == "nsubj" for c in tok.children) and not _headline_present(tok):
+                and any(c.dep_ == "nsubj" for c in tok.children) and not _headline_present(tok) and not past_beside_past(tok):
             return f"present tense '{tok.text}' in reported speech: a general statement"
         return self._governor_block(tok)
 
@@ -245,7 +246,7 @@ class Blocking:
         for t in (tok, verb):
             if t is None:
                 continue
-            modal = self._shared_modal(t)
+            modal = shared_modal(t)
             if modal is not None:
                 return f"modal or future '{modal.text} {modal.head.text} … and {t.text}'"
             period = _open_period(t)
@@ -263,14 +264,6 @@ class Blocking:
                                                                             or tok.dep_ == "pobj" and tok.head.head == verb):
                     return f"negated '{t.text}' of '{tok.text}'"
         return None
-
-    @staticmethod
-    def _shared_modal(t: Token) -> Token | None:
-        """'The rebels must free the hostages and stop attacks': a coordinated verb shares its host's modal."""
-        host = aux_host(t) if t.pos_ == "VERB" else t
-        if host is t:
-            return None
-        return next((c for c in host.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in FUTURE_AUX), None)
 
     def _governor_block(self, tok: Token) -> str | None:
         """Why a word governing the trigger (attribution, a plan, a meeting, a judgement) blocks it, or None."""

@@ -46,7 +46,7 @@ class Protests:
                         if t.i > 0 and doc[t.i - 1].lower_ in not_after:
                             continue
                         if any(c.dep_ == "neg" for c in t.children) or _no_one(t) or self._blocked(t) or self._topic(t) \
-                                or self.background.cue(t, doc[:]):
+                                or self.background.cue(t, doc[:]) or self._before_protest(t):
                             continue
                         return self.outcomes[sub]["event_type"], sub, t.text
                     if t.pos_ == "VERB" and t.lemma_.lower() in self.outcome_doer_lemmas[sub] \
@@ -57,6 +57,22 @@ class Protests:
                             and any(c.dep_ == "nsubjpass" and self._side([c]) == "state" for c in t.children):
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
+
+    def _before_protest(self, tok: Token) -> bool:
+        """'Students rallied after two classmates were killed': a deed in an 'after' adjunct of the protest
+        verb (or of what the protesters did as they protested, 'calling for ...') came before the protest,
+        its cause and not its outcome.  The nearest 'after' or 'following' decides, as in the background
+        reader ('police fired tear gas after protesters threw stones' keeps the stones)."""
+        for t in [tok, *tok.ancestors]:
+            marks = [t] if t.dep_ == "prep" else [c for c in t.children if c.dep_ == "mark"] if t.pos_ in ("VERB", "AUX") else []
+            if not any(m.lower_ in self.background.sequence for m in marks):
+                continue
+            host = t.head
+            while host.tag_ == "VBG" and host.dep_ in ("advcl", "xcomp", "acl") and host.head.i != host.i:
+                host = host.head  # "rallied ..., calling for safer roads after ..."
+            return any(self.triggers[i].get("sub_event_type") == PEACEFUL
+                       for i in self._lemma_concepts.get(host.lemma_.lower(), ()))
+        return False
 
     def _demonstrating(self, hit: TypeHit, at_protest: bool) -> TypeHit:
         """A crowd's violence is a violent demonstration when the crowd is demonstrating: done at or

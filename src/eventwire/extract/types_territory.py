@@ -16,10 +16,21 @@ from eventwire.extract.types_base import (
     TERRITORY_NOUNS,
     WITHDRAW_LEMMAS,
 )
+from eventwire.data import load_json
 from eventwire.extract.vocab import words
 
 FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
 SEIZED_PEOPLE = words("event_words", "seized_people")
+# "dozens of women", "30 passengers of the bus": the claims' number words, which count what their 'of' names
+NUMBER_WORDS = frozenset(k for k in load_json("lexicons", "claims.json")["number_words"] if not k.startswith("_"))
+
+
+def _counted(tok: Token) -> Token:
+    """'Seized dozens of Yazidi women': a number's 'of' object is what was taken, the number only its count."""
+    if tok.tag_ == "CD" or tok.lower_ in NUMBER_WORDS:
+        return next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), tok)
+    return tok
 
 
 def _place_before(tok: Token) -> bool:
@@ -38,7 +49,7 @@ class Territory:
         civilian took a person, an abduction by an armed group ('police seized the editor': an
         arrest by state forces).  Fighters taken ('captured two soldiers') stay out: in battle that
         is part of the fight."""
-        taken = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+        taken = [_counted(c) for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
         if not taken or taken[0].lemma_.lower() not in SEIZED_PEOPLE or taken[0].ent_type_ in ("GPE", "LOC", "FAC"):
             return None
         side = self._side(self._agent(tok)) or trig.get("default_actor")

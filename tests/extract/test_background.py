@@ -39,6 +39,7 @@ def cues(extractor):
     ("The insurgents had overrun the garrison and abducted its commander.", "abducted"),
     ("The rebels had entered the valley after an air strike on the pass.", "air"),
     ("Relatives of the victims of the 2011 massacre laid flowers at the memorial.", "massacre"),
+    ("Police questioned witnesses of the shooting that took place last month.", "shooting"),
 ])
 def test_background_cues(cues, text, trigger):
     found = cues(text)

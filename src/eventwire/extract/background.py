@@ -11,7 +11,8 @@ what came before with a few plain devices of English grammar:
 * a verb of pure sequence: "the strike came a week after a missile hit the
   mall", "the raid followed an attack on the depot";
 * words that place the deed before the news: "previously occupied", "the
-  previous attack", "the 2014 massacre" (a deed named by its year), and the deeds told in that clause's adjuncts ("previously
+  previous attack", "the 2014 massacre" (a deed named by its year), "the riots that broke out
+  last week", and the deeds told in that clause's adjuncts ("previously
   occupied ... before being retaken");
 * what is found of it: a deed told of the dead's remains ("mass graves with
   murdered villagers were found", "the bodies of ten miners who were
@@ -109,6 +110,9 @@ class BackgroundReader:
                 return f"background: '{c.text}'s {trigger.text}' was done in an earlier {c.lemma_.lower()}"
             if c.dep_ in ("nummod", "compound", "amod") and c.i < trigger.i and YEAR.fullmatch(c.text):
                 return f"background: 'the {c.text} {trigger.text}' is named by its year, a deed known from before"
+            if c.dep_ == "relcl" and any(self._earlier_stretch(g) or g.dep_ == "advmod" and g.lower_ in self.past_adverbs
+                                         for g in c.children):
+                return f"background: '{trigger.text} that {c.text} …' is dated before the news"
         verb = self._verb(trigger)
         if verb is not None:
             for c in verb.children:

@@ -122,6 +122,7 @@ def _read_checks(t: dict) -> None:
     t["_projectile_subject"] = set(t.get("needs_projectile_subject", ()))
     t["_verb_only"] = set(t.get("verb_only", ()))
     t["_no_object"] = set(t.get("no_object", ()))
+    t["_no_modifier"] = set(t.get("no_modifier", ()))
 
 
 class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territory):
@@ -289,6 +290,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
                 continue
             if head.pos_ in ("NOUN", "PROPN") and key in trig["_verb_only"]:
                 continue  # "the target revealed by Rogozin": the noun names what is aimed at, not the act
+            if key in trig["_no_modifier"] and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
+                continue  # "destroying fighting positions", "battle tanks": a kind of thing, no fight
             kind = trig["kind"]
             if kind != "territory" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.claim:
                 continue  # "the group claimed the attack": who did a deed, not its report ("claimed the capture" is)

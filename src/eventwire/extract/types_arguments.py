@@ -256,8 +256,9 @@ class Arguments:
         """Whether an argument trigger has the object it needs ("seized weapons", "set up a post")."""
         if phrase and _key(text) not in trig["_phrase_needs_object"]:
             # "arms cache" names its object; "set up", "handed over" need theirs; "explosions at an arms depot":
-            # a store named as where something else happened is a place, not weapons found
-            return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS)
+            # a store named as where something else happened is a place, not weapons found, and one that
+            # does something ("an ammunition depot exploded") is no find either
+            return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS or tok.dep_ == "nsubj")
         if trig["_purposes"]:
             return self._purpose(tok, trig)
         args = self._args(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in trig["_missile_preps"]

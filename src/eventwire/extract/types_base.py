@@ -134,6 +134,26 @@ ATTEMPT_LEMMAS = words("event_words", "attempt_lemmas")
 
 FUTURE_AUX = words("function_words", "future_auxiliaries")
 TEMPORAL_MARKS = words("function_words", "temporal_marks")
+PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
+CAMPAIGN_PERIODS = words("event_words", "campaign_periods")  # "for months": a period of weeks or longer
+
+
+def open_period(verb: Token) -> Token | None:
+    """A present perfect over a period still open ("has been shelled since May", "has been shelling the city
+    for months", "since the invasion began, Russia has launched ..."), or a past perfect over one that ran up
+    to a past time ("the army had killed 3,000 militants since the operation began"): a pattern of deeds, not
+    one.  Periods shorter than weeks ("for hours") leave one deed told.  The word that opens the period, or None."""
+    if verb.tag_ not in ("VBN", "VBG") or not any(
+            a.dep_ == "aux" and a.lower_ in PERFECT_AUXILIARIES for a in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "since" or child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in CAMPAIGN_PERIODS for g in child.children):
+            return child
+    return None
 
 
 def shared_modal(t: Token) -> Token | None:
@@ -147,6 +167,7 @@ def shared_modal(t: Token) -> Token | None:
     if host is t:
         return None
     return next((c for c in host.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in FUTURE_AUX), None)
+
 
 # places a territory trigger takes (else a proper-noun place)
 TERRITORY_NOUNS = words("place_words", "place_nouns", use="territory_object")

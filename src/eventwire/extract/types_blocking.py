@@ -23,6 +23,7 @@ from eventwire.extract.types_base import (
     TOPIC_PREPOSITIONS,
     aux_host,
     bare_plural,
+    open_period,
     shared_modal,
 )
 from eventwire.extract.past_forms import past_beside_past
@@ -30,10 +31,8 @@ from eventwire.extract.vocab import words
 
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
 CONDITIONAL_MARKS = words("function_words", "conditional_marks")
-PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
-CAMPAIGN_PERIODS = words("event_words", "campaign_periods")  # "for months": a period of weeks or longer
 CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
 TREND_VERBS = words("event_words", "trend_verbs")
 ENACTMENT_VERBS = words("event_words", "enactment_verbs")
@@ -52,23 +51,6 @@ OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
-
-
-def _open_period(verb: Token) -> Token | None:
-    """A present perfect over a period still open ("has been shelled since May", "has been shelling the city
-    for months", "since the invasion began, Russia has launched ..."): a pattern of deeds, not one.  Periods
-    shorter than weeks ("for hours") leave one deed told.  The word that opens the period, or None."""
-    if verb.tag_ not in ("VBN", "VBG") or not any(
-            a.dep_ == "aux" and a.lower_ in PERFECT_AUXILIARIES for a in verb.children):
-        return None
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "since" or child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
-            return child
-        if child.dep_ == "prep" and child.lower_ == "for" and any(
-                g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in CAMPAIGN_PERIODS for g in child.children):
-            return child
-    return None
 
 
 def _kind_characterised(tok: Token) -> bool:
@@ -249,7 +231,7 @@ class Blocking:
             modal = shared_modal(t)
             if modal is not None:
                 return f"modal or future '{modal.text} {modal.head.text} … and {t.text}'"
-            period = _open_period(t)
+            period = open_period(t)
             if period is not None:
                 return f"'has … {period.text}' an open period: an ongoing pattern, not one event"
             for child in t.children:
@@ -275,6 +257,10 @@ class Blocking:
             lemma = anc.lemma_.lower()
             if lemma in self.attribution and depth < 6:
                 return f"under '{anc.text}': attribution or accusation"
+            if depth < 3 and path[depth].dep_ == "advcl" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.attribution for c in anc.children):
+                # "claimed responsibility for the attack, saying its fighters had targeted a convoy"
+                return f"'{path[depth].text}' elaborates '{anc.text} responsibility': attribution"
             if depth >= 3:
                 continue
             if self._planner_or_setting(path[depth]):

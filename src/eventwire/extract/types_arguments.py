@@ -157,6 +157,10 @@ class Arguments:
                 # "a crowd set upon a man and beat him": a participle joined to a past verb is a main verb the
                 # parse hung on its subject
                 return [x for x in t.head.subtree if x.i < t.i]
+            if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN"):
+                # "residents set upon two thieves, beating one to death": the noun a present participle
+                # describes does what it tells ("gunmen firing on the crowd")
+                return [x for x in t.head.subtree if x.i < t.i]
             if t.dep_ not in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"):
                 break
         return []

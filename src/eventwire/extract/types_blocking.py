@@ -31,6 +31,7 @@ from eventwire.extract.vocab import words
 
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
 CONDITIONAL_MARKS = words("function_words", "conditional_marks")
+UNIVERSAL_DETERMINERS = words("function_words", "universal_determiners")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
 CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
@@ -51,6 +52,23 @@ OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
+
+
+def _class_described(tok: Token) -> bool:
+    """'All servicemen ... who laid down their arms are guaranteed life': a relative clause on a noun that
+    is a whole class ('all', 'any', with no number), the subject of a present-tense statement, says whom the
+    statement covers (a promise, a rule), not what someone did.  The parse may hang the clause on a noun
+    joined to that subject, so the way up goes through conjuncts, appositions and 'of' phrases."""
+    if tok.dep_ != "relcl":
+        return False
+    noun = tok.head
+    while noun.dep_ in ("conj", "appos", "pobj", "prep") and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head  # its tense: its own, or its auxiliary's ("are guaranteed")
+    present = verb.tag_ in ("VBP", "VBZ") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBP", "VBZ") for a in verb.children)
+    return noun.dep_ in ("nsubj", "nsubjpass") and present \
+        and any(c.dep_ in ("det", "predet") and c.lower_ in UNIVERSAL_DETERMINERS for c in noun.children) \
+        and not any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _kind_characterised(tok: Token) -> bool:
@@ -95,6 +113,8 @@ class Blocking:
         if tok.lemma_.lower() == "shell" and tok.tag_ == "NNS" and tok.dep_ not in ("nsubj", "nsubjpass"):
             # "short of shells", "supplied millions of shells": ammunition; "shells hit the school" tells a strike
             return "'shells' named as ammunition, not as what hit: no shelling"
+        if _class_described(tok):
+            return f"'{tok.text}' describes a class of people in a present-tense statement, not a deed told"
         if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and tok.head.lemma_.lower() not in TIME_NOUNS \
                 and any(d.lower_ in POINTING_DETERMINERS for d in tok.head.children if d.dep_ == "det"):

@@ -54,6 +54,14 @@ def test_paris_texas_versus_paris(finder):
     assert fr.country == "FR"
 
 
+@pytest.mark.parametrize("text, country", [
+    ("GOMA, Congo (Wire) - Militia fighters attacked a village in Congo's east near Beni on Sunday.", "CD"),
+    ("Opposition supporters marched in Brazzaville, Congo, and in Pointe-Noire on Monday.", "CG"),
+])
+def test_a_shared_country_name_is_read_by_the_texts_other_places(finder, text, country):
+    assert by_surface(finder.find(text))["Congo"].country == country
+
+
 def test_us_state_context_picks_the_local_town(finder):
     text = ("Deputies in Laurel County said the crash happened north of London on Interstate 75. "
             "The Kentucky State Police are investigating.")

@@ -23,7 +23,7 @@ from eventwire.extract.types_base import (
     TERRITORY_NOUNS,
     WEAK_STRIKE_LEMMAS,
 )
-from eventwire.extract.vocab import table, words
+from eventwire.extract.vocab import load_json, table, words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
@@ -34,6 +34,8 @@ PLACE_PREPOSITIONS = words("function_words", "place_prepositions")
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 MINING_MODIFIERS = words("event_words", "mining_modifiers")
 MINING_HEADS = words("event_words", "mining_heads")
+PIT_VERBS = frozenset(load_json("lexicons", "event_words.json")["pit_place_words"]["verbs"])
+PIT_PREPOSITIONS = frozenset(load_json("lexicons", "event_words.json")["pit_place_words"]["prepositions"])
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 THROWING_VERBS = words("event_words", "throwing_verbs")
 THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
@@ -62,11 +64,13 @@ def _thrown(tok: Token) -> bool:
 
 
 def _pit(tok: Token) -> bool:
-    """'A gas explosion at a coal mine', 'a mine collapse': a mine named by what it digs for, or by what
-    only a pit has, is a pit, not a landmine."""
+    """'A gas explosion at a coal mine', 'a mine collapse', 'gunmen stormed the mine': a mine named by what
+    it digs for, by what only a pit has, or as a place entered or stood at, is a pit, not a landmine."""
     return tok.lemma_.lower() == "mine" and (any(
         c.dep_ in ("compound", "amod", "nmod") and c.lower_ in MINING_MODIFIERS for c in tok.children)
-        or tok.dep_ == "compound" and tok.head.lemma_.lower() in MINING_HEADS)
+        or tok.dep_ == "compound" and tok.head.lemma_.lower() in MINING_HEADS
+        or tok.dep_ == "dobj" and tok.head.lemma_.lower() in PIT_VERBS
+        or tok.dep_ == "pobj" and tok.head.lower_ in PIT_PREPOSITIONS)
 
 
 

@@ -134,6 +134,7 @@ ATTEMPT_LEMMAS = words("event_words", "attempt_lemmas")
 
 FUTURE_AUX = words("function_words", "future_auxiliaries")
 TEMPORAL_MARKS = words("function_words", "temporal_marks")
+UNIVERSAL_DETERMINERS = words("function_words", "universal_determiners")
 PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
 CAMPAIGN_PERIODS = words("event_words", "campaign_periods")  # "for months": a period of weeks or longer
 
@@ -154,6 +155,23 @@ def open_period(verb: Token) -> Token | None:
                 g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in CAMPAIGN_PERIODS for g in child.children):
             return child
     return None
+
+
+def class_described(tok: Token) -> bool:
+    """'All servicemen ... who laid down their arms are guaranteed life': a relative clause on a noun that
+    is a whole class ('all', 'any', with no number), the subject of a present-tense statement, says whom the
+    statement covers (a promise, a rule), not what someone did.  The parse may hang the clause on a noun
+    joined to that subject, so the way up goes through conjuncts, appositions and 'of' phrases."""
+    if tok.dep_ != "relcl":
+        return False
+    noun = tok.head
+    while noun.dep_ in ("conj", "appos", "pobj", "prep") and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head  # its tense: its own, or its auxiliary's ("are guaranteed")
+    present = verb.tag_ in ("VBP", "VBZ") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBP", "VBZ") for a in verb.children)
+    return noun.dep_ in ("nsubj", "nsubjpass") and present \
+        and any(c.dep_ in ("det", "predet") and c.lower_ in UNIVERSAL_DETERMINERS for c in noun.children) \
+        and not any(c.dep_ == "nummod" for c in noun.children)
 
 
 def shared_modal(t: Token) -> Token | None:

@@ -23,6 +23,7 @@ from eventwire.extract.types_base import (
     TOPIC_PREPOSITIONS,
     aux_host,
     bare_plural,
+    class_described,
     open_period,
     shared_modal,
 )
@@ -31,7 +32,8 @@ from eventwire.extract.vocab import words
 
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
 CONDITIONAL_MARKS = words("function_words", "conditional_marks")
-UNIVERSAL_DETERMINERS = words("function_words", "universal_determiners")
+SERIES_NOUNS = words("event_words", "series_nouns")
+SERIES_PLACE_WORDS = words("event_words", "series_place_words")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
 CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
@@ -52,23 +54,6 @@ OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
-
-
-def _class_described(tok: Token) -> bool:
-    """'All servicemen ... who laid down their arms are guaranteed life': a relative clause on a noun that
-    is a whole class ('all', 'any', with no number), the subject of a present-tense statement, says whom the
-    statement covers (a promise, a rule), not what someone did.  The parse may hang the clause on a noun
-    joined to that subject, so the way up goes through conjuncts, appositions and 'of' phrases."""
-    if tok.dep_ != "relcl":
-        return False
-    noun = tok.head
-    while noun.dep_ in ("conj", "appos", "pobj", "prep") and noun.head.i != noun.i:
-        noun = noun.head
-    verb = noun.head  # its tense: its own, or its auxiliary's ("are guaranteed")
-    present = verb.tag_ in ("VBP", "VBZ") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBP", "VBZ") for a in verb.children)
-    return noun.dep_ in ("nsubj", "nsubjpass") and present \
-        and any(c.dep_ in ("det", "predet") and c.lower_ in UNIVERSAL_DETERMINERS for c in noun.children) \
-        and not any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _kind_characterised(tok: Token) -> bool:
@@ -104,6 +89,10 @@ class Blocking:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:
             return f"'{tok.head.head.text} of {tok.text}': names where fighting is, not a deed"
+        series = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if series is not None and series.lemma_.lower() in SERIES_NOUNS and series.dep_ == "pobj" \
+                and series.head.lower_ == "in" and series.head.head.lower_ in SERIES_PLACE_WORDS:
+            return f"'{series.head.head.text} in a {series.text} of {tok.text}': the news placed in a pattern"
         if tok.dep_ in ("compound", "amod") and tok.head.lower_ in self.non_event_heads:
             return f"'{tok.text} {tok.head.text}': names a kind of thing, not an event"
         if tok.text[:1].isupper() and not tok.text.isupper() and tok.i != tok.sent.start and tok.pos_ == "PROPN":
@@ -113,7 +102,7 @@ class Blocking:
         if tok.lemma_.lower() == "shell" and tok.tag_ == "NNS" and tok.dep_ not in ("nsubj", "nsubjpass"):
             # "short of shells", "supplied millions of shells": ammunition; "shells hit the school" tells a strike
             return "'shells' named as ammunition, not as what hit: no shelling"
-        if _class_described(tok):
+        if class_described(tok):
             return f"'{tok.text}' describes a class of people in a present-tense statement, not a deed told"
         if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and tok.head.lemma_.lower() not in TIME_NOUNS \

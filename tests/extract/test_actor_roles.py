@@ -1,5 +1,7 @@
 """Roles read from the parse (extract.actor_roles), on sentences written for these tests."""
-from eventwire.extract.actor_roles import deed_of_clause, patient
+import pytest
+
+from eventwire.extract.actor_roles import deed_of_clause, patient, role_of, subject_controls
 
 
 def _tok(doc, text):
@@ -18,3 +20,20 @@ def test_the_deed_tells_the_clause_only_as_its_doer_or_means(nlp):
     assert deed_of_clause(_tok(doc, "killed"), _tok(doc, "strikes"))
     doc = nlp("Six militants were killed an hour before the explosion.")
     assert not deed_of_clause(_tok(doc, "killed"), _tok(doc, "explosion"))
+
+
+@pytest.mark.parametrize("text, subject, verb, controls", [
+    ("Rebels tried to seize the town on Friday.", "Rebels", "seize", True),
+    ("Police fired tear gas to disperse the crowd.", "Police", "disperse", True),
+    ("Police used tear gas to break up the march.", "Police", "break", True),
+    # the verb above hands the doing to its object
+    ("The governor ordered troops to attack the rebels.", "governor", "attack", False),
+    ("Fighting forced residents to flee the town.", "Fighting", "flee", False),
+    # an infinitive with a subject of its own
+    ("Officials want the army to retake the town.", "Officials", "retake", False),
+])
+def test_a_subjectless_infinitive_is_done_by_the_subject_of_the_verb_above(nlp, text, subject, verb, controls):
+    doc = nlp(text)
+    trigger = _tok(doc, verb)
+    assert subject_controls(trigger) == controls
+    assert (role_of(doc[_tok(doc, subject).i:_tok(doc, subject).i + 1], trigger, set()) == "actor1") == controls

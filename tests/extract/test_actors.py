@@ -310,3 +310,12 @@ def test_its_forces_that_beat_back_a_raid_are_the_side_it_was_aimed_at(nlp, find
     r = roles(nlp, finder, "Russia's defence ministry said its forces had beaten back an armed incursion into the "
                            "region, killing about 70 of the attackers.", "incursion")
     assert r.get("Military Forces of Russia (2000-)") == "actor2", r
+
+
+def test_in_a_demonstration_the_crowd_is_actor1_whoever_the_subject_is():
+    from eventwire.extract.actors import crowd_first
+    from eventwire.model import ActorRef
+    police, crowd = ActorRef("Police Forces", "actor1", "police", inter=1), ActorRef("Protesters", "actor2", inter=6)
+    out = crowd_first((police, crowd))
+    assert [(a.name, a.role) for a in out] == [("Protesters", "actor1"), ("Police Forces", "actor2")]
+    assert crowd_first((police,)) == (police,)  # no crowd named: nothing to turn round

@@ -62,6 +62,14 @@ def test_a_shared_country_name_is_read_by_the_texts_other_places(finder, text, c
     assert by_surface(finder.find(text))["Congo"].country == country
 
 
+def test_the_congos_provinces_are_those_of_2015(finder):
+    ituri = by_surface(finder.find("Militia fighters killed 11 people at a gold mine in Ituri province on Tuesday."))
+    assert (ituri["Ituri province"].name, ituri["Ituri province"].country) == ("Ituri", "CD")
+    assert ituri["Ituri province"].precision == "region"
+    kivu = by_surface(finder.find("Fighting spread across North Kivu and South Kivu."))
+    assert {p.name for p in kivu.values()} == {"North Kivu", "South Kivu"}
+
+
 def test_us_state_context_picks_the_local_town(finder):
     text = ("Deputies in Laurel County said the crash happened north of London on Interstate 75. "
             "The Kentucky State Police are investigating.")

@@ -139,3 +139,11 @@ def test_a_deed_a_protest_is_about_is_not_a_second_event(clf, nlp):
 def test_force_by_police_or_troops_at_a_protest_is_its_repression(sub_types, text, expected):
     assert sub_types(text) == [expected]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces opened fire on protesters in the capital on Friday, killing two.",
+    "Soldiers shot at demonstrators outside the palace on Friday.",
+])
+def test_shooting_at_a_demonstration_is_force_against_it_not_a_fight(clf, nlp, text):
+    assert subs(clf, nlp, text) == ["Excessive force against protesters"]

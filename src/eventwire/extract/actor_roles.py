@@ -39,6 +39,7 @@ CLAUSE_DEED_DEPS = ("nsubj", "agent")
 DEED_PREPOSITIONS = words("function_words", "deed_prepositions")
 # "troops were deployed", "troops deployed to the border": the force moved is the party whose activity changes
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
+OBJECT_CONTROL_VERBS = words("event_words", "object_control_verbs")
 # "its forces had beaten back an incursion": who repels a deed is the side it was aimed at
 REPEL_LEMMAS = frozenset(load_json("lexicons", "event_types.json")["not_event_cues"]["repel_lemmas"])
 
@@ -68,6 +69,16 @@ def patient(root: Token, trigger: Token, speech_heads: set[int]) -> bool:
     if not related:
         return False
     return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and exposed(verb))
+
+
+def subject_controls(verb: Token) -> bool:
+    """"Police fired tear gas to disperse the crowd", "rebels tried to seize the town": an infinitive with no
+    subject of its own is done by the subject of the verb it hangs on, unless that verb hands the doing to
+    its object ("ordered troops to attack", "forced residents to flee")."""
+    return (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and verb.head.pos_ in ("VERB", "AUX") and verb.head.lemma_.lower() not in OBJECT_CONTROL_VERBS)
 
 
 def deed_of_clause(verb: Token, trigger: Token) -> bool:
@@ -101,6 +112,8 @@ def protest_counterpart(root: Token, trigger: Token) -> bool:
         verb = verb.head  # "fired on protesters": the verb above the preposition
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
+    while root.head.i != verb.i and subject_controls(verb):
+        verb = verb.head  # "police used tear gas to break up a march": the subject of 'used' broke it up
     if root.dep_ == "nsubj" and root.head.i == verb.i:
         return word.dep_ != "nsubj"
     return word.dep_ == "nsubj" and root.dep_ == "pobj" and root.head.head.i == verb.i
@@ -164,6 +177,8 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     # "gunmen entered the campus and shot at soldiers": coordinated verbs share the first one's subject
     if trigger.dep_ == "conj" and trigger.head in chain and root.dep_ == "nsubj" and root.head.i == trigger.head.i \
             and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        return "actor1"
+    if root.dep_ == "nsubj" and root.head.i == trigger.head.i and subject_controls(trigger):
         return "actor1"
     if accused(root, trigger) or support_subject(root, trigger):
         return "actor1"

@@ -9,7 +9,7 @@ claimant, not an actor.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -88,7 +88,10 @@ class ActorFinder:
         """A rally whose text names no doer still has one: ACLED's protesters (rioters for a violent
         demonstration).  Only when no actor 1 was found; a named one always wins."""
         ident = self.default_actor1.get(sub_event_type)
-        if ident is None or any(a.role == "actor1" for a in found):
+        if ident is None:
+            return found
+        found = crowd_first(found)
+        if any(a.role == "actor1" for a in found):
             return found
         e = self.entries[ident]
         return (ActorRef(e.name, "actor1", e.id, "", e.inter, f"no doer named: a {sub_event_type.lower()}'s own"),
@@ -289,3 +292,24 @@ class ActorFinder:
                     first.name, "actor1", first.id, first.alias, first.inter, first.reason + " (only named party)"
                 )
         return tuple(found)
+
+
+# ACLED's interaction codes of a crowd: rioters (5) and protesters (6)
+CROWD_INTERS = (5, 6)
+
+
+def crowd_first(found: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """In a demonstration ACLED's actor 1 is always the crowd and whoever acts on it actor 2, whichever of
+    them the sentence makes the subject: "police dispersed the protesters" names the police as the doer of
+    the dispersal, but the event is the protest, and the police its counterpart."""
+    crowd = next((a for a in found if a.role in ("actor1", "actor2") and a.inter in CROWD_INTERS), None)
+    if crowd is None:
+        return found
+    out = []
+    for a in found:
+        if a is crowd and a.role != "actor1":
+            a = replace(a, role="actor1", reason=a.reason + " (the crowd is a demonstration's actor 1)")
+        elif a is not crowd and a.role == "actor1" and a.inter not in CROWD_INTERS:
+            a = replace(a, role="actor2", reason=a.reason + " (acted on the crowd: actor 2)")
+        out.append(a)
+    return tuple(sorted(out, key=lambda a: a.role != "actor1"))  # actor 1 first, as every finder gives it

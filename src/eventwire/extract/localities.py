@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.truecase import is_english_word
 from eventwire.extract.vocab import words
+from eventwire.model import Place
 
 LOCALITY_NOUNS = words("place_words", "locality_nouns")
 SITE_NOUNS = words("place_words", "site_nouns")
@@ -43,7 +44,7 @@ class Locality:
     head: Token  # the word the locality's tie to the event word is measured from
     start: int  # character offsets in the parsed piece
     end: int
-    demonym: Token | None = None  # "a Russian air base": the only place word of an unnamed one
+    demonym: Token | None = None  # "a Russian air base", "the Lebanese village of X": its country's word
 
 
 def _capitalised(t: Token) -> bool:
@@ -107,8 +108,17 @@ def named_localities(sent: Span, known: Callable[[Token], bool], text: str = "")
         if noun == "" and written_as_person(name, text):
             continue
         head = sent.doc[last.i + 1] if noun and last.i + 1 < sent.end and sent.doc[last.i + 1].text == noun else last
-        out.append(Locality(name, noun, head, first.idx, last.idx + len(last.text)))
+        noun_tok = head if head is not last else sent.doc[first.i - 2] if noun else None
+        out.append(Locality(name, noun, head, first.idx, last.idx + len(last.text), demonym_of(noun_tok)))
     return out
+
+
+def demonym_of(noun: Token | None) -> Token | None:
+    """"A Russian air base", "the Lebanese village of X": a capitalised word on the locality noun, which may
+    name its country (the caller asks the places found whether it does)."""
+    if noun is None:
+        return None
+    return next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()), None)
 
 
 def unnamed_localities(sent: Span) -> list[Locality]:
@@ -120,8 +130,7 @@ def unnamed_localities(sent: Span) -> list[Locality]:
         dets = [c for c in t.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in NEW_PLACE_DETS:
             continue
-        demonym = next((c for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()), None)
-        out.append(Locality("", t.lower_, t, dets[0].idx, t.idx + len(t.text), demonym))
+        out.append(Locality("", t.lower_, t, dets[0].idx, t.idx + len(t.text), demonym_of(t)))
     return out
 
 
@@ -132,3 +141,20 @@ def settlement_told_before(sent: Span) -> bool:
     return any(t.lower_ in CITY_NOUNS and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) for t in sent)
+
+
+def country_in_phrase(sent: Span, offset: int, country: Place | None, loc: Locality) -> Place | None:
+    """The country named in the locality's own phrase ("in X, Ukraine", "X in Russia"), if any: a
+    country named elsewhere in the sentence ("Ukraine's army launched ...") says nothing of where X is.
+    ``offset``: where the parsed piece starts in the text the places' offsets count in."""
+    toks = [t for t in sent if country is not None and country.start <= offset + t.idx < country.end]
+    if not toks or not (loc.head.is_ancestor(toks[-1]) or toks[-1].is_ancestor(loc.head)
+                        or toks[-1].head.head == loc.head or toks[-1].head == loc.head.head):
+        return None
+    return country
+
+
+def demonym_country(loc: Locality, offset: int, found: list[Place]) -> Place | None:
+    """The country the locality's own adjective names ("the Lebanese village of X"), if it is one."""
+    at = offset + loc.demonym.idx if loc.demonym is not None else -1
+    return next((p for p in found if p.feature == "demonym" and p.start <= at < p.end), None)

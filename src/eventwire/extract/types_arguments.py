@@ -214,7 +214,9 @@ class Arguments:
             lemma = arg.lemma_.lower()
             if lemma in mil or lemma in civ:
                 return "military" if lemma in mil else "civilian"
-        rest = {t.lemma_.lower() for t in sent if t not in agent and t.pos_ in ("NOUN", "PROPN") and t.i not in told_by}
+        # nor is what describes the doer ("the attackers, believed to be members of a militia, stormed a mine")
+        doer = {t.i for a in agent for t in a.subtree}
+        rest = {t.lemma_.lower() for t in sent if t.i not in doer and t.pos_ in ("NOUN", "PROPN") and t.i not in told_by}
         if rest & mil:
             return "military"
         if rest & civ:
@@ -229,6 +231,8 @@ class Arguments:
             return "Riots", "Mob violence", f"'{text}' by a crowd"
         if side is None and not armed:
             return None
+        if any(a.lemma_.lower() in self.actor_sets.get("demonstrating", ()) for a in self._args(tok)):
+            return None  # "opened fire on protesters": force against a demonstration (types_protests), no fight
         target = self._target(tok, sent, agent)
         if target == "civilian":
             return "Violence against civilians", "Attack", f"ground attack '{text}' on civilians"

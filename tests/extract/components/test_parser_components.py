@@ -1,6 +1,8 @@
 """The parser's sentence components, each read through the attributes it assigns."""
 from datetime import date
 
+import pytest
+
 from eventwire.extract.components.event_types import is_question
 from eventwire.extract.components.times import HitDates, date_for, date_of_hit, own_dates
 from eventwire.model import DateSpan, Document, PublishedDate
@@ -80,6 +82,20 @@ def test_the_force_using_lethal_force_on_protesters_is_their_counterpart(parse):
     assert hit.sub_event_type == "Excessive force against protesters"
     (actors,) = sent._.actors
     assert {a.name: a.role for a in actors} == {"Protesters": "actor1", "Police Forces": "actor2"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas to disperse thousands of protesters in the capital on Friday.",  # the dispersal is the deed
+    "Riot police dispersed the demonstrators outside parliament on Friday.",  # the police as its subject
+    "Police used tear gas to break up a march in the capital on Friday.",  # the infinitive's doer is 'used''s subject
+])
+def test_the_crowd_is_a_demonstrations_actor1_and_the_force_acting_on_it_actor2(parse, text):
+    sent = next(iter(parse(text).sents))
+    (hit,) = sent._.type_hits
+    assert hit.sub_event_type == "Protest with intervention"
+    (actors,) = sent._.actors
+    assert {a.name: a.role for a in actors} == {"Protesters": "actor1", "Police Forces": "actor2"}
+    assert actors[0].role == "actor1"
 
 
 def test_a_clause_on_a_deeds_noun_takes_its_date(parse):

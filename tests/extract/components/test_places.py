@@ -8,7 +8,7 @@ from eventwire.extract.components.places import (COUNTRY_OF_DEED, LOCALITY, NAME
                                                  capitals, context_place, group_short_names)
 from eventwire.extract.concreteness import IN_SENTENCE
 from eventwire.extract.factories import build_reader
-from eventwire.model import DateSpan, Evidence, Mention, Place
+from eventwire.model import DateSpan, Document, Evidence, Mention, Place, PublishedDate
 
 WAGNER = Place("Wagner", "US", "South Dakota", 43.08, -98.29, "town", 5769288, surface="Wagner")
 AZOV = Place("Azov", "RU", "Rostov", 47.11, 39.42, "town", 583673, surface="Azov")
@@ -146,3 +146,13 @@ def test_the_city_pointed_back_at_is_a_town_not_the_previous_deeds_region():
     assert place is sumy and "previous event" in why
     # with no town before it, the region still stands
     assert context_place(100, [kursk], [_mention(kursk)], town=True)[0] is kursk
+
+
+@pytest.mark.parametrize("text, country", [
+    ("An air strike on a house in the southern Lebanese village of Aitaroun killed five people on Thursday.", "LB"),
+    ("Gunmen killed five people in the Nigerian village of Kutaru on Thursday.", "NG"),
+])
+def test_a_village_the_gazetteer_lacks_is_in_the_country_its_adjective_names(extractor, text, country):
+    doc = Document("d", "0" * 64, None, None, "W", None, PublishedDate(date(2025, 7, 8), "metadata", 1.0), "en", text)
+    (m,) = extractor.extract(doc)
+    assert (m.place.country, m.place.precision) == (country, "country")

@@ -37,7 +37,8 @@ from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
 from eventwire.extract.concreteness import IN_SENTENCE
 from eventwire.extract.gazetteer import load as load_gazetteer
-from eventwire.extract.localities import Locality, named_localities, unnamed_localities
+from eventwire.extract.localities import (Locality, country_in_phrase, demonym_country, named_localities,
+                                          unnamed_localities)
 from eventwire.extract.places import PlaceFinder
 from eventwire.extract.truecase import is_english_word, mostly_upper
 from eventwire.extract.types import EventTypeClassifier, TypeHit
@@ -301,7 +302,8 @@ class EventPlaces:
             if best is not None and best.precision in ("district", "region"):
                 return replace(best, feature=NAMED_LOCALITY, surface=loc.name, start=offset + loc.start,
                                end=offset + loc.end), f"{why} in '{best.surface or best.name}' {IN_SENTENCE}"
-            return _marker(loc, offset, self._qualifier(sent, offset, best, loc), sent.doc.text), f"{why} {IN_SENTENCE}"
+            country = country_in_phrase(sent, offset, best, loc) or demonym_country(loc, offset, found)
+            return _marker(loc, offset, country, sent.doc.text), f"{why} {IN_SENTENCE}"
         if best is not None and best.precision != "country":
             return None
         new = [loc for loc in unnamed_localities(sent)
@@ -309,10 +311,7 @@ class EventPlaces:
         if not new:
             return None
         loc = min(new, key=lambda x: abs(offset + x.start - trig_pos))
-        country = best
-        if loc.demonym is not None:
-            at = offset + loc.demonym.idx
-            country = next((p for p in found if p.feature == "demonym" and p.start <= at < p.end), None) or best
+        country = demonym_country(loc, offset, found) or best
         why = f"'{_phrase(loc, sent.doc.text)}', a place not named before"
         if best is not None:  # the sentence names the country: as concrete a place as before (extract.concreteness)
             why = f"{why}; '{best.surface or best.name}' {IN_SENTENCE}"
@@ -337,16 +336,6 @@ class EventPlaces:
             trigger = trigger.head  # "drone attack": the phrase's head
         return trigger in chain or trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "attr") \
             and len(chain) > 2 and chain[1].dep_ == "prep" and chain[2] == trigger.head
-
-    @staticmethod
-    def _qualifier(sent: Span, offset: int, country: Place | None, loc: Locality) -> Place | None:
-        """The country named in the locality's own phrase ("in X, Ukraine", "X in Russia"), if any: a
-        country named elsewhere in the sentence ("Ukraine's army launched ...") says nothing of where X is."""
-        toks = [t for t in sent if country is not None and country.start <= offset + t.idx < country.end]
-        if not toks or not (loc.head.is_ancestor(toks[-1]) or toks[-1].is_ancestor(loc.head)
-                            or toks[-1].head.head == loc.head or toks[-1].head == loc.head.head):
-            return None
-        return country
 
     def _container(self, sent: Span, offset: int, town: Place, loc: Locality) -> Place | None:
         """'the village X of Kyiv', 'X village, Kyiv region': a town named inside the locality's own phrase

@@ -37,3 +37,11 @@ def test_a_subjectless_infinitive_is_done_by_the_subject_of_the_verb_above(nlp, 
     trigger = _tok(doc, verb)
     assert subject_controls(trigger) == controls
     assert (role_of(doc[_tok(doc, subject).i:_tok(doc, subject).i + 1], trigger, set()) == "actor1") == controls
+
+
+def test_a_passive_subject_is_the_doer_of_an_active_verb_coordinated_with_its_own(nlp):
+    doc = nlp("Police were sent to the area and exchanged fire with the gang.")
+    police = doc[0:1]
+    assert role_of(police, _tok(doc, "exchanged"), set()) == "actor1"
+    doc = nlp("Two policemen were wounded and evacuated to the capital.")
+    assert role_of(doc[1:2], _tok(doc, "evacuated"), set()) != "actor1"  # a passive verb: done to them

@@ -319,3 +319,22 @@ def test_in_a_demonstration_the_crowd_is_actor1_whoever_the_subject_is():
     out = crowd_first((police, crowd))
     assert [(a.name, a.role) for a in out] == [("Protesters", "actor1"), ("Police Forces", "actor2")]
     assert crowd_first((police,)) == (police,)  # no crowd named: nothing to turn round
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a country's adjective, or its name before a force noun, names its forces past the first twelve countries
+    ("The Malian army killed 20 militants near Mopti on Sunday.", "killed", ("Military Forces of Mali", "actor1")),
+    ("A Myanmar military air strike hit a monastery on Tuesday.", "strike", ("Military Forces of Myanmar", "actor1")),
+    ("Azerbaijani troops launched missiles and destroyed the Armenian army's artillery batteries.", "launched",
+     ("Military Forces of Armenia", "actor2")),  # what a coordinated verb of the deed hit
+])
+def test_the_forces_of_more_countries(nlp, finder, text, trigger, expected):
+    name, role = expected
+    assert roles(nlp, finder, text, trigger).get(name) == role
+
+
+def test_a_capital_is_no_name_of_a_new_countrys_forces_nor_a_speakers_army_a_doer(nlp, finder):
+    r = roles(nlp, finder, "The attackers imitated the Paris attacks and set off bombs in Jakarta.", "set")
+    assert not any("France" in name for name in r)
+    r = roles(nlp, finder, "A car bomb exploded near a patrol, according to an Iraqi army captain.", "bomb")
+    assert r.get("Military Forces of Iraq") != "actor1"  # whose account, not who did it

@@ -166,3 +166,15 @@ def test_no_losses_gate_opens_for_every_phrase_and_agrees_with_the_phrases(claim
 def test_no_one_injured_is_a_zero_denial_of_injuries_only(nlp, claims):
     found = run(nlp, claims, "The shell hit a shed and no one was injured, the governor said.")
     assert (one(found, "injuries").value, [c for c in found if c.property == "fatalities"]) == (0, [])
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("More than 300 people have been killed this year, according to UN figures.", "UN"),
+    ("Five people were killed, according to the ministry's figures.", "ministry"),
+    ("Five people were killed, a Hamas statement said.", "Hamas"),
+])
+def test_figures_or_a_statement_whose_phrase_names_its_issuer_are_the_issuers(nlp, claims, text, claimant):
+    memory = SpeakerMemory()
+    run(nlp, claims, "Governor Ivan Petrov said the shelling went on.", memory)  # another speaker named before
+    (c,) = [c for c in run(nlp, claims, text, memory) if c.property in ("fatalities", "period_total")]
+    assert c.claimant == claimant

@@ -70,3 +70,8 @@ def test_a_name_the_article_writes_after_a_first_name_or_title_is_a_person(sent)
 ])
 def test_the_city_with_no_name_points_back_at_a_town(sent, text, told):
     assert settlement_told_before(sent(text)) is told
+
+
+def test_a_hyphened_name_is_one_word(sent):
+    (loc,) = named_localities(sent("Gang members killed 20 people in the town of Pont-Sonde overnight."), known)
+    assert (loc.name, loc.noun) == ("Pont-Sonde", "town")

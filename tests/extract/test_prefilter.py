@@ -40,3 +40,11 @@ def test_split_sentences_keeps_offsets():
     text = 'Shelling hit Kherson. "We heard it," she said. 3 people died.'
     spans = split_sentences(text)
     assert [text[a:b] for a, b in spans] == ["Shelling hit Kherson.", '"We heard it," she said.', "3 people died."]
+
+
+def test_an_abbreviations_period_ends_no_sentence():
+    # an initialism or a title before a capital: the deed keeps the rest of its sentence
+    text = "U.S. forces shot down two drones, the U.S. Central Command said. Lt. Col. Ivanov spoke. It was in the U.S."
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["U.S. forces shot down two drones, the U.S. Central Command said.",
+                                             "Lt. Col. Ivanov spoke.", "It was in the U.S."]

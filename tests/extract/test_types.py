@@ -569,3 +569,15 @@ def test_phrase_patterns_lemmatised_without_the_entity_recogniser_read_the_same(
     phrases = ["opened fire", "blew themselves up", "set on fire", "sit-in", "took to the streets", "shot down"]
     full = [[t.lemma_ for t in d] for d in nlp.pipe(phrases)]
     assert [[t.lemma_ for t in d] for d in nlp.pipe(phrases, disable=PHRASE_UNUSED)] == full
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's forces drop their bombs from aircraft; an armed group plants them
+    ("The military bombed a village in the north on Tuesday.", ["Air/drone strike"]),
+    ("The junta bombed a village in the north on Tuesday.", ["Air/drone strike"]),
+    ("Militants bombed a bus station on Tuesday.", ["Remote explosive/landmine/IED"]),
+    # the police investigating a bombing did not drop it
+    ("Police issued arrest warrants following the bombing.", []),
+])
+def test_who_bombed_tells_how(clf, nlp, text, expected):
+    assert [s for s in subs(clf, nlp, text) if s != "Arrests"] == expected

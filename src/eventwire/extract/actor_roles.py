@@ -173,9 +173,15 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         if deps and deps[-1] in ("prep", "pobj"):
             # "clashed with X": the other side; "attacked by X", "fire from X": the doer
             return "actor1" if path[-2].lower_ in AGENT_PREPOSITIONS else "actor2"
+        if any(t.dep_ == "dobj" and path[n + 1].dep_ in ("conj", "advcl", "xcomp") and path[n + 2] == trigger
+               for n, t in enumerate(path[:-2])):
+            return "actor2"  # "launched missiles and destroyed the Armenian army's batteries": what a verb of it hit
         return "actor1"
-    # "gunmen entered the campus and shot at soldiers": coordinated verbs share the first one's subject
-    if trigger.dep_ == "conj" and trigger.head in chain and root.dep_ == "nsubj" and root.head.i == trigger.head.i \
+    # "gunmen entered the campus and shot at soldiers": coordinated verbs share the first one's subject, also
+    # a passive one when the deed's verb is active ("police were sent to the area and exchanged fire")
+    if trigger.dep_ == "conj" and trigger.head in chain and root.head.i == trigger.head.i \
+            and (root.dep_ == "nsubj" or root.dep_ == "nsubjpass" and trigger.tag_ in ("VBD", "VBZ", "VBP")
+                 and not any(c.dep_ == "auxpass" for c in trigger.children)) \
             and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
         return "actor1"
     if root.dep_ == "nsubj" and root.head.i == trigger.head.i and subject_controls(trigger):
@@ -204,6 +210,7 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     # actor modifies the weapon that is the subject/agent of the trigger ("Ukrainian drones struck"); a
     # passive subject is what was done to ("two Hezbollah members were killed by ...")
     if root.head.dep_ in {"nsubj", "csubj", "pobj"} and root.dep_ in ("amod", "compound", "poss") \
-            and root.head.lemma_.lower() not in SOURCE_NOUNS and root.head.lower_ not in SOURCE_NOUNS:
-        return "actor1"  # not "according to Russian military reports": whose account, not who did it
+            and root.head.lemma_.lower() not in SOURCE_NOUNS and root.head.lower_ not in SOURCE_NOUNS \
+            and not any(t.lower_ == "according" for t in root.ancestors):
+        return "actor1"  # not "according to Russian military reports", "to an Iraqi army captain": whose account
     return None

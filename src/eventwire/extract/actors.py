@@ -175,9 +175,13 @@ class ActorFinder:
         if head.pos_ in NOUN_POS and (head.lower_ in self.force_nouns or head.lemma_.lower() in self.force_nouns):
             return head
         nxt = tok.nbor(1) if tok.i + 1 < sent.end else None
-        if tok.lower_ in self.country_adjectives and nxt is not None and nxt.lower_ in self.force_nouns:
+        if nxt is None or nxt.lower_ not in self.force_nouns:
+            return None
+        if tok.lower_ in self.country_adjectives:
             return nxt
-        return None
+        # "a Myanmar military air strike": a country's name before its force noun, both modifying the deed
+        return nxt if tok.dep_ in ("compound", "nmod", "amod") and nxt.dep_ in ("compound", "nmod", "amod") \
+            and nxt.head.i == tok.head.i else None
 
     def _named_organisations(self, sent: Span, trigger: Token, speech_heads: set[int],
                              known: list[ActorRef]) -> list[ActorRef]:

@@ -124,8 +124,8 @@ class ClaimExtractor:
         # a blanked dateline ("BELGOROD — " parsed as spaces, see to_mentions._piece) is whitespace
         while keep and (keep[0].is_punct or keep[0].is_space or keep[0].lower_ in ARTICLES):
             keep = keep[1:]
-        while keep and (keep[-1].is_punct or keep[-1].is_space):
-            keep = keep[:-1]
+        while keep and (keep[-1].is_punct or keep[-1].is_space or keep[-1].tag_ == "POS"):
+            keep = keep[:-1]  # a possessor's "'s": "the ministry's figures" were issued by "ministry"
         keep = keep[-MAX_CLAIMANT_TOKENS:]
         return " ".join(t.text for t in keep).replace(" 's", "'s").replace(" ’s", "’s").strip()
 
@@ -140,6 +140,8 @@ class ClaimExtractor:
                 obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     if obj.lemma_.lower() in self.generic or obj.lower_ in self.generic:
+                        if (by := issuer(obj)) is not None:
+                            return self._resolve(by, memory, f"issuer of the '{obj.text}' (according to)")
                         generic_hit = obj.text
                         continue
                     return self._resolve(obj, memory, "according to")
@@ -154,6 +156,8 @@ class ClaimExtractor:
                 if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     subj = tok.head  # "Mr X, who said ..." speaks as Mr X
                 if subj.lemma_.lower() in self.generic or subj.lower_ in self.generic:
+                    if (by := issuer(subj)) is not None:
+                        return self._resolve(by, memory, f"issuer of the '{subj.text}', subject of '{tok.text}'")
                     generic_hit = subj.text
                     continue
                 return self._resolve(subj, memory, f"subject of '{tok.text}'")
@@ -353,3 +357,11 @@ class ClaimExtractor:
                     Claim(prop, 0, None, None, claimant, "denies", hedged, ev, f"'{hit}': denial of losses; claimant: {why}")
                 )
         return claims
+
+
+def issuer(noun: Token) -> Token | None:
+    """Who issued a statement, report or figures, when its own phrase names them: "UN figures", "the
+    ministry's statement", "a Hamas statement" (a name or a possessor); "official figures", "a statement"
+    name no one, so the speaker is the last one named."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS
+                 or c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"), None)

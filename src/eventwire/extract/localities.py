@@ -52,19 +52,29 @@ def _capitalised(t: Token) -> bool:
 
 
 def _name_runs(sent: Span) -> list[tuple[Token, Token]]:
-    """Runs of capitalised words: (first, last)."""
+    """Runs of capitalised words: (first, last); a hyphen between two of them, unspaced, joins them into
+    one word ("Pont-Sonde")."""
     runs, i = [], sent.start
     while i < sent.end:
         t = sent.doc[i]
         if not _capitalised(t):
             i += 1
             continue
-        j = i
-        while j + 1 < sent.end and j + 1 - i < NAME_WORDS and _capitalised(sent.doc[j + 1]):
-            j += 1
+        j, words = _hyphened(sent, i), 1
+        while j + 1 < sent.end and words < NAME_WORDS and _capitalised(sent.doc[j + 1]):
+            j, words = _hyphened(sent, j + 1), words + 1
         runs.append((t, sent.doc[j]))
         i = j + 1
     return runs
+
+
+def _hyphened(sent: Span, i: int) -> int:
+    """The last token of the hyphened word starting at ``i`` ("Pont" "-" "Sonde")."""
+    doc = sent.doc
+    while i + 2 < sent.end and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ \
+            and _capitalised(doc[i + 2]):
+        i += 2
+    return i
 
 
 def _slot(sent: Span, first: Token, last: Token) -> str | None:

@@ -16,15 +16,22 @@ from collections.abc import Iterable
 
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import YEAR
+from eventwire.extract.vocab import titles
 
 # a rough sentence end: . ! ? (and closing quotes) followed by space and a capital, quote or digit
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# a period that ends an abbreviation before a capital, not a sentence: an initialism ("the U.S. Central
+# Command", "U.N. figures") or a title before a name ("Lt. Col. Smith"); where it did end one, the parser
+# still splits there, so the cost of not splitting is a longer run parsed, not a deed cut off from its tail
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:" + "|".join(sorted(titles("before_names"))) + r")\.)$")
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) offsets of rough sentences; cheap, only for choosing what to parse."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(paragraph):
+        if _ABBREVIATION_END.search(paragraph, 0, m.start()):
+            continue
         spans.append((start, m.start()))
         start = m.end()
     if start < len(paragraph):

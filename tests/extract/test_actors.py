@@ -338,3 +338,16 @@ def test_a_capital_is_no_name_of_a_new_countrys_forces_nor_a_speakers_army_a_doe
     assert not any("France" in name for name in r)
     r = roles(nlp, finder, "A car bomb exploded near a patrol, according to an Iraqi army captain.", "bomb")
     assert r.get("Military Forces of Iraq") != "actor1"  # whose account, not who did it
+
+
+def test_a_name_that_only_holds_or_backs_the_noun_after_it_is_no_party(nlp, finder):
+    r = roles(nlp, finder, "An army drone strike hit a market in the RSF-controlled town of Kabkabiya.", "strike")
+    assert "Rapid Support Forces" not in r
+    r = roles(nlp, finder, "Iran-backed Houthi rebels fired missiles at a ship.", "fired")
+    assert r == {"Ansar Allah": "actor1"}
+
+
+def test_the_object_of_a_verb_in_an_adverbial_clause_of_the_deed_is_its_target(nlp, finder):
+    r = roles(nlp, finder, "Two gunmen opened fire in a hospital, escaping with a prisoner and killing two police "
+                           "officers.", "opened")
+    assert r.get("Police Forces") == "actor2"

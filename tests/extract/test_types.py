@@ -581,3 +581,8 @@ def test_phrase_patterns_lemmatised_without_the_entity_recogniser_read_the_same(
 ])
 def test_who_bombed_tells_how(clf, nlp, text, expected):
     assert [s for s in subs(clf, nlp, text) if s != "Arrests"] == expected
+
+
+def test_the_group_points_back_at_an_organisation_not_at_a_crowd(clf, nlp):
+    assert "Mob violence" not in subs(clf, nlp, "The army says the group carried out an attack on a bus on Monday.")
+    assert subs(clf, nlp, "A group of men attacked a bus in the town on Monday.") == ["Mob violence"]

@@ -173,9 +173,11 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         if deps and deps[-1] in ("prep", "pobj"):
             # "clashed with X": the other side; "attacked by X", "fire from X": the doer
             return "actor1" if path[-2].lower_ in AGENT_PREPOSITIONS else "actor2"
-        if any(t.dep_ == "dobj" and path[n + 1].dep_ in ("conj", "advcl", "xcomp") and path[n + 2] == trigger
+        if any(t.dep_ == "dobj" and all(v.dep_ in ("conj", "advcl", "xcomp") for v in path[n + 1:-1])
                for n, t in enumerate(path[:-2])):
-            return "actor2"  # "launched missiles and destroyed the Armenian army's batteries": what a verb of it hit
+            # "launched missiles and destroyed the Armenian army's batteries", "opened fire, ... killing two
+            # police officers": what a verb of the deed (coordinated, or an adverbial clause of it) was done to
+            return "actor2"
         return "actor1"
     # "gunmen entered the campus and shot at soldiers": coordinated verbs share the first one's subject, also
     # a passive one when the deed's verb is active ("police were sent to the area and exchanged fire")

@@ -19,6 +19,7 @@ from eventwire.data import load_json
 from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SUBJECT_DEPS, accused, acted_on,
                                           protest_counterpart, role_of)
 from eventwire.extract.types_base import SPEECH_LEMMAS
+from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
 
 GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a common noun ("militants", "gunmen")
@@ -251,6 +252,8 @@ class ActorFinder:
                 span = sent.doc[min(span.start, generic.start):max(span.end, generic.end)]  # "Taliban gunmen"
             if len(span) == 1 and span[0].lower_ in self.country_words and role != "actor1":
                 continue  # a country or capital named alone is its forces only as the doer; else a place
+            if holder_only(span):
+                continue  # "the RSF-controlled town", "Iran-backed militias": who holds or backs, no party
             if protest and len(span) == 1 and span[0].lower_ in self.people_words:
                 continue  # "Russians protested": people rallying, not their country's forces
             if role is None and faced and entry is not None and entry.id not in ("civilians", "protesters") \
@@ -296,6 +299,19 @@ class ActorFinder:
                     first.name, "actor1", first.id, first.alias, first.inter, first.reason + " (only named party)"
                 )
         return tuple(found)
+
+
+# "the RSF-controlled town", "Iran-backed militias": a name before these tails holds or backs something,
+# it does not act in the deed ("a Saudi-led coalition" is led by its name, who acts: not one of them)
+HOLDER_TAILS = words("place_words", "allegiance_tails") - {"led"}
+
+
+def holder_only(span: Span) -> bool:
+    """The phrase only says who holds or backs the noun after it ("RSF-controlled", "Iran-backed")."""
+    doc = span.doc
+    end = span.end
+    return end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
+        and not doc[end].whitespace_ and doc[end + 1].lower_ in HOLDER_TAILS
 
 
 # ACLED's interaction codes of a crowd: rioters (5) and protesters (6)

@@ -79,6 +79,13 @@ def _stopped(tok: Token) -> list[Token]:
     return [c for c in (*tok.children, *(g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children))
             if c.dep_ in ("dobj", "nsubjpass", "pobj")]
 
+
+def _told_before(t: Token) -> bool:
+    """"The group carried out 60 attacks": a bare collective after "the" points back at an organisation the
+    article named, not at a crowd ("a group of men", "the group of villagers" say who is in it)."""
+    return t.lower_ in COLLECTIVE_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+        and not any(c.dep_ in ("prep", "amod", "compound") for c in t.children)
+
 class Arguments:
     """Step 3 of ``extract.types``: the sub-type from the trigger's arguments."""
 
@@ -193,7 +200,8 @@ class Arguments:
         heads += [g for t in heads for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"]
         # "the Islamic State group", "human rights groups": a collective named by what it is is an organisation
-        heads = [t for t in heads if not (t.lower_ in COLLECTIVE_NOUNS and any(c.dep_ == "compound" for c in t.children))]
+        heads = [t for t in heads if not (t.lower_ in COLLECTIVE_NOUNS and any(c.dep_ == "compound" for c in t.children))
+                 and not _told_before(t)]
         return any(t.lemma_.lower() in crowd or t.lower_ in crowd or t.lower_.removesuffix("s") in crowd
                    for t in heads)
 

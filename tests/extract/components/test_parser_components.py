@@ -115,3 +115,13 @@ def test_a_date_inside_another_nouns_phrase_does_not_date_the_deed(parse):
     doc = parse("Russian troops launched the offensive in mid-March, analysts say.", published=date(2024, 3, 20))
     (sent,) = doc.sents
     assert all(hd.near for hd in sent._.hit_dates)
+
+
+def test_a_period_in_a_relative_clause_of_no_casualty_makes_no_total(parse):
+    # the army's war since April is its relative clause's; the dozens killed are this deed's
+    sent = next(iter(parse("The army, which has been fighting the rebels since April 2023, said its forces "
+                           "repelled an attack on Sunday and killed dozens of fighters.").sents))
+    assert [c.property for c in sent._.claims if c.value == 12] == ["fatalities"]
+    # a relative clause that tells the deaths keeps its period
+    sent = next(iter(parse("The war, which has killed more than 20,000 people since 2022, went on.").sents))
+    assert [c.property for c in sent._.claims] == ["period_total"]

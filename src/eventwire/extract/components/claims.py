@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.extract.claims import ClaimExtractor
-from eventwire.extract.totals import TotalsDetector
+from eventwire.extract.totals import CASUALTIES, TotalsDetector
 from eventwire.model import Claim
 
 
@@ -45,9 +45,23 @@ class Claims:
             # war-wide and period counts are nobody's fatalities (totals.py); a sentence without claims
             # has nothing to mark (most of them: its lemmas are not gathered)
             if claims:
-                claims = self.totals.mark(claims, sent.text, {t.lemma_.lower() for t in sent})
+                claims = self.totals.mark(claims, self._counting_text(sent), {t.lemma_.lower() for t in sent})
             out.append(((claimant, why), claims))
         return out
+
+    def _counting_text(self, sent: Span) -> str:
+        """The sentence's text as the totals check reads it: a relative clause that tells no casualty is
+        blanked, its period belonging to its own noun ("the army, which has been fighting the RSF since April
+        2023, said it killed dozens": the dozens are no count since April 2023; "the war, which has killed
+        20,000 since 2022" keeps its clause)."""
+        casualty = {lemma for name in CASUALTIES for lemma in self.extractor.props[name][0]}
+        text = sent.text
+        for t in sent:
+            if t.dep_ == "relcl" and not any(x.lemma_.lower() in casualty for x in t.subtree):
+                a = t.left_edge.idx - sent.start_char
+                b = t.right_edge.idx + len(t.right_edge.text) - sent.start_char
+                text = text[:a] + " " * (b - a) + text[b:]
+        return text
 
     @staticmethod
     def set_annotations(doc: Doc, per_sentence: list) -> Doc:

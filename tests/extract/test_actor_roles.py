@@ -45,3 +45,15 @@ def test_a_passive_subject_is_the_doer_of_an_active_verb_coordinated_with_its_ow
     assert role_of(police, _tok(doc, "exchanged"), set()) == "actor1"
     doc = nlp("Two policemen were wounded and evacuated to the capital.")
     assert role_of(doc[1:2], _tok(doc, "evacuated"), set()) != "actor1"  # a passive verb: done to them
+
+
+@pytest.mark.parametrize("text, actor, trigger, role", [
+    ("Jihadists killed 20 soldiers in an ambush near the border.", "Jihadists", "ambush", "actor1"),
+    ("Ten soldiers died in an ambush near the border.", "soldiers", "ambush", "actor2"),  # who died suffered it
+    ("Fighting between the army and the rebels broke out on Monday.", "army", "Fighting", "actor1"),
+    ("Fighting between the army and the rebels broke out on Monday.", "rebels", "Fighting", "actor2"),
+])
+def test_the_doer_of_a_deed_told_as_means_or_between_two_sides(nlp, text, actor, trigger, role):
+    doc = nlp(text)
+    tok = _tok(doc, actor)
+    assert role_of(doc[tok.i:tok.i + 1], _tok(doc, trigger), set()) == role

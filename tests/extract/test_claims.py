@@ -178,3 +178,21 @@ def test_figures_or_a_statement_whose_phrase_names_its_issuer_are_the_issuers(nl
     run(nlp, claims, "Governor Ivan Petrov said the shelling went on.", memory)  # another speaker named before
     (c,) = [c for c in run(nlp, claims, text, memory) if c.property in ("fatalities", "period_total")]
     assert c.claimant == claimant
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Gunmen shot dead two teachers on Sunday.", 2),  # the parse hangs 'dead' on the object
+    ("Soldiers executed at least 223 villagers in February.", 223),
+    ("Gunmen killed three vaccinators near the clinic.", 3),  # a person noun the lexicon lacks
+])
+def test_the_counted_object_of_a_killing_is_people_whatever_its_noun(nlp, claims, text, value):
+    c = one(run(nlp, claims, text), "fatalities")
+    assert c.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Russia lost two helicopters over the sea.",  # 'lost' names no killing
+    "Between 50 and 70 percent of the bodies were shot to death.",  # a share, not a count of the dead
+])
+def test_a_loss_or_a_share_is_no_count_of_the_dead(nlp, claims, text):
+    assert [c for c in run(nlp, claims, text) if c.property == "fatalities"] == []

@@ -40,6 +40,7 @@ DEED_PREPOSITIONS = words("function_words", "deed_prepositions")
 # "troops were deployed", "troops deployed to the border": the force moved is the party whose activity changes
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 OBJECT_CONTROL_VERBS = words("event_words", "object_control_verbs")
+VICTIM_SUBJECT_VERBS = words("event_words", "victim_subject_verbs")
 # "its forces had beaten back an incursion": who repels a deed is the side it was aimed at
 REPEL_LEMMAS = frozenset(load_json("lexicons", "event_types.json")["not_event_cues"]["repel_lemmas"])
 
@@ -68,7 +69,8 @@ def patient(root: Token, trigger: Token, speech_heads: set[int]) -> bool:
     related = verb.i == trigger.i or verb.is_ancestor(trigger) or trigger.is_ancestor(verb)
     if not related:
         return False
-    return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and exposed(verb))
+    return root.dep_ in PATIENT_DEPS or (root.dep_ == "nsubj" and (
+        exposed(verb) or verb.lemma_.lower() in VICTIM_SUBJECT_VERBS))
 
 
 def subject_controls(verb: Token) -> bool:
@@ -139,6 +141,15 @@ def support_subject(root: Token, trigger: Token) -> bool:
             and (verb.lemma_.lower() in SUPPORT_VERBS or verb.lower_ in SUPPORT_FORMS))
 
 
+def means_subject(root: Token, trigger: Token) -> bool:
+    """"Jihadists killed 20 soldiers in an ambush": the subject of a verb with an object, whose phrase of
+    means or occasion is the deed, did the deed ("ten soldiers died in an ambush" has no object: its subject
+    is the victims)."""
+    verb = trigger.head.head if trigger.dep_ == "pobj" else None
+    return (verb is not None and trigger.head.lower_ in DEED_PREPOSITIONS and root.dep_ == "nsubj"
+            and root.head.i == verb.i and verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children))
+
+
 def speaker_itself(subject: Token) -> bool:
     """The subject of a reported deed is the speaker's own side: "it", or "its air force", "their troops"."""
     return subject.lower_ in SELF_PRONOUNS or any(
@@ -170,6 +181,9 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
             return "actor2"
         if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in AGENT_PREPOSITIONS:
             return "actor1"
+        if len(path) >= 3 and path[-2].lower_ == "between":
+            # "fighting between the army and Fano militiamen": the first side named, then the other
+            return "actor2" if root.dep_ == "conj" else "actor1"
         if deps and deps[-1] in ("prep", "pobj"):
             # "clashed with X": the other side; "attacked by X", "fire from X": the doer
             return "actor1" if path[-2].lower_ in AGENT_PREPOSITIONS else "actor2"
@@ -187,6 +201,8 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
             and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
         return "actor1"
     if root.dep_ == "nsubj" and root.head.i == trigger.head.i and subject_controls(trigger):
+        return "actor1"
+    if means_subject(root, trigger):
         return "actor1"
     if accused(root, trigger) or support_subject(root, trigger):
         return "actor1"

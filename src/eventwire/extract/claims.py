@@ -70,10 +70,17 @@ class SpeakerMemory:
         return None
 
 
+# verbs whose counted object can only be people, whatever the noun says of them ("lost two helicopters" can't)
+KILLING_LEMMAS = frozenset({"kill", "slay", "execute", "massacre"})
+
+
 def _to_death(tok: Token) -> bool:
-    """'Shot dead', 'beaten to death', 'hacked to death': the verb's result is a death."""
+    """'Shot dead', 'beaten to death', 'hacked to death': the verb's result is a death (also where the parse
+    hangs 'dead' on the object right after the verb: "shot dead two teachers" read as "dead ... teachers")."""
     return to_death(tok) or any(
-        c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp") for c in tok.children)
+        c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp") for c in tok.children) \
+        or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "dead" and tok.nbor(1).dep_ == "amod" \
+        and any(c.dep_ == "dobj" and tok.nbor(1) in c.subtree for c in tok.children)
 
 
 class ClaimExtractor:
@@ -300,6 +307,9 @@ class ClaimExtractor:
                     subject = self.subjects.get(obj.lower_) or self.subjects.get(obj.lemma_.lower())
             if subject is None and noun.lower_ in self.same_kind:  # "... and injured 108 others"
                 subject = next((c.subject for c in reversed(claims) if c.subject is not None), None)
+            if subject is None and noun is not tok and prop == "fatalities" and noun.tag_ == "NNS" \
+                    and (word.lemma_.lower() in KILLING_LEMMAS or word.pos_ == "VERB" and _to_death(word)):
+                subject = "people"  # "killed two teachers", "shot dead three vaccinators": only people are killed
             if prop in ("fatalities", "injuries", "captured") and subject is None and noun is not tok:
                 continue  # "two planes were damaged" is not a casualty, "capturing several villages" took no captives
             if prop == "damage":

@@ -122,7 +122,9 @@ class DeedJudge:
     def _names_a_kind(self, t: Token, trigger_text: str) -> str:
         # a phrase ("air raid shelter", "the drone attack claim") is judged by its last word: "missile
         # strike" alone is the phrase's own head, "missile strike footage" names footage
-        t = _phrase_end(t, trigger_text)
+        first, t = t, _phrase_end(t, trigger_text)
+        if t.i != first.i and first.pos_ == "VERB" and t.dep_ == "amod":
+            return ""  # "shot dead two teachers": a verb's phrase, its last word read as the object's adjective
         after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if after is not None and after.lower_ in TOPIC_HEADS:
             return f"'{trigger_text} {after.text}': names a kind of thing, not a deed"  # "ceasefire talks resume"

@@ -10,6 +10,8 @@ case, and its accent-folded form) to the ids it may mean.
 """
 from __future__ import annotations
 
+import re
+
 from eventwire.extract.gazetteer import (
     _LATIN_NAME,
     _REGION_WORDS,
@@ -74,8 +76,13 @@ class TableBuilder:
         if not lst or lst[-1] != i:
             lst.append(i)
         f = fold(key)
-        if f != key and not (f.casefold() in self.stop and not f.isupper()):
-            lst = self.names.setdefault(f, [])
+        # a transliteration's apostrophe inside a word ("Debre Mark'os", "Ma'rib") is often left out in English
+        # news ("Debre Markos", "Marib"): the name without it is indexed too
+        bare = re.sub(r"(?<=\w)['\u2019\u02bc](?=\w)", "", f)
+        for variant in {f, bare} - {key}:
+            if variant.casefold() in self.stop and not variant.isupper():
+                continue
+            lst = self.names.setdefault(variant, [])
             if not lst or lst[-1] != i:
                 lst.append(i)
 

@@ -125,3 +125,10 @@ def test_a_period_in_a_relative_clause_of_no_casualty_makes_no_total(parse):
     # a relative clause that tells the deaths keeps its period
     sent = next(iter(parse("The war, which has killed more than 20,000 people since 2022, went on.").sents))
     assert [c.property for c in sent._.claims] == ["period_total"]
+
+
+def test_a_date_in_the_deeds_own_clause_beats_a_nearer_one_on_the_verb_of_saying(parse):
+    sent = next(iter(parse("A rights group said in April that soldiers had executed at least 20 villagers in "
+                           "the north in February.", published=date(2024, 5, 20)).sents))
+    (hd,) = sent._.hit_dates
+    assert hd.near[0].text == "in February"

@@ -94,7 +94,11 @@ class Dates:
                                  if o is None and d not in sourced and self.dates_telling(sent, d, hit)]
             free = [d for d, o in zip(dates, owner) if o is None and d not in telling
                     and not self._of_another_argument(sent, d, hit)]
-            near = mine or sorted(free, key=lambda d: abs(d.span[0] - (hit.trigger.idx - sent.start_char)))
+            # the nearest free date, one in the deed's own clause before one on a verb above it ("HRW said in
+            # April that soldiers had executed villagers in February": April dates the saying)
+            clause = _clause_verb(hit.trigger)
+            near = mine or sorted(free, key=lambda d: (not _inside(_token_at(sent, d), clause),
+                                                       abs(d.span[0] - (hit.trigger.idx - sent.start_char))))
             out.append(HitDates(near, telling, self.named_as_topic(hit)))
         return _clauses_of_deeds(sent, hits, dates, out)
 
@@ -143,6 +147,15 @@ class Dates:
                 return True
             node = node.head
         return False
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb whose clause tells the deed: the trigger, or the verb above an event noun."""
+    return trigger if trigger.pos_ == "VERB" else next((a for a in trigger.ancestors if a.pos_ == "VERB"), trigger)
+
+
+def _inside(tok: Token | None, clause: Token) -> bool:
+    return tok is not None and (tok.i == clause.i or clause.is_ancestor(tok))
 
 
 def _token_at(sent: Span, d: DateSpan) -> Token | None:

@@ -18,6 +18,8 @@ def wanted():
     "Five people were killed, the governor said.",                 # a casualty word with a number
     "Shelling damaged 12 homes over two days.",                    # a count beside a measure
     "Not a single soldier was lost, the ministry insisted.",       # a denial is a claim
+    "A faction of the Pakistani Taliban claimed responsibility.",  # so is a claim of responsibility
+    "The group denied any involvement in a statement.",
 ])
 def test_event_and_claim_sentences_are_parsed(wanted, sentence):
     assert wanted(sentence)

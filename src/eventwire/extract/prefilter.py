@@ -3,8 +3,8 @@
 The parser is most of extraction's cost (measured: ~70% of the time), and in a
 news article most sentences report no event and no claim.  A sentence is
 parsed only when a cheap regular expression finds a word that could make it
-matter: an event trigger or a control phrase, or a casualty or damage word
-with a number beside it.  (A sentence that only names a speaker is skipped: a later "he said"
+matter: an event trigger, a control phrase or a claim of responsibility, or a
+casualty or damage word with a number beside it.  (A sentence that only names a speaker is skipped: a later "he said"
 then resolves to the last speaker the parsed sentences named.)
 The words come from the same lexicons the extractor uses, with their
 inflections, so the filter cannot drift from them.
@@ -67,6 +67,8 @@ class SentenceFilter:
             strong.add(claims["control"][stance])
         for phrases_of in claims["no_casualty_phrases"].values():
             strong.add(phrases_of)
+        # who claims or denies a deed ("the TTP claimed responsibility"): a claim of its own, read by the parser
+        strong.add(claims["responsibility"]["claims_own"] + claims["responsibility"]["denies_own"])
         counted = _Words(irregular)
         for p in claims["properties"].values():
             counted.add(p["lemmas"])

@@ -164,6 +164,10 @@ class Clusterer(ContextClusters, ReferenceFits):
                     for k in got:
                         found[k] = at[k]
         num, dead, ctx, skip = self._number, self._dead, self._context, id(exclude)
+        if not dead and exclude is None and lo is None and hi is None:
+            # nothing to leave out (the anchored pass, ~1.1M clusters a batch): a context cluster is only in
+            # ``_ctx_registry`` (``_join``, ``_built``), so without ``context`` none was found
+            return found
         return {k: c for k, c in found.items() if k not in dead and k != skip and (context or k not in ctx)
                 and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)}
 

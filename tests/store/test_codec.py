@@ -43,36 +43,3 @@ def test_odd_values_encode_as_the_field_walk_did():
     for value in (Mention, None, True, 3, 2.5, _Text("x"), {"a": (1, date(2024, 1, 2))}, [_Text("y"), None]):
         assert to_jsonable(value) == _walk(value)
     assert to_jsonable(Mention) is Mention  # a dataclass itself, not an instance: left as it is
-
-
-def test_decoded_values_are_what_their_constructors_make():
-    """``from_jsonable`` fills a plain dataclass's ``__dict__`` instead of calling ``__init__``: the values,
-    their fields' order and their hashes must be the constructor's; a field left out takes its default."""
-    from eventwire.store.codec import _stores_only
-
-    ms = [mention(f"d_{i:016d}", date(2024, 3, 1 + i % 20), country=("RU", "UA", "SY")[i % 3]) for i in range(30)]
-    events = fuse(list(enumerate(ms)), {})
-    for value in ms + events:
-        back = from_jsonable(type(value), to_jsonable(value))
-        assert _stores_only(type(value))
-        assert back == value and hash(back) == hash(value) and type(back) is type(value)
-        assert list(vars(back)) == list(vars(value))  # the constructor's order of fields
-        assert repr(back) == repr(value)
-    raw = to_jsonable(ms[0])
-    del raw["entry"], raw["doubt"]
-    assert from_jsonable(Mention, raw) == dataclasses.replace(ms[0], entry="", doubt="")
-
-
-def test_a_dataclass_with_post_init_is_made_by_its_constructor():
-    @dataclasses.dataclass(frozen=True)
-    class Checked:
-        a: int
-        b: str = "x"
-
-        def __post_init__(self):
-            object.__setattr__(self, "b", self.b.upper())
-
-    from eventwire.store.codec import _stores_only
-
-    assert not _stores_only(Checked)
-    assert from_jsonable(Checked, {"a": 1, "b": "y"}).b == "Y"

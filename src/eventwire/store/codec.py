@@ -110,27 +110,5 @@ def _fields(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
     return tuple((name, None if conv is _same else conv) for name, conv in convs)
 
 
-@cache
-def _stores_only(cls: type) -> bool:
-    """True when the dataclass's ``__init__`` only stores each field given it (no ``__post_init__``, every
-    field an ``__init__`` argument, no ``__slots__``): then an instance can be made by filling its
-    ``__dict__`` (``from_jsonable``).  A frozen dataclass's ``__init__`` sets each field through
-    ``object.__setattr__``: ~20% of decoding a stored mention (0.59 -> 0.46 CPU s for 31,515 of them,
-    medians of 8, collector off; session 18)."""
-    return (dataclasses.is_dataclass(cls) and cls.__dataclass_params__.init and not hasattr(cls, "__post_init__")
-            and "__slots__" not in vars(cls) and all(f.init for f in dataclasses.fields(cls)))
-
-
 def from_jsonable(cls: type, data: dict[str, Any]) -> Any:
-    """The ``cls`` instance ``to_jsonable`` wrote as ``data``; a field missing from ``data`` (written
-    before the field was added) takes its default."""
-    fields = _fields(cls)
-    try:
-        values = {name: data[name] if conv is None else conv(data[name]) for name, conv in fields}
-    except KeyError:
-        return cls(**{name: data[name] if conv is None else conv(data[name]) for name, conv in fields if name in data})
-    if not _stores_only(cls):
-        return cls(**values)
-    made = object.__new__(cls)
-    made.__dict__.update(values)  # what ``__init__`` stores, in field order, as it would
-    return made
+    return cls(**{name: data[name] if conv is None else conv(data[name]) for name, conv in _fields(cls) if name in data})

@@ -83,3 +83,30 @@ def test_mentions_by_cell_reads_every_chunk_and_the_ends_of_the_key_range(Sessio
         want.setdefault(c, set()).add(m)
     assert {c: set(v) for c, v in by.items()} == want
     assert all(len(v) == len(set(v)) for v in by.values())
+
+
+def test_mentions_by_id_reads_what_the_select_reads_in_its_order(Session, monkeypatch):
+    """``mentions_by_id`` reads through the driver: the rows, their order and their ranks must be those of
+    ``_ranked``'s SQLAlchemy statement, over chunks too, and a mention not yet flushed is read as the
+    session's ``execute`` would (autoflush)."""
+    from eventwire.store import batches
+    from eventwire.store.orm import MentionRow
+
+    monkeypatch.setattr(batches, "SQL_VARIABLES_PER_STATEMENT", 4)  # several statements
+    with Session.begin() as s:
+        for i in range(1, 7):
+            repo.add_document(s, doc(i))
+        s.flush()
+        for i in range(1, 7):
+            ms = [replace(mention(f"d_{i:016d}", date(2024, 3, i)), trigger=f"t{i}{k}") for k in range(i % 3 + 1)]
+            repo.replace_mentions(s, f"d_{i:016d}", ms)
+    with Session.begin() as s:
+        ids = sorted(r[1] for r in fx._ranked(s, MentionRow.id.isnot(None)))
+        wanted = ids[::-1] + [10_000]  # an id with no mention reads nothing
+        got = fx.mentions_by_id(s, wanted)
+        want = [r for chunk in batches.chunks(wanted) for r in fx._ranked(s, MentionRow.id.in_(chunk))]
+        assert got == want and len(got) == len(ids) == 12
+        pending = replace(mention(f"d_{1:016d}", date(2024, 3, 1)), trigger="new")
+        s.add(MentionRow(id=9_000, document_id=pending.document, sentence_start=0, event_type=pending.event_type,
+                         payload=to_jsonable(pending)))  # not flushed
+        assert [r[2] for r in fx.mentions_by_id(s, [9_000])] == [pending]

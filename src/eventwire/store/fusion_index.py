@@ -77,9 +77,22 @@ def _ranked(session: Session, cond) -> list[Ranked]:
 
 
 def mentions_by_id(session: Session, ids: Iterable[int]) -> list[Ranked]:
+    """``_ranked`` of the mentions ``ids``, the rows read through the driver as plain tuples (the statement
+    ``_ranked`` has SQLAlchemy compile, in the same words): a batch reads ~33k stored mentions by id, and
+    SQLAlchemy's result rows cost ~0.3 CPU s of it (one batch of 1,000 into the 21k --scale database).
+    The session is flushed first, as its ``execute`` would (autoflush)."""
+    if session.autoflush:
+        session.flush()
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"  # SQLite's placeholder, psycopg's
+    m, d = MentionRow.__tablename__, DocumentRow.__tablename__
+    get = _decoded.get
     out: list[Ranked] = []
     for chunk in chunks(ids):
-        out += _ranked(session, MentionRow.id.in_(chunk))
+        sql = (f"SELECT {m}.id, CAST({m}.payload AS TEXT) AS raw, {m}.document_id, {d}.seq, {m}.sentence_start "
+               f"FROM {m} JOIN {d} ON {d}.id = {m}.document_id WHERE {m}.id IN ({', '.join([mark] * len(chunk))})")
+        out += [((seq, start, mid), mid, get(mid, raw), doc)
+                for mid, raw, doc, seq, start in conn.exec_driver_sql(sql, tuple(chunk))]
     return out
 
 

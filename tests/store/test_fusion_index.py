@@ -85,12 +85,15 @@ def test_mentions_by_cell_reads_every_chunk_and_the_ends_of_the_key_range(Sessio
     assert all(len(v) == len(set(v)) for v in by.values())
 
 
-def test_mentions_by_id_reads_what_the_select_reads_in_its_order(Session, monkeypatch):
-    """``mentions_by_id`` reads through the driver: the rows, their order and their ranks must be those of
-    ``_ranked``'s SQLAlchemy statement, over chunks too, and a mention not yet flushed is read as the
-    session's ``execute`` would (autoflush)."""
+def test_reads_through_the_driver_are_those_of_the_selects_in_their_order(Session, monkeypatch):
+    """``mentions_by_id``, ``events_of_mentions``, ``members_by_event`` and ``stories_of`` read through the driver:
+    the rows and their order must be those of the SQLAlchemy statements they stand for, over chunks too, and a
+    mention not yet flushed is read as the session's ``execute`` would (autoflush)."""
+    from sqlalchemy import select, update
+
     from eventwire.store import batches
-    from eventwire.store.orm import MentionRow
+    from eventwire.store.index_tables import FusionMemberRow
+    from eventwire.store.orm import DocumentRow, MentionRow
 
     monkeypatch.setattr(batches, "SQL_VARIABLES_PER_STATEMENT", 4)  # several statements
     with Session.begin() as s:
@@ -106,6 +109,22 @@ def test_mentions_by_id_reads_what_the_select_reads_in_its_order(Session, monkey
         got = fx.mentions_by_id(s, wanted)
         want = [r for chunk in batches.chunks(wanted) for r in fx._ranked(s, MentionRow.id.in_(chunk))]
         assert got == want and len(got) == len(ids) == 12
+        members = {mid: (f"e{mid % 3}" if mid % 4 else None, f"d_{1 + mid % 6:016d}") for mid in ids}
+        fx.set_members(s, members, ())
+        s.execute(update(DocumentRow).where(DocumentRow.id == f"d_{2:016d}").values(story=f"d_{1:016d}"))
+        # the reads through the driver against the same statements through SQLAlchemy
+        assert list(fx.events_of_mentions(s, wanted).items()) == [
+            (r.mention_id, r.event_id) for chunk in batches.chunks(wanted) for r in s.execute(
+                select(FusionMemberRow.mention_id, FusionMemberRow.event_id)
+                .where(FusionMemberRow.mention_id.in_(chunk)))]
+        events = ["e0", "e1", "e2", "e9"]
+        want_members: dict = {}
+        for r in s.execute(select(FusionMemberRow.mention_id, FusionMemberRow.event_id)
+                           .where(FusionMemberRow.event_id.in_(events))):
+            want_members.setdefault(r.event_id, []).append(r.mention_id)
+        assert fx.members_by_event(s, events) == want_members and len(want_members) == 3
+        docs = [f"d_{i:016d}" for i in range(1, 8)]
+        assert fx.stories_of(s, docs) == {d: (f"d_{1:016d}" if d == f"d_{2:016d}" else d) for d in docs[:6]}
         pending = replace(mention(f"d_{1:016d}", date(2024, 3, 1)), trigger="new")
         s.add(MentionRow(id=9_000, document_id=pending.document, sentence_start=0, event_type=pending.event_type,
                          payload=to_jsonable(pending)))  # not flushed

@@ -60,6 +60,8 @@ def test_mentions_by_cell_gives_each_cells_own_mentions(Session):
     list is what ``mentions_in_cells`` reads for that cell alone, and an empty cell is left out."""
     with Session.begin() as s:
         fx.add_cells(s, [(10, 1), (10, 2), (11, 2), (12, 3), (-5, 4)])
+        # read in the writing transaction: the driver's cursor is the session's connection's
+        assert sorted(fx.mentions_by_cell(s, [10, 11])[10]) == [1, 2]
     with Session.begin() as s:
         by = fx.mentions_by_cell(s, [10, 11, 12, -5, 99])
         assert {c: sorted(v) for c, v in by.items()} == {10: [1, 2], 11: [2], 12: [3], -5: [4]}

@@ -119,3 +119,24 @@ def test_a_fit_is_what_reading_the_kins_places_every_time_gives():
             assert fit == _fit_reading_all(m, kin, common, theirs)
             seen.add((own_side(m).soft, own_side(m).named, fit > 1, 0 < fit <= 1))
     assert len(seen) >= 6  # soft or not, named or not, fitting by words and by content
+
+
+def test_the_word_cells_are_those_of_naming():
+    """``_word_cells`` looks each word's cells up by week (``blocks.naming_prefixes``): they must be the registry
+    cells among ``blocks.naming(m).words``, each under its word, in both registries."""
+    from eventwire.fuse.blocks import naming
+
+    found = 0
+    for seed in range(3):
+        c, probes = _clustered(seed)
+        for m in probes:
+            if m.date is None:
+                continue
+            want: dict[str, list[int]] = {}
+            for registry in (c._registry, c._ctx_registry):
+                for cell in registry.keys() & naming(m).words:
+                    want.setdefault(cell.split("|", 3)[3], []).append(id(registry[cell]))
+            got = {w: sorted(map(id, cells)) for w, cells in c._word_cells(m).items()}
+            assert got == {w: sorted(ids) for w, ids in want.items()}
+            found += sum(map(len, want.values()))
+    assert found > 100  # cells found, in both registries

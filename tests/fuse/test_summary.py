@@ -62,3 +62,29 @@ def test_narrowed_references_decide_as_comparing_every_cluster(monkeypatch):
         monkeypatch.setattr(Clusterer, "_naming_and_places", lambda self, m: (None, None, None))
         assert run() == narrowed
         monkeypatch.undo()
+
+
+def test_the_reach_of_a_date_is_may_be_compatible():
+    """``summary.reach`` gives the bounds ``Clusterer._best_match`` tests spans against instead of calling
+    ``may_be_compatible``: the same answer for every span, next to the calendar's limits too."""
+    import random
+    from datetime import date, timedelta
+
+    from eventwire.fuse.summary import may_be_compatible, reach
+    from eventwire.model import DateSpan
+
+    rng = random.Random(5)
+    days = [date(2024, 1, 1) + timedelta(days=rng.randrange(20)) for _ in range(40)] + \
+        [date.min, date.min + timedelta(days=1), date.max, date.max - timedelta(days=1)]
+    passed = failed = 0
+    for _ in range(3000):
+        a, b = sorted(rng.sample(days, 2))
+        d = DateSpan(a, b, "day", "")
+        x, y, z = sorted(rng.choice(days) for _ in range(3))
+        for span_ in ((x, y, z), None):
+            first, last = reach(d)
+            want = may_be_compatible(d, span_)
+            assert want == (span_ is not None and span_[2] >= first and span_[0] <= last)
+            passed += want
+            failed += not want
+    assert passed > 100 and failed > 100

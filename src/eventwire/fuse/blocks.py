@@ -290,16 +290,27 @@ class Naming:
 def naming(m: Mention) -> Naming:
     """The cells that find every stored event that can weigh in ``m``'s choice as a reference back
     (see ``Naming``); ``m`` is dated (``refers``)."""
-    fam = family(m.event_type, m.sub_event_type)
     own = reference_words(m)  # once: inside the generator it was worked out again for every week
-    words = frozenset(_by_word("w", fam, _named_weeks(m), own))
+    return Naming(frozenset(pre + w for pre in naming_prefixes(m) for w in own), naming_places(m))
+
+
+def naming_prefixes(m: Mention) -> list[str]:
+    """``Naming.words`` is every reference word of ``m`` after each of these (one a week of its window):
+    for a clustering that looks the word cells up one by one (``references.ReferenceFits._word_cells``)."""
+    fam = family(m.event_type, m.sub_event_type)
+    return [f"w|{fam}|{b}|" for b in _named_weeks(m)]
+
+
+def naming_places(m: Mention) -> frozenset[str] | None:
+    """``Naming.places`` (see there) of a dated mention."""
     p = m.place
     if not soft(m) or p is None or p.lat is None:  # only a mention dated by its article weighs places
-        return Naming(words, frozenset())
+        return frozenset()
     if p.precision == "country" or (p.admin1 and not p.country):
-        return Naming(words, None)
+        return None
+    fam = family(m.event_type, m.sub_event_type)
     country = p.country or "?"
     places = {f"g|{fam}|{cell}" for cell in _near(p)} | {f"pc|{fam}|{c}" for c in (country, "?")}
     if p.admin1:
         places |= {f"a1|{fam}|{c}|{p.admin1}" for c in (country, "?")}
-    return Naming(words, frozenset(places))
+    return frozenset(places)

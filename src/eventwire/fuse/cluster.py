@@ -30,7 +30,7 @@ from eventwire.fuse.context_clusters import ContextClusters
 from eventwire.fuse.kept_context import KeptContext
 from eventwire.fuse.references import ReferenceFits
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
-from eventwire.fuse.summary import Summary as _Summary, may_be_compatible as _may_be_compatible, span as _span
+from eventwire.fuse.summary import Summary as _Summary, reach as _reach, span as _span
 from eventwire.model import Mention
 
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -164,6 +164,10 @@ class Clusterer(ContextClusters, ReferenceFits):
                     for k in got:
                         found[k] = at[k]
         num, dead, ctx, skip = self._number, self._dead, self._context, id(exclude)
+        if not dead and exclude is None and lo is None and hi is None:
+            # nothing to leave out (the anchored pass, ~1.1M clusters a batch): a context cluster is only in
+            # ``_ctx_registry`` (``_join``, ``_built``), so without ``context`` none was found
+            return found
         return {k: c for k, c in found.items() if k not in dead and k != skip and (context or k not in ctx)
                 and (lo is None or lo <= num[k]) and (hi is None or num[k] < hi)}
 
@@ -218,13 +222,15 @@ class Clusterer(ContextClusters, ReferenceFits):
         None when none fits."""
         best, best_score = None, 0
         num, summaries = self._number, self._summaries
+        first, last = _reach(m.date)  # ``_may_be_compatible``'s bounds, once
         for k, c in self._near_by_id([m], None, hi, None, False, None).items():  # ties: the first made (numbers unique)
             s = summaries.get(k)  # ``_summary``, looked up here: ~270k clusters met a batch
             if s is None or s.cluster is not c or s.size != len(c):
                 s = self._summary(c)
             # once a cluster: ``_anchors`` fills this summary's anchors and their span
             anchors = s.anchors if s.anchors is not None else self._anchors(c)
-            if not _may_be_compatible(m.date, s.anchor_span):
+            span_ = s.anchor_span
+            if span_ is None or span_[2] < first or span_[0] > last:  # not ``_may_be_compatible(m.date, span_)``
                 continue
             anchors = anchors_to_match(m, anchors)
             score = max((match_score(m, o) for o in anchors), default=0)

@@ -15,8 +15,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import timedelta
 
-from eventwire.fuse.blocks import Naming, naming, soft as _soft
-from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, COMMON_REFERENCE_EVENTS, dates_compatible, family
+from eventwire.fuse.blocks import naming_places, naming_prefixes, soft as _soft
+from eventwire.fuse.match import BACKGROUND_WINDOW_DAYS, COMMON_REFERENCE_EVENTS, dates_compatible, family, \
+    reference_words
 from eventwire.fuse.reference_fit import background_fit as _background_fit, common_words as _common_words, \
     kin_words as _kin_words, own_side as _own_side
 from eventwire.fuse.summary import Summary as _Summary, may_be_compatible as _may_be_compatible
@@ -78,8 +79,8 @@ class ReferenceFits:
             seen: set[int] = set()
             n = 0
             for cell in cells.get(w, ()):
-                for k in cell.keys() - seen:
-                    if k not in near or weigh is not None and k not in weigh:
+                for k in cell:  # no set made of the cell's keys (a cell of a common word holds many)
+                    if k in seen or k not in near or weigh is not None and k not in weigh:
                         continue
                     seen.add(k)
                     got = known.get(k) or known.setdefault(k, kin_of(near[k], False))
@@ -186,25 +187,36 @@ class ReferenceFits:
         stand (``_kins``)."""
         if m.date is None:
             return set(), set(), {}
-        n = naming(m)
-        cells = self._word_cells(m, n)
-        if n.places is None:
+        cells = self._word_cells(m)
+        places = naming_places(m)
+        if places is None:
             return None, None, cells
         out: set[int] = set()
         out.update(*(cell for at in cells.values() for cell in at))  # one call: the loop over the cells in C
         placed: set[int] = set()
         placed.update(*(registry[cell] for registry in (self._registry, self._ctx_registry)
-                        for cell in registry.keys() & n.places))
+                        for cell in registry.keys() & places))
         out |= placed
         return out, placed, cells
 
-    def _word_cells(self, m: Mention, n: Naming | None = None) -> dict[str, list[dict]]:
+    def _word_cells(self, m: Mention) -> dict[str, list[dict]]:
         """Each reference word of ``m`` -> the cells of ``blocks.naming(m).words`` for it that hold a
         cluster, in both registries (cell: cluster id -> cluster): where every cluster whose kin may hold
-        the word is registered."""
-        n = naming(m) if n is None else n
+        the word is registered.  Each cell is looked up by its word and week (``naming_prefixes``), so no
+        set of the cells is made and no cell is split to find its word again (session 18); the order of
+        the cells of a word is no matter (``_kins`` counts and reads them all alike)."""
+        own = reference_words(m)
         out: dict[str, list[dict]] = {}
-        for registry in (self._registry, self._ctx_registry):
-            for cell in registry.keys() & n.words:  # only the cells with a cluster, as ``_near``
-                out.setdefault(cell.split("|", 3)[3], []).append(registry[cell])  # "w|family|week|word"
+        if not own:
+            return out
+        registry, ctx_registry = self._registry, self._ctx_registry
+        for pre in naming_prefixes(m):
+            for w in own:
+                cell = pre + w
+                at = registry.get(cell)
+                if at is not None:
+                    out.setdefault(w, []).append(at)
+                at = ctx_registry.get(cell)
+                if at is not None:
+                    out.setdefault(w, []).append(at)
         return out

@@ -1,6 +1,8 @@
 """What clustering asks of a cluster again and again (``cluster.Clusterer``), kept per size of the cluster."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from eventwire.fuse.blocks import anchorable as _anchorable, soft as _soft
 from eventwire.fuse.match import DAY_WINDOW, family, places_compatible, subtypes_compatible
 from eventwire.fuse.reference_fit import kin_words
@@ -17,6 +19,26 @@ def span(ms: list[Mention]) -> tuple | None:
 def may_be_compatible(d: DateSpan, span: tuple | None) -> bool:
     """False when no date in ``span`` can be ``dates_compatible`` with ``d`` (a cheap bound)."""
     return span is not None and (d.start - span[2]).days <= DAY_WINDOW and (span[0] - d.end).days <= DAY_WINDOW
+
+
+# ``may_be_compatible``'s reach either side of a date
+_DAYS = timedelta(days=DAY_WINDOW)
+
+
+def reach(d: DateSpan) -> tuple[date, date]:
+    """(first, last) such that ``may_be_compatible(d, span)`` is ``span is not None and span[2] >= first and
+    span[0] <= last``: worked out once for a mention that tests many spans (``Clusterer._best_match``, ~270k a
+    batch, 80% of them failing: two date subtractions and a call each).  Next to ``date.min`` or ``date.max``
+    the bound is that limit, which every date passes, as every date passed the test."""
+    try:
+        first = d.start - _DAYS
+    except OverflowError:
+        first = date.min
+    try:
+        last = d.end + _DAYS
+    except OverflowError:
+        last = date.max
+    return first, last
 
 
 class Summary:

@@ -18,7 +18,8 @@ per document:
    than the setting places a deed only with strong evidence (``setting``),
    and claims in a sentence without an event word ("He said one person was
    injured") go to the article's latest event (control claims to the latest
-   battle).
+   battle), and a group's claim of responsibility names that event's doer
+   when its report named none (``claimed_doer``).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from eventwire import datelines
 from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
 from eventwire.extract.borrowed_doer import borrow_doer
+from eventwire.extract.claimed_doer import claimed_doer
 from eventwire.extract.components.context import Article, usable_pub
 from eventwire.extract.components.places import (at_locality, context_place, COUNTRY_OF_DEED, EVENT_PRECISIONS,
                                                  filed_spans, LOCALITY, TOWN_PRECISIONS)
@@ -56,6 +58,7 @@ class Extractor:
         self.reader = reader
         self.nlp = nlp
         self.times = nlp.get_pipe("eventwire_times").times  # unparsed sentences are still read for dates
+        self.actors = nlp.get_pipe("eventwire_actors").finder  # a claim of responsibility names a doer
         self.genre = GenreClassifier()
 
     def extract(self, doc: Document, story: str | None = None) -> list[Mention]:
@@ -176,6 +179,7 @@ class Extractor:
                 here = [p for p in article.places if off + sent.start_char <= p.start < off + sent.end_char
                         and p.precision in TOWN_PRECISIONS]
                 self._attach_claims(claims, earlier, sent._.dates, here)
+                claimed_doer(sent, claims, earlier, self.actors)
             return []
         start, end = off + sent.start_char, off + sent.end_char
         ev = Evidence(doc.id, doc.text[start:end], start, end)

@@ -1,0 +1,60 @@
+"""The doer of a deed from a claim of responsibility told after it.
+
+"A suicide bomber rammed a car into a checkpoint, killing nine officers. The
+Pakistani Taliban claimed responsibility." The deed's own sentence names no
+side; the next one says who did it, in the words of the group itself.
+ACLED's coders code a claimed attack to the group that claims it; this does
+the same, narrowly:
+
+- only a group's claim of its own part ("X claimed responsibility", not "X
+  blamed Y": the claims rules give an own claim the group as both claimant
+  and value), and not a denial;
+- only a side named in the actor catalogue in the claim's own subject, and
+  an armed one (not a crowd, nor civilians);
+- only for the latest deed the article told before the claim, of a violent
+  kind (a strike, a fight, an attack), not a landmark, and only when its
+  report named no doer but an unidentified one ("gunmen", "a suicide
+  bomber"): a named doer is the reporter's word against the claim's, and the
+  claim stays visible as a claim on the event either way.
+
+The actor says so in its reason, so a reviewer sees it came from the claim.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from eventwire.extract.actors import GENERIC_ACTOR, ActorFinder
+from eventwire.model import ActorRef, Claim, Mention
+
+CLAIMABLE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# ACLED's interaction codes of sides that do not claim armed deeds: rioters, protesters, civilians
+NOT_ARMED_INTERS = (5, 6, 7)
+
+
+def own_claims(claims: list[Claim]) -> list[Claim]:
+    """The sentence's claims by a group of its own part in a deed."""
+    return [c for c in claims if c.property == "responsibility" and c.stance == "asserts" and c.value
+            and c.value == c.claimant]
+
+
+def claimed_doer(sent: Span, claims: list[Claim], earlier: list[Mention], finder: ActorFinder) -> None:
+    """Give the latest deed told its claimant as actor 1 (``earlier`` is changed in place)."""
+    own = own_claims(claims)
+    if not own or not earlier:
+        return
+    m = earlier[-1]
+    if m.event_type not in CLAIMABLE_TYPES or m.landmark \
+            or any(a.role == "actor1" and a.id != GENERIC_ACTOR for a in m.actors):
+        return
+    phrase = own[0].value
+    found = next(((span, entry) for span, entry, _name, _country in finder.spans(sent)
+                  if entry is not None and entry.id != GENERIC_ACTOR and entry.inter not in NOT_ARMED_INTERS
+                  and span.text in phrase), None)
+    if found is None:
+        return
+    span, entry = found
+    doer = ActorRef(entry.name, "actor1", entry.id, span.text, entry.inter,
+                    f"'{span.text}' claimed responsibility in the sentence after the deed")
+    earlier[-1] = replace(m, actors=(doer, *[a for a in m.actors if a.role != "actor1"]))

@@ -1,0 +1,34 @@
+"""A claim of responsibility names the doer of the deed told before it (extract.claimed_doer)."""
+from datetime import date
+
+import pytest
+
+from eventwire.model import Document, PublishedDate
+
+
+def _extract(extractor, text):
+    doc = Document("d", "0" * 64, None, None, "W", None, PublishedDate(date(2024, 9, 9), "metadata", 1.0), "en", text)
+    return extractor.extract(doc)
+
+
+def test_a_groups_claim_names_the_doer_the_report_left_unnamed(extractor):
+    (m,) = _extract(extractor, "A suicide bomber rammed a car into a police checkpoint in Bannu on Monday, killing "
+                               "nine officers. The Pakistani Taliban claimed responsibility in a statement.")
+    assert [(a.name, a.role) for a in m.actors if a.role == "actor1"] == [("TTP: Tehreek-e-Taliban Pakistan", "actor1")]
+    assert "claimed responsibility" in m.actors[0].reason
+
+
+@pytest.mark.parametrize("second", [
+    "The Pakistani Taliban denied any involvement.",  # a denial names no doer
+    "Officials blamed the Pakistani Taliban.",  # nor does one side blaming another
+])
+def test_a_denial_or_a_blame_names_no_doer(extractor, second):
+    (m,) = _extract(extractor, "A suicide bomber rammed a car into a police checkpoint in Bannu on Monday, killing "
+                               "nine officers. " + second)
+    assert not any(a.role == "actor1" and "TTP" in a.name for a in m.actors)
+
+
+def test_a_doer_the_report_named_stays(extractor):
+    (m,) = _extract(extractor, "Russian drones struck a depot in Odesa on Monday. "
+                               "The Pakistani Taliban claimed responsibility.")
+    assert [a.name for a in m.actors if a.role == "actor1"] == ["Military Forces of Russia (2000-)"]

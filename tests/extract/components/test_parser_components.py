@@ -132,3 +132,10 @@ def test_a_date_in_the_deeds_own_clause_beats_a_nearer_one_on_the_verb_of_saying
                            "the north in February.", published=date(2024, 5, 20)).sents))
     (hd,) = sent._.hit_dates
     assert hd.near[0].text == "in February"
+
+
+def test_a_date_in_a_relative_clause_of_another_noun_does_not_date_the_deed(parse):
+    sent = next(iter(parse("The army, which has been fighting the rebels since April 2023, said its forces "
+                           "repelled an attack on the city.", published=date(2024, 6, 2)).sents))
+    (hd,) = sent._.hit_dates
+    assert [d.text for d in hd.near] == []

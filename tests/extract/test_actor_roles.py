@@ -57,3 +57,11 @@ def test_the_doer_of_a_deed_told_as_means_or_between_two_sides(nlp, text, actor,
     doc = nlp(text)
     tok = _tok(doc, actor)
     assert role_of(doc[tok.i:tok.i + 1], _tok(doc, trigger), set()) == role
+
+
+def test_a_by_agent_of_a_clause_on_another_noun_is_no_doer_of_the_deed(nlp):
+    doc = nlp("Ukraine's air force said it shot down 35 of 42 drones launched by Russia overnight.")
+    assert role_of(doc[_tok(doc, "Russia").i:_tok(doc, "Russia").i + 1], _tok(doc, "shot"), set()) == "actor2"
+    doc = nlp("A strike carried out by Russian jets hit the market.")
+    jets = _tok(doc, "jets")
+    assert role_of(doc[jets.i - 1:jets.i + 1], _tok(doc, "strike"), set()) == "actor1"

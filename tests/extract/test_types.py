@@ -586,3 +586,11 @@ def test_who_bombed_tells_how(clf, nlp, text, expected):
 def test_the_group_points_back_at_an_organisation_not_at_a_crowd(clf, nlp):
     assert "Mob violence" not in subs(clf, nlp, "The army says the group carried out an attack on a bus on Monday.")
     assert subs(clf, nlp, "A group of men attacked a bus in the town on Monday.") == ["Mob violence"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mediators called for talks to secure a ceasefire and the release of hostages.", []),  # taken before
+    ("Gunmen took dozens of hostages at a school on Monday.", ["Abduction/forced disappearance"]),  # a taking
+])
+def test_hostages_after_another_noun_were_taken_before(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

@@ -171,8 +171,11 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
             return "actor1"
         if deps and deps[-1] in SUBJECT_DEPS and path[-2].dep_ != "nsubjpass":
             return "actor2" if len(path) == 2 and exposed(trigger) else "actor1"
-        if any(d in AGENT_DEPS for d in deps):
-            return "actor1"
+        if any(t.dep_ in AGENT_DEPS and (t.head.i == trigger.i or t.head.dep_ == "acl" and t.head.head.i == trigger.i)
+               for t in path[:-1]):
+            return "actor1"  # its own "by" agent ("a strike carried out by Russian jets")
+        if any(t.dep_ == "acl" and t.head.i != trigger.i for t in path[:-1]):
+            return "actor2"  # a clause on another noun of the deed: "shot down drones launched by Russia"
         if deps and deps[-1] in ("poss", "amod", "compound", "nmod"):
             return "actor1"
         if deps and deps[-1] in ("nsubjpass", "dobj"):

@@ -28,6 +28,7 @@ from eventwire.extract.types_base import (
     shared_modal,
 )
 from eventwire.extract.past_forms import past_beside_past
+from eventwire.data import load_json
 from eventwire.extract.vocab import words
 
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
@@ -38,6 +39,9 @@ MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
 CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
 TREND_VERBS = words("event_words", "trend_verbs")
+# "dozens of hostages", "a number of hostages": a noun that counts the held people is no deed done to them
+COUNT_NOUNS = frozenset(w for w in load_json("lexicons", "claims.json")["number_words"] if " " not in w) \
+    | words("event_words", "count_nouns")
 ENACTMENT_VERBS = words("event_words", "enactment_verbs")
 VIRTUAL_PLACES = words("event_words", "virtual_places")
 ADDRESSEE_PREPOSITIONS = words("function_words", "addressee_prepositions")
@@ -379,6 +383,10 @@ class Blocking:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
                 and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in self.taking_verbs:
             return f"'{tok.head.text} … {tok.text}': people taken before, the news is what was done to them"
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() not in COUNT_NOUNS:
+            # "the release of hostages", "families of the hostages" (not "dozens of hostages": a taking counted)
+            return f"'{tok.head.head.text} of {tok.text}': people taken before, the news is what was done to them"
         return None
 
     def _inside_judged_deed(self, tok: Token) -> str | None:

@@ -139,3 +139,10 @@ def test_a_date_in_a_relative_clause_of_another_noun_does_not_date_the_deed(pars
                            "repelled an attack on the city.", published=date(2024, 6, 2)).sents))
     (hd,) = sent._.hit_dates
     assert [d.text for d in hd.near] == []
+
+
+def test_the_weapons_of_a_deed_are_no_topic_it_is_told_under(parse):
+    # "on Thursday" dates the killing and the firing of its 'when' clause, whatever weapon word is the trigger
+    sent = next(iter(parse("At least 17 people were killed on Thursday, a hospital official said, when police fired "
+                           "rubber bullets and tear gas at crowds.", published=date(2024, 7, 19)).sents))
+    assert sent._.hit_dates and all(hd.near and hd.near[0].text == "on Thursday" for hd in sent._.hit_dates)

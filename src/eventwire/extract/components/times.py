@@ -139,13 +139,15 @@ class Dates:
             return False
         if verb.lemma_.lower() in self.referring:
             return True
-        node = hit.trigger.head
+        below, node = hit.trigger, hit.trigger.head
+        phrase_end = hit.trigger.i + len(hit.trigger_text.split()) - 1  # "rubber bullets": its own words
         while node.i != verb.i:
             if node.lemma_.lower() in TIME_NOUNS:
                 return False  # "issued on 18 August, the same day the senator was assassinated"
-            if self.types.is_topic_noun(node):
+            # a noun the deed is coordinated with ("rubber bullets and tear gas") is no topic it is told under
+            if self.types.is_topic_noun(node) and not hit.trigger.i <= node.i <= phrase_end and below.dep_ != "conj":
                 return True
-            node = node.head
+            below, node = node, node.head
         return False
 
 

@@ -594,3 +594,8 @@ def test_the_group_points_back_at_an_organisation_not_at_a_crowd(clf, nlp):
 ])
 def test_hostages_after_another_noun_were_taken_before(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+def test_the_strike_told_again_is_no_ground_fight(clf, nlp):
+    assert subs(clf, nlp, "The military said it had killed 19 militants in the strike.") == []
+    assert subs(clf, nlp, "A drone strike killed two militants.") == ["Air/drone strike"]

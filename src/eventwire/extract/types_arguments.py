@@ -29,6 +29,7 @@ OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
 UNNAMED_WEAPON_STRIKES = table("event_words", "unnamed_weapon_strikes")
 HARMING_VERBS = words("event_words", "harming_verbs")
+REMOTE_ONLY_NOUNS = words("event_words", "remote_only_nouns")
 SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
 PLACE_PREPOSITIONS = words("function_words", "place_prepositions")
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
@@ -348,6 +349,8 @@ class Arguments:
         if instrument and lemma in ARMED_BOMB_LEMMAS:
             # "terrorists' bombings": an armed group's bombing is a planted charge, not a ground assault
             return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}' by armed men"
+        if head.pos_ == "NOUN" and lemma in REMOTE_ONLY_NOUNS:
+            return None  # "killed 19 militants in the strike": a blow from afar told again, no ground fight
         if instrument or key in trig["_ground"] or lemma in trig["_ground"]:
             # "the judge was shot": the verb itself names the firearm
             armed = instrument is not None or head.pos_ == "VERB" and bool({lemma, key} & trig["_armed_verbs"])

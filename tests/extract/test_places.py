@@ -331,3 +331,8 @@ def test_span_key_fast_path_gives_the_gazetteer_key():
 def test_a_transliterations_apostrophe_may_be_left_out(finder):
     (p,) = [p for p in finder.find("Fighting broke out in Debre Markos on Wednesday.") if p.surface == "Debre Markos"]
     assert p.country == "ET"
+
+
+def test_a_groups_name_that_is_some_towns_alternate_name_is_no_place(finder):
+    # GeoNames lists "Hamas" among Hamm's names; in English text it is the movement
+    assert [p for p in finder.find("The military accused Hamas of using civilian buildings.") if p.surface == "Hamas"] == []

@@ -599,3 +599,16 @@ def test_hostages_after_another_noun_were_taken_before(clf, nlp, text, expected)
 def test_the_strike_told_again_is_no_ground_fight(clf, nlp):
     assert subs(clf, nlp, "The military said it had killed 19 militants in the strike.") == []
     assert subs(clf, nlp, "A drone strike killed two militants.") == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tens of thousands of people have fled the fighting in the past week.", []),
+    ("About 150 people who had fled fighting in nearby areas were sleeping inside.", []),
+    ("Thousands fled as fighting raged in the town on Monday.", ["Armed clash"]),  # the fighting told itself
+])
+def test_a_deed_people_fled_is_the_cause_of_their_flight_not_a_report(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+def test_an_arrest_for_negligence_is_common_crime(clf, nlp):
+    assert subs(clf, nlp, "Police arrested the depot's owner on Saturday on suspicion of negligence.") == []

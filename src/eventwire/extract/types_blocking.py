@@ -39,6 +39,7 @@ MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
 CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
 TREND_VERBS = words("event_words", "trend_verbs")
+FLIGHT_VERBS = words("event_words", "flight_verbs")
 # "dozens of hostages", "a number of hostages": a noun that counts the held people is no deed done to them
 COUNT_NOUNS = frozenset(w for w in load_json("lexicons", "claims.json")["number_words"] if " " not in w) \
     | words("event_words", "count_nouns")
@@ -383,6 +384,8 @@ class Blocking:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
                 and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in self.taking_verbs:
             return f"'{tok.head.text} … {tok.text}': people taken before, the news is what was done to them"
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in FLIGHT_VERBS:
+            return f"'{tok.head.text} {tok.text}': the deed as the cause of a flight, not a report of it"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                 and tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() not in COUNT_NOUNS:
             # "the release of hostages", "families of the hostages" (not "dozens of hostages": a taking counted)

@@ -228,3 +228,10 @@ def test_an_event_word_naming_what_talks_or_plans_are_about_is_no_deed(deeds):
                  "Ceasefire talks resumed in Doha on Monday, officials said."):
         found = [(t, d) for t, d in deeds(text) if t.lower() == "ceasefire"]
         assert found and all(d.verdict == "drop" and "kind of thing" in d.reason for _, d in found), (text, found)
+
+
+def test_a_deed_after_about_is_what_was_told_of(deeds):
+    found = deeds("Residents posted about explosions in local chat groups throughout Wednesday.")
+    assert [d.verdict for _, d in found] == ["doubt"] and "told of" in found[0][1].reason
+    found = deeds("Explosions hit the depot on Wednesday, residents said.")
+    assert [d.verdict for _, d in found] == ["report"]

@@ -111,7 +111,7 @@ class DeedJudge:
                or self._practice_disputed(trigger, anchors))
         if why:
             return Deed("drop", why)
-        denial = self._denial(trigger) or self._disavowed(trigger)
+        denial = self._denial(trigger) or self._disavowed(trigger) or _talked_about(trigger)
         if denial:
             return Deed("doubt", denial)
         if not anchors.any:
@@ -252,3 +252,12 @@ class DeedJudge:
         if verb.head.head.pos_ in ("VERB", "AUX"):
             return ""  # "accused Russia of shelling the area", "killed by shelling": a deed the verb tells
         return f"'{verb.head.text} {verb.text}': an activity named, with no doer or date of its own"
+
+
+def _talked_about(t: Token) -> str:
+    """"Residents posted about explosions", "officials spoke about the attack": a deed after 'about' on a verb
+    is what was said, written or asked; the telling vouches for no deed of its own."""
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "about" and t.head.dep_ == "prep" \
+            and t.head.head.pos_ == "VERB":
+        return f"'{t.head.head.text} about {t.text}': the deed is what was told of, not told"
+    return ""

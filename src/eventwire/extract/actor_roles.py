@@ -106,7 +106,7 @@ def protest_counterpart(root: Token, trigger: Token) -> bool:
     protesters", "police broke up the rally", "protesters clashed with police"."""
     if root.i == trigger.i:
         return False
-    word = trigger
+    word = trigger.head if trigger.dep_ in ("amod", "compound") and trigger.head.i == trigger.i + 1 else trigger
     while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in (*NOUN_POS, "NUM"):
         word = word.head.head  # "detained thousands of protesters": the count stands in the clause
     verb = word.head if word.dep_ in PATIENT_DEPS | {"nsubj", "pobj"} else None

@@ -88,6 +88,9 @@ def test_the_force_using_lethal_force_on_protesters_is_their_counterpart(parse):
     "Police fired tear gas to disperse thousands of protesters in the capital on Friday.",  # the dispersal is the deed
     "Riot police dispersed the demonstrators outside parliament on Friday.",  # the police as its subject
     "Police used tear gas to break up a march in the capital on Friday.",  # the infinitive's doer is 'used''s subject
+    # the weapon's phrase as the trigger ("tear gas")
+    "Separately, police fired tear gas at a small protest outside the court by relatives of other victims, "
+    "witnesses said.",
 ])
 def test_the_crowd_is_a_demonstrations_actor1_and_the_force_acting_on_it_actor2(parse, text):
     sent = next(iter(parse(text).sents))

@@ -93,7 +93,7 @@ class Dates:
             telling = sourced + [d for d, o in zip(dates, owner)
                                  if o is None and d not in sourced and self.dates_telling(sent, d, hit)]
             free = [d for d, o in zip(dates, owner) if o is None and d not in telling
-                    and not self._of_another_argument(sent, d, hit) and not _in_other_clause(_token_at(sent, d), hit)]
+                    and not self._of_another_argument(sent, d, hit)]
             # the nearest free date, one in the deed's own clause before one on a verb above it ("HRW said in
             # April that soldiers had executed villagers in February": April dates the saying)
             clause = _clause_verb(hit.trigger)
@@ -149,14 +149,6 @@ class Dates:
                 return True
             below, node = node, node.head
         return False
-
-
-def _in_other_clause(tok: Token | None, hit: TypeHit) -> bool:
-    """'The army, which has been fighting the RSF since April 2023, said it repelled an attack': a date in
-    a relative clause that does not hold the deed dates that clause's own verb (one on the deed's own noun,
-    "the riots that broke out last week", dates the deed: ``_clauses_of_deeds``)."""
-    rel = next((a for a in ([tok, *tok.ancestors] if tok is not None else []) if a.dep_ == "relcl"), None)
-    return rel is not None and rel.head.i != hit.trigger.i and not (rel.i == hit.trigger.i or rel.is_ancestor(hit.trigger))
 
 
 def _clause_verb(trigger: Token) -> Token:

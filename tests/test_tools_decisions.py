@@ -56,3 +56,16 @@ def test_mentions_mode_writes_what_extraction_reports_after_the_deed_judge(tmp_p
     assert row["corpus"] == "wikievents" and row["sentence"].startswith("Rebels attacked")
     trigger, _sub, when, place, _actors, landmark, doubt = row["decisions"][0]
     assert when == "2023-03-03..2023-03-03" and place == "Goma" and not landmark and not doubt
+
+
+def test_mentions_mode_reads_the_page_dates_ingest_reads(tmp_path):
+    # a MUC-4 dateline dates its message, so 'today' is the dateline's day, as when the message is ingested
+    _shared_tree(tmp_path, "")
+    muc = tmp_path / "corpus/muc4_multisource_incidents/messages.jsonl"
+    _write(muc, [{"dateline": "SAN SALVADOR, 12 NOV 89",
+                  "text": "GUERRILLAS ATTACKED AN ARMY POST IN SAN MIGUEL TODAY, KILLING FIVE SOLDIERS."}])
+    dated = [(corpus, day) for corpus, _text, day in decisions.dated_texts(tmp_path) if corpus == "muc4"]
+    assert [str(day) for _, day in dated] == ["1989-11-12"]
+    decisions.write_mentions(tmp_path, tmp_path / "m.jsonl")
+    (row,) = [json.loads(line) for line in (tmp_path / "m.jsonl").read_text().splitlines()]
+    assert row["decisions"][0][2] == "1989-11-12..1989-11-12"

@@ -35,25 +35,41 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def texts(shared: Path):
     """(corpus, text) for every text of the shared sets; all-caps wire copy is lowered as ingest would."""
+    for corpus, text, _published in dated_texts(shared):
+        yield corpus, text
+
+
+def dated_texts(shared: Path):
+    """(corpus, text, page date or None): the hoot articles' published dates and MUC-4's datelines, which
+    ingest reads too (a rule about dates acts through them: MUC-4's relative dates resolve only against its
+    datelines); the other sets are read undated, as eval_roles.py reads WikiEvents."""
+    from datetime import date
+
+    from eventwire.clean.dates import dateline_date
+
     hoot = shared / "corpus" / "hoot_russia_ukraine_apr2022" / "articles.jsonl"
     for line in hoot.read_text(encoding="utf-8").splitlines():
-        yield "hoot", json.loads(line).get("body") or ""
+        row = json.loads(line)
+        published = row.get("published_date") or ""
+        yield "hoot", row.get("body") or "", date.fromisoformat(published[:10]) if published[:10] else None
     wiki = shared / "corpus" / "wikievents_attack_news" / "docs.jsonl"
     for line in wiki.read_text(encoding="utf-8").splitlines():
-        yield "wikievents", json.loads(line).get("text") or ""
+        yield "wikievents", json.loads(line).get("text") or "", None
     muc = shared / "corpus" / "muc4_multisource_incidents" / "messages.jsonl"
     for line in muc.read_text(encoding="utf-8").splitlines():
-        yield "muc4", (json.loads(line).get("text") or "").lower().capitalize()
+        row = json.loads(line)
+        dated = dateline_date((row.get("dateline") or "").split(",", 1)[-1])
+        yield "muc4", (row.get("text") or "").lower().capitalize(), dated
     for line in (shared / "eval" / "boilerplate" / "input.jsonl").read_text(encoding="utf-8").splitlines():
-        yield "boilerplate", json.loads(line)["text"]
+        yield "boilerplate", json.loads(line)["text"], None
     for name in ("dev", "dev2"):
         for path in sorted((shared / "eval" / name / "docs").glob("*.txt")):
-            yield name, path.read_text(encoding="utf-8")
+            yield name, path.read_text(encoding="utf-8"), None
     with (shared / "eval" / "case2021_dev.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             # the halves of tools/eval_case.py: even ids tune the rules, odd ids check them
             half = "check" if row["id"].isdigit() and int(row["id"]) % 2 else "tune"
-            yield f"case-{half}", row["EventSnippet"]
+            yield f"case-{half}", row["EventSnippet"], None
 
 
 def write_decisions(shared: Path, out: Path) -> int:
@@ -83,16 +99,17 @@ def write_mentions(shared: Path, out: Path) -> int:
     """``--mentions``: what the whole extract stage reports per sentence, after the deed judge, the
     background reader and the dating (type, trigger, date, place, actors, landmark, doubt), so a
     change to a later component than the classifier and the actor finder shows where it acts too.
-    Texts are read with no page date, as ``eval_roles.py`` reads WikiEvents."""
+    Texts are read with the page dates ``dated_texts`` gives (hoot's, MUC-4's datelines), others undated."""
     from eventwire.extract.factories import build_extractor
     from eventwire.model import Document, PublishedDate
 
     extractor = build_extractor()
     n = 0
     with out.open("w", encoding="utf-8") as f:
-        for k, (corpus, text) in enumerate(texts(shared)):
+        for k, (corpus, text, day) in enumerate(dated_texts(shared)):
+            published = PublishedDate(day, "metadata", 0.9) if day else PublishedDate(None, "none", 0.0)
             doc = Document(id=f"d{k}", content_hash=f"d{k}", external_id=None, url=None, outlet=None, title=None,
-                           published=PublishedDate(None, "none", 0.0), language="en", text=text[:100_000])
+                           published=published, language="en", text=text[:100_000])
             by_sentence: dict[str, list] = defaultdict(list)
             for m in extractor.extract(doc):
                 when = f"{m.date.start}..{m.date.end}" if m.date else None

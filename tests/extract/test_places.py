@@ -336,3 +336,9 @@ def test_a_transliterations_apostrophe_may_be_left_out(finder):
 def test_a_groups_name_that_is_some_towns_alternate_name_is_no_place(finder):
     # GeoNames lists "Hamas" among Hamm's names; in English text it is the movement
     assert [p for p in finder.find("The military accused Hamas of using civilian buildings.") if p.surface == "Hamas"] == []
+
+
+def test_a_name_after_a_role_noun_is_a_persons(finder):
+    # "Nika" is a town's name too; after "opposition leader" and before a surname it is a person's
+    found = finder.find("Police detained opposition leader Nika Melia outside parliament on Wednesday.")
+    assert [p for p in found if p.surface.startswith("Nika")] == []

@@ -117,6 +117,8 @@ _PLACE_HEAD = words("place_words", "place_heads")
 
 # Words right before a name that make it a person's: "Sen. Byrd", "Mr Lincoln".
 _PERSON_HEAD = titles("before_names")
+# Lower-case role nouns right before a name that make it a person's: "opposition leader Nika Melia".
+_ROLE_HEAD = titles("role_before_names")
 
 CAPS_TITLES = {w.lower() for w in titles("before_names") | titles("in_caps_copy")}
 
@@ -207,6 +209,9 @@ def _neighbours(text: str, m: _Match, starts: set[int]) -> None:
         # the strong kind of evidence: a title or a given name ("Senator Jackson", "Mark Jackson"),
         # not any capitalised word ("New Moscow")
         m.person_named = w in _PERSON_HEAD or w.lower() in _given_names()
+    role = re.search(r"\b([a-z]+)[ \t]+$", text[max(0, m.start - 30):m.start])
+    if role and role.group(1) in _ROLE_HEAD and after:
+        m.person_before = m.person_named = True  # "opposition leader Nika Melia": a role, a first and a last name
 
 # "the Kyivskyi district of Kharkiv" (ends where Y starts) and "Kharkiv's
 # Kyivskyi district" (starts where Y ends).

@@ -156,3 +156,10 @@ def test_a_village_the_gazetteer_lacks_is_in_the_country_its_adjective_names(ext
     doc = Document("d", "0" * 64, None, None, "W", None, PublishedDate(date(2025, 7, 8), "metadata", 1.0), "en", text)
     (m,) = extractor.extract(doc)
     assert (m.place.country, m.place.precision) == (country, "country")
+
+
+def test_a_union_of_states_places_no_deed(extractor):
+    text = "Riot police detained 40 demonstrators protesting against the decision to suspend talks on joining the " \
+           "European Union."
+    doc = Document("d", "0" * 64, None, None, "W", None, PublishedDate(date(2024, 12, 5), "metadata", 1.0), "en", text)
+    assert all(m.place is None or m.place.name != "European Union" for m in extractor.extract(doc))

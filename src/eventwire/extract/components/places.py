@@ -250,7 +250,9 @@ class EventPlaces:
         A locality the gazetteer does not know may stand in for it (``_locality``)."""
         s0, s1 = offset + sent.start_char, offset + sent.end_char
         trig_pos, breaks = offset + hit.trigger.idx, [offset + t.idx for t in sent if t.text == ";"]
+        # a continent or a union of states ("joining the European Union") is no country: it places no deed
         inside = [p for p in found if s0 <= p.start < s1 and p.lat is not None and p.feature != "demonym"
+                  and not (p.precision == "country" and not p.country)
                   and self.usable(sent, offset, p)  # "shelling killed a woman; Kyiv silent": ';' ends a clause
                   and not any(min(p.start, trig_pos) < b < max(p.start, trig_pos) for b in breaks)]
 

@@ -426,8 +426,9 @@ class Blocking:
 
     def is_topic_noun(self, tok: Token) -> bool:
         """A noun a deed can be the topic of ('the investigation of', 'his involvement in'): no event
-        word of the lexicon, and no time word ('the day the senator was killed' dates the deed)."""
-        return tok.pos_ == "NOUN" and tok.lemma_.lower() not in TIME_NOUNS \
+        word of the lexicon, no time word ('the day the senator was killed' dates the deed), and no count
+        ('thousands of demonstrators' are the demonstrators)."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() not in TIME_NOUNS | COUNT_NOUNS \
             and tok.lemma_.lower() not in self._lemma_concepts and tok.lower_ not in self._lemma_concepts
 
 

@@ -142,3 +142,10 @@ def test_the_weapons_of_a_deed_are_no_topic_it_is_told_under(parse):
     sent = next(iter(parse("At least 17 people were killed on Thursday, a hospital official said, when police fired "
                            "rubber bullets and tear gas at crowds.", published=date(2024, 7, 19)).sents))
     assert sent._.hit_dates and all(hd.near and hd.near[0].text == "on Thursday" for hd in sent._.hit_dates)
+
+
+def test_a_count_of_demonstrators_is_no_topic_they_are_told_under(parse):
+    sent = next(iter(parse("Police detained an opposition leader outside parliament on Wednesday night, his party "
+                           "said, as thousands of demonstrators rallied.", published=date(2024, 12, 5)).sents))
+    hd = sent._.hit_dates[0]
+    assert not hd.topic and hd.near and hd.near[0].text == "on Wednesday night"

@@ -52,6 +52,8 @@ def test_written_article_events(mentions_of, name, n, ev):
         assert m.place.admin1 == ev["admin1"] or m.place.name == ev["admin1"], m.place
     if "place" in ev:
         assert ev["place"] in (m.place.name, m.place.surface), m.place
+    if "not_place" in ev:
+        assert m.place is None or ev["not_place"] not in (m.place.name, m.place.surface), m.place
     if "date" in ev:
         assert m.date is not None and str(m.date.start) == ev["date"], m.date
     if "fatalities" in ev:

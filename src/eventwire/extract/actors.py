@@ -23,6 +23,11 @@ from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
 
 GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a common noun ("militants", "gunmen")
+# "the RSF-controlled town", "Iran-backed militias": a name before these tails holds or backs something,
+# it does not act in the deed ("a Saudi-led coalition" is led by its name, who acts: not one of them)
+HOLDER_TAILS = words("place_words", "allegiance_tails") - {"led"}
+# ACLED's interaction codes of a crowd: rioters (5) and protesters (6)
+CROWD_INTERS = (5, 6)
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,8 @@ class ActorFinder:
 
     def with_default_actor1(self, found: tuple[ActorRef, ...], sub_event_type: str) -> tuple[ActorRef, ...]:
         """A rally whose text names no doer still has one: ACLED's protesters (rioters for a violent
-        demonstration).  Only when no actor 1 was found; a named one always wins."""
+        demonstration).  Only when no actor 1 was found; a named one always wins.  A crowd the sentence
+        names is its demonstration's actor 1 whatever its place in the parse (``crowd_first``)."""
         ident = self.default_actor1.get(sub_event_type)
         if ident is None:
             return found
@@ -301,21 +307,12 @@ class ActorFinder:
         return tuple(found)
 
 
-# "the RSF-controlled town", "Iran-backed militias": a name before these tails holds or backs something,
-# it does not act in the deed ("a Saudi-led coalition" is led by its name, who acts: not one of them)
-HOLDER_TAILS = words("place_words", "allegiance_tails") - {"led"}
-
-
 def holder_only(span: Span) -> bool:
     """The phrase only says who holds or backs the noun after it ("RSF-controlled", "Iran-backed")."""
     doc = span.doc
     end = span.end
     return end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
         and not doc[end].whitespace_ and doc[end + 1].lower_ in HOLDER_TAILS
-
-
-# ACLED's interaction codes of a crowd: rioters (5) and protesters (6)
-CROWD_INTERS = (5, 6)
 
 
 def crowd_first(found: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:

@@ -71,7 +71,7 @@ class SpeakerMemory:
 
 
 # verbs whose counted object can only be people, whatever the noun says of them ("lost two helicopters" can't)
-KILLING_LEMMAS = frozenset({"kill", "slay", "execute", "massacre"})
+KILLING_LEMMAS = words("claims", "killing_lemmas")
 
 
 def _to_death(tok: Token) -> bool:

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.extract.concreteness import Anchors
-from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX, bare_plural
+from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX, bare_plural, phrase_end
 from eventwire.extract.vocab import words
 from eventwire.model import DENIED_DOUBT
 
@@ -76,17 +76,6 @@ MISSING_SUPPORT = words("event_words", "missing_support")
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
-
-
-def _phrase_end(t: Token, text: str) -> Token:
-    """The last token of the trigger phrase ``text`` that starts at ``t`` (``t`` itself for one word)."""
-    if len(text.split()) == 1 and "-" not in text:
-        return t
-    end = t.idx + len(text)
-    for tok in t.doc[t.i: t.i + len(text.split()) + 3]:
-        if tok.idx + len(tok.text) >= end:
-            return tok
-    return t
 
 
 @dataclass(frozen=True)
@@ -111,9 +100,9 @@ class DeedJudge:
                or self._practice_disputed(trigger, anchors))
         if why:
             return Deed("drop", why)
-        denial = self._denial(trigger) or self._disavowed(trigger) or _talked_about(trigger)
-        if denial:
-            return Deed("doubt", denial)
+        doubt = self._denial(trigger) or self._disavowed(trigger) or _talked_about(trigger)
+        if doubt:
+            return Deed("doubt", doubt)
         if not anchors.any:
             return Deed("doubt", f"'{trigger.text}' has no date, place, participant or count in its sentence: "
                                  "it may only talk about a deed")
@@ -122,7 +111,7 @@ class DeedJudge:
     def _names_a_kind(self, t: Token, trigger_text: str) -> str:
         # a phrase ("air raid shelter", "the drone attack claim") is judged by its last word: "missile
         # strike" alone is the phrase's own head, "missile strike footage" names footage
-        first, t = t, _phrase_end(t, trigger_text)
+        first, t = t, phrase_end(t, trigger_text)
         if t.i != first.i and first.pos_ == "VERB" and t.dep_ == "amod":
             return ""  # "shot dead two teachers": a verb's phrase, its last word read as the object's adjective
         after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None

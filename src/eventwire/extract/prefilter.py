@@ -23,6 +23,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0
 # a period that ends an abbreviation before a capital, not a sentence: an initialism ("the U.S. Central
 # Command", "U.N. figures") or a title before a name ("Lt. Col. Smith"); where it did end one, the parser
 # still splits there, so the cost of not splitting is a longer run parsed, not a deed cut off from its tail
+# how far back from a period its abbreviation can start (the longest title, "Commissioner.", with room to spare):
+# the test reads only that much, not the paragraph up to every period
+ABBREVIATION_REACH = 24
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:" + "|".join(sorted(titles("before_names"))) + r")\.)$")
 
 
@@ -30,7 +33,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) offsets of rough sentences; cheap, only for choosing what to parse."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(paragraph):
-        if _ABBREVIATION_END.search(paragraph, 0, m.start()):
+        if _ABBREVIATION_END.search(paragraph, max(0, m.start() - ABBREVIATION_REACH), m.start()):
             continue
         spans.append((start, m.start()))
         start = m.end()

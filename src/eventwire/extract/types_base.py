@@ -220,3 +220,14 @@ class TypeHit:
 
 def _key(text: str) -> str:
     return text.lower()
+
+
+def phrase_end(t: Token, text: str) -> Token:
+    """The last token of the trigger phrase ``text`` that starts at ``t`` (``t`` itself for one word)."""
+    if len(text.split()) == 1 and "-" not in text:
+        return t
+    end = t.idx + len(text)
+    for tok in t.doc[t.i: t.i + len(text.split()) + 3]:
+        if tok.idx + len(tok.text) >= end:
+            return tok
+    return t

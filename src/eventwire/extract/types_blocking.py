@@ -41,8 +41,8 @@ CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
 TREND_VERBS = words("event_words", "trend_verbs")
 FLIGHT_VERBS = words("event_words", "flight_verbs")
 # "dozens of hostages", "a number of hostages": a noun that counts the held people is no deed done to them
-COUNT_NOUNS = frozenset(w for w in load_json("lexicons", "claims.json")["number_words"] if " " not in w) \
-    | words("event_words", "count_nouns")
+COUNT_NOUNS = frozenset(load_json("lexicons", "claims.json")["number_words"]) | words("event_words", "count_nouns")
+NO_TOPIC_NOUNS = TIME_NOUNS | COUNT_NOUNS  # nouns no deed is the topic of (``Blocking.is_topic_noun``)
 ENACTMENT_VERBS = words("event_words", "enactment_verbs")
 VIRTUAL_PLACES = words("event_words", "virtual_places")
 ADDRESSEE_PREPOSITIONS = words("function_words", "addressee_prepositions")
@@ -428,7 +428,7 @@ class Blocking:
         """A noun a deed can be the topic of ('the investigation of', 'his involvement in'): no event
         word of the lexicon, no time word ('the day the senator was killed' dates the deed), and no count
         ('thousands of demonstrators' are the demonstrators)."""
-        return tok.pos_ == "NOUN" and tok.lemma_.lower() not in TIME_NOUNS | COUNT_NOUNS \
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() not in NO_TOPIC_NOUNS \
             and tok.lemma_.lower() not in self._lemma_concepts and tok.lower_ not in self._lemma_concepts
 
 

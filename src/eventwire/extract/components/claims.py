@@ -25,6 +25,8 @@ class Claims:
         self.name = name
         self.extractor = extractor
         self.totals = TotalsDetector()
+        # the lemmas that make a relative clause tell casualties (``_counting_text``)
+        self.casualty_lemmas = frozenset(lemma for name in CASUALTIES for lemma in extractor.props[name][0])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -54,10 +56,9 @@ class Claims:
         blanked, its period belonging to its own noun ("the army, which has been fighting the RSF since April
         2023, said it killed dozens": the dozens are no count since April 2023; "the war, which has killed
         20,000 since 2022" keeps its clause)."""
-        casualty = {lemma for name in CASUALTIES for lemma in self.extractor.props[name][0]}
         text = sent.text
         for t in sent:
-            if t.dep_ == "relcl" and not any(x.lemma_.lower() in casualty for x in t.subtree):
+            if t.dep_ == "relcl" and not any(x.lemma_.lower() in self.casualty_lemmas for x in t.subtree):
                 a = t.left_edge.idx - sent.start_char
                 b = t.right_edge.idx + len(t.right_edge.text) - sent.start_char
                 text = text[:a] + " " * (b - a) + text[b:]

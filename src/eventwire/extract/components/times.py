@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import datelines
 from eventwire.extract.times import TimeResolver
 from eventwire.extract.types import EventTypeClassifier, TypeHit
-from eventwire.extract.types_base import TIME_NOUNS
+from eventwire.extract.types_base import TIME_NOUNS, phrase_end
 from eventwire.model import DateSpan, Document
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")  # "in 1995", "in the 1990s"
@@ -140,12 +140,12 @@ class Dates:
         if verb.lemma_.lower() in self.referring:
             return True
         below, node = hit.trigger, hit.trigger.head
-        phrase_end = hit.trigger.i + len(hit.trigger_text.split()) - 1  # "rubber bullets": its own words
+        last = phrase_end(hit.trigger, hit.trigger_text).i  # "rubber bullets": the deed's own words
         while node.i != verb.i:
             if node.lemma_.lower() in TIME_NOUNS:
                 return False  # "issued on 18 August, the same day the senator was assassinated"
             # a noun the deed is coordinated with ("rubber bullets and tear gas") is no topic it is told under
-            if self.types.is_topic_noun(node) and not hit.trigger.i <= node.i <= phrase_end and below.dep_ != "conj":
+            if self.types.is_topic_noun(node) and not hit.trigger.i <= node.i <= last and below.dep_ != "conj":
                 return True
             below, node = node, node.head
         return False

@@ -65,11 +65,13 @@ def test_narrowed_references_decide_as_comparing_every_cluster(monkeypatch):
 
 
 def test_the_reach_of_a_date_is_may_be_compatible():
-    """``summary.reach`` gives the bounds ``Clusterer._best_match`` tests spans against instead of calling
-    ``may_be_compatible``: the same answer for every span, next to the calendar's limits too."""
+    """``summary.reach`` gives the bounds ``Clusterer._best_match`` and ``may_be_compatible`` test spans
+    against: the answer of the day counts (DAY_WINDOW days either side) for every span, next to the calendar's
+    limits too."""
     import random
     from datetime import date, timedelta
 
+    from eventwire.fuse.match import DAY_WINDOW
     from eventwire.fuse.summary import may_be_compatible, reach
     from eventwire.model import DateSpan
 
@@ -83,8 +85,10 @@ def test_the_reach_of_a_date_is_may_be_compatible():
         x, y, z = sorted(rng.choice(days) for _ in range(3))
         for span_ in ((x, y, z), None):
             first, last = reach(d)
-            want = may_be_compatible(d, span_)
+            want = span_ is not None and (d.start - span_[2]).days <= DAY_WINDOW \
+                and (span_[0] - d.end).days <= DAY_WINDOW
             assert want == (span_ is not None and span_[2] >= first and span_[0] <= last)
+            assert may_be_compatible(d, span_) == want
             passed += want
             failed += not want
     assert passed > 100 and failed > 100

@@ -54,8 +54,8 @@ def test_mentions_mode_writes_what_extraction_reports_after_the_deed_judge(tmp_p
     assert decisions.write_mentions(tmp_path, tmp_path / "m.jsonl") == 1  # the campaign is dropped
     (row,) = [json.loads(line) for line in (tmp_path / "m.jsonl").read_text().splitlines()]
     assert row["corpus"] == "wikievents" and row["sentence"].startswith("Rebels attacked")
-    trigger, _sub, when, place, _actors, landmark, doubt = row["decisions"][0]
-    assert when == "2023-03-03..2023-03-03" and place == "Goma" and not landmark and not doubt
+    trigger, _sub, when, place, _actors, landmark, doubt, claims = row["decisions"][0]
+    assert when == "2023-03-03..2023-03-03" and place == "Goma" and not landmark and not doubt and claims == []
 
 
 def test_mentions_mode_reads_the_page_dates_ingest_reads(tmp_path):

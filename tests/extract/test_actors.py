@@ -10,12 +10,12 @@ def finder(nlp):
     return ActorFinder(nlp)
 
 
-def roles(nlp, finder, text, trigger, others=()):
+def roles(nlp, finder, text, trigger, others=(), phrase=""):
     sent = next(iter(nlp(text).sents))
     trig = next(t for t in sent if t.text == trigger)
     speech = ClaimExtractor().speech_heads(sent)
     deeds = frozenset(t.i for t in sent if t.text in others)
-    return {a.name: a.role for a in finder.find(sent, trig, speech, deeds)}
+    return {a.name: a.role for a in finder.find(sent, trig, speech, deeds, trigger_text=phrase)}
 
 
 def test_active_subject_is_actor1_and_object_actor2(nlp, finder):
@@ -351,3 +351,36 @@ def test_the_object_of_a_verb_in_an_adverbial_clause_of_the_deed_is_its_target(n
     r = roles(nlp, finder, "Two gunmen opened fire in a hospital, escaping with a prisoner and killing two police "
                            "officers.", "opened")
     assert r.get("Police Forces") == "actor2"
+
+
+def test_a_deed_phrases_parties_are_read_from_its_noun(nlp, finder):
+    text = "The coalition responded on Thursday with air strikes on Houthi positions around Sanaa."
+    assert roles(nlp, finder, text, "air", phrase="air strikes") == {"Ansar Allah": "actor2"}
+
+
+def test_the_other_side_of_a_fight_a_party_suffered_is_actor1(nlp, finder):
+    text = "Three Armenian soldiers were killed in a clash with Azerbaijani forces on the border on Tuesday."
+    assert roles(nlp, finder, text, "clash") == {"Military Forces of Armenia": "actor2",
+                                                 "Military Forces of Azerbaijan": "actor1"}
+    # against a doer the sentence names, the other side stays actor 2
+    text = "Ukrainian troops clashed with Russian forces near Bakhmut on Monday."
+    assert roles(nlp, finder, text, "clashed") == {"Military Forces of Ukraine (2019-)": "actor1",
+                                                   "Military Forces of Russia (2000-)": "actor2"}
+
+
+def test_the_doer_named_in_another_deeds_phrase_is_that_deeds(nlp, finder):
+    text = ("Hezbollah fired rockets at positions in northern Israel on Tuesday, hours after Israeli air strikes "
+            "on a village in south Lebanon killed three of its fighters.")
+    assert roles(nlp, finder, text, "fired", others=("air",)) == {"Hezbollah": "actor1"}
+
+
+def test_speakers_coordinated_after_the_deed_are_no_parties(nlp, finder):
+    text = ("Gunmen stormed a boarding school in Zamfara state early on Friday and abducted at least 40 students, "
+            "police and residents said, the latest in a series of mass kidnappings in the region.")
+    found = roles(nlp, finder, text, "stormed")
+    assert found.get("Unidentified Armed Group") == "actor1" and "Police Forces" not in found
+
+
+def test_the_other_side_of_a_fight_someone_died_in_is_actor1(nlp, finder):
+    assert roles(nlp, finder, "Two men died in a shootout with police on Monday.", "shootout") == {
+        "Police Forces": "actor1"}

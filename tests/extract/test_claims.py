@@ -196,3 +196,39 @@ def test_the_counted_object_of_a_killing_is_people_whatever_its_noun(nlp, claims
 ])
 def test_a_loss_or_a_share_is_no_count_of_the_dead(nlp, claims, text):
     assert [c for c in run(nlp, claims, text) if c.property == "fatalities"] == []
+
+
+def test_men_name_no_side(nlp, claims):
+    """'Men' is neither an army's nor civilians' word: three men arrested are people."""
+    found = run(nlp, claims, "Police said they arrested three men in the town on Friday.")
+    assert one(found, "captured").subject == "people"
+
+
+def test_no_word_names_two_sides(claims):
+    import json
+
+    from eventwire.data import load_json
+
+    sides = load_json("lexicons", "claims.json")["subjects"]
+    words = [w for side in sides.values() for w in side]
+    assert len(words) == len(set(words)), json.dumps(sorted({w for w in words if words.count(w) > 1}))
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Three military men were killed in the blast.", "soldiers"),
+    ("Two civilian men were killed.", "civilians"),
+    ("Five armed men were killed in the raid.", "attackers"),
+])
+def test_a_word_before_men_names_their_side(nlp, claims, text, side):
+    assert one(run(nlp, claims, text), "fatalities").subject == side
+
+
+def test_a_noun_before_members_names_no_side(nlp, claims):
+    found = run(nlp, claims, "Police had warrants to detain 10 other senior staff members.")
+    assert one(found, "captured").subject == "people"
+
+
+def test_the_words_between_the_last_comma_and_said_are_the_speaker(nlp, claims):
+    text = ("A military air strike killed at least 40 people, including children, who had gathered for the "
+            "opening of an office in the region on Tuesday, witnesses and an opposition group said.")
+    assert one(run(nlp, claims, text), "fatalities").claimant.startswith("witnesses")

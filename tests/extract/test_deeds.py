@@ -235,3 +235,27 @@ def test_a_deed_after_about_is_what_was_told_of(deeds):
     assert [d.verdict for _, d in found] == ["doubt"] and "told of" in found[0][1].reason
     found = deeds("Explosions hit the depot on Wednesday, residents said.")
     assert [d.verdict for _, d in found] == ["report"]
+
+
+def test_a_deed_noun_helping_a_party_is_no_deed_of_its_own(deeds):
+    (found,) = deeds("Government forces, backed by allied troops and U.S. air strikes, have been trying to "
+                     "push the group out of its strongholds.")
+    assert found[1].verdict == "drop" and "help" in found[1].reason
+    # the same words as what a participle says was done to a thing tell the deed
+    (found,) = deeds("The town, hit by air strikes on Monday, was evacuated.")
+    assert found[1].verdict != "drop"
+    # and the deed the helped party did is its own verb's
+    told = deeds("Troops backed by artillery fire captured the village on Monday.")
+    assert [d.verdict for t, d in told if t == "captured"] == ["report"]
+
+
+def test_a_party_fighting_another_is_a_side_told_not_a_deed(deeds):
+    found = deeds("Officials said those killed were members of a militia, an armed group fighting the military.")
+    assert [(t, d.verdict) for t, d in found if t == "fighting"] == [("fighting", "drop")]
+    found = deeds("Rebels fighting the government seized the town on Monday.")
+    assert [d.verdict for t, d in found if t == "fighting"] == ["drop"]
+    assert [d.verdict for t, d in found if t == "seized"] == ["report"]
+    # a fight with its own date is one
+    found = [d.verdict for t, d in deeds("Soldiers fighting rebels on Monday near the border lost two men.")
+             if t == "fighting"]
+    assert found and "drop" not in found

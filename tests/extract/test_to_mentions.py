@@ -293,3 +293,37 @@ def test_a_live_entry_borrows_no_place_from_another_entry(extractor):
     assert kherson.place.name == "Kherson" and odesa.place.name == "Odesa"
     assert targets.place is None  # its entry names no place; the entry before is another report
 
+
+
+@pytest.mark.parametrize("text, told, recalled", [
+    ("The bombing in Mogadishu came two weeks after gunmen stormed a hotel in the city, a siege that lasted "
+     "30 hours and left 21 people dead.", None, 21),
+    ("The attack in Kabul on Monday came a week after a suicide bombing at a mosque killed 50 people.", None, 50),
+    # the verb above the recalled deed is the report's own: its figure is the report's
+    ("Shelling killed two people in Kharkiv on Monday, a week after a bombing in the same district.", 2, None),
+])
+def test_a_figure_in_a_recalled_deeds_clause_counts_that_deed(extractor, text, told, recalled):
+    ms = extractor.extract(document(text))
+
+    def dead(m):
+        return next((c.value for c in m.claims if c.property == "fatalities"), None)
+    assert dead(next(m for m in ms if not m.landmark)) == told
+    assert recalled in [dead(m) for m in ms if m.landmark] or recalled is None
+    assert all(dead(m) is None for m in ms[1:] if not m.landmark)
+
+
+def test_a_deed_coordinated_with_a_dated_one_shares_its_date(extractor):
+    text = "Gunmen stormed a boarding school in Zamfara state early on Friday and abducted at least 40 students."
+    ms = extractor.extract(document(text, published=date(2024, 3, 10)))
+    assert {m.sub_event_type: m.date.start for m in ms} == {
+        "Attack": date(2024, 3, 8), "Abduction/forced disappearance": date(2024, 3, 8)}
+
+
+def test_a_since_date_of_another_clause_dates_no_deed(extractor):
+    text = ("The protest in Kinshasa on Saturday followed a week of fighting between the army and M23 rebels, "
+            "who have seized a string of towns in North Kivu province since last year.")
+    (m,) = [m for m in extractor.extract(document(text, published=date(2024, 2, 12))) if m.event_type == "Protests"]
+    assert m.date.start == date(2024, 2, 10)
+    text = "The protest followed a week of fighting with rebels, who have seized a string of towns since last year."
+    (m,) = [m for m in extractor.extract(document(text, published=date(2024, 2, 12))) if m.event_type == "Protests"]
+    assert m.date.precision == "day"  # the page's day, not 'last year'

@@ -612,3 +612,52 @@ def test_a_deed_people_fled_is_the_cause_of_their_flight_not_a_report(clf, nlp, 
 
 def test_an_arrest_for_negligence_is_common_crime(clf, nlp):
     assert subs(clf, nlp, "Police arrested the depot's owner on Saturday on suspicion of negligence.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the load a weapon carries names no weapon of its own
+    ("Rebels launched a wave of explosive-laden drones at a fuel depot on Wednesday.", ["Air/drone strike"]),
+    ("The militants fired bomb-laden rockets at the base.", ["Shelling/artillery/missile attack"]),
+    # a car is no weapon: an explosive-laden car is a car bomb
+    ("An explosive-laden car blew up outside the ministry on Monday.", ["Remote explosive/landmine/IED"]),
+])
+def test_a_weapon_word_describing_another_weapon_names_its_load(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli strikes killed three people in Gaza on Monday.", ["Shelling/artillery/missile attack"]),
+    ("Russia's strikes killed five civilians in Kharkiv.", ["Shelling/artillery/missile attack"]),
+    # a labour strike is told by a nation too, but harms no one
+    ("French strikes disrupted flights on Monday.", []),
+])
+def test_a_strike_told_as_a_sides_that_killed_is_a_remote_strike(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the weapon of the happening told for its time stays in its clause
+    ("Hezbollah fired rockets at military positions in northern Israel on Tuesday, hours after Israeli air "
+     "strikes on a village in south Lebanon killed three of its fighters.",
+     ["Shelling/artillery/missile attack", "Air/drone strike"]),
+    ("Rebels fired mortars at the base following an air strike on their camp.",
+     ["Shelling/artillery/missile attack", "Air/drone strike"]),
+    ("Two people died after a drone hit their car on Monday.", ["Air/drone strike"]),
+])
+def test_a_weapon_belongs_to_its_own_clause(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+def test_the_doers_noun_is_no_deed(clf, nlp):
+    """'The kidnappers' names who took people, as 'the attackers' names who attacked: no abduction told."""
+    assert subs(clf, nlp, "Police rescued 12 of the students after a gunfight with the kidnappers.") == [
+        "Armed clash"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 35 members of the security forces are killed every day in attacks and clashes.", []),
+    ("Russian drones attack the city every night.", []),
+    ("Russian drones attacked the city on Monday night.", ["Air/drone strike"]),
+])
+def test_every_day_tells_a_habit(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

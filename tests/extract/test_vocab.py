@@ -39,3 +39,23 @@ def test_no_word_list_is_written_twice_in_a_lexicon():
             words = frozenset(value["words"])
             assert words not in seen, f"{name}: {key} repeats {seen[words]}"
             seen[words] = key
+
+
+def test_no_data_file_names_a_key_twice():
+    """json.loads keeps the last of two equal keys, so a list added under a name already taken would
+    silently replace the other rule's words."""
+    import json
+    from pathlib import Path
+
+    import eventwire.data
+
+    def no_repeats(pairs):
+        keys = [k for k, _ in pairs]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, f"{path}: {sorted(repeated)} written twice"
+        return dict(pairs)
+
+    files = sorted(p for p in Path(eventwire.data.__file__).parent.rglob("*.json") if p.stat().st_size < 5_000_000)
+    assert files
+    for path in files:
+        json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_repeats)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.types_base import phrase_end
 from eventwire.extract.vocab import words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -156,17 +157,47 @@ def speaker_itself(subject: Token) -> bool:
         c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in subject.children)
 
 
+def deed_noun(trigger: Token, trigger_text: str) -> Token:
+    """The noun a deed phrase's first word modifies ("air strikes", "drone attack", "gun battle"): the
+    phrase stands in the sentence where that noun does ("air strikes on Houthi positions": the positions
+    are the strikes' target, reached through 'strikes', not through 'air').  Only inside the phrase: the
+    'bomb' of "bomb experts" stays 'bomb'."""
+    end = phrase_end(trigger, trigger_text)
+    t = trigger
+    # "missile and air strikes": 'air' hangs from 'missile', which hangs from 'strikes' (an adjective's
+    # phrase, "a cross-border raid", keeps its first word: the parse often hangs more from it than it should)
+    while t.i != end.i and t.dep_ in ("compound", "nmod", "conj") and t.head.i <= end.i and t.head.i != t.i:
+        t = t.head
+    return t if t.i == end.i and end.pos_ == "NOUN" else trigger
+
+
+def _tells_deed(noun: Token, trigger: Token) -> bool:
+    """The subject or the 'by'/'with' object the phrase modifies hangs from the deed's own clause
+    ("Ukrainian drones carried out a strike", "was hit by Russian shelling"), not from another noun
+    ("the protest followed fighting between the army and M23 rebels": the rebels are the fighting's)."""
+    anchor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return anchor.i in (trigger.i, trigger.head.i) or anchor.is_ancestor(trigger)
+
+
+def _says(path: list[Token], speech_heads: set[int]) -> bool:
+    """The actor is the subject of a verb of saying on its way up to the deed: "..., police and residents
+    said" parsed under the deed's verb names whose words they are, no party."""
+    speaking = next((n for n, t in enumerate(path[1:-1], 1) if t.i in speech_heads), None)
+    return speaking is not None and path[speaking - 1].dep_ in SUBJECT_DEPS
+
+
 def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     root = span.root
     if len(span) == 2 and span[0].head.i != span[1].i and span[1].head.i != span[0].i:
         root = span[1]  # two words the parse left unlinked ("by Russian shelling"): the noun heads the phrase
     if span.start <= trigger.i < span.end:
         return "actor1"  # the phrase names the deed itself ("an Israeli drone strike", "Russian shelling")
-    # walk up from the actor to the trigger, noting the relation on the way
-    chain = [root, *root.ancestors]
+    chain = [root, *root.ancestors]  # walk up from the actor to the trigger, noting the relation on the way
     if trigger in chain:
         path = chain[: chain.index(trigger) + 1]
         deps = [t.dep_ for t in path[:-1]]
+        if _says(path, speech_heads):
+            return None
         if deps and deps[-1] == "nsubjpass" and trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
             return "actor1"
         if deps and deps[-1] in SUBJECT_DEPS and path[-2].dep_ != "nsubjpass":
@@ -232,6 +263,6 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     # passive subject is what was done to ("two Hezbollah members were killed by ...")
     if root.head.dep_ in {"nsubj", "csubj", "pobj"} and root.dep_ in ("amod", "compound", "poss") \
             and root.head.lemma_.lower() not in SOURCE_NOUNS and root.head.lower_ not in SOURCE_NOUNS \
-            and not any(t.lower_ == "according" for t in root.ancestors):
+            and not any(t.lower_ == "according" for t in root.ancestors) and _tells_deed(root.head, trigger):
         return "actor1"  # not "according to Russian military reports", "to an Iraqi army captain": whose account
     return None

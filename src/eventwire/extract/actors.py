@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
 from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SUBJECT_DEPS, accused, acted_on,
-                                          protest_counterpart, role_of)
+                                          deed_noun, protest_counterpart, role_of)
 from eventwire.extract.types_base import SPEECH_LEMMAS
 from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
@@ -28,6 +28,10 @@ GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a com
 HOLDER_TAILS = words("place_words", "allegiance_tails") - {"led"}
 # ACLED's interaction codes of a crowd: rioters (5) and protesters (6)
 CROWD_INTERS = (5, 6)
+ONLY_NAMED = " (only named party)"  # the reason's tail of an associate made actor 1 for want of another
+# "killed in a clash with X", "fighting against X": the preposition that names the other side of a deed
+OPPONENT_PREPOSITIONS = words("function_words", "opponent_prepositions")
+SUFFERING_VERBS = words("event_words", "suffering_verbs")
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,10 @@ class ActorFinder:
         ident = self.default_actor1.get(sub_event_type)
         if ident is None:
             return found
+        # a group named in passing is no crowd: "the protest followed fighting between the army and M23 rebels"
+        found = tuple(replace(a, role="assoc_actor_1", reason=a.reason[: -len(ONLY_NAMED)])
+                      if a.role == "actor1" and a.reason.endswith(ONLY_NAMED) and a.inter not in CROWD_INTERS
+                      else a for a in found)
         found = crowd_first(found)
         if any(a.role == "actor1" for a in found):
             return found
@@ -237,29 +245,34 @@ class ActorFinder:
 
     def find(self, sent: Span, trigger: Token, speech_heads: set[int],
              other_deeds: frozenset[int] = frozenset(), protest: bool = False,
-             faced: bool = False) -> tuple[ActorRef, ...]:
+             faced: bool = False, trigger_text: str = "") -> tuple[ActorRef, ...]:
         """The actors of the deed ``trigger`` names; ``other_deeds``: the trigger positions of the sentence's
         other deeds (a phrase that names one of them, "Russian shelling", is that deed's party).  ``faced``: a
         demonstration whose own people are actor 1 (ACLED: protesters or rioters), so a force that acted on
-        them or fought them is actor 2."""
+        them or fought them is actor 2.  ``trigger_text``: the deed's whole phrase ("air strikes"), whose
+        noun the parties' roles are read from (``actor_roles.deed_noun``)."""
+        deed = deed_noun(trigger, trigger_text or trigger.text)
         found: list[ActorRef] = []
         seen: set[str] = set()
         elsewhere: set[str] = set()  # associates whose phrase is another deed of the sentence
+        opposed: set[str] = set()  # the other side of the deed ("a clash with X")
         spans = self.spans(sent)
         named_by = self._named_generics(spans)
         for i, (span, entry, name, _country) in enumerate(spans):
             if i in named_by:
                 continue  # "Islamic State militants": the group its name gives, not unidentified militants
-            role = role_of(span, trigger, speech_heads)
+            role = role_of(span, deed, speech_heads)
             generic = next((spans[g][0] for g, n in named_by.items() if n == i), None)
             if generic is not None:
                 if role in (None, "assoc_actor_1"):
-                    role = role_of(generic, trigger, speech_heads) or role  # the name stands in its noun's place
+                    role = role_of(generic, deed, speech_heads) or role  # the name stands in its noun's place
                 span = sent.doc[min(span.start, generic.start):max(span.end, generic.end)]  # "Taliban gunmen"
             if len(span) == 1 and span[0].lower_ in self.country_words and role != "actor1":
                 continue  # a country or capital named alone is its forces only as the doer; else a place
             if holder_only(span):
                 continue  # "the RSF-controlled town", "Iran-backed militias": who holds or backs, no party
+            if role == "actor1" and (any(t.i in other_deeds for t in span) or _names_other_deed(span.root, other_deeds)):
+                continue  # "fired rockets hours after Israeli air strikes killed three": the strikes' doer
             if protest and len(span) == 1 and span[0].lower_ in self.people_words:
                 continue  # "Russians protested": people rallying, not their country's forces
             if role is None and faced and entry is not None and entry.id not in ("civilians", "protesters") \
@@ -283,6 +296,8 @@ class ActorFinder:
             if key in seen or any(a.name == name for a in found):
                 continue
             seen.add(key)
+            if role == "actor2" and _opponent(span.root, deed):
+                opposed.add(name)
             found.append(
                 ActorRef(
                     name=name,
@@ -293,6 +308,7 @@ class ActorFinder:
                     reason=f"'{span.text}' as {role} of '{trigger.text}'",
                 )
             )
+        found = _opponent_does(found, opposed, deed)
         found += self._named_organisations(sent, trigger, speech_heads, found)
         # an actor1 must exist before an associate: the first associate is promoted, unless its phrase names
         # another deed of the sentence ("Russia denies targeting civilians, but ... killed by Russian
@@ -302,9 +318,46 @@ class ActorFinder:
             first = next((a for a in found if a.role == "assoc_actor_1"), None)
             if first is not None:
                 found[found.index(first)] = ActorRef(
-                    first.name, "actor1", first.id, first.alias, first.inter, first.reason + " (only named party)"
+                    first.name, "actor1", first.id, first.alias, first.inter, first.reason + ONLY_NAMED
                 )
         return tuple(found)
+
+
+def _names_other_deed(root: Token, other_deeds: frozenset[int]) -> bool:
+    """The phrase modifies another deed of the sentence ("Israeli air strikes", its trigger 'air' or the
+    noun 'air' is part of): it names that deed's doer."""
+    if root.dep_ not in ("amod", "compound", "poss", "nmod") or not other_deeds:
+        return False
+    doc = root.doc
+    for i in other_deeds:
+        t = doc[i]
+        while True:
+            if t.i == root.head.i:
+                return True
+            if t.dep_ != "compound" or t.head.i <= t.i:
+                break
+            t = t.head
+    return False
+
+
+def _opponent(root: Token, trigger: Token) -> bool:
+    """The phrase is the object of 'with'/'against' on the deed itself: "a clash with Azerbaijani forces"."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in OPPONENT_PREPOSITIONS and prep.head.i == trigger.i
+
+
+def _opponent_does(found: list[ActorRef], opposed: set[str], deed: Token) -> list[ActorRef]:
+    """"Three Armenian soldiers were killed in a clash with Azerbaijani forces", "he was killed in a gun
+    battle with police": the side that suffered is actor 2, or a person the catalogue does not hold, and so
+    the other side of the fight is actor 1 (it is actor 2 only against a doer the sentence names:
+    "Ukrainian troops clashed with Russian forces")."""
+    if any(a.role == "actor1" for a in found) or not opposed:
+        return found
+    suffered = deed.dep_ == "pobj" and deed.head.lower_ == "in" and deed.head.head.lemma_.lower() in SUFFERING_VERBS
+    if not suffered and not any(a.role == "actor2" and a.name not in opposed for a in found):
+        return found
+    return [replace(a, role="actor1", reason=a.reason + " (the other side of a fight its party suffered: actor 1)")
+            if a.role == "actor2" and a.name in opposed else a for a in found]
 
 
 def holder_only(span: Span) -> bool:

@@ -34,6 +34,9 @@ FATAL_INJURY_LEMMAS = words("claims", "fatal_injury_lemmas")
 TREATMENT_LEMMAS = words("claims", "treatment_lemmas")
 TREATMENT_WORDS = words("claims", "treatment_words")
 PEOPLE_NOUNS = words("claims", "people_nouns")
+# the longest speaker phrase read between a sentence's last comma and its verb of saying ("the regional
+# governor's spokesman said"): set by hand; longer runs there are clauses, not names
+TAIL_SPEAKER_WORDS = 8
 
 
 @dataclass
@@ -158,6 +161,7 @@ class ClaimExtractor:
                 if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
                     # "the ministry gave another account, saying ...": the speaker is the head's subject
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                subj = _tail_speaker(sent, tok, subj)
                 if subj is None or subj.lower_ in self.not_claimant:
                     continue
                 if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
@@ -236,6 +240,27 @@ class ClaimExtractor:
                 return verb
         return None
 
+    def _subject(self, tok: Token, noun: Token, word: Token, prop: str, claims: list[Claim]) -> str | None:
+        """Whose losses the figure ``tok`` of ``noun`` counts: civilians, soldiers, attackers or people."""
+        subj_word = noun.lemma_.lower() if noun is not tok else None
+        subject = self.subjects.get(noun.lower_) or self.subjects.get(subj_word or "")
+        if subject is None and noun is tok:  # "dozens of villagers"
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                subject = self.subjects.get(obj.lower_) or self.subjects.get(obj.lemma_.lower())
+        if subject is None and noun.lower_ in self.same_kind:  # "... and injured 108 others"
+            subject = next((c.subject for c in reversed(claims) if c.subject is not None), None)
+        if subject is None and noun is not tok and prop == "fatalities" and noun.tag_ == "NNS" \
+                and (word.lemma_.lower() in KILLING_LEMMAS or word.pos_ == "VERB" and _to_death(word)):
+            subject = "people"  # "killed two teachers", "shot dead three vaccinators": only people are killed
+        if subject == "civilians" and noun.lemma_.lower() in PEOPLE_NOUNS:
+            # "three military men", "civilian men": a word before a generic noun may name the side
+            side = next((c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < noun.i
+                         and c.lower_ in self.subjects), None)  # not a noun's: "staff members" are people
+            subject = self.subjects[side.lower_] if side is not None else "people"
+        return subject
+
     def _responsibility(self, sent: Span, ev: Evidence, claimant: str | None, hedged: bool, why: str) -> list[Claim]:
         """'X claimed responsibility' / 'X denied involvement' / 'X blamed Y for ...'."""
         out: list[Claim] = []
@@ -268,12 +293,20 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------ public
     def extract(self, sent: Span, doc_id: str, sent_start: int, claimant: str | None, why: str) -> list[Claim]:
+        return [claim for claim, _ in self.extract_tied(sent, doc_id, sent_start, claimant, why)]
+
+    def extract_tied(self, sent: Span, doc_id: str, sent_start: int, claimant: str | None,
+                     why: str) -> list[tuple[Claim, int | None]]:
+        """The sentence's claims, each with the position (``Token.i``) of the word its figure is tied to
+        ("killed", "dead"), None for one told by a phrase: which deed of the sentence a figure counts is
+        read from where that word stands (``to_mentions``)."""
         text = sent.text
         low = text.lower()
         ev = Evidence(doc_id, text, sent_start, sent_start + len(text))
         hedged = self.hedges.search(low) is not None
         denied = any(t.lemma_.lower() in self.deny for t in sent)
         claims: list[Claim] = []
+        tied: list[int] = []
         seen: set[tuple] = set()
         for tok in sent:
             value = self._value(tok)
@@ -298,26 +331,13 @@ class ClaimExtractor:
             prop = self._property(word)
             if prop is None:
                 continue
-            subj_word = noun.lemma_.lower() if noun is not tok else None
-            subject = self.subjects.get(noun.lower_) or self.subjects.get(subj_word or "")
-            if subject is None and noun is tok:  # "dozens of villagers"
-                of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-                if obj is not None:
-                    subject = self.subjects.get(obj.lower_) or self.subjects.get(obj.lemma_.lower())
-            if subject is None and noun.lower_ in self.same_kind:  # "... and injured 108 others"
-                subject = next((c.subject for c in reversed(claims) if c.subject is not None), None)
-            if subject is None and noun is not tok and prop == "fatalities" and noun.tag_ == "NNS" \
-                    and (word.lemma_.lower() in KILLING_LEMMAS or word.pos_ == "VERB" and _to_death(word)):
-                subject = "people"  # "killed two teachers", "shot dead three vaccinators": only people are killed
+            subject = self._subject(tok, noun, word, prop, claims)
             if prop in ("fatalities", "injuries", "captured") and subject is None and noun is not tok:
                 continue  # "two planes were damaged" is not a casualty, "capturing several villages" took no captives
             if prop == "damage":
                 subject = noun.text if noun is not tok else None
                 if subject and self.subjects.get(noun.lower_):
                     continue
-            if subject == "civilians" and noun.lemma_.lower() in PEOPLE_NOUNS:
-                subject = "people"
             qual = self._qualifier(text[: tok.idx - sent.start_char])
             if any(c.lower_ in ("least",) for c in tok.children):
                 qual = "at least"
@@ -338,11 +358,14 @@ class ClaimExtractor:
                     reason=f"'{tok.text} {noun.text if noun is not tok else ''}' tied to '{word.text}'; claimant: {why}",
                 )
             )
+            tied.append(word.i)
         # one figure told once: drop a subject-less copy of a claim that has its subject
-        claims = [c for c in claims if c.subject is not None or not any(
+        counted = [(c, i) for c, i in zip(claims, tied) if c.subject is not None or not any(
             o is not c and o.property == c.property and o.value == c.value and o.subject for o in claims)]
-        claims += self._responsibility(sent, ev, claimant, hedged, why)
-        return claims + self._phrase_claims(text, ev, claimant, hedged, why, claims)
+        claims = [c for c, _ in counted]
+        told = self._responsibility(sent, ev, claimant, hedged, why)
+        told += self._phrase_claims(text, ev, claimant, hedged, why, claims + told)
+        return counted + [(c, None) for c in told]
 
     def _phrase_claims(self, text: str, ev: Evidence, claimant: str | None, hedged: bool, why: str,
                        counted: list[Claim]) -> list[Claim]:
@@ -367,6 +390,19 @@ class ClaimExtractor:
                     Claim(prop, 0, None, None, claimant, "denies", hedged, ev, f"'{hit}': denial of losses; claimant: {why}")
                 )
         return claims
+
+
+def _tail_speaker(sent: Span, verb: Token, subj: Token | None) -> Token | None:
+    """"..., witnesses and an opposition group said.": a verb of saying after the sentence's last comma has
+    the words between them for its speaker, whatever the parse made its subject (a long report before the
+    comma is often parsed as the subject: "A military air strike killed 40 ..., witnesses said")."""
+    comma = next((t for t in reversed(sent.doc[sent.start:verb.i]) if t.text == ","), None)
+    if comma is None or subj is not None and subj.i > comma.i or verb.i - comma.i > TAIL_SPEAKER_WORDS:
+        return subj
+    words = sent.doc[comma.i + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return subj
+    return next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")), subj)
 
 
 def issuer(noun: Token) -> Token | None:

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.extract.actor_roles import deed_noun
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.types_base import ATTEMPT_LEMMAS, FUTURE_AUX, bare_plural, phrase_end
 from eventwire.extract.vocab import words
@@ -73,6 +74,8 @@ ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")  # blame, accuse .
 DENIED_OBJECTS = words("event_words", "denied_objects")
 DISAVOWING_ADVERBS = words("event_words", "disavowing_adverbs")
 MISSING_SUPPORT = words("event_words", "missing_support")
+HELPING_PARTICIPLES = words("event_words", "helping_participles")
+BELLIGERENCE_PARTICIPLES = words("event_words", "belligerence_participles")
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
@@ -95,9 +98,10 @@ class DeedJudge:
 
     def judge(self, trigger: Token, trigger_text: str, weak: bool, anchors: Anchors) -> Deed:
         why = (self._names_a_kind(trigger, trigger_text) or self._loose(trigger, weak, anchors)
-               or self._attempt(trigger) or self._activity(trigger, anchors)
+               or self._attempt(trigger) or self._activity(deed_noun(trigger, trigger_text), anchors)
                or self._present(trigger, anchors) or self._campaign(trigger) or self._war_as_doer(trigger)
-               or self._practice_disputed(trigger, anchors))
+               or self._practice_disputed(trigger, anchors) or _support(trigger, trigger_text)
+               or self._side_taken(trigger, anchors))
         if why:
             return Deed("drop", why)
         doubt = self._denial(trigger) or self._disavowed(trigger) or _talked_about(trigger)
@@ -172,6 +176,16 @@ class DeedJudge:
             return f"'{doer.text} … {t.text}': a whole war's toll, not one deed"
         return ""
 
+    def _side_taken(self, t: Token, anchors: Anchors) -> str:
+        """"The People's Defence Force, an armed group fighting the military": a participle of fighting on a
+        party that is no deed itself says whose side it is on; "fighting on Monday" is dated and stands."""
+        head = t.head
+        if t.tag_ != "VBG" or t.dep_ != "acl" or anchors.own_date or t.lemma_.lower() not in BELLIGERENCE_PARTICIPLES:
+            return ""
+        if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in self.trigger_lemmas:
+            return ""
+        return f"'{head.text} {t.text}': a party's side told, not a deed"
+
     @staticmethod
     def _practice_disputed(t: Token, anchors: Anchors) -> str:
         """'It has denied targeting civilians', 'accused of torturing prisoners': a deed denied or blamed
@@ -241,6 +255,22 @@ class DeedJudge:
         if verb.head.head.pos_ in ("VERB", "AUX"):
             return ""  # "accused Russia of shelling the area", "killed by shelling": a deed the verb tells
         return f"'{verb.head.text} {verb.text}': an activity named, with no doer or date of its own"
+
+
+def _support(t: Token, trigger_text: str) -> str:
+    """"Somali forces, backed by African Union troops and U.S. air strikes, have been trying to ...": a deed
+    noun as the agent of a participle of support on another noun tells how that party is helped; the deed
+    the sentence reports, if any, is its own verb's ("troops backed by air strikes took the town")."""
+    noun = phrase_end(t, trigger_text)
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    agent = noun.head
+    if t.pos_ != "NOUN" or noun.dep_ != "pobj" or agent.dep_ != "agent":
+        return ""
+    verb = agent.head
+    if verb.dep_ == "acl" and verb.lemma_.lower() in HELPING_PARTICIPLES:
+        return f"'{verb.text} by … {t.text}': the help a party has, not a deed of its own"
+    return ""
 
 
 def _talked_about(t: Token) -> str:

@@ -24,6 +24,7 @@ DOC_ATTRIBUTES = {
 SPAN_ATTRIBUTES = {
     "claimant": "(who made the sentence's claims, why)",
     "claims": "the sentence's claims, evidence quoting the stored text",
+    "claim_words": "per claim: the Token.i of the word its figure is tied to ('killed'), None for a phrase's",
     "type_hits": "TypeHit per event word that reports an event",
     "dates": "the sentence's own date expressions, dateline excluded",
     "hit_dates": "per hit: (dates of its clause or nearest free ones, dates that date the telling)",

@@ -98,7 +98,7 @@ def make_places(nlp: Language, name: str) -> ArticlePlaces:
 
 # ------------------------------------------------------------------ parser
 @Language.factory("eventwire_claims", requires=["doc.sents", "token.dep", "token.lemma"],
-                  assigns=["span._.claimant", "span._.claims"])
+                  assigns=["span._.claimant", "span._.claims", "span._.claim_words"])
 def make_claims(nlp: Language, name: str) -> Claims:
     return Claims(nlp, name, extractor=_claims())
 

@@ -13,6 +13,7 @@ its role in the sentence.  Three roles that are not a location:
   the deed).  Verbs of undergoing keep their subject as the place ("Kharkiv
   saw heavy shelling", "the town came under fire");
 * a destination: "a bus about to leave for Kyiv", "a train bound for Lviv";
+* a mission's owner: "near the U.S. embassy" stands in the host country's town;
 * a government holding a view: "Washington does not believe Beijing has
   sent weapons" — a place that is the subject of a verb taking a clause
   (believe, fear, insist that ...) stands for the people who think it;
@@ -44,6 +45,7 @@ class PlaceRoles:
         self.vessels = VESSEL_NOUNS
         self.undergoing = words("place_roles", "undergoing_verbs")
         self.departures = words("place_roles", "departure_verbs")
+        self.missions = words("place_roles", "mission_nouns")
 
     def not_location(self, first: Token, last: Token) -> str | None:
         """Why the toponym spanning ``first``..``last`` does not locate an event here, or None."""
@@ -52,6 +54,8 @@ class PlaceRoles:
             return "a source ('according to')"
         before = [t.lower_ for t in last.doc[max(last.sent.start, first.i - 2): first.i]]
         after_preposition = first.i > last.sent.start and last.doc[first.i - 1].pos_ == "ADP"
+        if last.dep_ in ("compound", "amod", "nmod", "poss") and head.lemma_.lower() in self.missions:
+            return "whose embassy, not where it stands"  # "burned tyres near the U.S. embassy" in Kinshasa
         if last.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in self.departures:
             return "where someone was going, not where it happened"  # "a bus about to leave for Kyiv"
         if any(b in self.vessels for b in before) and not after_preposition:

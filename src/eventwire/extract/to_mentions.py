@@ -185,6 +185,7 @@ class Extractor:
         ev = Evidence(doc.id, doc.text[start:end], start, end)
         landmarks = sent._.landmarks
         out: list[Mention] = []
+        triggers: list = []  # the trigger Token of each mention of ``out``
         dropped = 0
         for n, hit in enumerate(hits):
             date = date_of_hit(sent._.hit_dates[n], previous_date, doc, article.pub, sent.text)
@@ -222,17 +223,44 @@ class Extractor:
                 doubt=deed.reason,
                 entry=article.entry,
             ))
+            triggers.append(hit.trigger)
         if dropped == len(hits) and claims and earlier:
             # its event words only talk about a deed, so its figures are told as in a sentence without one
             self._attach_claims(claims, earlier, sent._.dates)
-        return self._give_claims(out, claims)
+        return self._give_claims(out, claims, sent._.claim_words or [None] * len(claims), triggers)
 
     @staticmethod
-    def _give_claims(out: list[Mention], claims: list) -> list[Mention]:
+    def _give_claims(out: list[Mention], claims: list, words: list, triggers: list) -> list[Mention]:
         """The sentence's claims go with its first reported event that is kept, not with a landmark dating
-        it, nor with a deed the commentary gate left out (its figures would be lost with it)."""
+        it, nor with a deed the commentary gate left out (its figures would be lost with it).  A figure
+        whose word stands in another deed's own clause counts that deed: "the bombing came a week after
+        fighters stormed a hotel, a siege that left 21 people dead" (a landmark's), "Hezbollah fired
+        rockets hours after Israeli strikes killed three of its fighters"."""
         if not out or not claims:
             return out
-        i = next((i for i, m in enumerate(out) if not m.landmark), 0)
-        out[i] = replace(out[i], claims=tuple(claims))
+        first = next((i for i, m in enumerate(out) if not m.landmark), 0)
+        given: dict[int, list] = {}
+        for claim, word in zip(claims, words):
+            given.setdefault(_counting(word, out, triggers, first), []).append(claim)
+        for i, told in given.items():
+            out[i] = replace(out[i], claims=tuple(told))
         return out
+
+
+def _counting(word, out: list[Mention], triggers: list, first: int) -> int:
+    """The mention whose own clause holds the word a figure is tied to, else ``first``.  A mention's own
+    clause is the lowest verb at or above its trigger that heads no other trigger of the sentence ("hours
+    after air strikes on a village killed three": 'killed' is the strikes' clause, and 'fired', which holds
+    it, is the rockets' deed, not theirs; in "two died on Monday, a week after a bombing" the verb above
+    'bombing' is the report's own, so the figure stays with the report)."""
+    if word is None or len(out) < 2:
+        return first
+    best, size = first, None
+    for i, trigger in enumerate(triggers):
+        clause = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+        if clause is None or any(o.i != trigger.i and (o.i == clause.i or clause.is_ancestor(o)) for o in triggers):
+            continue
+        if (word == clause.i or clause.is_ancestor(trigger.doc[word])) and (
+                size is None or clause.right_edge.i - clause.left_edge.i < size):
+            best, size = i, clause.right_edge.i - clause.left_edge.i
+    return best

@@ -272,7 +272,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         candidates = self._candidates(sent)
         if not candidates:
             return []
-        instrument = self._instrument(sent)
+        instrument, deeds = self._instrument(sent), frozenset(sent.start + c[0] for c in candidates)
         accident = instrument is None and self._accident_setting(sent)
         crime = any((t.lemma_.lower() in self.crime or t.lower_ in self.crime) and not self._atrocity(t) for t in sent)
         diplomatic = self._context(sent, self.diplomatic)
@@ -306,13 +306,13 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
                 phrase_toks = set(range(tok.i, tok.i + n))
                 if not instrument and any(t.lemma_.lower() in self.disaster for t in head.subtree if t.i not in phrase_toks):
                     continue  # "the battle to contain wildfires"
-            resolved: tuple[str, str, str] | None
+            weapon, resolved = self._weapon_for(sent, head, instrument, deeds), None
             if kind == "strike":
-                resolved = self._strike(head, sent, trig, text, key, instrument, accident, n)
+                resolved = self._strike(head, sent, trig, text, key, weapon, accident, n)
             elif kind == "harm":
                 if key in trig["_needs_death"] and not _to_death(head):
                     continue  # "beat the champions", "stoned" alone: only 'beat ... to death' is a killing
-                resolved = self._harm(head, sent, text, instrument)
+                resolved = self._harm(head, sent, text, weapon)
             elif kind == "territory":
                 resolved = self._territory(head, sent, trig, text)
             elif kind == "argument":
@@ -345,8 +345,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             etype, sub, why = resolved
             if etype == REMOTE and _reciprocal(head):
                 etype, sub, why = BATTLES, ARMED_CLASH, f"{why}; aimed at each other: an exchange of fire is a clash"
-            weapon = instrument[0] if instrument and instrument[1] == sub and instrument[0] != GROUND else ""
-            hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why, weak, weapon))
+            hits.append(TypeHit(tok, text, etype, sub, trig["concept"], why, weak,
+                                weapon[0] if weapon and weapon[1] == sub and weapon[0] != GROUND else ""))
         return self._sentence_hits(hits, sent)
 
     def _deed_apart_from_protest(self, sent: Span, others: list[TypeHit]) -> bool:

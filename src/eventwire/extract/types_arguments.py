@@ -14,16 +14,15 @@ from eventwire.extract.types_base import (
     ACCIDENT_PRONE,
     ARMED_BOMB_LEMMAS,
     EXPLOSIVE_SUBJECTS,
-    FUEL_MODIFIERS,
     GROUND,
-    INSTRUMENT_PRECEDENCE,
     REMOTE,
     SPEECH_LEMMAS,
     STRIKE_DEFAULTS,
     TERRITORY_NOUNS,
     WEAK_STRIKE_LEMMAS,
 )
-from eventwire.extract.vocab import load_json, table, words
+from eventwire.extract.types_weapons import Weapons
+from eventwire.extract.vocab import table, words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
@@ -34,46 +33,18 @@ HARMING_VERBS = words("event_words", "harming_verbs")
 SETTING_PREPOSITIONS = words("function_words", "setting_prepositions")
 PLACE_PREPOSITIONS = words("function_words", "place_prepositions")
 COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
-MINING_MODIFIERS = words("event_words", "mining_modifiers")
-MINING_HEADS = words("event_words", "mining_heads")
-PIT_VERBS = frozenset(load_json("lexicons", "event_words.json")["pit_place_words"]["verbs"])
-PIT_PREPOSITIONS = frozenset(load_json("lexicons", "event_words.json")["pit_place_words"]["prepositions"])
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
-THROWING_VERBS = words("event_words", "throwing_verbs")
-THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
 PARTIAL_QUANTIFIERS = words("event_words", "partial_quantifiers")
 FURTHER_DEVICE_WORDS = words("event_words", "further_device_words")
 
 
 def _aimed_harm(tok: Token) -> bool:
-    """'A strike on a residential building killed five': a strike noun aimed at something ('on', 'at')
-    that is the subject of a verb of harm."""
+    """'A strike on a residential building killed five', 'Israeli strikes killed three': a strike noun
+    aimed at something ('on', 'at'), or told as a nation's or a force's ('Israeli', "Russia's"), that is
+    the subject of a verb of harm."""
     return tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARMING_VERBS \
-        and any(c.dep_ == "prep" and c.lower_ in AIMED_PREPOSITIONS for c in tok.children)
-
-
-def _thrown(tok: Token) -> bool:
-    """'Hurled a crude bomb at the house', 'an explosive device thrown over the wall', 'a bomb was
-    lobbed into the crowd': an explosive thrown by hand, not a petrol bomb (fuel burns, ACLED's
-    grenade explodes)."""
-    if tok.lemma_.lower() not in THROWN_EXPLOSIVES and tok.lower_ not in THROWN_EXPLOSIVES:
-        return False
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in FUEL_MODIFIERS for c in tok.children):
-        return False
-    thrower = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-    thrower = thrower or next((c for c in tok.children if c.dep_ in ("acl", "relcl")), None)
-    return thrower is not None and thrower.lemma_.lower() in THROWING_VERBS
-
-
-def _pit(tok: Token) -> bool:
-    """'A gas explosion at a coal mine', 'a mine collapse', 'gunmen stormed the mine': a mine named by what
-    it digs for, by what only a pit has, or as a place entered or stood at, is a pit, not a landmine."""
-    return tok.lemma_.lower() == "mine" and (any(
-        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in MINING_MODIFIERS for c in tok.children)
-        or tok.dep_ == "compound" and tok.head.lemma_.lower() in MINING_HEADS
-        or tok.dep_ == "dobj" and tok.head.lemma_.lower() in PIT_VERBS
-        or tok.dep_ == "pobj" and tok.head.lower_ in PIT_PREPOSITIONS)
-
+        and any(c.dep_ == "prep" and c.lower_ in AIMED_PREPOSITIONS or c.dep_ in ("amod", "compound", "poss")
+                and c.is_title and c.pos_ in ("ADJ", "PROPN") for c in tok.children)
 
 
 def _stopped(tok: Token) -> list[Token]:
@@ -88,43 +59,10 @@ def _told_before(t: Token) -> bool:
     return t.lower_ in COLLECTIVE_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
         and not any(c.dep_ in ("prep", "amod", "compound") for c in t.children)
 
-class Arguments:
+class Arguments(Weapons):
     """Step 3 of ``extract.types``: the sub-type from the trigger's arguments."""
 
     # ------------------------------------------------------------------ parts
-    def _instrument(self, sent: Span) -> tuple[str, str] | None:
-        """(concept, sub-type) of the most specific weapon named in the sentence."""
-        found: set[int] = set()
-        masked: set[int] = set()  # document positions: the matcher on a span answers in them, as tok.i does
-        for match_id, s, e in self.instrument_phrases(sent):
-            idx = int(self.vocab.strings[match_id])
-            if self.instruments[idx].get("sub_event_type") is None:
-                masked.update(range(s, e))  # "stun grenade", "tear gas": crowd control, not a weapon attack
-            else:
-                found.add(self.instrument_lemmas["grenade"] if _thrown(sent.doc[s:e].root) else idx)
-        for tok in sent:
-            if tok.i in masked or _pit(tok):
-                continue
-            idx = self._weapon_of(tok)
-            if _thrown(tok):  # "hurled a crude bomb": ACLED's grenade is any explosive thrown
-                idx = self.instrument_lemmas["grenade"]
-            if idx is not None:
-                found.add(idx)
-        if not found:
-            return None
-        concepts = {self.instruments[i]["concept"]: self.instruments[i] for i in found}
-        for concept in INSTRUMENT_PRECEDENCE:
-            if concept in concepts:
-                return concept, concepts[concept]["sub_event_type"]
-        return None
-
-    def _weapon_of(self, tok: Token) -> int | None:
-        """The instrument this word names (by lemma, else by form) when it is a weapon with a sub-type."""
-        idx = self.instrument_lemmas.get(tok.lemma_.lower())
-        if idx is None:
-            idx = self.instrument_lemmas.get(tok.lower_)
-        return idx if idx is not None and self.instruments[idx].get("sub_event_type") else None
-
     @staticmethod
     def _args(tok: Token, prepositions: bool = True) -> list[Token]:
         """The trigger's object-like arguments, with their conjuncts and 'of' complements; without
@@ -350,6 +288,9 @@ class Arguments:
         if instrument and lemma in ARMED_BOMB_LEMMAS:
             # "terrorists' bombings": an armed group's bombing is a planted charge, not a ground assault
             return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}' by armed men"
+        if head.lemma_.lower() in UNNAMED_WEAPON_STRIKES and _aimed_harm(head):  # "strike on" is a phrase key
+            return REMOTE, UNNAMED_WEAPON_STRIKES[head.lemma_.lower()], \
+                f"'{text}' aimed at a target, and it harmed: its weapon unnamed"
         if head.pos_ == "NOUN" and lemma in REMOTE_ONLY_NOUNS:
             return None  # "killed 19 militants in the strike": a blow from afar told again, no ground fight
         if instrument or key in trig["_ground"] or lemma in trig["_ground"]:
@@ -374,9 +315,6 @@ class Arguments:
                 and self._armed_doer_aims(head):
             # "saboteurs fired at a car": armed men aiming at something are the weapon the verb needs
             return self._ground(head, sent, text, armed=True)
-        if head.lemma_.lower() in UNNAMED_WEAPON_STRIKES and _aimed_harm(head):  # "strike on" is a phrase key
-            return REMOTE, UNNAMED_WEAPON_STRIKES[head.lemma_.lower()], \
-                f"'{text}' aimed at a target, and it harmed: its weapon unnamed"
         if key in trig["_needs_instrument"] or lemma in trig["_needs_instrument"] or lemma in WEAK_STRIKE_LEMMAS or n == 1:
             return None
         return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}'"

@@ -133,6 +133,15 @@ GATHERING_NOUNS = words("event_words", "gathering_nouns")
 ATTEMPT_LEMMAS = words("event_words", "attempt_lemmas")
 
 FUTURE_AUX = words("function_words", "future_auxiliaries")
+DISTRIBUTIVE_DETERMINERS = words("function_words", "distributive_determiners")
+CYCLE_NOUNS = words("function_words", "cycle_nouns")
+
+
+def every_time(child: Token) -> bool:
+    """'Killed every day', 'attack the city each night': a recurring time with 'every' or 'each' on a
+    verb makes a habit of it, not one event."""
+    return child.dep_ == "npadvmod" and child.lemma_.lower() in CYCLE_NOUNS and any(
+        g.dep_ == "det" and g.lower_ in DISTRIBUTIVE_DETERMINERS for g in child.children)
 TEMPORAL_MARKS = words("function_words", "temporal_marks")
 UNIVERSAL_DETERMINERS = words("function_words", "universal_determiners")
 PERFECT_AUXILIARIES = words("function_words", "perfect_auxiliaries")
@@ -231,3 +240,21 @@ def phrase_end(t: Token, text: str) -> Token:
         if tok.idx + len(tok.text) >= end:
             return tok
     return t
+
+
+CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
+TREND_VERBS = words("event_words", "trend_verbs")
+
+
+def kind_characterised(tok: Token) -> bool:
+    """A bare plural subject of a verb that describes or measures ("Drone attacks on Moscow have become more
+    frequent", "attacks rose in March"): English reads such a subject as the kind, not particular deeds.
+    A determiner, a number or a possessive ("the attacks", "two attacks", "Russia's attacks") points at
+    particular ones, and a verb of doing ("attacks killed two") tells them."""
+    if not bare_plural(tok) or tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if lemma in TREND_VERBS:
+        return True
+    return lemma in CHARACTERISING_VERBS and any(c.dep_ in ("acomp", "attr") for c in verb.children)

@@ -25,6 +25,8 @@ from eventwire.extract.types_base import (
     bare_plural,
     class_described,
     open_period,
+    every_time,
+    kind_characterised,
     shared_modal,
 )
 from eventwire.extract.past_forms import past_beside_past
@@ -37,8 +39,6 @@ SERIES_NOUNS = words("event_words", "series_nouns")
 SERIES_PLACE_WORDS = words("event_words", "series_place_words")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
-CHARACTERISING_VERBS = words("function_words", "characterising_verbs")
-TREND_VERBS = words("event_words", "trend_verbs")
 FLIGHT_VERBS = words("event_words", "flight_verbs")
 # "dozens of hostages", "a number of hostages": a noun that counts the held people is no deed done to them
 COUNT_NOUNS = frozenset(load_json("lexicons", "claims.json")["number_words"]) | words("event_words", "count_nouns")
@@ -59,20 +59,6 @@ OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
-
-
-def _kind_characterised(tok: Token) -> bool:
-    """A bare plural subject of a verb that describes or measures ("Drone attacks on Moscow have become more
-    frequent", "attacks rose in March"): English reads such a subject as the kind, not particular deeds.
-    A determiner, a number or a possessive ("the attacks", "two attacks", "Russia's attacks") points at
-    particular ones, and a verb of doing ("attacks killed two") tells them."""
-    if not bare_plural(tok) or tok.dep_ != "nsubj":
-        return False
-    verb = tok.head
-    lemma = verb.lemma_.lower()
-    if lemma in TREND_VERBS:
-        return True
-    return lemma in CHARACTERISING_VERBS and any(c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 class Blocking:
@@ -167,7 +153,7 @@ class Blocking:
         online = next((c for w in holders for c in w.children if c.dep_ == "advmod" and c.lower_ in VIRTUAL_PLACES), None)
         if online is not None:
             return f"'{online.head.text} {online.text}': done online, not in a place"
-        if _kind_characterised(tok):
+        if kind_characterised(tok):
             return f"'{tok.text} … {tok.head.text}': deeds of a kind described, not one deed told"
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -256,6 +242,8 @@ class Blocking:
                 if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in REPETITION_NOUNS and any(
                         g.lower_ in MULTITUDE_WORDS for g in child.children):
                     return f"'{' '.join(x.text for x in child.subtree)}': a pattern, not one event"
+                if every_time(child):
+                    return f"'{' '.join(x.text for x in child.subtree)}': a habit, not one event"
                 if child.dep_ == "neg" and t is verb and t is not tok and (tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                                                             or tok.dep_ == "pobj" and tok.head.head == verb):
                     return f"negated '{t.text}' of '{tok.text}'"

@@ -31,7 +31,8 @@ class Actors:
             out.append([self.finder.with_default_actor1(
                 self.finder.find(sent, hit.trigger, speech, frozenset(deeds[:n] + deeds[n + 1:]),
                                  protest=hit.event_type == "Protests",
-                                 faced=hit.sub_event_type in self.finder.default_actor1), hit.sub_event_type)
+                                 faced=hit.sub_event_type in self.finder.default_actor1,
+                                 trigger_text=hit.trigger_text), hit.sub_event_type)
                 for n, hit in enumerate(hits)])
         return out
 

@@ -31,7 +31,7 @@ class Claims:
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def match(self, doc: Doc) -> list[tuple[tuple[str | None, str], list[Claim]]]:
+    def match(self, doc: Doc) -> list[tuple[tuple[str | None, str], list[Claim], list[int | None]]]:
         article, off = doc._.article, doc._.offset
         document = article.document
         out = []
@@ -39,16 +39,14 @@ class Claims:
             claimant, why = self.extractor.claimant(sent, article.memory)
             start, end = off + sent.start_char, off + sent.end_char
             original = document.text[start:end]
-            claims = [
-                replace(c, evidence=replace(c.evidence, sentence=original))
-                for c in self.extractor.extract(sent, document.id, start, claimant or document.outlet,
-                                                why if claimant else "the outlet's own report")
-            ]
+            tied = self.extractor.extract_tied(sent, document.id, start, claimant or document.outlet,
+                                               why if claimant else "the outlet's own report")
+            claims = [replace(c, evidence=replace(c.evidence, sentence=original)) for c, _ in tied]
             # war-wide and period counts are nobody's fatalities (totals.py); a sentence without claims
             # has nothing to mark (most of them: its lemmas are not gathered)
             if claims:
                 claims = self.totals.mark(claims, self._counting_text(sent), {t.lemma_.lower() for t in sent})
-            out.append(((claimant, why), claims))
+            out.append(((claimant, why), claims, [i for _, i in tied]))
         return out
 
     def _counting_text(self, sent: Span) -> str:
@@ -66,7 +64,8 @@ class Claims:
 
     @staticmethod
     def set_annotations(doc: Doc, per_sentence: list) -> Doc:
-        for sent, (claimant, claims) in zip(doc.sents, per_sentence):
+        for sent, (claimant, claims, words) in zip(doc.sents, per_sentence):
             sent._.claimant = claimant
             sent._.claims = claims
+            sent._.claim_words = words
         return doc

@@ -92,11 +92,12 @@ class Dates:
             mine = [d for d, o in zip(dates, owner) if o is hit and d not in sourced]
             telling = sourced + [d for d, o in zip(dates, owner)
                                  if o is None and d not in sourced and self.dates_telling(sent, d, hit)]
+            clause = _clause_verb(hit.trigger)
             free = [d for d, o in zip(dates, owner) if o is None and d not in telling
-                    and not self._of_another_argument(sent, d, hit)]
+                    and not self._of_another_argument(sent, d, hit)
+                    and not _since_elsewhere(sent, d, clause)]
             # the nearest free date, one in the deed's own clause before one on a verb above it ("HRW said in
             # April that soldiers had executed villagers in February": April dates the saying)
-            clause = _clause_verb(hit.trigger)
             near = mine or sorted(free, key=lambda d: (not _inside(_token_at(sent, d), clause),
                                                        abs(d.span[0] - (hit.trigger.idx - sent.start_char))))
             out.append(HitDates(near, telling, self.named_as_topic(hit)))
@@ -156,6 +157,21 @@ def _clause_verb(trigger: Token) -> Token:
     return trigger if trigger.pos_ == "VERB" else next((a for a in trigger.ancestors if a.pos_ == "VERB"), trigger)
 
 
+def _since_elsewhere(sent: Span, d: DateSpan, clause: Token) -> bool:
+    """'The protest followed fighting with rebels, who have seized towns since last year': a date after
+    'since' on a perfect starts a span that runs to the present for that verb; it dates no deed outside
+    its clause."""
+    tok = _token_at(sent, d)
+    since = tok if tok is not None and tok.lower_ == "since" else (
+        sent.doc[tok.i - 1] if tok is not None and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "since" else None)
+    if since is None or since.is_ancestor(clause):
+        return False  # "since 2017, when a general was killed": the deed is told of that date
+    verb = since.head  # whose span it starts: a perfect's ("have seized ... since last year")
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    return verb.i != clause.i and not verb.is_ancestor(clause)
+
+
 def _inside(tok: Token | None, clause: Token) -> bool:
     return tok is not None and (tok.i == clause.i or clause.is_ancestor(tok))
 
@@ -181,7 +197,9 @@ def _clauses_of_deeds(sent: Span, hits: list[TypeHit], dates: list[DateSpan],
     """'The attack on Bamako last month, when fighters stormed the airport', 'the strike, which killed
     five', 'on 3 March, when militants abducted ten girls': a clause on a deed's noun, or on a time,
     tells that deed or that time, so a trigger in it with no date of its own takes the noun's or the
-    time's (a date owned by the noun is no free date left for the clause)."""
+    time's (a date owned by the noun is no free date left for the clause).  So does a deed's verb
+    coordinated with another deed's, whose subject does both in one telling ("gunmen stormed a school
+    early on Friday and abducted 40 students")."""
     by_trigger = {h.trigger.i: hd for h, hd in zip(hits, dated)}
     out = []
     for h, hd in zip(hits, dated):
@@ -191,6 +209,8 @@ def _clauses_of_deeds(sent: Span, hits: list[TypeHit], dates: list[DateSpan],
             host = by_trigger.get(head.i)
             at = head.idx - sent.start_char
             near = host.near if host is not None else [d for d in dates if d.span[0] <= at < d.span[1]]
+        elif not near and h.trigger.dep_ == "conj" and h.trigger.pos_ == "VERB" and h.trigger.head.i in by_trigger:
+            near = by_trigger[h.trigger.head.i].near
         out.append(replace(hd, near=near) if near else hd)
     return out
 

@@ -1,0 +1,141 @@
+"""Step 3 of ``extract.types``, its weapon: the most specific weapon a sentence names for a deed.
+
+A thrown explosive is a grenade, a mine a pit where it is dug, a weapon word that describes another weapon
+as its load names what that one carries, and a clause of another happening (told for its time, or
+coordinated with its own subject) keeps its weapon to itself.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.types_base import FUEL_MODIFIERS, INSTRUMENT_PRECEDENCE
+from eventwire.extract.vocab import load_json, words
+
+MINING_MODIFIERS = words("event_words", "mining_modifiers")
+MINING_HEADS = words("event_words", "mining_heads")
+PIT_VERBS = frozenset(load_json("lexicons", "event_words.json")["pit_place_words"]["verbs"])
+PIT_PREPOSITIONS = frozenset(load_json("lexicons", "event_words.json")["pit_place_words"]["prepositions"])
+THROWING_VERBS = words("event_words", "throwing_verbs")
+THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
+SEQUENCE_MARKS = words("function_words", "sequence_marks")
+LOAD_WORDS = words("event_words", "load_words")
+
+
+def _thrown(tok: Token) -> bool:
+    """'Hurled a crude bomb at the house', 'an explosive device thrown over the wall', 'a bomb was
+    lobbed into the crowd': an explosive thrown by hand, not a petrol bomb (fuel burns, ACLED's
+    grenade explodes)."""
+    if tok.lemma_.lower() not in THROWN_EXPLOSIVES and tok.lower_ not in THROWN_EXPLOSIVES:
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in FUEL_MODIFIERS for c in tok.children):
+        return False
+    thrower = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+    thrower = thrower or next((c for c in tok.children if c.dep_ in ("acl", "relcl")), None)
+    return thrower is not None and thrower.lemma_.lower() in THROWING_VERBS
+
+
+def _pit(tok: Token) -> bool:
+    """'A gas explosion at a coal mine', 'a mine collapse', 'gunmen stormed the mine': a mine named by what
+    it digs for, by what only a pit has, or as a place entered or stood at, is a pit, not a landmine."""
+    return tok.lemma_.lower() == "mine" and (any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in MINING_MODIFIERS for c in tok.children)
+        or tok.dep_ == "compound" and tok.head.lemma_.lower() in MINING_HEADS
+        or tok.dep_ == "dobj" and tok.head.lemma_.lower() in PIT_VERBS
+        or tok.dep_ == "pobj" and tok.head.lower_ in PIT_PREPOSITIONS)
+
+
+def _sequence_parts(sent: Span, head: Token, deeds: frozenset[int]) -> set[int]:
+    """Positions of the sentence outside ``head``'s own part that tell another deed (hold a position of
+    ``deeds``): the subtrees of every clause or phrase that a sequence word opens ("after ...",
+    "following ...") and of every later clause of a coordination of clauses ("..., and drones struck a
+    depot"), that do not hold ``head``; and when ``head`` stands inside one, everything outside the
+    innermost such part that holds it.  A part that tells no deed keeps its weapon for the sentence's: "a
+    gas smelling of chlorine spread after barrel bombs were dropped" is one chemical attack."""
+    parts = []
+    for t in sent:
+        if t.lower_ in SEQUENCE_MARKS and t.dep_ == "mark":
+            root = t.head  # "after [air strikes killed three]": the clause's verb
+        elif t.lower_ in SEQUENCE_MARKS and t.dep_ == "prep":
+            root = t  # "following [the bombing]"
+        elif t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            root = t  # "[and drones struck a depot]": a clause with its own subject
+        else:
+            continue
+        parts.append(range(root.left_edge.i, root.right_edge.i + 1))
+    if not parts:
+        return set()
+    inside = [p for p in parts if head.i in p]
+    own = min(inside, key=len) if inside else range(sent.start, sent.end)
+    apart = [set(p) for p in parts if head.i not in p and p.start >= own.start and p.stop <= own.stop]
+    apart.append(set(range(sent.start, sent.end)) - set(own) - set().union(*apart))
+    return set().union(*(p for p in apart if p & (deeds - {head.i})))
+
+
+class Weapons:
+    """The weapon parts of ``types_arguments.Arguments`` (its instrument tables are the classifier's)."""
+
+    def _instrument(self, sent: Span, head: Token | None = None,
+                    deeds: frozenset[int] = frozenset()) -> tuple[str, str] | None:
+        """(concept, sub-type) of the most specific weapon named in the sentence; for the deed ``head``, in
+        its own part of the sentence: a clause or phrase of another happening told for its time ("fired
+        rockets hours after air strikes killed three"), or another clause of a coordination ("shelling
+        killed two, and drones struck a depot"), holds that happening's weapon, not this one's."""
+        named: dict[int, list[Token]] = {}  # instrument -> the words (phrase roots) naming it
+        masked: set[int] = set()  # document positions: the matcher on a span answers in them, as tok.i does
+        for match_id, s, e in self.instrument_phrases(sent):
+            idx = int(self.vocab.strings[match_id])
+            if self.instruments[idx].get("sub_event_type") is None:
+                masked.update(range(s, e))  # "stun grenade", "tear gas": crowd control, not a weapon attack
+            else:
+                root = sent.doc[s:e].root
+                named.setdefault(self.instrument_lemmas["grenade"] if _thrown(root) else idx, []).append(root)
+        for tok in sent:
+            if tok.i in masked or _pit(tok):
+                continue
+            idx = self._weapon_of(tok)
+            if _thrown(tok):  # "hurled a crude bomb": ACLED's grenade is any explosive thrown
+                idx = self.instrument_lemmas["grenade"]
+            if idx is not None:
+                named.setdefault(idx, []).append(tok)
+        if head is not None:
+            apart = _sequence_parts(sent, head, deeds)
+            named = {idx: kept for idx, toks in named.items() if (kept := [t for t in toks if t.i not in apart])}
+        found = {idx for idx, toks in named.items() if not all(self._payload_of_weapon(t, idx) for t in toks)}
+        found = found or set(named)
+        if not found:
+            return None
+        concepts = {self.instruments[i]["concept"]: self.instruments[i] for i in found}
+        for concept in INSTRUMENT_PRECEDENCE:
+            if concept in concepts:
+                return concept, concepts[concept]["sub_event_type"]
+        return None
+
+    def _weapon_for(self, sent: Span, head: Token, instrument: tuple[str, str] | None,
+                    deeds: frozenset[int]) -> tuple[str, str] | None:
+        """The weapon of the deed ``head``: a clause of another happening ("hours after air strikes killed
+        three", "..., and drones struck a depot") keeps its weapon to itself; a deed whose own part names
+        none still takes the sentence's ("the attack comes after two drones attempted to strike": this
+        article's attack, told by its likeness)."""
+        if instrument is None or not any(
+                t.lower_ in SEQUENCE_MARKS or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in sent):
+            return instrument
+        return self._instrument(sent, head, deeds) or instrument
+
+    def _payload_of_weapon(self, tok: Token, idx: int) -> bool:
+        """A weapon word that only describes another weapon as its load names what it carries, not the
+        weapon used: "explosive-laden drones" are drones, as "an explosive-laden car" is a car bomb;
+        "an unexploded shell" is still a shell's blast."""
+        head, loaded = tok, tok.lower_ in LOAD_WORDS
+        while head.dep_ in ("amod", "compound") and head.head.i != head.i:
+            head = head.head  # "explosive" of "explosive-laden" hangs from "laden", which hangs from "drones"
+            loaded = loaded or head.lower_ in LOAD_WORDS
+        weapon = self._weapon_of(head) if head.i != tok.i and loaded else None
+        return weapon is not None and weapon != idx
+
+    def _weapon_of(self, tok: Token) -> int | None:
+        """The instrument this word names (by lemma, else by form) when it is a weapon with a sub-type."""
+        idx = self.instrument_lemmas.get(tok.lemma_.lower())
+        if idx is None:
+            idx = self.instrument_lemmas.get(tok.lower_)
+        return idx if idx is not None and self.instruments[idx].get("sub_event_type") else None

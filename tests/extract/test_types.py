@@ -226,8 +226,12 @@ def test_used_to_strike_is_a_habit_but_were_used_to_strike_is_a_report(clf, nlp)
 
 
 def test_two_events_of_one_type_in_separate_clauses(clf, nlp):
-    sent = next(iter(nlp("The attack comes after two drones attempted to strike the parliament last month.").sents))
-    assert [h.trigger.text for h in clf.classify(sent)] == ["attack", "strike"]
+    sent = next(iter(nlp("The shelling comes after two drones attempted to strike the parliament last month.").sents))
+    assert [(h.trigger.text, h.sub_event_type) for h in clf.classify(sent)] == [
+        ("shelling", "Shelling/artillery/missile attack"), ("strike", "Air/drone strike")]
+    # a harm with no weapon of its own takes the one of the deed it followed
+    sent = next(iter(nlp("Three servicemen were killed following a drone attack on an airbase.").sents))
+    assert {h.sub_event_type for h in clf.classify(sent)} == {"Air/drone strike"}
 
 
 def test_judgements_and_rare_habits_are_not_reports(clf, nlp):
@@ -660,4 +664,13 @@ def test_the_doers_noun_is_no_deed(clf, nlp):
     ("Russian drones attacked the city on Monday night.", ["Air/drone strike"]),
 ])
 def test_every_day_tells_a_habit(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed groups plant their bombs, armies drop theirs, whether or not a weapon is named
+    ("Suspected guerrillas bombed an oil pipeline in the northeast late on Sunday.", ["Remote explosive/landmine/IED"]),
+    ("The military bombed a village on Monday.", ["Air/drone strike"]),
+])
+def test_who_bombed_says_how(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected

@@ -102,6 +102,15 @@ class BackgroundReader:
             return None  # the first temporal adjunct decides: "died after a drone hit their car" reports it
         return None
 
+    def sequence_adjunct(self, trigger: Token) -> Token | None:
+        """The adjunct of a verb of pure sequence the deed sits in ("the attack on Monday came a week after
+        [a bombing at a mosque killed 50]"): told for its time, so a date outside it dates the verb's deed."""
+        for tok in [trigger, *trigger.ancestors]:
+            if tok.dep_ == "prep" and tok.lower_ in self.sequence or tok.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "mark" and c.lower_ in self.sequence for c in tok.children):
+                return tok if tok.head.lemma_.lower() in self.sequence_hosts else None
+        return None
+
     def _past_words(self, trigger: Token) -> str | None:
         for c in trigger.children:
             if c.dep_ == "amod" and c.lower_ in self.past_adjectives:

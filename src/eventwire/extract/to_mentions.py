@@ -40,6 +40,7 @@ from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.genre import GenreClassifier
+from eventwire.extract.intervals import landmark_dates
 from eventwire.extract.localities import settlement_told_before
 from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
@@ -186,6 +187,7 @@ class Extractor:
         landmarks = sent._.landmarks
         out: list[Mention] = []
         triggers: list = []  # the trigger Token of each mention of ``out``
+        undated: list[bool] = []  # per mention of ``out``: its sentence gave it no date of its own
         dropped = 0
         for n, hit in enumerate(hits):
             date = date_of_hit(sent._.hit_dates[n], previous_date, doc, article.pub, sent.text)
@@ -224,9 +226,12 @@ class Extractor:
                 entry=article.entry,
             ))
             triggers.append(hit.trigger)
+            undated.append(not sent._.hit_dates[n].near)
         if dropped == len(hits) and claims and earlier:
             # its event words only talk about a deed, so its figures are told as in a sentence without one
             self._attach_claims(claims, earlier, sent._.dates)
+        first = next((i for i, m in enumerate(out) if not m.landmark), 0)
+        out = landmark_dates(sent, out, triggers, undated, first)
         return self._give_claims(out, claims, sent._.claim_words or [None] * len(claims), triggers)
 
     @staticmethod

@@ -281,12 +281,14 @@ class Arguments(Weapons):
             return REMOTE, instrument[1], f"trigger '{text}' with weapon ({instrument[0]})"
         if lemma in STRIKE_DEFAULTS:
             return REMOTE, STRIKE_DEFAULTS[lemma], f"trigger '{text}'"
-        if lemma in ARMED_BOMB_LEMMAS and self._side(self._agent(head)) == "state" and (head.pos_ == "VERB" or any(
-                c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in head.children)):
+        side = self._side(self._agent(head)) if lemma in ARMED_BOMB_LEMMAS and (head.pos_ == "VERB" or any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in head.children)) else None
+        if side == "state":
             # "the military bombed a village": a state's forces drop their bombs from aircraft
             return REMOTE, "Air/drone strike", f"trigger '{text}' by a state's forces"
-        if instrument and lemma in ARMED_BOMB_LEMMAS:
-            # "terrorists' bombings": an armed group's bombing is a planted charge, not a ground assault
+        if lemma in ARMED_BOMB_LEMMAS and (instrument or side == "nonstate"):
+            # "terrorists' bombings", "guerrillas bombed a pipeline": an armed group's bombing is a planted
+            # charge, not a ground assault
             return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}' by armed men"
         if head.lemma_.lower() in UNNAMED_WEAPON_STRIKES and _aimed_harm(head):  # "strike on" is a phrase key
             return REMOTE, UNNAMED_WEAPON_STRIKES[head.lemma_.lower()], \

@@ -93,9 +93,10 @@ class Dates:
             telling = sourced + [d for d, o in zip(dates, owner)
                                  if o is None and d not in sourced and self.dates_telling(sent, d, hit)]
             clause = _clause_verb(hit.trigger)
+            told_for_time = self.types.background.sequence_adjunct(hit.trigger)
             free = [d for d, o in zip(dates, owner) if o is None and d not in telling
-                    and not self._of_another_argument(sent, d, hit)
-                    and not _since_elsewhere(sent, d, clause)]
+                    and not self._of_another_argument(sent, d, hit) and not _since_elsewhere(sent, d, clause)
+                    and (told_for_time is None or _inside(_token_at(sent, d), told_for_time))]
             # the nearest free date, one in the deed's own clause before one on a verb above it ("HRW said in
             # April that soldiers had executed villagers in February": April dates the saying)
             near = mine or sorted(free, key=lambda d: (not _inside(_token_at(sent, d), clause),

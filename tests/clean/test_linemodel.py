@@ -10,7 +10,9 @@ from importlib import resources
 import pytest
 
 from eventwire.clean import Cleaner
-from eventwire.clean.blockmodel import CONTINUATION_CAP, HEADING_RUN_MAX, REASON, guarded, restorable, subheadings
+from eventwire.clean.blockmodel import (
+    CONTINUATION_CAP, HEADING_RUN_MAX, REASON, guarded, last_prose, restorable, subheadings,
+)
 from eventwire.clean.boilerplate import Verdict, judge_all
 from eventwire.clean.blocks import Unit
 from eventwire.clean.lexicon import load_lexicon
@@ -175,6 +177,28 @@ def test_prose_the_rules_dropped_comes_back_when_the_model_is_sure():
     assert dropped, "the rules no longer take any of these sentences: the test tests nothing"
     doc = Cleaner().clean(Record(source="t", title="Privacy ruling", text="\n".join(article)))
     assert doc.text.split("\n\n") == article
+
+
+BRIEF = [
+    "The head of the national church has backed the war in full, although it is killing many of the church's own parishioners.",
+    "Source: CNN",
+]
+
+
+def test_a_brief_beside_a_credit_is_not_emptied(cleaner):
+    # a video's blurb: one sentence and a credit; every neighbour of the sentence is furniture
+    model = load_line_model()
+    units = judge_all([Unit(t, i, True) for i, t in enumerate(BRIEF)], load_lexicon())
+    probs = model.page_probabilities(BRIEF, [not v.keep for v in units], load_lexicon())
+    assert units[0].keep and probs[0] >= model.threshold, "the model keeps the brief anyway: the test tests nothing"
+    doc = cleaner.clean(Record(source="t", title="Church backs the war", text="\n\n".join(BRIEF)))
+    assert doc.text == BRIEF[0]
+
+
+def test_last_prose_only_when_the_model_leaves_none():
+    vs = [_verdict(ARTICLE[0]), _verdict("Most popular"), _verdict(ARTICLE[1], keep=False)]
+    assert last_prose(vs, [False, False, False]) == [True, False, False]
+    assert last_prose(vs, [True, False, False]) == [False, False, False]
 
 
 def test_restorable_is_whole_prose_only():

@@ -140,6 +140,21 @@ def announced_lists(verdicts: list[Verdict], stays: list[bool], probs: list[floa
     return out
 
 
+def last_prose(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
+    """The prose the rules kept, when the model would leave the page none: it may not drop it.
+
+    The model reads a unit with its neighbours and its place among the page's
+    prose; on a page of one or two paragraphs (a video's blurb, a brief) with a
+    credit or a button beside them, those neighbours are all furniture and the
+    article itself scores as furniture.  A page the rules leave prose on keeps
+    some: the model judges among paragraphs, it does not empty a page.
+    """
+    prose = [v.keep and _prose(v.text) for v in verdicts]
+    if any(p and s for p, s in zip(prose, stays)):
+        return [False] * len(verdicts)
+    return prose
+
+
 def restorable(v: Verdict) -> bool:
     """A whole unit the rules dropped that reads as a sentence of prose."""
     return not v.keep and not v.text and _prose(v.unit.text)
@@ -153,7 +168,8 @@ def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> li
     probs = model.page_probabilities(texts, [not v.keep for v in verdicts], lex)
     safe_units = guarded(verdicts, probs)
     stays = [safe or p < model.threshold for safe, p in zip(safe_units, probs)]
-    safe_units = [a or b for a, b in zip(safe_units, subheadings(verdicts, stays))]
+    extra = zip(subheadings(verdicts, stays), last_prose(verdicts, stays))
+    safe_units = [safe or heading or only for safe, (heading, only) in zip(safe_units, extra)]
     listed = announced_lists(verdicts, stays, probs)
     out = []
     for v, p, safe, item in zip(verdicts, probs, safe_units, listed):

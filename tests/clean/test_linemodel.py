@@ -11,9 +11,9 @@ import pytest
 
 from eventwire.clean import Cleaner
 from eventwire.clean.blockmodel import (
-    CONTINUATION_CAP, HEADING_RUN_MAX, REASON, guarded, last_prose, restorable, subheadings,
+    CONTINUATION_CAP, HEADING_RUN_MAX, REASON, RESTORE_BELOW, guarded, last_prose, restorable, subheadings,
 )
-from eventwire.clean.boilerplate import Verdict, judge_all
+from eventwire.clean.boilerplate import CTA_REASON, Verdict, judge_all
 from eventwire.clean.blocks import Unit
 from eventwire.clean.lexicon import load_lexicon
 from eventwire.clean.linefeatures import FEATURE_NAMES
@@ -201,9 +201,22 @@ def test_last_prose_only_when_the_model_leaves_none():
     assert last_prose(vs, [True, False, False]) == [False, False, False]
 
 
+def test_an_appeal_between_paragraphs_stays_out(cleaner):
+    appeal = "Want this roundup in your inbox every evening? Sign up for our daily politics newsletter here."
+    lines = [ARTICLE[0], appeal, *ARTICLE[1:4]]
+    probs = load_line_model().page_probabilities(lines, [line == appeal for line in lines], load_lexicon())
+    assert probs[1] < RESTORE_BELOW, "the model no longer reads the appeal as content: the test tests nothing"
+    assert appeal not in _clean(cleaner, lines).text
+
+
 def test_restorable_is_whole_prose_only():
     sentence = "The regulator said on Monday that the new privacy policy breaks the data protection law of the country."
     assert restorable(_verdict(sentence, keep=False))
+    # what an appeal rule took speaks to the reader: it stays out, however well its neighbours read
+    appeal = "Want this roundup in your inbox every evening? Sign up for our daily politics newsletter here."
+    assert judge_all([Unit(appeal, 0, True)], load_lexicon())[0].reason == CTA_REASON
+    assert not restorable(Verdict(Unit(appeal, 0, True), keep=False, text="", reason=CTA_REASON))
+    assert restorable(Verdict(Unit(sentence, 0, True), keep=False, text="", reason="share, cookie or legal line"))
     assert not restorable(_verdict("Privacy Policy", keep=False))
     assert not restorable(_verdict(sentence))  # kept already
 

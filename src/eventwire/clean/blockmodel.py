@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventwire.clean.boilerplate import Verdict
+from eventwire.clean.boilerplate import COMMENT_PROMPT_REASON, CTA_REASON, Verdict
 from eventwire.clean.features import ends_sentence, looks_like_reporting, words
 from eventwire.clean.lexicon import Lexicon
 from eventwire.clean.linefeatures import PROSE_MIN_WORDS, READER_WORDS
@@ -155,9 +155,18 @@ def last_prose(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
     return prose
 
 
+# Rules whose phrases ask something of the reader (subscribe, donate, comment):
+# a sentence they take speaks to the reader, as furniture does, whatever its
+# company (a newsletter appeal between two paragraphs scores as content), and
+# the rules already spare sentences that attribute or quote.  What they take is
+# not restored; the topic rules (privacy, cookies, contact) fire on words an
+# article may be about, and what they take may come back.
+APPEAL_REASONS = frozenset({CTA_REASON, COMMENT_PROMPT_REASON})
+
+
 def restorable(v: Verdict) -> bool:
-    """A whole unit the rules dropped that reads as a sentence of prose."""
-    return not v.keep and not v.text and _prose(v.unit.text)
+    """A whole unit a topic rule dropped that reads as a sentence of prose (not an appeal, see ``APPEAL_REASONS``)."""
+    return not v.keep and not v.text and v.reason not in APPEAL_REASONS and _prose(v.unit.text)
 
 
 def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> list[Verdict]:

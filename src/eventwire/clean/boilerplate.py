@@ -148,16 +148,20 @@ def lead_in(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+CTA_REASON = "call to action"
+COMMENT_PROMPT_REASON = "comment prompt"
+
+
 def call_to_action(text: str, lex: Lexicon) -> str | None:
     """Donation, subscription and follow-us appeals that attribute nothing."""
     if len(text) <= CTA_MAX_CHARS and lex.cta.search(text) and not looks_like_reporting(text):
-        return "call to action"
+        return CTA_REASON
     return None
 
 
 def comment_prompt(text: str, lex: Lexicon) -> str | None:
     if len(text) <= CAPTION_MAX_CHARS and lex.comment_prompt.search(text) and not looks_like_reporting(text):
-        return "comment prompt"
+        return COMMENT_PROMPT_REASON
     return None
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from eventwire.clean import Cleaner
 from eventwire.clean.blockmodel import (
-    CONTINUATION_CAP, HEADING_RUN_MAX, REASON, RESTORE_BELOW, guarded, last_prose, restorable, subheadings,
+    CONTINUATION_CAP, HEADING_RUN_MAX, REASON, RESTORE_BELOW, guarded, last_prose, numbered_sections, restorable,
+    subheadings,
 )
 from eventwire.clean.boilerplate import CTA_REASON, Verdict, judge_all
 from eventwire.clean.blocks import Unit
@@ -193,6 +194,25 @@ def test_a_brief_beside_a_credit_is_not_emptied(cleaner):
     assert units[0].keep and probs[0] >= model.threshold, "the model keeps the brief anyway: the test tests nothing"
     doc = cleaner.clean(Record(source="t", title="Church backs the war", text="\n\n".join(BRIEF)))
     assert doc.text == BRIEF[0]
+
+
+def test_numbered_sections_of_a_listicle_stay():
+    blurb = "She covers the league for a national broadcaster and writes a weekly column. Twitter: @someone"
+    vs = [_verdict("Our picks"), _verdict("1. Jane Roe"), _verdict(blurb), _verdict(blurb), _verdict("2.John Doe"),
+          _verdict(blurb), _verdict("3. The Third One"), _verdict(blurb), _verdict("Keep reading")]
+    assert numbered_sections(vs) == [False, True, True, True, True, True, True, False, False]
+    # a unit the rules dropped inside stays dropped
+    vs[2] = _verdict(blurb, keep=False)
+    assert numbered_sections(vs) == [False, True, False, True, True, True, True, False, False]
+
+
+def test_numbered_lists_without_paragraphs_are_no_listicle():
+    most_read = [_verdict("Most read"), _verdict("1. Drones hit fuel depot"), _verdict("2. Mayor resigns"),
+                 _verdict("3. Bridge reopens after repairs"), _verdict("4. Storm warning for the coast")]
+    assert not any(numbered_sections(most_read))
+    blurb = "She covers the league for a national broadcaster and writes a weekly column."
+    skipping = [_verdict("1. Jane Roe"), _verdict(blurb), _verdict("3. John Doe"), _verdict(blurb), _verdict("4. X Y")]
+    assert not any(numbered_sections(skipping))  # 1, 3, 4: no run of three consecutive numbers
 
 
 def test_last_prose_only_when_the_model_leaves_none():

@@ -229,6 +229,16 @@ def test_an_appeal_between_paragraphs_stays_out(cleaner):
     assert appeal not in _clean(cleaner, lines).text
 
 
+def test_a_copyright_notice_is_not_restored(cleaner):
+    notice = ("Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, "
+              "broadcast, rewritten or redistributed.")
+    assert not restorable(Verdict(Unit(notice, 0, True), keep=False, text="", reason="share, cookie or legal line"))
+    lines = [*ARTICLE[:2], notice, *ARTICLE[2:4]]
+    probs = load_line_model().page_probabilities(lines, [line == notice for line in lines], load_lexicon())
+    assert probs[2] < RESTORE_BELOW, "the model no longer reads the notice as content: the test tests nothing"
+    assert notice not in _clean(cleaner, lines).text
+
+
 def test_restorable_is_whole_prose_only():
     sentence = "The regulator said on Monday that the new privacy policy breaks the data protection law of the country."
     assert restorable(_verdict(sentence, keep=False))

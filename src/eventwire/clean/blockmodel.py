@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventwire.clean.boilerplate import COMMENT_PROMPT_REASON, CTA_REASON, Verdict
+from eventwire.clean.boilerplate import COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, Verdict
 from eventwire.clean.features import ends_sentence, looks_like_reporting, words
 from eventwire.clean.lexicon import Lexicon
 from eventwire.clean.linefeatures import PROSE_MIN_WORDS, READER_WORDS
@@ -206,11 +206,15 @@ def last_prose(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
 # not restored; the topic rules (privacy, cookies, contact) fire on words an
 # article may be about, and what they take may come back.
 APPEAL_REASONS = frozenset({CTA_REASON, COMMENT_PROMPT_REASON})
+# A copyright notice is the site's, never the article's topic, however prose-like
+# ("Copyright 2024 Example Media. All rights reserved. This material may not be ...").
+LEGAL_NOTICE = re.compile(rf"{COPYRIGHT.pattern}|\ball rights reserved\b|\bcopyright\s+(?:©\s*)?\d{{4}}", re.IGNORECASE)
 
 
 def restorable(v: Verdict) -> bool:
-    """A whole unit a topic rule dropped that reads as a sentence of prose (not an appeal, see ``APPEAL_REASONS``)."""
-    return not v.keep and not v.text and v.reason not in APPEAL_REASONS and _prose(v.unit.text)
+    """A whole unit the rules dropped that reads as a sentence of prose: no appeal (``APPEAL_REASONS``), no notice."""
+    return (not v.keep and not v.text and v.reason not in APPEAL_REASONS and _prose(v.unit.text)
+            and not LEGAL_NOTICE.search(v.unit.text))
 
 
 def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> list[Verdict]:

@@ -39,3 +39,13 @@ def test_recommended_box_inside_an_article_goes():
     text = Cleaner().clean(Record(source="t", title="Drones hit fuel depot", text="\n".join(lines))).text
     assert "Farmers count the cost" not in text and "A new bridge opens" not in text
     assert ARTICLE[0] in text and ARTICLE[1] in text
+
+
+def test_headlines_cut_short_with_an_ellipsis_are_a_link_list():
+    teasers = ["Farmers count the cost of the flood as the river …", "A new bridge opens over the river after …",
+               "Storm warning for the coast as winds reach …"]
+    vs = [_v(ARTICLE[0]), _v(ARTICLE[1]), *map(_v, teasers)]
+    assert [v.keep for v in drop_link_runs(vs, load_lexicon())] == [True, True, False, False, False]
+    # a sentence that trails off in a quote is no truncated headline
+    trailing = ["He said: “We will see…”", "The rest is history.", "She paused…"]
+    assert all(v.keep for v in drop_link_runs([_v(ARTICLE[0]), *map(_v, trailing)], load_lexicon()))

@@ -17,6 +17,8 @@ CASES = [
     ("related", "Related: Drone debris falls on a village school", "Related clashes were reported near the border, officials said."),
     ("read more", "Read more: Why the bridge matters for supply lines", "Officials said they would read more names of the dead on Monday."),
     ("also read", "Also read: Air defences busy over the capital again", "He also read a statement from the ministry to reporters."),
+    ("read label", "Read: Why the bridge matters for supply lines", "Read together, the two statements contradict each other, analysts said."),
+    ("more label", "MORE: Farmers count the cost of the flood", "More than 20 people were injured, the governor said."),
     ("donation", "Independent reporting costs money. Support our work.", "The mayor asked residents to support the work of rescue teams, he told reporters."),
     ("donate", "Donate", "Neighbours donated blankets to the families who lost their homes."),
     ("newsletter", "Subscribe to our newsletter for the day's top stories.", "The group said in its weekly newsletter that two members were detained."),

@@ -10,8 +10,11 @@ from importlib import resources
 import pytest
 
 from eventwire.clean import Cleaner
-from eventwire.clean.blockmodel import CONTINUATION_CAP, HEADING_RUN_MAX, REASON, guarded, restorable, subheadings
-from eventwire.clean.boilerplate import Verdict, judge_all
+from eventwire.clean.blockmodel import (
+    CONTINUATION_CAP, HEADING_RUN_MAX, REASON, RESTORE_BELOW, guarded, last_prose, numbered_sections, restorable,
+    subheadings,
+)
+from eventwire.clean.boilerplate import CTA_REASON, Verdict, judge_all
 from eventwire.clean.blocks import Unit
 from eventwire.clean.lexicon import load_lexicon
 from eventwire.clean.linefeatures import FEATURE_NAMES
@@ -177,9 +180,73 @@ def test_prose_the_rules_dropped_comes_back_when_the_model_is_sure():
     assert doc.text.split("\n\n") == article
 
 
+BRIEF = [
+    "The head of the national church has backed the war in full, although it is killing many of the church's own parishioners.",
+    "Source: CNN",
+]
+
+
+def test_a_brief_beside_a_credit_is_not_emptied(cleaner):
+    # a video's blurb: one sentence and a credit; every neighbour of the sentence is furniture
+    model = load_line_model()
+    units = judge_all([Unit(t, i, True) for i, t in enumerate(BRIEF)], load_lexicon())
+    probs = model.page_probabilities(BRIEF, [not v.keep for v in units], load_lexicon())
+    assert units[0].keep and probs[0] >= model.threshold, "the model keeps the brief anyway: the test tests nothing"
+    doc = cleaner.clean(Record(source="t", title="Church backs the war", text="\n\n".join(BRIEF)))
+    assert doc.text == BRIEF[0]
+
+
+def test_numbered_sections_of_a_listicle_stay():
+    blurb = "She covers the league for a national broadcaster and writes a weekly column. Twitter: @someone"
+    vs = [_verdict("Our picks"), _verdict("1. Jane Roe"), _verdict(blurb), _verdict(blurb), _verdict("2.John Doe"),
+          _verdict(blurb), _verdict("3. The Third One"), _verdict(blurb), _verdict("Keep reading")]
+    assert numbered_sections(vs) == [False, True, True, True, True, True, True, False, False]
+    # a unit the rules dropped inside stays dropped
+    vs[2] = _verdict(blurb, keep=False)
+    assert numbered_sections(vs) == [False, True, False, True, True, True, True, False, False]
+
+
+def test_numbered_lists_without_paragraphs_are_no_listicle():
+    most_read = [_verdict("Most read"), _verdict("1. Drones hit fuel depot"), _verdict("2. Mayor resigns"),
+                 _verdict("3. Bridge reopens after repairs"), _verdict("4. Storm warning for the coast")]
+    assert not any(numbered_sections(most_read))
+    blurb = "She covers the league for a national broadcaster and writes a weekly column."
+    skipping = [_verdict("1. Jane Roe"), _verdict(blurb), _verdict("3. John Doe"), _verdict(blurb), _verdict("4. X Y")]
+    assert not any(numbered_sections(skipping))  # 1, 3, 4: no run of three consecutive numbers
+
+
+def test_last_prose_only_when_the_model_leaves_none():
+    vs = [_verdict(ARTICLE[0]), _verdict("Most popular"), _verdict(ARTICLE[1], keep=False)]
+    assert last_prose(vs, [False, False, False]) == [True, False, False]
+    assert last_prose(vs, [True, False, False]) == [False, False, False]
+
+
+def test_an_appeal_between_paragraphs_stays_out(cleaner):
+    appeal = "Want this roundup in your inbox every evening? Sign up for our daily politics newsletter here."
+    lines = [ARTICLE[0], appeal, *ARTICLE[1:4]]
+    probs = load_line_model().page_probabilities(lines, [line == appeal for line in lines], load_lexicon())
+    assert probs[1] < RESTORE_BELOW, "the model no longer reads the appeal as content: the test tests nothing"
+    assert appeal not in _clean(cleaner, lines).text
+
+
+def test_a_copyright_notice_is_not_restored(cleaner):
+    notice = ("Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, "
+              "broadcast, rewritten or redistributed.")
+    assert not restorable(Verdict(Unit(notice, 0, True), keep=False, text="", reason="share, cookie or legal line"))
+    lines = [*ARTICLE[:2], notice, *ARTICLE[2:4]]
+    probs = load_line_model().page_probabilities(lines, [line == notice for line in lines], load_lexicon())
+    assert probs[2] < RESTORE_BELOW, "the model no longer reads the notice as content: the test tests nothing"
+    assert notice not in _clean(cleaner, lines).text
+
+
 def test_restorable_is_whole_prose_only():
     sentence = "The regulator said on Monday that the new privacy policy breaks the data protection law of the country."
     assert restorable(_verdict(sentence, keep=False))
+    # what an appeal rule took speaks to the reader: it stays out, however well its neighbours read
+    appeal = "Want this roundup in your inbox every evening? Sign up for our daily politics newsletter here."
+    assert judge_all([Unit(appeal, 0, True)], load_lexicon())[0].reason == CTA_REASON
+    assert not restorable(Verdict(Unit(appeal, 0, True), keep=False, text="", reason=CTA_REASON))
+    assert restorable(Verdict(Unit(sentence, 0, True), keep=False, text="", reason="share, cookie or legal line"))
     assert not restorable(_verdict("Privacy Policy", keep=False))
     assert not restorable(_verdict(sentence))  # kept already
 

@@ -39,3 +39,27 @@ def test_recommended_box_inside_an_article_goes():
     text = Cleaner().clean(Record(source="t", title="Drones hit fuel depot", text="\n".join(lines))).text
     assert "Farmers count the cost" not in text and "A new bridge opens" not in text
     assert ARTICLE[0] in text and ARTICLE[1] in text
+
+
+def test_headlines_cut_short_with_an_ellipsis_are_a_link_list():
+    teasers = ["Farmers count the cost of the flood as the river …", "A new bridge opens over the river after …",
+               "Storm warning for the coast as winds reach …"]
+    vs = [_v(ARTICLE[0]), _v(ARTICLE[1]), *map(_v, teasers)]
+    assert [v.keep for v in drop_link_runs(vs, load_lexicon())] == [True, True, False, False, False]
+    # a sentence that trails off in a quote is no truncated headline
+    trailing = ["He said: “We will see…”", "The rest is history.", "She paused…"]
+    assert all(v.keep for v in drop_link_runs([_v(ARTICLE[0]), *map(_v, trailing)], load_lexicon()))
+
+
+def test_title_case_questions_are_headlines_in_a_run():
+    teasers = ["Farmers Count the Cost of the Flood", "Is Now the Right Time to Buy a House?", "A New Bridge Opens Over the River"]
+    vs = [_v(ARTICLE[0]), _v(ARTICLE[1]), *map(_v, teasers)]
+    assert [v.keep for v in drop_link_runs(vs, load_lexicon())] == [True, True, False, False, False]
+    # questions in sentence case are the article's own ("What happens next?")
+    asked = ["Farmers count the cost", "What happens to the farms now?", "A new bridge opens"]
+    assert all(v.keep for v in drop_link_runs([_v(ARTICLE[0]), *map(_v, asked)], load_lexicon()))
+
+
+def test_a_related_heading_takes_the_headline_under_it():
+    vs = [_v(ARTICLE[0]), _v("Related"), _v("Farmers count the cost of the flood"), _v(ARTICLE[1])]
+    assert [v.keep for v in drop_link_runs(vs, load_lexicon())] == [True, False, False, True]

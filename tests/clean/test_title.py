@@ -1,5 +1,5 @@
 from eventwire.clean.lexicon import load_lexicon
-from eventwire.clean.title import clean_title, cut_dateline_spam, looks_like_headline
+from eventwire.clean.title import clean_title, cut_dateline_spam, looks_like_headline, slug_match, slug_words
 from eventwire.model import Record
 
 LEX = load_lexicon()
@@ -82,3 +82,43 @@ def test_first_sentence_is_not_taken_for_a_headline(cleaner):
     doc = cleaner.clean(Record(source="t", text=text))
     assert doc.title is None
     assert doc.text == text
+
+
+URL = "https://www.example-news.org/2024/03/04/drones-strike-fuel-depot-near-border.html"
+
+
+def test_slug_words():
+    assert slug_words(URL) == {"drones", "strike", "fuel", "depot", "near", "border"}
+    assert slug_words("https://www.example-news.org/world/europe/12345") == set()
+    assert slug_words("https://www.example-news.org/news/ukraine-war") == set()  # two words: a section, no slug
+    assert slug_words(None) == set()
+
+
+def test_slug_match_prefers_the_headline_to_a_breadcrumb():
+    slug = slug_words(URL)
+    headline = slug_match("Drones strike fuel depot near the border", slug)
+    crumb = slug_match("Home >> World >> Europe >> Drones strike fuel depot near the border", slug)
+    assert headline > crumb > 0
+    assert slug_match("Mayor resigns after fuel depot fire", slug) == 0.0
+
+
+MENU = ["Home", "World", "Europe", "Most read", "Mayor resigns after storm", "Ferry service resumes on the coast"]
+BODY = ["Two drones hit a fuel depot near the border on Friday, the regional governor said.",
+        "A fire broke out at one of the tanks and was put out within three hours, the emergency service said."]
+
+
+def test_the_headline_the_address_spells_becomes_title(cleaner):
+    lines = [*MENU, "Drones strike fuel depot near the border", "4 March 2024", *BODY,
+             "Related", "Drones strike fuel depot near the border"]
+    doc = cleaner.clean(Record(source="t", url=URL, text="\n".join(lines)))
+    assert doc.title == "Drones strike fuel depot near the border"
+    assert "Drones strike fuel depot" not in doc.text  # its copy in a related list goes as a repeat
+    assert BODY[0] in doc.text
+    without_url = cleaner.clean(Record(source="t", text="\n".join(lines)))
+    assert without_url.title != doc.title, "the first lines give the headline anyway: the test tests nothing"
+
+
+def test_a_caption_the_rules_dropped_is_no_headline(cleaner):
+    caption = "Drones strike fuel depot near the border (file image)"
+    doc = cleaner.clean(Record(source="t", url=URL, text="\n".join([*MENU, caption, *BODY])))
+    assert doc.title != "Drones strike fuel depot near the border (file image)"

@@ -13,9 +13,10 @@ its company as well as the rule's verdict.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from eventwire.clean.boilerplate import Verdict
+from eventwire.clean.boilerplate import COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, Verdict
 from eventwire.clean.features import ends_sentence, looks_like_reporting, words
 from eventwire.clean.lexicon import Lexicon
 from eventwire.clean.linefeatures import PROSE_MIN_WORDS, READER_WORDS
@@ -62,6 +63,20 @@ LIST_MAX_ITEMS = 12
 LIST_ITEM_MAX_WORDS = 20
 LIST_ITEM_CAP = 0.9
 ANNOUNCED = "kept: a list the article announces"
+# A listicle or a how-to is a run of numbered headings ("1. Gather the seeds",
+# "2. Sam Ponder", ...) each followed by its own text: at least
+# ``NUMBERED_MIN_ITEMS`` consecutive numbers, each heading at most
+# ``LIST_ITEM_MAX_WORDS`` words, and between two headings at most
+# ``SECTION_MAX_UNITS`` units, among them a paragraph (``SECTION_TEXT_MIN_WORDS``
+# words, a sentence stop in it; it may close on a link or a handle).  A numbered
+# "most read" list has no paragraphs between its items.  Everything the
+# rules kept from the first heading to the last stays.  Set by hand (listicles
+# run 3-20 items of one to a few paragraphs), not tuned on the evaluation pages.
+NUMBERED_MIN_ITEMS = 3
+SECTION_MAX_UNITS = 15
+SECTION_TEXT_MIN_WORDS = PROSE_MIN_WORDS
+SENTENCE_STOP = re.compile(r"[.!?…][\"”’)]?(?:\s|$)")
+NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})\s*[.)]\s*(?=[^\W\d])")
 
 
 def _prose(text: str) -> bool:
@@ -140,9 +155,66 @@ def announced_lists(verdicts: list[Verdict], stays: list[bool], probs: list[floa
     return out
 
 
+def _numbered(v: Verdict) -> int | None:
+    m = NUMBERED.match(v.text) if v.keep else None
+    return int(m.group(1)) if m and len(words(v.text)) <= LIST_ITEM_MAX_WORDS + 1 else None
+
+
+def numbered_sections(verdicts: list[Verdict]) -> list[bool]:
+    """The units the rules kept from the first to the last numbered heading of a listicle (``NUMBERED_MIN_ITEMS``)."""
+    def has_sentence(lo: int, hi: int) -> bool:
+        return any(v.keep and len(words(v.text)) >= SECTION_TEXT_MIN_WORDS and SENTENCE_STOP.search(v.text)
+                   for v in verdicts[lo:hi])
+
+    runs: list[list[int]] = []
+    for i, v in enumerate(verdicts):
+        n = _numbered(v)
+        if n is None:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and n == _numbered(verdicts[last]) + 1 and i - last <= SECTION_MAX_UNITS \
+                and has_sentence(last + 1, i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = [False] * len(verdicts)
+    for run in runs:
+        if len(run) >= NUMBERED_MIN_ITEMS:
+            out[run[0]:run[-1] + 1] = [v.keep for v in verdicts[run[0]:run[-1] + 1]]
+    return out
+
+
+def last_prose(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
+    """The prose the rules kept, when the model would leave the page none: it may not drop it.
+
+    The model reads a unit with its neighbours and its place among the page's
+    prose; on a page of one or two paragraphs (a video's blurb, a brief) with a
+    credit or a button beside them, those neighbours are all furniture and the
+    article itself scores as furniture.  A page the rules leave prose on keeps
+    some: the model judges among paragraphs, it does not empty a page.
+    """
+    prose = [v.keep and _prose(v.text) for v in verdicts]
+    if any(p and s for p, s in zip(prose, stays)):
+        return [False] * len(verdicts)
+    return prose
+
+
+# Rules whose phrases ask something of the reader (subscribe, donate, comment):
+# a sentence they take speaks to the reader, as furniture does, whatever its
+# company (a newsletter appeal between two paragraphs scores as content), and
+# the rules already spare sentences that attribute or quote.  What they take is
+# not restored; the topic rules (privacy, cookies, contact) fire on words an
+# article may be about, and what they take may come back.
+APPEAL_REASONS = frozenset({CTA_REASON, COMMENT_PROMPT_REASON})
+# A copyright notice is the site's, never the article's topic, however prose-like
+# ("Copyright 2024 Example Media. All rights reserved. This material may not be ...").
+LEGAL_NOTICE = re.compile(rf"{COPYRIGHT.pattern}|\ball rights reserved\b|\bcopyright\s+(?:©\s*)?\d{{4}}", re.IGNORECASE)
+
+
 def restorable(v: Verdict) -> bool:
-    """A whole unit the rules dropped that reads as a sentence of prose."""
-    return not v.keep and not v.text and _prose(v.unit.text)
+    """A whole unit the rules dropped that reads as a sentence of prose: no appeal (``APPEAL_REASONS``), no notice."""
+    return (not v.keep and not v.text and v.reason not in APPEAL_REASONS and _prose(v.unit.text)
+            and not LEGAL_NOTICE.search(v.unit.text))
 
 
 def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> list[Verdict]:
@@ -153,7 +225,8 @@ def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> li
     probs = model.page_probabilities(texts, [not v.keep for v in verdicts], lex)
     safe_units = guarded(verdicts, probs)
     stays = [safe or p < model.threshold for safe, p in zip(safe_units, probs)]
-    safe_units = [a or b for a, b in zip(safe_units, subheadings(verdicts, stays))]
+    extra = zip(subheadings(verdicts, stays), last_prose(verdicts, stays), numbered_sections(verdicts))
+    safe_units = [safe or any(more) for safe, more in zip(safe_units, extra)]
     listed = announced_lists(verdicts, stays, probs)
     out = []
     for v, p, safe, item in zip(verdicts, probs, safe_units, listed):

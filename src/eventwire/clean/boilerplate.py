@@ -91,6 +91,7 @@ TRAILING_CREDIT = re.compile(
 )
 
 HANDLE = re.compile(r"@\w+")
+TRUNCATED = re.compile(r"\s(?:…|\.\.\.)\s*$")  # a line cut short: "... where tens of …"
 NAME_SEPARATOR = re.compile(r"\s(?:and|&)\s")  # "By Jane Doe and John Roe": "and" joins names, it is no word of one
 METADATA_LEAD = re.compile(rf"^\W*(?:{alternation(load_lexicon().groups['metadata_labels'])})\b", re.IGNORECASE)
 SLASH_CREDIT_TAIL = re.compile(r"(?<=[.!?])\s+(?P<who>[^.!?]*/[^!?]*?)\s*$")
@@ -148,16 +149,20 @@ def lead_in(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+CTA_REASON = "call to action"
+COMMENT_PROMPT_REASON = "comment prompt"
+
+
 def call_to_action(text: str, lex: Lexicon) -> str | None:
     """Donation, subscription and follow-us appeals that attribute nothing."""
     if len(text) <= CTA_MAX_CHARS and lex.cta.search(text) and not looks_like_reporting(text):
-        return "call to action"
+        return CTA_REASON
     return None
 
 
 def comment_prompt(text: str, lex: Lexicon) -> str | None:
     if len(text) <= CAPTION_MAX_CHARS and lex.comment_prompt.search(text) and not looks_like_reporting(text):
-        return "comment prompt"
+        return COMMENT_PROMPT_REASON
     return None
 
 
@@ -373,12 +378,16 @@ def judge_all(units: list[Unit], lex: Lexicon) -> list[Verdict]:
 
 # --- rules over neighbours ------------------------------------------------------
 def is_link_shaped(text: str) -> bool:
-    """A headline-shaped line: a few words, capital start, no closing full stop."""
+    """A headline-shaped line: a few words, capital start, no closing full stop.
+
+    A headline cut short to fit a teaser box ("Israeli strikes pound city where tens of …")
+    ends in an ellipsis after a space: that closes no sentence.
+    """
     body = strip_bullet(text)
     n = len(words(body))
     return (
         LINK_LINE_MIN_WORDS <= n <= LINK_LINE_MAX_WORDS
-        and not ends_sentence(body)
+        and (not ends_sentence(body) or bool(TRUNCATED.search(body)))
         and capitalised(body.lstrip("\"“'‘«")[:1] or "a")
         and not body.rstrip().endswith((",", ":", ";"))
     )

@@ -7,8 +7,10 @@ The cascade in ``Cleaner.clean``:
   3. Cut the text into units (lines, or hard-wrapped paragraphs) and judge
      each with the line rules of ``boilerplate``; then the trained line model
      (``linemodel``) judges each kept unit with its neighbours (``blockmodel``).
-  4. Title: the record's, else trafilatura's, else a headline-shaped first
-     line, which then leaves the body (its events are repeated below it).
+  4. Title: the record's, else trafilatura's, else the headline-shaped line
+     the address's slug spells ("/drones-strike-fuel-depot/"), else a
+     headline-shaped first line; a line taken leaves the body (its events are
+     repeated below it), and so do its copies (related lists repeat it).
      Site names and spam are cut off it.
   5. Neighbour rules: related-link runs, teasers above read-more buttons,
      repeated paragraphs, captions that repeat the headline.
@@ -26,7 +28,7 @@ from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
 from eventwire.clean.author_box import drop_author_boxes
-from eventwire.clean.blockmodel import ANNOUNCED, drop_by_model
+from eventwire.clean.blockmodel import ANNOUNCED, REASON as MODEL_REASON, drop_by_model
 from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.features import new_page
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
@@ -38,7 +40,9 @@ from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
 from eventwire.clean.teasers import drop_teasers
 from eventwire.clean.widgets import drop_comment_bodies
-from eventwire.clean.title import HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline
+from eventwire.clean.title import (
+    HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline, slug_match, slug_words,
+)
 from eventwire.errors import EmptyDocument, Errors, InputError
 from eventwire.model import Document, Record
 
@@ -132,6 +136,9 @@ class Cleaner:
         if given:
             cut = clean_title(given, lex, outlet=record.outlet, url=record.url)
             return cut.title or None, None, cut.cut
+        found = self._slug_headline(record, verdicts)
+        if found is not None:
+            return found
         for i, v in enumerate(verdicts[:HEADLINE_SEARCH_UNITS]):
             if not v.keep:
                 continue
@@ -140,6 +147,27 @@ class Cleaner:
                 return cut.title, i, cut.cut
             break
         return None, None, ()
+
+    def _slug_headline(
+        self, record: Record, verdicts: list[boilerplate.Verdict]
+    ) -> tuple[str, int, tuple[str, ...]] | None:
+        """The headline-shaped line the address's slug spells most closely (``title.slug_match``), if any.
+
+        Lines the rules dropped are no candidates (a caption repeats the headline's words); lines the
+        line model dropped are: it drops a headline among menus as readily as a menu item.
+        """
+        slug = slug_words(record.url)
+        if not slug:
+            return None
+        best: tuple[float, int] | None = None
+        for i, v in enumerate(verdicts):
+            score = slug_match(v.unit.text, slug) if v.keep or v.reason == MODEL_REASON else 0.0
+            if score and (best is None or score > best[0]) and looks_like_headline(v.unit.text.strip()):
+                best = (score, i)
+        if best is None:
+            return None
+        cut = clean_title(verdicts[best[1]].unit.text, self.lexicon, outlet=record.outlet, url=record.url)
+        return (cut.title, best[1], cut.cut) if cut.title else None
 
     # -- 6 --------------------------------------------------------------------
     def _cut_dateline_spam(self, verdicts: list[boilerplate.Verdict]) -> list[boilerplate.Verdict]:

@@ -8,7 +8,7 @@ under a heading that names such a list, even one headline is the list.
 from __future__ import annotations
 
 from eventwire.clean.boilerplate import LEAD_IN_REASON, Verdict, is_link_shaped
-from eventwire.clean.features import normalise, strip_bullet, words
+from eventwire.clean.features import is_title_case, normalise, strip_bullet, words
 from eventwire.clean.lexicon import Lexicon, load_lexicon
 
 # Related-link lists: at least this many headline-shaped lines in a row with
@@ -23,6 +23,20 @@ LINK_RUN_MIN = 3
 LIST_HEADING_MAX_WORDS = 4
 REASON = "related-link list"
 LIST_HEADINGS = frozenset(normalise(h) for h in load_lexicon().groups["list_headings"])  # compared normalised
+
+
+def is_list_item(text: str) -> bool:
+    """A headline-shaped line (``boilerplate.is_link_shaped``), or a headline asking a question.
+
+    Other stories' headlines end in a question mark as often as not ("Is Now the Right
+    Time to Buy?"); written in title case they are no sentence of the article, whose
+    questions are in sentence case.  Only the runs here count them: the line model reads
+    the plainer shape, and an article's own headline may be such a question.
+    """
+    if is_link_shaped(text):
+        return True
+    body = strip_bullet(text).rstrip()
+    return body.endswith("?") and is_link_shaped(body[:-1]) and is_title_case(body)
 
 
 def is_list_heading(v: Verdict, lex: Lexicon) -> bool:
@@ -60,7 +74,7 @@ def drop_link_runs(verdicts: list[Verdict], lex: Lexicon, protected: frozenset[i
             headed = len(run)
         if not v.keep:
             continue
-        if i not in protected and (heading or is_link_shaped(v.text)):
+        if i not in protected and (heading or is_list_item(v.text)):
             run.append(i)
         else:
             flush()

@@ -36,6 +36,17 @@ SPAMMED_DATELINE_MIN_WORDS = 3
 TITLE_SEPARATOR = re.compile(r"\s*\|\s*|\s+[-–—]{1,2}\s*|\s*[-–—]{1,2}\s+|\s+[»:]{2}\s+|\s+»\s+")
 DOMAIN = re.compile(rf"\b[\w-]+\.(?:{DOMAIN_ENDINGS})\b", re.IGNORECASE)
 GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
+# An article's address usually spells its headline ("/2023/03/02/drone-strike-hits-fuel-depot/").
+# A slug is a path segment of at least SLUG_MIN_WORDS hyphenated words; a line is
+# the headline it spells when it holds SLUG_MIN_RECALL of the slug's words and the
+# slug holds SLUG_MIN_PRECISION of the line's (slugs drop small words and get cut
+# short).  Set by hand from how publishing systems build slugs, not tuned.
+SLUG_MIN_WORDS = 4
+SLUG_MIN_RECALL = 0.8
+SLUG_MIN_PRECISION = 0.6
+SLUG_SEGMENT = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+SLUG_WORD = re.compile(r"[a-z0-9]+")
+FILE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|cms)$")
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,31 @@ def clean_title(title: str, lex: Lexicon, *, outlet: str | None = None, url: str
         hi -= 1
     cut = tuple(title[s:e] for s, e, _ in pieces[:lo] + pieces[hi + 1:])
     return TitleCut(title[pieces[lo][0]:pieces[hi][1]].strip(), cut)
+
+
+def slug_words(url: str | None) -> set[str]:
+    """The words of the longest slug in the address's path (empty when it has none)."""
+    best: list[str] = []
+    for segment in urlparse(url or "").path.lower().split("/"):
+        segment = FILE_EXTENSION.sub("", segment)
+        found = SLUG_WORD.findall(segment) if SLUG_SEGMENT.match(segment) else []
+        if len(found) > len(best):
+            best = found
+    return set(best) if len(best) >= SLUG_MIN_WORDS else set()
+
+
+def slug_match(text: str, slug: set[str]) -> float:
+    """How closely the slug spells this line: the share of the line's words in the slug, 0 below the minimums.
+
+    ``SLUG_MIN_RECALL`` of the slug's words must be in the line and
+    ``SLUG_MIN_PRECISION`` of the line's in the slug.  A breadcrumb ending in the
+    headline ("Home >> Recipes >> Headline") matches less closely than the headline.
+    """
+    line = set(SLUG_WORD.findall(text.lower().replace("’", "").replace("'", "")))
+    shared = len(slug & line)
+    if not (slug and line) or shared < SLUG_MIN_RECALL * len(slug) or shared < SLUG_MIN_PRECISION * len(line):
+        return 0.0
+    return shared / len(line)
 
 
 def looks_like_headline(text: str) -> bool:

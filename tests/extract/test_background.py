@@ -59,3 +59,9 @@ def test_background_cues(cues, text, trigger):
 def test_news_and_reported_speech_are_not_background(cues, text, trigger):
     found = cues(text)
     assert trigger in found and found[trigger] is None, found
+
+
+
+def test_a_deed_admitted_with_despite_is_known_not_told(cues):
+    found = cues("Officials said the army held its ground despite heavy shelling of its positions near the town.")
+    assert "despite" in (found.get("shelling") or ""), found

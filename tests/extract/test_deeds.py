@@ -259,3 +259,8 @@ def test_a_party_fighting_another_is_a_side_told_not_a_deed(deeds):
     found = [d.verdict for t, d in deeds("Soldiers fighting rebels on Monday near the border lost two men.")
              if t == "fighting"]
     assert found and "drop" not in found
+
+
+def test_time_or_money_spent_on_a_deed_is_an_activity(deeds):
+    found = deeds("An official said the agency had spent millions recruiting a network of collaborators.")
+    assert [(t, d.verdict) for t, d in found if t == "recruiting"] == [("recruiting", "drop")]

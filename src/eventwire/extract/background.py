@@ -8,6 +8,7 @@ what came before with a few plain devices of English grammar:
   reported speech shifted back a tense: a sentence that reports speech is
   left alone);
 * a "since" adjunct: "the town has been a target since the attack";
+* a concession: "confident despite setbacks including troops being driven back from Kyiv";
 * a verb of pure sequence: "the strike came a week after a missile hit the
   mall", "the raid followed an attack on the depot";
 * words that place the deed before the news: "previously occupied", "the
@@ -45,6 +46,7 @@ class BackgroundReader:
     def __init__(self, speech_lemmas: set[str]) -> None:
         lex = load_json("lexicons", "time_expressions.json")["background"]
         self.since = set(lex["since_markers"])
+        self.concessive = set(lex["concessive_markers"])
         self.sequence = set(lex["sequence_markers"])
         self.sequence_hosts = set(lex["sequence_hosts"])
         self.past_adverbs = set(lex["past_adverbs"])
@@ -84,6 +86,8 @@ class BackgroundReader:
         """The deed sits in a "since" adjunct, or in an "after" adjunct (or the object) of a verb of sequence."""
         for tok in [trigger, *trigger.ancestors]:
             marker = None
+            if tok.dep_ == "prep" and tok.lower_ in self.concessive:
+                return f"background: '{tok.text} … {trigger.text}' is admitted as known, not told"
             if tok.dep_ == "prep" and tok.lower_ in self.since | self.sequence:
                 marker = tok.lower_
             elif tok.pos_ in ("VERB", "AUX"):

@@ -76,6 +76,7 @@ DISAVOWING_ADVERBS = words("event_words", "disavowing_adverbs")
 MISSING_SUPPORT = words("event_words", "missing_support")
 HELPING_PARTICIPLES = words("event_words", "helping_participles")
 BELLIGERENCE_PARTICIPLES = words("event_words", "belligerence_participles")
+SPENDING_VERBS = words("event_words", "spending_verbs")
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
@@ -101,7 +102,7 @@ class DeedJudge:
                or self._attempt(trigger) or self._activity(deed_noun(trigger, trigger_text), anchors)
                or self._present(trigger, anchors) or self._campaign(trigger) or self._war_as_doer(trigger)
                or self._practice_disputed(trigger, anchors) or _support(trigger, trigger_text)
-               or self._side_taken(trigger, anchors))
+               or self._side_taken(trigger, anchors) or _time_spent(trigger, anchors))
         if why:
             return Deed("drop", why)
         doubt = self._denial(trigger) or self._disavowed(trigger) or _talked_about(trigger)
@@ -255,6 +256,15 @@ class DeedJudge:
         if verb.head.head.pos_ in ("VERB", "AUX"):
             return ""  # "accused Russia of shelling the area", "killed by shelling": a deed the verb tells
         return f"'{verb.head.text} {verb.text}': an activity named, with no doer or date of its own"
+
+
+def _time_spent(t: Token, anchors: Anchors) -> str:
+    """"The FSB had spent millions recruiting a network of collaborators", "spent years fighting": a deed
+    told as what time or money went on is a stretch of activity, not one deed, unless its sentence dates it."""
+    spend = t.head.head if t.dep_ == "acl" and t.head.dep_ == "dobj" else t.head
+    if t.tag_ != "VBG" or anchors.own_date or spend.lemma_.lower() not in SPENDING_VERBS:
+        return ""
+    return f"'{spend.text} … {t.text}': time or money spent on an activity, not a deed"
 
 
 def _support(t: Token, trigger_text: str) -> str:

@@ -384,3 +384,8 @@ def test_speakers_coordinated_after_the_deed_are_no_parties(nlp, finder):
 def test_the_other_side_of_a_fight_someone_died_in_is_actor1(nlp, finder):
     assert roles(nlp, finder, "Two men died in a shootout with police on Monday.", "shootout") == {
         "Police Forces": "actor1"}
+
+
+def test_settlers_are_an_armed_party(nlp, finder):
+    assert roles(nlp, finder, "Israeli settlers set fire to two houses in the village on Friday.", "set") == {
+        "Settlers (Israel)": "actor1"}

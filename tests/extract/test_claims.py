@@ -232,3 +232,15 @@ def test_the_words_between_the_last_comma_and_said_are_the_speaker(nlp, claims):
     text = ("A military air strike killed at least 40 people, including children, who had gathered for the "
             "opening of an office in the region on Tuesday, witnesses and an opposition group said.")
     assert one(run(nlp, claims, text), "fatalities").claimant.startswith("witnesses")
+
+
+def test_a_nation_killed_is_people_and_operations_are_no_one(nlp, claims):
+    assert one(run(nlp, claims, "Troops killed three Palestinians during a raid on Thursday."), "fatalities").subject \
+        == "people"
+    found = run(nlp, claims, "Security forces killed 12 militants in two separate operations.")
+    assert [(c.value, c.subject) for c in found if c.property == "fatalities"] == [(12, "attackers")]
+
+
+def test_a_count_of_people_killed_by_others_is_counted(nlp, claims):
+    found = run(nlp, claims, "Violence has surged, with more than 400 Palestinians killed by troops or settlers.")
+    assert one(found, "fatalities").value == 400

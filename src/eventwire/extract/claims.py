@@ -251,9 +251,13 @@ class ClaimExtractor:
                 subject = self.subjects.get(obj.lower_) or self.subjects.get(obj.lemma_.lower())
         if subject is None and noun.lower_ in self.same_kind:  # "... and injured 108 others"
             subject = next((c.subject for c in reversed(claims) if c.subject is not None), None)
-        if subject is None and noun is not tok and prop == "fatalities" and noun.tag_ == "NNS" \
+        if subject is None and noun is not tok and prop == "fatalities" and noun.tag_ in ("NNS", "NNPS") \
+                and (noun.head.i == word.i and (noun.dep_ in ("dobj", "nsubjpass") or word.tag_ == "VBN")
+                     or word.head.i == noun.i) \
                 and (word.lemma_.lower() in KILLING_LEMMAS or word.pos_ == "VERB" and _to_death(word)):
-            subject = "people"  # "killed two teachers", "shot dead three vaccinators": only people are killed
+            # "killed two teachers", "shot dead three vaccinators", "killed three Palestinians", "400 Palestinians
+            # killed": only people are killed ("killed 12 militants in two operations": the operations are no one)
+            subject = "people"
         if subject == "civilians" and noun.lemma_.lower() in PEOPLE_NOUNS:
             # "three military men", "civilian men": a word before a generic noun may name the side
             side = next((c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < noun.i

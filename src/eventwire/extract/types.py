@@ -183,6 +183,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         self.outcome_doer_lemmas = {k: set(v.get("doer_lemmas", ())) for k, v in self.outcomes.items()}
         self.protest_participants = set(outcomes.get("participants", ()))
         self.participant_verbs = set(outcomes.get("participant_verbs", ()))
+        self.demonstrators = self.protest_participants - set(outcomes.get("any_crowd", ()))
         self.symbolic_objects = set(outcomes.get("symbolic_objects", ()))
         self.outcome_harmed_lemmas = {k: set(v.get("harmed_lemmas", ())) for k, v in self.outcomes.items()}
         self.outcome_phrases = LowerLemmaMatcher(nlp)

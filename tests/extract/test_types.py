@@ -612,3 +612,14 @@ def test_a_deed_people_fled_is_the_cause_of_their_flight_not_a_report(clf, nlp, 
 
 def test_an_arrest_for_negligence_is_common_crime(clf, nlp):
     assert subs(clf, nlp, "Police arrested the depot's owner on Saturday on suspicion of negligence.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons found in a fight told with a word of fighting are its spoils: one clash
+    ("Troops clashed with militants in the forest, killing five of them and seizing their rifles.", ["Armed clash"]),
+    ("Soldiers killed four insurgents in a gun battle and recovered three rifles, the army said.", ["Armed clash"]),
+    # a raid that found no fight seized them: the find is the event (and test_families' raid on a farm)
+    ("Police seized a cache of rifles and ammunition at a checkpoint outside the town.", ["Disrupted weapons use"]),
+])
+def test_weapons_seized_in_a_fight_are_its_spoils(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

@@ -60,3 +60,10 @@ def test_a_protest_ahead_does_not_absorb_the_arrest(snip):
         "Strategic developments", "Arrests")
     assert snip.classify("Police detained dozens of protesters during the rally on Friday.") == (
         "Protests", "Protest with intervention")
+
+
+def test_they_who_marched_did_the_violence_of_a_later_sentence(snip):
+    text = "Hundreds of students marched on the ministry on Monday. Some of them attacked a police car."
+    assert snip.classify(text) == ("Riots", "Violent demonstration")
+    text = "Police confronted hundreds of students marching on the ministry. They attacked the marchers with batons."
+    assert snip.classify(text)[1] != "Violent demonstration"

@@ -674,3 +674,14 @@ def test_every_day_tells_a_habit(clf, nlp, text, expected):
 ])
 def test_who_bombed_says_how(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons found in a fight told with a word of fighting are its spoils: one clash
+    ("Troops clashed with militants in the forest, killing five of them and seizing their rifles.", ["Armed clash"]),
+    ("Soldiers killed four insurgents in a gun battle and recovered three rifles, the army said.", ["Armed clash"]),
+    # a raid that found no fight seized them: the find is the event (and test_families' raid on a farm)
+    ("Police seized a cache of rifles and ammunition at a checkpoint outside the town.", ["Disrupted weapons use"]),
+])
+def test_weapons_seized_in_a_fight_are_its_spoils(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

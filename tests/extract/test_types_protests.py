@@ -147,3 +147,23 @@ def test_force_by_police_or_troops_at_a_protest_is_its_repression(sub_types, tex
 ])
 def test_shooting_at_a_demonstration_is_force_against_it_not_a_fight(clf, nlp, text):
     assert subs(clf, nlp, text) == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who protested did the violence: the subject of a protest verb, or a crowd a protest verb describes
+    ("Residents took to the streets to protest power cuts and torched a government building.", "Violent demonstration"),
+    ("Angry crowds protesting the verdict attacked the court building.", "Violent demonstration"),
+    # a crowd that protests nothing is a mob
+    ("A mob attacked a police station in the town on Monday.", "Mob violence"),
+])
+def test_those_who_protest_and_do_violence_riot(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the purpose of a force's deed is no protest's topic: the stones are thrown at the protest
+    ("Police fired tear gas to disperse stone-throwing protesters in the old city.", "Violent demonstration"),
+    ("Hundreds rallied outside the court to protest the jailing of stone-throwing youths.", "Peaceful protest"),
+])
+def test_a_force_s_purpose_is_no_protest_topic(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == [expected]

@@ -183,6 +183,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         self.outcome_doer_lemmas = {k: set(v.get("doer_lemmas", ())) for k, v in self.outcomes.items()}
         self.protest_participants = set(outcomes.get("participants", ()))
         self.participant_verbs = set(outcomes.get("participant_verbs", ()))
+        self.demonstrators = self.protest_participants - set(outcomes.get("any_crowd", ()))
         self.symbolic_objects = set(outcomes.get("symbolic_objects", ()))
         self.outcome_harmed_lemmas = {k: set(v.get("harmed_lemmas", ())) for k, v in self.outcomes.items()}
         self.outcome_phrases = LowerLemmaMatcher(nlp)
@@ -399,8 +400,12 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
                                              for c in h.trigger.children)]
         # "air strikes and artillery fire keep the enemy from advancing", "grenade fighting": weapons
         # named beside a ground fight are its means, and ACLED codes a fight with artillery as one clash
+        # ("killed five militants in a gun battle and seized their rifles": a find in a fight told with a word of
+        # fighting is its spoils; one in a raid that found no fight is not)
         if any(h.sub_event_type == ARMED_CLASH for h in hits):
-            hits = [h for h in hits if not (h.event_type == REMOTE and _named_only(h))]
+            fought = any(h.concept in self.clash_concepts for h in hits)
+            hits = [h for h in hits if not (h.event_type == REMOTE and _named_only(h)
+                                            or fought and self._trigger_of[h.concept].get("spoils_of_a_fight"))]
         # "the protest came a week after police shot two students": an earlier deed recalled is no outcome of it
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()

@@ -405,7 +405,7 @@ class Blocking:
                 break
             if a.dep_ == "pobj" and a.head.lower_ in self.topic_preps:
                 return True
-            if a is not t and any(c.dep_ == "aux" and c.tag_ == "TO" for c in a.children) and a.dep_ in ("advcl", "xcomp", "acl"):
+            if a is not t and self._purpose_topic(a, prev):
                 return True
             if a is not t and a.lemma_.lower() in self.topic_verbs and prev.dep_ in ("dobj", "prep", "ccomp", "xcomp"):
                 return True

@@ -17,7 +17,11 @@ from eventwire.extract.types_base import (
     SPECIFIC,
     VIOLENT_DEMONSTRATION,
     TypeHit,
+    phrase_end,
 )
+
+# plural personal pronouns as subjects: the doer is who they point back to
+THEY = frozenset({"they", "them"})
 
 
 class Protests:
@@ -30,23 +34,28 @@ class Protests:
         for sub in self.outcome_order:
             lemmas = self.outcome_lemmas[sub]
             not_after = set(self.outcomes[sub].get("not_after", ()))
+            not_phrases = set(self.outcomes[sub].get("not_phrases", ()))
             for sent in sents:
-                doc = sent.as_doc() if isinstance(sent, Span) else sent
+                # read in its text, not copied out of it: 'they' points back to an earlier sentence
+                span = sent if isinstance(sent, Span) else sent[:]
+                doc = span.doc
                 masked = set()
-                for match_id, s, e in self.instrument_phrases(doc):
+                for match_id, s, e in self.instrument_phrases(span):
                     if self.instruments[int(self.vocab.strings[match_id])].get("sub_event_type") is None:
                         masked.update(range(s, e))
-                for match_id, s, e in self.outcome_phrases(doc):
+                for match_id, s, e in self.outcome_phrases(span):
                     if self.vocab.strings[match_id] == sub:
                         return self.outcomes[sub]["event_type"], sub, doc[s:e].text
-                for t in doc:
+                for t in span:
                     if (t.lemma_.lower() in lemmas or t.lower_ in lemmas) and not self.kinds.is_calendar(t):
                         if sub != "Protest with intervention" and t.i in masked:
                             continue
-                        if t.i > 0 and doc[t.i - 1].lower_ in not_after:
+                        if t.i > span.start and doc[t.i - 1].lower_ in not_after:
                             continue
+                        if t.i + 1 < span.end and f"{t.lemma_.lower()} {doc[t.i + 1].lemma_.lower()}" in not_phrases:
+                            continue  # 'riot police': a kind of police, not a riot
                         if any(c.dep_ == "neg" for c in t.children) or _no_one(t) or self._blocked(t) or self._topic(t) \
-                                or self.background.cue(t, doc[:]) or self._before_protest(t):
+                                or self.background.cue(t, span) or self._before_protest(t):
                             continue
                         return self.outcomes[sub]["event_type"], sub, t.text
                     if t.pos_ == "VERB" and t.lemma_.lower() in self.outcome_doer_lemmas[sub] \
@@ -57,6 +66,14 @@ class Protests:
                             and any(c.dep_ == "nsubjpass" and self._side([c]) == "state" for c in t.children):
                         return self.outcomes[sub]["event_type"], sub, t.text
         return None
+
+    def _purpose_topic(self, verb: Token, below: Token) -> bool:
+        """Whether ``verb`` is an infinitive of purpose ('rallied to decry the arrests') whose object is a
+        protest's topic.  Not a past tense the parse joined to it ('took to the streets to protest the cuts
+        and torched a building': ``below`` is no part of the infinitive), nor the purpose of a force's deed
+        ('police fired tear gas to disperse stone-throwing protesters')."""
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and verb.dep_ in ("advcl", "xcomp", "acl") \
+            and not (below.dep_ == "conj" and below.tag_ == "VBD") and self._side(self._agent(verb.head)) != "state"
 
     def _before_protest(self, tok: Token) -> bool:
         """'Students rallied after two classmates were killed': a deed in an 'after' adjunct of the protest
@@ -81,21 +98,47 @@ class Protests:
         violence outside a demonstration."""
         if hit.sub_event_type != MOB_VIOLENCE:
             return hit
-        crowd = [hit.trigger, *self._agent(hit.trigger)]
+        head = phrase_end(hit.trigger, hit.trigger_text)  # 'angry crowds': the crowd noun ends the phrase
+        crowd = [hit.trigger, head, *self._agent(head)]
         made_of_protesters = any(g.lemma_.lower() in self.protest_participants for t in crowd for c in t.children
                                  if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
-        if not (at_protest or made_of_protesters):
+        if not (at_protest or made_of_protesters or any(self._protesting(t, self.demonstrators) for t in crowd)):
             return hit
         return TypeHit(hit.trigger, hit.trigger_text, RIOTS, VIOLENT_DEMONSTRATION, hit.concept,
                        f"{hit.reason}; the crowd is demonstrating", hit.weak, hit.weapon)
 
     def _protesters_do(self, verb: Token) -> bool:
         """Whether the protesters are the doer of this verb (``_agent``: its subject, or the one it shares
-        as a conjunct, "attacked a police station and damaged vehicles"): a participant noun, or a noun
-        a protest verb describes ("students protesting the fee hike")."""
-        return any(t.lemma_.lower() in self.protest_participants
-                   or t.dep_ in ("acl", "relcl") and t.lemma_.lower() in self.participant_verbs
-                   for t in self._agent(verb))
+        as a conjunct, "attacked a police station and damaged vehicles"): a participant noun, a noun
+        a protest verb describes ("students protesting the fee hike"), the subject of a protest verb
+        ("residents took to the streets and torched a building"), or 'they' / 'some of them' whose
+        antecedent is one of these ("Hundreds of students marched.  Some of them attacked a police car")."""
+        agent = self._agent(verb)
+        if any(t.dep_ in ("acl", "relcl") and t.lemma_.lower() in self.participant_verbs or self._protesting(t)
+               for t in agent):
+            return True
+        pronoun = next((t for t in agent if t.lower_ in THEY), None)
+        antecedent = _antecedent(pronoun) if pronoun is not None else None
+        return antecedent is not None and self._protesting(antecedent)
+
+    def _protesting(self, noun: Token, names: set[str] | None = None) -> bool:
+        """The noun names protesters: one of ``names`` (the participants: 'demonstrators'), or the subject
+        of a protest verb or a noun one describes ('hundreds of students marched', 'crowds protesting the
+        verdict')."""
+        if noun.lemma_.lower() in (self.protest_participants if names is None else names):
+            return True
+        verbs = [noun.head] if noun.dep_ == "nsubj" else []
+        verbs += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        return any(self._protest_verb(v) for v in verbs)
+
+    def _protest_verb(self, verb: Token) -> bool:
+        """'marched', 'rallied', 'took to the streets': a verb (or the head of a phrase) of protesting."""
+        if verb.pos_ != "VERB":
+            return False
+        if verb.lemma_.lower() in self.participant_verbs or verb.lemma_.lower() in self.protest_lemmas:
+            return True
+        return any(self.triggers[self._phrase_of[self.vocab.strings[m]][0]].get("sub_event_type") == PEACEFUL
+                   and s <= verb.i < e for m, s, e in self.trigger_phrases(verb.sent))
 
     def _protest(self, hits: list[TypeHit], sents, recalled: frozenset[int] = frozenset()) -> list[TypeHit]:
         """A protest takes its sub-type from its outcome and absorbs the hits that are that outcome, and
@@ -153,6 +196,17 @@ class Protests:
         return max(flat, key=lambda h: (h.trigger.i not in recalled, not h.weak, SPECIFIC.get(h.sub_event_type, 1),
                                         -order.get(id(h), 0),
                                         -len(list(h.trigger.ancestors))))
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The subject 'they' points back to: that of the main clause before it, in its own sentence
+    ('protesters gathered and they threw stones') or else in the sentence before."""
+    sent = pronoun.sent
+    for root in (sent.root, pronoun.doc[sent.start - 1].sent.root if sent.start else None):
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        if subject is not None and subject.right_edge.i < pronoun.i:  # not 'some of them' itself
+            return subject
+    return None
 
 
 def _ahead(tok: Token) -> bool:

@@ -685,3 +685,13 @@ def test_who_bombed_says_how(clf, nlp, text, expected):
 ])
 def test_weapons_seized_in_a_fight_are_its_spoils(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a rioting crowd destroys is its riot's
+    ("Supporters of the party threw stones and set fire to at least three buses, police said.",
+     ["Violent demonstration"]),
+    ("Looters set fire to shops in the market on Monday.", ["Looting/property destruction"]),
+])
+def test_a_riots_destruction_is_the_riots(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

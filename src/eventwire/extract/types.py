@@ -50,7 +50,9 @@ from eventwire.extract.types_base import (
     CROWD_CLASH_WORDS,
     GATHERING_NOUNS,
     GROUND,
+    LOOTING,
     PEACEFUL,
+    RIOTS,
     SPEECH_LEMMAS,
     REMOTE,
     TypeHit,
@@ -406,6 +408,10 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             fought = any(h.concept in self.clash_concepts for h in hits)
             hits = [h for h in hits if not (h.event_type == REMOTE and _named_only(h)
                                             or fought and self._trigger_of[h.concept].get("spoils_of_a_fight"))]
+        # "supporters threw stones and set fire to three buses": what a rioting crowd destroys is its riot's
+        # (ACLED codes looting or destruction on its own only when no riot is told)
+        if any(h.event_type == RIOTS for h in hits):
+            hits = [h for h in hits if h.sub_event_type != LOOTING]
         # "the protest came a week after police shot two students": an earlier deed recalled is no outcome of it
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()

@@ -14,6 +14,7 @@ ARMED_CLASH = "Armed clash"
 
 PEACEFUL = "Peaceful protest"
 RIOTS = "Riots"
+LOOTING = "Looting/property destruction"
 MOB_VIOLENCE = "Mob violence"
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 

@@ -389,3 +389,14 @@ def test_the_other_side_of_a_fight_someone_died_in_is_actor1(nlp, finder):
 def test_settlers_are_an_armed_party(nlp, finder):
     assert roles(nlp, finder, "Israeli settlers set fire to two houses in the village on Friday.", "set") == {
         "Settlers (Israel)": "actor1"}
+
+
+def test_a_country_before_a_generic_force_names_its_own(nlp, finder):
+    found = roles(nlp, finder, "Pakistani security forces killed 12 militants in a raid on a hideout on Saturday.", "raid")
+    assert found.get("Military Forces of Pakistan (2024-)") == "actor1" and "Police Forces" not in found
+    found = roles(nlp, finder, "Security forces killed 12 militants in a raid on a hideout on Saturday.", "raid")
+    assert found.get("Police Forces") == "actor1"
+    # a source from a force says whose man spoke: no party of the deed
+    found = roles(nlp, finder, "A source from Russia's security forces said saboteurs took six people hostage.",
+                  "hostage")
+    assert "Military Forces of Russia (2000-)" not in found

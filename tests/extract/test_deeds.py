@@ -264,3 +264,12 @@ def test_a_party_fighting_another_is_a_side_told_not_a_deed(deeds):
 def test_time_or_money_spent_on_a_deed_is_an_activity(deeds):
     found = deeds("An official said the agency had spent millions recruiting a network of collaborators.")
     assert [(t, d.verdict) for t, d in found if t == "recruiting"] == [("recruiting", "drop")]
+
+
+def test_a_deed_one_is_asked_to_imagine_is_not_told(deeds):
+    found = deeds("Imagine a missile strike on a crowded train station at rush hour.")
+    assert found and all(d.verdict == "drop" and "imagined" in d.reason for _, d in found)
+    found = deeds("Pictures showed the missile strike on the train station on Monday.")
+    assert found and all(d.verdict != "drop" for _, d in found)
+    found = deeds("(Pictured: A house is almost completely destroyed following shelling in Mariupol on Friday)")
+    assert found and all(d.verdict != "drop" for _, d in found)

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SUBJECT_DEPS, accused, acted_on,
+from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SOURCE_NOUNS, SUBJECT_DEPS, accused, acted_on,
                                           deed_noun, protest_counterpart, role_of)
 from eventwire.extract.types_base import SPEECH_LEMMAS
 from eventwire.extract.vocab import words
@@ -151,6 +151,13 @@ class ActorFinder:
                 head = tok  # "Russia launched drones", "struck by Russia", "accused Russia of shelling": its forces
             if head is not None:
                 span = sent[min(i, head.i - sent.start) : max(i, head.i - sent.start) + 1]
+                generic = next((n for n, (s, entry, *_rest) in enumerate(out) if entry.country is None
+                                and entry.id != GENERIC_ACTOR and s.start <= head.i < s.end and i not in taken), None)
+                if generic is not None:  # "Pakistani security forces": the country's, not any security forces
+                    span = sent.doc[min(tok.i, out[generic][0].start):max(head.i + 1, out[generic][0].end)]
+                    out[generic] = self._forces(span, code)
+                    taken.update(range(span.start - sent.start, span.end - sent.start))
+                    continue
                 if any(j in taken for j in range(span.start - sent.start, span.end - sent.start)):
                     continue
                 taken.update(range(span.start - sent.start, span.end - sent.start))
@@ -285,8 +292,8 @@ class ActorFinder:
                 root = span.root
                 if any(t.i in speech_heads for t in [root, *root.ancestors][:2]) and root.dep_ in SUBJECT_DEPS:
                     continue  # a speaker, not a doer
-                if any(t.lower_ == "according" and t.dep_ == "prep" for t in root.ancestors):
-                    continue  # "according to Russian military reports": whose account, not a party to the deed
+                if any(t.lower_ == "according" and t.dep_ == "prep" for t in root.ancestors) or _source_of(root):
+                    continue  # "according to Russian military reports", "a source from Russia's security forces"
                 role = "assoc_actor_1"
                 if any(t.i in other_deeds for t in span) or acted_on(span.root, trigger, other_deeds):
                     elsewhere.add(name)  # "Russian shelling", "air defences shot down ...": the other deed's party
@@ -321,6 +328,13 @@ class ActorFinder:
                     first.name, "actor1", first.id, first.alias, first.inter, first.reason + ONLY_NAMED
                 )
         return tuple(found)
+
+
+def _source_of(root: Token) -> bool:
+    """"A source from Russia's security forces told TASS": the phrase says whose man spoke, no party."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "from" and (
+        prep.head.lemma_.lower() in SOURCE_NOUNS or prep.head.lower_ in SOURCE_NOUNS)
 
 
 def _names_other_deed(root: Token, other_deeds: frozenset[int]) -> bool:

@@ -77,6 +77,7 @@ MISSING_SUPPORT = words("event_words", "missing_support")
 HELPING_PARTICIPLES = words("event_words", "helping_participles")
 BELLIGERENCE_PARTICIPLES = words("event_words", "belligerence_participles")
 SPENDING_VERBS = words("event_words", "spending_verbs")
+IMAGINING_VERBS = words("event_words", "imagining_verbs")
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
@@ -102,7 +103,7 @@ class DeedJudge:
                or self._attempt(trigger) or self._activity(deed_noun(trigger, trigger_text), anchors)
                or self._present(trigger, anchors) or self._campaign(trigger) or self._war_as_doer(trigger)
                or self._practice_disputed(trigger, anchors) or _support(trigger, trigger_text)
-               or self._side_taken(trigger, anchors) or _time_spent(trigger, anchors))
+               or self._side_taken(trigger, anchors) or _time_spent(trigger, anchors) or _imagined(trigger))
         if why:
             return Deed("drop", why)
         doubt = self._denial(trigger) or self._disavowed(trigger) or _talked_about(trigger)
@@ -256,6 +257,15 @@ class DeedJudge:
         if verb.head.head.pos_ in ("VERB", "AUX"):
             return ""  # "accused Russia of shelling the area", "killed by shelling": a deed the verb tells
         return f"'{verb.head.text} {verb.text}': an activity named, with no doer or date of its own"
+
+
+def _imagined(t: Token) -> str:
+    """"Imagine a missile strike on a crowded train station at rush hour": a deed a verb of imagining asks
+    the reader for, in the imperative, is thought of, not told (a commentary's device; "he was pictured
+    unfurling a banner during a protest" and a caption's "Pictured: a house destroyed by shelling" tell)."""
+    verb = next((a for a in t.ancestors if a.tag_ == "VB" and a.lemma_.lower() in IMAGINING_VERBS
+                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in a.children)), None)
+    return f"'{verb.text} … {t.text}': a deed imagined, not told" if verb is not None else ""
 
 
 def _time_spent(t: Token, anchors: Anchors) -> str:

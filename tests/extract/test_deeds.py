@@ -273,3 +273,12 @@ def test_a_deed_one_is_asked_to_imagine_is_not_told(deeds):
     assert found and all(d.verdict != "drop" for _, d in found)
     found = deeds("(Pictured: A house is almost completely destroyed following shelling in Mariupol on Friday)")
     assert found and all(d.verdict != "drop" for _, d in found)
+
+
+def test_a_weapon_denied_as_used_is_a_practice_disputed(deeds):
+    found = deeds("Police denied using live ammunition.")
+    assert found and all(d.verdict == "drop" and "disputed" in d.reason for _, d in found)
+    found = deeds("The army denied shelling the town.")  # a denial of blame for one deed: it stands
+    assert found and all(d.verdict != "drop" for _, d in found)
+    found = deeds("Queens man accused of firing gun in Manhattan subway station")  # a headline drops its articles
+    assert found and all(d.verdict != "drop" for _, d in found)

@@ -102,7 +102,7 @@ class DeedJudge:
         why = (self._names_a_kind(trigger, trigger_text) or self._loose(trigger, weak, anchors)
                or self._attempt(trigger) or self._activity(deed_noun(trigger, trigger_text), anchors)
                or self._present(trigger, anchors) or self._campaign(trigger) or self._war_as_doer(trigger)
-               or self._practice_disputed(trigger, anchors) or _support(trigger, trigger_text)
+               or self._practice_disputed(phrase_end(trigger, trigger_text), anchors) or _support(trigger, trigger_text)
                or self._side_taken(trigger, anchors) or _time_spent(trigger, anchors) or _imagined(trigger))
         if why:
             return Deed("drop", why)
@@ -192,12 +192,20 @@ class DeedJudge:
     def _practice_disputed(t: Token, anchors: Anchors) -> str:
         """'It has denied targeting civilians', 'accused of torturing prisoners': a deed denied or blamed
         as a gerund whose object is a bare plural, with no date of its own, is a practice disputed, not one
-        deed ('denied shelling the town' is a denial of blame for one: it stands)."""
-        if t.tag_ != "VBG" or anchors.own_date:
+        deed ('denied shelling the town' is a denial of blame for one: it stands); so is a weapon the deed is
+        told by, as that gerund's bare object ('police denied using live ammunition')."""
+        if anchors.own_date:
+            return ""
+        weapon = t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.tag_ == "VBG" and not any(
+            c.dep_ in ("det", "nummod", "poss") for c in t.children)
+        if weapon:
+            t = t.head  # the weapon named as what was (not) used: the gerund is the deed disputed
+        if t.tag_ != "VBG":
             return ""
         verb = t.head.head if t.dep_ == "pcomp" else t.head
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-        if verb.lemma_.lower() not in DENIAL_LEMMAS | ATTRIBUTION_VERBS or obj is None or not bare_plural(obj):
+        if verb.lemma_.lower() not in DENIAL_LEMMAS | ATTRIBUTION_VERBS or obj is None \
+                or not (bare_plural(obj) or weapon):  # "accused of firing gun": a headline's one deed
             return ""
         return f"'{verb.text} {t.text} {obj.text}': a practice disputed, not one deed"
 

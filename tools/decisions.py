@@ -88,7 +88,8 @@ def write_decisions(shared: Path, out: Path) -> int:
                 speech = claims.speech_heads(sent) if hits else set()  # a speaker is no doer, as in extraction
                 decided = []
                 for h in hits:
-                    actors = sorted(f"{a.name}:{a.role}" for a in finder.find(sent, h.trigger, speech))
+                    actors = sorted(f"{a.name}:{a.role}" for a in finder.find(sent, h.trigger, speech,
+                                                                              trigger_text=h.trigger_text))
                     decided.append([h.trigger_text, h.event_type, h.sub_event_type, actors])
                 f.write(json.dumps({"corpus": corpus, "sentence": sent.text.strip(), "decisions": decided}) + "\n")
                 n += 1

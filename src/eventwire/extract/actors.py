@@ -28,7 +28,6 @@ GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a com
 HOLDER_TAILS = words("place_words", "allegiance_tails") - {"led"}
 # ACLED's interaction codes of a crowd: rioters (5) and protesters (6)
 CROWD_INTERS = (5, 6)
-ONLY_NAMED = " (only named party)"  # the reason's tail of an associate made actor 1 for want of another
 # "killed in a clash with X", "fighting against X": the preposition that names the other side of a deed
 OPPONENT_PREPOSITIONS = words("function_words", "opponent_prepositions")
 SUFFERING_VERBS = words("event_words", "suffering_verbs")
@@ -101,10 +100,6 @@ class ActorFinder:
         ident = self.default_actor1.get(sub_event_type)
         if ident is None:
             return found
-        # a group named in passing is no crowd: "the protest followed fighting between the army and M23 rebels"
-        found = tuple(replace(a, role="assoc_actor_1", reason=a.reason[: -len(ONLY_NAMED)])
-                      if a.role == "actor1" and a.reason.endswith(ONLY_NAMED) and a.inter not in CROWD_INTERS
-                      else a for a in found)
         found = crowd_first(found)
         if any(a.role == "actor1" for a in found):
             return found
@@ -321,11 +316,13 @@ class ActorFinder:
         # another deed of the sentence ("Russia denies targeting civilians, but ... killed by Russian
         # shelling"): it is that deed's doer, no party to this one, and goes
         found = [a for a in found if a.role != "assoc_actor_1" or a.name not in elsewhere]
+        # (in a demonstration only a crowd: "the protest followed fighting with M23 rebels" is the crowd's)
         if found and not any(a.role == "actor1" for a in found):
-            first = next((a for a in found if a.role == "assoc_actor_1"), None)
+            first = next((a for a in found if a.role == "assoc_actor_1" and (not faced or a.inter in CROWD_INTERS)),
+                         None)
             if first is not None:
                 found[found.index(first)] = ActorRef(
-                    first.name, "actor1", first.id, first.alias, first.inter, first.reason + ONLY_NAMED
+                    first.name, "actor1", first.id, first.alias, first.inter, first.reason + " (only named party)"
                 )
         return tuple(found)
 

@@ -99,10 +99,11 @@ class DeedJudge:
         self.trigger_lemmas = trigger_lemmas  # lemmas that are event words (extract.types)
 
     def judge(self, trigger: Token, trigger_text: str, weak: bool, anchors: Anchors) -> Deed:
-        why = (self._names_a_kind(trigger, trigger_text) or self._loose(trigger, weak, anchors)
+        end = phrase_end(trigger, trigger_text)  # the phrase's last word, read by several checks
+        why = (self._names_a_kind(trigger, trigger_text, end) or self._loose(trigger, weak, anchors)
                or self._attempt(trigger) or self._activity(deed_noun(trigger, trigger_text), anchors)
                or self._present(trigger, anchors) or self._campaign(trigger) or self._war_as_doer(trigger)
-               or self._practice_disputed(phrase_end(trigger, trigger_text), anchors) or _support(trigger, trigger_text)
+               or self._practice_disputed(end, anchors) or _support(trigger, end)
                or self._side_taken(trigger, anchors) or _time_spent(trigger, anchors) or _imagined(trigger))
         if why:
             return Deed("drop", why)
@@ -114,10 +115,10 @@ class DeedJudge:
                                  "it may only talk about a deed")
         return REPORT
 
-    def _names_a_kind(self, t: Token, trigger_text: str) -> str:
+    def _names_a_kind(self, t: Token, trigger_text: str, end: Token | None = None) -> str:
         # a phrase ("air raid shelter", "the drone attack claim") is judged by its last word: "missile
         # strike" alone is the phrase's own head, "missile strike footage" names footage
-        first, t = t, phrase_end(t, trigger_text)
+        first, t = t, end if end is not None else phrase_end(t, trigger_text)
         if t.i != first.i and first.pos_ == "VERB" and t.dep_ == "amod":
             return ""  # "shot dead two teachers": a verb's phrase, its last word read as the object's adjective
         after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
@@ -285,12 +286,12 @@ def _time_spent(t: Token, anchors: Anchors) -> str:
     return f"'{spend.text} … {t.text}': time or money spent on an activity, not a deed"
 
 
-def _support(t: Token, trigger_text: str) -> str:
+def _support(t: Token, end: Token) -> str:
     """"Somali forces, backed by African Union troops and U.S. air strikes, have been trying to ...": a deed
     noun as the agent of a participle of support on another noun tells how that party is helped; the deed
     the sentence reports, if any, is its own verb's ("troops backed by air strikes took the town")."""
-    noun = phrase_end(t, trigger_text)
-    while noun.dep_ == "conj" and noun.head is not noun:
+    noun = end  # the phrase's last word ("air strikes")
+    while noun.dep_ == "conj":
         noun = noun.head
     agent = noun.head
     if t.pos_ != "NOUN" or noun.dep_ != "pobj" or agent.dep_ != "agent":

@@ -14,6 +14,8 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.components.times import token_at
+from eventwire.extract.types_base import clause_verb
 from eventwire.model import DateSpan
 
 _LEX = load_json("lexicons", "time_expressions.json")["interval_units"]
@@ -28,7 +30,7 @@ def offset(trigger: Token) -> tuple[int, str, int, Token] | None:
     """(signed days from the dated deed to this one, the phrase, the unit's days, the landmark's clause or
     phrase) when its own marker is counted: "a day after [missiles struck]" gives -1, "two weeks before
     [the offensive]" +14."""
-    verb = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    verb = clause_verb(trigger)
     markers = [trigger.head] if trigger.dep_ == "pobj" and trigger.head.lower_ in MARKER_SIGN else []
     if verb is not None:
         markers += [c for c in verb.children if c.dep_ == "mark" and c.lower_ in MARKER_SIGN]
@@ -41,10 +43,10 @@ def offset(trigger: Token) -> tuple[int, str, int, Token] | None:
                 continue
             number = _count(count_noun)
             if number is not None:
-                days = number * UNIT_DAYS[count_noun.lemma_.lower()] * MARKER_SIGN[marker.lower_]
                 unit = UNIT_DAYS[count_noun.lemma_.lower()]
                 clause = marker if marker.dep_ == "prep" else verb
-                return days, " ".join(t.text for t in count_noun.subtree) + f" {marker.text}", unit, clause
+                return number * unit * MARKER_SIGN[marker.lower_], \
+                    " ".join(t.text for t in count_noun.subtree) + f" {marker.text}", unit, clause
     return None
 
 
@@ -74,7 +76,7 @@ def landmark_dates(sent: Span, out: list, triggers: list[Token], undated: list[b
 
 
 def _within(sent: Span, d: DateSpan, clause: Token) -> bool:
-    tok = next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
+    tok = token_at(sent, d)
     return tok is not None and clause.left_edge.i <= tok.i <= clause.right_edge.i
 
 

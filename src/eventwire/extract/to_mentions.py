@@ -44,6 +44,7 @@ from eventwire.extract.intervals import landmark_dates
 from eventwire.extract.localities import settlement_told_before
 from eventwire.extract.setting import Setting
 from eventwire.extract.totals import TOTAL
+from eventwire.extract.types_base import clause_verb
 from eventwire.geo import km
 from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
 
@@ -232,10 +233,10 @@ class Extractor:
             self._attach_claims(claims, earlier, sent._.dates)
         first = next((i for i, m in enumerate(out) if not m.landmark), 0)
         out = landmark_dates(sent, out, triggers, undated, first)
-        return self._give_claims(out, claims, sent._.claim_words or [None] * len(claims), triggers)
+        return self._give_claims(out, claims, sent._.claim_words or [None] * len(claims), triggers, first)
 
     @staticmethod
-    def _give_claims(out: list[Mention], claims: list, words: list, triggers: list) -> list[Mention]:
+    def _give_claims(out: list[Mention], claims: list, words: list, triggers: list, first: int) -> list[Mention]:
         """The sentence's claims go with its first reported event that is kept, not with a landmark dating
         it, nor with a deed the commentary gate left out (its figures would be lost with it).  A figure
         whose word stands in another deed's own clause counts that deed: "the bombing came a week after
@@ -243,29 +244,34 @@ class Extractor:
         rockets hours after Israeli strikes killed three of its fighters"."""
         if not out or not claims:
             return out
-        first = next((i for i, m in enumerate(out) if not m.landmark), 0)
+        clauses = _own_clauses(triggers) if len(out) > 1 else []
         given: dict[int, list] = {}
         for claim, word in zip(claims, words):
-            given.setdefault(_counting(word, out, triggers, first), []).append(claim)
+            given.setdefault(_counting(word, clauses, first), []).append(claim)
         for i, told in given.items():
             out[i] = replace(out[i], claims=tuple(told))
         return out
 
 
-def _counting(word, out: list[Mention], triggers: list, first: int) -> int:
-    """The mention whose own clause holds the word a figure is tied to, else ``first``.  A mention's own
-    clause is the lowest verb at or above its trigger that heads no other trigger of the sentence ("hours
-    after air strikes on a village killed three": 'killed' is the strikes' clause, and 'fired', which holds
-    it, is the rockets' deed, not theirs; in "two died on Monday, a week after a bombing" the verb above
-    'bombing' is the report's own, so the figure stays with the report)."""
-    if word is None or len(out) < 2:
+def _own_clauses(triggers: list) -> list:
+    """Per trigger, its own clause: the lowest verb at or above it that heads no other trigger of the
+    sentence, or None ("hours after air strikes on a village killed three": 'killed' is the strikes' clause,
+    and 'fired', which holds it, is the rockets' deed, not theirs; in "two died on Monday, a week after a
+    bombing" the verb above 'bombing' is the report's own, so the bombing has none)."""
+    out = []
+    for trigger in triggers:
+        clause = clause_verb(trigger)
+        if clause is not None and any(o.i != trigger.i and (o.i == clause.i or clause.is_ancestor(o)) for o in triggers):
+            clause = None
+        out.append(clause)
+    return out
+
+
+def _counting(word: int | None, clauses: list, first: int) -> int:
+    """The mention whose own clause (``_own_clauses``) holds the word a figure is tied to, the innermost
+    one, else ``first``."""
+    if word is None:
         return first
-    best, size = first, None
-    for i, trigger in enumerate(triggers):
-        clause = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
-        if clause is None or any(o.i != trigger.i and (o.i == clause.i or clause.is_ancestor(o)) for o in triggers):
-            continue
-        if (word == clause.i or clause.is_ancestor(trigger.doc[word])) and (
-                size is None or clause.right_edge.i - clause.left_edge.i < size):
-            best, size = i, clause.right_edge.i - clause.left_edge.i
-    return best
+    held = [(c.right_edge.i - c.left_edge.i, i) for i, c in enumerate(clauses)
+            if c is not None and (word == c.i or c.is_ancestor(c.doc[word]))]
+    return min(held)[1] if held else first

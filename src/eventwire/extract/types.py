@@ -275,7 +275,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         candidates = self._candidates(sent)
         if not candidates:
             return []
-        instrument, deeds = self._instrument(sent), frozenset(sent.start + c[0] for c in candidates)
+        instrument, deeds = self._instrument(sent), self._deeds_apart(sent, candidates)
         accident = instrument is None and self._accident_setting(sent)
         crime = any((t.lemma_.lower() in self.crime or t.lower_ in self.crime) and not self._atrocity(t) for t in sent)
         diplomatic = self._context(sent, self.diplomatic)

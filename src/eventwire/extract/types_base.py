@@ -62,6 +62,11 @@ def to_death(tok: Token) -> bool:
                for c in tok.children)
 
 
+def clause_verb(trigger: Token) -> Token | None:
+    """The verb whose clause tells a deed: the trigger itself, or the nearest verb above an event noun."""
+    return next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+
+
 def bare_plural(tok: Token) -> bool:
     """'Attacks', 'civilians' with no determiner, number or possessive: the kind, not particular ones."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)

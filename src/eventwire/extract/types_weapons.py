@@ -111,15 +111,22 @@ class Weapons:
                 return concept, concepts[concept]["sub_event_type"]
         return None
 
+    @staticmethod
+    def _deeds_apart(sent: Span, candidates: list) -> frozenset[int] | None:
+        """Where the sentence's event words stand, when it has parts that may keep a weapon to themselves
+        (a sequence word, a coordinated verb), else None: read once a sentence, not once a deed."""
+        if not any(t.lower_ in SEQUENCE_MARKS or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in sent):
+            return None
+        return frozenset(sent.start + c[0] for c in candidates)
+
     def _weapon_for(self, sent: Span, head: Token, instrument: tuple[str, str] | None,
-                    deeds: frozenset[int]) -> tuple[str, str] | None:
+                    deeds: frozenset[int] | None) -> tuple[str, str] | None:
         """The weapon of the deed ``head``: a clause of another happening ("hours after air strikes killed
         three", "..., and drones struck a depot") keeps its weapon to itself; a deed whose own part names
         none still takes the sentence's ("three servicemen were killed following a drone attack": the
         harm the strike did; "the attack comes after two drones attempted to strike": this article's
         attack, told by its likeness.  Taking none was tried: dev lost its Engels deaths, 1.000 -> 0.981)."""
-        if instrument is None or not any(
-                t.lower_ in SEQUENCE_MARKS or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in sent):
+        if instrument is None or deeds is None:
             return instrument
         return self._instrument(sent, head, deeds) or instrument
 

@@ -88,7 +88,7 @@ class Dates:
         out = []
         for hit in hits:
             # a date expression dates the trigger whose clause holds it; else the nearest free one
-            sourced = [d for d in dates if _in_attribution(_token_at(sent, d), hit.trigger)]
+            sourced = [d for d in dates if _in_attribution(token_at(sent, d), hit.trigger)]
             mine = [d for d, o in zip(dates, owner) if o is hit and d not in sourced]
             telling = sourced + [d for d, o in zip(dates, owner)
                                  if o is None and d not in sourced and self.dates_telling(sent, d, hit)]
@@ -96,10 +96,10 @@ class Dates:
             told_for_time = self.types.background.sequence_adjunct(hit.trigger)
             free = [d for d, o in zip(dates, owner) if o is None and d not in telling
                     and not self._of_another_argument(sent, d, hit) and not _since_elsewhere(sent, d, clause)
-                    and (told_for_time is None or _inside(_token_at(sent, d), told_for_time))]
+                    and (told_for_time is None or _inside(token_at(sent, d), told_for_time))]
             # the nearest free date, one in the deed's own clause before one on a verb above it ("HRW said in
             # April that soldiers had executed villagers in February": April dates the saying)
-            near = mine or sorted(free, key=lambda d: (not _inside(_token_at(sent, d), clause),
+            near = mine or sorted(free, key=lambda d: (not _inside(token_at(sent, d), clause),
                                                        abs(d.span[0] - (hit.trigger.idx - sent.start_char))))
             out.append(HitDates(near, telling, self.named_as_topic(hit)))
         return _clauses_of_deeds(sent, hits, dates, out)
@@ -108,7 +108,7 @@ class Dates:
         """'The chilly weather in mid-April ... have stalled the offensive': a date inside another noun
         argument of the verb the trigger hangs from (its subject, when the trigger is the object), on a
         noun that is no event word, dates that noun, not the deed."""
-        tok, verb = _token_at(sent, d), hit.trigger.head
+        tok, verb = token_at(sent, d), hit.trigger.head
         if tok is None or hit.trigger.dep_ not in ("dobj", "nsubjpass", "pobj") or verb.pos_ != "VERB":
             return False
         arg = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i != hit.trigger.i
@@ -133,7 +133,7 @@ class Dates:
           a noun that is no event word, below the verb the date is on.
         A date inside the trigger's own phrase ('Monday's attack') always dates it.
         """
-        tok = _token_at(sent, d)
+        tok = token_at(sent, d)
         if tok is None or hit.trigger.is_ancestor(tok):
             return False
         verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
@@ -162,9 +162,10 @@ def _since_elsewhere(sent: Span, d: DateSpan, clause: Token) -> bool:
     """'The protest followed fighting with rebels, who have seized towns since last year': a date after
     'since' on a perfect starts a span that runs to the present for that verb; it dates no deed outside
     its clause."""
-    tok = _token_at(sent, d)
-    since = tok if tok is not None and tok.lower_ == "since" else (
-        sent.doc[tok.i - 1] if tok is not None and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "since" else None)
+    tok = token_at(sent, d)
+    if tok is None:
+        return False
+    since = next((t for t in (tok, sent.doc[max(tok.i - 1, sent.start)]) if t.lower_ == "since"), None)
     if since is None or since.is_ancestor(clause):
         return False  # "since 2017, when a general was killed": the deed is told of that date
     verb = since.head  # whose span it starts: a perfect's ("have seized ... since last year")
@@ -177,7 +178,7 @@ def _inside(tok: Token | None, clause: Token) -> bool:
     return tok is not None and (tok.i == clause.i or clause.is_ancestor(tok))
 
 
-def _token_at(sent: Span, d: DateSpan) -> Token | None:
+def token_at(sent: Span, d: DateSpan) -> Token | None:
     """The first token of a date expression."""
     return next((t for t in sent if t.idx - sent.start_char >= d.span[0]), None)
 

@@ -400,3 +400,25 @@ def test_a_country_before_a_generic_force_names_its_own(nlp, finder):
     found = roles(nlp, finder, "A source from Russia's security forces said saboteurs took six people hostage.",
                   "hostage")
     assert "Military Forces of Russia (2000-)" not in found
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a party word qualifying a force's site names who owns what was hit, not who did it
+    ("Gang members overran the town on Monday, setting fire to a police station.", "overran",
+     {"Police Forces": "actor2"}),
+    ("Rebels shelled a Ukrainian army base near the town.", "shelled", {"Military Forces of Ukraine (2019-)": "actor2"}),
+])
+def test_a_party_qualifying_a_force_site_is_no_doer(nlp, finder, text, trigger, expected):
+    assert roles(nlp, finder, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, trigger, others, expected", [
+    # the deed someone is arrested on suspicion of is the suspects', not the arresters'
+    ("Lebanese troops arrested two men in Tyre on suspicion of firing rockets at Israel.", "firing", ("arrested",), {}),
+    ("Lebanese troops detained a man accused of planting the bomb.", "planting", ("detained",), {}),
+    # a deed the arresters did on the way stays theirs
+    ("Lebanese troops arrested two men after clashing with gunmen.", "clashing", ("arrested",),
+     {"Military Forces of Lebanon": "actor1", "Unidentified Armed Group": "actor2"}),
+])
+def test_an_arrester_is_no_party_to_the_deed_suspected(nlp, finder, text, trigger, others, expected):
+    assert roles(nlp, finder, text, trigger, others) == expected

@@ -101,6 +101,16 @@ def test_responsibility_claimed_denied_and_blamed(nlp, claims):
     assert not [c for c in silent if c.property == "responsibility"]
 
 
+@pytest.mark.parametrize("text, blamed", [
+    ("The minister blamed the attack on the Carlos Patino front.", "Carlos Patino front"),
+    ("Officials blamed it on rebels from the north.", "rebels from the north"),
+    ("The army blamed the rebels on Monday for the ambush.", "rebels"),
+])
+def test_blamed_on_names_whom_not_the_deed(nlp, claims, text, blamed):
+    c = one(run(nlp, claims, text), "responsibility")
+    assert c.value == blamed
+
+
 @pytest.mark.parametrize("text,prop", [("No one was injured in the strike, the mayor said.", "injuries"),
                                        ("No one was killed when the shell hit the depot.", "fatalities")])
 def test_no_one_is_nobody_not_a_count_of_one(nlp, claims, text, prop):
@@ -232,6 +242,9 @@ def test_the_words_between_the_last_comma_and_said_are_the_speaker(nlp, claims):
     text = ("A military air strike killed at least 40 people, including children, who had gathered for the "
             "opening of an office in the region on Tuesday, witnesses and an opposition group said.")
     assert one(run(nlp, claims, text), "fatalities").claimant.startswith("witnesses")
+    text = ("An air strike hit a school on Monday, killing 17 people, most of them children, an official of the "
+            "shadow National Unity Government said.")
+    assert one(run(nlp, claims, text), "fatalities").claimant.startswith("official of the shadow")
 
 
 def test_a_nation_killed_is_people_and_operations_are_no_one(nlp, claims):

@@ -319,6 +319,13 @@ def test_a_deed_coordinated_with_a_dated_one_shares_its_date(extractor):
         "Attack": date(2024, 3, 8), "Abduction/forced disappearance": date(2024, 3, 8)}
 
 
+def test_a_participle_telling_how_a_dated_deed_went_shares_its_date(extractor):
+    text = "Gunmen stormed a village in Zamfara state on Friday, abducting at least 20 women."
+    ms = extractor.extract(document(text, published=date(2024, 3, 10)))
+    assert {m.sub_event_type: m.date.start for m in ms} == {
+        "Attack": date(2024, 3, 8), "Abduction/forced disappearance": date(2024, 3, 8)}
+
+
 def test_a_since_date_of_another_clause_dates_no_deed(extractor):
     text = ("The protest in Kinshasa on Saturday followed a week of fighting between the army and M23 rebels, "
             "who have seized a string of towns in North Kivu province since last year.")

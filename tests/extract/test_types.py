@@ -695,3 +695,38 @@ def test_weapons_seized_in_a_fight_are_its_spoils(clf, nlp, text, expected):
 ])
 def test_a_riots_destruction_is_the_riots(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # destruction told as how a violent deed went is that deed's
+    ("Insurgents stormed a village on Saturday night, beheading seven people and burning dozens of homes.",
+     ["Attack"]),
+    ("Hundreds of gang members overran the town on Monday, freeing 500 inmates and setting fire to a police station.",
+     ["Non-state actor overtakes territory"]),
+    # told on its own, it is an event of its own
+    ("Militants burned dozens of homes in the village on Saturday.", ["Looting/property destruction"]),
+])
+def test_destruction_in_a_violent_deeds_participle_is_that_deeds(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause with its own subject on a meeting noun tells what was said there
+    ("The Israeli army said in a statement that the commander had been responsible for rocket fire toward northern Israel, "
+     "and that its aircraft had also struck a weapons depot overnight.", ["Air/drone strike"]),
+    # a topic named is no report
+    ("The army issued a statement on the air strikes that hit the depot.", []),
+])
+def test_a_statements_content_clause_is_a_report(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of stopping asked for names the deed it would stop
+    ("Amnesty International called on the authorities to stop using live ammunition against protesters.", []),
+    ("Rights groups urged the army to halt its shelling of the town.", []),
+    # a stop that happened is no wish
+    ("The army halted its shelling of the town on Monday.", ["Shelling/artillery/missile attack"]),
+])
+def test_a_stop_asked_for_reports_no_deed(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

@@ -22,6 +22,7 @@ TARGET_PREPS = words("function_words", "target_prepositions")
 AGENT_PREPOSITIONS = words("function_words", "agent_prepositions")
 OWN_ACTION_VERBS = words("event_words", "own_action_verbs")
 ATTRIBUTION_VERBS = words("event_words", "attribution_verbs")
+SUSPICION_WORDS = words("event_words", "suspicion_words")
 SUPPORT_VERBS = words("event_words", "support_verbs")
 SOURCE_NOUNS = words("event_words", "source_nouns")
 # the lemmatizer misreads some past forms ("staged" -> "stag"): the regular forms of a verb ending in -e count too
@@ -43,6 +44,7 @@ FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
 OBJECT_CONTROL_VERBS = words("event_words", "object_control_verbs")
 VICTIM_SUBJECT_VERBS = words("event_words", "victim_subject_verbs")
 # "its forces had beaten back an incursion": who repels a deed is the side it was aimed at
+FORCE_SITES = words("place_words", "force_site_nouns")
 REPEL_LEMMAS = frozenset(load_json("lexicons", "event_types.json")["not_event_cues"]["repel_lemmas"])
 
 
@@ -96,10 +98,15 @@ def deed_of_clause(verb: Token, trigger: Token) -> bool:
 
 def acted_on(root: Token, trigger: Token, other_deeds: frozenset[int]) -> bool:
     """The subject of another deed whose object holds this one ("air defences shot down 15 drones launched
-    overnight"): it did that deed to this one's weapons, and is no party to their launch."""
+    overnight"): it did that deed to this one's weapons, and is no party to their launch.  So is the subject
+    of a deed done on suspicion of this one ("troops arrested two men on suspicion of firing rockets"): the
+    suspects' deed, not the arresters'."""
     verb = root.head
-    return root.dep_ == "nsubj" and verb.i in other_deeds and any(
-        c.dep_ == "dobj" and (c.i == trigger.i or c.is_ancestor(trigger)) for c in verb.children)
+    if root.dep_ != "nsubj" or verb.i not in other_deeds:
+        return False
+    return any(c.dep_ == "dobj" and (c.i == trigger.i or c.is_ancestor(trigger)) for c in verb.children) \
+        or any(a.lemma_.lower() in SUSPICION_WORDS or a.lower_ in SUSPICION_WORDS
+               for a in trigger.ancestors if verb.is_ancestor(a))
 
 
 def protest_counterpart(root: Token, trigger: Token) -> bool:
@@ -198,6 +205,9 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         deps = [t.dep_ for t in path[:-1]]
         if _says(path, speech_heads):
             return None
+        if len(deps) > 1 and deps[0] in ("compound", "amod") and root.head.lemma_.lower() in FORCE_SITES \
+                and "nsubj" not in deps[1:]:
+            return "actor2"  # "overran the town, setting fire to a police station": the site's owner was hit
         if deps and deps[-1] == "nsubjpass" and trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
             return "actor1"
         if deps and deps[-1] in SUBJECT_DEPS and path[-2].dep_ != "nsubjpass":

@@ -54,6 +54,7 @@ from eventwire.extract.types_base import (
     PEACEFUL,
     RIOTS,
     SPEECH_LEMMAS,
+    participle_host,
     REMOTE,
     TypeHit,
     to_death,
@@ -70,6 +71,8 @@ PROTEST_POLICING = words("event_words", "protest_policing")
 DYING_LEMMAS = words("event_words", "dying_verbs")
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
 BATTLES = "Battles"
+# the types whose deeds are political violence: a strategic development told as how one went is part of it
+VIOLENT_EVENT_TYPES = frozenset({BATTLES, "Violence against civilians", REMOTE})
 # phrase patterns are read for their lemmas only: the model's entity recogniser runs last and sets none,
 # so it is left out of their lemmatising (~480 short docs at every start-up)
 PHRASE_UNUSED = ("ner",)
@@ -92,6 +95,11 @@ def _named_only(hit: TypeHit) -> bool:
     """The hit's words are all nouns ("air strikes", "artillery fire"): a deed named, not told with its verb."""
     t = hit.trigger
     return all(w.pos_ in ("NOUN", "PROPN", "ADJ") for w in t.doc[t.i : t.i + len(hit.trigger_text.split())])
+
+
+def _host_index(trigger: Token) -> int | None:
+    host = participle_host(trigger)
+    return None if host is None else host.i
 
 
 def _reciprocal(tok: Token) -> bool:
@@ -412,6 +420,11 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         # (ACLED codes looting or destruction on its own only when no riot is told)
         if any(h.event_type == RIOTS for h in hits):
             hits = [h for h in hits if h.sub_event_type != LOOTING]
+        # "insurgents stormed a village, beheading seven and burning dozens of homes": destruction told as how a
+        # violent deed went is that deed's (ACLED codes the attack, not a second, strategic event beside it)
+        violent = {h.trigger.i for h in hits if h.event_type in VIOLENT_EVENT_TYPES}
+        if violent:
+            hits = [h for h in hits if not (h.sub_event_type == LOOTING and _host_index(h.trigger) in violent)]
         # "the protest came a week after police shot two students": an earlier deed recalled is no outcome of it
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()

@@ -67,6 +67,15 @@ def clause_verb(trigger: Token) -> Token | None:
     return next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
 
 
+def participle_host(tok: Token) -> Token | None:
+    """'Stormed a village on Saturday, beheading seven and burning dozens of homes': a participle set
+    after a verb's clause (and the participles coordinated with it) tells how that deed went, in the same
+    telling; the verb it hangs from, else None."""
+    while tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG":
+        tok = tok.head
+    return tok.head if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" else None
+
+
 def bare_plural(tok: Token) -> bool:
     """'Attacks', 'civilians' with no determiner, number or possessive: the kind, not particular ones."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)

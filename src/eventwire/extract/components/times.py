@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import datelines
 from eventwire.extract.times import TimeResolver
 from eventwire.extract.types import EventTypeClassifier, TypeHit
-from eventwire.extract.types_base import TIME_NOUNS, phrase_end
+from eventwire.extract.types_base import TIME_NOUNS, participle_host, phrase_end
 from eventwire.model import DateSpan, Document
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")  # "in 1995", "in the 1990s"
@@ -201,7 +201,8 @@ def _clauses_of_deeds(sent: Span, hits: list[TypeHit], dates: list[DateSpan],
     tells that deed or that time, so a trigger in it with no date of its own takes the noun's or the
     time's (a date owned by the noun is no free date left for the clause).  So does a deed's verb
     coordinated with another deed's, whose subject does both in one telling ("gunmen stormed a school
-    early on Friday and abducted 40 students")."""
+    early on Friday and abducted 40 students"), and a participle telling how a deed went ("overran the town
+    on Monday, setting fire to the police station")."""
     by_trigger = {h.trigger.i: hd for h, hd in zip(hits, dated)}
     out = []
     for h, hd in zip(hits, dated):
@@ -213,6 +214,8 @@ def _clauses_of_deeds(sent: Span, hits: list[TypeHit], dates: list[DateSpan],
             near = host.near if host is not None else [d for d in dates if d.span[0] <= at < d.span[1]]
         elif not near and h.trigger.dep_ == "conj" and h.trigger.pos_ == "VERB" and h.trigger.head.i in by_trigger:
             near = by_trigger[h.trigger.head.i].near
+        elif not near and (host := participle_host(h.trigger)) is not None and host.i in by_trigger:
+            near = by_trigger[host.i].near
         out.append(replace(hd, near=near) if near else hd)
     return out
 

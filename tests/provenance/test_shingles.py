@@ -2,8 +2,9 @@
 from prov_texts import CHROME, DUPLICATE, ORIGINAL, SPUN
 
 from eventwire.provenance import shingles
-from eventwire.provenance.shingles import (Sketcher, containment, duplicate_key, entity_key, features, jaccard,
+from eventwire.provenance.shingles import (containment, duplicate_key, entity_key, features, jaccard,
                                            load_lexicon, number_value, split_sentences, stem)
+from eventwire.provenance.sketcher import Sketcher
 
 
 def test_duplicate_key_ignores_case_punctuation_and_spacing():
@@ -103,3 +104,26 @@ def test_the_remembered_words_belong_to_their_lexicon():
     other = dataclasses.replace(lex, synonyms={**lex.synonyms, "shell": "~strike", "depot": "~strike"})
     assert other.word_cache == {}
     assert features(text, other) == _reference_features(text, other) != _reference_features(text, lex)
+
+
+def _slices_hashed(lower: list[str]) -> frozenset[int]:
+    """The shingle set as it was first written: each window sliced, joined and hashed."""
+    size = shingles.SHINGLE_SIZE
+    return frozenset(
+        shingles.token_hash(" ".join(lower[i:i + size])) for i in range(max(1, len(lower) - size + 1))
+    ) if lower else frozenset()
+
+
+def test_shingle_hashes_are_the_sliced_windows_hashed():
+    for text in (ORIGINAL, DUPLICATE, SPUN, CHROME, "", "one", "two words here", "exactly five words in it",
+                 "six words are in this line", "Kyiv\u2019s \u201cdrone\u201d attack \u2014 na\u00efve caf\u00e9 1,000"):
+        lower = [t.lower() for t in shingles.TOKEN_RE.findall(shingles.normalise(text))]
+        assert shingles.shingle_hashes(lower) == _slices_hashed(lower)
+    assert len(shingles.shingle_hashes("a b c d e f".split())) == 2
+
+
+def test_normalise_is_the_character_translation():
+    table = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+    for text in (ORIGINAL, SPUN, "\u2018a\u2019 \u201cb\u201d\u00a0c", "plain", "", "\u2019\u2019\u201d\u201c"):
+        assert shingles.normalise(text) == text.translate(table)
+    assert shingles.normalise("it\u2019s\u00a0\u201cx\u201d") == "it's \"x\""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from eventwire.clean.blocks import Unit
 from eventwire.clean.features import (
-    EMAIL, PHONE, capitalised, ends_sentence, has_letters, is_title_case, looks_like_reporting, mixed_script_words,
+    EMAIL, LOOKALIKE_LETTER, PHONE, capitalised, ends_sentence, has_letters, is_title_case, looks_like_reporting, mixed_script_words,
     normalise, strip_bullet, strip_dates_and_times, title_case_share, url_share, words, MINOR_WORDS,
 )
 from eventwire.clean.lexicon import Lexicon, load_lexicon
@@ -126,6 +126,8 @@ def residue(text: str, lex: Lexicon) -> str | None:
 
 def lookalike_letters(text: str, lex: Lexicon) -> str | None:
     """Words spelt with Cyrillic or Greek look-alikes among Latin letters ("Аdvеrtіѕе wіth uѕ")."""
+    if not LOOKALIKE_LETTER.search(text):  # no look-alike letter, no mixed word: not worth splitting the line
+        return None
     mixed, total = mixed_script_words(text)
     if mixed >= LOOKALIKE_MIN_WORDS and mixed >= LOOKALIKE_MIN_SHARE * total:
         return "look-alike letters (obfuscated text)"

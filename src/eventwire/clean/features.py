@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from eventwire.clean.dates import DATE_STRING, TIME_STRING
+from eventwire.clean import wordgate
 from eventwire.clean.lexicon import load_lexicon
 from eventwire.phrases import alternation
 
@@ -35,19 +36,22 @@ LOOKALIKE_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 MINOR_WORDS = load_lexicon().groups["title_minor_words"]
 
 
-# words() and normalise() of the lines of the page being cleaned: the boilerplate rules, the line
-# model's features and the block, title and link-list rules ask them of the same line again and again
-# (~6 and ~4 times a line on the ingest bench).  Cleaner.clean starts every page with both emptied
+# words(), normalise() and looks_like_reporting() of the lines of the page being cleaned: the boilerplate
+# rules, the line model's features and the block, title and link-list rules ask them of the same line
+# again and again (~6, ~4 and ~2 times a line on the ingest bench).  Cleaner.clean starts every page with both emptied
 # (new_page), so nothing is kept from one page to the next; the cap bounds a caller that never does.
 PAGE_MEMO_LIMIT = 20_000
 _WORDS: dict[str, tuple[str, ...]] = {}
 _NORMALISED: dict[str, str] = {}
+_REPORTING: dict[str, bool] = {}
 
 
 def new_page() -> None:
-    """Forget the last page's lines (see ``_WORDS``)."""
+    """Forget the last page's lines (see ``_WORDS``; ``wordgate`` keeps its own)."""
     _WORDS.clear()
     _NORMALISED.clear()
+    _REPORTING.clear()
+    wordgate.forget_page()
 
 
 def words(text: str) -> list[str]:
@@ -96,7 +100,12 @@ def mixed_script_words(text: str) -> tuple[int, int]:
 
 def looks_like_reporting(text: str) -> bool:
     """Attribution or quotation marks: the line is probably news, not page furniture."""
-    return bool(REPORTING.search(text))
+    found = _REPORTING.get(text)
+    if found is None:
+        if len(_REPORTING) >= PAGE_MEMO_LIMIT:
+            _REPORTING.clear()
+        found = _REPORTING[text] = bool(REPORTING.search(text))
+    return found
 
 
 def url_share(text: str) -> float:

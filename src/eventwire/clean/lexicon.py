@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from eventwire.clean.wordgate import GatedPattern, PhraseGate
 from eventwire.phrases import alternation
 
 LEXICON_PACKAGE = "eventwire.data.lexicons"
@@ -23,6 +24,11 @@ LEXICON_FILE = "boilerplate.json"
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     """Any phrase of the group as whole words, anywhere in a line."""
     return re.compile(rf"(?<![\w]){'(?:' + alternation(phrases) + ')'}(?![\w])", re.IGNORECASE)
+
+
+def gated_phrase_pattern(phrases: list[str]) -> GatedPattern:
+    """``phrase_pattern`` behind a ``wordgate.PhraseGate``: the lines without its words are not searched."""
+    return GatedPattern(phrase_pattern(phrases), PhraseGate(phrases))
 
 
 def label_pattern(labels: list[str]) -> re.Pattern[str]:
@@ -36,20 +42,20 @@ class Lexicon:
 
     groups: dict[str, frozenset[str]]
     lead_in_label: re.Pattern[str]
-    cta: re.Pattern[str]
-    comment_prompt: re.Pattern[str]
-    share_cookie: re.Pattern[str]
+    cta: GatedPattern
+    comment_prompt: GatedPattern
+    share_cookie: GatedPattern
     credit_label: re.Pattern[str]
-    credit_by: re.Pattern[str]
+    credit_by: GatedPattern
     caption_strong: re.Pattern[str]
     caption_weak: re.Pattern[str]
     metadata_label: re.Pattern[str]
-    metadata_label_any: re.Pattern[str]
+    metadata_label_any: GatedPattern
     credit_line_label: re.Pattern[str]
-    credit_line_suffix: re.Pattern[str]
-    widget: re.Pattern[str]
-    spam: re.Pattern[str]
-    block_cue: re.Pattern[str]  # widget words: an input of the line model, never a rule on its own
+    credit_line_suffix: GatedPattern
+    widget: GatedPattern
+    spam: GatedPattern
+    block_cue: GatedPattern  # widget words: an input of the line model, never a rule on its own
 
     def has(self, group: str, phrase: str) -> bool:
         return phrase.lower() in self.groups[group]
@@ -65,18 +71,21 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         groups=groups,
         lead_in_label=label_pattern(raw["lead_in_labels"]),
-        cta=phrase_pattern(raw["cta_phrases"]),
-        comment_prompt=phrase_pattern(raw["comment_prompts"]),
-        share_cookie=phrase_pattern(raw["share_cookie_phrases"]),
+        cta=gated_phrase_pattern(raw["cta_phrases"]),
+        comment_prompt=gated_phrase_pattern(raw["comment_prompts"]),
+        share_cookie=gated_phrase_pattern(raw["share_cookie_phrases"]),
         credit_label=label_pattern(raw["credit_labels"]),
-        credit_by=phrase_pattern(raw["credit_by_labels"]),
+        credit_by=gated_phrase_pattern(raw["credit_by_labels"]),
         caption_strong=re.compile(rf"[(\[]\s*(?:{strong})\s*[)\]]", re.IGNORECASE),
         caption_weak=re.compile(rf"[(\[]\s*(?:{weak})\s*[)\]]", re.IGNORECASE),
         metadata_label=label_pattern(raw["metadata_labels"]),
-        metadata_label_any=re.compile(rf"(?<!\w)(?:{alternation(raw['metadata_labels'])})\s*:", re.IGNORECASE),
+        metadata_label_any=GatedPattern(
+            re.compile(rf"(?<!\w)(?:{alternation(raw['metadata_labels'])})\s*:", re.IGNORECASE),
+            PhraseGate(raw["metadata_labels"]),
+        ),
         credit_line_label=re.compile(rf"^\W*(?:{alternation(raw['credit_line_labels'])})\s", re.IGNORECASE),
-        credit_line_suffix=phrase_pattern(raw["credit_line_suffixes"]),
-        widget=phrase_pattern(raw["widget_phrases"]),
-        spam=phrase_pattern(raw["spam_terms"]),
-        block_cue=phrase_pattern(raw["block_cues"]),
+        credit_line_suffix=gated_phrase_pattern(raw["credit_line_suffixes"]),
+        widget=gated_phrase_pattern(raw["widget_phrases"]),
+        spam=gated_phrase_pattern(raw["spam_terms"]),
+        block_cue=gated_phrase_pattern(raw["block_cues"]),
     )

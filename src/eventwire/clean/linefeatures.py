@@ -41,8 +41,10 @@ CURRENCY = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:usd|eur|gbp|dollars?|euros?)\
 PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 DIGIT = re.compile(r"\d")
 PAST_OR_GERUND = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
-# Weather and clock widgets: "21°C", "-3 °F", "10:45 AM".
+# Weather and clock widgets: "21°C", "-3 °F", "10:45 AM".  Each match holds a "°" or a ":"
+# (WEATHER_OR_CLOCK_MARKS): a line with neither is not searched.
 WEATHER_OR_CLOCK = re.compile(r"-?\d+\s?°\s?[CF]?|\b\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?)?(?!\d)", re.IGNORECASE)
+WEATHER_OR_CLOCK_MARKS = ("°", ":")
 # Reaction and comment counters: "12 Comments", "1.2K shares", "Likes 45".
 COUNTER = re.compile(r"^\W*(?:\d[\d.,]*[km]?\s*[^\W\d]+|[^\W\d]+\s*\(?\d[\d.,]*[km]?\)?)\W*$", re.IGNORECASE)
 # Block cues counted up to this many hits per line.
@@ -101,6 +103,11 @@ def _lexicon_hits(text: str, lex: Lexicon) -> dict[str, float]:
     }
 
 
+def weather_or_clock(text: str) -> bool:
+    """``WEATHER_OR_CLOCK`` searched only in a line holding one of its marks."""
+    return any(c in text for c in WEATHER_OR_CLOCK_MARKS) and bool(WEATHER_OR_CLOCK.search(text))
+
+
 def _title_share(toks: list[str]) -> float:
     """``features.title_case_share`` on words already split."""
     content = [w for w in toks if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
@@ -142,7 +149,7 @@ def own_features(text: str, lex: Lexicon, rule_drop: bool, repeated: bool) -> di
         "lex_block": min(len(lex.block_cue.findall(probe)), CUE_CAP) / CUE_CAP,
         "question": float(text.rstrip().endswith("?")),
         "counter": float(len(text) <= UI_MAX_CHARS and bool(COUNTER.match(text))),
-        "weather_or_clock": float(bool(WEATHER_OR_CLOCK.search(probe))),
+        "weather_or_clock": float(weather_or_clock(probe)),
         "starts_lower": float(text[:1].islower()),
         "link_shaped": float(n <= LINK_SHAPED_MAX_WORDS and is_link_shaped(text)),
     }

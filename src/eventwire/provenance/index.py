@@ -28,7 +28,8 @@ from datasketch import MinHash, MinHashLSH
 from ..model import CopyLink, Provenance
 from .drift import DriftDetector
 from .fluency import spun_copies
-from .shingles import DocFeatures, Lexicon, Sketcher, features, load_lexicon
+from .shingles import DocFeatures, Lexicon, features, load_lexicon
+from .sketcher import Sketcher
 from .stories import (TEMPLATE_PRONE, Link, Member, choose_root, components, relate, story_id, unrelated_titles,
                       weakest)
 

@@ -6,7 +6,7 @@ every story at once; this keeps the same MinHash bands in an indexed table
 content-unit signature and the normalised-text key of each document
 (``prov_sketches``) and every verified copy link (``prov_links``).  Adding a document:
 
-1. sketches it (``shingles.Sketcher``, datasketch ``MinHash``) and cuts each
+1. sketches it (``sketcher.Sketcher``, datasketch ``MinHash``) and cuts each
    signature into the bands ``MinHashLSH`` would use for the same threshold;
 2. looks its bands up: documents sharing one are candidates, as are earlier
    documents with the same normalised text; names-and-numbers bands are
@@ -40,7 +40,8 @@ from ..store import provenance_index as px
 from .drift import DriftDetector
 from .index import (MIN_FEATURES, NEAR_DUP_LSH_THRESHOLD, REWRITE_LSH_THRESHOLD,
                     TRANSLATION_LSH_THRESHOLD, DocInfo, _identity, assign_groups, verify, worth_verifying)
-from .shingles import DocFeatures, Lexicon, Sketcher, features, load_lexicon
+from .shingles import DocFeatures, Lexicon, features, load_lexicon
+from .sketcher import Sketcher
 from .stories import Link
 
 THRESHOLDS = {"shingles": NEAR_DUP_LSH_THRESHOLD, "units": REWRITE_LSH_THRESHOLD, "anchors": TRANSLATION_LSH_THRESHOLD}

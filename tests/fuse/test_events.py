@@ -363,3 +363,31 @@ def test_a_place_a_report_names_beats_a_finer_one_another_report_borrowed():
     # with no place named by any report, the finest borrowed one still wins
     (ev,) = run([borrowed, replace(named, place=SHEB_REGION)])
     assert ev.location.name == "Shebekino"
+
+
+def test_a_deed_told_again_without_its_day_in_the_same_report_joins_the_deed_it_dated():
+    shelling = said("d_a", "At least nine people were killed when shells struck a camp in Mykolaiv on Friday.", "shells",
+                    date(2024, 3, 1), CITY, etype="Explosions/Remote violence", sub="Shelling/artillery/missile attack")
+    # the same article, dated only by its page, few words in common with the sentence that dated it
+    again = Mention("d_a", Evidence("d_a", "The army said the rounds had been fired by rebels from the hills.", 200, 265),
+                    "Explosions/Remote violence", "Shelling/artillery/missile attack", "fired",
+                    DateSpan(date(2024, 3, 4), date(2024, 3, 4), "day", ""), CITY)
+    (ev,) = run([shelling, again])
+    assert ev.date.start == date(2024, 3, 1) and len(ev.mentions) == 2
+    # another outlet's sentence, as loosely worded, names no deed of its own: an event of its own
+    other = replace(again, document="d_b", evidence=replace(again.evidence, document="d_b"))
+    assert len(run([shelling, other])) == 2
+
+
+def test_a_page_date_outside_the_date_a_report_gives_in_its_words_is_not_the_events():
+    told = said("d_a", "He attended a rally at the stadium.", "rally", date(2022, 4, 22), CITY, explicit=False,
+                etype="Protests", sub="Peaceful protest")
+    dated = Mention("d_a", Evidence("d_a", "Athletes attended a rally at the Mykolaiv stadium last month.", 100, 160),
+                    "Protests", "Peaceful protest", "rally", DateSpan(date(2022, 3, 1), date(2022, 3, 31), "month", "last month"),
+                    CITY)
+    (ev,) = run([told, dated])
+    assert (ev.date.start, ev.date.precision) == (date(2022, 3, 1), "month")
+    # outnumbered by reports dated only by their page, a date in words may be a deed recalled in passing
+    more = replace(told, evidence=replace(told.evidence, sentence="Police watched the rally at the stadium.", start=300))
+    (ev,) = run([told, dated, more])
+    assert ev.date.start == date(2022, 4, 22)

@@ -39,9 +39,17 @@ def _pick_type(ms: Sequence[Mention]) -> tuple[str, str]:
 
 
 def _pick_date(ms: Sequence[Mention]) -> DateSpan | None:
+    """The most precise date the reports give, the most often given on a tie, words before a page's date.
+    When at least as many reports date the deed in their own words as by their page, a page's date outside
+    every date they give is not the deed's ("a rally at the stadium last month" beside "attended a rally",
+    dated only by the page: the month, not the page's day); fewer may be a deed recalled in passing that
+    joined the event ("the attack comes after drones struck the Kremlin earlier this month")."""
     dated = [m.date for m in ms if m.date is not None]
     if not dated:
         return None
+    own = [m.date for m in ms if m.date is not None and m.date.text and not m.landmark]
+    if len(own) >= sum(1 for d in dated if not d.text):  # as many reports date it in their words as by a page
+        dated = [d for d in dated if d.text or any(o.start <= d.start and d.end <= o.end for o in own)]
     best_rank = min(DATE_RANK.get(d.precision, 9) for d in dated)
     best = [d for d in dated if DATE_RANK.get(d.precision, 9) == best_rank]
     explicit = [d for d in best if d.text] or best

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from eventwire.fuse.blocks import soft as _soft
 from eventwire.fuse.match import (
+    BACKGROUND_MIN_OVERLAP,
     COMMON_REFERENCE_EVENTS,
     REFERENCE_MIN_SHARED,
     content_overlap,
@@ -102,4 +103,12 @@ def background_fit(m: Mention, kin: list[Mention], common: frozenset[str] = froz
     if side.named and (shared := shared_reference(m, placed, common, theirs if len(placed) == len(kin) else None,
                                                   words)) >= REFERENCE_MIN_SHARED:
         return 1.0 + shared
-    return content_overlap(m, placed, common, side.content) if side.soft else 0.0
+    if not side.soft:
+        return 0.0
+    overlap = content_overlap(m, placed, common, side.content)
+    # "At least nine people were killed when shells struck a camp on Friday ... The army said the shells had
+    # been fired by the rebels": one report's deed told again without its day is the deed it dated, the
+    # more so the more words it shares with it (another report's fit must share the words to fit at all)
+    if any(o.document == m.document and o.entry == m.entry and not _soft(o) for o in placed):
+        return BACKGROUND_MIN_OVERLAP + overlap
+    return overlap

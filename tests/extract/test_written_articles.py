@@ -58,5 +58,9 @@ def test_written_article_events(mentions_of, name, n, ev):
         assert m.date is not None and str(m.date.start) == ev["date"], m.date
     if "fatalities" in ev:
         assert ev["fatalities"] in [c.value for c in m.claims if c.property == "fatalities"], m.claims
+    if "claimant" in ev:
+        assert any(ev["claimant"] in (c.claimant or "") for c in m.claims if c.property == "fatalities"), m.claims
+    if "blamed" in ev:
+        assert ev["blamed"] in [c.value for c in m.claims if c.property == "responsibility"], m.claims
     if "no_fatalities" in ev:
         assert ev["no_fatalities"] not in [c.value for c in m.claims if c.property == "fatalities"], m.claims

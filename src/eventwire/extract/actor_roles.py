@@ -193,6 +193,13 @@ def _says(path: list[Token], speech_heads: set[int]) -> bool:
     return speaking is not None and path[speaking - 1].dep_ in SUBJECT_DEPS
 
 
+def _site_owner(root: Token, deps: list[str]) -> bool:
+    """A party word qualifying a force's site ("a police station", "an army base") on the way to the deed,
+    not through a subject: it names who owns what the deed was done to, not who did it."""
+    return len(deps) > 1 and deps[0] in ("compound", "amod") and root.head.lemma_.lower() in FORCE_SITES \
+        and "nsubj" not in deps[1:]
+
+
 def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     root = span.root
     if len(span) == 2 and span[0].head.i != span[1].i and span[1].head.i != span[0].i:
@@ -205,9 +212,6 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         deps = [t.dep_ for t in path[:-1]]
         if _says(path, speech_heads):
             return None
-        if len(deps) > 1 and deps[0] in ("compound", "amod") and root.head.lemma_.lower() in FORCE_SITES \
-                and "nsubj" not in deps[1:]:
-            return "actor2"  # "overran the town, setting fire to a police station": the site's owner was hit
         if deps and deps[-1] == "nsubjpass" and trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
             return "actor1"
         if deps and deps[-1] in SUBJECT_DEPS and path[-2].dep_ != "nsubjpass":
@@ -221,8 +225,8 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
             return "actor1"
         if deps and deps[-1] in ("nsubjpass", "dobj"):
             return "actor2"
-        if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in TARGET_PREPS:
-            return "actor2"
+        if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in TARGET_PREPS or _site_owner(root, deps):
+            return "actor2"  # "fired on X"; "overran the town, setting fire to a police station": the site's owner
         if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in AGENT_PREPOSITIONS:
             return "actor1"
         if len(path) >= 3 and path[-2].lower_ == "between":

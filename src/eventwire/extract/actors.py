@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SOURCE_NOUNS, SUBJECT_DEPS, accused, acted_on,
                                           deed_noun, protest_counterpart, role_of)
+from eventwire.extract.state_forces import STATE_FORCES, bare_force_spans
 from eventwire.extract.types_base import SPEECH_LEMMAS
 from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
@@ -39,6 +40,9 @@ class CatalogueEntry:
     name: str
     inter: int | None
     country: str | None
+
+
+STATE_FORCE_ENTRY = CatalogueEntry(STATE_FORCES, "Military Forces", 1, None)
 
 
 def _people(adjective: str) -> str | None:
@@ -92,6 +96,11 @@ class ActorFinder:
             e = self.entries[self.military[country]]
             return e.name, e.id, e.inter
         return self.military_names.get(country, f"Military Forces of {country}"), None, 1
+
+    def named_military(self, country: str) -> tuple[str, str | None, int | None] | None:
+        """``military_of`` for a country whose forces the catalogue or ``military_names`` names; else None
+        (no actor is better than one named by a country code)."""
+        return self.military_of(country, "") if country in self.military or country in self.military_names else None
 
     def with_default_actor1(self, found: tuple[ActorRef, ...], sub_event_type: str) -> tuple[ActorRef, ...]:
         """A rally whose text names no doer still has one: ACLED's protesters (rioters for a violent
@@ -157,7 +166,9 @@ class ActorFinder:
                     continue
                 taken.update(range(span.start - sent.start, span.end - sent.start))
                 out.append(self._forces(span, code))
-        return out + [self._forces(span, code) for span, code in self._speakers_own_forces(sent, taken)]
+        out += [self._forces(span, code) for span, code in self._speakers_own_forces(sent, taken)]
+        # "soldiers killed three rebels": a state's forces without their country, given one with the deed's place
+        return out + [(span, STATE_FORCE_ENTRY, STATE_FORCE_ENTRY.name, None) for span in bare_force_spans(sent, taken)]
 
     def _forces(self, span: Span, code: str) -> tuple[Span, CatalogueEntry, str, str]:
         """The actor phrase of a country's forces: the catalogue's entry, or one made for a country it lacks."""
@@ -282,7 +293,7 @@ class ActorFinder:
                 role = "actor2"
             if role is None:
                 # catalogue groups and forces named in an event sentence are at least associated
-                if entry is None or entry.id in ("civilians", "protesters", "police", "unidentified"):
+                if entry is None or entry.id in ("civilians", "protesters", "police", "unidentified", STATE_FORCES):
                     continue
                 root = span.root
                 if any(t.i in speech_heads for t in [root, *root.ancestors][:2]) and root.dep_ in SUBJECT_DEPS:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventwire.extract.state_forces import STATE_FORCES
+
 IN_SENTENCE = "in the sentence"  # the ending of to_mentions' reason for a place found in the sentence itself
 
 
@@ -28,7 +30,10 @@ class Anchors:
     @classmethod
     def of(cls, own_date: bool, place_reason: str, actors, claims) -> "Anchors":
         # an actor the text does not name (a rally's default protesters: no alias) is no participant it gives
-        return cls(own_date, place_reason.endswith(IN_SENTENCE), any(a.alias for a in actors) or bool(claims))
+        # nor are a state's soldiers named by their noun alone ("the military was repelling an attack"), as before
+        # the actor finder gave them a country (extract.state_forces): the deed judge was set without them
+        return cls(own_date, place_reason.endswith(IN_SENTENCE),
+                   any(a.alias and a.id != STATE_FORCES for a in actors) or bool(claims))
 
     @property
     def concrete(self) -> bool:

@@ -43,6 +43,7 @@ from eventwire.extract.genre import GenreClassifier
 from eventwire.extract.intervals import landmark_dates
 from eventwire.extract.localities import settlement_told_before
 from eventwire.extract.setting import Setting
+from eventwire.extract.state_forces import with_scene_country
 from eventwire.extract.totals import TOTAL
 from eventwire.extract.types_base import clause_verb
 from eventwire.geo import km
@@ -207,6 +208,8 @@ class Extractor:
             elif place is None or place.precision not in EVENT_PRECISIONS:
                 place, preason = self._context(place, preason, start, article, earlier + out, sent._.actors[n],
                                                settlement_told_before(sent))
+            actors = with_scene_country(sent._.actors[n], place, earlier + out, self.actors.named_military,
+                                        place is not None and article.setting.inside(place))
             out.append(Mention(
                 document=doc.id,
                 evidence=ev,
@@ -215,7 +218,7 @@ class Extractor:
                 trigger=hit.trigger_text,
                 date=date,
                 place=place,
-                actors=sent._.actors[n],
+                actors=actors,
                 story=story,
                 reason=f"{hit.reason}; place: {preason or 'none'}; date: {date.reason if date else 'none'}"
                        + (f"; {landmarks[n]}" if landmarks[n] else "")

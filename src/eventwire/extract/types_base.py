@@ -76,6 +76,13 @@ def participle_host(tok: Token) -> Token | None:
     return tok.head if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" else None
 
 
+def content_clause(tok: Token) -> bool:
+    """'Said in a statement that its aircraft had struck a depot': a clause with its own subject on a
+    meeting noun tells what was said there, a report like 'said that'; 'a statement on the attacks' and
+    'talks aimed at ending the fighting' only name a topic."""
+    return tok.dep_ == "acl" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def bare_plural(tok: Token) -> bool:
     """'Attacks', 'civilians' with no determiner, number or possessive: the kind, not particular ones."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)

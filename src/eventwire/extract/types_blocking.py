@@ -22,6 +22,7 @@ from eventwire.extract.types_base import (
     TIME_NOUNS,
     TOPIC_PREPOSITIONS,
     aux_host,
+    content_clause,
     bare_plural,
     class_described,
     open_period,
@@ -272,7 +273,7 @@ class Blocking:
                 continue  # "protesters demanded ...", "urged ... during a march": who plans, and where, are real
             if self._is_plan(anc) and not self._known_topic(tok):
                 return f"under plan/threat verb '{anc.text}'"
-            if lemma in self.meeting and not _content_clause(path[depth]):
+            if lemma in self.meeting and not content_clause(path[depth]):
                 return f"inside '{anc.text}'"
             if lemma in self.judgement and not self._judged_deed(tok, anc):
                 return f"inside '{anc.text}'"
@@ -427,13 +428,6 @@ class Blocking:
         ('thousands of demonstrators' are the demonstrators)."""
         return tok.pos_ == "NOUN" and tok.lemma_.lower() not in NO_TOPIC_NOUNS \
             and tok.lemma_.lower() not in self._lemma_concepts and tok.lower_ not in self._lemma_concepts
-
-
-def _content_clause(tok: Token) -> bool:
-    """'Said in a statement that its aircraft had struck a depot': a clause with its own subject on a
-    meeting noun tells what was said there, a report like 'said that'; 'a statement on the attacks' and
-    'talks aimed at ending the fighting' only name a topic."""
-    return tok.dep_ == "acl" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _denied_content(tok: Token) -> str | None:

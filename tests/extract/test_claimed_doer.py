@@ -32,3 +32,14 @@ def test_a_doer_the_report_named_stays(extractor):
     (m,) = _extract(extractor, "Russian drones struck a depot in Odesa on Monday. "
                                "The Pakistani Taliban claimed responsibility.")
     assert [a.name for a in m.actors if a.role == "actor1"] == ["Military Forces of Russia (2000-)"]
+
+
+def test_a_claim_goes_back_past_a_deed_whose_doer_is_named(extractor):
+    ms = _extract(extractor, "Gunmen stormed a village in Bannu district on Saturday, killing seven people. "
+                             "Pakistani troops killed four militants in a firefight near the village on Sunday. "
+                             "The Pakistani Taliban claimed the raid in a statement.")
+    raid = next(m for m in ms if m.sub_event_type == "Attack")
+    fight = next(m for m in ms if m.sub_event_type == "Armed clash")
+    assert [a.name for a in raid.actors if a.role == "actor1"] == ["TTP: Tehreek-e-Taliban Pakistan"]
+    assert any(c.property == "responsibility" for c in raid.claims)
+    assert not any(c.property == "responsibility" for c in fight.claims)

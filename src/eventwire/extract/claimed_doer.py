@@ -12,10 +12,11 @@ the same, narrowly:
 - only a side named in the actor catalogue in the claim's own subject, and
   an armed one (not a crowd, nor civilians);
 - only for the latest deed the article told before the claim, of a violent
-  kind (a strike, a fight, an attack), not a landmark, and only when its
-  report named no doer but an unidentified one ("gunmen", "a suicide
-  bomber"): a named doer is the reporter's word against the claim's, and the
-  claim stays visible as a claim on the event either way.
+  kind (a strike, a fight, an attack), not a landmark, whose report named no
+  doer but an unidentified one ("gunmen", "a suicide bomber"): a deed with a
+  named doer is not what the group claims (the reporter's word against the
+  claim's), so the claim goes back past it to the deed it can be about, and
+  stays visible as a claim on that event.
 
 The actor says so in its reason, so a reviewer sees it came from the claim.
 """
@@ -39,15 +40,25 @@ def own_claims(claims: list[Claim]) -> list[Claim]:
             and c.value == c.claimant]
 
 
+def claimed_deed(earlier: list[Mention]) -> int | None:
+    """The deed a group's claim of its own part is about: the latest one told whose doer is unknown or
+    unidentified ("gunmen stormed a village ... Rwandan troops killed four militants ... The Islamic State
+    claimed the raid": not the troops' fight, whose doer is named), of a claimable kind, not a landmark."""
+    return next((i for i in range(len(earlier) - 1, -1, -1)
+                 if earlier[i].event_type in CLAIMABLE_TYPES and not earlier[i].landmark
+                 and not any(a.role == "actor1" and a.id != GENERIC_ACTOR for a in earlier[i].actors)), None)
+
+
 def claimed_doer(sent: Span, claims: list[Claim], earlier: list[Mention], finder: ActorFinder) -> None:
-    """Give the latest deed told its claimant as actor 1 (``earlier`` is changed in place)."""
+    """Give the deed a claim is about (``claimed_deed``) its claimant as actor 1 (``earlier`` is changed
+    in place)."""
     own = own_claims(claims)
     if not own or not earlier:
         return
-    m = earlier[-1]
-    if m.event_type not in CLAIMABLE_TYPES or m.landmark \
-            or any(a.role == "actor1" and a.id != GENERIC_ACTOR for a in m.actors):
+    i = claimed_deed(earlier)
+    if i is None:
         return
+    m = earlier[i]
     phrase = own[0].value
     found = next(((span, entry) for span, entry, _name, _country in finder.spans(sent)
                   if entry is not None and entry.id != GENERIC_ACTOR and entry.inter not in NOT_ARMED_INTERS
@@ -57,4 +68,4 @@ def claimed_doer(sent: Span, claims: list[Claim], earlier: list[Mention], finder
     span, entry = found
     doer = ActorRef(entry.name, "actor1", entry.id, span.text, entry.inter,
                     f"'{span.text}' claimed responsibility in the sentence after the deed")
-    earlier[-1] = replace(m, actors=(doer, *[a for a in m.actors if a.role != "actor1"]))
+    earlier[i] = replace(m, actors=(doer, *[a for a in m.actors if a.role != "actor1"]))

@@ -32,7 +32,7 @@ from eventwire import datelines
 from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
 from eventwire.extract.borrowed_doer import borrow_doer
-from eventwire.extract.claimed_doer import claimed_doer
+from eventwire.extract.claimed_doer import claimed_deed, claimed_doer, own_claims
 from eventwire.extract.components.context import Article, usable_pub
 from eventwire.extract.components.places import (at_locality, context_place, COUNTRY_OF_DEED, EVENT_PRECISIONS,
                                                  filed_spans, LOCALITY, TOWN_PRECISIONS)
@@ -165,8 +165,12 @@ class Extractor:
         if towns and at is not None and at.precision in TOWN_PRECISIONS and at.lat is not None and all(
                 t.lat is not None and km(t.lat, t.lon, at.lat, at.lon) > SAME_TOWN_KM for t in towns):
             return
+        own = own_claims(claims)
+        claimed = claimed_deed(earlier) if own else None
         for claim in claims:
             i = battles[-1] if claim.property == "control" and battles else told[-1]
+            if claim in own and claimed is not None:
+                i = claimed  # "the Islamic State claimed the raid": the raid's, not the troops' fight told since
             earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
 
     def _sentence(self, sent: Span, off: int, article: Article, story: str | None,
@@ -234,6 +238,7 @@ class Extractor:
         if dropped == len(hits) and claims and earlier:
             # its event words only talk about a deed, so its figures are told as in a sentence without one
             self._attach_claims(claims, earlier, sent._.dates)
+            claimed_doer(sent, claims, earlier, self.actors)  # "X claimed the raid, saying its fighters had killed"
         first = next((i for i, m in enumerate(out) if not m.landmark), 0)
         out = landmark_dates(sent, out, triggers, undated, first)
         return self._give_claims(out, claims, sent._.claim_words or [None] * len(claims), triggers, first)

@@ -422,3 +422,10 @@ def test_a_party_qualifying_a_force_site_is_no_doer(nlp, finder, text, trigger, 
 ])
 def test_an_arrester_is_no_party_to_the_deed_suspected(nlp, finder, text, trigger, others, expected):
     assert roles(nlp, finder, text, trigger, others) == expected
+
+
+def test_a_phrase_in_a_clause_under_a_deed_with_its_own_subject_is_what_it_was_done_to(nlp, finder):
+    # the parse hangs "operating from a school" as a clause whose subject is the militants
+    r = roles(nlp, finder, "The Israeli military said it struck Hamas militants operating from a school compound.",
+              "struck")
+    assert r == {"Military Forces of Israel (2022-)": "actor1", "Hamas Movement": "actor2"}

@@ -1,4 +1,5 @@
 """A deed whose sentence names no doer takes the article's previous same-type doer, within limits."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -50,6 +51,10 @@ def test_borrowed_from_the_nearest_same_type_deed_only():
     assert borrow_doer((), "Strategic developments", "Disrupted weapons use", 2, *unzip(earlier)) == ()
     # a landmark only dates another deed
     assert borrow_doer((), *SHELLING, 2, [1], [told((RUSSIA,), landmark=True)]) == ()
+    # an earlier entry of a live page is another report
+    entry = [(1, replace(told((RUSSIA,)), entry="08:15 GMT"))]
+    assert borrow_doer((), *SHELLING, 2, *unzip(entry), "09:40 GMT") == ()
+    assert borrow_doer((), *SHELLING, 2, *unzip(entry), "08:15 GMT")[0].name == RUSSIA.name
 
 
 @pytest.mark.parametrize("previous", [

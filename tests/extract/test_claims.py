@@ -257,3 +257,15 @@ def test_a_nation_killed_is_people_and_operations_are_no_one(nlp, claims):
 def test_a_count_of_people_killed_by_others_is_counted(nlp, claims):
     found = run(nlp, claims, "Violence has surged, with more than 400 Palestinians killed by troops or settlers.")
     assert one(found, "fatalities").value == 400
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors said at least 30 children had died of malnutrition since the summer.",
+    "Twelve people died from cholera in the camp, the agency said.",
+])
+def test_a_death_put_down_to_hunger_or_disease_is_no_count_of_the_dead(nlp, claims, text):
+    assert not [c for c in run(nlp, claims, text) if c.property == "fatalities"]
+
+
+def test_a_death_of_wounds_is_counted(nlp, claims):
+    assert one(run(nlp, claims, "Two soldiers died of their wounds in hospital, the army said."), "fatalities").value == 2

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.gazetteer import ADMIN1, COUNTRY, Gazetteer, load
+from eventwire.extract.gazetteer import ADMIN1, ADMIN2, COUNTRY, Gazetteer, load
 from eventwire.geo import km
 
 
@@ -16,6 +16,21 @@ def test_region_with_suffix_is_admin1(gaz):
     ids = gaz.lookup("Kursk region")
     assert ids and all(gaz.kind[i] == ADMIN1 and gaz.cc[i] == "RU" for i in ids)
     assert {gaz.kind[i] for i in gaz.lookup("Belgorod Oblast")} == {ADMIN1}
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Negros Occidental province", "PH"),  # GeoNames: "Province of Negros Occidental"
+    ("Oudalan province", "BF"),  # "Province de l'Oudalan"
+])
+def test_a_division_named_with_its_word_first_is_found_as_english_writes_it(gaz, name, country):
+    ids = gaz.lookup(name)
+    assert ids and all(gaz.kind[i] == ADMIN2 and gaz.cc[i] == country for i in ids)
+    assert not gaz.lookup(name.rsplit(" ", 1)[0])  # the bare name alone stays unindexed
+
+
+def test_english_names_of_regions_geonames_spells_otherwise(gaz):
+    assert {gaz.cc[i] for i in gaz.lookup("Bekaa Valley")} == {"LB"}
+    assert any(gaz.name[i] == "Sagaing" for i in gaz.lookup("Sagaing region"))
 
 
 def test_bare_region_named_after_its_city_is_the_city(gaz):

@@ -193,6 +193,12 @@ def _says(path: list[Token], speech_heads: set[int]) -> bool:
     return speaking is not None and path[speaking - 1].dep_ in SUBJECT_DEPS
 
 
+def _complement_below(deps: list[str], trigger: Token) -> bool:
+    """"It struck Hamas militants operating from a school", parsed as a clause under 'struck': a phrase
+    in a clausal complement of a deed whose own subject is another is who the deed was done to."""
+    return deps[-1] == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in trigger.children)
+
+
 def _site_owner(root: Token, deps: list[str]) -> bool:
     """A party word qualifying a force's site ("a police station", "an army base") on the way to the deed,
     not through a subject: it names who owns what the deed was done to, not who did it."""
@@ -223,7 +229,7 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
             return "actor2"  # a clause on another noun of the deed: "shot down drones launched by Russia"
         if deps and deps[-1] in ("poss", "amod", "compound", "nmod"):
             return "actor1"
-        if deps and deps[-1] in ("nsubjpass", "dobj"):
+        if deps and (deps[-1] in ("nsubjpass", "dobj") or _complement_below(deps, trigger)):
             return "actor2"
         if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ in TARGET_PREPS or _site_owner(root, deps):
             return "actor2"  # "fired on X"; "overran the town, setting fire to a police station": the site's owner

@@ -44,17 +44,20 @@ BORROW_MAX_SENTENCES = 3
 
 
 def borrow_doer(actors: tuple[ActorRef, ...], event_type: str, sub_event_type: str, sentence_index: int,
-                told_in: Sequence[int], earlier: Sequence[Mention]) -> tuple[ActorRef, ...]:
+                told_in: Sequence[int], earlier: Sequence[Mention], entry: str = "") -> tuple[ActorRef, ...]:
     """``actors`` with the previous same-type deed's actor 1 added when the sentence names none.
 
-    ``earlier``: the article's mentions so far, in order; ``told_in``: the index of each one's sentence.
+    ``earlier``: the article's mentions so far, in order; ``told_in``: the index of each one's sentence;
+    ``entry``: the live-page entry the deed is told in.  An earlier entry of a live page is another report,
+    whose doer says nothing of this one's ("08:15 Israeli air strikes on Khan Younis ... 09:40 Sirens sounded
+    after a rocket was fired from Gaza": the rocket is not Israel's).
     """
     if event_type not in BORROWING_TYPES or sub_event_type in NOT_BORROWING_SUB_TYPES:
         return actors
     if any(a.role == "actor1" for a in actors):
         return actors
     for index, m in zip(reversed(told_in), reversed(earlier)):
-        if sentence_index - index > BORROW_MAX_SENTENCES:
+        if sentence_index - index > BORROW_MAX_SENTENCES or m.entry != entry:
             break
         if m.landmark or m.event_type != event_type or m.sub_event_type in NOT_BORROWING_SUB_TYPES:
             continue

@@ -34,6 +34,7 @@ FATAL_INJURY_LEMMAS = words("claims", "fatal_injury_lemmas")
 TREATMENT_LEMMAS = words("claims", "treatment_lemmas")
 TREATMENT_WORDS = words("claims", "treatment_words")
 PEOPLE_NOUNS = words("claims", "people_nouns")
+NONVIOLENT_CAUSES = words("claims", "nonviolent_causes")
 # the longest speaker phrase read between a sentence's last comma and its verb of saying ("the regional
 # governor's spokesman said", "an official of the shadow National Unity Government said": 8 words, so
 # 9 tokens from the comma): set by hand; a run there holding a verb is a clause, not a name, whatever its length
@@ -89,6 +90,12 @@ def _to_death(tok: Token) -> bool:
         c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp") for c in tok.children) \
         or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "dead" and tok.nbor(1).dep_ == "amod" \
         and any(c.dep_ == "dobj" and tok.nbor(1) in c.subtree for c in tok.children)
+
+
+def _nonviolent(word: Token) -> bool:
+    """'Died of malnutrition', 'died from cholera': a death put down to hunger, disease or the weather."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in NONVIOLENT_CAUSES for g in c.children) for c in word.children)
 
 
 def _blamed_on(verb: Token) -> Token | None:
@@ -352,7 +359,7 @@ class ClaimExtractor:
             if word is None:
                 continue
             prop = self._property(word)
-            if prop is None:
+            if prop is None or prop == "fatalities" and _nonviolent(word):
                 continue
             subject = self._subject(tok, noun, word, prop, claims)
             if prop in ("fatalities", "injuries", "captured") and subject is None and noun is not tok:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from eventwire.data import load_json
 from eventwire.extract.gazetteer import (
     _LATIN_NAME,
     _REGION_WORDS,
@@ -36,6 +37,10 @@ from eventwire.extract.gazetteer import (
 REGION_CITY_POP = 10000
 # a national capital is the capital city only above this size (not a namesake hamlet)
 CAPITAL_MIN_POP = 50000
+
+# "Province of X" -> "X province": longest prefix first (place_words.json admin2_name_prefixes)
+ADMIN2_PREFIXES = dict(sorted(load_json("lexicons", "place_words.json")["admin2_name_prefixes"]["prefixes"].items(),
+                              key=lambda kv: -len(kv[0])))
 
 
 class TableBuilder:
@@ -183,9 +188,15 @@ class TableBuilder:
                     self.index(f"{b} {suf}", i)
 
     def _admin2(self) -> None:
-        """Counties and districts: always with their suffix."""
+        """Counties and districts: always with their suffix; a name with its division word first in its own
+        language also as English writes it ("Province of Negros Occidental": "Negros Occidental province")."""
         for c, code, n, la, lo in _rows("admin2.tsv"):
             i = self.add(ADMIN2, n, c, code, float(la), float(lo), 0, None)
+            prefix = next((p for p in ADMIN2_PREFIXES if n.startswith(p) and len(n) > len(p)), None)
+            if prefix is not None:
+                word = ADMIN2_PREFIXES[prefix]
+                for w in (word, word.capitalize()):
+                    self.index(f"{n[len(prefix):]} {w}", i)
             words = n.split()
             if len(words) > 1 and words[-1] in ADMIN2_SUFFIXES:
                 self.index(n, i)

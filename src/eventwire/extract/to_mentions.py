@@ -96,7 +96,8 @@ class Extractor:
             for sent in next(parsed).sents:
                 sentence_no += 1
                 for m in self._sentence(sent, item.offset, entries[n], story, mentions, para_date, commentary):
-                    actors = borrow_doer(m.actors, m.event_type, m.sub_event_type, sentence_no, told_in, mentions)
+                    actors = borrow_doer(m.actors, m.event_type, m.sub_event_type, sentence_no, told_in, mentions,
+                                         m.entry)
                     mentions.append(replace(m, actors=actors))
                     told_in.append(sentence_no)
         return mentions

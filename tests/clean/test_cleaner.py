@@ -72,3 +72,13 @@ def test_a_live_pages_entry_stamps_stay_but_a_lone_date_line_goes(cleaner):
     report = "\n\n".join([LIVE_ENTRIES[0][0]] + [body for _, body in LIVE_ENTRIES])
     text = cleaner.clean(Record(source="t", text=report)).text
     assert LIVE_ENTRIES[0][0] not in text and LIVE_ENTRIES[0][1] in text
+
+
+def test_a_live_pages_time_stamps_stay_when_each_heads_its_entry(cleaner):
+    times = ["09:15 GMT", "10:40 GMT", "12:05 GMT"]
+    live = "\n\n".join(f"{t}\n\n{body}" for t, (_, body) in zip(times, LIVE_ENTRIES))
+    text = cleaner.clean(Record(source="t", text=live)).text
+    assert all(t in text for t in times)
+    # a player's "00:00" rows and times heading nothing the page keeps are furniture
+    furniture = "\n\n".join([body for _, body in LIVE_ENTRIES] + ["00:00", "00:00", "00:00", "00:00"])
+    assert "00:00" not in cleaner.clean(Record(source="t", text=furniture)).text

@@ -52,15 +52,22 @@ ID_HEX_DIGITS = 16
 
 
 def keep_entry_stamps(verdicts: list[boilerplate.Verdict]) -> list[boilerplate.Verdict]:
-    """A live page's dated entry stamps ("22 Apr 2022 - 18:44 GMT") stay in its text.
+    """A live page's entry stamps ("22 Apr 2022 - 18:44 GMT", "08:15 GMT") stay in its text.
 
     On an article page a date-and-time line is furniture; on a live page, a column of entries each
     under its own stamp, the stamps say when each entry was written, and extraction dates an entry's
-    deeds by them (``dating.entries``).  Only pages with at least ``entries.MIN_STAMPS`` such lines are
-    live pages; on any other the lines go as before."""
-    from eventwire.dating.entries import is_dated_stamp, MIN_STAMPS
+    deeds by them and reads each entry as a report of its own (``dating.entries``).  Only pages with at
+    least ``entries.MIN_STAMPS`` lines carrying a date of their own are live pages as before; a page whose
+    stamps are times only (under one date, or the page's) is one when that many of them each head text the
+    page keeps.  On any other the lines go as before."""
+    from eventwire.dating.entries import is_dated_stamp, is_stamp, MIN_STAMPS
 
-    stamps = [i for i, v in enumerate(verdicts) if not v.keep and v.removed and is_dated_stamp(v.unit.text)]
+    dated = [i for i, v in enumerate(verdicts) if not v.keep and v.removed and is_dated_stamp(v.unit.text)]
+    # a time alone heads an entry only when the text it stamps follows it: a player's "00:00" rows and a
+    # sidebar's "4:53 pm" above headlines (dropped) head none
+    stamps = dated if len(dated) >= MIN_STAMPS else [
+        i for i, v in enumerate(verdicts) if not v.keep and v.removed and is_stamp(v.unit.text)
+        and i + 1 < len(verdicts) and verdicts[i + 1].keep and not is_stamp(verdicts[i + 1].unit.text)]
     if len(stamps) < MIN_STAMPS:
         return verdicts
     out = list(verdicts)

@@ -55,6 +55,11 @@ def _stamp_day(line: str, above: date | None) -> tuple[bool, date | None]:
     return True, (parse_date_string(d.group(0)) if d else None) or above
 
 
+def is_stamp(line: str) -> bool:
+    """Is this line a stamp, dated or not ("22 Apr 2022 - 18:44 GMT", "08:15 GMT")?"""
+    return _stamp_day(line.strip(), None)[0]
+
+
 def is_dated_stamp(line: str) -> bool:
     """Is this line a stamp carrying its own date ("22 Apr 2022 - 18:44 GMT")?  Clean keeps such lines
     on a live page (see ``clean.cleaner``): they are furniture on one page, an entry's date on a live one."""

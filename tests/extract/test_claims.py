@@ -269,3 +269,8 @@ def test_a_death_put_down_to_hunger_or_disease_is_no_count_of_the_dead(nlp, clai
 
 def test_a_death_of_wounds_is_counted(nlp, claims):
     assert one(run(nlp, claims, "Two soldiers died of their wounds in hospital, the army said."), "fatalities").value == 2
+
+
+def test_a_cause_blamed_is_no_party(nlp, claims):
+    found = run(nlp, claims, "Officials blamed that blast on poorly stored chemicals.")
+    assert not [c for c in found if c.property == "responsibility" and "chemicals" in (c.value or "")]

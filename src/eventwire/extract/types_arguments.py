@@ -218,7 +218,10 @@ class Arguments(Weapons):
             # "arms cache" names its object; "set up", "handed over" need theirs; "explosions at an arms depot":
             # a store named as where something else happened is a place, not weapons found, and one that
             # does something ("an ammunition depot exploded") is no find either
-            return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS or tok.dep_ == "nsubj")
+            # nor does one that another verb acts on ("the strikes targeted weapons depots", "drones hit an arms
+            # depot"): the target of that deed; finding it is done by the concept's own verbs ("found an arms cache")
+            acted_on = tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in trig["lemmas"]
+            return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS or tok.dep_ == "nsubj" or acted_on)
         if trig["_purposes"]:
             return self._purpose(tok, trig)
         args = self._args(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in trig["_missile_preps"]

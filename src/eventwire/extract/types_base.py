@@ -9,6 +9,12 @@ from spacy.tokens import Token
 
 from eventwire.extract.vocab import load_json, table, words
 
+ENACTMENT_VERBS = words("event_words", "enactment_verbs")
+# links by which a deed word hangs inside what an enactment verb acts out ("simulating the defence of the flank
+# against an attack", "practise intercepting aircraft"); a clause of its own (advcl, conj, ccomp) is not inside
+ENACTED_LINKS = ("dobj", "pobj", "prep", "xcomp", "compound", "amod", "nmod")
+FREQUENCY_ADJECTIVES = words("event_words", "frequency_adjectives")
+
 REMOTE = "Explosions/Remote violence"
 ARMED_CLASH = "Armed clash"
 
@@ -81,6 +87,20 @@ def content_clause(tok: Token) -> bool:
     meeting noun tells what was said there, a report like 'said that'; 'a statement on the attacks' and
     'talks aimed at ending the fighting' only name a topic."""
     return tok.dep_ == "acl" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def enacting(tok: Token) -> Token | None:
+    """The enactment verb ('simulate', 'rehearse', 'practise') whose act holds the deed word, if any."""
+    while tok.dep_ in ENACTED_LINKS and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in ENACTMENT_VERBS:
+            return tok
+    return None
+
+
+def named_with_frequency(tok: Token) -> bool:
+    """'Frequent kidnappings', 'near-daily strikes': deeds named in the plural with how often they happen."""
+    return tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in FREQUENCY_ADJECTIVES for c in tok.children)
 
 
 def bare_plural(tok: Token) -> bool:

@@ -10,25 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.extract.types_base import (
-    _definite,
-    _doers_deed,
-    _headline_present,
-    _past_event,
-    ACCIDENT_PRONE,
-    AFTER_PREPOSITIONS,
-    ATTEMPT_LEMMAS,
-    FUEL_MODIFIERS,
-    FUTURE_AUX,
-    TIME_NOUNS,
-    TOPIC_PREPOSITIONS,
-    aux_host,
-    content_clause,
-    bare_plural,
-    class_described,
-    open_period,
-    every_time,
-    kind_characterised,
-    shared_modal,
+    _definite, _doers_deed, _headline_present, _past_event, ACCIDENT_PRONE, AFTER_PREPOSITIONS, ATTEMPT_LEMMAS,
+    FUEL_MODIFIERS, FUTURE_AUX, TIME_NOUNS, TOPIC_PREPOSITIONS, aux_host, content_clause, enacting,
+    bare_plural, class_described, open_period, every_time, kind_characterised, shared_modal,
+    named_with_frequency
 )
 from eventwire.extract.past_forms import past_beside_past
 from eventwire.data import load_json
@@ -44,7 +29,6 @@ FLIGHT_VERBS = words("event_words", "flight_verbs")
 # "dozens of hostages", "a number of hostages": a noun that counts the held people is no deed done to them
 COUNT_NOUNS = frozenset(load_json("lexicons", "claims.json")["number_words"]) | words("event_words", "count_nouns")
 NO_TOPIC_NOUNS = TIME_NOUNS | COUNT_NOUNS  # nouns no deed is the topic of (``Blocking.is_topic_noun``)
-ENACTMENT_VERBS = words("event_words", "enactment_verbs")
 VIRTUAL_PLACES = words("event_words", "virtual_places")
 ADDRESSEE_PREPOSITIONS = words("function_words", "addressee_prepositions")
 CESSATION_NOUNS = words("event_words", "cessation_nouns")
@@ -78,8 +62,11 @@ class Blocking:
         told_before = self._told_before(tok)
         if told_before is not None:
             return told_before
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ENACTMENT_VERBS:
-            return f"'{tok.head.text} … {tok.text}': acted out in an exercise or a show, not done"
+        enacted = enacting(tok)
+        if enacted is not None:
+            return f"'{enacted.text} … {tok.text}': acted out in an exercise or a show, not done"
+        if named_with_frequency(tok):
+            return f"'{tok.text}' named with how often: a pattern, not one event"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:

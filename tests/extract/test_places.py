@@ -5,7 +5,8 @@ import pytest
 
 from eventwire.extract.gazetteer import load
 from eventwire.geo import km
-from eventwire.extract.places import PlaceFinder, places_record
+from eventwire.extract.places import _hyphen_tokens, PlaceFinder, places_record
+from eventwire.extract.places_base import _TOKEN
 
 
 @pytest.fixture(scope="session")
@@ -342,3 +343,13 @@ def test_a_name_after_a_role_noun_is_a_persons(finder):
     # "Nika" is a town's name too; after "opposition leader" and before a surname it is a person's
     found = finder.find("Police detained opposition leader Nika Melia outside parliament on Wednesday.")
     assert [p for p in found if p.surface.startswith("Nika")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow-backed forces left Gori-based units near the Russian-Ukrainian border - again -- and Kharkiv-born men.",
+    "-Kyiv- and a-b-c, pro-Russian--separatists; Ivano-Frankivsk's well-being-",
+    "no hyphen at all", "", "-", "---",
+])
+def test_hyphen_tokens_are_the_tokens_with_a_hyphen(text):
+    toks = [t.span() for t in _TOKEN.finditer(text)]
+    assert _hyphen_tokens(text, toks) == [(s, e) for s, e in toks if "-" in text[s:e]]

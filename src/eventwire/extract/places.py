@@ -32,6 +32,7 @@ constants and shared helpers in ``places_base``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterable, Iterator, Sequence
 
 from eventwire import datelines
@@ -73,6 +74,23 @@ def _key(span: str) -> str:
     tries: one per capitalised word) has no quote or space to change and is its own key.  (Kept here:
     gazetteer.py's source is part of the gazetteer cache's key.)"""
     return span if span.isascii() and span.isalpha() else norm(span)
+
+
+def _hyphen_tokens(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The tokens with a hyphen in them, in text order.
+
+    Found from the text's hyphens (a few an article), each looked up among the
+    tokens by bisection: slicing every token of the text to ask was most of
+    ``_hyphenated``'s time, though hardly one token in a hundred has one.
+    """
+    out: list[tuple[int, int]] = []
+    at = text.find("-")
+    while at != -1:
+        k = bisect_right(toks, (at, len(text) + 1)) - 1  # the last token starting at or before the hyphen
+        if k >= 0 and at < toks[k][1] and (not out or out[-1] != toks[k]):
+            out.append(toks[k])
+        at = text.find("-", at + 1)
+    return out
 
 
 class PlaceFinder(Resolving, Keeping, CapsMode):
@@ -118,7 +136,7 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
     # ------------------------------------------------------------ 1. match
     def _match(self, text: str, upper: bool) -> list[_Match]:
         g = self.gaz
-        toks = [t.span() for t in _TOKEN.finditer(text)]
+        toks = list(map(re.Match.span, _TOKEN.finditer(text)))
         lookup = g.lookup_folded if upper else g.lookup
         out: list[_Match] = []
         i, n = 0, len(toks)
@@ -196,9 +214,9 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
         g = self.gaz
         taken = [(m.start, m.end) for m in out]
         added = False
-        for s0, e0 in toks:
+        for s0, e0 in _hyphen_tokens(text, toks):
             word = text[s0:e0]
-            if "-" not in word or any(a < e0 and s0 < b for a, b in taken):
+            if any(a < e0 and s0 < b for a, b in taken):
                 continue
             pos, prev = s0, ""
             for part in word.split("-"):

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from eventwire.extract.country_first import country_readings, top_regions
-from eventwire.extract.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, fold
+from eventwire.extract.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE
 from eventwire.extract.places_base import (
     _BARE_DISTRICT,
     _DISTRICT_OF,
+    _folded,
     _initial,
     _Match,
-    _near,
     _OWN_DISTRICT,
     _softmax,
     _within,
@@ -31,6 +32,7 @@ from eventwire.extract.places_base import (
     W_ADMIN1,
     W_COUNTRY,
 )
+from eventwire.extract.places_near import RoundPoints
 from eventwire.geo import km
 
 # A city this large inside a region of its name is the region's centre (every Ukrainian and
@@ -39,6 +41,11 @@ REGION_CENTRE_MIN_POP = 100_000
 # ... and lies inside it, or within this distance of its point when the city is a region of its
 # own (Kyiv City beside Kyiv Oblast): an oblast's point is within 100 km of its centre.
 REGION_CENTRE_KM = 100
+
+
+def _other_regions(shared: Counter, own: tuple[str, str] | None) -> set[tuple[str, str]]:
+    """The regions the other groups read as, from every group's count (``shared``) and this one's region."""
+    return set(shared) if own is None or shared[own] > 1 else set(shared) - {own}
 
 
 class Resolving:
@@ -152,18 +159,20 @@ class Resolving:
         if i in g.capital:
             p += CAPITAL_BONUS
         nm = g.name[i]
-        if key != nm and fold(key).casefold() != fold(nm).casefold():
+        if key != nm and _folded(key) != _folded(nm):
             p -= ALT_NAME_PENALTY
         return p
 
     def _country_first(self, groups: dict[str, list[_Match]], priors: dict[str, dict[int, float]]) -> None:
         """An unqualified country name keeps only its country reading (country_first.py says when not)."""
         tops = top_regions(self.gaz, priors)
+        # how many groups read as each region: the regions of the others are all of them, less a group's own
+        # when no other group shares it (counted once, not a set built over every group for every group)
+        shared = Counter(r for r in tops.values() if r is not None)
         for gk, gm in groups.items():
             if gm[0].qualifier or gm[0].demonym:
                 continue
-            others = {r for ok, r in tops.items() if ok != gk and r is not None}
-            keep = country_readings(self.gaz, priors[gk], others)
+            keep = country_readings(self.gaz, priors[gk], _other_regions(shared, tops[gk]))
             if keep:
                 priors[gk] = {i: priors[gk][i] for i in keep}
 
@@ -181,10 +190,10 @@ class Resolving:
             if gm[0].qualifier or gm[0].demonym:
                 continue
             pr = priors[gk]
-            own = fold(gm[0].key).casefold()
+            own = _folded(gm[0].key)
             # only a region whose own name adds a region word ("Odesa Oblast"): a region called by the bare
             # name itself ("New York", "Oklahoma") is said alone in English, and keeps its reading
-            for r in [i for i in pr if g.kind[i] == ADMIN1 and fold(g.name[i]).casefold() != own]:
+            for r in [i for i in pr if g.kind[i] == ADMIN1 and _folded(g.name[i]) != own]:
                 centres = [i for i in pr if g.kind[i] == CITY and g.cc[i] == g.cc[r] and g.pop[i] >= REGION_CENTRE_MIN_POP
                            and (g.a1[i] == g.a1[r] or self._near_region(i, r))]
                 if centres:
@@ -223,7 +232,7 @@ class Resolving:
         belief = {gk: _softmax(pr) for gk, pr in priors.items()}
         info: dict[str, dict[int, dict]] = {}
         scores: dict[str, dict[int, float]] = dict(priors)
-        for _ in range(RESOLVE_ROUNDS):
+        for rnd in range(RESOLVE_ROUNDS):
             votes = {}
             tot_c: dict[str, float] = {}
             tot_a: dict[tuple, float] = {}
@@ -249,9 +258,9 @@ class Resolving:
                 i = max(b, key=b.get)
                 if g.kind[i] in (CITY, ADMIN2, FEATURE) and g.lat[i] is not None:
                     points[gk] = (g.lat[i], g.lon[i])
+            near_by = RoundPoints.of(points, near_by if rnd else None)  # sorted once a round, not once a group
             for gk, pr in priors.items():
-                own_c, own_a = votes[gk]
-                sc, inf, others = {}, {}, [pt for ok, pt in points.items() if ok != gk]  # others: once a group
+                (own_c, own_a), sc, inf = votes[gk], {}, {}
                 for i, p in pr.items():
                     c = g.cc[i]
                     ctx_c = max(tot_c.get(c, 0.0) - own_c.get(c, 0.0), 0.0) if c else 0.0
@@ -262,7 +271,7 @@ class Resolving:
                     s = p + W_COUNTRY * math.log1p(ctx_c) + W_ADMIN1 * math.log1p(ctx_a)
                     near = 0.0
                     if g.kind[i] in (CITY, ADMIN2, FEATURE) and g.lat[i] is not None:
-                        near = _near(g.lat[i], g.lon[i], others)
+                        near = near_by.bonus(g.lat[i], g.lon[i], gk)
                     q = bool(groups[gk][0].qualifier) and _within(g, i, groups[gk][0].qualifier)
                     sc[i] = s + near + (QUALIFIER_BONUS if q else 0.0)
                     inf[i] = dict(prior=p, ctx_c=ctx_c, ctx_a=ctx_a, near=near, qual=q, n=len(groups[gk][0].ids))

@@ -35,6 +35,7 @@ from eventwire import datelines
 from eventwire.clean.blocks import unwrap
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
+from eventwire.extract.components.doc_text import DocText
 from eventwire.extract.concreteness import IN_SENTENCE
 from eventwire.extract.gazetteer import load as load_gazetteer
 from eventwire.extract.localities import (Locality, country_in_phrase, demonym_country, named_localities,
@@ -172,6 +173,7 @@ class EventPlaces:
         self.speech = speech_lemmas
         self.weapon_words = {w.lower() for i in types.instruments for w in i["lemmas"]}
         self.place_roles = PlaceRoles()
+        self._doc_text = DocText()  # the piece's text, joined once: asked for once per place
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -216,7 +218,7 @@ class EventPlaces:
             return False  # a dateline ("KURSK, 14 March —") says where the report was filed
         if last.i + 1 < sent.end and sent.doc[last.i + 1].lower_ in TIME_ZONE_NOUNS:
             return False  # "01:35 Moscow time"
-        if names_organisation(sent.doc.text, last.idx + len(last.text)):
+        if names_organisation(self._doc_text(sent.doc), last.idx + len(last.text)):
             return False  # "the Washington Post", "Princeton's Bendheim Center": where an organisation sits
         before = [t.lower_ for t in sent.doc[max(sent.start, first.i - 2) : first.i]]
         if any(b in MEDIA_NOUNS for b in before):
@@ -305,7 +307,7 @@ class EventPlaces:
                 return replace(best, feature=NAMED_LOCALITY, surface=loc.name, start=offset + loc.start,
                                end=offset + loc.end), f"{why} in '{best.surface or best.name}' {IN_SENTENCE}"
             country = country_in_phrase(sent, offset, best, loc) or demonym_country(loc, offset, found)
-            return _marker(loc, offset, country, sent.doc.text), f"{why} {IN_SENTENCE}"
+            return _marker(loc, offset, country, self._doc_text(sent.doc)), f"{why} {IN_SENTENCE}"
         if best is not None and best.precision != "country":
             return None
         new = [loc for loc in unnamed_localities(sent)
@@ -314,10 +316,10 @@ class EventPlaces:
             return None
         loc = min(new, key=lambda x: abs(offset + x.start - trig_pos))
         country = demonym_country(loc, offset, found) or best
-        why = f"'{_phrase(loc, sent.doc.text)}', a place not named before"
+        why = f"'{_phrase(loc, self._doc_text(sent.doc))}', a place not named before"
         if best is not None:  # the sentence names the country: as concrete a place as before (extract.concreteness)
             why = f"{why}; '{best.surface or best.name}' {IN_SENTENCE}"
-        return _marker(loc, offset, country, sent.doc.text), why
+        return _marker(loc, offset, country, self._doc_text(sent.doc)), why
 
     @staticmethod
     def _inside_country(sent: Span, offset: int, country: Place) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
+from eventwire.extract.blamed import blamed_on
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_base import to_death
 from eventwire.extract.vocab import titles, words
@@ -35,7 +36,6 @@ TREATMENT_LEMMAS = words("claims", "treatment_lemmas")
 TREATMENT_WORDS = words("claims", "treatment_words")
 PEOPLE_NOUNS = words("claims", "people_nouns")
 NONVIOLENT_CAUSES = words("claims", "nonviolent_causes")
-BLAMED_PARTY_NOUNS = words("claims", "blamed_party_nouns")
 # the longest speaker phrase read between a sentence's last comma and its verb of saying ("the regional
 # governor's spokesman said", "an official of the shadow National Unity Government said": 8 words, so
 # 9 tokens from the comma): set by hand; a run there holding a verb is a clause, not a name, whatever its length
@@ -78,10 +78,6 @@ class SpeakerMemory:
 
 # verbs whose counted object can only be people, whatever the noun says of them ("lost two helicopters" can't)
 KILLING_LEMMAS = words("claims", "killing_lemmas")
-_TIMES = load_json("lexicons", "time_expressions.json")
-# "blamed the rebels on Monday": an 'on' phrase naming a day or a time says when, not whom
-CALENDAR_WORDS = frozenset(_TIMES["weekdays"]) | frozenset(_TIMES["months"]) | frozenset(_TIMES["parts_of_day"]) \
-    | words("event_words", "time_nouns")
 
 
 def _to_death(tok: Token) -> bool:
@@ -97,27 +93,6 @@ def _nonviolent(word: Token) -> bool:
     """'Died of malnutrition', 'died from cholera': a death put down to hunger, disease or the weather."""
     return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
         g.dep_ == "pobj" and g.lemma_.lower() in NONVIOLENT_CAUSES for g in c.children) for c in word.children)
-
-
-def _party(noun: Token) -> bool:
-    """A noun that can name whom one blames: a name, or a party's common noun ('rebels', 'the army')."""
-    return noun.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "amod") for c in noun.children) \
-        or noun.lemma_.lower() in BLAMED_PARTY_NOUNS
-
-
-def _blamed_on(verb: Token) -> Token | None | bool:
-    """'Blamed the attack on the Carlos Patino front', 'blamed it on rebels': the deed is the object and the
-    one blamed follows 'on' (on the verb or, as the parser often hangs it, on the object); 'blamed rebels on
-    Monday' names a day, not whom.  False when the 'on' phrase names a cause, no party ('blamed the blast on
-    poorly stored chemicals'): then the object is not whom either."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for head in (verb, *objects):
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "on":
-                who = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if who is not None and who.lower_ not in CALENDAR_WORDS and not who.like_num:
-                    return who if _party(who) else False
-    return None
 
 
 class ClaimExtractor:
@@ -320,7 +295,7 @@ class ClaimExtractor:
         for verb in sent:
             if verb.lower_ not in self.resp_blame or verb.pos_ != "VERB":
                 continue
-            on = _blamed_on(verb)
+            on = blamed_on(verb)
             target = on if on is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)
             if target is None or target is False or target.lower_ in PRONOUNS:
                 continue

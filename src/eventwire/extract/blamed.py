@@ -1,0 +1,40 @@
+"""Whom a blame names: 'blamed the attack on X', 'blamed it on X'.
+
+English puts the deed blamed in the object and the one blamed after 'on' ("Defence Minister Pedro Sanchez
+blamed the attack on the Carlos Patino front"); read as a plain object, the claim named 'attack on the
+Carlos Patino front' as responsible.  The 'on' phrase may also say when ('blamed the rebels on Monday') or
+name a cause rather than a party ('blamed the blast on poorly stored chemicals').
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.data import load_json
+from eventwire.extract.vocab import words
+
+BLAMED_PARTY_NOUNS = words("claims", "blamed_party_nouns")
+_TIMES = load_json("lexicons", "time_expressions.json")
+# "blamed the rebels on Monday": an 'on' phrase naming a day or a time says when, not whom
+CALENDAR_WORDS = frozenset(_TIMES["weekdays"]) | frozenset(_TIMES["months"]) | frozenset(_TIMES["parts_of_day"]) \
+    | words("event_words", "time_nouns")
+
+
+def _party(noun: Token) -> bool:
+    """A noun that can name whom one blames: a name, or a party's common noun ('rebels', 'the army')."""
+    return noun.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "amod") for c in noun.children) \
+        or noun.lemma_.lower() in BLAMED_PARTY_NOUNS
+
+
+def blamed_on(verb: Token) -> Token | None | bool:
+    """'Blamed the attack on the Carlos Patino front', 'blamed it on rebels': the deed is the object and the
+    one blamed follows 'on' (on the verb or, as the parser often hangs it, on the object); 'blamed rebels on
+    Monday' names a day, not whom.  False when the 'on' phrase names a cause, no party ('blamed the blast on
+    poorly stored chemicals'): then the object is not whom either."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for head in (verb, *objects):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "on":
+                who = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if who is not None and who.lower_ not in CALENDAR_WORDS and not who.like_num:
+                    return who if _party(who) else False
+    return None

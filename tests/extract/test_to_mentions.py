@@ -334,3 +334,11 @@ def test_a_since_date_of_another_clause_dates_no_deed(extractor):
     text = "The protest followed a week of fighting with rebels, who have seized a string of towns since last year."
     (m,) = [m for m in extractor.extract(document(text, published=date(2024, 2, 12))) if m.event_type == "Protests"]
     assert m.date.precision == "day"  # the page's day, not 'last year'
+
+
+def test_a_deed_of_another_time_keeps_the_place_its_sentence_names(extractor):
+    text = ("An Israeli drone struck a car near Nabatieh on Thursday, killing two people. "
+            "Israel has kept up strikes in Lebanon despite a ceasefire that took effect in November 2024.")
+    ms = extractor.extract(document(text, published=date(2026, 3, 12)))
+    (truce,) = [m for m in ms if m.sub_event_type == "Agreement"]
+    assert truce.place is not None and truce.place.precision == "country" and truce.place.country == "LB"

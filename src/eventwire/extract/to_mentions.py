@@ -24,6 +24,7 @@ per document:
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -53,6 +54,9 @@ from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention,
 # (the radius of a city with its suburbs; a city district read as the city stays within it)
 SAME_TOWN_KM = 20.0
 
+# a deed dated further than this from every deed told before it is another time's (set by hand: a month holds
+# the follow-ups of one story; a ceasefire of a year before does not)
+SCENE_GAP_DAYS = 31
 PARSE_BATCH = 64  # pieces per nlp.pipe batch (spaCy's default is 1000; pieces are short)
 
 
@@ -124,10 +128,17 @@ class Extractor:
 
     @staticmethod
     def _context(place: Place | None, preason: str, start: int, article: Article, earlier: list[Mention],
-                 actors: tuple, town: bool = False) -> tuple[Place | None, str]:
+                 actors: tuple, town: bool = False, date: DateSpan | None = None) -> tuple[Place | None, str]:
         """The place of a deed whose sentence names none precise enough: the article's scene
         (``context_place``), at most its region for a locality the gazetteer cannot place
-        (``at_locality``), and never a scene in another country than the one the sentence says the deed was in."""
+        (``at_locality``), and never a scene in another country than the one the sentence says the deed was in.
+        A deed its own words date far from every deed told before it is another time's, and no scene of theirs:
+        when its sentence names a place of its own, however wide, it keeps that ("Israel has kept up strikes in
+        Lebanon despite a ceasefire that took effect in November 2024", told after a strike in the Bekaa Valley:
+        Lebanon's ceasefire, not the valley's; with no place of its own, the article's scene is still the best
+        guess: "the attackers threw a bomb into his bedroom window on 22 December 1974" in a London story)."""
+        if place is not None and date is not None and date.text and _another_time(date, earlier):
+            return place, preason
         ctx, creason = context_place(start, article.places, earlier, article.is_scene,
                                      lambda p: article.may_borrow(p, actors), since=article.entry_start, town=town)
         if place is not None and place.precision == LOCALITY:
@@ -212,7 +223,7 @@ class Extractor:
                 place, preason = None, far  # named in the sentence, but far and in passing: unplaced, not moved
             elif place is None or place.precision not in EVENT_PRECISIONS:
                 place, preason = self._context(place, preason, start, article, earlier + out, sent._.actors[n],
-                                               settlement_told_before(sent))
+                                               settlement_told_before(sent), date)
             actors = with_scene_country(sent._.actors[n], place, earlier + out, self.actors.named_military,
                                         place is not None and article.setting.inside(place))
             out.append(Mention(
@@ -274,6 +285,13 @@ def _own_clauses(triggers: list) -> list:
             clause = None
         out.append(clause)
     return out
+
+
+def _another_time(date: DateSpan, earlier: list[Mention]) -> bool:
+    """Whether every deed told before, dated, lies more than ``SCENE_GAP_DAYS`` from ``date``."""
+    dated = [m.date for m in earlier if m.date is not None]
+    return bool(dated) and all(d.start - date.end > timedelta(days=SCENE_GAP_DAYS)
+                               or date.start - d.end > timedelta(days=SCENE_GAP_DAYS) for d in dated)
 
 
 def _counting(word: int | None, clauses: list, first: int) -> int:

@@ -13,7 +13,6 @@ ENACTMENT_VERBS = words("event_words", "enactment_verbs")
 # links by which a deed word hangs inside what an enactment verb acts out ("simulating the defence of the flank
 # against an attack", "practise intercepting aircraft"); a clause of its own (advcl, conj, ccomp) is not inside
 ENACTED_LINKS = ("dobj", "pobj", "prep", "xcomp", "compound", "amod", "nmod")
-FREQUENCY_ADJECTIVES = words("event_words", "frequency_adjectives")
 
 REMOTE = "Explosions/Remote violence"
 ARMED_CLASH = "Armed clash"
@@ -96,11 +95,6 @@ def enacting(tok: Token) -> Token | None:
         if tok.lemma_.lower() in ENACTMENT_VERBS:
             return tok
     return None
-
-
-def named_with_frequency(tok: Token) -> bool:
-    """'Frequent kidnappings', 'near-daily strikes': deeds named in the plural with how often they happen."""
-    return tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in FREQUENCY_ADJECTIVES for c in tok.children)
 
 
 def bare_plural(tok: Token) -> bool:

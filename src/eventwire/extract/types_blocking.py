@@ -12,8 +12,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.types_base import (
     _definite, _doers_deed, _headline_present, _past_event, ACCIDENT_PRONE, AFTER_PREPOSITIONS, ATTEMPT_LEMMAS,
     FUEL_MODIFIERS, FUTURE_AUX, TIME_NOUNS, TOPIC_PREPOSITIONS, aux_host, content_clause, enacting,
-    bare_plural, class_described, open_period, every_time, kind_characterised, shared_modal,
-    named_with_frequency
+    bare_plural, class_described, open_period, every_time, kind_characterised, shared_modal
 )
 from eventwire.extract.past_forms import past_beside_past
 from eventwire.data import load_json
@@ -65,8 +64,6 @@ class Blocking:
         enacted = enacting(tok)
         if enacted is not None:
             return f"'{enacted.text} … {tok.text}': acted out in an exercise or a show, not done"
-        if named_with_frequency(tok):
-            return f"'{tok.text}' named with how often: a pattern, not one event"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:

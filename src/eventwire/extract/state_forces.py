@@ -22,14 +22,14 @@ _LEX = load_json("actors", "actors.json")["state_force_nouns"]
 NOUNS = frozenset(w for w in _LEX["nouns"] if " " not in w)
 PHRASES = {tuple(w.split()) for w in _LEX["nouns"] if " " in w}  # ("armed", "forces")
 MODIFIERS = frozenset(_LEX["modifiers"])
-MILITARY_SUFFIX = "-military"
-MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")  # the catalogue ids of countries' forces ("ru-military", "co-military")
+MILITARY_SUFFIX = "-military"  # the catalogue ids of countries' forces ("ru-military", "co-military")
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")  # how a noun qualifies another
 
 
 def bare_force(tok: Token) -> bool:
     """A state-force noun qualified by nothing that says whose it is: 'soldiers', 'the army', 'government
     troops', 'the armed forces' (not 'rebel soldiers', 'Wagner troops', 'the army's spokesman')."""
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     if tok.lower_ in NOUNS or tok.lemma_.lower() in NOUNS:
         return tok.pos_ == "NOUN" and all(c.lower_ in MODIFIERS for c in mods)
     return any((c.lower_, tok.lower_) in PHRASES for c in mods) and all(c.lower_ in MODIFIERS for c in mods)
@@ -49,9 +49,8 @@ def bare_force_spans(sent: Span, taken: set[int]) -> list[Span]:
 def foreign_forces(place: Place | None, actors: tuple[ActorRef, ...], earlier: list[Mention]) -> bool:
     """Whether the article so far, or this deed, names the forces of a country other than the place's."""
     home = (place.country or "").lower() if place is not None else ""
-    return any(a.id and a.id.endswith(MILITARY_SUFFIX) and a.id.removesuffix(MILITARY_SUFFIX) != home
-               for m in earlier for a in m.actors) or any(
-        a.id and a.id.endswith(MILITARY_SUFFIX) and a.id.removesuffix(MILITARY_SUFFIX) != home for a in actors)
+    named = [a for m in earlier for a in m.actors] + list(actors)
+    return any(a.id and a.id.endswith(MILITARY_SUFFIX) and a.id.removesuffix(MILITARY_SUFFIX) != home for a in named)
 
 
 def with_scene_country(actors: tuple[ActorRef, ...], place: Place | None, earlier: list[Mention],

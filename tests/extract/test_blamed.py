@@ -1,7 +1,7 @@
 """Whom a blame names (extract.blamed)."""
 import pytest
 
-from eventwire.extract.blamed import blamed_on
+from eventwire.extract.blamed import blamed_on, names_party
 
 
 def _verb(nlp, text):
@@ -13,8 +13,13 @@ def _verb(nlp, text):
     ("Officials blamed it on rebels.", "rebels"),
     ("The army blamed the rebels on Monday.", None),  # a day: the object is whom
     ("The army blamed the rebels for the ambush.", None),  # no 'on': the object is whom
-    ("Officials blamed the blast on poorly stored chemicals.", False),  # a cause: nobody
 ])
-def test_the_on_phrase_names_whom_unless_it_says_when_or_why(nlp, text, expected):
+def test_the_on_phrase_names_whom_unless_it_says_when(nlp, text, expected):
     found = blamed_on(_verb(nlp, text))
-    assert (found.text if hasattr(found, "text") else found) == expected
+    assert (found.text if found is not None else None) == expected
+    assert found is None or names_party(found)
+
+
+def test_a_cause_blamed_names_no_party(nlp):
+    found = blamed_on(_verb(nlp, "Officials blamed the blast on poorly stored chemicals."))
+    assert found is not None and found.text == "chemicals" and not names_party(found)

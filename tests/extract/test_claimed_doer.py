@@ -43,3 +43,10 @@ def test_a_claim_goes_back_past_a_deed_whose_doer_is_named(extractor):
     assert [a.name for a in raid.actors if a.role == "actor1"] == ["TTP: Tehreek-e-Taliban Pakistan"]
     assert any(c.property == "responsibility" for c in raid.claims)
     assert not any(c.property == "responsibility" for c in fight.claims)
+
+
+def test_a_state_force_named_by_its_noun_alone_is_no_claimed_doer(extractor):
+    # the placeholder for soldiers named without their country (extract.state_forces) never leaves extraction
+    ms = _extract(extractor, "Gunmen stormed a village in Bannu district on Saturday, killing seven people. "
+                             "The army claimed responsibility for the operation that followed.")
+    assert all(a.id != "state-forces" for m in ms for a in m.actors)

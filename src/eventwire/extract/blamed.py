@@ -19,22 +19,22 @@ CALENDAR_WORDS = frozenset(_TIMES["weekdays"]) | frozenset(_TIMES["months"]) | f
     | words("event_words", "time_nouns")
 
 
-def _party(noun: Token) -> bool:
-    """A noun that can name whom one blames: a name, or a party's common noun ('rebels', 'the army')."""
+def names_party(noun: Token) -> bool:
+    """A noun that can name whom one blames: a name, or a party's common noun ('rebels', 'the army'); not a
+    cause ('poorly stored chemicals')."""
     return noun.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "amod") for c in noun.children) \
         or noun.lemma_.lower() in BLAMED_PARTY_NOUNS
 
 
-def blamed_on(verb: Token) -> Token | None | bool:
+def blamed_on(verb: Token) -> Token | None:
     """'Blamed the attack on the Carlos Patino front', 'blamed it on rebels': the deed is the object and the
-    one blamed follows 'on' (on the verb or, as the parser often hangs it, on the object); 'blamed rebels on
-    Monday' names a day, not whom.  False when the 'on' phrase names a cause, no party ('blamed the blast on
-    poorly stored chemicals'): then the object is not whom either."""
+    one blamed follows 'on' (on the verb or, as the parser often hangs it, on the object): the noun of that
+    phrase, else None; 'blamed rebels on Monday' names a day, not whom."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for head in (verb, *objects):
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "on":
                 who = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if who is not None and who.lower_ not in CALENDAR_WORDS and not who.like_num:
-                    return who if _party(who) else False
+                    return who
     return None

@@ -27,6 +27,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from eventwire.extract.actors import GENERIC_ACTOR, ActorFinder
+from eventwire.extract.state_forces import STATE_FORCES
 from eventwire.model import ActorRef, Claim, Mention
 
 CLAIMABLE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -61,7 +62,8 @@ def claimed_doer(sent: Span, claims: list[Claim], earlier: list[Mention], finder
     m = earlier[i]
     phrase = own[0].value
     found = next(((span, entry) for span, entry, _name, _country in finder.spans(sent)
-                  if entry is not None and entry.id != GENERIC_ACTOR and entry.inter not in NOT_ARMED_INTERS
+                  if entry is not None and entry.id not in (GENERIC_ACTOR, STATE_FORCES)
+                  and entry.inter not in NOT_ARMED_INTERS
                   and span.text in phrase), None)
     if found is None:
         return

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.blamed import blamed_on
+from eventwire.extract.blamed import blamed_on, names_party
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_base import to_death
 from eventwire.extract.vocab import titles, words
@@ -296,8 +296,10 @@ class ClaimExtractor:
             if verb.lower_ not in self.resp_blame or verb.pos_ != "VERB":
                 continue
             on = blamed_on(verb)
+            if on is not None and not names_party(on):
+                continue  # "blamed the blast on poorly stored chemicals": a cause, and the object is no one either
             target = on if on is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if target is None or target is False or target.lower_ in PRONOUNS:
+            if target is None or target.lower_ in PRONOUNS:
                 continue
             blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             who = self._phrase(blamer) if blamer is not None and blamer.lower_ not in PRONOUNS else claimant

@@ -97,11 +97,6 @@ def _named_only(hit: TypeHit) -> bool:
     return all(w.pos_ in ("NOUN", "PROPN", "ADJ") for w in t.doc[t.i : t.i + len(hit.trigger_text.split())])
 
 
-def _host_index(trigger: Token) -> int | None:
-    host = participle_host(trigger)
-    return None if host is None else host.i
-
-
 def _reciprocal(tok: Token) -> bool:
     """"Threw grenades at each other", "fired at one another": each side aims at the other."""
     return any(" ".join(w.lower_ for w in p.subtree) in RECIPROCAL_PRONOUNS
@@ -424,7 +419,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         # violent deed went is that deed's (ACLED codes the attack, not a second, strategic event beside it)
         violent = {h.trigger.i for h in hits if h.event_type in VIOLENT_EVENT_TYPES}
         if violent:
-            hits = [h for h in hits if not (h.sub_event_type == LOOTING and _host_index(h.trigger) in violent)]
+            hits = [h for h in hits if not (h.sub_event_type == LOOTING and (host := participle_host(h.trigger))
+                                            is not None and host.i in violent)]
         # "the protest came a week after police shot two students": an earlier deed recalled is no outcome of it
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()

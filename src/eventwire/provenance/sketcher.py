@@ -39,21 +39,20 @@ class Sketcher:
         self._units: dict[str, str | None] = {}
         self._numbers: dict[str, str | None] = {}
 
+    def _remembered(self, cache: dict[str, str | None], compute, low: str) -> str | None:
+        """``compute(low, lexicon)``, kept in ``cache`` (emptied at ``WORD_CACHE_SIZE`` words)."""
+        got = cache.get(low, "")
+        if got == "":
+            if len(cache) >= shingles.WORD_CACHE_SIZE:
+                cache.clear()
+            got = cache[low] = compute(low, self.lex)
+        return got
+
     def _unit(self, low: str) -> str | None:
-        u = self._units.get(low, "")
-        if u == "":
-            if len(self._units) >= shingles.WORD_CACHE_SIZE:
-                self._units.clear()
-            u = self._units[low] = content_unit(low, self.lex)
-        return u
+        return self._remembered(self._units, content_unit, low)
 
     def _number(self, low: str) -> str | None:
-        n = self._numbers.get(low, "")
-        if n == "":
-            if len(self._numbers) >= shingles.WORD_CACHE_SIZE:
-                self._numbers.clear()
-            n = self._numbers[low] = number_value(low, self.lex)
-        return n
+        return self._remembered(self._numbers, number_value, low)
 
     def sketch(self, text: str) -> SketchFeatures:
         lex = self.lex

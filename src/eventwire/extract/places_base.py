@@ -208,7 +208,7 @@ def _breaks(text: str, a: int, b: int, upper: bool = False) -> bool:
         gap = gap.replace("\n", " ")
     return _BREAK_CHAR.search(gap) is not None or ". " in gap and not _ABBREVIATED_BEFORE.search(text[max(0, a - 3):b])
 
-def _neighbours(text: str, m: _Match, starts: set[int]) -> None:
+def _neighbours(text: str, m: _Match, starts: set[int], ends: set[int] = frozenset()) -> None:
     """Flag matches glued to other capitalised words: streets and people."""
     after = _CAPITAL_AFTER.match(text[m.end:m.end + 40])
     if after:
@@ -221,7 +221,10 @@ def _neighbours(text: str, m: _Match, starts: set[int]) -> None:
     if before:
         w = before.group(1)
         b0 = before.start() + max(0, m.start - 40)
-        if w in _PERSON_HEAD or (not _initial(text, b0) and w not in _PLACE_HEAD and b0 not in starts):
+        # "Democratic Republic of Congo's North Kivu": a place's possessive (a match ends before its 's) is no
+        # first name, though the place's first word lies further back
+        owner = w[-2:] in ("'s", "\u2019s") and b0 + len(w) - 2 in ends
+        if w in _PERSON_HEAD or (not _initial(text, b0) and w not in _PLACE_HEAD and b0 not in starts and not owner):
             m.person_before = True
         # the strong kind of evidence: a title or a given name ("Senator Jackson", "Mark Jackson"),
         # not any capitalised word ("New Moscow")

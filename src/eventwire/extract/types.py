@@ -55,9 +55,11 @@ from eventwire.extract.types_base import (
     RIOTS,
     SPEECH_LEMMAS,
     participle_host,
+    TERRITORY_TYPES,
     REMOTE,
     TypeHit,
     to_death,
+    won_by,
 )
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
@@ -421,6 +423,11 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         if violent:
             hits = [h for h in hits if not (h.sub_event_type == LOOTING and (host := participle_host(h.trigger))
                                             is not None and host.i in violent)]
+        # "rebels took control of the town after a day of heavy fighting": the fight is how the ground was taken
+        taken = {h.trigger.i for h in hits if h.sub_event_type in TERRITORY_TYPES}
+        if taken:
+            hits = [h for h in hits if not (h.concept in self.clash_concepts and (w := won_by(h.trigger)) is not None
+                                            and w.i in taken)]
         # "the protest came a week after police shot two students": an earlier deed recalled is no outcome of it
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()

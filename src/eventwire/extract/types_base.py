@@ -81,6 +81,24 @@ def participle_host(tok: Token) -> Token | None:
     return tok.head if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" else None
 
 
+def won_by(tok: Token) -> Token | None:
+    """'Took control of the town after a day of heavy fighting': the word a fight named under 'after',
+    'following' or 'amid' (through 'of' phrases) hangs from, else None. ACLED codes ground taken after a
+    fight as the taking alone, so a clash hung from a taking is that taking's."""
+    while tok.dep_ in ("amod", "compound") and tok.head.i != tok.i:  # 'heavy' of the phrase 'heavy fighting'
+        tok = tok.head
+    for _ in range(3):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return None
+        prep = tok.head
+        if prep.lower_ in WON_BY_PREPOSITIONS:
+            return prep.head
+        if prep.lower_ != "of":
+            return None
+        tok = prep.head
+    return None
+
+
 def content_clause(tok: Token) -> bool:
     """'Said in a statement that its aircraft had struck a depot': a clause with its own subject on a
     meeting noun tells what was said there, a report like 'said that'; 'a statement on the attacks' and
@@ -154,6 +172,8 @@ TIME_NOUNS = words("event_words", "time_nouns")
 
 # "after the assassination, the government ordered...": what the plan follows has happened
 AFTER_PREPOSITIONS = words("function_words", "after_prepositions")
+WON_BY_PREPOSITIONS = words("function_words", "won_by_prepositions")
+TERRITORY_TYPES = ("Non-state actor overtakes territory", "Government regains territory")
 
 # "ahead of the rally", "before the vote": what an act comes before has not happened yet
 BEFORE_PREPOSITIONS = words("function_words", "before_prepositions")

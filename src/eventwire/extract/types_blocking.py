@@ -15,6 +15,7 @@ from eventwire.extract.types_base import (
     bare_plural, class_described, open_period, every_time, kind_characterised, shared_modal
 )
 from eventwire.extract.past_forms import past_beside_past
+from eventwire.extract.types_figures import caused_not_detonated, characterised_by
 from eventwire.data import load_json
 from eventwire.extract.vocab import words
 
@@ -66,6 +67,9 @@ class Blocking:
             return f"'{enacted.text} … {tok.text}': acted out in an exercise or a show, not done"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.figurative_governors:
             return f"'{tok.head.text} … {tok.text}': a figure of speech, not fighting"
+        characterised = characterised_by(tok)
+        if characterised is not None:
+            return f"'{characterised.text} … {tok.text}': what was told, named in a speaker's words"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.setting_heads:
             return f"'{tok.head.head.text} of {tok.text}': names where fighting is, not a deed"
         series = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -154,6 +158,8 @@ class Blocking:
                 return f"'{child.text} {tok.text}': a figure of speech, not fighting"  # "verbally attacked"
             if child.dep_ == "dobj" and child.lemma_.lower() in self.figurative_objects:
                 return f"'{tok.text} … {child.text}': a figure of speech, not fighting"
+            if child.dep_ == "dobj" and caused_not_detonated(tok, child, self.weapon_nouns):
+                return f"'{tok.text} off … {child.text}': caused, not detonated"
             if child.dep_ == "prep" and child.lower_ == "with" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in self.figurative_instruments for g in child.children):
                 return f"'{tok.text} with …': a figure of speech, not fighting"  # "bombarded with questions"
@@ -430,3 +436,4 @@ def _denied_content(tok: Token) -> str | None:
             return None
         below = anc
     return None
+

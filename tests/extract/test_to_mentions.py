@@ -342,3 +342,31 @@ def test_a_deed_of_another_time_keeps_the_place_its_sentence_names(extractor):
     ms = extractor.extract(document(text, published=date(2026, 3, 12)))
     (truce,) = [m for m in ms if m.sub_event_type == "Agreement"]
     assert truce.place is not None and truce.place.precision == "country" and truce.place.country == "LB"
+
+
+def test_a_bare_blame_after_a_deed_is_a_claim_about_it(extractor):
+    text = ("Artillery shells fell on a crowded market in El Fasher on Wednesday, killing 15 people, a medical "
+            "group said.\n\nThe Sudan Doctors Network blamed the Rapid Support Forces.")
+    (m,) = extractor.extract(document(text))
+    blame = [c for c in m.claims if c.property == "responsibility"]
+    assert [(c.value, c.claimant) for c in blame] == [("Rapid Support Forces", "Sudan Doctors Network")]
+
+
+@pytest.mark.parametrize("blame", ["Russia blamed the West for rising food prices.",
+                                   "The president accused the opposition of treason."])
+def test_a_blame_for_something_named_is_no_claim_about_the_deed_before(extractor, blame):
+    text = f"Artillery shells fell on a crowded market in El Fasher on Wednesday, killing 15 people.\n\n{blame}"
+    (m,) = extractor.extract(document(text))
+    assert not [c for c in m.claims if c.property == "responsibility"]
+
+
+def test_twenty_two_wounded_is_one_number(extractor):
+    text = "Gunmen stormed a hotel in Kismayo on Wednesday, killing 13 people. Twenty-two were wounded."
+    ms = extractor.extract(document(text))
+    assert [c.value for m in ms for c in m.claims if c.property == "injuries"] == [22]
+
+
+def test_a_military_air_strike_is_done_by_the_countrys_forces(extractor):
+    text = "A military air strike on a monastery in Myanmar's Sagaing region killed at least 20 people on Saturday."
+    (m,) = extractor.extract(document(text))
+    assert [a.name for a in m.actors if a.role == "actor1"] == ["Military Forces of Myanmar"]

@@ -19,7 +19,7 @@ from eventwire.data import load_json
 from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SOURCE_NOUNS, SUBJECT_DEPS, accused, acted_on,
                                           deed_noun, protest_counterpart, role_of)
 from eventwire.extract.state_forces import STATE_FORCES, bare_force_spans
-from eventwire.extract.types_base import SPEECH_LEMMAS
+from eventwire.extract.types_base import SPEECH_LEMMAS, phrase_end
 from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
 
@@ -168,7 +168,10 @@ class ActorFinder:
                 out.append(self._forces(span, code))
         out += [self._forces(span, code) for span, code in self._speakers_own_forces(sent, taken)]
         # "soldiers killed three rebels": a state's forces without their country, given one with the deed's place
-        return out + [(span, STATE_FORCE_ENTRY, STATE_FORCE_ENTRY.name, None) for span in bare_force_spans(sent, taken)]
+        deed_words = frozenset(t.i for h in sent._.type_hits or () for t in
+                               sent.doc[h.trigger.i: phrase_end(h.trigger, h.trigger_text).i + 1])
+        return out + [(span, STATE_FORCE_ENTRY, STATE_FORCE_ENTRY.name, None)
+                      for span in bare_force_spans(sent, taken, deed_words)]
 
     def _forces(self, span: Span, code: str) -> tuple[Span, CatalogueEntry, str, str]:
         """The actor phrase of a country's forces: the catalogue's entry, or one made for a country it lacks."""

@@ -13,6 +13,9 @@ from eventwire.data import load_json
 from eventwire.extract.vocab import words
 
 BLAMED_PARTY_NOUNS = words("claims", "blamed_party_nouns")
+BLAME_VERBS = frozenset(w.split()[0].lower() for w in load_json("lexicons", "claims.json")["responsibility"]["blames"])
+# "blamed the West for rising prices", "accused Putin of war crimes": what the blame is for
+BLAMED_FOR_PREPOSITIONS = ("for", "of")
 _TIMES = load_json("lexicons", "time_expressions.json")
 # "blamed the rebels on Monday": an 'on' phrase naming a day or a time says when, not whom
 CALENDAR_WORDS = frozenset(_TIMES["weekdays"]) | frozenset(_TIMES["months"]) | frozenset(_TIMES["parts_of_day"]) \
@@ -38,3 +41,12 @@ def blamed_on(verb: Token) -> Token | None:
                 if who is not None and who.lower_ not in CALENDAR_WORDS and not who.like_num:
                     return who
     return None
+
+
+def blames_for_named(sent) -> bool:
+    """Whether a blame in the sentence says what it is for ('Russia blames the West for rising food prices',
+    'accused Putin of war crimes'). In a sentence that tells no deed, that is something other than the deed
+    told before, so the blame is not a claim about it; a bare blame ('a medical group blamed the RSF') is."""
+    return any(t.lower_ in BLAME_VERBS and t.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ in BLAMED_FOR_PREPOSITIONS for h in (t, *(o for o in t.children if o.dep_ == "dobj"))
+        for c in h.children) for t in sent)

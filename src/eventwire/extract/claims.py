@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 from eventwire.extract.blamed import blamed_on, names_party
 from eventwire.extract.number_kinds import NumberKinds
+from eventwire.extract.number_words import compound_value, starts_compound
 from eventwire.extract.types_base import to_death
 from eventwire.extract.vocab import titles, words
 from eventwire.model import Claim, Evidence
@@ -205,7 +206,9 @@ class ClaimExtractor:
         text = tok.text.lower().replace(",", "")
         if text.isdecimal():
             return float(text)
-        return self.numbers.get(text)
+        if starts_compound(tok):
+            return None  # its units word carries the number
+        return compound_value(tok, self.numbers) or self.numbers.get(text)
 
     def _qualifier(self, sent_text_before: str) -> str | None:
         m = self._qual_re.search(sent_text_before[-20:])
@@ -299,7 +302,7 @@ class ClaimExtractor:
             if on is not None and not names_party(on):
                 continue  # "blamed the blast on poorly stored chemicals": a cause, and the object is no one either
             target = on if on is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if target is None or target.lower_ in PRONOUNS:
+            if target is None or target.lower_ in PRONOUNS or target.lower_ in RELATIVE_PRONOUNS:
                 continue
             blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             who = self._phrase(blamer) if blamer is not None and blamer.lower_ not in PRONOUNS else claimant

@@ -70,8 +70,10 @@ class SentenceFilter:
             strong.add(claims["control"][stance])
         for phrases_of in claims["no_casualty_phrases"].values():
             strong.add(phrases_of)
-        # who claims or denies a deed ("the TTP claimed responsibility"): a claim of its own, read by the parser
-        strong.add(claims["responsibility"]["claims_own"] + claims["responsibility"]["denies_own"])
+        # who claims or denies a deed ("the TTP claimed responsibility") or blames another ("a medical group
+        # blamed the RSF"): a claim of its own, read by the parser
+        resp = claims["responsibility"]
+        strong.add(resp["claims_own"] + resp["denies_own"] + resp["blames"])
         counted = _Words(irregular)
         for p in claims["properties"].values():
             counted.add(p["lemmas"])

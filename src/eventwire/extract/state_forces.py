@@ -35,11 +35,18 @@ def bare_force(tok: Token) -> bool:
     return any((c.lower_, tok.lower_) in PHRASES for c in mods) and all(c.lower_ in MODIFIERS for c in mods)
 
 
-def bare_force_spans(sent: Span, taken: set[int]) -> list[Span]:
-    """The sentence's bare state-force phrases not inside another actor phrase (``taken``: sentence offsets)."""
+def bare_force_spans(sent: Span, taken: set[int], deed_words: frozenset[int] = frozenset()) -> list[Span]:
+    """The sentence's bare state-force phrases not inside another actor phrase (``taken``: sentence offsets);
+    ``deed_words``: the doc indices of the words of its event phrases."""
     out = []
     for tok in sent:
-        if tok.i - sent.start in taken or not bare_force(tok) or tok.dep_ in MODIFIER_DEPS:
+        if tok.i - sent.start in taken:
+            continue
+        if tok.dep_ in ("amod", "compound") and tok.lower_ in NOUNS and tok.head.i in deed_words \
+                and not any(c.dep_ in MODIFIER_DEPS for c in tok.children):
+            out.append(sent.doc[tok.i: tok.i + 1])  # "a military air strike", "army shelling": the deed's doer
+            continue
+        if not bare_force(tok) or tok.dep_ in MODIFIER_DEPS:
             continue  # "the army's spokesman", "army escort vehicles": the noun qualifies another, whose role it is
         start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod")])
         out.append(sent.doc[start: tok.i + 1])

@@ -33,6 +33,7 @@ from eventwire import datelines
 from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
 from eventwire.extract.borrowed_doer import borrow_doer
+from eventwire.extract.blamed import blames_for_named
 from eventwire.extract.claimed_doer import claimed_deed, claimed_doer, own_claims
 from eventwire.extract.components.context import Article, usable_pub
 from eventwire.extract.components.places import (at_locality, context_place, COUNTRY_OF_DEED, EVENT_PRECISIONS,
@@ -194,6 +195,8 @@ class Extractor:
         if sent._.dates:
             para_date[0] = sent._.dates[0]
         if not hits:
+            if blames_for_named(sent):  # blamed for something that is no deed told: no claim about one
+                claims = [c for c in claims if c.property != "responsibility" or c in own_claims(claims)]
             if claims and earlier:
                 here = [p for p in article.places if off + sent.start_char <= p.start < off + sent.end_char
                         and p.precision in TOWN_PRECISIONS]

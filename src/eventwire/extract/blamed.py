@@ -16,6 +16,10 @@ BLAMED_PARTY_NOUNS = words("claims", "blamed_party_nouns")
 BLAME_VERBS = frozenset(w.split()[0].lower() for w in load_json("lexicons", "claims.json")["responsibility"]["blames"])
 # "blamed the West for rising prices", "accused Putin of war crimes": what the blame is for
 BLAMED_FOR_PREPOSITIONS = ("for", "of")
+# the single-word event words of the type rules: a blame 'for the attack' is about a deed
+DEED_LEMMAS = frozenset(w.lower() for t in load_json("lexicons", "event_types.json")["triggers"]
+                        for w in t.get("lemmas", ()) if " " not in w)
+BACK_POINTERS = words("function_words", "pointing_pronouns")
 _TIMES = load_json("lexicons", "time_expressions.json")
 # "blamed the rebels on Monday": an 'on' phrase naming a day or a time says when, not whom
 CALENDAR_WORDS = frozenset(_TIMES["weekdays"]) | frozenset(_TIMES["months"]) | frozenset(_TIMES["parts_of_day"]) \
@@ -44,9 +48,17 @@ def blamed_on(verb: Token) -> Token | None:
 
 
 def blames_for_named(sent) -> bool:
-    """Whether a blame in the sentence says what it is for ('Russia blames the West for rising food prices',
-    'accused Putin of war crimes'). In a sentence that tells no deed, that is something other than the deed
-    told before, so the blame is not a claim about it; a bare blame ('a medical group blamed the RSF') is."""
-    return any(t.lower_ in BLAME_VERBS and t.pos_ == "VERB" and any(
-        c.dep_ == "prep" and c.lower_ in BLAMED_FOR_PREPOSITIONS for h in (t, *(o for o in t.children if o.dep_ == "dobj"))
-        for c in h.children) for t in sent)
+    """Whether a blame in the sentence says what it is for, and that is no deed ('Russia blames the West for
+    rising food prices', 'accused Putin of war crimes'). In a sentence that tells no deed, that is something
+    other than the deed told before, so the blame is not a claim about it; a bare blame ('a medical group
+    blamed the RSF') is, and so is one for a deed word or a pronoun ('blamed the PCE of cooperating in the
+    attack', 'blamed the groups for it')."""
+    for t in sent:
+        if t.lower_ not in BLAME_VERBS or t.pos_ != "VERB":
+            continue
+        for h in (t, *(o for o in t.children if o.dep_ == "dobj")):
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in BLAMED_FOR_PREPOSITIONS and not any(
+                        w.lemma_.lower() in DEED_LEMMAS or w.lower_ in BACK_POINTERS for w in prep.subtree):
+                    return True
+    return False

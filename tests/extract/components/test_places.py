@@ -35,6 +35,15 @@ def test_the_reader_drops_the_dateline_place(reader):
     assert "Odesa" in names and "Kharkiv" not in names  # where the report was filed
 
 
+@pytest.mark.parametrize("text, capital", [
+    ("Drones struck the Russian capital overnight.", "Moscow"),
+    ("Thousands marched through the centre of Colombia's capital on Saturday.", "Bogota"),
+])
+def test_a_country_named_by_its_capital_is_that_city(reader, text, capital):
+    places = reader(text)._.places
+    assert [p.name for p in places] == [capital]  # and not the country whose name the phrase holds
+
+
 def test_the_shared_data_tables():
     assert capitals()["Russian"] == "Moscow"
     assert "wagner group" in group_short_names()["wagner"]

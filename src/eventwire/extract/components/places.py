@@ -71,7 +71,8 @@ TIME_ZONE_NOUNS = words("place_words", "time_zone_nouns")
 COUNTRY_PREPS = words("place_words", "country_of_deed_prepositions")
 # "Kursk Oblast": a division word after a town's name continues it (the gazetteer has matched the two)
 DIVISION_WORDS = frozenset(load_json("lexicons", "place_words.json")["division_words"]["words"])
-_CAPITAL = re.compile(r"\b(?:the|The) (\w+) capital\b")
+# "the Russian capital", "Colombia's capital", "South Sudan's capital"
+_CAPITAL = re.compile(r"\b(?:(?:the|The) (\w+(?: \w+)?)|((?:[A-Z]\w+ )?[A-Z]\w+)['\u2019]s) capital\b")
 
 
 class Toponyms:
@@ -110,9 +111,10 @@ def group_short_names() -> dict[str, list[str]]:
 
 
 def capitals() -> dict[str, str]:
-    """Country adjective → its capital ("Russian" → "Moscow")."""
+    """Country adjective or name → its capital ("Russian" → "Moscow", "Colombia" → "Bogota")."""
     dem = load_json("actors", "demonyms.json")["countries"]
-    return {a: c["capital"] for c in dem.values() for a in c["adjectives"] if c.get("capital")}
+    return {a: c["capital"] for c in dem.values() if c.get("capital")
+            for a in c["adjectives"] + [n for n in c["names"] if n != c["capital"]]}
 
 
 class ArticlePlaces:
@@ -132,7 +134,10 @@ class ArticlePlaces:
         filed = filed_spans(paras)
         places = [p for p in places if not any(a <= p.start < b for a, b in filed)]
         places = self._not_group_names(places, text)
-        return sorted(places + self._capital_places(text), key=lambda p: p.start)
+        capitals = self._capital_places(text)
+        # "Colombia's capital" is Bogota: the country's name inside the phrase is no second place
+        places = [p for p in places if not any(c.start <= p.start and p.end <= c.end for c in capitals)]
+        return sorted(places + capitals, key=lambda p: p.start)
 
     def _not_group_names(self, places: list[Place], text: str) -> list[Place]:
         """Drop a place whose name is a catalogued group's short name when the text also calls the
@@ -145,10 +150,12 @@ class ArticlePlaces:
         """'the Russian capital' names Moscow: a toponym the gazetteer cannot see."""
         out = []
         for m in _CAPITAL.finditer(text):
-            city = self.capitals.get(m.group(1))
+            city = self.capitals.get(m.group(1) or m.group(2))
             if not city:
                 continue
-            hit = next(iter(self.finder.find(city)), None)
+            # told as a place ("in Moscow"): a text of the bare name is a capitalised word alone, which the
+            # finder keeps only with evidence, so "the Russian capital" was never found
+            hit = next(iter(self.finder.find(f"in {city}")), None)
             if hit is not None:
                 out.append(replace(hit, start=m.start(), end=m.end(), surface=m.group(0),
                                    reason=f"'{m.group(0)}' is {city}"))

@@ -34,3 +34,8 @@ def test_a_cause_blamed_names_no_party(nlp):
 ])
 def test_a_blame_for_something_named_that_is_no_deed(nlp, text, expected):
     assert blames_for_named(next(nlp(text).sents)) is expected
+
+
+def test_an_of_phrase_inside_the_blamed_name_says_nothing_of_what_for(nlp):
+    text = "Police blamed the Communist Party of Spain of cooperating in the attack."
+    assert blames_for_named(next(nlp(text).sents)) is False

@@ -56,9 +56,12 @@ def blames_for_named(sent) -> bool:
     for t in sent:
         if t.lower_ not in BLAME_VERBS or t.pos_ != "VERB":
             continue
-        for h in (t, *(o for o in t.children if o.dep_ == "dobj")):
-            for prep in h.children:
-                if prep.dep_ == "prep" and prep.lower_ in BLAMED_FOR_PREPOSITIONS and not any(
-                        w.lemma_.lower() in DEED_LEMMAS or w.lower_ in BACK_POINTERS for w in prep.subtree):
-                    return True
+        # on the verb, or on its object unless it goes on a name ("the Communist Party of Spain" is one name)
+        preps = [c for c in t.children if c.dep_ == "prep"] + [
+            c for o in t.children if o.dep_ == "dobj" for c in o.children
+            if c.dep_ == "prep" and not any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)]
+        for prep in preps:
+            if prep.lower_ in BLAMED_FOR_PREPOSITIONS and not any(
+                    w.lemma_.lower() in DEED_LEMMAS or w.lower_ in BACK_POINTERS for w in prep.subtree):
+                return True
     return False

@@ -47,7 +47,8 @@ from eventwire.extract.localities import settlement_told_before
 from eventwire.extract.setting import Setting
 from eventwire.extract.state_forces import with_scene_country
 from eventwire.extract.totals import TOTAL
-from eventwire.extract.types_base import clause_verb
+from eventwire.extract.retold import retold, with_parties
+from eventwire.extract.types_base import PEACEFUL, clause_verb
 from eventwire.geo import km
 from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
 
@@ -184,6 +185,9 @@ class Extractor:
             i = battles[-1] if claim.property == "control" and battles else told[-1]
             if claim in own and claimed is not None:
                 i = claimed  # "the Islamic State claimed the raid": the raid's, not the troops' fight told since
+            if claim.property in ("fatalities", "injuries") and earlier[i].sub_event_type == PEACEFUL:
+                continue  # a peaceful protest has no dead: "40 leaders have been killed this year" counts others'
+
             earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
 
     def _sentence(self, sent: Span, off: int, article: Article, story: str | None,
@@ -209,6 +213,7 @@ class Extractor:
         out: list[Mention] = []
         triggers: list = []  # the trigger Token of each mention of ``out``
         undated: list[bool] = []  # per mention of ``out``: its sentence gave it no date of its own
+        timed: list[bool] = []  # per mention of ``out``: its sentence names a time of its own, datable or not
         dropped = 0
         for n, hit in enumerate(hits):
             date = date_of_hit(sent._.hit_dates[n], previous_date, doc, article.pub, sent.text)
@@ -250,10 +255,25 @@ class Extractor:
             ))
             triggers.append(hit.trigger)
             undated.append(not sent._.hit_dates[n].near)
+            timed.append(sent._.hit_dates[n].dated)
         if dropped == len(hits) and claims and earlier:
             # its event words only talk about a deed, so its figures are told as in a sentence without one
             self._attach_claims(claims, earlier, sent._.dates)
             claimed_doer(sent, claims, earlier, self.actors)  # "X claimed the raid, saying its fighters had killed"
+        # a deed its sentence gives a time (even one its page cannot date) or a place name of its own is not retold
+        placeless = not any(start <= p.start < end and p.feature != "demonym" for p in article.places)
+        told_again = [retold(m, t, placeless and not d, earlier) for m, t, d in zip(out, triggers, timed)]
+        if any(i is not None for i in told_again) and all(i is not None or m.doubt for i, m in zip(told_again, out)):
+            # the sentence tells the article's latest deed again (extract.retold), and any other deed word of it
+            # is one the deeds rules doubt ("opened fire after the lead truck struck a mine"): its figures and the
+            # parties the deed lacked join it ("calling the explosion a terrorist attack by Ukrainian drones")
+            for i, m in zip(told_again, out):
+                if i is not None:
+                    earlier[i] = with_parties(earlier[i], m)
+            if claims:
+                self._attach_claims(claims, earlier, sent._.dates)
+                claimed_doer(sent, claims, earlier, self.actors)
+            return []
         first = next((i for i, m in enumerate(out) if not m.landmark), 0)
         out = landmark_dates(sent, out, triggers, undated, first)
         return self._give_claims(out, claims, sent._.claim_words or [None] * len(claims), triggers, first)

@@ -1,0 +1,66 @@
+"""A deed told again (extract.retold): no second record, its figures join the deed its lead dated."""
+from datetime import date
+
+import pytest
+
+from eventwire.model import Document, PublishedDate
+
+LEAD = "Gunmen ambushed an army convoy near Goundam in Mali on Monday, killing nine soldiers.\n\n"
+
+
+def _extract(extractor, text):
+    pub = PublishedDate(date(2026, 11, 18), "metadata", 0.9)
+    return extractor.extract(Document("d_retold", "0" * 64, None, None, "Wire", None, pub, "en", text))
+
+
+@pytest.mark.parametrize("lead, again", [
+    (LEAD, "The attack began when the lead truck hit a roadside mine, killing two more soldiers."),
+    ("An Israeli air strike hit tents in Khan Younis in Gaza on Monday, killing 11 people.\n\n",
+     "The Israeli military said it had struck a Hamas militant who was operating from the area."),
+])
+def test_a_deed_told_again_without_its_day_or_place_makes_no_record(extractor, lead, again):
+    ms = _extract(extractor, lead + again)
+    assert [m.evidence.sentence for m in ms if not m.landmark] == [lead.strip()]
+
+
+@pytest.mark.parametrize("again", ["The attackers opened fire from both sides of the road, a witness said.",
+                                   "The army said it had repelled the assault."])
+def test_a_retelling_of_the_same_sub_type_is_left_to_fusion(extractor, again):
+    # fusion folds it into the deed it dated, and reads its words to match other outlets' reports
+    ms = _extract(extractor, LEAD + again)
+    assert len(ms) == 2 and ms[0].sub_event_type == ms[1].sub_event_type
+
+
+def test_its_figures_join_the_deed_told(extractor):
+    ms = _extract(extractor, LEAD + "The attack began when the lead truck hit a roadside mine, killing two drivers.")
+    (m,) = ms
+    assert 2 in [c.value for c in m.claims if c.property == "fatalities"]
+
+
+@pytest.mark.parametrize("other", [
+    "The attackers stormed a village near Gao on Tuesday.",       # its own day
+    "Gunmen opened fire on a bus near Gao, a witness said.",       # its own place and no pointing back
+])
+def test_a_deed_with_its_own_day_or_place_or_doers_is_another(extractor, other):
+    ms = _extract(extractor, LEAD + other)
+    assert len([m for m in ms if not m.landmark]) == 2
+
+
+def test_another_sides_deed_is_not_the_one_told_before(extractor):
+    lead = "A Russian missile struck a port in Odesa in Ukraine on Monday, killing two people.\n\n"
+    ms = _extract(extractor, lead + "Ukraine says it hit a Russian vessel with an anti-ship missile.")
+    assert len([m for m in ms if not m.landmark]) == 2
+
+
+def test_one_of_several_deeds_is_not_the_one_told_before(extractor):
+    ms = _extract(extractor, LEAD + "In the second attack, a bomb exploded at a market, killing three.")
+    assert len([m for m in ms if not m.landmark]) == 2
+
+
+def test_the_parties_a_retelling_names_join_the_deed_that_had_none(extractor):
+    text = ("A powerful explosion damaged the Kerch bridge in Crimea early on Monday, killing two people.\n\n"
+            "Russian investigators opened a criminal case, calling the explosion a terrorist attack carried out "
+            "by Ukrainian drones.")
+    ms = [m for m in _extract(extractor, text) if not m.doubt]
+    assert len(ms) == 1
+    assert [a.name for a in ms[0].actors if a.role == "actor1"] == ["Military Forces of Ukraine (2019-)"]

@@ -359,3 +359,11 @@ def test_a_region_after_a_long_country_names_possessive_is_no_persons_name(finde
     found = finder.find("Fighting hit the Democratic Republic of Congo's North Kivu province on Tuesday.")
     assert [(p.name, p.country) for p in found][-1] == ("North Kivu", "CD")
     assert found[0].country == "CD"  # 'Republic of Congo' inside the name is not the other Congo
+
+
+def test_a_compass_word_before_a_country_names_the_region_the_gazetteer_holds(finder):
+    found = finder.find("An Israeli drone struck a car in southern Lebanon on Thursday.")
+    assert [(p.precision, p.country, p.surface) for p in found][-1] == ("region", "LB", "southern Lebanon")
+    # no such region: the country stands
+    found = finder.find("Militants attacked an army post in northern Burkina Faso.")
+    assert [(p.precision, p.country) for p in found] == [("country", "BF")]

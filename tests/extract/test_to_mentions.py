@@ -378,3 +378,10 @@ def test_a_peaceful_protest_takes_no_dead_from_a_later_count(extractor):
     ms = extractor.extract(document(text))
     protest = next(m for m in ms if m.sub_event_type == "Peaceful protest")
     assert not [c for c in protest.claims if c.property == "fatalities"]
+
+
+def test_no_group_claiming_is_no_claim(extractor):
+    text = ("A suicide bomber rammed a car into a police checkpoint in Bannu, Pakistan, on Saturday, killing 12 "
+            "policemen.\n\nNo group immediately claimed responsibility.")
+    (m,) = extractor.extract(document(text))
+    assert not [c for c in m.claims if c.property == "responsibility"]

@@ -34,6 +34,9 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import YEAR
 from eventwire.extract.types_base import aux_host
+from eventwire.extract.vocab import words
+
+RELATIVE_PRONOUNS = words("function_words", "relative_pronouns")
 
 PERFECT_AUX = "had"
 # links from a deed up to the clause it is an adjunct of ("before being retaken", "after it was shelled")
@@ -94,7 +97,8 @@ class BackgroundReader:
                 marker = next((c.lower_ for c in tok.children if c.dep_ == "mark"
                                and c.lower_ in self.since | self.sequence), None)
             if tok.i != trigger.i and tok.lemma_.lower() in self.sequence_hosts and tok.pos_ == "VERB" \
-                    and any(c.dep_ == "dobj" and (c.i == trigger.i or c.is_ancestor(trigger)) for c in tok.children):
+                    and any(c.dep_ == "dobj" and (c.i == trigger.i or c.is_ancestor(trigger) or _object_relative(trigger, tok, c))
+                            for c in tok.children):
                 return f"background: '{trigger.text}' is what '{tok.text}' follows"
             if marker is None:
                 continue
@@ -178,3 +182,10 @@ class BackgroundReader:
                 t.lower_ == "according" for t in sent):
             return None  # "the governor said troops had shelled the town": speech shifted back a tense
         return f"background: past perfect '{verb.text}'"
+
+
+def _object_relative(trigger: Token, verb: Token, obj: Token) -> bool:
+    """'The protest followed a drone attack last week that killed two people': a clause whose subject is a
+    relative pronoun, hung by the parser from the verb, is the relative clause of the verb's object before it."""
+    return trigger.head.i == verb.i and obj.i < trigger.i and any(
+        c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in trigger.children)

@@ -289,6 +289,8 @@ class ClaimExtractor:
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
             if subj is None or subj.lower_ in PRONOUNS | RELATIVE_PRONOUNS:
                 continue
+            if subj.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+                continue  # "no group claimed responsibility": nobody's claim
             who = self._phrase(subj)
             negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
             if negated:  # "has not claimed responsibility" is silence, not a denial

@@ -36,7 +36,7 @@ from bisect import bisect_right
 from typing import Iterable, Iterator, Sequence
 
 from eventwire import datelines
-from eventwire.extract.gazetteer import CITY, COUNTRY, Gazetteer, norm
+from eventwire.extract.gazetteer import ADMIN1, CITY, COUNTRY, Gazetteer, norm
 from eventwire.extract.places_base import (
     _breaks,
     _ALLEGIANCE_TAIL,
@@ -58,6 +58,7 @@ from eventwire.extract.place_roles import names_other_thing
 from eventwire.extract.places_caps import CapsMode
 from eventwire.extract.places_keep import Keeping
 from eventwire.extract.places_resolve import Resolving
+from eventwire.extract.vocab import words
 from eventwire.model import Place
 
 
@@ -91,6 +92,9 @@ def _hyphen_tokens(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, in
             out.append(toks[k])
         at = text.find("-", at + 1)
     return out
+
+
+COMPASS_WORDS = words("place_words", "compass_words")
 
 
 class PlaceFinder(Resolving, Keeping, CapsMode):
@@ -171,6 +175,9 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
                 i += 1
                 continue
             j, e, key, ids = found
+            region = None if upper or i == 0 else self._compass_region(text, toks[i - 1], e)
+            if region is not None:
+                s0, key, ids = region  # "southern Lebanon": the region "Southern Lebanon", not the country
             if upper and len(key) <= 3 and " " not in key:  # "US", "IN", "ME" in caps text
                 i = j + 1
                 continue
@@ -191,6 +198,16 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
             for m in out:
                 _neighbours(text, m, starts, ends)
         return out
+
+    def _compass_region(self, text: str, before: tuple[int, int], end: int) -> tuple[int, str, tuple] | None:
+        """(start, key, ids) of a first-level region named by a lower-case compass word and the name after it
+        ("southern Lebanon" when the gazetteer holds "Southern Lebanon"), else None."""
+        word = text[before[0]:before[1]]
+        if word not in COMPASS_WORDS:
+            return None
+        key = _key(word.capitalize() + text[before[1]:end])
+        ids = tuple(i for i in self.gaz.lookup(key) if self.gaz.kind[i] == ADMIN1)  # not the town 'North Arlington'
+        return (before[0], key, ids) if ids else None
 
     def _demonym_at(self, text: str, toks: list[tuple[int, int]], i: int) -> tuple[int, int, str] | None:
         """Longest demonym ("South Korean", "Russians") starting at token ``i``: (last token, end, key)."""

@@ -260,23 +260,31 @@ class Extractor:
             # its event words only talk about a deed, so its figures are told as in a sentence without one
             self._attach_claims(claims, earlier, sent._.dates)
             claimed_doer(sent, claims, earlier, self.actors)  # "X claimed the raid, saying its fighters had killed"
-        # a deed its sentence gives a time (even one its page cannot date) or a place name of its own is not retold
-        placeless = not any(start <= p.start < end and p.feature != "demonym" for p in article.places)
-        told_again = [retold(m, t, placeless and not d, earlier) for m, t, d in zip(out, triggers, timed)]
-        if any(i is not None for i in told_again) and all(i is not None or m.doubt for i, m in zip(told_again, out)):
-            # the sentence tells the article's latest deed again (extract.retold), and any other deed word of it
-            # is one the deeds rules doubt ("opened fire after the lead truck struck a mine"): its figures and the
-            # parties the deed lacked join it ("calling the explosion a terrorist attack by Ukrainian drones")
-            for i, m in zip(told_again, out):
-                if i is not None:
-                    earlier[i] = with_parties(earlier[i], m)
-            if claims:
-                self._attach_claims(claims, earlier, sent._.dates)
-                claimed_doer(sent, claims, earlier, self.actors)
+        if self._retold(sent, out, triggers, timed, earlier, article.places, (start, end)):
             return []
         first = next((i for i, m in enumerate(out) if not m.landmark), 0)
         out = landmark_dates(sent, out, triggers, undated, first)
         return self._give_claims(out, claims, sent._.claim_words or [None] * len(claims), triggers, first)
+
+    def _retold(self, sent: Span, out: list[Mention], triggers: list, timed: list[bool], earlier: list[Mention],
+                places: list[Place], span: tuple[int, int]) -> bool:
+        """Whether the sentence tells the article's latest deed again (extract.retold), any other deed word of it
+        being one the deeds rules doubt ("opened fire after the lead truck struck a mine"); if so, its figures
+        and the doers the deed lacked join that deed ("calling the explosion a terrorist attack by Ukrainian
+        drones").  A deed its sentence gives a time (even one its page cannot date) or a place name of its own
+        is not retold."""
+        placeless = not any(span[0] <= p.start < span[1] and p.feature != "demonym" for p in places)
+        told_again = [retold(m, t, placeless and not d, earlier) for m, t, d in zip(out, triggers, timed)]
+        if not any(i is not None for i in told_again) or not all(i is not None or m.doubt for i, m in zip(told_again, out)):
+            return False
+        for i, m in zip(told_again, out):
+            if i is not None:
+                earlier[i] = with_parties(earlier[i], m)
+        claims = sent._.claims
+        if claims:
+            self._attach_claims(claims, earlier, sent._.dates)
+            claimed_doer(sent, claims, earlier, self.actors)
+        return True
 
     @staticmethod
     def _give_claims(out: list[Mention], claims: list, words: list, triggers: list, first: int) -> list[Mention]:

@@ -64,3 +64,12 @@ def test_the_parties_a_retelling_names_join_the_deed_that_had_none(extractor):
     ms = [m for m in _extract(extractor, text) if not m.doubt]
     assert len(ms) == 1
     assert [a.name for a in ms[0].actors if a.role == "actor1"] == ["Military Forces of Ukraine (2019-)"]
+
+
+def test_destruction_told_again_is_the_deeds_and_a_town_told_again_places_it(extractor):
+    lead = "Militants attacked an army post in northern Burkina Faso on Sunday, killing 30 soldiers.\n\n"
+    text = lead + ("The assault on the post at Djibo began at dawn. "
+                   "The militants looted weapons and burned vehicles before withdrawing, one source said.")
+    ms = [m for m in _extract(extractor, text) if not m.landmark]
+    assert [m.sub_event_type for m in ms] == ["Armed clash"]
+    assert ms[0].place.name == "Djibo"

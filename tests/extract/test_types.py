@@ -766,3 +766,10 @@ def test_a_deed_a_protest_followed_is_no_outcome_though_the_parser_hangs_its_cla
     # 'that killed two people' is the attack's relative clause, parsed as an adverbial clause of 'followed'
     got = sub_types("The protest followed a drone attack on a village last week that killed two people.")
     assert "Excessive force against protesters" not in got and "Air/drone strike" in got
+
+
+def test_destruction_told_by_a_verb_coordinated_with_a_violent_deeds_is_that_deeds(sub_types):
+    assert sub_types("Insurgents beheaded five villagers and burned dozens of homes over the weekend.") == ["Attack"]
+    # with a subject of its own it is told apart
+    assert "Looting/property destruction" in sub_types(
+        "Insurgents beheaded five villagers and soldiers burned dozens of homes over the weekend.")

@@ -18,15 +18,18 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.extract.components.places import EVENT_PRECISIONS
 from eventwire.extract.vocab import words
-from eventwire.model import Mention
+from eventwire.model import Mention, Place
 
 BACK_DOERS = words("event_words", "back_doers")
 ONE_OF_SEVERAL = words("event_words", "one_of_several")
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
 BACK_PRONOUNS = frozenset(("it", "they"))
 VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
-BORROWED_PLACE = "of the article's previous event"  # components.places.context_place's words for a borrowed place
+# what the doers of a violent deed destroyed as they went is that deed's ("the gunmen went door to door and set
+# fire to 45 houses"): ACLED codes no second, strategic event beside the attack
+LOOTING = "Looting/property destruction"
 
 
 def points_back(trigger: Token) -> bool:
@@ -36,8 +39,9 @@ def points_back(trigger: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in trigger.children) \
             and not any(c.dep_ == "amod" and c.lower_ in ONE_OF_SEVERAL for c in trigger.children)
     subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and trigger.dep_ in ("conj", "advcl") and trigger.tag_ == "VBG":
-        subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)  # "arrived ..., shooting"
+    if subj is None and (trigger.dep_ == "conj" or trigger.dep_ == "advcl" and trigger.tag_ == "VBG"):
+        # "went door to door and set fire to 45 houses", "arrived ..., shooting": the first verb's subject
+        subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
     if subj.lower_ in BACK_PRONOUNS:
@@ -46,12 +50,11 @@ def points_back(trigger: Token) -> bool:
         c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in subj.children)
 
 
-def retold(m: Mention, trigger: Token, undated: bool, earlier: list[Mention]) -> int | None:
-    """The index in ``earlier`` of the deed this undated, unplaced mention tells again, else None."""
-    if not undated or m.event_type not in VIOLENT_TYPES or not earlier or m.doubt:
+def retold(m: Mention, trigger: Token, told_alone: bool, earlier: list[Mention]) -> int | None:
+    """The index in ``earlier`` of the deed this mention tells again, else None.  ``told_alone``: its sentence
+    names no time and no place of its own (its place, if any, is the article's)."""
+    if not told_alone or not (m.event_type in VIOLENT_TYPES or m.sub_event_type == LOOTING) or not earlier or m.doubt:
         return None  # a deed the deeds rules doubt is fusion's to weigh (a soft reference; MUC-4's bridges)
-    if m.place is not None and BORROWED_PLACE not in m.reason:
-        return None  # a place of its own: maybe another deed
     i = next((j for j in range(len(earlier) - 1, -1, -1) if not earlier[j].landmark), None)
     if i is None:
         return None
@@ -73,10 +76,19 @@ def _doers(m: Mention) -> frozenset[str]:
 
 
 def with_parties(lead: Mention, again: Mention) -> Mention:
-    """``lead`` with the doers of the retelling when it had none: a report often names the doer only when it
-    tells the deed again ("calling the explosion a terrorist attack by Ukrainian drones").  Not its targets:
-    a side's retelling names whom it says it hit ("it had struck a Hamas militant" of a strike on tents)."""
-    if any(a.role == "actor1" for a in lead.actors):
-        return lead
-    extra = tuple(a for a in again.actors if a.role == "actor1")
-    return replace(lead, actors=lead.actors + extra) if extra else lead
+    """``lead`` with the doers of the retelling when it had none, and its place when the lead named only the
+    country: a report often names the doer or the town only when it tells the deed again ("calling the
+    explosion a terrorist attack by Ukrainian drones").  Not its targets: a side's retelling names whom it
+    says it hit ("it had struck a Hamas militant" of a strike on tents)."""
+    if not any(a.role == "actor1" for a in lead.actors):
+        lead = replace(lead, actors=lead.actors + tuple(a for a in again.actors if a.role == "actor1"))
+    if _finer(again.place, lead.place):
+        lead = replace(lead, place=again.place)  # "in northern Burkina Faso", then "the post at Djibo in Soum"
+    return lead
+
+
+def _finer(p: Place | None, q: Place | None) -> bool:
+    """Whether ``p`` says more of where than ``q``, which names only a country it lies in (or nothing)."""
+    if p is None or p.precision not in EVENT_PRECISIONS:
+        return False
+    return q is None or q.precision == "country" and q.country == p.country

@@ -420,8 +420,9 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         # "insurgents stormed a village, beheading seven and burning dozens of homes": destruction told as how a
         # violent deed went is that deed's (ACLED codes the attack, not a second, strategic event beside it)
         violent = {h.trigger.i for h in hits if h.event_type in VIOLENT_EVENT_TYPES}
-        if violent:
-            hits = [h for h in hits if not (h.sub_event_type == LOOTING and (host := participle_host(h.trigger))
+        if violent:  # ... and so is destruction told by a verb coordinated with the deed's ("beheaded five and burned")
+            hits = [h for h in hits if not (h.sub_event_type == LOOTING and (host := participle_host(h.trigger)
+                                                                              or _coordinated_verb(h.trigger))
                                             is not None and host.i in violent)]
         # "rebels took control of the town after a day of heavy fighting": the fight is how the ground was taken
         taken = {h.trigger.i for h in hits if h.sub_event_type in TERRITORY_TYPES}
@@ -434,3 +435,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         return self._protest(hits, [sent], recalled)
 
 
+def _coordinated_verb(tok: Token) -> Token | None:
+    """The verb this one is coordinated with, sharing its subject ('beheaded five villagers and burned dozens of
+    homes'), else None."""
+    return tok.head if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None

@@ -72,4 +72,4 @@ def test_destruction_told_again_is_the_deeds_and_a_town_told_again_places_it(ext
                    "The militants looted weapons and burned vehicles before withdrawing, one source said.")
     ms = [m for m in _extract(extractor, text) if not m.landmark]
     assert [m.sub_event_type for m in ms] == ["Armed clash"]
-    assert ms[0].place.name == "Djibo"
+    assert ms[0].place.name == "Djibo" and "of the deed told again" in ms[0].reason

@@ -25,7 +25,7 @@ from eventwire.model import Mention, Place
 BACK_DOERS = words("event_words", "back_doers")
 ONE_OF_SEVERAL = words("event_words", "one_of_several")
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
-BACK_PRONOUNS = frozenset(("it", "they"))
+BACK_PRONOUNS = words("function_words", "back_pronouns")
 VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 # what the doers of a violent deed destroyed as they went is that deed's ("the gunmen went door to door and set
 # fire to 45 houses"): ACLED codes no second, strategic event beside the attack
@@ -80,10 +80,12 @@ def with_parties(lead: Mention, again: Mention) -> Mention:
     country: a report often names the doer or the town only when it tells the deed again ("calling the
     explosion a terrorist attack by Ukrainian drones").  Not its targets: a side's retelling names whom it
     says it hit ("it had struck a Hamas militant" of a strike on tents)."""
-    if not any(a.role == "actor1" for a in lead.actors):
-        lead = replace(lead, actors=lead.actors + tuple(a for a in again.actors if a.role == "actor1"))
-    if _finer(again.place, lead.place):
-        lead = replace(lead, place=again.place)  # "in northern Burkina Faso", then "the post at Djibo in Soum"
+    doers = tuple(a for a in again.actors if a.role == "actor1")
+    if doers and not any(a.role == "actor1" for a in lead.actors):
+        lead = replace(lead, actors=lead.actors + doers,
+                       reason=f"{lead.reason}; doer: {', '.join(a.name for a in doers)}, of the deed told again")
+    if _finer(again.place, lead.place):  # "in northern Burkina Faso", then "the post at Djibo in Soum province"
+        lead = replace(lead, place=again.place, reason=f"{lead.reason}; place: '{again.place.name}', of the deed told again")
     return lead
 
 

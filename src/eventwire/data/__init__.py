@@ -37,5 +37,11 @@ def lexicon_words(lexicon: str, key: str, use: str | None = None) -> frozenset[s
 
 @cache
 def actor_countries() -> dict[str, str]:
-    """Catalogued actor id → its home country (ISO code); groups without one are left out."""
-    return {a["id"]: a["country"] for a in load_json("actors", "actors.json")["actors"] if a.get("country")}
+    """Catalogued actor id → its home country (ISO code); groups without one are left out.  A movement's
+    branch (``branches``, extract.group_branches) is at home in the country it is the branch of."""
+    actors = load_json("actors", "actors.json")["actors"]
+    out = {a["id"]: a["country"] for a in actors if a.get("country")}
+    for a in actors:
+        for code, branch in a.get("branches", {}).items():
+            out.setdefault(branch["id"], code)
+    return out

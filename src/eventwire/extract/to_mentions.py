@@ -47,6 +47,7 @@ from eventwire.extract.localities import settlement_told_before
 from eventwire.extract.setting import Setting
 from eventwire.extract.state_forces import with_scene_country
 from eventwire.extract.totals import TOTAL
+from eventwire.extract.group_branches import with_branch
 from eventwire.extract.retold import retold, with_parties
 from eventwire.extract.types_base import PEACEFUL, clause_verb
 from eventwire.geo import km
@@ -234,6 +235,7 @@ class Extractor:
                                                settlement_told_before(sent), date)
             actors = with_scene_country(sent._.actors[n], place, earlier + out, self.actors.named_military,
                                         place is not None and article.setting.inside(place))
+            actors = with_branch(actors, place)
             out.append(Mention(
                 document=doc.id,
                 evidence=ev,

@@ -429,3 +429,9 @@ def test_a_phrase_in_a_clause_under_a_deed_with_its_own_subject_is_what_it_was_d
     r = roles(nlp, finder, "The Israeli military said it struck Hamas militants operating from a school compound.",
               "struck")
     assert r == {"Military Forces of Israel (2022-)": "actor1", "Hamas Movement": "actor2"}
+
+
+def test_the_actor_finder_runs_without_the_parsers_event_words(nlp, finder):
+    # a blank-parsed sentence has no type hits registered: the finder must not need them
+    from eventwire.extract.actors import ActorFinder
+    assert ActorFinder(nlp).spans(next(nlp("Soldiers fired on the crowd.").sents)) is not None

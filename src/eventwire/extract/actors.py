@@ -168,7 +168,8 @@ class ActorFinder:
                 out.append(self._forces(span, code))
         out += [self._forces(span, code) for span, code in self._speakers_own_forces(sent, taken)]
         # "soldiers killed three rebels": a state's forces without their country, given one with the deed's place
-        deed_words = frozenset(t.i for h in sent._.type_hits or () for t in
+        hits = sent._.type_hits if Span.has_extension("type_hits") else None  # none when run without the parser
+        deed_words = frozenset(t.i for h in hits or () for t in
                                sent.doc[h.trigger.i: phrase_end(h.trigger, h.trigger_text).i + 1])
         return out + [(span, STATE_FORCE_ENTRY, STATE_FORCE_ENTRY.name, None)
                       for span in bare_force_spans(sent, taken, deed_words)]

@@ -92,3 +92,27 @@ def _cmdline(p) -> str:
         return " ".join(p.cmdline())
     except psutil.Error:
         return ""
+
+
+@pytest.mark.slow
+def test_the_fork_server_started_early_is_the_one_the_pool_forks_its_workers_from():
+    """``start_fork_server`` (the ingest command's first step) starts the server the pool would start, with
+    the same preload: the pool's workers are its children, not those of a second server."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from multiprocessing import forkserver\n"
+        "from eventwire.config import Limits\n"
+        "from eventwire.engines.local import PRELOAD, ProcessPool, start_fork_server\n"
+        "start_fork_server()\n"
+        "server = forkserver._forkserver._forkserver_pid\n"
+        "assert server and forkserver._forkserver._preload_modules == PRELOAD\n"
+        "ctx = ProcessPool(2, Limits(), cleaner=lambda: None)._context()\n"
+        "with ProcessPoolExecutor(1, mp_context=ctx) as pool:\n"
+        "    print(pool.submit(os.getppid).result() == server == forkserver._forkserver._forkserver_pid)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "True"

@@ -92,3 +92,60 @@ def _cmdline(p) -> str:
         return " ".join(p.cmdline())
     except psutil.Error:
         return ""
+
+
+@pytest.mark.slow
+def test_the_fork_server_started_early_is_the_one_the_pool_forks_its_workers_from():
+    """``start_fork_server`` (the ingest command's first step) starts the server the pool would start, with
+    the same preload: the pool's workers are its children, not those of a second server."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from multiprocessing import forkserver\n"
+        "from eventwire.config import Limits\n"
+        "from eventwire.engines.local import PRELOAD, ProcessPool, start_fork_server\n"
+        "start_fork_server()\n"
+        "server = forkserver._forkserver._forkserver_pid\n"
+        "assert server and forkserver._forkserver._preload_modules == PRELOAD\n"
+        "ctx = ProcessPool(2, Limits(), cleaner=lambda: None)._context()\n"
+        "with ProcessPoolExecutor(1, mp_context=ctx) as pool:\n"
+        "    print(pool.submit(os.getppid).result() == server == forkserver._forkserver._forkserver_pid)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "True"
+
+
+class _Flaky:
+    """An extractor whose ``extract_many`` fails on a document: the batch is extracted one by one."""
+
+    def extract_many(self, jobs):
+        if any(doc.text == "bad" for doc, _ in jobs):
+            raise ValueError("a bad document")
+        return [[doc.text] for doc, _ in jobs]
+
+    def extract(self, doc, story=None):
+        if doc.text == "bad":
+            raise ValueError("a bad document")
+        return [doc.text]
+
+
+def test_a_batch_is_extracted_together_and_one_failure_fails_only_its_document():
+    from eventwire.engines import work
+    from eventwire.engines.work import ExtractJob, extract_batch
+    from eventwire.model import Document, PublishedDate
+
+    def doc(text):
+        return Document("d_" + text, "0" * 64, None, None, None, None, PublishedDate(None, "none", 0.0), "en", text)
+
+    factory = _Flaky
+    try:
+        good = extract_batch([ExtractJob(doc("a"), None), ExtractJob(doc("b"), "s")], factory)
+        assert [(r.doc_id, r.mentions, r.error) for r in good] == [("d_a", ("a",), None), ("d_b", ("b",), None)]
+        mixed = extract_batch([ExtractJob(doc("a"), None), ExtractJob(doc("bad"), None)], factory)
+        assert mixed[0].mentions == ("a",) and mixed[0].error is None
+        assert mixed[1].mentions == () and "a bad document" in mixed[1].error
+    finally:
+        work._BUILT.pop(factory, None)

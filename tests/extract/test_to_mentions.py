@@ -385,3 +385,26 @@ def test_no_group_claiming_is_no_claim(extractor):
             "policemen.\n\nNo group immediately claimed responsibility.")
     (m,) = extractor.extract(document(text))
     assert not [c for c in m.claims if c.property == "responsibility"]
+
+
+def test_documents_extracted_together_give_what_each_gives_alone(extractor):
+    """``extract_many`` parses the pieces of all its documents in one ``nlp.pipe``: each document must get
+    the mentions it gets alone, in order (a live page, a claim that joins its article's last event, a
+    document in another language, one with nothing to parse, and the same text under two stories)."""
+    live = ("Live: war updates\n\n"
+            "3 Jun 2024 - 09:15 GMT\n\nRussian drones struck a fuel depot in Kherson on Sunday, the governor said.\n\n"
+            "2 Jun 2024 - 22:40 GMT\n\nRussian artillery shelled Nikopol, killing two people, officials said.")
+    claim = "Russian forces shelled the town of Vovchansk on Tuesday.\n\nThe governor said three civilians were wounded."
+    jobs = [
+        (document(live, published=date(2024, 5, 31)), "s1"),
+        (document(claim), "s2"),
+        (document("Российские войска обстреляли Харьков.", language="ru"), None),
+        (document("The weather was fine."), None),
+        (document(claim), "s3"),
+        (document("KYIV — Russian drones struck an oil depot in Odesa early on Wednesday, officials said."), None),
+    ]
+    together = extractor.extract_many(jobs)
+    alone = [extractor.extract(doc, story) for doc, story in jobs]
+    assert together == alone
+    assert [len(m) for m in alone] == [2, 1, 0, 0, 1, 1]
+    assert [m.story for m in together[4]] == ["s3"]

@@ -89,9 +89,17 @@ def clean_batch(items: Sequence[Record], limits: Limits, cleaner=None) -> list[D
 
 
 def extract_batch(jobs: Sequence[ExtractJob], factory: Callable[[], object] | None = None) -> list[Extracted]:
-    """Worker entry point: extract documents with this process's extractor."""
+    """Worker entry point: extract documents with this process's extractor, the batch's pieces parsed
+    together where the extractor can (``Extractor.extract_many``: the same mentions, less of the parse)."""
     extractor = built(factory or _default_extractor)
-    return [extract_document(extractor, j) for j in jobs]
+    many = getattr(extractor, "extract_many", None)
+    if many is None or len(jobs) < 2:
+        return [extract_document(extractor, j) for j in jobs]
+    try:
+        found = many([(j.doc, j.story) for j in jobs])
+    except Exception:  # noqa: BLE001 - one document's failure: each is extracted alone, for its own result or error
+        return [extract_document(extractor, j) for j in jobs]
+    return [Extracted(j.doc.id, j, tuple(mentions)) for j, mentions in zip(jobs, found)]
 
 
 def warm(factory: Callable[[], object] | None = None) -> int:

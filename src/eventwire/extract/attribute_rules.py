@@ -5,8 +5,9 @@ the ``Matcher`` at every token: measured at an eighth of all parsing time,
 more than the parser itself.  Almost all of them test one token's ``TAG``
 and/or ``LOWER`` for equality, so a dictionary lookup per token finds the same
 matches; the other one-token rules (dependency labels, NOT_IN, regular
-expressions) become Python tests on the token, and only the few two-token
-rules ("gon na", "let 's") stay in a ``Matcher``.  Matches are applied exactly
+expressions) become Python tests on the token, and the few rules over two
+tokens ("gon na", "let 's", "there is") are found from a gate token by lookup
+too (``token_runs``); only a rule neither can read would stay in a ``Matcher``.  Matches are applied exactly
 as the ruler applies them: all found first, then in rule order, later rules
 winning, so the output is the ruler's own (pinned by a test comparing both).
 """
@@ -22,6 +23,8 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+
+from eventwire.extract.token_runs import TokenRuns
 
 NAME = "eventwire_attribute_rules"
 # what a one-token rule may test, as Doc.to_array ids (the string ids of LOWER, TAG and DEP; IS_SPACE 0/1)
@@ -74,6 +77,7 @@ class AttributeRules:
         self.by_lower: dict[str, list[tuple[int, list]]] = defaultdict(list)
         self.by_tag: dict[str, list[tuple[int, list]]] = defaultdict(list)
         self.anywhere: list[tuple[int, list]] = []
+        self.runs = TokenRuns(_GETTERS, _test, _equal_values)  # rules over two or more tokens
         self.attrs: list[dict] = []
         self.indices: list[int] = []
         self._seen: dict[tuple, tuple[int, ...]] = {}
@@ -83,7 +87,7 @@ class AttributeRules:
         self.attrs, self.indices = list(ruler.attrs), list(ruler.indices)
         for key, entry in enumerate(ruler.patterns):  # entry k holds the rules the ruler keys as str(k)
             for pattern in entry["patterns"]:
-                if not self._index(pattern, key):
+                if not self._index(pattern, key) and not self.runs.add(pattern, key):
                     self.matcher.add(str(key), [pattern])
         return self
 
@@ -113,12 +117,15 @@ class AttributeRules:
         # one-token rules read only these four attributes, so their verdict is memoised on them, as the
         # ids the doc holds (one per string: the same memo as on the strings, without building a Token
         # and four strings per token)
-        for i, sig in enumerate(map(tuple, doc.to_array(_SIGNATURE).tolist())):
+        rows = doc.to_array(_SIGNATURE).tolist()
+        for i, sig in enumerate(map(tuple, rows)):
             keys = seen.get(sig)
             if keys is None:
                 keys = seen[sig] = self._keys_for(doc[i])
             if keys:
                 matches.extend((key, i, i + 1) for key in keys)
+        if len(self.runs):
+            matches.extend(self.runs.matches(doc, rows))
         if len(self.matcher):
             for match_id, s, e in self.matcher(doc, allow_missing=True):
                 matches.append((int(self.vocab.strings[match_id]), s, e))

@@ -74,8 +74,10 @@ def ingest(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster")] = None,
 ) -> None:
     """Read articles, find copies and events, and store them."""
-    from eventwire.engines.local import default_workers
+    from eventwire.engines.local import default_workers, start_fork_server
 
+    if engine == "local" and (workers or default_workers()) > 1:
+        start_fork_server()  # the workers' model loads while this process imports the pipeline
     pipe = _pipeline(ctx, progress=True, workers=workers or default_workers(), engine=engine, scheduler=scheduler)
     try:
         summary = pipe.ingest(inputs)

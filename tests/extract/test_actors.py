@@ -435,3 +435,8 @@ def test_the_actor_finder_runs_without_the_parsers_event_words(nlp, finder):
     # a blank-parsed sentence has no type hits registered: the finder must not need them
     from eventwire.extract.actors import ActorFinder
     assert ActorFinder(nlp).spans(next(nlp("Soldiers fired on the crowd.").sents)) is not None
+
+
+def test_the_sides_a_between_on_the_deeds_verb_names(nlp, finder):
+    text = "Heavy fighting broke out between Ethiopian federal troops and Fano militiamen near Debre Markos on Saturday."
+    assert roles(nlp, finder, text, "fighting") == {"Military Forces of Ethiopia": "actor1", "Fano Militia": "actor2"}

@@ -206,6 +206,22 @@ def _site_owner(root: Token, deps: list[str]) -> bool:
         and "nsubj" not in deps[1:]
 
 
+def between_sides(root: Token, trigger: Token) -> str | None:
+    """'Fighting broke out between Ethiopian troops and Fano militiamen': the 'between' the parser hangs from
+    the verb the deed is the subject of names its sides, the first actor 1 and the other actor 2 (as a
+    'between' on the deed itself does); None for a phrase outside it."""
+    while trigger.dep_ in ("amod", "compound") and trigger.head.i != trigger.i:
+        trigger = trigger.head  # 'heavy' of the phrase 'heavy fighting'
+    if trigger.dep_ != "nsubj":
+        return None
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "between" or tok.head.head.i != trigger.head.i:
+        return None
+    return "actor2" if root.dep_ == "conj" else "actor1"
+
+
 def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     root = span.root
     if len(span) == 2 and span[0].head.i != span[1].i and span[1].head.i != span[0].i:
@@ -256,6 +272,9 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         return "actor1"
     if root.dep_ == "nsubj" and root.head.i == trigger.head.i and subject_controls(trigger):
         return "actor1"
+    sides = between_sides(root, trigger)
+    if sides is not None:
+        return sides
     if means_subject(root, trigger):
         return "actor1"
     if accused(root, trigger) or support_subject(root, trigger):

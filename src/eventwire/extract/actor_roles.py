@@ -272,11 +272,8 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         return "actor1"
     if root.dep_ == "nsubj" and root.head.i == trigger.head.i and subject_controls(trigger):
         return "actor1"
-    sides = between_sides(root, trigger)
-    if sides is not None:
-        return sides
-    if means_subject(root, trigger):
-        return "actor1"
+    if (sides := between_sides(root, trigger)) is not None or means_subject(root, trigger):
+        return sides or "actor1"
     if accused(root, trigger) or support_subject(root, trigger):
         return "actor1"
     if patient(root, trigger, speech_heads):

@@ -9,6 +9,7 @@ given, are dropped and rebuilt.  Kept apart from the clustering rules so each fi
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from eventwire.fuse.blocks import anchorable as _anchorable, registered
@@ -34,14 +35,16 @@ class ContextClusters:
         self._ctx_registry = kept.registry
         keys = [tuple(id(m) for _r, m in members) for members in context]
         same: dict[tuple[int, ...], KeptEvent] = {}
+        stories = self.stories
         for key, members in zip(keys, context):
             k = kept.events.get(key)
             if k is not None and len(k.cluster) == len(k.members) and all(
-                    a[1] is b[1] and a[0] == b[0] for a, b in zip(k.members, members)):
+                    a[1] is b[1] and a[0] == b[0] for a, b in zip(k.members, members)) \
+                    and k.stories == tuple(stories.get(m.document, m.document) for m in k.cluster):
                 same[key] = k
         for key, k in list(kept.events.items()):
             if same.get(key) is not k:
-                self._unregister(k.cluster)
+                self._unregister(k)
                 del kept.events[key]
                 kept.summaries.pop(id(k.cluster), None)
                 kept.ranks.pop(id(k.cluster), None)
@@ -68,8 +71,9 @@ class ContextClusters:
         for m in c:
             for cell in self._registered_of(m):
                 registry.setdefault(cell, {})[key] = c
+        stories = self.stories
         return KeptEvent(tuple(members), ordered, (0 if firm else 1, head[0][0], -1),
-                         firm[-1][0] if firm else None, c)
+                         firm[-1][0] if firm else None, c, tuple(stories.get(m.document, m.document) for m in c))
 
     def _add(self, k: KeptEvent) -> None:
         """A built context cluster into this run: its members' ranks, its number and index."""
@@ -78,15 +82,22 @@ class ContextClusters:
         self._number[id(c)] = k.number
         self._context[id(c)] = (len(self._context), len(k.ordered), k.last_firm, c)
 
-    def _unregister(self, cluster: list[Mention]) -> None:
+    def _unregister(self, k: KeptEvent) -> None:
         """Take a kept context cluster out of the registry: from every cell a member of it was
-        registered in (``_built``, and ``_join`` for a mention that joined it)."""
-        registry = self._ctx_registry
-        for m in cluster:
-            for cell in self._registered_of(m):
+        registered in: ``_built``'s, worked out again under the stories it was built with (an earlier
+        run's may have been other; keeping the cells themselves held ~60 MB more from batch to batch
+        at 46k, session 22), and ``_join``'s for a mention of this run that joined it.  A cell left
+        empty goes, so the registry of a long run holds only the cells of the context it keeps (an
+        empty cell and a missing one are met alike: no cluster)."""
+        registry, key, built = self._ctx_registry, id(k.cluster), len(k.stories)
+        joined = (self._registered_of(m) for m in k.cluster[built:])
+        for cells in itertools.chain(map(registered, k.cluster[:built], k.stories), joined):
+            for cell in cells:
                 at = registry.get(cell)
                 if at is not None:
-                    at.pop(id(cluster), None)
+                    at.pop(key, None)
+                    if not at:
+                        del registry[cell]
 
     def _keep(self) -> None:
         """After a run: the summaries and ranks of the kept context clusters no mention joined."""

@@ -47,6 +47,7 @@ class KeptEvent:
     # per member of ``cluster`` as built, its document's story then: its registered cells are a function
     # of it and the member (``blocks.registered``), so they are taken out of exactly those
     stories: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()  # per member of ``cluster`` as built, its document
 
 
 @dataclass

@@ -84,13 +84,13 @@ def _document(doc_id: str, text: str) -> Document:
 
 def test_a_provenance_pass_verifies_its_copies_with_the_collector_off(tmp_path, monkeypatch, collector_on):
     seen = []
-    features = stored.PairFeatures  # a verified document's features (provenance/pair_features.py)
+    features = stored.features
 
-    def watched(text, lex):
+    def watched(text, lex=None):
         seen.append(paused())
         return features(text, lex)
 
-    monkeypatch.setattr(stored, "PairFeatures", watched)
+    monkeypatch.setattr(stored, "features", watched)
     pipe = Pipeline(f"sqlite:///{tmp_path / 'gc.db'}")
     with pipe.Session.begin() as s:
         repo.add_document(s, _document("a", TEXT))

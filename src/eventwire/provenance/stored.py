@@ -40,8 +40,7 @@ from ..store import provenance_index as px
 from .drift import DriftDetector
 from .index import (MIN_FEATURES, NEAR_DUP_LSH_THRESHOLD, REWRITE_LSH_THRESHOLD,
                     TRANSLATION_LSH_THRESHOLD, DocInfo, _identity, assign_groups, verify, worth_verifying)
-from .pair_features import PairFeatures
-from .shingles import Lexicon, load_lexicon
+from .shingles import DocFeatures, Lexicon, features, load_lexicon
 from .sketcher import Sketcher
 from .stories import Link
 
@@ -62,7 +61,7 @@ class StoredIndex:
         self._template = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
         self._ranges = {kind: _band_ranges(t, num_perm) for kind, t in THRESHOLDS.items()}
         self._docs: dict[str, DocInfo] = {}  # the documents this pass has read
-        self._features: dict[str, PairFeatures] = {}  # ... and the features of those it verified
+        self._features: dict[str, DocFeatures] = {}  # ... and the features of those it verified
         self._new: list[str] = []
         self._languages: list[str] | None = None  # read once a pass (the pass holds the write lock)
         self.candidates = 0
@@ -180,11 +179,9 @@ class StoredIndex:
             self._languages = px.languages(self.session)
         return self._languages
 
-    def _feats(self, i: str) -> PairFeatures:
-        """The features of document ``i``, worked out as far as its pairs ask (``pair_features``: most
-        verified pairs stop at the content units)."""
+    def _feats(self, i: str) -> DocFeatures:
         if i not in self._features:
-            self._features[i] = PairFeatures(self._docs[i].text, self.lex)
+            self._features[i] = features(self._docs[i].text, self.lex)
         return self._features[i]
 
     def _read(self, ids) -> None:

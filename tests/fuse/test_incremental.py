@@ -125,6 +125,60 @@ def test_references_over_months_and_countries_give_the_events_of_a_full_refuse(t
         assert max(fused[1], fused[2], fused[5], fused[9]) < stats.mentions_fused / 4
 
 
+def _batches_built(path, monkeypatch, carried: bool) -> tuple[dict, int, int]:
+    """Half a year of reports fused batch after batch in this process, the carried context dropped before
+    each run unless ``carried``: the events, and over the runs after the first, the context events the
+    clusterings read and how many of them they built."""
+    from eventwire.fuse import kept_context
+    from eventwire.fuse.cluster import Clusterer
+
+    rng = random.Random(11)
+    Session = make_sessionmaker(make_engine(f"sqlite:///{path}"))
+    base = date(2024, 1, 1)
+    counts = [0, 0]
+    add, built = Clusterer._add_contexts, Clusterer._built
+    monkeypatch.setattr(Clusterer, "_add_contexts", lambda self, ctx: counts.__setitem__(0, counts[0] + len(ctx))
+                        or add(self, ctx))
+    monkeypatch.setattr(Clusterer, "_built", lambda self, ms: counts.__setitem__(1, counts[1] + 1) or built(self, ms))
+    kept_context.drop()
+    n = 0
+    for batch in (60, 2, 2, 2, 2, 2):
+        with Session.begin() as s:
+            for _ in range(batch):
+                n += 1
+                _add(s, rng, f"d_{n:03d}", base + timedelta(days=n * 180 // 105), PLACES + ABROAD)
+        if not carried:
+            kept_context.drop()
+        with Session.begin() as s:
+            fuse_new(s)
+    monkeypatch.undo()
+    with Session() as s:
+        return _events(s), counts[0], counts[1]
+
+
+def test_a_run_takes_the_context_the_last_run_carried_and_a_failed_run_carries_none(tmp_path, monkeypatch):
+    """A long-running ingest: a batch's clusterings take the context events the process's last run built,
+    as they were, so fewer are built, and the events are those of runs that built every one afresh and
+    of a full re-fuse; a run that fails hands nothing on (``kept_context.carry``)."""
+    from eventwire.fuse import kept_context
+
+    events, read, built = _batches_built(tmp_path / "carried.db", monkeypatch, True)
+    afresh, read_afresh, built_afresh = _batches_built(tmp_path / "afresh.db", monkeypatch, False)
+    assert events == afresh and read == read_afresh > 0
+    assert built < built_afresh * 0.8
+    Session = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'carried.db'}"))
+    with Session.begin() as s:
+        refuse(s)
+    with Session() as s:
+        assert _events(s) == events
+    with Session.begin() as s:
+        _add(s, random.Random(2), "d_999", date(2024, 3, 1), PLACES + ABROAD)
+    monkeypatch.setattr(fx, "replace_events", lambda *a: 1 / 0)
+    with pytest.raises(ZeroDivisionError), Session.begin() as s:
+        fuse_new(s)
+    assert kept_context.take().events == {}
+
+
 def test_nothing_new_fuses_nothing_and_a_fresh_database_is_fused_whole(tmp_path):
     rng = random.Random(3)
     Session = make_sessionmaker(make_engine(f"sqlite:///{tmp_path / 'inc.db'}"))

@@ -68,7 +68,8 @@ class Clusterer(ContextClusters, ReferenceFits):
         self.stories = stories
         self.referring: set[int] = set()  # joined as references back: their own dates say nothing about the event
         self._summaries: dict[int, _Summary] = {}
-        self._place_keys: dict[tuple | None, object] = {}  # see ``_place_key``
+        # see ``_place_key``; a kept context's, whose kept summaries hold answers by these keys
+        self._place_keys: dict[tuple | None, object] = {} if kept is None else kept.place_keys
         # per mention (by id, with the mention: an id is reused once its object is gone); a caller
         # fusing the same mentions again (fuse/incremental.py, round after round) passes its own
         self._cells: dict[int, tuple[Mention, Cells]] = {} if known_cells is None else known_cells

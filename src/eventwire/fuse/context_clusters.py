@@ -9,11 +9,15 @@ given, are dropped and rebuilt.  Kept apart from the clustering rules so each fi
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from operator import itemgetter
 
 from eventwire.fuse.blocks import anchorable as _anchorable, registered
 from eventwire.fuse.kept_context import KeptEvent
 from eventwire.model import Mention
+
+_first, _second = itemgetter(0), itemgetter(1)  # a (rank, mention) pair's rank, its mention
 
 
 class ContextClusters:
@@ -32,29 +36,33 @@ class ContextClusters:
                 self._add(self._built(members))
             return
         self._ctx_registry = kept.registry
-        keys = [tuple(id(m) for _r, m in members) for members in context]
-        same: dict[tuple[int, ...], KeptEvent] = {}
+        # one pass a step, each in C where it can be: a run carries ~30k context events from the last
+        # (``kept_context.take``), so this is done for all of them twice a batch (session 22)
+        keys = [tuple(map(id, map(_second, members))) for members in context]
+        events, stories, same = kept.events, self.stories, {}
         for key, members in zip(keys, context):
-            k = kept.events.get(key)
-            if k is not None and len(k.cluster) == len(k.members) and all(
-                    a[1] is b[1] and a[0] == b[0] for a, b in zip(k.members, members)):
+            k = events.get(key)
+            # ids of live objects (``k.members`` holds them) are theirs, so the same key is the same
+            # mentions; a pair compares its rank by value and its mention by identity first
+            if k is not None and len(k.cluster) == len(k.members) and k.members == tuple(members) \
+                    and k.stories == tuple(map(stories.get, k.docs, k.docs)):
                 same[key] = k
-        for key, k in list(kept.events.items()):
-            if same.get(key) is not k:
-                self._unregister(k.cluster)
-                del kept.events[key]
-                kept.summaries.pop(id(k.cluster), None)
-                kept.ranks.pop(id(k.cluster), None)
+        for key in events.keys() - same.keys():
+            k = events.pop(key)
+            self._unregister(k)
+            kept.summaries.pop(id(k.cluster), None)
+            kept.ranks.pop(id(k.cluster), None)
+        summaries, ranks = kept.summaries, kept.ranks
         for key, members in zip(keys, context):
             k = same.get(key)
             if k is None:
-                k = kept.events[key] = self._built(members)
+                k = events[key] = self._built(members)
             else:
-                c = k.cluster
-                if id(c) in kept.summaries:
-                    self._summaries[id(c)] = kept.summaries[id(c)]
-                if id(c) in kept.ranks:
-                    self._ranks[id(c)] = kept.ranks[id(c)]
+                c = id(k.cluster)
+                if c in summaries:
+                    self._summaries[c] = summaries[c]
+                if c in ranks:
+                    self._ranks[c] = ranks[c]
             self._add(k)
 
     def _built(self, members: Sequence[tuple[object, Mention]]) -> KeptEvent:
@@ -68,25 +76,34 @@ class ContextClusters:
         for m in c:
             for cell in self._registered_of(m):
                 registry.setdefault(cell, {})[key] = c
+        docs = tuple(m.document for m in c)
         return KeptEvent(tuple(members), ordered, (0 if firm else 1, head[0][0], -1),
-                         firm[-1][0] if firm else None, c)
+                         firm[-1][0] if firm else None, c, tuple(map(self.stories.get, docs, docs)), docs)
 
     def _add(self, k: KeptEvent) -> None:
         """A built context cluster into this run: its members' ranks, its number and index."""
         c = k.cluster
-        self._rank.update((id(m), r) for r, m in k.ordered)
+        ordered = k.ordered
+        self._rank.update(zip(map(id, map(_second, ordered)), map(_first, ordered)))
         self._number[id(c)] = k.number
         self._context[id(c)] = (len(self._context), len(k.ordered), k.last_firm, c)
 
-    def _unregister(self, cluster: list[Mention]) -> None:
+    def _unregister(self, k: KeptEvent) -> None:
         """Take a kept context cluster out of the registry: from every cell a member of it was
-        registered in (``_built``, and ``_join`` for a mention that joined it)."""
-        registry = self._ctx_registry
-        for m in cluster:
-            for cell in self._registered_of(m):
+        registered in: ``_built``'s, worked out again under the stories it was built with (an earlier
+        run's may have been other; keeping the cells themselves held ~60 MB more from batch to batch
+        at 46k, session 22), and ``_join``'s for a mention of this run that joined it.  A cell left
+        empty goes, so the registry of a long run holds only the cells of the context it keeps (an
+        empty cell and a missing one are met alike: no cluster)."""
+        registry, key, built = self._ctx_registry, id(k.cluster), len(k.stories)
+        joined = (self._registered_of(m) for m in k.cluster[built:])
+        for cells in itertools.chain(map(registered, k.cluster[:built], k.stories), joined):
+            for cell in cells:
                 at = registry.get(cell)
                 if at is not None:
-                    at.pop(id(cluster), None)
+                    at.pop(key, None)
+                    if not at:
+                        del registry[cell]
 
     def _keep(self) -> None:
         """After a run: the summaries and ranks of the kept context clusters no mention joined."""

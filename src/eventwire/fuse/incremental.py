@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from eventwire.fuse.blocks import Cells, anchorable, cell_key, cells, naming, registered
 from eventwire.fuse.events import fuse_in_context
+from eventwire.fuse import kept_context
 from eventwire.fuse.kept_context import KeptContext
 from eventwire.gcpause import collector_paused
 from eventwire.model import Event, Mention
@@ -91,8 +92,9 @@ class _Pool:
     # members was registered again by every round's clustering)
     registered: dict[int, tuple[Mention, frozenset[str]]] = field(default_factory=dict)
     # the context clusters themselves, with their registrations and summaries, from one clustering to
-    # the next (a promoted event makes the whole pool clustered again, the context nearly unchanged)
-    kept: KeptContext = field(default_factory=KeptContext)
+    # the next (a promoted event makes the whole pool clustered again, the context nearly unchanged),
+    # and from the process's last run (``kept_context.take``: the next batch reads most of it again)
+    kept: KeptContext = field(default_factory=kept_context.take)
     # the mentions registered in each cell read so far: the ~800 references of a batch look up much the
     # same cells (their country's weeks, their words' weeks), 1,824 reads and ~957k rows for one batch
     # of 1,000 into the 54k --scale database (session 14).  Nothing writes the index until the run ends.
@@ -185,6 +187,7 @@ def _fuse_new(session: Session, max_rounds: int) -> FusionStats:
     _write_index(session, pool.ranked, stories, result, {r[1] for r in seeds}, forget=dirty,
                  registered_of=lambda mid: pool.cells_of(mid, stories).registered)
     _finish(session)
+    kept_context.carry(pool.kept)  # only a run that got here hands its context on
     stats.events_touched, stats.mentions_fused = len(pool.events), len(pool.ranked)
     return stats
 

@@ -408,3 +408,10 @@ def test_documents_extracted_together_give_what_each_gives_alone(extractor):
     assert together == alone
     assert [len(m) for m in alone] == [2, 1, 0, 0, 1, 1]
     assert [m.story for m in together[4]] == ["s3"]
+
+
+def test_a_number_word_opening_a_sentence_counts_though_tagged_a_name(extractor):
+    text = ("Twenty Nigerien soldiers were killed when gunmen attacked their position near Tahoua, Niger, on "
+            "Monday, the defence ministry said.")
+    (m,) = extractor.extract(document(text))
+    assert [(c.value, c.subject) for c in m.claims if c.property == "fatalities"] == [(20, "soldiers")]

@@ -344,6 +344,8 @@ class ClaimExtractor:
             if tok.like_num is False and tok.lower_ not in self.numbers:
                 continue
             noun = tok.head if tok.dep_ in ("nummod", "quantmod", "det", "amod") else tok
+            if tok.dep_ == "compound" and tok.is_alpha:
+                noun = _compound_head(tok)  # "Twenty Nigerien soldiers": a number word tagged a name at the start
             if self.kinds.is_measure(tok):
                 continue
             word = self._casualty_word_for(noun)
@@ -432,3 +434,10 @@ def issuer(noun: Token) -> Token | None:
     name no one, so the speaker is the last one named."""
     return next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS
                  or c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"), None)
+
+
+def _compound_head(tok: Token) -> Token:
+    """The noun a chain of compounds ends in ('Twenty' -> 'Nigerien' -> 'soldiers')."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok

@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span
 from eventwire import datelines
 from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
-from eventwire.extract.borrowed_doer import borrow_doer
 from eventwire.extract.blamed import blames_for_named
+from eventwire.extract.borrowed_doer import borrow_doer
 from eventwire.extract.claimed_doer import claimed_deed, claimed_doer, own_claims
 from eventwire.extract.components.context import Article, usable_pub
 from eventwire.extract.components.places import (at_locality, context_place, COUNTRY_OF_DEED, EVENT_PRECISIONS,
@@ -43,13 +43,13 @@ from eventwire.extract.components.sentences import PlanItem
 from eventwire.extract.components.times import date_of_hit, own_dates
 from eventwire.extract.concreteness import Anchors
 from eventwire.extract.genre import GenreClassifier
+from eventwire.extract.group_branches import with_branch
 from eventwire.extract.intervals import landmark_dates
 from eventwire.extract.localities import settlement_told_before
+from eventwire.extract.retold import retold, with_parties
 from eventwire.extract.setting import Setting
 from eventwire.extract.state_forces import with_scene_country
 from eventwire.extract.totals import TOTAL
-from eventwire.extract.group_branches import with_branch
-from eventwire.extract.retold import retold, with_parties
 from eventwire.extract.types_base import PEACEFUL, clause_verb
 from eventwire.geo import km
 from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
@@ -208,7 +208,6 @@ class Extractor:
                 i = claimed  # "the Islamic State claimed the raid": the raid's, not the troops' fight told since
             if claim.property in ("fatalities", "injuries") and earlier[i].sub_event_type == PEACEFUL:
                 continue  # a peaceful protest has no dead: "40 leaders have been killed this year" counts others'
-
             earlier[i] = replace(earlier[i], claims=earlier[i].claims + (claim,))
 
     def _sentence(self, sent: Span, off: int, article: Article, story: str | None,

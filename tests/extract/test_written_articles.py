@@ -64,3 +64,10 @@ def test_written_article_events(mentions_of, name, n, ev):
         assert ev["blamed"] in [c.value for c in m.claims if c.property == "responsibility"], m.claims
     if "no_fatalities" in ev:
         assert ev["no_fatalities"] not in [c.value for c in m.claims if c.property == "fatalities"], m.claims
+
+
+def test_every_article_is_listed_once_and_every_listed_article_exists():
+    pairs = json.loads((HERE / "expected.json").read_text(encoding="utf-8"), object_pairs_hook=lambda kv: kv)
+    names = [name for name, _ in dict(pairs)["articles"]]
+    assert len(names) == len(set(names))  # a duplicate key would silently shadow an article's expectations
+    assert set(names) == {p.name for p in HERE.glob("*.txt")}

@@ -58,9 +58,8 @@ def test_one_of_several_deeds_is_not_the_one_told_before(extractor):
 
 
 def test_the_parties_a_retelling_names_join_the_deed_that_had_none(extractor):
-    text = ("A powerful explosion damaged the Kerch bridge in Crimea early on Monday, killing two people.\n\n"
-            "Russian investigators opened a criminal case, calling the explosion a terrorist attack carried out "
-            "by Ukrainian drones.")
+    text = ("A powerful explosion damaged a road bridge in Crimea early on Monday, killing two people.\n\n"
+            "The attack was the work of Ukrainian sea drones, Russian investigators said.")
     ms = [m for m in _extract(extractor, text) if not m.doubt]
     assert len(ms) == 1
     assert [a.name for a in ms[0].actors if a.role == "actor1"] == ["Military Forces of Ukraine (2019-)"]

@@ -77,8 +77,8 @@ def _doers(m: Mention) -> frozenset[str]:
 
 def with_parties(lead: Mention, again: Mention) -> Mention:
     """``lead`` with the doers of the retelling when it had none, and its place when the lead named only the
-    country: a report often names the doer or the town only when it tells the deed again ("calling the
-    explosion a terrorist attack by Ukrainian drones").  Not its targets: a side's retelling names whom it
+    country: a report often names the doer or the town only when it tells the deed again ("the
+    attack was the work of Ukrainian sea drones").  Not its targets: a side's retelling names whom it
     says it hit ("it had struck a Hamas militant" of a strike on tents)."""
     doers = tuple(a for a in again.actors if a.role == "actor1")
     if doers and not any(a.role == "actor1" for a in lead.actors):

@@ -291,7 +291,7 @@ class Extractor:
                 places: list[Place], span: tuple[int, int]) -> bool:
         """Whether the sentence tells the article's latest deed again (extract.retold), any other deed word of it
         being one the deeds rules doubt ("opened fire after the lead truck struck a mine"); if so, its figures
-        and the doers the deed lacked join that deed ("calling the explosion a terrorist attack by Ukrainian
+        and the doers the deed lacked join that deed ("the attack was the work of Ukrainian sea
         drones").  A deed its sentence gives a time (even one its page cannot date) or a place name of its own
         is not retold."""
         placeless = not any(span[0] <= p.start < span[1] and p.feature != "demonym" for p in places)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.types_base import phrase_end
+from eventwire.extract.types_base import phrase_end, phrase_noun
 from eventwire.extract.vocab import words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -210,8 +210,7 @@ def between_sides(root: Token, trigger: Token) -> str | None:
     """'Fighting broke out between Ethiopian troops and Fano militiamen': the 'between' the parser hangs from
     the verb the deed is the subject of names its sides, the first actor 1 and the other actor 2 (as a
     'between' on the deed itself does); None for a phrase outside it."""
-    while trigger.dep_ in ("amod", "compound") and trigger.head.i != trigger.i:
-        trigger = trigger.head  # 'heavy' of the phrase 'heavy fighting'
+    trigger = phrase_noun(trigger)  # 'heavy' of the phrase 'heavy fighting'
     if trigger.dep_ != "nsubj":
         return None
     tok = root

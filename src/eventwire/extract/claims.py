@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.blamed import blamed_on, names_party
+from eventwire.extract.blamed import BLAME_VERBS, blamed_on, names_party
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.number_words import compound_value, starts_compound
-from eventwire.extract.types_base import to_death
+from eventwire.extract.types_base import phrase_noun, to_death
 from eventwire.extract.vocab import titles, words
 from eventwire.model import Claim, Evidence
 
@@ -120,7 +120,6 @@ class ClaimExtractor:
         resp = lex["responsibility"]
         self.resp_own = {stance: re.compile(r"\b(" + "|".join(map(re.escape, resp[key])) + r")\b", re.I)
                          for stance, key in (("asserts", "claims_own"), ("denies", "denies_own"))}
-        self.resp_blame = {w.split()[0].lower() for w in resp["blames"]}
         self.control = {
             stance: re.compile(r"\b(" + "|".join(map(re.escape, lex["control"][stance])) + r")\b", re.I)
             for stance in ("asserts", "denies")
@@ -298,7 +297,7 @@ class ClaimExtractor:
             out.append(Claim("responsibility", who, None, None, who, stance, hedged, ev,
                              f"'{m.group(1)}': {who} {'claims' if stance == 'asserts' else 'denies'} its own part"))
         for verb in sent:
-            if verb.lower_ not in self.resp_blame or verb.pos_ != "VERB":
+            if verb.lower_ not in BLAME_VERBS or verb.pos_ != "VERB":
                 continue
             on = blamed_on(verb)
             if on is not None and not names_party(on):
@@ -345,7 +344,7 @@ class ClaimExtractor:
                 continue
             noun = tok.head if tok.dep_ in ("nummod", "quantmod", "det", "amod") else tok
             if tok.dep_ == "compound" and tok.is_alpha:
-                noun = _compound_head(tok)  # "Twenty Nigerien soldiers": a number word tagged a name at the start
+                noun = phrase_noun(tok)  # "Twenty Nigerien soldiers": a number word tagged a name at the start
             if self.kinds.is_measure(tok):
                 continue
             word = self._casualty_word_for(noun)
@@ -435,9 +434,3 @@ def issuer(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS
                  or c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"), None)
 
-
-def _compound_head(tok: Token) -> Token:
-    """The noun a chain of compounds ends in ('Twenty' -> 'Nigerien' -> 'soldiers')."""
-    while tok.dep_ == "compound" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok

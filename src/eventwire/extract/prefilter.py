@@ -71,10 +71,9 @@ class SentenceFilter:
         for phrases_of in claims["no_casualty_phrases"].values():
             strong.add(phrases_of)
         # who claims or denies a deed ("the TTP claimed responsibility") or blames another ("a medical group
-        # blamed the RSF"): a claim of its own, read by the parser.  Not 'accused' alone: mostly a crime's
-        # suspect ("accused pedophile ... will face justice" in a list of headlines)
+        # blamed the RSF"): a claim of its own, read by the parser
         resp = claims["responsibility"]
-        strong.add(resp["claims_own"] + resp["denies_own"] + [w for w in resp["blames"] if not w.startswith("accuse")])
+        strong.add(resp["claims_own"] + resp["denies_own"] + resp["blames_read_alone"])
         counted = _Words(irregular)
         for p in claims["properties"].values():
             counted.add(p["lemmas"])

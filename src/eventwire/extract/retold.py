@@ -19,6 +19,8 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.extract.components.places import EVENT_PRECISIONS
+from eventwire.extract.types import VIOLENT_EVENT_TYPES
+from eventwire.extract.types_base import LOOTING
 from eventwire.extract.vocab import words
 from eventwire.model import Mention, Place
 
@@ -26,10 +28,6 @@ BACK_DOERS = words("event_words", "back_doers")
 ONE_OF_SEVERAL = words("event_words", "one_of_several")
 POINTING_DETERMINERS = words("function_words", "pointing_determiners")
 BACK_PRONOUNS = words("function_words", "back_pronouns")
-VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
-# what the doers of a violent deed destroyed as they went is that deed's ("the gunmen went door to door and set
-# fire to 45 houses"): ACLED codes no second, strategic event beside the attack
-LOOTING = "Looting/property destruction"
 
 
 def points_back(trigger: Token) -> bool:
@@ -53,13 +51,16 @@ def points_back(trigger: Token) -> bool:
 def retold(m: Mention, trigger: Token, told_alone: bool, earlier: list[Mention]) -> int | None:
     """The index in ``earlier`` of the deed this mention tells again, else None.  ``told_alone``: its sentence
     names no time and no place of its own (its place, if any, is the article's)."""
-    if not told_alone or not (m.event_type in VIOLENT_TYPES or m.sub_event_type == LOOTING) or not earlier or m.doubt:
+    # (what the doers of a violent deed destroyed as they went is that deed's: "the gunmen went door to door and
+    # set fire to 45 houses"; ACLED codes no second, strategic event beside the attack)
+    if not told_alone or not (m.event_type in VIOLENT_EVENT_TYPES or m.sub_event_type == LOOTING) or not earlier \
+            or m.doubt:
         return None  # a deed the deeds rules doubt is fusion's to weigh (a soft reference; MUC-4's bridges)
     i = next((j for j in range(len(earlier) - 1, -1, -1) if not earlier[j].landmark), None)
     if i is None:
         return None
     lead = earlier[i]
-    if lead.event_type not in VIOLENT_TYPES or lead.date is None or lead.date.reason.startswith("publication date") \
+    if lead.event_type not in VIOLENT_EVENT_TYPES or lead.date is None or lead.date.reason.startswith("publication date") \
             or lead.document != m.document or lead.entry != m.entry:
         return None
     doers, lead_doers = _doers(m), _doers(lead)
@@ -75,7 +76,7 @@ def _doers(m: Mention) -> frozenset[str]:
     return frozenset(a.name for a in m.actors if a.role == "actor1")
 
 
-def with_parties(lead: Mention, again: Mention) -> Mention:
+def filled_in(lead: Mention, again: Mention) -> Mention:
     """``lead`` with the doers of the retelling when it had none, and its place when the lead named only the
     country: a report often names the doer or the town only when it tells the deed again ("the
     attack was the work of Ukrainian sea drones").  Not its targets: a side's retelling names whom it

@@ -46,7 +46,7 @@ from eventwire.extract.genre import GenreClassifier
 from eventwire.extract.group_branches import with_branch
 from eventwire.extract.intervals import landmark_dates
 from eventwire.extract.localities import settlement_told_before
-from eventwire.extract.retold import retold, with_parties
+from eventwire.extract.retold import filled_in, retold
 from eventwire.extract.setting import Setting
 from eventwire.extract.state_forces import with_scene_country
 from eventwire.extract.totals import TOTAL
@@ -300,7 +300,7 @@ class Extractor:
             return False
         for i, m in zip(told_again, out):
             if i is not None:
-                earlier[i] = with_parties(earlier[i], m)
+                earlier[i] = filled_in(earlier[i], m)
         claims = sent._.claims
         if claims:
             self._attach_claims(claims, earlier, sent._.dates)

@@ -81,12 +81,19 @@ def participle_host(tok: Token) -> Token | None:
     return tok.head if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" else None
 
 
+def phrase_noun(tok: Token) -> Token:
+    """The noun a word's modifier and compound links end in: 'heavy' of 'heavy fighting' -> 'fighting';
+    'Twenty' of 'Twenty Nigerien soldiers' -> 'soldiers'."""
+    while tok.dep_ in ("amod", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def won_by(tok: Token) -> Token | None:
     """'Took control of the town after a day of heavy fighting': the word a fight named under 'after',
     'following' or 'amid' (through 'of' phrases) hangs from, else None. ACLED codes ground taken after a
     fight as the taking alone, so a clash hung from a taking is that taking's."""
-    while tok.dep_ in ("amod", "compound") and tok.head.i != tok.i:  # 'heavy' of the phrase 'heavy fighting'
-        tok = tok.head
+    tok = phrase_noun(tok)  # 'heavy' of the phrase 'heavy fighting'
     for _ in range(3):
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
             return None

@@ -440,3 +440,12 @@ def test_the_actor_finder_runs_without_the_parsers_event_words(nlp, finder):
 def test_the_sides_a_between_on_the_deeds_verb_names(nlp, finder):
     text = "Heavy fighting broke out between Ethiopian federal troops and Fano militiamen near Debre Markos on Saturday."
     assert roles(nlp, finder, text, "fighting") == {"Military Forces of Ethiopia": "actor1", "Fano Militia": "actor2"}
+
+
+@pytest.mark.parametrize("text", [
+    "A drone strike killed three people at a market in Saada on Sunday, Houthi officials said.",
+    "A drone strike killed three people at a market in Saada on Sunday, Houthi spokesman Mohammed Abdulsalam said.",
+])
+def test_a_group_qualifying_the_speaker_is_no_party(nlp, finder, text):
+    # the group's officials speak of the deed; the only group named is not its doer
+    assert roles(nlp, finder, text, "strike", phrase="drone strike") == {}

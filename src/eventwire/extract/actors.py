@@ -19,7 +19,7 @@ from eventwire.data import load_json
 from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SOURCE_NOUNS, SUBJECT_DEPS, accused, acted_on,
                                           deed_noun, protest_counterpart, role_of)
 from eventwire.extract.state_forces import STATE_FORCES, bare_force_spans
-from eventwire.extract.types_base import SPEECH_LEMMAS, phrase_end
+from eventwire.extract.types_base import SPEECH_LEMMAS, phrase_end, phrase_noun
 from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
 
@@ -299,7 +299,7 @@ class ActorFinder:
                 # catalogue groups and forces named in an event sentence are at least associated
                 if entry is None or entry.id in ("civilians", "protesters", "police", "unidentified", STATE_FORCES):
                     continue
-                root = span.root
+                root = phrase_noun(span.root)  # "Taliban officials said": the name qualifies the speaker
                 if any(t.i in speech_heads for t in [root, *root.ancestors][:2]) and root.dep_ in SUBJECT_DEPS:
                     continue  # a speaker, not a doer
                 if any(t.lower_ == "according" and t.dep_ == "prep" for t in root.ancestors) or _source_of(root):

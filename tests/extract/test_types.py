@@ -773,3 +773,34 @@ def test_destruction_told_by_a_verb_coordinated_with_a_violent_deeds_is_that_dee
     # with a subject of its own it is told apart
     assert "Looting/property destruction" in sub_types(
         "Insurgents beheaded five villagers and soldiers burned dozens of homes over the weekend.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed noun under 'in' on the verb (or on the verb of speech over it) names the verb's deed again
+    ("Gunmen stormed a police post outside Gao before dawn on Friday, officials said, in a brazen attack on the town.",
+     ["Armed clash"]),
+    ("Fighters raided a market on Monday in an attack that lasted hours.", ["Attack"]),
+])
+def test_a_deed_noun_in_an_in_phrase_on_its_verb_is_that_deed(sub_types, text, expected):
+    assert sub_types(text) == expected
+
+
+def test_a_site_a_force_qualifies_is_an_armed_target(sub_types):
+    # "school" alone is a civilian site; "gendarmerie training school", "army hospital" are the force's
+    assert sub_types("Militants stormed a gendarmerie training school near Kayes on Monday.") == ["Armed clash"]
+    assert sub_types("Militants stormed a school near Kayes on Monday.") == ["Attack"]
+
+
+@pytest.mark.parametrize("text", ["Gunmen marched the villagers to a nearby school on Monday.",
+                                  "The governor rallied his supporters ahead of the vote."])
+def test_march_and_rally_with_an_object_are_no_protest(sub_types, text):
+    assert "Peaceful protest" not in sub_types(text)
+
+
+def test_a_march_without_an_object_is_a_protest(sub_types):
+    assert sub_types("Thousands of nurses marched through Lagos on Monday.") == ["Peaceful protest"]
+
+
+def test_a_part_of_hostages_freed_is_no_abduction(sub_types):
+    assert "Abduction/forced disappearance" not in sub_types("Troops rescued three of the hostages near Gao on Monday.")
+    assert sub_types("Gunmen seized three of the villagers near Gao on Monday.") == ["Abduction/forced disappearance"]

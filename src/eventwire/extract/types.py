@@ -58,6 +58,8 @@ from eventwire.extract.types_base import (
     TERRITORY_TYPES,
     REMOTE,
     TypeHit,
+    coordinated_verb,
+    restated_in,
     to_death,
     won_by,
 )
@@ -398,6 +400,11 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
                                     or u.trigger.head == h.trigger or h.trigger.head == u.trigger
                                     or u.trigger.head == h.trigger.head) for u in same):
                 unique.append(h)
+        # "militants stormed the base before dawn, the army said, in a rare assault on the capital": a deed noun of
+        # the verb's own concept in an 'in' phrase over that verb names the verb's deed again, whose clause
+        # (objects, day) decides its sub-type
+        unique = [h for h in unique if not any(restated_in(h.trigger, u.trigger) for u in unique
+                                               if u is not h and u.concept == h.concept)]
         # "the bombings hit two cities", "shelling struck the market": the verb tells its subject's act again
         # (but "protesters fought with police": what a protest's doers did is its outcome, kept for it)
         told = {h.trigger.i for h in unique if h.sub_event_type != PEACEFUL}
@@ -422,7 +429,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         violent = {h.trigger.i for h in hits if h.event_type in VIOLENT_EVENT_TYPES}
         if violent:  # ... and so is destruction told by a verb coordinated with the deed's ("beheaded five and burned")
             hits = [h for h in hits if not (h.sub_event_type == LOOTING and (host := participle_host(h.trigger)
-                                                                              or _coordinated_verb(h.trigger))
+                                                                              or coordinated_verb(h.trigger))
                                             is not None and host.i in violent)]
         # "rebels took control of the town after a day of heavy fighting": the fight is how the ground was taken
         taken = {h.trigger.i for h in hits if h.sub_event_type in TERRITORY_TYPES}
@@ -433,10 +440,3 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()
         return self._protest(hits, [sent], recalled)
-
-
-def _coordinated_verb(tok: Token) -> Token | None:
-    """The verb this one is coordinated with, sharing its subject ('beheaded five villagers and burned dozens of
-    homes'), else None."""
-    return tok.head if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None

@@ -160,6 +160,9 @@ class Arguments(Weapons):
         # fired on is the target, where it stood comes after), then the sentence's other nouns together
         for arg in sorted(args, key=lambda t: t.i):
             lemma = arg.lemma_.lower()
+            # "a gendarmerie training school", "an army hospital": a force's own site, whatever the site is
+            if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in mil for c in arg.children):
+                return "military"
             if lemma in mil or lemma in civ:
                 return "military" if lemma in mil else "civilian"
         # nor is what describes the doer ("the attackers, believed to be members of a militia, stormed a mine")

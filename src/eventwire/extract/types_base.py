@@ -321,3 +321,19 @@ def kind_characterised(tok: Token) -> bool:
     if lemma in TREND_VERBS:
         return True
     return lemma in CHARACTERISING_VERBS and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+
+
+def restated_in(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is the object of an 'in' phrase hung from ``verb`` or from the verb of speech that
+    reports it ('X stormed Y, the army said, in an assault on Z'); not from another verb over it ('aircraft
+    were damaged in the attack, two of them catching fire': the attack is the deed, the fire its outcome)."""
+    prep = noun.head
+    return verb.pos_ == "VERB" and noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" \
+        and (prep.head.i == verb.i or prep.head.lemma_.lower() in SPEECH_LEMMAS and prep.head.is_ancestor(verb))
+
+
+def coordinated_verb(tok: Token) -> Token | None:
+    """The verb this one is coordinated with, sharing its subject ('beheaded five villagers and burned dozens of
+    homes'), else None."""
+    return tok.head if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None

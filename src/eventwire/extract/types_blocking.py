@@ -369,9 +369,13 @@ class Blocking:
             return judged
         if tok.lemma_.lower() in self.agreement_nouns and self._undone(tok):
             return f"'{tok.head.text} … {tok.text}': an agreement undone, not reached"
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
-                and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in self.taking_verbs:
-            return f"'{tok.head.text} … {tok.text}': people taken before, the news is what was done to them"
+        held = tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns
+        # "freed two of the hostages": a part of them counted stands where the people stand
+        part = tok.head.head if held and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.like_num else tok
+        if held and part.dep_ in ("dobj", "nsubj", "nsubjpass") \
+                and part.head.pos_ == "VERB" and part.head.lemma_.lower() not in self.taking_verbs:
+            return f"'{part.head.text} … {tok.text}': people taken before, the news is what was done to them"
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in FLIGHT_VERBS:
             return f"'{tok.head.text} {tok.text}': the deed as the cause of a flight, not a report of it"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "of" \

@@ -14,6 +14,9 @@ def test_singular_of_nouns_and_event_words_not_of_peoples():
 @pytest.mark.parametrize("text, word, lemma", [
     ("Airstrikes pounded the old town on Monday.", "Airstrikes", "airstrike"),
     ("Rebels attacked the town.", "Rebels", "rebel"),
+    # a plural after a dateline's dash, or after the blanked dateline extraction parses, read as a singular name
+    ("GAO — Drones struck an army base on Friday.", "Drones", "drone"),
+    ("          Drones struck an army base on Friday.", "Drones", "drone"),
 ])
 def test_a_capitalised_plural_opening_a_sentence_is_a_common_noun(nlp, text, word, lemma):
     tok = next(t for t in nlp(text) if t.text == word)

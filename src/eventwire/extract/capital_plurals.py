@@ -4,7 +4,7 @@ The small model tags a capitalised plural it rarely sees as a plural proper noun
 lemma as written: "Rebels attacked the town", "Airstrikes pounded the city", and "9 p.m. Protesters have
 set fire to a bank" (a capital after an abbreviation's full stop) all lose the word every lexicon knows
 ('rebel', 'airstrike', 'protester').  Where the capital is explained by the word's place (it opens its
-sentence, or follows a full stop or a colon) and the word is the plural of an English noun or of an event
+sentence, or follows a full stop, a colon or a dateline's dash) and the word is the plural of an English noun or of an event
 word (``truecase.english_words``) that is not a people's name ('Americans', 'Kurds': demonyms), it is
 told a common noun with its singular lemma.
 """
@@ -22,6 +22,8 @@ NAME = "eventwire_capital_plurals"  # the factory; in the pipeline it sits, with
 PIPE = "capital_plurals"
 # plural endings and what the singular ends in instead, longest first
 PLURAL_ENDINGS = (("men", "man"), ("ies", "y"), ("es", ""), ("s", ""))
+# the dashes that close a dateline ("BAMAKO — Militants stormed ..."): the word after one opens the report
+DASHES = ("—", "–", "--", "-")
 
 
 @lru_cache(maxsize=1)
@@ -45,12 +47,13 @@ def _capital_by_place(tok: Token) -> bool:
     if tok.is_sent_start or tok.i == 0:
         return True
     before = tok.doc[tok.i - 1]
-    return before.is_space or before.text.endswith((".", ":"))
+    return before.is_space or before.text.endswith((".", ":")) or before.text in DASHES
 
 
 def mend(doc: Doc) -> Doc:
     for tok in doc:
-        if tok.tag_ != "NNPS" or not tok.is_alpha or not tok.text[0].isupper() or not tok.text[1:].islower():
+        # an opening plural is also read as a singular name ("Drones struck", after a blanked dateline)
+        if tok.tag_ not in ("NNPS", "NNP") or not tok.is_alpha or not tok.text[0].isupper() or not tok.text[1:].islower():
             continue
         if not _capital_by_place(tok):
             continue

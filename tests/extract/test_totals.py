@@ -40,3 +40,27 @@ def test_mark_turns_only_the_largest_casualty_figure_into_a_total(totals):
     got = totals.mark([claim("fatalities", 3, s), claim("fatalities", 1200, s), claim("damage", 2, s)], s, set())
     assert [c.property for c in got] == ["fatalities", TOTAL, "damage"]
     assert "since the invasion" in got[1].reason
+
+
+def _mentions(extractor, text):
+    from datetime import date
+
+    from eventwire.model import Document, PublishedDate
+    pub = PublishedDate(date(2026, 6, 12), "metadata", 0.9)
+    return extractor.extract(Document("d_totals", "0" * 64, None, None, "Wire", None, pub, "en", text))
+
+
+def test_a_deed_in_a_clause_coordinated_with_a_countrywide_count_stays(extractor):
+    # the capital's protest is one deed; the country's dead are many deeds' (counted_deeds)
+    ms = _mentions(extractor, "Riot police fired tear gas at student protesters in Nairobi on Tuesday, and at least "
+                              "19 people were killed in clashes across the country, a rights group said.")
+    assert [m.place.name for m in ms if m.event_type in ("Protests", "Riots")] == ["Nairobi"]
+    assert not any(c.property == "fatalities" for m in ms for c in m.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Police have identified 1,084 bodies of civilians killed across the region since March.",
+    "The unrest followed a spike in violence in June when at least 282 people were killed across the country.",
+])
+def test_a_deed_the_count_sums_up_or_frames_makes_no_event(extractor, text):
+    assert [m for m in _mentions(extractor, text) if not m.landmark] == []

@@ -49,7 +49,7 @@ from eventwire.extract.localities import settlement_told_before
 from eventwire.extract.retold import filled_in, retold
 from eventwire.extract.setting import Setting
 from eventwire.extract.state_forces import with_scene_country
-from eventwire.extract.totals import TOTAL
+from eventwire.extract.totals import counted_deeds
 from eventwire.extract.types_base import PEACEFUL, clause_verb
 from eventwire.geo import km
 from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
@@ -213,8 +213,8 @@ class Extractor:
     def _sentence(self, sent: Span, off: int, article: Article, story: str | None,
                   earlier: list[Mention], para_date: list[DateSpan | None], commentary: str = "") -> list[Mention]:
         doc, claims, hits = article.document, sent._.claims, sent._.type_hits
-        if any(c.property == TOTAL for c in claims) and not any(c.property in ("fatalities", "injuries") for c in claims):
-            hits = []  # "police have identified 1,084 civilians killed": a count of many deeds, not one (totals.py)
+        # "police have identified 1,084 civilians killed": a count of many deeds, not one (totals.py)
+        hits = counted_deeds(hits, claims, sent._.claim_words or [None] * len(claims), sent)
         previous_date = para_date[0]
         if sent._.dates:
             para_date[0] = sent._.dates[0]

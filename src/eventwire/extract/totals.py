@@ -25,7 +25,10 @@ import calendar
 import re
 from dataclasses import replace
 
+from spacy.tokens import Span, Token
+
 from eventwire.data import load_json
+from eventwire.extract.types_base import clause_verb
 from eventwire.phrases import alternation
 from eventwire.model import Claim
 
@@ -90,3 +93,42 @@ class TotalsDetector:
                 why = self.why(sentence, lemmas, float(c.value), float(c.value) >= max(figures))
             out.append(replace(c, property=TOTAL, reason=f"{c.reason}; {c.property} total: {why}") if why else c)
         return out
+
+
+def counted_deeds(hits: list, claims: list[Claim], words: list[int | None], sent: Span) -> list:
+    """The hits a sentence's totals leave standing: a deed told in a clause of its own beside the count
+    ("police fired tear gas at protesters in the capital on Thursday, and at least 25 people were killed in
+    clashes across the country": the capital's protest is one deed, the country's dead many).  A hit in the
+    total's clause, or any hit when the total's word is unknown, is a deed the count sums up ("police have
+    identified 1,084 civilians killed"), and goes, unless a figure of the sentence is one event's own."""
+    if not any(c.property == TOTAL for c in claims) or any(c.property in CASUALTIES for c in claims):
+        return hits
+    clauses = []
+    for claim, i in zip(claims, words):
+        if claim.property != TOTAL:
+            continue
+        verb = clause_verb(sent.doc[i]) if i is not None else None
+        if verb is None:
+            return []
+        clauses.append(verb)
+    return [h for h in hits if all(_coordinated_apart(h.trigger, verb) for verb in clauses)]
+
+
+def _coordinated_apart(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` is in a clause coordinated with ``verb``'s ('X happened, and 25 were killed'), not in
+    the count's own clause nor in one that frames it ('a spike in unrest in June when 282 were killed')."""
+    if _in_clause(tok, verb):
+        return False
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and _in_clause(tok, verb.head):
+        return True
+    return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.is_ancestor(tok) for c in verb.children)
+
+
+def _in_clause(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` is in ``verb``'s clause: below it, and not below a clause coordinated with it."""
+    for t in (tok, *tok.ancestors):
+        if t.i == verb.i:
+            return True
+        if t.dep_ == "conj" and t.head.i == verb.i and t.pos_ in ("VERB", "AUX"):
+            return False
+    return False

@@ -367,3 +367,16 @@ def test_a_compass_word_before_a_country_names_the_region_the_gazetteer_holds(fi
     # no such region: the country stands
     found = finder.find("Militants attacked an army post in northern Burkina Faso.")
     assert [(p.precision, p.country) for p in found] == [("country", "BF")]
+
+
+def test_a_small_town_of_one_reading_in_a_country_the_text_names(finder):
+    # Vuhledar (pop ~14,000) has one reading; Ukraine named in the text supports it, as Russia does Sudzha
+    got = by_surface(finder.find("Ukraine's army said its troops had left Vuhledar after weeks of fighting."))
+    assert got["Vuhledar"].country == "UA"
+    assert "Vuhledar" not in by_surface(finder.find("Its troops had left Vuhledar after weeks of fighting."))
+
+
+def test_a_country_named_gives_no_town_named_like_a_word_or_a_given_name(finder):
+    # 'Sanders' and 'Eva' are one-reading towns too, but the one is a word's plural and the other a given name
+    got = by_surface(finder.find("Senators in the United States said Sanders would vote, and Eva agreed."))
+    assert "Sanders" not in got and "Eva" not in got

@@ -12,6 +12,7 @@ from eventwire.extract.places_base import (
     _asciify,
     _close,
     _DEMONYM_HEAD,
+    _given_names,
     _Match,
     _NAMEISH,
     _PERSONISH,
@@ -20,6 +21,10 @@ from eventwire.extract.places_base import (
     _PLAIN_NAME,
     STANDALONE_POP,
 )
+
+# the country votes a text's other names give a one-reading town's country for it to count as support
+COUNTRY_SUPPORT = 1.0
+from eventwire.extract.truecase import english_words
 from eventwire.model import Place
 
 
@@ -88,6 +93,11 @@ class Keeping:
             return False, "small one-word town in all-caps text"
         if support:
             return True, "context"
+        # a town of one reading in a country the text names ("Vuhledar" in a report on Ukraine), when nothing
+        # says it is a person (NER, a name elsewhere: checked above) and its name is no English word or given
+        # name ("Sanders", "Gray", "Eva" name towns too); weaker than other support, so it never outvotes NER
+        if info["n"] == 1 and info["ctx_c"] >= COUNTRY_SUPPORT and m.ner is None and _no_word(m.key):
+            return True, "one reading, in a country the text names"
         if big and (not m.initial or info["ctx_c"] >= 1.0):
             return True, "large town"
         if m.strong_prep and not upper and m.ner is None and not m.person_after:
@@ -151,3 +161,11 @@ class Keeping:
             precision=e.precision, geonames_id=e.geonames_id, start=m.start, end=m.end,
             surface=text[m.start:m.end], reason=reason,
         )
+
+
+def _no_word(name: str) -> bool:
+    """A name that is no English word, plural or given name: only a place would be called so."""
+    _common, known, _forms = english_words()
+    low = name.lower()
+    return not ({low, low.removesuffix("s"), low.removesuffix("es")} & known) and low not in _given_names()
+

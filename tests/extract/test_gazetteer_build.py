@@ -11,3 +11,12 @@ def test_index_keeps_the_folded_form_and_honours_the_stoplist():
     assert "March" not in b.names
     b.index("Tëtkino", i)  # indexed once
     assert b.names["Tëtkino"] == [i]
+
+
+def test_a_hand_town_alias_goes_to_the_countrys_most_populous_town_of_that_name():
+    from eventwire.extract.gazetteer import CITY, load
+
+    g = load()
+    hits = [i for i in g.lookup("Hodeidah") if g.kind[i] == CITY]
+    assert [(g.cc[i], g.pop[i] > 500_000) for i in hits] == [("YE", True)]
+    assert {g.name[i] for i in g.lookup("Qamishli")} == {g.name[i] for i in g.lookup("Qamishly")}

@@ -63,7 +63,7 @@ _MARKS = str.maketrans("", "", "\u2019\u02b9\u02bc\u2032'`")
 
 DATA_PACKAGE = "eventwire.data.gazetteer"
 DATA_FILES = ("countries.tsv", "country_centres.tsv", "admin1.tsv", "admin1_en.tsv", "admin2.tsv",
-              "aliases.tsv", "features.tsv", "stopnames.txt", "demonyms.tsv", "first_names.txt")
+              "aliases.tsv", "town_aliases.tsv", "features.tsv", "stopnames.txt", "demonyms.tsv", "first_names.txt")
 CACHE_FORMAT = 5  # bump when the pickled layout changes (5: the folded index is built and cached)
 
 

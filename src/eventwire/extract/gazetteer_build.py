@@ -169,11 +169,27 @@ class TableBuilder:
                 for alt in c["alternatenames"]:
                     if _LATIN_NAME.match(alt) and not alt.isupper() and len(alt) >= 3:
                         self.index(alt, i)
+        self._town_aliases(first_city)
         return {
             i for i in range(first_city, len(self.kind))
             if self.capitals.get(self.cc[i]) and self.name[i] == self.capitals[self.cc[i]]
             and self.pop[i] >= CAPITAL_MIN_POP
         }
+
+    def _town_aliases(self, first_city: int) -> None:
+        """English spellings of towns GeoNames' alternate names lack ('Hodeidah'), from town_aliases.tsv: the
+        country's town of that GeoNames name with the most people bears the alias."""
+        wanted: dict[tuple[str, str], list[str]] = {}
+        for c, n, a in _rows("town_aliases.tsv"):
+            wanted.setdefault((c, n), []).append(a)
+        best: dict[tuple[str, str], int] = {}
+        for i in range(first_city, len(self.kind)):
+            key = (self.cc[i], self.name[i])
+            if key in wanted and (key not in best or self.pop[i] > self.pop[best[key]]):
+                best[key] = i
+        for key, i in best.items():
+            for alias in wanted[key]:
+                self.index(alias, i)
 
     def _admin1_names(self) -> None:
         """Bare form unless the region is named after a big city in it (bare "Kursk" is the city;

@@ -50,3 +50,16 @@ def test_a_state_force_named_by_its_noun_alone_is_no_claimed_doer(extractor):
     ms = _extract(extractor, "Gunmen stormed a village in Bannu district on Saturday, killing seven people. "
                              "The army claimed responsibility for the operation that followed.")
     assert all(a.id != "state-forces" for m in ms for a in m.actors)
+
+
+@pytest.mark.parametrize("second, doer", [
+    # a claim by the deed's name, not by 'responsibility'; the branch is the deed's country's
+    ("The Islamic State's local affiliate claimed Monday's bombing on its news agency.", "Islamic State (Pakistan)"),
+    # the claimant's name set beside the noun that is its subject
+    ("A jihadist alliance, Tehrik-e-Taliban Pakistan (TTP), claimed responsibility on Tuesday.",
+     "TTP: Tehreek-e-Taliban Pakistan"),
+])
+def test_a_claim_by_the_deeds_name_or_by_a_name_set_beside_names_the_doer(extractor, second, doer):
+    ms = _extract(extractor, "A suicide bomber rammed a car into a police checkpoint in Bannu on Monday, killing "
+                             "nine officers. " + second)
+    assert [a.name for m in ms[:1] for a in m.actors if a.role == "actor1"] == [doer]

@@ -274,3 +274,18 @@ def test_a_death_of_wounds_is_counted(nlp, claims):
 def test_a_cause_blamed_is_no_party(nlp, claims):
     found = run(nlp, claims, "Officials blamed that blast on poorly stored chemicals.")
     assert not [c for c in found if c.property == "responsibility" and "chemicals" in (c.value or "")]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Al-Shabaab claimed Tuesday's attack on the hotel.", "Al Shabaab"),
+    ("The group's local branch claimed the twin bombings in a statement.", "group's local branch"),
+])
+def test_claiming_a_deed_by_its_name_claims_ones_part(nlp, claims, text, who):
+    c = one(run(nlp, claims, text), "responsibility")
+    assert (c.value, c.claimant, c.stance) == (who, who, "asserts")
+
+
+@pytest.mark.parametrize("text", ["No group claimed the bombing.", "The fire claimed the lives of four people.",
+                                  "The rebels did not claim the attack."])
+def test_a_claim_of_nobody_or_of_lives_is_none(nlp, claims, text):
+    assert not [c for c in run(nlp, claims, text) if c.property == "responsibility"]

@@ -27,6 +27,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from eventwire.extract.actors import GENERIC_ACTOR, ActorFinder
+from eventwire.extract.group_branches import with_branch
 from eventwire.extract.state_forces import STATE_FORCES
 from eventwire.model import ActorRef, Claim, Mention
 
@@ -64,10 +65,18 @@ def claimed_doer(sent: Span, claims: list[Claim], earlier: list[Mention], finder
     found = next(((span, entry) for span, entry, _name, _country in finder.spans(sent)
                   if entry is not None and entry.id not in (GENERIC_ACTOR, STATE_FORCES)
                   and entry.inter not in NOT_ARMED_INTERS
-                  and span.text in phrase), None)
+                  and (span.text in phrase or _named_beside(span, phrase))), None)
     if found is None:
         return
     span, entry = found
     doer = ActorRef(entry.name, "actor1", entry.id, span.text, entry.inter,
                     f"'{span.text}' claimed responsibility in the sentence after the deed")
-    earlier[i] = replace(m, actors=(doer, *[a for a in m.actors if a.role != "actor1"]))
+    earlier[i] = replace(m, actors=with_branch((doer, *[a for a in m.actors if a.role != "actor1"]), m.place))
+
+
+def _named_beside(span: Span, phrase: str) -> bool:
+    """'An al-Qaeda affiliate, Jama'at Nusrat al-Islam wal-Muslimin (JNIM), claimed ...': the claimant's name
+    set beside the noun that was its subject (an apposition of it)."""
+    root = span.root
+    return root.dep_ == "appos" and root.head.text in phrase
+

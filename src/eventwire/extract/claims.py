@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
 from eventwire.extract.blamed import BLAME_VERBS, blamed_on, names_party
+from eventwire.extract.deed_claimed import deed_claimed
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.number_words import compound_value, starts_compound
 from eventwire.extract.types_base import phrase_noun, to_death
@@ -296,6 +297,11 @@ class ClaimExtractor:
                 continue
             out.append(Claim("responsibility", who, None, None, who, stance, hedged, ev,
                              f"'{m.group(1)}': {who} {'claims' if stance == 'asserts' else 'denies'} its own part"))
+        if not out and (named := deed_claimed(sent)) is not None:  # "X claimed Tuesday's bombing"
+            verb, subj, deed = named
+            who = self._phrase(subj)
+            out.append(Claim("responsibility", who, None, None, who, "asserts", hedged, ev,
+                             f"'{verb.text} … {deed.text}': {who} claims its own part"))
         for verb in sent:
             if verb.lower_ not in BLAME_VERBS or verb.pos_ != "VERB":
                 continue

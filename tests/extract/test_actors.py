@@ -449,3 +449,15 @@ def test_the_sides_a_between_on_the_deeds_verb_names(nlp, finder):
 def test_a_group_qualifying_the_speaker_is_no_party(nlp, finder, text):
     # the group's officials speak of the deed; the only group named is not its doer
     assert roles(nlp, finder, text, "strike", phrase="drone strike") == {}
+
+
+def test_a_name_qualifying_the_speaker_owns_the_deed_it_says_it_did(nlp, finder):
+    r = roles(nlp, finder, "M23 rebels said on Monday they had taken control of Goma.", "taken")
+    assert r == {"M23: March 23 Movement": "actor1"}
+
+
+def test_a_subject_the_parser_hangs_an_active_verb_on_is_its_doer(nlp, finder):
+    # 'bandits killed 20 people' parsed as 'bandits [who were] killed': a verb with an object is active
+    r = roles(nlp, finder, "Armed bandits killed at least 20 people in an attack on a village in Zamfara state, "
+                           "residents said on Monday.", "attack", phrase="attack")
+    assert r.get("Unidentified Armed Group") == "actor1"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.types_base import phrase_end, phrase_noun
+from eventwire.extract.types_base import clause_verb, phrase_end, phrase_noun
 from eventwire.extract.vocab import words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -221,6 +221,15 @@ def between_sides(root: Token, trigger: Token) -> str | None:
     return "actor2" if root.dep_ == "conj" else "actor1"
 
 
+def _active_clause_on(root: Token, trigger: Token) -> bool:
+    """'Armed bandits killed 20 people in an attack on a village, residents said': the parser hangs the deed's
+    verb on the subject as a clause ('bandits [who were] killed'); a past verb with an object of its own and no
+    'by' agent is active ('drones launched by Russia' has none), so the noun it hangs on is its doer."""
+    verb = clause_verb(trigger)
+    return verb is not None and verb.dep_ == "acl" and verb.head.i == root.i and verb.tag_ in ("VBD", "VBN") \
+        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     root = span.root
     if len(span) == 2 and span[0].head.i != span[1].i and span[1].head.i != span[0].i:
@@ -275,17 +284,21 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         return sides or "actor1"
     if accused(root, trigger) or support_subject(root, trigger):
         return "actor1"
+    if _active_clause_on(root, trigger):
+        return "actor1"
     if patient(root, trigger, speech_heads):
         return "actor2"
-    # the actor speaks: it is a claimant, unless what it says is its own action
+    # the actor speaks: it is a claimant, unless what it says is its own action ("M23 rebels said they had
+    # taken Goma": the name qualifies the speaker noun)
+    speaker = phrase_noun(root)
     for t in chain:
         if t.i in speech_heads:
             if trigger.is_ancestor(t) or t.is_ancestor(trigger):
                 # "X announced/claimed raids": the announcer owns the action
-                if root.dep_ in SUBJECT_DEPS and t.lemma_.lower() in OWN_ACTION_VERBS:
+                if speaker.dep_ in SUBJECT_DEPS and t.lemma_.lower() in OWN_ACTION_VERBS:
                     return "actor1"
                 # "X said it took the village in a raid": X reports its own action
-                if root.dep_ in SUBJECT_DEPS and t.is_ancestor(trigger):
+                if speaker.dep_ in SUBJECT_DEPS and t.is_ancestor(trigger):
                     # only the verb that does the trigger: "it took the village in a raid" (not
                     # "they could not organise ..., accusing Russia of shelling")
                     verb = trigger if trigger.pos_ == "VERB" else next(

@@ -16,6 +16,7 @@ def totals():
     ("Officials said 56 attacks on schools across the region had left 31 children dead.", set(), 31),
     ("Overall, 150 soldiers have died so far, the general said.", set(), 150),
     ("Some 12,000 fighters have been killed, according to estimates.", set(), 12000),
+    ("More than 250 people have been killed since the offensive began on Wednesday, the monitor said.", set(), 250),
 ])
 def test_period_and_tally_figures_are_totals(totals, sentence, lemmas, value):
     assert totals.why(sentence, lemmas, value)

@@ -804,3 +804,21 @@ def test_a_march_without_an_object_is_a_protest(sub_types):
 def test_a_part_of_hostages_freed_is_no_abduction(sub_types):
     assert "Abduction/forced disappearance" not in sub_types("Troops rescued three of the hostages near Gao on Monday.")
     assert sub_types("Gunmen seized three of the villagers near Gao on Monday.") == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a campaign's start in a month or a year is background; fighting that broke out on a day is an event
+    ("Fighting between the army and the militia began in August last year, officials said.", []),
+    ("The clashes erupted in 2019 in the north.", []),
+    ("Heavy fighting broke out in Tripoli on Monday.", ["Armed clash"]),
+])
+def test_a_campaigns_onset_told_by_month_or_year_is_no_event(sub_types, text, expected):
+    assert sub_types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen rode into the village on Sunday and shot at residents, then set fire to homes and a market.",
+    "Settlers stormed the village on Thursday evening, setting fire to houses and killing a man.",
+])
+def test_destruction_told_beside_a_killing_or_shooting_is_that_attacks(sub_types, text):
+    assert sub_types(text) == ["Attack"]

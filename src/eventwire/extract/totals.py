@@ -42,8 +42,10 @@ TALLY_MIN = 100
 WEAK_TOTAL_MIN = 100
 
 
-# "since 2014", "since February", "since Russia invaded": a count over a period that opens at a date or an invasion
-SINCE_PERIOD = re.compile(r"\bsince (?:\d{4}|(?:" + "|".join(calendar.month_name[1:]).lower() + r")\b|(?:\w+ )?invaded\b)")
+# "since 2014", "since February", "since Russia invaded", "since the offensive began on Wednesday": a count over a
+# period that opens at a date, an invasion or the start of a campaign
+SINCE_PERIOD = re.compile(r"\bsince (?:\d{4}|(?:" + "|".join(calendar.month_name[1:]).lower() + r")\b|(?:\w+ )?invaded\b"
+                          r"|(?:the |its |their )?(?:\w+ ){1,3}(?:began|started|erupted|broke out)\b)")
 
 
 def _phrases(words: list[str]) -> re.Pattern:

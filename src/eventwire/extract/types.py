@@ -75,6 +75,7 @@ PROTEST_POLICING = words("event_words", "protest_policing")
 DYING_LEMMAS = words("event_words", "dying_verbs")
 RECIPROCAL_PRONOUNS = words("function_words", "reciprocal_pronouns")
 BATTLES = "Battles"
+DISRUPTED = "Disrupted weapons use"
 # the types whose deeds are political violence: a strategic development told as how one went is part of it
 VIOLENT_EVENT_TYPES = frozenset({BATTLES, "Violence against civilians", REMOTE})
 # phrase patterns are read for their lemmas only: the model's entity recogniser runs last and sets none,
@@ -225,6 +226,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         judged = cues.get("judged_deeds", {})
         self.judging_verbs, self.judged_preps = set(judged.get("verbs", ())), set(judged.get("prepositions", ()))
         self.remembrance_heads = set(cues.get("remembered_deeds", {}).get("heads", ()))
+        self.onset_verbs = set(cues.get("campaign_onsets", {}).get("verbs", ()))
         undone = cues.get("undone_agreements", {})
         self.agreement_nouns, self.undoing_words = set(undone.get("nouns", ())), set(undone.get("governors", ()))
         held = cues.get("held_people", {})
@@ -347,7 +349,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
                 else:
                     resolved = (trig["event_type"], trig["sub_event_type"], f"trigger '{text}' ({trig['concept']})")
                     # "most were intercepted": the rest of the salvo got through, so the strike is the deed
-                    weak = weak or resolved[1] == "Disrupted weapons use" and self._partly_stopped(head)
+                    weak = weak or resolved[1] == DISRUPTED and self._partly_stopped(head)
                     if resolved[1] == ARMED_CLASH:
                         resolved = self._clash_sides(head, sent, text, key) or resolved
             if resolved is None:
@@ -390,7 +392,10 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         else:
             hits = [self._demonstrating(h, False) for h in hits]
         if any(not h.weak for h in hits):
-            hits = [h for h in hits if not h.weak]
+            # "setting fire to houses and killing a man": a killing told beside destruction is the deed, not weak
+            razed = {h.trigger.i for h in hits if not h.weak and h.sub_event_type == LOOTING}
+            hits = [h for h in hits if not h.weak or h.event_type in VIOLENT_EVENT_TYPES and all(
+                not g.weak and g.trigger.i in razed for g in hits if not g.weak) and _sister_of(h.trigger, razed)]
         # one hit per sub-type and clause: a second one counts only when neither governs the other
         # ("the attack comes after drones tried to strike the Kremlin earlier this month": two events)
         unique: list[TypeHit] = []
@@ -427,10 +432,12 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         # "insurgents stormed a village, beheading seven and burning dozens of homes": destruction told as how a
         # violent deed went is that deed's (ACLED codes the attack, not a second, strategic event beside it)
         violent = {h.trigger.i for h in hits if h.event_type in VIOLENT_EVENT_TYPES}
-        if violent:  # ... and so is destruction told by a verb coordinated with the deed's ("beheaded five and burned")
-            hits = [h for h in hits if not (h.sub_event_type == LOOTING and (host := participle_host(h.trigger)
-                                                                              or coordinated_verb(h.trigger))
-                                            is not None and host.i in violent)]
+        if violent:  # ... and so is destruction told by a verb coordinated with the deed's ("beheaded five and burned";
+            # "rode into the village and shot at residents, then set fire to homes": a sister verb of the same subject)
+            hits = [h for h in hits if not (h.sub_event_type == LOOTING and (
+                (host := participle_host(h.trigger) or coordinated_verb(h.trigger)) is not None
+                and violent & {host.i, *(c.i for c in host.children if c.dep_ == "conj")}
+                or _sister_of(h.trigger, violent)))]
         # "rebels took control of the town after a day of heavy fighting": the fight is how the ground was taken
         taken = {h.trigger.i for h in hits if h.sub_event_type in TERRITORY_TYPES}
         if taken:
@@ -440,3 +447,9 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()
         return self._protest(hits, [sent], recalled)
+
+
+def _sister_of(tok: Token, others: set[int]) -> bool:
+    """Whether a verb coordinated with ``tok`` (its head or one of its own conjuncts) is one of ``others``."""
+    return tok.dep_ == "conj" and tok.head.i in others or any(c.dep_ == "conj" and c.i in others for c in tok.children)
+

@@ -149,3 +149,12 @@ def test_a_count_of_demonstrators_is_no_topic_they_are_told_under(parse):
                            "said, as thousands of demonstrators rallied.", published=date(2024, 12, 5)).sents))
     hd = sent._.hit_dates[0]
     assert not hd.topic and hd.near and hd.near[0].text == "on Wednesday night"
+
+
+def test_a_participle_of_a_deed_takes_the_date_of_its_verb_and_the_verbs_coordinated_with_it(parse):
+    # the participle's deed is a noun ('hostage'), hung from a verb coordinated with the dated one
+    doc = parse("Militants blew up a bridge and stormed a bus near Quetta on Tuesday, taking 20 passengers hostage.",
+                published=date(2024, 3, 14))
+    (sent,) = doc.sents
+    dated = {h.sub_event_type: hd.near[0].start for h, hd in zip(sent._.type_hits, sent._.hit_dates) if hd.near}
+    assert dated.get("Abduction/forced disappearance") == date(2024, 3, 12), dated

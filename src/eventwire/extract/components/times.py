@@ -214,10 +214,20 @@ def _clauses_of_deeds(sent: Span, hits: list[TypeHit], dates: list[DateSpan],
             near = host.near if host is not None else [d for d in dates if d.span[0] <= at < d.span[1]]
         elif not near and h.trigger.dep_ == "conj" and h.trigger.pos_ == "VERB" and h.trigger.head.i in by_trigger:
             near = by_trigger[h.trigger.head.i].near
-        elif not near and (host := participle_host(h.trigger)) is not None and host.i in by_trigger:
+        elif not near and (host := _dated_host(h.trigger, by_trigger)) is not None:
             near = by_trigger[host.i].near
         out.append(replace(hd, near=near) if near else hd)
     return out
+
+
+def _dated_host(trigger: Token, by_trigger: dict) -> Token | None:
+    """The deed's verb a participle telling how it went hangs from ('stormed a bus on Tuesday, taking 20
+    passengers hostage': the participle of the noun 'hostage'), up the verbs coordinated with it ('blew up a
+    track and stormed a train ..., taking ...'), when that verb is a hit's; else None."""
+    host = participle_host(_clause_verb(trigger))
+    while host is not None and host.i not in by_trigger and host.dep_ == "conj":
+        host = host.head
+    return host if host is not None and host.i in by_trigger else None
 
 
 def date_owners(sent: Span, hits: list[TypeHit], dates: list[DateSpan]) -> list[TypeHit | None]:

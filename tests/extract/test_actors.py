@@ -461,3 +461,19 @@ def test_a_subject_the_parser_hangs_an_active_verb_on_is_its_doer(nlp, finder):
     r = roles(nlp, finder, "Armed bandits killed at least 20 people in an attack on a village in Zamfara state, "
                            "residents said on Monday.", "attack", phrase="attack")
     assert r.get("Unidentified Armed Group") == "actor1"
+
+
+def test_a_participle_shares_the_subject_of_the_verbs_it_hangs_from(nlp, finder):
+    r = roles(nlp, finder, "Separatist militants blew up a bridge and stormed a bus near Quetta on Tuesday, "
+                           "taking 20 passengers hostage.", "hostage")
+    assert r.get("Unidentified Armed Group") == "actor1"
+
+
+def test_the_group_leading_a_generic_side_names_it(nlp, finder):
+    r = roles(nlp, finder, "Insurgents led by Hayat Tahrir al-Sham attacked army positions near Aleppo.", "attacked")
+    assert r == {"HTS: Hayat Tahrir al-Sham": "actor1"}
+
+
+def test_a_backer_named_by_a_by_phrase_is_no_party(nlp, finder):
+    r = roles(nlp, finder, "Militants backed by Rwanda attacked the town on Friday.", "attacked")
+    assert "Military Forces of Rwanda" not in r

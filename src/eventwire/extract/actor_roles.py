@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.types_base import clause_verb, phrase_end, phrase_noun
+from eventwire.extract.types_base import clause_verb, participle_host, phrase_end, phrase_noun
 from eventwire.extract.vocab import words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -221,6 +221,15 @@ def between_sides(root: Token, trigger: Token) -> str | None:
     return "actor2" if root.dep_ == "conj" else "actor1"
 
 
+def _participle_of(trigger: Token, verb: Token) -> bool:
+    """Whether the deed is told by a participle hung from ``verb``, or from a verb coordinated with it, whose
+    subject it shares ('blew up a track and stormed a train, taking dozens hostage')."""
+    host = participle_host(clause_verb(trigger) or trigger)
+    while host is not None and host.i != verb.i and host.dep_ == "conj":
+        host = host.head
+    return host is not None and host.i == verb.i
+
+
 def _active_clause_on(root: Token, trigger: Token) -> bool:
     """'Armed bandits killed 20 people in an attack on a village, residents said': the parser hangs the deed's
     verb on the subject as a clause ('bandits [who were] killed'); a past verb with an object of its own and no
@@ -280,6 +289,8 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
         return "actor1"
     if root.dep_ == "nsubj" and root.head.i == trigger.head.i and subject_controls(trigger):
         return "actor1"
+    if root.dep_ == "nsubj" and _participle_of(trigger, root.head):
+        return "actor1"  # "stormed a bus on Tuesday, taking 20 passengers hostage": the storming's doers
     if (sides := between_sides(root, trigger)) is not None or means_subject(root, trigger):
         return sides or "actor1"
     if accused(root, trigger) or support_subject(root, trigger):

@@ -255,7 +255,7 @@ class ActorFinder:
             inside = {t.i for t in gspan}
             for n, (nspan, nentry, *_rest2) in enumerate(spans):
                 if n != g and nentry is not None and nentry.id != GENERIC_ACTOR \
-                        and any(t.head.i in inside and t.i not in inside for t in nspan):
+                        and any(t.head.i in inside and t.i not in inside or _leader_of(t, inside) for t in nspan):
                     out[g] = n
                     break
         return out
@@ -342,6 +342,15 @@ class ActorFinder:
         return tuple(found)
 
 
+def _leader_of(tok: Token, generic: set[int]) -> bool:
+    """'Insurgents led by Hayat Tahrir al-Sham': the name is the 'by' agent of 'led' on the generic noun, so
+    it says who the insurgents are (not 'backed by', a supporter)."""
+    agent = tok.head
+    led = agent.head
+    return tok.dep_ == "pobj" and agent.dep_ == "agent" and led.lemma_.lower() == "lead" and led.dep_ == "acl" \
+        and led.head.i in generic
+
+
 def _source_of(root: Token) -> bool:
     """"A source from Russia's security forces told TASS": the phrase says whose man spoke, no party."""
     prep = root.head
@@ -387,11 +396,16 @@ def _opponent_does(found: list[ActorRef], opposed: set[str], deed: Token) -> lis
 
 
 def holder_only(span: Span) -> bool:
-    """The phrase only says who holds or backs the noun after it ("RSF-controlled", "Iran-backed")."""
+    """The phrase only says who holds or backs the noun after it ("RSF-controlled", "Iran-backed"), or before
+    it ("rebels backed by Rwanda", "militias controlled by the army": the 'by' agent of such a clause)."""
     doc = span.doc
     end = span.end
+    root = span.root
+    agent = root.head
     return end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
-        and not doc[end].whitespace_ and doc[end + 1].lower_ in HOLDER_TAILS
+        and not doc[end].whitespace_ and doc[end + 1].lower_ in HOLDER_TAILS \
+        or root.dep_ == "pobj" and agent.dep_ == "agent" and agent.head.dep_ == "acl" \
+        and agent.head.lower_ in HOLDER_TAILS
 
 
 def crowd_first(found: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:

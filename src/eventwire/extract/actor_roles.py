@@ -287,21 +287,16 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
                  and not any(c.dep_ == "auxpass" for c in trigger.children)) \
             and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
         return "actor1"
-    if root.dep_ == "nsubj" and root.head.i == trigger.head.i and subject_controls(trigger):
+    if root.dep_ == "nsubj" and (root.head.i == trigger.head.i and subject_controls(trigger)
+                                 or _participle_of(trigger, root.head)):  # "stormed a bus, taking 20 hostage"
         return "actor1"
-    if root.dep_ == "nsubj" and _participle_of(trigger, root.head):
-        return "actor1"  # "stormed a bus on Tuesday, taking 20 passengers hostage": the storming's doers
     if (sides := between_sides(root, trigger)) is not None or means_subject(root, trigger):
         return sides or "actor1"
-    if accused(root, trigger) or support_subject(root, trigger):
-        return "actor1"
-    if _active_clause_on(root, trigger):
+    if accused(root, trigger) or support_subject(root, trigger) or _active_clause_on(root, trigger):
         return "actor1"
     if patient(root, trigger, speech_heads):
         return "actor2"
-    # the actor speaks: it is a claimant, unless what it says is its own action ("M23 rebels said they had
-    # taken Goma": the name qualifies the speaker noun)
-    speaker = phrase_noun(root)
+    speaker = phrase_noun(root)  # the actor speaks: a claimant, unless it tells its own deed ("M23 rebels said they")
     for t in chain:
         if t.i in speech_heads:
             if trigger.is_ancestor(t) or t.is_ancestor(trigger):
@@ -312,8 +307,7 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
                 if speaker.dep_ in SUBJECT_DEPS and t.is_ancestor(trigger):
                     # only the verb that does the trigger: "it took the village in a raid" (not
                     # "they could not organise ..., accusing Russia of shelling")
-                    verb = trigger if trigger.pos_ == "VERB" else next(
-                        (a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+                    verb = next((a for a in (trigger, *trigger.ancestors) if a.pos_ == "VERB"), None)
                     if verb is not None and verb != t and any(
                             c.dep_ == "nsubj" and speaker_itself(c) for c in verb.children):
                         return "actor2" if verb != trigger and verb.lemma_.lower() in REPEL_LEMMAS else "actor1"

@@ -60,6 +60,7 @@ from eventwire.extract.types_base import (
     TypeHit,
     coordinated_verb,
     restated_in,
+    sister_of,
     to_death,
     won_by,
 )
@@ -395,7 +396,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             # "setting fire to houses and killing a man": a killing told beside destruction is the deed, not weak
             razed = {h.trigger.i for h in hits if not h.weak and h.sub_event_type == LOOTING}
             hits = [h for h in hits if not h.weak or h.event_type in VIOLENT_EVENT_TYPES and all(
-                not g.weak and g.trigger.i in razed for g in hits if not g.weak) and _sister_of(h.trigger, razed)]
+                not g.weak and g.trigger.i in razed for g in hits if not g.weak) and sister_of(h.trigger, razed)]
         # one hit per sub-type and clause: a second one counts only when neither governs the other
         # ("the attack comes after drones tried to strike the Kremlin earlier this month": two events)
         unique: list[TypeHit] = []
@@ -437,7 +438,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             hits = [h for h in hits if not (h.sub_event_type == LOOTING and (
                 (host := participle_host(h.trigger) or coordinated_verb(h.trigger)) is not None
                 and violent & {host.i, *(c.i for c in host.children if c.dep_ == "conj")}
-                or _sister_of(h.trigger, violent)))]
+                or sister_of(h.trigger, violent)))]
         # "rebels took control of the town after a day of heavy fighting": the fight is how the ground was taken
         taken = {h.trigger.i for h in hits if h.sub_event_type in TERRITORY_TYPES}
         if taken:
@@ -447,9 +448,3 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()
         return self._protest(hits, [sent], recalled)
-
-
-def _sister_of(tok: Token, others: set[int]) -> bool:
-    """Whether a verb coordinated with ``tok`` (its head or one of its own conjuncts) is one of ``others``."""
-    return tok.dep_ == "conj" and tok.head.i in others or any(c.dep_ == "conj" and c.i in others for c in tok.children)
-

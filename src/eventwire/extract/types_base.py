@@ -45,6 +45,7 @@ ARMED_BOMB_LEMMAS = words("event_words", "armed_bomb_lemmas")
 
 # "said", "reported": the speech verbs of the claims rules, as a headline's source ("..., doctors say")
 SPEECH_LEMMAS = frozenset(load_json("lexicons", "claims.json")["speech_lemmas"])
+MONTH_NAMES = frozenset(m.lower() for m in load_json("lexicons", "time_expressions.json")["months"])
 
 # what 'went off' needs as its subject to tell an explosion
 EXPLOSIVE_SUBJECTS = words("event_words", "explosive_subjects")
@@ -337,3 +338,15 @@ def coordinated_verb(tok: Token) -> Token | None:
     homes'), else None."""
     return tok.head if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None
+
+
+def sister_of(tok: Token, others: set[int]) -> bool:
+    """Whether a verb coordinated with ``tok`` (its head or one of its own conjuncts) is one of ``others``."""
+    return tok.dep_ == "conj" and tok.head.i in others or any(c.dep_ == "conj" and c.i in others for c in tok.children)
+
+
+def in_month_or_year(verb: Token) -> bool:
+    """'Began in August last year', 'erupted in 2012': an 'in' phrase on the verb naming a month or a year."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and (g.lower_ in MONTH_NAMES or g.shape_ == "dddd") for g in c.children)
+        for c in verb.children)

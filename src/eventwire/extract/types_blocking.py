@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from eventwire.extract.types_base import (
     _definite, _doers_deed, _headline_present, _past_event, ACCIDENT_PRONE, AFTER_PREPOSITIONS, ATTEMPT_LEMMAS,
     FUEL_MODIFIERS, FUTURE_AUX, TIME_NOUNS, TOPIC_PREPOSITIONS, aux_host, content_clause, enacting,
-    bare_plural, class_described, open_period, every_time, kind_characterised, shared_modal
+    bare_plural, class_described, in_month_or_year, open_period, every_time, kind_characterised, shared_modal
 )
 from eventwire.extract.past_forms import past_beside_past
 from eventwire.extract.types_figures import caused_not_detonated, characterised_by
@@ -46,7 +46,6 @@ DISPERSAL_VERBS = words("event_words", "dispersal_verbs")
 OCCASION_PREPOSITIONS = words("function_words", "occasion_prepositions")
 BLAZE_WHEN_COUNTED = words("event_words", "blaze_when_counted")
 FORCE_OBJECT_VERBS = words("event_words", "force_object_verbs")
-MONTH_NAMES = frozenset(m.lower() for m in load_json("lexicons", "time_expressions.json")["months"])
 NON_FORCE_OBJECTS = words("event_words", "non_force_objects")
 
 
@@ -368,7 +367,7 @@ class Blocking:
         judged = self._inside_judged_deed(tok)
         if judged is not None:
             return judged
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.onset_verbs and _in_month_or_year(tok.head):
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.onset_verbs and in_month_or_year(tok.head):
             return f"'{tok.text} … {tok.head.text} in …': a campaign's start told as background"
         if tok.lemma_.lower() in self.agreement_nouns and self._undone(tok):
             return f"'{tok.head.text} … {tok.text}': an agreement undone, not reached"
@@ -443,11 +442,3 @@ def _denied_content(tok: Token) -> str | None:
             return None
         below = anc
     return None
-
-
-def _in_month_or_year(verb: Token) -> bool:
-    """'Began in August last year', 'erupted in 2012': an 'in' phrase on the verb naming a month or a year."""
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
-        g.dep_ == "pobj" and (g.lower_ in MONTH_NAMES or g.shape_ == "dddd") for g in c.children)
-        for c in verb.children)
-

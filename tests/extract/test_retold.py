@@ -72,3 +72,10 @@ def test_destruction_told_again_is_the_deeds_and_a_town_told_again_places_it(ext
     ms = [m for m in _extract(extractor, text) if not m.landmark]
     assert [m.sub_event_type for m in ms] == ["Armed clash"]
     assert ms[0].place.name == "Djibo" and "of the deed told again" in ms[0].reason
+
+
+def test_the_gunmen_retelling_a_named_gangs_deed_are_its_doers(extractor):
+    # 'the gunmen' name no side: they may be the gang the lead named, whose destruction joins its attack
+    ms = _extract(extractor, "Members of the Gran Grif gang opened fire on residents of a town in Artibonite on "
+                             "Monday, killing 12 people.\n\nThe gunmen then set fire to 30 houses.")
+    assert [m.sub_event_type for m in ms if not m.landmark] == ["Attack"]

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.extract.actors import GENERIC_ACTOR
 from eventwire.extract.components.places import EVENT_PRECISIONS
 from eventwire.extract.types import VIOLENT_EVENT_TYPES
 from eventwire.extract.types_base import LOOTING
@@ -73,7 +74,8 @@ def retold(m: Mention, trigger: Token, told_alone: bool, earlier: list[Mention])
 
 
 def _doers(m: Mention) -> frozenset[str]:
-    return frozenset(a.name for a in m.actors if a.role == "actor1")
+    """The deed's named doers: 'the gunmen' (an unidentified group) may be any side's men told before."""
+    return frozenset(a.name for a in m.actors if a.role == "actor1" and a.id != GENERIC_ACTOR)
 
 
 def filled_in(lead: Mention, again: Mention) -> Mention:

@@ -391,3 +391,17 @@ def test_a_page_date_outside_the_date_a_report_gives_in_its_words_is_not_the_eve
     more = replace(told, evidence=replace(told.evidence, sentence="Police watched the rally at the stadium.", start=300))
     (ev,) = run([told, dated, more])
     assert ev.date.start == date(2022, 4, 22)
+
+
+def test_a_state_doer_of_a_fight_told_beside_a_rebel_taking_is_the_other_side():
+    # ACLED's taking by a non-state group has a non-state actor 1: the army that 'repelled the attack' is actor 2
+    army = ActorRef("Military Forces of Syria (2024-)", "actor1", "sy-military", inter=1)
+    rebels = ActorRef("HTS: Hayat Tahrir al-Sham", "actor1", "sy-hts", inter=2)
+    day = date(2024, 11, 29)
+    taking = mention("d_a", 0, "Battles", "Non-state actor overtakes territory", day, BELGOROD, actors=[rebels])
+    clash = mention("d_a", 40, "Battles", "Armed clash", day, BELGOROD, actors=[army])
+    (ev,) = run([taking, clash])
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+    assert {a.name: a.role for a in ev.actors} == {rebels.name: "actor1", army.name: "actor2"}
+    (alone,) = run([clash])  # a fight alone keeps its doer
+    assert [a.role for a in alone.actors] == ["actor1"]

@@ -71,6 +71,9 @@ def _pick_place(ms: Sequence[Mention]) -> Place | None:
 
 
 CIVILIANS_INTER = 7  # ACLED's inter code of civilians (data/actors/README.md)
+STATE_INTER = 1  # ... and of state forces
+# whether ACLED's territory sub-type has state forces as actor 1 (the one who takes the ground)
+TAKER_IS_STATE = {"Non-state actor overtakes territory": False, "Government regains territory": True}
 # ACLED's violence against civilians: actor 2 is the civilians, never another army
 ONE_SIDED_SUBTYPES = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 SWAP_ROLE = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
@@ -81,8 +84,9 @@ def _actors(ms: Sequence[Mention], sub: str) -> tuple[ActorRef, ...]:
     first: dict[str, ActorRef] = {}
     aliases: dict[str, list[str]] = {}
     for m in ms:
-        # in "its drone was shot down" the interceptor is the doer; in the strike it is the target
-        swap = m.sub_event_type == DWU and sub != DWU
+        # in "its drone was shot down" the interceptor is the doer; in the strike it is the target; in a fight
+        # told beside a taking of ground, the side the taking's type says is not the taker is the other side
+        swap = m.sub_event_type == DWU and sub != DWU or _taker_is_the_other(m, sub)
         for a in m.actors:
             roles.setdefault(a.name, Counter())[SWAP_ROLE.get(a.role, a.role) if swap else a.role] += 1
             first.setdefault(a.name, a)
@@ -97,6 +101,15 @@ def _actors(ms: Sequence[Mention], sub: str) -> tuple[ActorRef, ...]:
         out.append(ActorRef(name, role, a.id, "; ".join(aliases[name][:5]), a.inter, a.reason))
     order = {"actor1": 0, "actor2": 1, "assoc_actor_1": 2, "assoc_actor_2": 3}
     return tuple(sorted(out, key=lambda a: order.get(a.role, 9)))
+
+
+def _taker_is_the_other(m: Mention, sub: str) -> bool:
+    """'The army said it had repelled the attack' in an event of rebels taking districts: ACLED's taking by a
+    non-state group has a non-state actor 1 (a regaining by government, a state one), so a report of another
+    sub-type whose doer is of the wrong kind tells the fight from the other side."""
+    state_takes = TAKER_IS_STATE.get(sub)
+    return state_takes is not None and m.sub_event_type != sub and any(
+        a.role == "actor1" and a.inter is not None and (a.inter == STATE_INTER) != state_takes for a in m.actors)
 
 
 def _one_actor1(role_of: dict[str, str], roles: dict[str, Counter], first: dict[str, ActorRef]) -> None:

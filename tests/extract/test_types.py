@@ -86,12 +86,14 @@ def test_not_events(clf, nlp, text):
     assert subs(clf, nlp, text) == []
 
 
-def test_a_deed_that_could_be_heard_was_perceived_not_imagined(clf, nlp):
+def test_a_deed_that_could_be_heard_was_perceived_not_imagined(nlp):
+    from eventwire.extract.types_base import hypothetical_subject
+
     sent = next(iter(nlp("Near the port an explosion could be heard after midnight.").sents))
     blast = next(t for t in sent if t.text == "explosion")
-    assert clf._hypothetical_subject(blast) is None
+    assert hypothetical_subject(blast) is None
     sent = next(iter(nlp("Near the port an explosion would cut the power.").sents))
-    assert clf._hypothetical_subject(next(t for t in sent if t.text == "explosion")) is not None
+    assert hypothetical_subject(next(t for t in sent if t.text == "explosion")) is not None
 
 
 def test_a_deed_named_with_a_and_told_in_the_past_is_reported(clf, nlp):
@@ -822,3 +824,17 @@ def test_a_campaigns_onset_told_by_month_or_year_is_no_event(sub_types, text, ex
 ])
 def test_destruction_told_beside_a_killing_or_shooting_is_that_attacks(sub_types, text):
     assert sub_types(text) == ["Attack"]
+
+
+def test_destruction_beside_a_deed_word_folded_into_another_is_still_that_deeds(sub_types):
+    # 'opened fire' folds into 'attack' (one Attack per clause); the looting coordinated with it is the attack's
+    assert sub_types("On Saturday, an attack on a hospital forced it to close after gunmen opened fire inside "
+                     "and looted medicines.") == ["Attack"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The monitor said it had documented shelling of homes, air strikes by the army and attacks on hospitals.", []),
+    ("The mission documented air strikes on Kherson on Monday.", ["Air/drone strike"]),
+])
+def test_deeds_a_monitor_tallied_without_a_day_are_no_event(sub_types, text, expected):
+    assert sub_types(text) == expected

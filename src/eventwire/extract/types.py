@@ -54,11 +54,10 @@ from eventwire.extract.types_base import (
     PEACEFUL,
     RIOTS,
     SPEECH_LEMMAS,
-    participle_host,
     TERRITORY_TYPES,
     REMOTE,
     TypeHit,
-    coordinated_verb,
+    beside_deed,
     restated_in,
     sister_of,
     to_death,
@@ -397,6 +396,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             razed = {h.trigger.i for h in hits if not h.weak and h.sub_event_type == LOOTING}
             hits = [h for h in hits if not h.weak or h.event_type in VIOLENT_EVENT_TYPES and all(
                 not g.weak and g.trigger.i in razed for g in hits if not g.weak) and sister_of(h.trigger, razed)]
+        # the violent deeds' words, also those the next step folds into one (destruction goes with any of them)
+        told_violent = {h.trigger.i for h in hits if h.event_type in VIOLENT_EVENT_TYPES}
         # one hit per sub-type and clause: a second one counts only when neither governs the other
         # ("the attack comes after drones tried to strike the Kremlin earlier this month": two events)
         unique: list[TypeHit] = []
@@ -432,13 +433,8 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             hits = [h for h in hits if h.sub_event_type != LOOTING]
         # "insurgents stormed a village, beheading seven and burning dozens of homes": destruction told as how a
         # violent deed went is that deed's (ACLED codes the attack, not a second, strategic event beside it)
-        violent = {h.trigger.i for h in hits if h.event_type in VIOLENT_EVENT_TYPES}
-        if violent:  # ... and so is destruction told by a verb coordinated with the deed's ("beheaded five and burned";
-            # "rode into the village and shot at residents, then set fire to homes": a sister verb of the same subject)
-            hits = [h for h in hits if not (h.sub_event_type == LOOTING and (
-                (host := participle_host(h.trigger) or coordinated_verb(h.trigger)) is not None
-                and violent & {host.i, *(c.i for c in host.children if c.dep_ == "conj")}
-                or sister_of(h.trigger, violent)))]
+        if any(h.event_type in VIOLENT_EVENT_TYPES for h in hits):  # ... also when told by a verb beside the deed's
+            hits = [h for h in hits if not (h.sub_event_type == LOOTING and beside_deed(h.trigger, told_violent))]
         # "rebels took control of the town after a day of heavy fighting": the fight is how the ground was taken
         taken = {h.trigger.i for h in hits if h.sub_event_type in TERRITORY_TYPES}
         if taken:

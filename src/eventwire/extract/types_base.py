@@ -197,6 +197,8 @@ GATHERING_NOUNS = words("event_words", "gathering_nouns")
 ATTEMPT_LEMMAS = words("event_words", "attempt_lemmas")
 
 FUTURE_AUX = words("function_words", "future_auxiliaries")
+INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
+PERCEPTION_VERBS = words("event_words", "perception_verbs")
 DISTRIBUTIVE_DETERMINERS = words("function_words", "distributive_determiners")
 CYCLE_NOUNS = words("function_words", "cycle_nouns")
 
@@ -350,3 +352,35 @@ def in_month_or_year(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
         g.dep_ == "pobj" and (g.lower_ in MONTH_NAMES or g.shape_ == "dddd") for g in c.children)
         for c in verb.children)
+
+
+def beside_deed(tok: Token, violent: set[int]) -> bool:
+    """Whether a verb of destruction is told beside one of the ``violent`` deeds' words, as how that deed
+    went: a participle or conjunct of its verb ("beheaded five and burned homes"), a sister verb of the same
+    subject ("rode into the village and shot at residents, then set fire to homes"), or a verb coordinated
+    with it ("opened fire inside and looted medicines")."""
+    host = participle_host(tok) or coordinated_verb(tok)
+    return host is not None and bool(violent & {host.i, *(c.i for c in host.children if c.dep_ == "conj")}) \
+        or sister_of(tok, violent)
+
+
+def hypothetical_subject(tok: Token) -> str | None:
+    """'A missile strike would be a victory', 'an attack could come at any time': a deed named with
+    'a' as the subject of a modal clause is one imagined, not one told ('the attack would be the
+    deadliest' judges a known one, and stays)."""
+    noun = tok.head if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" else tok
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in noun.children):
+        return None
+    modal = next((c for c in noun.head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX), None)
+    if modal is None or noun.head.lemma_.lower() in PERCEPTION_VERBS:
+        return None  # "an explosion could be heard": perceived, so it happened
+    return f"'a {noun.text} {modal.text} …': a deed imagined, not reported"
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of the nouns ``tok`` is coordinated with ('shelling ..., air strikes ... and attacks')."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok

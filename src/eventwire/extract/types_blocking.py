@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 from eventwire.extract.types_base import (
     _definite, _doers_deed, _headline_present, _past_event, ACCIDENT_PRONE, AFTER_PREPOSITIONS, ATTEMPT_LEMMAS,
     FUEL_MODIFIERS, FUTURE_AUX, TIME_NOUNS, TOPIC_PREPOSITIONS, aux_host, content_clause, enacting,
-    bare_plural, class_described, in_month_or_year, open_period, every_time, kind_characterised, shared_modal
+    bare_plural, class_described, first_conjunct, hypothetical_subject, in_month_or_year, open_period, every_time,
+    kind_characterised, shared_modal
 )
 from eventwire.extract.past_forms import past_beside_past
 from eventwire.extract.types_figures import caused_not_detonated, characterised_by
@@ -26,6 +27,8 @@ SERIES_PLACE_WORDS = words("event_words", "series_place_words")
 MULTITUDE_WORDS = words("function_words", "multitude_words")
 REPETITION_NOUNS = words("event_words", "repetition_nouns")
 FLIGHT_VERBS = words("event_words", "flight_verbs")
+TALLYING_VERBS = words("event_words", "tallying_verbs")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
 # "dozens of hostages", "a number of hostages": a noun that counts the held people is no deed done to them
 COUNT_NOUNS = frozenset(load_json("lexicons", "claims.json")["number_words"]) | words("event_words", "count_nouns")
 NO_TOPIC_NOUNS = TIME_NOUNS | COUNT_NOUNS  # nouns no deed is the topic of (``Blocking.is_topic_noun``)
@@ -39,7 +42,6 @@ DENIAL_LEMMAS = words("event_words", "denial_lemmas") | words("event_words", "qu
 DENIED_OBJECTS = words("event_words", "denied_objects")
 DISPOSAL_MODIFIERS = words("event_words", "disposal_modifiers")
 TEST_MODIFIERS = words("event_words", "test_modifiers")
-PERCEPTION_VERBS = words("event_words", "perception_verbs")
 INDEFINITE_ARTICLES = words("function_words", "indefinite_articles")
 PROTEST_ACT_VERBS = words("event_words", "protest_act_verbs")
 DISPERSAL_VERBS = words("event_words", "dispersal_verbs")
@@ -93,7 +95,7 @@ class Blocking:
             return f"'the {tok.head.text} that was {tok.text}': points back to an event told elsewhere"
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
             return f"conditional '{tok.text}': may never happen"
-        hypothetical = self._hypothetical_subject(tok)
+        hypothetical = hypothetical_subject(tok)
         if hypothetical is not None:
             return hypothetical
         guess = next((c for a in (tok, *tok.ancestors) for c in a.children
@@ -201,21 +203,6 @@ class Blocking:
         dated to a day or a month is the historic present of captions and headlines, a report of one
         event; a general statement ('strikes on energy targets hit the economy') names no day."""
         return any(t.lower_ in self.kinds.calendar and self.kinds.is_calendar(t) for t in clause.subtree)
-
-    @staticmethod
-    def _hypothetical_subject(tok: Token) -> str | None:
-        """'A missile strike would be a victory', 'an attack could come at any time': a deed named with
-        'a' as the subject of a modal clause is one imagined, not one told ('the attack would be the
-        deadliest' judges a known one, and stays)."""
-        noun = tok.head if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" else tok
-        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        if not any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in noun.children):
-            return None
-        modal = next((c for c in noun.head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX), None)
-        if modal is None or noun.head.lemma_.lower() in PERCEPTION_VERBS:
-            return None  # "an explosion could be heard": perceived, so it happened
-        return f"'a {noun.text} {modal.text} …': a deed imagined, not reported"
 
     def _pattern_block(self, tok: Token, verb: Token | None) -> str | None:
         """Why the trigger or its verb tells no single done deed (a modal, a habit, a negated verb), or None."""
@@ -380,6 +367,11 @@ class Blocking:
             return f"'{part.head.text} … {tok.text}': people taken before, the news is what was done to them"
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in FLIGHT_VERBS:
             return f"'{tok.head.text} {tok.text}': the deed as the cause of a flight, not a report of it"
+        first = first_conjunct(tok)
+        # (a list after the object is hung from the verb any way: 'dep', 'npadvmod', 'appos')
+        if tok.pos_ == "NOUN" and first.dep_ not in SUBJECT_DEPS and first.head.lemma_.lower() in TALLYING_VERBS \
+                and not self._dated(first.head):
+            return f"'{first.head.text} … {tok.text}': deeds a monitor tallied, with no day of their own"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.held_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                 and tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() not in COUNT_NOUNS:
             # "the release of hostages", "families of the hostages" (not "dozens of hostages": a taking counted)

@@ -477,3 +477,9 @@ def test_the_group_leading_a_generic_side_names_it(nlp, finder):
 def test_a_backer_named_by_a_by_phrase_is_no_party(nlp, finder):
     r = roles(nlp, finder, "Militants backed by Rwanda attacked the town on Friday.", "attacked")
     assert "Military Forces of Rwanda" not in r
+
+
+def test_a_name_in_what_angered_the_demonstrators_is_no_party(nlp, finder):
+    r = roles(nlp, finder, "Demonstrators, angered by the government's decision to suspend talks on joining the "
+                           "European Union, threw stones at police.", "Demonstrators")
+    assert "European Union" not in r

@@ -46,6 +46,7 @@ VICTIM_SUBJECT_VERBS = words("event_words", "victim_subject_verbs")
 # "its forces had beaten back an incursion": who repels a deed is the side it was aimed at
 FORCE_SITES = words("place_words", "force_site_nouns")
 REPEL_LEMMAS = frozenset(load_json("lexicons", "event_types.json")["not_event_cues"]["repel_lemmas"])
+DEMONSTRATING = frozenset(load_json("lexicons", "event_types.json")["actors"]["demonstrating"])
 
 
 def exposed(verb: Token) -> bool:
@@ -221,6 +222,15 @@ def between_sides(root: Token, trigger: Token) -> str | None:
     return "actor2" if root.dep_ == "conj" else "actor1"
 
 
+def _motive_of(path: list[Token], trigger: Token) -> bool:
+    """'Demonstrators, angered by the government's decision to suspend talks on joining the European Union':
+    a name deep in a clause on the crowd that is the deed's word (not that clause's own agent) says why they
+    acted, no party.  On a deed's noun such a clause tells how it came about ('an explosion caused by a
+    landmine'), and is left to the other rules."""
+    return trigger.lemma_.lower() in DEMONSTRATING and any(t.dep_ == "acl" and t.head.i == trigger.i
+                                                          for t in path[3:-1])
+
+
 def _participle_of(trigger: Token, verb: Token) -> bool:
     """Whether the deed is told by a participle hung from ``verb``, or from a verb coordinated with it, whose
     subject it shares ('blew up a track and stormed a train, taking dozens hostage')."""
@@ -249,7 +259,7 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     if trigger in chain:
         path = chain[: chain.index(trigger) + 1]
         deps = [t.dep_ for t in path[:-1]]
-        if _says(path, speech_heads):
+        if _says(path, speech_heads) or _motive_of(path, trigger):
             return None
         if deps and deps[-1] == "nsubjpass" and trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
             return "actor1"

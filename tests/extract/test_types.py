@@ -838,3 +838,13 @@ def test_destruction_beside_a_deed_word_folded_into_another_is_still_that_deeds(
 ])
 def test_deeds_a_monitor_tallied_without_a_day_are_no_event(sub_types, text, expected):
     assert sub_types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed strike by a country whose strikes abroad are flown is an air strike; others' stay missile attacks
+    ("An Israeli strike on a building in the village killed 13 people on Monday.", ["Air/drone strike"]),
+    ("A strike by Turkey on a car near Sinjar killed three people on Monday.", ["Air/drone strike"]),
+    ("A Russian strike on a building in Odesa killed five people on Monday.", ["Shelling/artillery/missile attack"]),
+])
+def test_an_unnamed_strike_takes_the_sub_type_its_countrys_strikes_have(sub_types, text, expected):
+    assert sub_types(text) == expected

@@ -22,7 +22,7 @@ from eventwire.extract.types_base import (
     WEAK_STRIKE_LEMMAS,
 )
 from eventwire.extract.types_weapons import Weapons
-from eventwire.extract.vocab import table, words
+from eventwire.extract.vocab import load_json, table, words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
@@ -36,6 +36,10 @@ COLLECTIVE_NOUNS = words("event_words", "bare_collective_nouns")
 CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 PARTIAL_QUANTIFIERS = words("event_words", "partial_quantifiers")
 FURTHER_DEVICE_WORDS = words("event_words", "further_device_words")
+AIR_CAMPAIGN_COUNTRIES = words("event_words", "air_campaign_countries")
+# a country's adjective or name -> its code ("Israeli", "Israel's" -> IL)
+COUNTRY_WORDS = {w.lower(): code for code, c in load_json("actors", "demonyms.json")["countries"].items()
+                 for w in c["adjectives"] + c["names"]}
 
 
 def _aimed_harm(tok: Token) -> bool:
@@ -297,6 +301,8 @@ class Arguments(Weapons):
             # charge, not a ground assault
             return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}' by armed men"
         if head.lemma_.lower() in UNNAMED_WEAPON_STRIKES and _aimed_harm(head):  # "strike on" is a phrase key
+            if _doer_country(head) in AIR_CAMPAIGN_COUNTRIES:
+                return REMOTE, "Air/drone strike", f"'{text}' aimed at a target, and it harmed: a flown strike's country"
             return REMOTE, UNNAMED_WEAPON_STRIKES[head.lemma_.lower()], \
                 f"'{text}' aimed at a target, and it harmed: its weapon unnamed"
         if head.pos_ == "NOUN" and lemma in REMOTE_ONLY_NOUNS:
@@ -391,3 +397,16 @@ class Arguments(Weapons):
                            for c in obj.children):
                     return obj
         return None
+
+
+def _doer_country(noun: Token) -> str | None:
+    """The country a strike noun's own words give it: 'an Israeli strike', 'Israel's strike', 'a strike by Israel'."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "poss") and c.lower_ in COUNTRY_WORDS:
+            return COUNTRY_WORDS[c.lower_]
+        if c.dep_ == "prep" and c.lower_ == "by":
+            by = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if by is not None and by.lower_ in COUNTRY_WORDS:
+                return COUNTRY_WORDS[by.lower_]
+    return None
+

@@ -65,3 +65,28 @@ def test_where_someone_was_going_is_not_where_it_happened(extractor):
 def test_a_place_past_a_semicolon_is_another_clauses(extractor):
     assert place_of(extractor, "Governor says shelling killed a woman in Glotovo; Kyiv silent") != "Kyiv"
     assert place_of(extractor, "Governor says Ukrainian shelling killed a woman; Kyiv silent") != "Kyiv"
+
+
+@pytest.mark.parametrize("text, spoken", [
+    ("A spokeswoman told reporters in Geneva that the siege went on.", True),
+    ("The minister said at a news conference in Kyiv that drones had struck.", True),
+    ("Drones struck a depot in Kyiv on Monday.", False),
+])
+def test_where_someone_spoke_is_no_scene(text, spoken):
+    from eventwire.extract.place_roles import where_spoken
+
+    start = text.index("Geneva") if "Geneva" in text else text.index("Kyiv")
+    assert where_spoken(text, start) is spoken
+
+
+def test_a_deed_after_a_speakers_seat_borrows_the_scene_named_before_it(extractor):
+    from datetime import date
+
+    from eventwire.model import Document, PublishedDate
+    text = ("At least 200 civilians were killed in and around El Fasher in May, the office said.\n\n"
+            "A spokeswoman told reporters in Geneva that the situation was catastrophic.\n\n"
+            "On Saturday, gunmen attacked the city's main hospital, a charity said.")
+    doc = Document("d_spoken", "0" * 64, None, None, "Wire", None, PublishedDate(date(2024, 6, 14), "metadata", 1.0),
+                   "en", text)
+    (m,) = [m for m in extractor.extract(doc) if not m.landmark]
+    assert m.place is not None and m.place.name == "El Fasher", m.reason

@@ -72,6 +72,20 @@ class PlaceRoles:
         return None
 
 
+_SPOKEN_IN = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in words("place_roles", "speech_settings")),
+                                                   key=len, reverse=True)) + r")[ \t]+in[ \t]+\Z")
+
+
+def where_spoken(text: str, start: int) -> bool:
+    """Is the toponym at ``start`` where someone spoke ('told reporters in Geneva', 'a news conference in
+    Kyiv')?  A later sentence's deed borrows a scene, and a speaker's seat is none."""
+    return _SPOKEN_IN.search(text, max(0, start - SPOKEN_REACH), start) is not None
+
+
+# how far back from a toponym its speech setting may start ("told a press conference in ": 27 characters)
+SPOKEN_REACH = 40
+
+
 def names_organisation(text: str, end: int) -> bool:
     """Does the toponym ending at ``end`` begin an organisation's name ("Princeton's Bendheim Center")?"""
     if text.startswith("-based", end):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.extract.claims import SpeakerMemory
-from eventwire.extract.place_roles import names_organisation
+from eventwire.extract.place_roles import names_organisation, where_spoken
 from eventwire.extract.setting import Setting
 from eventwire.model import Document, Place
 
@@ -24,8 +24,8 @@ class Article:
 
     def is_scene(self, p: Place) -> bool:
         """Can this named place set the scene for later sentences?  Not an organisation's seat
-        ("Princeton's Bendheim Center")."""
-        return not names_organisation(self.document.text, p.end)
+        ("Princeton's Bendheim Center"), nor where someone spoke ("told reporters in Geneva")."""
+        return not names_organisation(self.document.text, p.end) and not where_spoken(self.document.text, p.start)
 
     def may_borrow(self, p: Place, actors: tuple = ()) -> bool:
         """May a sentence naming no place, whose deed these actors did, take this scene?  Only inside

@@ -354,6 +354,8 @@ class Blocking:
         judged = self._inside_judged_deed(tok)
         if judged is not None:
             return judged
+        if tok.dep_ == "relcl" and (noun := self._told_before_of(tok.head)) is not None:
+            return f"a clause on {noun}"  # "jailed for the bombing of a mosque that killed 60"
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.onset_verbs and in_month_or_year(tok.head):
             return f"'{tok.text} … {tok.head.text} in …': a campaign's start told as background"
         if tok.lemma_.lower() in self.agreement_nouns and self._undone(tok):
@@ -376,6 +378,14 @@ class Blocking:
                 and tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() not in COUNT_NOUNS:
             # "the release of hostages", "families of the hostages" (not "dozens of hostages": a taking counted)
             return f"'{tok.head.head.text} of {tok.text}': people taken before, the news is what was done to them"
+        return None
+
+    def _told_before_of(self, noun: Token) -> str | None:
+        """Why the noun a relative clause hangs on, or the deed noun of whose 'of' phrase it is ('the bombing of
+        a mosque that killed 60': the clause hung on 'mosque'), names a deed told before; else None."""
+        for noun in (noun, noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun):
+            if noun.pos_ == "NOUN" and (told := self._told_before(noun)) is not None:
+                return f"'{noun.text}', {told}"
         return None
 
     def _inside_judged_deed(self, tok: Token) -> str | None:

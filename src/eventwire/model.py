@@ -124,6 +124,9 @@ class DateSpan:
     text: str = ""  # the expression it was read from
     reason: str = ""
     span: tuple[int, int] = (0, 0)  # offsets of the expression in the text it was found in
+    # the day a speaker told of the deed ("activists said on Saturday"), its own day untold: fusion prefers a
+    # report's own day ("stormed the village on Friday"); not part of what the date is (equality, hashing)
+    spoken: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -405,3 +405,14 @@ def test_a_state_doer_of_a_fight_told_beside_a_rebel_taking_is_the_other_side():
     assert {a.name: a.role for a in ev.actors} == {rebels.name: "actor1", army.name: "actor2"}
     (alone,) = run([clash])  # a fight alone keeps its doer
     assert [a.role for a in alone.actors] == ["actor1"]
+
+
+def test_a_reports_own_day_beats_the_day_a_speaker_told_of_it():
+    # 'killed 124 people, a group said on Saturday' and 'stormed the village on Friday': the deed's day is Friday
+    said = mention("d_a", 0, "Violence against civilians", "Attack", date(2024, 10, 26), BELGOROD)
+    said = replace(said, date=replace(said.date, text="on Saturday", spoken=True))
+    own = mention("d_a", 40, "Violence against civilians", "Attack", date(2024, 10, 25), BELGOROD)
+    (ev,) = run([said, own])
+    assert ev.date.start == date(2024, 10, 25)
+    (alone,) = run([said])  # told only by the speaker's day, that day stands
+    assert alone.date.start == date(2024, 10, 26)

@@ -44,7 +44,10 @@ def _pick_date(ms: Sequence[Mention]) -> DateSpan | None:
     every date they give is not the deed's ("a rally at the stadium last month" beside "attended a rally",
     dated only by the page: the month, not the page's day); fewer may be a deed recalled in passing that
     joined the event ("the attack comes after drones struck the Kremlin earlier this month")."""
-    dated = [m.date for m in ms if m.date is not None]
+    # a report that tells the deed's own day drops the day its speaker told of it ("activists said on Saturday
+    # ... the paramilitaries stormed the village on Friday"); another outlet's day does not outweigh it
+    own_day = {m.document for m in ms if m.date is not None and m.date.text and not m.date.spoken}
+    dated = [m.date for m in ms if m.date is not None and not (m.date.spoken and m.document in own_day)]
     if not dated:
         return None
     own = [m.date for m in ms if m.date is not None and m.date.text and not m.landmark]

@@ -158,3 +158,12 @@ def test_a_participle_of_a_deed_takes_the_date_of_its_verb_and_the_verbs_coordin
     (sent,) = doc.sents
     dated = {h.sub_event_type: hd.near[0].start for h, hd in zip(sent._.type_hits, sent._.hit_dates) if hd.near}
     assert dated.get("Abduction/forced disappearance") == date(2024, 3, 12), dated
+
+
+def test_a_date_on_the_verb_of_speech_is_marked_as_the_day_it_was_told(parse):
+    doc = parse("Gunmen killed 12 people in an attack on a village, a local group said on Saturday. "
+                "Gunmen killed 12 people in an attack on a village on Friday, a local group said.",
+                published=date(2024, 10, 26))
+    first, second = doc.sents
+    assert [hd.near[0].spoken for hd in first._.hit_dates if hd.near] == [True]
+    assert [hd.near[0].spoken for hd in second._.hit_dates if hd.near] == [False]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import datelines
 from eventwire.extract.times import TimeResolver
 from eventwire.extract.types import EventTypeClassifier, TypeHit
-from eventwire.extract.types_base import TIME_NOUNS, participle_host, phrase_end
+from eventwire.extract.types_base import SPEECH_LEMMAS, TIME_NOUNS, participle_host, phrase_end
 from eventwire.model import DateSpan, Document
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")  # "in 1995", "in the 1990s"
@@ -99,8 +99,11 @@ class Dates:
                     and (told_for_time is None or _inside(token_at(sent, d), told_for_time))]
             # the nearest free date, one in the deed's own clause before one on a verb above it ("HRW said in
             # April that soldiers had executed villagers in February": April dates the saying)
-            near = mine or sorted(free, key=lambda d: (not _inside(token_at(sent, d), clause),
+            near = mine or sorted(free, key=lambda d: (not _own(token_at(sent, d), clause),
                                                        abs(d.span[0] - (hit.trigger.idx - sent.start_char))))
+            near = sorted(near, key=lambda d: not _own(token_at(sent, d), clause))  # the deed's own day first
+            if near and not _own(token_at(sent, near[0]), clause) and _on_speech(token_at(sent, near[0]), clause):
+                near = [replace(near[0], spoken=True), *near[1:]]  # "activists said on Saturday"
             out.append(HitDates(near, telling, self.named_as_topic(hit)))
         return _clauses_of_deeds(sent, hits, dates, out)
 
@@ -156,6 +159,25 @@ class Dates:
 def _clause_verb(trigger: Token) -> Token:
     """The verb whose clause tells the deed: the trigger, or the verb above an event noun."""
     return trigger if trigger.pos_ == "VERB" else next((a for a in trigger.ancestors if a.pos_ == "VERB"), trigger)
+
+
+def _on_speech(tok: Token | None, clause: Token) -> bool:
+    """Whether a date hangs on a verb of speech ('killed 124 people in an attack, a local group said on
+    Saturday'), or stands between it and the told clause's subject ('said on Wednesday it had carried out',
+    which the parser hangs on the told verb): the day it was told, which the deed happened on or before."""
+    if tok is None:
+        return False
+    if _inside(tok, clause):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_LEMMAS and subj is not None \
+            and clause.head.i < tok.i < subj.i
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _own(tok: Token | None, clause: Token) -> bool:
+    """A date in the deed's own clause, not one of the telling the parser hung there."""
+    return _inside(tok, clause) and not _on_speech(tok, clause)
 
 
 def _since_elsewhere(sent: Span, d: DateSpan, clause: Token) -> bool:

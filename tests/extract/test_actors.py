@@ -483,3 +483,13 @@ def test_a_name_in_what_angered_the_demonstrators_is_no_party(nlp, finder):
     r = roles(nlp, finder, "Demonstrators, angered by the government's decision to suspend talks on joining the "
                            "European Union, threw stones at police.", "Demonstrators")
     assert "European Union" not in r
+
+
+@pytest.mark.parametrize("text, trigger, forces", [
+    ("The United States military said on Wednesday it had carried out an air strike near Jilib.", "strike",
+     "Military Forces of the United States (2021-)"),
+    ("Central African Republic soldiers attacked a rebel camp near Bambari on Monday.", "attacked",
+     "Military Forces of the Central African Republic"),
+])
+def test_a_country_named_in_several_words_qualifies_its_forces(nlp, finder, text, trigger, forces):
+    assert roles(nlp, finder, text, trigger, phrase="air strike" if trigger == "strike" else "").get(forces) == "actor1"

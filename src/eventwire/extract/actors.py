@@ -23,6 +23,8 @@ from eventwire.extract.types_base import SPEECH_LEMMAS, phrase_end, phrase_noun
 from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
 
+# the most words a country's name has in the demonyms table ("Democratic Republic of Congo")
+MAX_NAME_WORDS = 5
 GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a common noun ("militants", "gunmen")
 # "the RSF-controlled town", "Iran-backed militias": a name before these tails holds or backs something,
 # it does not act in the deed ("a Saudi-led coalition" is led by its name, who acts: not one of them)
@@ -146,9 +148,11 @@ class ActorFinder:
             i = tok.i - sent.start
             if i in taken:
                 continue
-            code = self.country_words.get(tok.text.lower().removesuffix("'s"))
-            if code is None:
+            found = self._country_ending_at(tok, sent)
+            if found is None:
                 continue
+            code, first = found
+            i = first - sent.start  # a name of several words starts before its last ("United States military")
             head = self._force_head(tok, sent)
             if head is None and tok.dep_ in ("nsubj", "pobj", "dobj") and tok.lower_ not in self.country_adjectives \
                     and (tok.dep_ == "nsubj" or tok.head.dep_ == "agent" or accused(tok)):
@@ -173,6 +177,19 @@ class ActorFinder:
                                sent.doc[h.trigger.i: phrase_end(h.trigger, h.trigger_text).i + 1])
         return out + [(span, STATE_FORCE_ENTRY, STATE_FORCE_ENTRY.name, None)
                       for span in bare_force_spans(sent, taken, deed_words)]
+
+    def _country_ending_at(self, tok: Token, sent: Span) -> tuple[str, int] | None:
+        """(country code, first token's position) of a country word or name ending at ``tok``: 'Ukrainian',
+        'Russia's', 'United States', 'Central African Republic'; else None."""
+        code = self.country_words.get(tok.text.lower().removesuffix("'s"))
+        if code is not None:
+            return code, tok.i
+        for k in range(1, MAX_NAME_WORDS):
+            words_ = sent.doc[max(tok.i - k, sent.start): tok.i + 1]
+            code = self.country_words.get(words_.text.lower()) if " " in words_.text else None
+            if code is not None:
+                return code, words_.start
+        return None
 
     def _forces(self, span: Span, code: str) -> tuple[Span, CatalogueEntry, str, str]:
         """The actor phrase of a country's forces: the catalogue's entry, or one made for a country it lacks."""

@@ -102,6 +102,14 @@ def test_slug_match_prefers_the_headline_to_a_breadcrumb():
     assert slug_match("Mayor resigns after fuel depot fire", slug) == 0.0
 
 
+def test_a_date_or_number_appended_to_the_slug_is_no_word_the_headline_must_hold():
+    slug = slug_words("https://news.example.org/article/gunmen-storm-police-station-in-north-2026-09-05")
+    assert slug_match("Gunmen storm police station in north, killing four officers", slug) > 0
+    assert slug_match("Mayor resigns after police station fire", slug) == 0.0
+    counted = slug_words("https://news.example.org/10-killed-in-strike-on-market")
+    assert slug_match("10 killed in strike on market", counted) == 1.0  # a number the line holds is shared
+
+
 MENU = ["Home", "World", "Europe", "Most read", "Mayor resigns after storm", "Ferry service resumes on the coast"]
 BODY = ["Two drones hit a fuel depot near the border on Friday, the regional governor said.",
         "A fire broke out at one of the tanks and was put out within three hours, the emergency service said."]

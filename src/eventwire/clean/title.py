@@ -41,6 +41,10 @@ GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
 # the headline it spells when it holds SLUG_MIN_RECALL of the slug's words and the
 # slug holds SLUG_MIN_PRECISION of the line's (slugs drop small words and get cut
 # short).  Set by hand from how publishing systems build slugs, not tuned.
+# Numbers in a slug are often no words of the headline but a date or an article
+# number the system appends ("...-northern-district-2026-09-05", "...-idUSKBN2X0"):
+# the slug's words the line must hold are its words with a letter; a number the
+# line holds still counts as shared ("10-killed-in-strike").
 SLUG_MIN_WORDS = 4
 SLUG_MIN_RECALL = 0.8
 SLUG_MIN_PRECISION = 0.6
@@ -126,13 +130,15 @@ def slug_words(url: str | None) -> set[str]:
 def slug_match(text: str, slug: set[str]) -> float:
     """How closely the slug spells this line: the share of the line's words in the slug, 0 below the minimums.
 
-    ``SLUG_MIN_RECALL`` of the slug's words must be in the line and
+    ``SLUG_MIN_RECALL`` of the slug's words with a letter must be in the line and
     ``SLUG_MIN_PRECISION`` of the line's in the slug.  A breadcrumb ending in the
     headline ("Home >> Recipes >> Headline") matches less closely than the headline.
     """
     line = set(SLUG_WORD.findall(text.lower().replace("’", "").replace("'", "")))
     shared = len(slug & line)
-    if not (slug and line) or shared < SLUG_MIN_RECALL * len(slug) or shared < SLUG_MIN_PRECISION * len(line):
+    lettered = {w for w in slug if not w.isdigit()}
+    if not (lettered and line) or len(lettered & line) < SLUG_MIN_RECALL * len(lettered) \
+            or shared < SLUG_MIN_PRECISION * len(line):
         return 0.0
     return shared / len(line)
 

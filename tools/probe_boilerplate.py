@@ -1,6 +1,6 @@
 """Flat-text cleaning on the probe news pages written for the project (tests/clean/probe_pages).
 
-    python tools/probe_boilerplate.py [--verbose]
+    python tools/probe_boilerplate.py [--check] [--verbose]
 
 Each page there is a naive scrape of a news article as such sites lay it out
 (menus, bylines, share bars, captions, related lists, appeals, comment
@@ -9,6 +9,10 @@ comes from a real page.  The first line is ``url: ...``; every other line
 starts with ``K `` (article text: must stay, in the text or as the title),
 ``D `` (furniture: must go) or ``. `` (either way: a standfirst, a live
 page's entry stamp).
+
+``--check`` scores the pages of tests/clean/probe_pages_check instead: written
+all at once before the cleaning changes they were to confirm, and read only to
+confirm them (as the checking half of eval/boilerplate), never to find errors.
 
 The pages are no training data: the line model never reads them, so they
 measure what the cleaner does on news sites it has never seen.  A line is
@@ -28,6 +32,7 @@ from eventwire.model import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "clean" / "probe_pages"
+CHECK_PAGES = ROOT / "tests" / "clean" / "probe_pages_check"
 # Drop lines at least this long are also left when they sit inside a kept paragraph.
 MIN_INSIDE_CHARS = 25
 
@@ -79,13 +84,14 @@ def score(pages: list[dict], cleaner: Cleaner) -> tuple[dict, list[tuple[str, st
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="the confirming pages (probe_pages_check)")
     ap.add_argument("--verbose", action="store_true", help="list the lines that fail")
     args = ap.parse_args()
-    figures, failed = score(read_pages(), Cleaner())
+    figures, failed = score(read_pages(CHECK_PAGES if args.check else PAGES), Cleaner())
     if args.verbose:
         for page, kind, line in failed:
             print(f"  {kind} {page}: {line[:90]}")
-    print(f"probe pages: keep {figures['keep']:.3f} drop {figures['drop']:.3f} f1 {figures['f1']:.3f} pages {figures['pages']}")
+    print(f"probe {'check ' if args.check else ''}pages: keep {figures['keep']:.3f} drop {figures['drop']:.3f} f1 {figures['f1']:.3f} pages {figures['pages']}")
     return 0
 
 

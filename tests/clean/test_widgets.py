@@ -32,6 +32,14 @@ GO = [
     "Already have an account? Sign in",
     "If you value our reporting, please consider making a contribution.",
     "Got it!",
+    "list 2 of 4",
+    "Slide 3 / 12",
+    "list of 4 items",
+    "[1/3] Firefighters spray water on the burning depot, March 14, 2026. Purchase rights, opens new tab",
+    "Item 2 of 3 Rescuers search the rubble of the school",
+    "Skip to main content",
+    "Story continues below advertisement",
+    "Please turn on JavaScript to use this feature",
 ]
 STAY = [
     "Image sources on social media showed smoke over the port, the agency said.",
@@ -45,6 +53,8 @@ STAY = [
     "By Tuesday and Wednesday the troops had left.",
     "The report was first published on Thursday by a local newspaper.",
     "Prices rose to $10 a litre in the besieged town.",
+    "Two of the three drones were shot down, the air force said.",
+    "Item 2 of the agenda was the ceasefire, the envoy said.",
 ]
 
 
@@ -71,6 +81,16 @@ def test_comment_text_between_header_and_reply_goes():
              "Mark T. says:", "Good reporting, thank you."]
     out = drop_comment_bodies([_v(t) for t in lines])
     assert [v.keep for v in out] == [True, False, False, False, False, False, True]  # no button: the last stays
+
+
+def test_the_item_after_a_position_label_goes_but_not_after_a_count():
+    from eventwire.clean.widgets import drop_positioned_items
+
+    lines = ["Keep reading", "list of 2 items", "Farmers count the cost of the flood", "list 1 of 2",
+             "A new bridge opens over the river", "1 / 4", "Soldiers at the checkpoint. Archive",
+             "list 2 of 2", "Shelling resumed in the evening, the mayor said."]
+    out = drop_positioned_items([_v(t) for t in lines], protected=frozenset({8}))
+    assert [v.keep for v in out] == [True, False, True, False, False, False, False, False, True]
 
 
 def test_a_quotation_after_says_stays():

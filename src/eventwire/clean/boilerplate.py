@@ -25,7 +25,7 @@ from eventwire.clean.features import (
     normalise, strip_bullet, strip_dates_and_times, title_case_share, url_share, words, MINOR_WORDS,
 )
 from eventwire.clean.lexicon import Lexicon, load_lexicon
-from eventwire.clean.widgets import caption_label, comment_header, counter_or_price, name_and_role
+from eventwire.clean.widgets import caption_label, comment_header, counter_or_price, name_and_role, position_label
 from eventwire.datelines import BARE as BARE_DATELINE
 from eventwire.phrases import alternation
 
@@ -332,6 +332,7 @@ LINE_RULES: tuple[Rule, ...] = (
     comment_header,
     counter_or_price,
     name_and_role,
+    position_label,
 )
 
 

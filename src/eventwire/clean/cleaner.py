@@ -12,7 +12,8 @@ The cascade in ``Cleaner.clean``:
      headline-shaped first line; a line taken leaves the body (its events are
      repeated below it), and so do its copies (related lists repeat it).
      Site names and spam are cut off it.
-  5. Neighbour rules: related-link runs, teasers above read-more buttons,
+  5. Neighbour rules: the items of list and carousel widgets (after "list 2 of 3"),
+     related-link runs, teasers above read-more buttons,
      repeated paragraphs, captions that repeat the headline.
   6. A spammed dateline is cut off the first body paragraph, and segments cut
      off the title as spam or site names are cut where they were glued (no
@@ -39,7 +40,7 @@ from eventwire.clean.linklists import drop_link_runs
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
 from eventwire.clean.teasers import drop_teasers
-from eventwire.clean.widgets import drop_comment_bodies
+from eventwire.clean.widgets import drop_comment_bodies, drop_positioned_items
 from eventwire.clean.title import (
     HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline, slug_match, slug_words,
 )
@@ -200,6 +201,7 @@ class Cleaner:
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
         protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason == ANNOUNCED}
+        verdicts = drop_positioned_items(verdicts, protected)
         verdicts = drop_link_runs(verdicts, lex, protected)
         verdicts = drop_author_boxes(verdicts, lex)
         verdicts = drop_teasers(verdicts, lex)

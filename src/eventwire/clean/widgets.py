@@ -1,4 +1,5 @@
-"""Line rules for widgets known by their shape: caption labels, comment headers, counters, bylines with a role.
+"""Line rules for widgets known by their shape: caption labels, comment headers, counters, bylines with a role,
+carousel and list positions.
 
 A scraper that keeps a page's hidden labels writes a photo's caption as
 "Image caption, Firefighters at the depot" or "Media captionFootage shows ..."
@@ -22,6 +23,8 @@ if TYPE_CHECKING:  # boilerplate imports this module's rules
 
 # A caption runs to a few sentences at most (``boilerplate.CAPTION_MAX_CHARS``).
 CAPTION_MAX_CHARS = 300
+# A position label is a few words: "Slide 12 of 120" is 15 characters.
+UI_LABEL_MAX_CHARS = 40
 # "Jane says:", "Dr Ana de la Cruz says:": a name of at most this many words.
 COMMENTER_MAX_WORDS = 5
 CAPTION_LABEL = re.compile(
@@ -40,14 +43,32 @@ ROLE_LINE = re.compile(
     rf"(?:{alternation(sorted(load_lexicon().groups['byline_roles']))})s?\W*$",
     re.IGNORECASE,
 )
+# A carousel's or a list widget's position, written out for screen readers: "list 1 of 3",
+# "Item 2 of 4", "Slide 3 / 10", "list of 4 items".  Alone on a line it is no text of the
+# article; opening a line it makes the line a gallery's caption ("[1/2] A crew repairs ...").
+POSITION = r"(?:(?:list|item|slide|image|photo|picture|gallery)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}"
+POSITION_LINE = re.compile(rf"^\W*(?:{POSITION}|list\s+of\s+\d{{1,3}}\s+items?)\W*$", re.IGNORECASE)
+# The line after a position (not the count "list of 3 items") is the widget's item: see ``drop_positioned_items``.
+POSITION_COUNT = re.compile(r"^\W*list\s+of\s+\d{1,3}\s+items?\W*$", re.IGNORECASE)  # a count, no position
+GALLERY_CAPTION = re.compile(
+    r"^\s*(?:\[\s*\d{1,3}\s*/\s*\d{1,3}\s*\]|(?:item|slide|image|photo|picture)\s+\d{1,3}\s+of\s+\d{1,3}\b)",
+    re.IGNORECASE,
+)
 COMMENT_COUNT = re.compile(r"^\W*\d[\d,.]*\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\b", re.IGNORECASE)
 COMMENTER = re.compile(r"^\W*(?P<name>[^:]{1,60}?)\s+says\s*:\s*$")
 
 
 def caption_label(text: str, lex: Lexicon) -> str | None:
     """ "Image caption, ...", "Media caption...", "Image source, Agency": a caption or its credit."""
-    if len(text) <= CAPTION_MAX_CHARS and CAPTION_LABEL.match(text):
+    if len(text) <= CAPTION_MAX_CHARS and (CAPTION_LABEL.match(text) or GALLERY_CAPTION.match(text)):
         return "photo caption (labelled)"
+    return None
+
+
+def position_label(text: str, lex: Lexicon) -> str | None:
+    """ "list 1 of 3", "Slide 2 / 8", "list of 4 items": where a carousel or a list widget is, said to screen readers."""
+    if len(text) <= UI_LABEL_MAX_CHARS and POSITION_LINE.match(text):
+        return "widget position label"
     return None
 
 
@@ -74,6 +95,25 @@ def comment_header(text: str, lex: Lexicon) -> str | None:
     if name and len(name) <= COMMENTER_MAX_WORDS and all(capitalised(w) for w in name):
         return "comment thread"
     return None
+
+
+POSITION_REASON = "item of a list or carousel widget"
+
+
+def drop_positioned_items(verdicts: list[Verdict], protected: frozenset[int] = frozenset()) -> list[Verdict]:
+    """The unit right after a position label ("list 2 of 3", "1 / 4") is that widget's item: a link or a caption.
+
+    Only a unit of caption length (``CAPTION_MAX_CHARS``) goes, and never a
+    protected one (the headline).
+    """
+    out = list(verdicts)
+    for i, v in enumerate(verdicts[:-1]):
+        nxt = verdicts[i + 1]
+        if v.keep or not POSITION_LINE.match(v.unit.text) or POSITION_COUNT.match(v.unit.text):
+            continue
+        if nxt.keep and i + 1 not in protected and len(nxt.text) <= CAPTION_MAX_CHARS:
+            out[i + 1] = nxt.drop(POSITION_REASON)
+    return out
 
 
 # A comment's text runs to a few paragraphs between its header and its "Reply" button.

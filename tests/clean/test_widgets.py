@@ -93,6 +93,27 @@ def test_the_item_after_a_position_label_goes_but_not_after_a_count():
     assert [v.keep for v in out] == [True, False, True, False, False, False, False, False, True]
 
 
+def test_a_comment_under_a_posting_stamp_goes_up_to_its_reply_button():
+    from eventwire.clean.widgets import COMMENT_REASON, drop_comment_bodies
+
+    lines = ["The border service said the patrol came under fire first.", "Comments (2)", "steppe_rider",
+             "18 April 2026, 11:02", "The same story every spring.", "Reply", "aliya.s", "18 April 2026, 11:30",
+             "Condolences to the family.", "Reply"]
+    out = drop_comment_bodies([_v(t) for t in lines])
+    assert [out[i].keep for i in (0, 4, 8)] == [True, False, False]
+    assert out[3].reason == out[7].reason == COMMENT_REASON
+
+
+def test_an_article_under_its_stamp_and_byline_stays_though_a_reply_button_follows():
+    from eventwire.clean.widgets import drop_comment_bodies
+
+    lines = ["By Nino Beridze", "October 3, 2026, 10:41", "Shells hit a school on Thursday, officials said.",
+             "No one was hurt.", "Reply"]
+    assert [v.keep for v in drop_comment_bodies([_v(t) for t in lines])][2:4] == [True, True]
+    long_brief = ["October 3, 2026, 10:41"] + [f"Paragraph {n} of the report, officials said." for n in range(4)] + ["Reply"]
+    assert all(v.keep for v in drop_comment_bodies([_v(t) for t in long_brief])[1:5])
+
+
 def test_a_quotation_after_says_stays():
     from eventwire.clean.widgets import drop_comment_bodies
 

@@ -25,7 +25,7 @@ from eventwire.clean.features import (
     normalise, strip_bullet, strip_dates_and_times, title_case_share, url_share, words, MINOR_WORDS,
 )
 from eventwire.clean.lexicon import Lexicon, load_lexicon
-from eventwire.clean.widgets import caption_label, comment_header, counter_or_price, name_and_role, position_label
+from eventwire.clean.widgets import BYLINE_REASON, caption_label, comment_header, counter_or_price, name_and_role, position_label
 from eventwire.datelines import BARE as BARE_DATELINE
 from eventwire.phrases import alternation
 
@@ -200,7 +200,7 @@ def byline(text: str, lex: Lexicon) -> str | None:
     if any(w.lower() in MINOR_WORDS - NAME_PARTICLES for w in NAME_SEPARATOR.sub(" ", m.group("names")).split()):
         return None  # "BY THE CANO FAMILY IN ...": a sentence in capitals, not a name
     if _only_names_left(m.group("rest"), BYLINE_RESIDUE_MAX_WORDS):
-        return "byline"
+        return BYLINE_REASON
     return None
 
 

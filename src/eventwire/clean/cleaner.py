@@ -40,7 +40,7 @@ from eventwire.clean.linklists import drop_link_runs
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
 from eventwire.clean.teasers import drop_teasers
-from eventwire.clean.widgets import drop_comment_bodies, drop_positioned_items
+from eventwire.clean.widgets import COMMENT_REASON, drop_comment_bodies, drop_positioned_items
 from eventwire.clean.title import (
     HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline, slug_match, slug_words,
 )
@@ -58,12 +58,14 @@ def keep_entry_stamps(verdicts: list[boilerplate.Verdict]) -> list[boilerplate.V
     On an article page a date-and-time line is furniture; on a live page, a column of entries each
     under its own stamp, the stamps say when each entry was written, and extraction dates an entry's
     deeds by them and reads each entry as a report of its own (``dating.entries``).  Only pages with at
-    least ``entries.MIN_STAMPS`` lines carrying a date of their own are live pages as before; a page whose
+    least ``entries.MIN_STAMPS`` lines carrying a date of their own are live pages as before (a stamp
+    heading a reader's comment, ``widgets.COMMENT_REASON``, is none); a page whose
     stamps are times only (under one date, or the page's) is one when that many of them each head text the
     page keeps.  On any other the lines go as before."""
     from eventwire.dating.entries import is_dated_stamp, is_stamp, MIN_STAMPS
 
-    dated = [i for i, v in enumerate(verdicts) if not v.keep and v.removed and is_dated_stamp(v.unit.text)]
+    dated = [i for i, v in enumerate(verdicts) if not v.keep and v.removed and v.reason != COMMENT_REASON
+             and is_dated_stamp(v.unit.text)]
     # a time alone heads an entry only when the text it stamps follows it: a player's "00:00" rows and a
     # sidebar's "4:53 pm" above headlines (dropped) head none
     stamps = dated if len(dated) >= MIN_STAMPS else [

@@ -12,6 +12,7 @@ each comment's text, from its header to its "Reply" button.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.clean.features import capitalised, normalise, words
@@ -82,7 +83,7 @@ def counter_or_price(text: str, lex: Lexicon) -> str | None:
 def name_and_role(text: str, lex: Lexicon) -> str | None:
     """ "Jane Doe, Kyiv correspondent": a byline that names the writer's job instead of saying "By"."""
     if len(words(text)) <= ROLE_LINE_MAX_WORDS and ROLE_LINE.match(text) and text[:1].isupper():
-        return "byline"
+        return BYLINE_REASON
     return None
 
 
@@ -97,6 +98,7 @@ def comment_header(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+BYLINE_REASON = "byline"
 POSITION_REASON = "item of a list or carousel widget"
 
 
@@ -119,24 +121,47 @@ def drop_positioned_items(verdicts: list[Verdict], protected: frozenset[int] = f
 # A comment's text runs to a few paragraphs between its header and its "Reply" button.
 COMMENT_MAX_UNITS = 6
 REPLY_BUTTONS = frozenset({"reply", "reply to this comment", "reply ↓"})
+COMMENT_REASON = "comment thread"
+# Under a posting stamp, a comment is shorter: at most this many units before its button.  An
+# article's own stamp may stand a few paragraphs above a thread's first "Reply": a brief of one
+# or two paragraphs under a stamp, with a comment under it, would go (set by hand, not tuned).
+STAMPED_COMMENT_MAX_UNITS = 3
+
+
+def _comment_header(v: Verdict) -> bool:
+    """A dropped commenter's header ("Jane says:") or the posting stamp under a commenter's name.
+
+    A stamp ("18 April 2026, 11:02") heads a comment only when a "Reply" button
+    closes the text under it (``drop_comment_bodies`` looks for one): an article's
+    stamp is followed by the article and no button.
+    """
+    from eventwire.dating.entries import is_stamp  # dating reads clean's lexicon: imported when used
+
+    return not v.keep and (bool(COMMENTER.match(v.unit.text)) or is_stamp(v.unit.text))
 
 
 def drop_comment_bodies(verdicts: list[Verdict]) -> list[Verdict]:
-    """Drop what stands between a commenter's header ("Jane says:") and the "Reply" button closing it.
+    """Drop what stands between a comment's header and the "Reply" button closing it.
 
-    The header goes by rule (``comment_header``) but a comment's text is
-    sentences; the button after it shows where it ends.  Without a button
-    within ``COMMENT_MAX_UNITS`` units nothing more goes.
+    The header ("Jane says:", or a posting stamp under the commenter's name)
+    goes by rule but a comment's text is sentences; the button after it shows
+    where it ends.  Without a button within ``COMMENT_MAX_UNITS`` units nothing
+    more goes.  A stamp heading a comment is marked ``COMMENT_REASON``: it
+    dates a comment, not an entry of a live page (``cleaner.keep_entry_stamps``).
     """
     out = list(verdicts)
     for i, v in enumerate(verdicts):
-        if v.keep or not COMMENTER.match(v.unit.text):
+        if not _comment_header(v):
             continue
         span = range(i + 1, min(len(verdicts), i + 1 + COMMENT_MAX_UNITS + 1))
         end = next((j for j in span if normalise(verdicts[j].unit.text) in REPLY_BUTTONS), None)
-        if end is None:
-            continue
+        if end is None or any(_comment_header(verdicts[j]) for j in range(i + 1, end)):
+            continue  # no button, or another header nearer to it: that one heads the comment
+        stamped = not COMMENTER.match(v.unit.text)
+        if stamped and (end - i - 1 > STAMPED_COMMENT_MAX_UNITS or i and verdicts[i - 1].reason == BYLINE_REASON):
+            continue  # a stamp over a longer text, or under a byline: an article's
+        out[i] = replace(out[i], reason=COMMENT_REASON)
         for j in range(i + 1, end + 1):
             if out[j].keep:
-                out[j] = out[j].drop("comment thread")
+                out[j] = out[j].drop(COMMENT_REASON)
     return out

@@ -79,8 +79,11 @@ SENTENCE_STOP = re.compile(r"[.!?…][\"”’)]?(?:\s|$)")
 NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})\s*[.)]\s*(?=[^\W\d])")
 
 
-def _prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
+    """A paragraph of prose: ``PROSE_MIN_WORDS`` words or more and a closing stop."""
     return len(words(text)) >= PROSE_MIN_WORDS and ends_sentence(text)
+
+
 
 
 def _plain_sentence(v: Verdict) -> bool:
@@ -103,7 +106,7 @@ def guarded(verdicts: list[Verdict], probs: list[float] | None = None) -> list[b
         if not v.keep:
             continue
         sentence = _plain_sentence(v) and (probs is None or probs[i] < CONTINUATION_CAP)
-        continues = last_kept is not None and (_prose(verdicts[last_kept].text) or out[last_kept])
+        continues = last_kept is not None and (is_prose(verdicts[last_kept].text) or out[last_kept])
         out[i] = (ends_sentence(v.text) and looks_like_reporting(v.text)) or (sentence and continues)
         last_kept = i
     return out
@@ -115,7 +118,7 @@ def subheadings(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
     ``stays``: the units the model keeps (scored below its threshold, or guarded).
     """
     def kept_prose(j: int) -> bool:
-        return 0 <= j < len(verdicts) and verdicts[j].keep and stays[j] and _prose(verdicts[j].text)
+        return 0 <= j < len(verdicts) and verdicts[j].keep and stays[j] and is_prose(verdicts[j].text)
 
     def heading(v: Verdict) -> bool:
         return v.keep and not ends_sentence(v.text) and 0 < len(words(v.text)) <= HEADING_MAX_WORDS
@@ -149,7 +152,7 @@ def announced_lists(verdicts: list[Verdict], stays: list[bool], probs: list[floa
         for j in range(i + 1, min(len(verdicts), i + 1 + LIST_MAX_ITEMS)):
             item = verdicts[j]
             n = len(words(item.text))
-            if not item.keep or _prose(item.text) or not 0 < n <= LIST_ITEM_MAX_WORDS or probs[j] >= LIST_ITEM_CAP:
+            if not item.keep or is_prose(item.text) or not 0 < n <= LIST_ITEM_MAX_WORDS or probs[j] >= LIST_ITEM_CAP:
                 break
             out[j] = True
     return out
@@ -193,7 +196,7 @@ def last_prose(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
     article itself scores as furniture.  A page the rules leave prose on keeps
     some: the model judges among paragraphs, it does not empty a page.
     """
-    prose = [v.keep and _prose(v.text) for v in verdicts]
+    prose = [v.keep and is_prose(v.text) for v in verdicts]
     if any(p and s for p, s in zip(prose, stays)):
         return [False] * len(verdicts)
     return prose
@@ -213,7 +216,7 @@ LEGAL_NOTICE = re.compile(rf"{COPYRIGHT.pattern}|\ball rights reserved\b|\bcopyr
 
 def restorable(v: Verdict) -> bool:
     """A whole unit the rules dropped that reads as a sentence of prose: no appeal (``APPEAL_REASONS``), no notice."""
-    return (not v.keep and not v.text and v.reason not in APPEAL_REASONS and _prose(v.unit.text)
+    return (not v.keep and not v.text and v.reason not in APPEAL_REASONS and is_prose(v.unit.text)
             and not LEGAL_NOTICE.search(v.unit.text))
 
 

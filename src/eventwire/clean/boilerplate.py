@@ -240,6 +240,9 @@ def caption_marker(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+METADATA_REASON = "date or metadata line"
+
+
 def metadata_line(text: str, lex: Lexicon) -> str | None:
     """Dates, times, "Published:"/"Updated:" labels and font widgets, and little else."""
     if len(text) > METADATA_MAX_CHARS:
@@ -253,7 +256,7 @@ def metadata_line(text: str, lex: Lexicon) -> str | None:
     if widgets + labels + dates == 0 or (labels and not dates and not widgets):
         return None
     if _only_names_left(rest, METADATA_RESIDUE_MAX_WORDS):
-        return "date or metadata line"
+        return METADATA_REASON
     return None
 
 

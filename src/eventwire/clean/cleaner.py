@@ -8,7 +8,8 @@ The cascade in ``Cleaner.clean``:
      each with the line rules of ``boilerplate``; then the trained line model
      (``linemodel``) judges each kept unit with its neighbours (``blockmodel``).
   4. Title: the record's, else trafilatura's, else the headline-shaped line
-     the address's slug spells ("/drones-strike-fuel-depot/"), else a
+     the address's slug spells ("/drones-strike-fuel-depot/"), else the
+     headline-shaped line over the byline or date above the first paragraph, else a
      headline-shaped first line; a line taken leaves the body (its events are
      repeated below it), and so do its copies (related lists repeat it).
      Site names and spam are cut off it.
@@ -29,7 +30,7 @@ from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
 from eventwire.clean.author_box import drop_author_boxes
-from eventwire.clean.blockmodel import ANNOUNCED, REASON as MODEL_REASON, drop_by_model
+from eventwire.clean.blockmodel import ANNOUNCED, REASON as MODEL_REASON, drop_by_model, is_prose
 from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.features import new_page
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
@@ -42,12 +43,14 @@ from eventwire.config import LIMITS, Limits
 from eventwire.clean.teasers import drop_teasers
 from eventwire.clean.widgets import COMMENT_REASON, drop_comment_bodies, drop_positioned_items
 from eventwire.clean.title import (
-    HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline, slug_match, slug_words,
+    HEADLINE_SEARCH_UNITS, clean_title, headline_over_byline, cut_dateline_spam, looks_like_headline, slug_match, slug_words,
 )
 from eventwire.errors import EmptyDocument, Errors, InputError
 from eventwire.model import Document, Record
 
 DEFAULT_MAX_CHARS = LIMITS.max_text_chars  # kept for callers; the limit is config.Limits.max_text_chars
+# Lines that sign or date the article: the headline stands over them (``title.headline_over_byline``).
+STAMP_REASONS = frozenset({boilerplate.BYLINE_REASON, boilerplate.METADATA_REASON})
 ID_PREFIX = "d_"
 ID_HEX_DIGITS = 16
 
@@ -146,7 +149,7 @@ class Cleaner:
         if given:
             cut = clean_title(given, lex, outlet=record.outlet, url=record.url)
             return cut.title or None, None, cut.cut
-        found = self._slug_headline(record, verdicts)
+        found = self._slug_headline(record, verdicts) or self._headline_over_byline(record, verdicts)
         if found is not None:
             return found
         for i, v in enumerate(verdicts[:HEADLINE_SEARCH_UNITS]):
@@ -157,6 +160,24 @@ class Cleaner:
                 return cut.title, i, cut.cut
             break
         return None, None, ()
+
+    def _headline_over_byline(
+        self, record: Record, verdicts: list[boilerplate.Verdict]
+    ) -> tuple[str, int, tuple[str, ...]] | None:
+        """The headline-shaped line over the byline or date above the first paragraph (``title.headline_over_byline``)."""
+        first = next((i for i, v in enumerate(verdicts) if v.keep and is_prose(v.text)), None)
+        if first is None:
+            return None
+        found = headline_over_byline(
+            [v.unit.text for v in verdicts],
+            [v.keep or v.reason == MODEL_REASON for v in verdicts],
+            [not v.keep and v.reason in STAMP_REASONS for v in verdicts],
+            first,
+        )
+        if found is None:
+            return None
+        cut = clean_title(verdicts[found].unit.text, self.lexicon, outlet=record.outlet, url=record.url)
+        return (cut.title, found, cut.cut) if cut.title else None
 
     def _slug_headline(
         self, record: Record, verdicts: list[boilerplate.Verdict]

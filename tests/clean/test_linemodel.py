@@ -232,7 +232,7 @@ def test_an_appeal_between_paragraphs_stays_out(cleaner):
 def test_a_copyright_notice_is_not_restored(cleaner):
     notice = ("Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, "
               "broadcast, rewritten or redistributed.")
-    assert not restorable(Verdict(Unit(notice, 0, True), keep=False, text="", reason="share, cookie or legal line"))
+    assert not restorable(Verdict(Unit(notice, 0, True), keep=False, text="", reason="share, cookie or legal line"), load_lexicon())
     lines = [*ARTICLE[:2], notice, *ARTICLE[2:4]]
     probs = load_line_model().page_probabilities(lines, [line == notice for line in lines], load_lexicon())
     assert probs[2] < RESTORE_BELOW, "the model no longer reads the notice as content: the test tests nothing"
@@ -241,14 +241,18 @@ def test_a_copyright_notice_is_not_restored(cleaner):
 
 def test_restorable_is_whole_prose_only():
     sentence = "The regulator said on Monday that the new privacy policy breaks the data protection law of the country."
-    assert restorable(_verdict(sentence, keep=False))
+    assert restorable(_verdict(sentence, keep=False), load_lexicon())
     # what an appeal rule took speaks to the reader: it stays out, however well its neighbours read
     appeal = "Want this roundup in your inbox every evening? Sign up for our daily politics newsletter here."
     assert judge_all([Unit(appeal, 0, True)], load_lexicon())[0].reason == CTA_REASON
-    assert not restorable(Verdict(Unit(appeal, 0, True), keep=False, text="", reason=CTA_REASON))
-    assert restorable(Verdict(Unit(sentence, 0, True), keep=False, text="", reason="share, cookie or legal line"))
-    assert not restorable(_verdict("Privacy Policy", keep=False))
-    assert not restorable(_verdict(sentence))  # kept already
+    assert not restorable(Verdict(Unit(appeal, 0, True), keep=False, text="", reason=CTA_REASON), load_lexicon())
+    assert restorable(Verdict(Unit(sentence, 0, True), keep=False, text="", reason="share, cookie or legal line"), load_lexicon())
+    assert not restorable(_verdict("Privacy Policy", keep=False), load_lexicon())
+    assert not restorable(_verdict(sentence), load_lexicon())  # kept already
+    # an appeal another rule took first (here the contact rule, for its address) is an appeal still
+    prompt = "We want to hear what you think about this article. Write to the editors at letters@example.org."
+    assert judge_all([Unit(prompt, 0, True)], load_lexicon())[0].reason == "contact line"
+    assert not restorable(Verdict(Unit(prompt, 0, True), keep=False, text="", reason="contact line"), load_lexicon())
 
 
 def test_subheadings_between_kept_prose_are_protected():

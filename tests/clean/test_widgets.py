@@ -40,6 +40,9 @@ GO = [
     "Skip to main content",
     "Story continues below advertisement",
     "Please turn on JavaScript to use this feature",
+    "Please understand that comments are moderated and may take a while to appear.",
+    "Advertising disclosure: We may receive compensation for some of the links on this page.",
+    "Tagged: drones, air defence, Odesa",
 ]
 STAY = [
     "Image sources on social media showed smoke over the port, the agency said.",
@@ -55,6 +58,8 @@ STAY = [
     "Prices rose to $10 a litre in the besieged town.",
     "Two of the three drones were shot down, the air force said.",
     "Item 2 of the agenda was the ceasefire, the envoy said.",
+    "The platform said the videos broke its community guidelines and removed them.",
+    "Aid agencies demanded immediate access to the besieged district.",
 ]
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventwire.clean.boilerplate import COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, Verdict
+from eventwire.clean.boilerplate import (
+    COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, Verdict, call_to_action, comment_prompt,
+)
 from eventwire.clean.features import ends_sentence, looks_like_reporting, words
 from eventwire.clean.lexicon import Lexicon
 from eventwire.clean.linefeatures import PROSE_MIN_WORDS, READER_WORDS
@@ -214,10 +216,16 @@ APPEAL_REASONS = frozenset({CTA_REASON, COMMENT_PROMPT_REASON})
 LEGAL_NOTICE = re.compile(rf"{COPYRIGHT.pattern}|\ball rights reserved\b|\bcopyright\s+(?:©\s*)?\d{{4}}", re.IGNORECASE)
 
 
-def restorable(v: Verdict) -> bool:
-    """A whole unit the rules dropped that reads as a sentence of prose: no appeal (``APPEAL_REASONS``), no notice."""
-    return (not v.keep and not v.text and v.reason not in APPEAL_REASONS and is_prose(v.unit.text)
-            and not LEGAL_NOTICE.search(v.unit.text))
+def restorable(v: Verdict, lex: Lexicon) -> bool:
+    """A whole unit the rules dropped that reads as a sentence of prose: no appeal (``APPEAL_REASONS``), no notice.
+
+    An appeal is one whichever rule took the unit first: "We want to hear what you think.
+    Write to letters@example.com" goes as a contact line, and is an appeal still.
+    """
+    if v.keep or v.text or v.reason in APPEAL_REASONS or not is_prose(v.unit.text):
+        return False
+    text = v.unit.text
+    return not (LEGAL_NOTICE.search(text) or call_to_action(text, lex) or comment_prompt(text, lex))
 
 
 def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> list[Verdict]:
@@ -237,7 +245,7 @@ def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> li
             v = replace(v, reason=ANNOUNCED)
         elif v.keep and p >= model.threshold and not safe:
             v = v.drop(REASON)
-        elif p < RESTORE_BELOW and restorable(v):
+        elif p < RESTORE_BELOW and restorable(v, lex):
             v = replace(v, keep=True, text=v.unit.text, reason=RESTORED, removed=())
         out.append(v)
     return out

@@ -253,6 +253,9 @@ def test_restorable_is_whole_prose_only():
     prompt = "We want to hear what you think about this article. Write to the editors at letters@example.org."
     assert judge_all([Unit(prompt, 0, True)], load_lexicon())[0].reason == "contact line"
     assert not restorable(Verdict(Unit(prompt, 0, True), keep=False, text="", reason="contact line"), load_lexicon())
+    # nor a note on where a copy came from: a sentence, and never the article's
+    note = "This article was originally published on Frontier Daily, a partner site. Read the original article."
+    assert not restorable(Verdict(Unit(note, 0, True), keep=False, text="", reason="syndication note"), load_lexicon())
 
 
 def test_subheadings_between_kept_prose_are_protected():

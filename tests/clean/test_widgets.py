@@ -43,6 +43,8 @@ GO = [
     "Please understand that comments are moderated and may take a while to appear.",
     "Advertising disclosure: We may receive compensation for some of the links on this page.",
     "Tagged: drones, air defence, Odesa",
+    "This article was originally published on Frontier Daily. Read the original article.",
+    "This article is republished from The Example under a Creative Commons license.",
 ]
 STAY = [
     "Image sources on social media showed smoke over the port, the agency said.",
@@ -60,6 +62,8 @@ STAY = [
     "Item 2 of the agenda was the ceasefire, the envoy said.",
     "The platform said the videos broke its community guidelines and removed them.",
     "Aid agencies demanded immediate access to the besieged district.",
+    "The footage first appeared on Telegram on Monday night.",
+    "The story was originally published by a local newspaper, which later withdrew it.",
 ]
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from eventwire.clean.boilerplate import (
-    COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, Verdict, call_to_action, comment_prompt,
+    COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, SYNDICATION_REASON, Verdict, call_to_action, comment_prompt,
 )
 from eventwire.clean.features import ends_sentence, looks_like_reporting, words
 from eventwire.clean.lexicon import Lexicon
@@ -211,6 +211,9 @@ def last_prose(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
 # not restored; the topic rules (privacy, cookies, contact) fire on words an
 # article may be about, and what they take may come back.
 APPEAL_REASONS = frozenset({CTA_REASON, COMMENT_PROMPT_REASON})
+# A note on where a copy came from ("This article was originally published on X.") reads as a
+# sentence after the article, and is never the article's: not restored either.
+NOT_RESTORED = APPEAL_REASONS | {SYNDICATION_REASON}
 # A copyright notice is the site's, never the article's topic, however prose-like
 # ("Copyright 2024 Example Media. All rights reserved. This material may not be ...").
 LEGAL_NOTICE = re.compile(rf"{COPYRIGHT.pattern}|\ball rights reserved\b|\bcopyright\s+(?:©\s*)?\d{{4}}", re.IGNORECASE)
@@ -222,7 +225,7 @@ def restorable(v: Verdict, lex: Lexicon) -> bool:
     An appeal is one whichever rule took the unit first: "We want to hear what you think.
     Write to letters@example.com" goes as a contact line, and is an appeal still.
     """
-    if v.keep or v.text or v.reason in APPEAL_REASONS or not is_prose(v.unit.text):
+    if v.keep or v.text or v.reason in NOT_RESTORED or not is_prose(v.unit.text):
         return False
     text = v.unit.text
     return not (LEGAL_NOTICE.search(text) or call_to_action(text, lex) or comment_prompt(text, lex))

@@ -211,6 +211,16 @@ def credit_line(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+SYNDICATION_REASON = "syndication note"
+
+
+def syndication_note(text: str, lex: Lexicon) -> str | None:
+    """ "This article was originally published on X. Read the original article.": where a copy came from."""
+    if len(text) <= CAPTION_MAX_CHARS and lex.syndication.search(text) and not looks_like_reporting(text):
+        return SYNDICATION_REASON
+    return None
+
+
 def credit_label(text: str, lex: Lexicon) -> str | None:
     """A whole-line credit: "Photo: X", "Source: X", "Illustration by X"."""
     m = lex.credit_label.match(text) or (lex.credit_by.match(text.lstrip("([ ")))
@@ -318,6 +328,7 @@ LINE_RULES: tuple[Rule, ...] = (
     metadata_line,
     byline,
     credit_line,
+    syndication_note,
     credit_label,
     credit_slash,
     caption_marker,

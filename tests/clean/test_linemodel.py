@@ -316,3 +316,22 @@ def test_announced_list_ends_at_prose_and_at_what_the_rules_dropped():
     assert not any(announced_lists(vs, [False] * len(vs), [0.5] * len(vs)))
     probs = [0.5, 0.5, 0.5, 0.95, 0.5, 0.5, 0.5, 0.5, 0.5]
     assert announced_lists(vs, [True] * len(vs), probs)[2:4] == [True, False]
+
+
+FACT_BOX = ["Key facts", "• At least 9 people died, regional officials said", "• About 4,000 residents were evacuated",
+            "• Water levels rose by up to two metres in low-lying districts", "• The power station was shut down"]
+
+
+def test_a_fact_box_between_paragraphs_stays(cleaner):
+    lines = ["Menu", "World", ARTICLE[0], *FACT_BOX, "Each side blamed the other for the strike.", ARTICLE[1],
+             "Related coverage", "Flood victims describe escape from rising water", "Privacy", "Terms"]
+    text = _clean(cleaner, lines).text
+    assert all(line in text for line in FACT_BOX)
+    assert "Flood victims" not in text
+
+
+def test_a_bulleted_list_under_a_list_heading_is_no_fact_box(cleaner):
+    box = ["Most read", "• Schoolboy wins national chess title", "• Train strikes called off after pay offer",
+           "• Heatwave warning issued for the weekend"]
+    text = _clean(cleaner, [ARTICLE[0], *box, "Each side blamed the other for the strike.", ARTICLE[1]]).text
+    assert not any(line in text for line in box)

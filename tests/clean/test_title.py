@@ -154,3 +154,13 @@ def test_no_headline_over_the_byline_when_the_layout_is_not_plain():
     assert headline_over_byline(texts, candidate, stamp, 4) is None  # dated teasers
     texts = ["Drones strike fuel depot near the border", "By Jane Doe", "Share", BODY[0]]
     assert headline_over_byline(texts, [True, False, False, False], [False, True, False, False], 3) == 0
+
+
+def test_share_buttons_the_model_dropped_under_the_byline_are_no_headline():
+    from eventwire.clean.title import headline_over_byline
+
+    texts = ["Drones strike fuel depot near the border", "Published Mar 3, 2026", "Share this with", "Facebook", BODY[0]]
+    candidate, stamp = [True, False, True, True, False], [False, True, False, False, False]
+    kept = [False, False, False, False, True]  # "Share this with" went by the line model: it is no rival headline
+    assert headline_over_byline(texts, candidate, stamp, 4, kept) == 0
+    assert headline_over_byline(texts, candidate, stamp, 4) is None  # as kept lines they make the layout unclear

@@ -19,7 +19,7 @@ from dataclasses import replace
 from eventwire.clean.boilerplate import (
     COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, SYNDICATION_REASON, Verdict, call_to_action, comment_prompt,
 )
-from eventwire.clean.features import ends_sentence, looks_like_reporting, words
+from eventwire.clean.features import ends_sentence, looks_like_reporting, strip_bullet, words
 from eventwire.clean.lexicon import Lexicon
 from eventwire.clean.linefeatures import PROSE_MIN_WORDS, READER_WORDS
 from eventwire.clean.linemodel import LineModel
@@ -65,6 +65,15 @@ LIST_MAX_ITEMS = 12
 LIST_ITEM_MAX_WORDS = 20
 LIST_ITEM_CAP = 0.9
 ANNOUNCED = "kept: a list the article announces"
+# A list the article sets between two of its paragraphs without announcing it (a fact box:
+# "Key facts" over "• At least 9 people died ...", "• About 4,000 were evacuated"): at least
+# ``BULLET_LIST_MIN_ITEMS`` consecutive bulleted lines of at most ``LIST_ITEM_MAX_WORDS`` words,
+# the nearest kept unit above them (or above their one heading line) prose that stays, the
+# nearest below a sentence that stays.  A related-link list set inside an article comes under a
+# heading that names it ("Related", "Most read": ``linklists``), and then this rule leaves it
+# alone.  Set by hand from how fact boxes are built, not tuned on the evaluation pages.
+BULLET_LIST_MIN_ITEMS = 2
+IN_ARTICLE_LIST = "kept: a bulleted list inside the article"
 # A listicle or a how-to is a run of numbered headings ("1. Gather the seeds",
 # "2. Sam Ponder", ...) each followed by its own text: at least
 # ``NUMBERED_MIN_ITEMS`` consecutive numbers, each heading at most
@@ -160,6 +169,44 @@ def announced_lists(verdicts: list[Verdict], stays: list[bool], probs: list[floa
     return out
 
 
+def _bulleted(v: Verdict) -> bool:
+    return v.keep and strip_bullet(v.text) != v.text and 0 < len(words(v.text)) <= LIST_ITEM_MAX_WORDS
+
+
+def _kept_near(verdicts: list[Verdict], start: int, step: int) -> int | None:
+    """The nearest unit from ``start`` on (``step`` 1 or -1) the rules kept."""
+    i = start
+    while 0 <= i < len(verdicts) and not verdicts[i].keep:
+        i += step
+    return i if 0 <= i < len(verdicts) else None
+
+
+def bulleted_lists(verdicts: list[Verdict], stays: list[bool], lex: Lexicon) -> list[bool]:
+    """The items (and one heading) of bulleted lists set between the article's paragraphs (``IN_ARTICLE_LIST``)."""
+    from eventwire.clean.linklists import is_list_heading  # linklists runs after this pass; no cycle at import
+
+    out = [False] * len(verdicts)
+    i = 0
+    while i < len(verdicts):
+        j = i
+        while j < len(verdicts) and _bulleted(verdicts[j]):
+            j += 1
+        if j - i < BULLET_LIST_MIN_ITEMS:
+            i = j + 1
+            continue
+        top = i
+        head = _kept_near(verdicts, i - 1, -1)
+        if head is not None and not ends_sentence(verdicts[head].text) and len(words(verdicts[head].text)) <= HEADING_MAX_WORDS:
+            top = head  # the list's own heading ("Key facts")
+        above, below = _kept_near(verdicts, top - 1, -1), _kept_near(verdicts, j, 1)
+        headed = any(is_list_heading(v, lex) for v in verdicts[max(0, top - 1):i])
+        if not headed and above is not None and below is not None and stays[above] and stays[below] \
+                and is_prose(verdicts[above].text) and _plain_sentence(verdicts[below]):
+            out[top:j] = [v.keep for v in verdicts[top:j]]
+        i = j + 1
+    return out
+
+
 def _numbered(v: Verdict) -> int | None:
     m = NUMBERED.match(v.text) if v.keep else None
     return int(m.group(1)) if m and len(words(v.text)) <= LIST_ITEM_MAX_WORDS + 1 else None
@@ -242,10 +289,11 @@ def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> li
     extra = zip(subheadings(verdicts, stays), last_prose(verdicts, stays), numbered_sections(verdicts))
     safe_units = [safe or any(more) for safe, more in zip(safe_units, extra)]
     listed = announced_lists(verdicts, stays, probs)
+    boxed = bulleted_lists(verdicts, stays, lex)
     out = []
-    for v, p, safe, item in zip(verdicts, probs, safe_units, listed):
-        if item:
-            v = replace(v, reason=ANNOUNCED)
+    for v, p, safe, item, box in zip(verdicts, probs, safe_units, listed, boxed):
+        if item or box:
+            v = replace(v, reason=ANNOUNCED if item else IN_ARTICLE_LIST)
         elif v.keep and p >= model.threshold and not safe:
             v = v.drop(REASON)
         elif p < RESTORE_BELOW and restorable(v, lex):

@@ -30,7 +30,7 @@ from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
 from eventwire.clean.author_box import drop_author_boxes
-from eventwire.clean.blockmodel import ANNOUNCED, REASON as MODEL_REASON, drop_by_model, is_prose
+from eventwire.clean.blockmodel import ANNOUNCED, IN_ARTICLE_LIST, REASON as MODEL_REASON, drop_by_model, is_prose
 from eventwire.clean.blocks import Unit, split_units
 from eventwire.clean.features import new_page
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
@@ -173,6 +173,7 @@ class Cleaner:
             [v.keep or v.reason == MODEL_REASON for v in verdicts],
             [not v.keep and v.reason in STAMP_REASONS for v in verdicts],
             first,
+            [v.keep for v in verdicts],
         )
         if found is None:
             return None
@@ -223,7 +224,7 @@ class Cleaner:
             verdicts = drop_by_model(verdicts, self.line_model, lex)
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
-        protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason == ANNOUNCED}
+        protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason in (ANNOUNCED, IN_ARTICLE_LIST)}
         verdicts = drop_positioned_items(verdicts, protected)
         verdicts = drop_link_runs(verdicts, lex, protected)
         verdicts = drop_author_boxes(verdicts, lex)

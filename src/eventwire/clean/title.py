@@ -146,30 +146,36 @@ def slug_match(text: str, slug: set[str]) -> float:
 # A news page sets its headline right above its byline and date ("Headline / By Jane Doe /
 # 3 hours ago / Share / first paragraph"): the headline-shaped line nearest above the
 # byline or date line that stands over the article's first paragraph.  Looked for among
-# the BYLINE_SEARCH_UNITS units above that paragraph (a byline block with share buttons,
-# a photo and its credit runs to about ten lines); at most STANDFIRST_MAX_UNITS other
+# the BYLINE_SEARCH_UNITS units above that paragraph (a byline block with a share bar of
+# six to eight networks, "Copy link", a photo and its credit runs to about fifteen lines; ten
+# missed a headline over such a bar); at most STANDFIRST_MAX_UNITS other
 # kept lines (a standfirst) may stand between headline and byline.  Set by hand from how
 # news pages are laid out, not tuned.
-BYLINE_SEARCH_UNITS = 10
+BYLINE_SEARCH_UNITS = 15
 STANDFIRST_MAX_UNITS = 1
 
 
-def headline_over_byline(texts: list[str], candidate: list[bool], stamp: list[bool], first_prose: int) -> int | None:
+def headline_over_byline(
+    texts: list[str], candidate: list[bool], stamp: list[bool], first_prose: int, kept: list[bool] | None = None
+) -> int | None:
     """The index of the headline over the byline or date above unit ``first_prose``, or None.
 
     ``candidate``: lines that may be the headline (kept, or dropped by the line model
-    only); ``stamp``: byline and date lines.  None is taken when the layout is
-    not plain: a headline-shaped line between the byline and the paragraph (the
+    only); ``stamp``: byline and date lines; ``kept``: lines kept (default: the
+    candidates).  None is taken when the layout is not plain: a headline-shaped
+    line kept between the byline and the paragraph (share buttons the line model
+    dropped there are no headline: "Share this with"; the
     date may stand above the headline: "24 May 2024 / Headline / paragraph", and
     then the line above the date is a menu), or a headline with a date line
     straight above it, the second of a list of dated teasers ("Headline / 2 hours
     ago / Headline / 5 hours ago").
     """
+    kept = candidate if kept is None else kept
     seen, others = False, 0
     for j in range(first_prose - 1, max(-1, first_prose - 1 - BYLINE_SEARCH_UNITS), -1):
         if stamp[j]:
             seen = True
-        elif candidate[j] and not seen and looks_like_headline(texts[j].strip()):
+        elif kept[j] and not seen and looks_like_headline(texts[j].strip()):
             return None
         elif candidate[j] and seen:
             if looks_like_headline(texts[j].strip()):

@@ -17,8 +17,9 @@ confirm them (as the checking half of eval/boilerplate), never to find errors.
 The pages are no training data: the line model never reads them, so they
 measure what the cleaner does on news sites it has never seen.  A line is
 judged whole: a ``D`` line is left when a paragraph of the cleaned text is
-that line (or holds it, for lines of ``MIN_INSIDE_CHARS`` or more; a short
-"Share" inside a sentence is no share button); a ``K`` line is kept when it
+that line (or holds it, for lines of ``MIN_INSIDE_CHARS`` or more, unless the
+paragraph holds a ``K`` line: a short "Share" inside a sentence is no share
+button, and a pull quote's words stand in the paragraph it quotes); a ``K`` line is kept when it
 sits in the text or the title.
 """
 from __future__ import annotations
@@ -62,7 +63,9 @@ def failures(page: dict, text: str, title: str | None) -> tuple[list[str], list[
     paragraphs = [norm(p) for p in text.split("\n\n")]
     headed = norm(title or "") + " \n " + norm(text)
     lost = [k for k in page["keep"] if k not in headed]
-    left = [d for d in page["drop"] if any(d == p or (len(d) >= MIN_INSIDE_CHARS and d in p) for p in paragraphs)]
+    # a pull quote repeats words of a kept paragraph: inside a paragraph holding a keep line it is that line's
+    other = [p for p in paragraphs if not any(k in p for k in page["keep"])]
+    left = [d for d in page["drop"] if d in paragraphs or any(len(d) >= MIN_INSIDE_CHARS and d in p for p in other)]
     return lost, left
 
 

@@ -149,6 +149,15 @@ def test_repeated_paragraph_is_dropped_once(cleaner):
     assert doc.text.count(standfirst) == 1
 
 
+def test_a_pull_quote_inside_a_kept_paragraph_goes_and_a_sentence_of_its_own_stays(cleaner):
+    quote = "“We carried the babies downstairs in our arms.”"
+    said = "“We heard the whistle,” said a nurse who was on shift. " + quote
+    own = "We carried the babies downstairs again at noon."
+    text = "\n\n".join([BODY, said, quote, own])
+    doc = cleaner.clean(Record(source="t", title="Hospital hit", text=text))
+    assert doc.text.count("We carried the babies downstairs in our arms") == 1 and own in doc.text
+
+
 def test_hard_wrapped_wire_copy_stays_whole(cleaner):
     wire = (
         "   KYIV, 4 MAR 24 (WIRE) -- TWO DRONES STRUCK A FUEL DEPOT ON THE EDGE OF\n"

@@ -45,6 +45,8 @@ GO = [
     "Tagged: drones, air defence, Odesa",
     "This article was originally published on Frontier Daily. Read the original article.",
     "This article is republished from The Example under a Creative Commons license.",
+    "Interview by Tom Hayes",
+    "This interview has been edited for length and clarity.",
 ]
 STAY = [
     "Image sources on social media showed smoke over the port, the agency said.",
@@ -63,6 +65,7 @@ STAY = [
     "The platform said the videos broke its community guidelines and removed them.",
     "Aid agencies demanded immediate access to the besieged district.",
     "The footage first appeared on Telegram on Monday night.",
+    "Interview by police officers took place on Monday, the court heard.",
     "The story was originally published by a local newspaper, which later withdrew it.",
 ]
 

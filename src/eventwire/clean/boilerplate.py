@@ -79,7 +79,7 @@ LEAD_IN_BARE = re.compile(
 NAME_PARTICLES = load_lexicon().groups["byline_name_particles"]
 NAME_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{alternation(NAME_PARTICLES)})\b)"
 ONE_NAME = rf"[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}}"
-BYLINE = re.compile(rf"^\W*(?:(?i:story|words|text|written|reporting|report|article)\s+)?(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
+BYLINE = re.compile(rf"^\W*(?:(?i:story|words|text|written|reporting|report|article|interview|interviewed)\s+)?(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
 CONTACT_LABEL = re.compile(r"^\W*(?:contact(?: us)?|e-?mail|tel|telephone|phone|fax|whatsapp)\s*[:*]", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.I)
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
@@ -411,7 +411,13 @@ def is_link_shaped(text: str) -> bool:
 
 
 def drop_repeats(verdicts: list[Verdict], title: str | None) -> list[Verdict]:
-    """Drop later copies of a paragraph, and lines that repeat the headline (captions)."""
+    """Drop later copies of a paragraph, lines that repeat the headline (captions), and pull quotes.
+
+    A pull quote repeats a sentence of the article in large type ("“We carried the babies
+    downstairs.”"): a short line (``REPEAT_MIN_WORDS`` words up to ``CAPTION_MAX_CHARS``)
+    whose words stand, in order, inside a longer paragraph the page keeps.  Nothing is
+    lost: the paragraph holds it.
+    """
     out = list(verdicts)
     seen: set[str] = set()
     head = normalise(title) if title else ""
@@ -425,4 +431,9 @@ def drop_repeats(verdicts: list[Verdict], title: str | None) -> list[Verdict]:
         elif key in seen and len(key.split()) >= REPEAT_MIN_WORDS:
             out[i] = v.drop("repeated paragraph")
         seen.add(key)
+    kept = [normalise(v.text) for v in out if v.keep]
+    for i, v in enumerate(out):
+        key = normalise(v.text) if v.keep and len(v.text) <= CAPTION_MAX_CHARS else ""
+        if len(key.split()) >= REPEAT_MIN_WORDS and any(len(k) > len(key) and f" {key} " in f" {k} " for k in kept):
+            out[i] = v.drop("repeated inside a longer paragraph")
     return out

@@ -335,3 +335,17 @@ def test_a_bulleted_list_under_a_list_heading_is_no_fact_box(cleaner):
            "• Heatwave warning issued for the weekend"]
     text = _clean(cleaner, [ARTICLE[0], *box, "Each side blamed the other for the strike.", ARTICLE[1]]).text
     assert not any(line in text for line in box)
+
+
+CHRONOLOGY = ["Timeline", "March 27: Shelling damages a road near the dam",
+              "March 29: Officials warn of a serious threat to the structure", "March 30: A strike breaches the dam wall"]
+
+
+def test_a_chronology_under_the_article_stays_but_dated_teasers_under_related_go(cleaner):
+    tail = ["Advertisement", "Related coverage", "Flood victims describe escape from rising water", "Privacy", "Terms"]
+    text = _clean(cleaner, ["Menu", ARTICLE[0], ARTICLE[1], *CHRONOLOGY, *tail]).text
+    assert all(line in text for line in CHRONOLOGY)
+    teasers = ["Related:", "Mar 2, 2026 - Farmers block the highway in protest over prices",
+               "Mar 1, 2026 - Schoolboy wins the national chess title", "Feb 27, 2026 - Ferry service resumes on the coast"]
+    text = _clean(cleaner, [ARTICLE[0], ARTICLE[1], *teasers, "Privacy", "Terms"]).text
+    assert not any(line in text for line in teasers[1:])

@@ -73,7 +73,20 @@ ANNOUNCED = "kept: a list the article announces"
 # heading that names it ("Related", "Most read": ``linklists``), and then this rule leaves it
 # alone.  Set by hand from how fact boxes are built, not tuned on the evaluation pages.
 BULLET_LIST_MIN_ITEMS = 2
-IN_ARTICLE_LIST = "kept: a bulleted list inside the article"
+# A chronology the article gives ("Timeline" over "March 27: Shelling damages a road near the
+# dam", "March 30: Strike breaches the wall"): at least ``BULLET_LIST_MIN_ITEMS`` consecutive lines
+# that each open with a date (a day and a month, a month and a year, or a year) and a colon or dash,
+# then at least ``CHRONO_TEXT_MIN_WORDS`` words; with at most one heading line, under a sentence of
+# the article that stays.  Each entry reports a deed: a list of other stories' headlines puts its
+# dates after them or on lines of their own.  Set by hand, not tuned on the evaluation pages.
+CHRONO_TEXT_MIN_WORDS = 4
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+CHRONO_ITEM = re.compile(
+    rf"^\W{{0,3}}(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{4}}|\d{{4}})\s*[:–—-]\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+IN_ARTICLE_LIST = "kept: a list inside the article (facts or a chronology)"
 # A listicle or a how-to is a run of numbered headings ("1. Gather the seeds",
 # "2. Sam Ponder", ...) each followed by its own text: at least
 # ``NUMBERED_MIN_ITEMS`` consecutive numbers, each heading at most
@@ -207,6 +220,37 @@ def bulleted_lists(verdicts: list[Verdict], stays: list[bool], lex: Lexicon) -> 
     return out
 
 
+def _chrono_item(v: Verdict) -> bool:
+    m = CHRONO_ITEM.match(v.text) if v.keep else None
+    return bool(m) and len(words(m.group("rest"))) >= CHRONO_TEXT_MIN_WORDS
+
+
+def chronologies(verdicts: list[Verdict], stays: list[bool], lex: Lexicon) -> list[bool]:
+    """The entries (and one heading) of a chronology under a sentence of the article (``CHRONO_ITEM``).
+
+    Dated teasers under a heading that names a list of links ("Related:") are none.
+    """
+    from eventwire.clean.linklists import is_list_heading
+
+    out = [False] * len(verdicts)
+    i = 0
+    while i < len(verdicts):
+        j = i
+        while j < len(verdicts) and _chrono_item(verdicts[j]):
+            j += 1
+        if j - i >= BULLET_LIST_MIN_ITEMS:
+            top = i
+            head = _kept_near(verdicts, i - 1, -1)
+            if head is not None and not ends_sentence(verdicts[head].text) and len(words(verdicts[head].text)) <= HEADING_MAX_WORDS:
+                top = head
+            above = _kept_near(verdicts, top - 1, -1)
+            headed = any(is_list_heading(v, lex) for v in verdicts[max(0, top - 1):i])
+            if not headed and above is not None and stays[above] and ends_sentence(verdicts[above].text):
+                out[top:j] = [v.keep for v in verdicts[top:j]]
+        i = j + 1
+    return out
+
+
 def _numbered(v: Verdict) -> int | None:
     m = NUMBERED.match(v.text) if v.keep else None
     return int(m.group(1)) if m and len(words(v.text)) <= LIST_ITEM_MAX_WORDS + 1 else None
@@ -289,7 +333,7 @@ def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> li
     extra = zip(subheadings(verdicts, stays), last_prose(verdicts, stays), numbered_sections(verdicts))
     safe_units = [safe or any(more) for safe, more in zip(safe_units, extra)]
     listed = announced_lists(verdicts, stays, probs)
-    boxed = bulleted_lists(verdicts, stays, lex)
+    boxed = [b or c for b, c in zip(bulleted_lists(verdicts, stays, lex), chronologies(verdicts, stays, lex))]
     out = []
     for v, p, safe, item, box in zip(verdicts, probs, safe_units, listed, boxed):
         if item or box:

@@ -164,3 +164,13 @@ def test_share_buttons_the_model_dropped_under_the_byline_are_no_headline():
     kept = [False, False, False, False, True]  # "Share this with" went by the line model: it is no rival headline
     assert headline_over_byline(texts, candidate, stamp, 4, kept) == 0
     assert headline_over_byline(texts, candidate, stamp, 4) is None  # as kept lines they make the layout unclear
+
+
+def test_a_line_spelling_the_site_is_its_masthead():
+    from eventwire.clean.title import site_name_lines
+
+    lines = ["Metroday", "POLITICO", "News", "Metroday reporters were at the scene.", "KBS"]
+    assert site_name_lines(lines, "https://www.metroday-news.com/world/a-b-c-d") == [True, False, False, False, False]
+    assert site_name_lines(lines, "https://www.politico.com/news/x") == [False, True, False, False, False]
+    assert site_name_lines(lines, "https://world.kbs.co.kr/news/view") == [False, False, False, False, True]
+    assert site_name_lines(lines, None) == [False] * 5

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from eventwire.clean.features import DOMAIN_ENDINGS, capitalised, ends_sentence, is_title_case, normalise, words
-from eventwire.clean.lexicon import Lexicon
+from eventwire.clean.lexicon import Lexicon, load_lexicon
 from eventwire.datelines import TITLE_PREFIX as DATELINE
 
 # News headlines run 6-14 words; standfirsts and first sentences run 18-35.
@@ -185,6 +185,28 @@ def headline_over_byline(
             if others > STANDFIRST_MAX_UNITS:
                 return None
     return None
+
+
+# A line that spells a label of the page's host ("Horn Dispatch" on horn-dispatch.org,
+# "POLITICO", "KBS" on world.kbs.co.kr) is the masthead or a logo's text, never the
+# article's.  Labels shorter than SITE_LABEL_MIN_CHARS ("co", "uk") and the last label
+# (the domain ending) are not compared; a label's hyphenated parts that are site-name words
+# ("news", "online": lexicon site_name_words) may be left out ("Metroday" on metroday-news.com).
+SITE_LABEL_MIN_CHARS = 3
+
+
+def site_name_lines(texts: list[str], url: str | None) -> list[bool]:
+    """Which lines are the site's name alone: their letters and digits spell a label of the host."""
+    labels = (urlparse(url or "").hostname or "").lower().split(".")[:-1]
+    generic = load_lexicon().groups["site_name_words"]
+    names = set()
+    for label in labels:
+        parts = label.split("-")
+        for kept in (parts, [p for p in parts if p not in generic]):
+            name = "".join(re.sub(r"[^a-z0-9]", "", p) for p in kept)
+            if len(name) >= SITE_LABEL_MIN_CHARS and name != "www":
+                names.add(name)
+    return [bool(names) and re.sub(r"[^a-z0-9]", "", t.lower()) in names for t in texts]
 
 
 def looks_like_headline(text: str) -> bool:

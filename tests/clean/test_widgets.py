@@ -46,6 +46,7 @@ GO = [
     "This article was originally published on Frontier Daily. Read the original article.",
     "This article is republished from The Example under a Creative Commons license.",
     "Interview by Tom Hayes",
+    "If you have found a spelling error, please, notify us by selecting that text and pressing Ctrl+Enter.",
     "This interview has been edited for length and clarity.",
 ]
 STAY = [

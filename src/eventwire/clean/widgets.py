@@ -100,16 +100,23 @@ def comment_header(text: str, lex: Lexicon) -> str | None:
 
 BYLINE_REASON = "byline"
 POSITION_REASON = "item of a list or carousel widget"
+_LIST_HEADINGS = frozenset(normalise(h) for h in load_lexicon().groups["list_headings"])
 
 
 def drop_positioned_items(verdicts: list[Verdict], protected: frozenset[int] = frozenset()) -> list[Verdict]:
     """The unit right after a position label ("list 2 of 3", "1 / 4") is that widget's item: a link or a caption.
 
     Only a unit of caption length (``CAPTION_MAX_CHARS``) goes, and never a
-    protected one (the headline).
+    protected one (the headline).  A list heading of the lexicon right above a
+    position or a count ("Keep reading" over "list of 3 items") is the widget's
+    heading and goes too.
     """
     out = list(verdicts)
     for i, v in enumerate(verdicts[:-1]):
+        above = verdicts[i - 1] if i else None
+        if above is not None and above.keep and not v.keep and POSITION_LINE.match(v.unit.text) \
+                and i - 1 not in protected and normalise(above.text) in _LIST_HEADINGS:
+            out[i - 1] = above.drop(POSITION_REASON)
         nxt = verdicts[i + 1]
         if v.keep or not POSITION_LINE.match(v.unit.text) or POSITION_COUNT.match(v.unit.text):
             continue

@@ -142,22 +142,6 @@ def test_removed_keeps_input_order(cleaner):
     assert doc.removed == ("Advertisement", "Photo: Jan Novak", "Share this article")
 
 
-def test_repeated_paragraph_is_dropped_once(cleaner):
-    standfirst = "The strike was the third on the depot this month."
-    text = standfirst + "\n\n" + BODY + "\n\n" + standfirst
-    doc = cleaner.clean(Record(source="t", title="Drones hit fuel depot", text=text))
-    assert doc.text.count(standfirst) == 1
-
-
-def test_a_pull_quote_inside_a_kept_paragraph_goes_and_a_sentence_of_its_own_stays(cleaner):
-    quote = "“We carried the babies downstairs in our arms.”"
-    said = "“We heard the whistle,” said a nurse who was on shift. " + quote
-    own = "We carried the babies downstairs again at noon."
-    text = "\n\n".join([BODY, said, quote, own])
-    doc = cleaner.clean(Record(source="t", title="Hospital hit", text=text))
-    assert doc.text.count("We carried the babies downstairs in our arms") == 1 and own in doc.text
-
-
 def test_hard_wrapped_wire_copy_stays_whole(cleaner):
     wire = (
         "   KYIV, 4 MAR 24 (WIRE) -- TWO DRONES STRUCK A FUEL DEPOT ON THE EDGE OF\n"

@@ -6,7 +6,7 @@ a list of whole sentences: a credit is a label and a short name ("Photo: X",
 call to action speaks to the reader without attributing anything, and so on.
 The rules run in the order of ``LINE_RULES``; the first that fires names the
 reason.  Rules that need neighbours (runs of related links, repeats) run
-afterwards over the survivors, in ``drop_link_runs`` and ``drop_repeats``.
+afterwards over the survivors, in ``linklists.drop_link_runs`` and ``repeats.drop_repeats``.
 
 Every rule errs towards keeping: a dropped sentence of real reporting costs an
 event, a kept share button costs nothing downstream.  Rules that would also
@@ -408,32 +408,3 @@ def is_link_shaped(text: str) -> bool:
         and capitalised(body.lstrip("\"“'‘«")[:1] or "a")
         and not body.rstrip().endswith((",", ":", ";"))
     )
-
-
-def drop_repeats(verdicts: list[Verdict], title: str | None) -> list[Verdict]:
-    """Drop later copies of a paragraph, lines that repeat the headline (captions), and pull quotes.
-
-    A pull quote repeats a sentence of the article in large type ("“We carried the babies
-    downstairs.”"): a short line (``REPEAT_MIN_WORDS`` words up to ``CAPTION_MAX_CHARS``)
-    whose words stand, in order, inside a longer paragraph the page keeps.  Nothing is
-    lost: the paragraph holds it.
-    """
-    out = list(verdicts)
-    seen: set[str] = set()
-    head = normalise(title) if title else ""
-    for i, v in enumerate(verdicts):
-        if not v.keep:
-            continue
-        key = normalise(v.text)
-        if head and (key == head or (key.startswith(head + " ") and len(v.text) <= CAPTION_MAX_CHARS
-                                     and not looks_like_reporting(v.text[len(title or ""):]))):
-            out[i] = v.drop("headline repeated")
-        elif key in seen and len(key.split()) >= REPEAT_MIN_WORDS:
-            out[i] = v.drop("repeated paragraph")
-        seen.add(key)
-    kept = [normalise(v.text) for v in out if v.keep]
-    for i, v in enumerate(out):
-        key = normalise(v.text) if v.keep and len(v.text) <= CAPTION_MAX_CHARS else ""
-        if len(key.split()) >= REPEAT_MIN_WORDS and any(len(k) > len(key) and f" {key} " in f" {k} " for k in kept):
-            out[i] = v.drop("repeated inside a longer paragraph")
-    return out

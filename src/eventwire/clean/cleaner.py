@@ -39,6 +39,7 @@ from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
 from eventwire.clean.injection import cut_injected
 from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.clean.repeats import drop_repeats
 from eventwire.clean.linklists import drop_link_runs
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
@@ -254,7 +255,7 @@ class Cleaner:
             verdicts[title_index] = boilerplate.Verdict(
                 units[title_index], keep=False, text="", reason="headline", removed=title_cut
             )
-        verdicts = boilerplate.drop_repeats(verdicts, title)
+        verdicts = drop_repeats(verdicts, title)
         verdicts = cut_injected(verdicts, title_cut)
         verdicts = self._cut_dateline_spam(verdicts)
         verdicts = keep_entry_stamps(verdicts)

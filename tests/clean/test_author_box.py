@@ -32,3 +32,15 @@ def test_a_box_about_a_thing_is_no_author_box(cleaner):
              "after a fire in 2019 with walls meant to stop a blaze from spreading.")
     doc = cleaner.clean(Record(source="t", title="Depot hit", text=BODY + "\n\n" + about))
     assert "stores fuel for the region" in doc.text
+
+
+def test_a_generic_heading_left_alone_after_its_box_went_goes(cleaner):
+    """The line model may take the biography first (it reads like a footer): its heading is left alone, and goes."""
+    from eventwire.clean.author_box import drop_author_boxes
+    from eventwire.clean.blocks import Unit
+    from eventwire.clean.boilerplate import Verdict
+
+    texts = [BODY, "About the author", BIO]
+    verdicts = [Verdict(Unit(t, 0, True), keep=True, text=t) for t in texts]
+    verdicts[2] = verdicts[2].drop("boilerplate block (line model)")
+    assert [v.keep for v in drop_author_boxes(verdicts, cleaner.lexicon)] == [True, False, False]

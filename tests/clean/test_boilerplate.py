@@ -142,13 +142,6 @@ def test_removed_keeps_input_order(cleaner):
     assert doc.removed == ("Advertisement", "Photo: Jan Novak", "Share this article")
 
 
-def test_repeated_paragraph_is_dropped_once(cleaner):
-    standfirst = "The strike was the third on the depot this month."
-    text = standfirst + "\n\n" + BODY + "\n\n" + standfirst
-    doc = cleaner.clean(Record(source="t", title="Drones hit fuel depot", text=text))
-    assert doc.text.count(standfirst) == 1
-
-
 def test_hard_wrapped_wire_copy_stays_whole(cleaner):
     wire = (
         "   KYIV, 4 MAR 24 (WIRE) -- TWO DRONES STRUCK A FUEL DEPOT ON THE EDGE OF\n"

@@ -74,6 +74,24 @@ def test_a_live_pages_entry_stamps_stay_but_a_lone_date_line_goes(cleaner):
     assert LIVE_ENTRIES[0][0] not in text and LIVE_ENTRIES[0][1] in text
 
 
+def test_stamps_over_readers_comments_make_no_live_page(cleaner):
+    """Three dated stamps, but two head comments closed by "Reply": the page is an article with a thread."""
+    article = "\n\n".join([LIVE_ENTRIES[0][0]] + [body for _, body in LIVE_ENTRIES])
+    thread = "\n\n".join(["Comments (2)", "steppe_rider", "3 Jun 2024 - 11:02 GMT", "The same story every spring.",
+                          "Reply", "aliya.s", "3 Jun 2024 - 11:30 GMT", "Condolences to the families.", "Reply"])
+    text = cleaner.clean(Record(source="t", text=article + "\n\n" + thread)).text
+    assert "GMT" not in text and "every spring" not in text and LIVE_ENTRIES[2][1] in text
+
+
+def test_a_live_entrys_heading_stays_with_its_stamp(cleaner):
+    """The line model drops a short heading between a stamp and its entry; on a live page it is the entry's."""
+    times = ["09:15 GMT", "10:40 GMT", "12:05 GMT"]
+    heads = ["Fuel depot hit", "School damaged in Nikopol", "Warehouse hit in Odesa port"]
+    live = "\n\n".join(f"{t}\n\n{h}\n\n{body}" for t, h, (_, body) in zip(times, heads, LIVE_ENTRIES))
+    text = cleaner.clean(Record(source="t", text="Live\n\nMenu\n\nShare\n\n" + live + "\n\nShare\n\nPrivacy")).text
+    assert all(t in text for t in times) and all(h in text for h in heads)
+
+
 def test_a_live_pages_time_stamps_stay_when_each_heads_its_entry(cleaner):
     times = ["09:15 GMT", "10:40 GMT", "12:05 GMT"]
     live = "\n\n".join(f"{t}\n\n{body}" for t, (_, body) in zip(times, LIVE_ENTRIES))

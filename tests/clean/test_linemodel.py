@@ -232,7 +232,7 @@ def test_an_appeal_between_paragraphs_stays_out(cleaner):
 def test_a_copyright_notice_is_not_restored(cleaner):
     notice = ("Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, "
               "broadcast, rewritten or redistributed.")
-    assert not restorable(Verdict(Unit(notice, 0, True), keep=False, text="", reason="share, cookie or legal line"))
+    assert not restorable(Verdict(Unit(notice, 0, True), keep=False, text="", reason="share, cookie or legal line"), load_lexicon())
     lines = [*ARTICLE[:2], notice, *ARTICLE[2:4]]
     probs = load_line_model().page_probabilities(lines, [line == notice for line in lines], load_lexicon())
     assert probs[2] < RESTORE_BELOW, "the model no longer reads the notice as content: the test tests nothing"
@@ -241,14 +241,21 @@ def test_a_copyright_notice_is_not_restored(cleaner):
 
 def test_restorable_is_whole_prose_only():
     sentence = "The regulator said on Monday that the new privacy policy breaks the data protection law of the country."
-    assert restorable(_verdict(sentence, keep=False))
+    assert restorable(_verdict(sentence, keep=False), load_lexicon())
     # what an appeal rule took speaks to the reader: it stays out, however well its neighbours read
     appeal = "Want this roundup in your inbox every evening? Sign up for our daily politics newsletter here."
     assert judge_all([Unit(appeal, 0, True)], load_lexicon())[0].reason == CTA_REASON
-    assert not restorable(Verdict(Unit(appeal, 0, True), keep=False, text="", reason=CTA_REASON))
-    assert restorable(Verdict(Unit(sentence, 0, True), keep=False, text="", reason="share, cookie or legal line"))
-    assert not restorable(_verdict("Privacy Policy", keep=False))
-    assert not restorable(_verdict(sentence))  # kept already
+    assert not restorable(Verdict(Unit(appeal, 0, True), keep=False, text="", reason=CTA_REASON), load_lexicon())
+    assert restorable(Verdict(Unit(sentence, 0, True), keep=False, text="", reason="share, cookie or legal line"), load_lexicon())
+    assert not restorable(_verdict("Privacy Policy", keep=False), load_lexicon())
+    assert not restorable(_verdict(sentence), load_lexicon())  # kept already
+    # an appeal another rule took first (here the contact rule, for its address) is an appeal still
+    prompt = "We want to hear what you think about this article. Write to the editors at letters@example.org."
+    assert judge_all([Unit(prompt, 0, True)], load_lexicon())[0].reason == "contact line"
+    assert not restorable(Verdict(Unit(prompt, 0, True), keep=False, text="", reason="contact line"), load_lexicon())
+    # nor a note on where a copy came from: a sentence, and never the article's
+    note = "This article was originally published on Frontier Daily, a partner site. Read the original article."
+    assert not restorable(Verdict(Unit(note, 0, True), keep=False, text="", reason="syndication note"), load_lexicon())
 
 
 def test_subheadings_between_kept_prose_are_protected():
@@ -309,3 +316,36 @@ def test_announced_list_ends_at_prose_and_at_what_the_rules_dropped():
     assert not any(announced_lists(vs, [False] * len(vs), [0.5] * len(vs)))
     probs = [0.5, 0.5, 0.5, 0.95, 0.5, 0.5, 0.5, 0.5, 0.5]
     assert announced_lists(vs, [True] * len(vs), probs)[2:4] == [True, False]
+
+
+FACT_BOX = ["Key facts", "• At least 9 people died, regional officials said", "• About 4,000 residents were evacuated",
+            "• Water levels rose by up to two metres in low-lying districts", "• The power station was shut down"]
+
+
+def test_a_fact_box_between_paragraphs_stays(cleaner):
+    lines = ["Menu", "World", ARTICLE[0], *FACT_BOX, "Each side blamed the other for the strike.", ARTICLE[1],
+             "Related coverage", "Flood victims describe escape from rising water", "Privacy", "Terms"]
+    text = _clean(cleaner, lines).text
+    assert all(line in text for line in FACT_BOX)
+    assert "Flood victims" not in text
+
+
+def test_a_bulleted_list_under_a_list_heading_is_no_fact_box(cleaner):
+    box = ["Most read", "• Schoolboy wins national chess title", "• Train strikes called off after pay offer",
+           "• Heatwave warning issued for the weekend"]
+    text = _clean(cleaner, [ARTICLE[0], *box, "Each side blamed the other for the strike.", ARTICLE[1]]).text
+    assert not any(line in text for line in box)
+
+
+CHRONOLOGY = ["Timeline", "March 27: Shelling damages a road near the dam",
+              "March 29: Officials warn of a serious threat to the structure", "March 30: A strike breaches the dam wall"]
+
+
+def test_a_chronology_under_the_article_stays_but_dated_teasers_under_related_go(cleaner):
+    tail = ["Advertisement", "Related coverage", "Flood victims describe escape from rising water", "Privacy", "Terms"]
+    text = _clean(cleaner, ["Menu", ARTICLE[0], ARTICLE[1], *CHRONOLOGY, *tail]).text
+    assert all(line in text for line in CHRONOLOGY)
+    teasers = ["Related:", "Mar 2, 2026 - Farmers block the highway in protest over prices",
+               "Mar 1, 2026 - Schoolboy wins the national chess title", "Feb 27, 2026 - Ferry service resumes on the coast"]
+    text = _clean(cleaner, [ARTICLE[0], ARTICLE[1], *teasers, "Privacy", "Terms"]).text
+    assert not any(line in text for line in teasers[1:])

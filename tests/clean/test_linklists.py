@@ -23,6 +23,13 @@ def test_one_headline_under_a_lexicon_heading_goes():
     assert [v.keep for v in out] == [True, False, False, False, True]
 
 
+def test_a_lexicon_heading_of_many_words_heads_a_list():
+    vs = [_v(ARTICLE[0]), _v("You may also be interested in:"), _v("Farmers count the cost of the flood"),
+          _v("A new bridge opens over the river")]
+    out = drop_link_runs(vs, load_lexicon())
+    assert [v.keep for v in out] == [True, False, False, False]
+
+
 def test_two_headlines_without_a_heading_stay():
     vs = [_v(ARTICLE[0]), _v("Farmers count the cost of the flood"), _v("A new bridge opens over the river"), _v(ARTICLE[1])]
     assert all(v.keep for v in drop_link_runs(vs, load_lexicon()))

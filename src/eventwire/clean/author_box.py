@@ -62,6 +62,8 @@ def drop_author_boxes(verdicts: list[Verdict], lex: Lexicon) -> list[Verdict]:
             name = name or words(line)[0]
             at += 1  # the name line of "About the author / Jane Doe"
         if at >= len(verdicts) or not verdicts[at].keep:
+            if generic and out[i].keep:  # the box's text has gone already: its heading alone is left
+                out[i] = out[i].drop("author box")
             continue
         bio = verdicts[at].text
         if len(words(bio)) < AUTHOR_BIO_MIN_WORDS or not generic and not bio.startswith(name):

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventwire.clean.boilerplate import COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, Verdict
-from eventwire.clean.features import ends_sentence, looks_like_reporting, words
+from eventwire.clean.boilerplate import (
+    COMMENT_PROMPT_REASON, COPYRIGHT, CTA_REASON, SYNDICATION_REASON, Verdict, call_to_action, comment_prompt,
+)
+from eventwire.clean.features import ends_sentence, looks_like_reporting, strip_bullet, words
 from eventwire.clean.lexicon import Lexicon
 from eventwire.clean.linefeatures import PROSE_MIN_WORDS, READER_WORDS
 from eventwire.clean.linemodel import LineModel
@@ -63,6 +65,28 @@ LIST_MAX_ITEMS = 12
 LIST_ITEM_MAX_WORDS = 20
 LIST_ITEM_CAP = 0.9
 ANNOUNCED = "kept: a list the article announces"
+# A list the article sets between two of its paragraphs without announcing it (a fact box:
+# "Key facts" over "• At least 9 people died ...", "• About 4,000 were evacuated"): at least
+# ``BULLET_LIST_MIN_ITEMS`` consecutive bulleted lines of at most ``LIST_ITEM_MAX_WORDS`` words,
+# the nearest kept unit above them (or above their one heading line) prose that stays, the
+# nearest below a sentence that stays.  A related-link list set inside an article comes under a
+# heading that names it ("Related", "Most read": ``linklists``), and then this rule leaves it
+# alone.  Set by hand from how fact boxes are built, not tuned on the evaluation pages.
+BULLET_LIST_MIN_ITEMS = 2
+# A chronology the article gives ("Timeline" over "March 27: Shelling damages a road near the
+# dam", "March 30: Strike breaches the wall"): at least ``BULLET_LIST_MIN_ITEMS`` consecutive lines
+# that each open with a date (a day and a month, a month and a year, or a year) and a colon or dash,
+# then at least ``CHRONO_TEXT_MIN_WORDS`` words; with at most one heading line, under a sentence of
+# the article that stays.  Each entry reports a deed: a list of other stories' headlines puts its
+# dates after them or on lines of their own.  Set by hand, not tuned on the evaluation pages.
+CHRONO_TEXT_MIN_WORDS = 4
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+CHRONO_ITEM = re.compile(
+    rf"^\W{{0,3}}(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{4}}|\d{{4}})\s*[:–—-]\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+IN_ARTICLE_LIST = "kept: a list inside the article (facts or a chronology)"
 # A listicle or a how-to is a run of numbered headings ("1. Gather the seeds",
 # "2. Sam Ponder", ...) each followed by its own text: at least
 # ``NUMBERED_MIN_ITEMS`` consecutive numbers, each heading at most
@@ -79,8 +103,11 @@ SENTENCE_STOP = re.compile(r"[.!?…][\"”’)]?(?:\s|$)")
 NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})\s*[.)]\s*(?=[^\W\d])")
 
 
-def _prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
+    """A paragraph of prose: ``PROSE_MIN_WORDS`` words or more and a closing stop."""
     return len(words(text)) >= PROSE_MIN_WORDS and ends_sentence(text)
+
+
 
 
 def _plain_sentence(v: Verdict) -> bool:
@@ -103,7 +130,7 @@ def guarded(verdicts: list[Verdict], probs: list[float] | None = None) -> list[b
         if not v.keep:
             continue
         sentence = _plain_sentence(v) and (probs is None or probs[i] < CONTINUATION_CAP)
-        continues = last_kept is not None and (_prose(verdicts[last_kept].text) or out[last_kept])
+        continues = last_kept is not None and (is_prose(verdicts[last_kept].text) or out[last_kept])
         out[i] = (ends_sentence(v.text) and looks_like_reporting(v.text)) or (sentence and continues)
         last_kept = i
     return out
@@ -115,7 +142,7 @@ def subheadings(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
     ``stays``: the units the model keeps (scored below its threshold, or guarded).
     """
     def kept_prose(j: int) -> bool:
-        return 0 <= j < len(verdicts) and verdicts[j].keep and stays[j] and _prose(verdicts[j].text)
+        return 0 <= j < len(verdicts) and verdicts[j].keep and stays[j] and is_prose(verdicts[j].text)
 
     def heading(v: Verdict) -> bool:
         return v.keep and not ends_sentence(v.text) and 0 < len(words(v.text)) <= HEADING_MAX_WORDS
@@ -149,9 +176,78 @@ def announced_lists(verdicts: list[Verdict], stays: list[bool], probs: list[floa
         for j in range(i + 1, min(len(verdicts), i + 1 + LIST_MAX_ITEMS)):
             item = verdicts[j]
             n = len(words(item.text))
-            if not item.keep or _prose(item.text) or not 0 < n <= LIST_ITEM_MAX_WORDS or probs[j] >= LIST_ITEM_CAP:
+            if not item.keep or is_prose(item.text) or not 0 < n <= LIST_ITEM_MAX_WORDS or probs[j] >= LIST_ITEM_CAP:
                 break
             out[j] = True
+    return out
+
+
+def _bulleted(v: Verdict) -> bool:
+    return v.keep and strip_bullet(v.text) != v.text and 0 < len(words(v.text)) <= LIST_ITEM_MAX_WORDS
+
+
+def _kept_near(verdicts: list[Verdict], start: int, step: int) -> int | None:
+    """The nearest unit from ``start`` on (``step`` 1 or -1) the rules kept."""
+    i = start
+    while 0 <= i < len(verdicts) and not verdicts[i].keep:
+        i += step
+    return i if 0 <= i < len(verdicts) else None
+
+
+def bulleted_lists(verdicts: list[Verdict], stays: list[bool], lex: Lexicon) -> list[bool]:
+    """The items (and one heading) of bulleted lists set between the article's paragraphs (``IN_ARTICLE_LIST``)."""
+    from eventwire.clean.linklists import is_list_heading  # linklists runs after this pass; no cycle at import
+
+    out = [False] * len(verdicts)
+    i = 0
+    while i < len(verdicts):
+        j = i
+        while j < len(verdicts) and _bulleted(verdicts[j]):
+            j += 1
+        if j - i < BULLET_LIST_MIN_ITEMS:
+            i = j + 1
+            continue
+        top = i
+        head = _kept_near(verdicts, i - 1, -1)
+        if head is not None and not ends_sentence(verdicts[head].text) and len(words(verdicts[head].text)) <= HEADING_MAX_WORDS:
+            top = head  # the list's own heading ("Key facts")
+        above, below = _kept_near(verdicts, top - 1, -1), _kept_near(verdicts, j, 1)
+        headed = any(is_list_heading(v, lex) for v in verdicts[max(0, top - 1):i])
+        if not headed and above is not None and below is not None and stays[above] and stays[below] \
+                and is_prose(verdicts[above].text) and _plain_sentence(verdicts[below]):
+            out[top:j] = [v.keep for v in verdicts[top:j]]
+        i = j + 1
+    return out
+
+
+def _chrono_item(v: Verdict) -> bool:
+    m = CHRONO_ITEM.match(v.text) if v.keep else None
+    return bool(m) and len(words(m.group("rest"))) >= CHRONO_TEXT_MIN_WORDS
+
+
+def chronologies(verdicts: list[Verdict], stays: list[bool], lex: Lexicon) -> list[bool]:
+    """The entries (and one heading) of a chronology under a sentence of the article (``CHRONO_ITEM``).
+
+    Dated teasers under a heading that names a list of links ("Related:") are none.
+    """
+    from eventwire.clean.linklists import is_list_heading
+
+    out = [False] * len(verdicts)
+    i = 0
+    while i < len(verdicts):
+        j = i
+        while j < len(verdicts) and _chrono_item(verdicts[j]):
+            j += 1
+        if j - i >= BULLET_LIST_MIN_ITEMS:
+            top = i
+            head = _kept_near(verdicts, i - 1, -1)
+            if head is not None and not ends_sentence(verdicts[head].text) and len(words(verdicts[head].text)) <= HEADING_MAX_WORDS:
+                top = head
+            above = _kept_near(verdicts, top - 1, -1)
+            headed = any(is_list_heading(v, lex) for v in verdicts[max(0, top - 1):i])
+            if not headed and above is not None and stays[above] and ends_sentence(verdicts[above].text):
+                out[top:j] = [v.keep for v in verdicts[top:j]]
+        i = j + 1
     return out
 
 
@@ -193,7 +289,7 @@ def last_prose(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
     article itself scores as furniture.  A page the rules leave prose on keeps
     some: the model judges among paragraphs, it does not empty a page.
     """
-    prose = [v.keep and _prose(v.text) for v in verdicts]
+    prose = [v.keep and is_prose(v.text) for v in verdicts]
     if any(p and s for p, s in zip(prose, stays)):
         return [False] * len(verdicts)
     return prose
@@ -206,15 +302,24 @@ def last_prose(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
 # not restored; the topic rules (privacy, cookies, contact) fire on words an
 # article may be about, and what they take may come back.
 APPEAL_REASONS = frozenset({CTA_REASON, COMMENT_PROMPT_REASON})
+# A note on where a copy came from ("This article was originally published on X.") reads as a
+# sentence after the article, and is never the article's: not restored either.
+NOT_RESTORED = APPEAL_REASONS | {SYNDICATION_REASON}
 # A copyright notice is the site's, never the article's topic, however prose-like
 # ("Copyright 2024 Example Media. All rights reserved. This material may not be ...").
 LEGAL_NOTICE = re.compile(rf"{COPYRIGHT.pattern}|\ball rights reserved\b|\bcopyright\s+(?:©\s*)?\d{{4}}", re.IGNORECASE)
 
 
-def restorable(v: Verdict) -> bool:
-    """A whole unit the rules dropped that reads as a sentence of prose: no appeal (``APPEAL_REASONS``), no notice."""
-    return (not v.keep and not v.text and v.reason not in APPEAL_REASONS and _prose(v.unit.text)
-            and not LEGAL_NOTICE.search(v.unit.text))
+def restorable(v: Verdict, lex: Lexicon) -> bool:
+    """A whole unit the rules dropped that reads as a sentence of prose: no appeal (``APPEAL_REASONS``), no notice.
+
+    An appeal is one whichever rule took the unit first: "We want to hear what you think.
+    Write to letters@example.com" goes as a contact line, and is an appeal still.
+    """
+    if v.keep or v.text or v.reason in NOT_RESTORED or not is_prose(v.unit.text):
+        return False
+    text = v.unit.text
+    return not (LEGAL_NOTICE.search(text) or call_to_action(text, lex) or comment_prompt(text, lex))
 
 
 def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> list[Verdict]:
@@ -228,13 +333,14 @@ def drop_by_model(verdicts: list[Verdict], model: LineModel, lex: Lexicon) -> li
     extra = zip(subheadings(verdicts, stays), last_prose(verdicts, stays), numbered_sections(verdicts))
     safe_units = [safe or any(more) for safe, more in zip(safe_units, extra)]
     listed = announced_lists(verdicts, stays, probs)
+    boxed = [b or c for b, c in zip(bulleted_lists(verdicts, stays, lex), chronologies(verdicts, stays, lex))]
     out = []
-    for v, p, safe, item in zip(verdicts, probs, safe_units, listed):
-        if item:
-            v = replace(v, reason=ANNOUNCED)
+    for v, p, safe, item, box in zip(verdicts, probs, safe_units, listed, boxed):
+        if item or box:
+            v = replace(v, reason=ANNOUNCED if item else IN_ARTICLE_LIST)
         elif v.keep and p >= model.threshold and not safe:
             v = v.drop(REASON)
-        elif p < RESTORE_BELOW and restorable(v):
+        elif p < RESTORE_BELOW and restorable(v, lex):
             v = replace(v, keep=True, text=v.unit.text, reason=RESTORED, removed=())
         out.append(v)
     return out

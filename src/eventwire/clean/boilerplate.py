@@ -6,7 +6,7 @@ a list of whole sentences: a credit is a label and a short name ("Photo: X",
 call to action speaks to the reader without attributing anything, and so on.
 The rules run in the order of ``LINE_RULES``; the first that fires names the
 reason.  Rules that need neighbours (runs of related links, repeats) run
-afterwards over the survivors, in ``drop_link_runs`` and ``drop_repeats``.
+afterwards over the survivors, in ``linklists.drop_link_runs`` and ``repeats.drop_repeats``.
 
 Every rule errs towards keeping: a dropped sentence of real reporting costs an
 event, a kept share button costs nothing downstream.  Rules that would also
@@ -25,7 +25,7 @@ from eventwire.clean.features import (
     normalise, strip_bullet, strip_dates_and_times, title_case_share, url_share, words, MINOR_WORDS,
 )
 from eventwire.clean.lexicon import Lexicon, load_lexicon
-from eventwire.clean.widgets import caption_label, comment_header, counter_or_price, name_and_role
+from eventwire.clean.widgets import BYLINE_REASON, caption_label, comment_header, counter_or_price, name_and_role, position_label
 from eventwire.datelines import BARE as BARE_DATELINE
 from eventwire.phrases import alternation
 
@@ -79,7 +79,7 @@ LEAD_IN_BARE = re.compile(
 NAME_PARTICLES = load_lexicon().groups["byline_name_particles"]
 NAME_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{alternation(NAME_PARTICLES)})\b)"
 ONE_NAME = rf"[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}}"
-BYLINE = re.compile(rf"^\W*(?:(?i:story|words|text|written|reporting|report|article)\s+)?(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
+BYLINE = re.compile(rf"^\W*(?:(?i:story|words|text|written|reporting|report|article|interview|interviewed)\s+)?(?:by|BY|By)\s+(?P<names>{ONE_NAME}(?:\s*(?:,|and|&)\s*{ONE_NAME})*)(?P<rest>.*)$")
 CONTACT_LABEL = re.compile(r"^\W*(?:contact(?: us)?|e-?mail|tel|telephone|phone|fax|whatsapp)\s*[:*]", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.I)
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
@@ -200,7 +200,7 @@ def byline(text: str, lex: Lexicon) -> str | None:
     if any(w.lower() in MINOR_WORDS - NAME_PARTICLES for w in NAME_SEPARATOR.sub(" ", m.group("names")).split()):
         return None  # "BY THE CANO FAMILY IN ...": a sentence in capitals, not a name
     if _only_names_left(m.group("rest"), BYLINE_RESIDUE_MAX_WORDS):
-        return "byline"
+        return BYLINE_REASON
     return None
 
 
@@ -208,6 +208,16 @@ def credit_line(text: str, lex: Lexicon) -> str | None:
     """ "Reporting by ...; Editing by ...", "Jane Doe contributed reporting." """
     if len(text) <= CAPTION_MAX_CHARS and (lex.credit_line_label.match(text) or lex.credit_line_suffix.search(text)):
         return "reporting credit"
+    return None
+
+
+SYNDICATION_REASON = "syndication note"
+
+
+def syndication_note(text: str, lex: Lexicon) -> str | None:
+    """ "This article was originally published on X. Read the original article.": where a copy came from."""
+    if len(text) <= CAPTION_MAX_CHARS and lex.syndication.search(text) and not looks_like_reporting(text):
+        return SYNDICATION_REASON
     return None
 
 
@@ -240,6 +250,9 @@ def caption_marker(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+METADATA_REASON = "date or metadata line"
+
+
 def metadata_line(text: str, lex: Lexicon) -> str | None:
     """Dates, times, "Published:"/"Updated:" labels and font widgets, and little else."""
     if len(text) > METADATA_MAX_CHARS:
@@ -253,7 +266,7 @@ def metadata_line(text: str, lex: Lexicon) -> str | None:
     if widgets + labels + dates == 0 or (labels and not dates and not widgets):
         return None
     if _only_names_left(rest, METADATA_RESIDUE_MAX_WORDS):
-        return "date or metadata line"
+        return METADATA_REASON
     return None
 
 
@@ -315,6 +328,7 @@ LINE_RULES: tuple[Rule, ...] = (
     metadata_line,
     byline,
     credit_line,
+    syndication_note,
     credit_label,
     credit_slash,
     caption_marker,
@@ -332,6 +346,7 @@ LINE_RULES: tuple[Rule, ...] = (
     comment_header,
     counter_or_price,
     name_and_role,
+    position_label,
 )
 
 
@@ -393,21 +408,3 @@ def is_link_shaped(text: str) -> bool:
         and capitalised(body.lstrip("\"“'‘«")[:1] or "a")
         and not body.rstrip().endswith((",", ":", ";"))
     )
-
-
-def drop_repeats(verdicts: list[Verdict], title: str | None) -> list[Verdict]:
-    """Drop later copies of a paragraph, and lines that repeat the headline (captions)."""
-    out = list(verdicts)
-    seen: set[str] = set()
-    head = normalise(title) if title else ""
-    for i, v in enumerate(verdicts):
-        if not v.keep:
-            continue
-        key = normalise(v.text)
-        if head and (key == head or (key.startswith(head + " ") and len(v.text) <= CAPTION_MAX_CHARS
-                                     and not looks_like_reporting(v.text[len(title or ""):]))):
-            out[i] = v.drop("headline repeated")
-        elif key in seen and len(key.split()) >= REPEAT_MIN_WORDS:
-            out[i] = v.drop("repeated paragraph")
-        seen.add(key)
-    return out

@@ -8,11 +8,13 @@ The cascade in ``Cleaner.clean``:
      each with the line rules of ``boilerplate``; then the trained line model
      (``linemodel``) judges each kept unit with its neighbours (``blockmodel``).
   4. Title: the record's, else trafilatura's, else the headline-shaped line
-     the address's slug spells ("/drones-strike-fuel-depot/"), else a
+     the address's slug spells ("/drones-strike-fuel-depot/"), else the
+     headline-shaped line over the byline or date above the first paragraph, else a
      headline-shaped first line; a line taken leaves the body (its events are
      repeated below it), and so do its copies (related lists repeat it).
      Site names and spam are cut off it.
-  5. Neighbour rules: related-link runs, teasers above read-more buttons,
+  5. Neighbour rules: the items of list and carousel widgets (after "list 2 of 3"),
+     related-link runs, teasers above read-more buttons,
      repeated paragraphs, captions that repeat the headline.
   6. A spammed dateline is cut off the first body paragraph, and segments cut
      off the title as spam or site names are cut where they were glued (no
@@ -28,27 +30,41 @@ from urllib.parse import urlparse
 
 from eventwire.clean import boilerplate, dates
 from eventwire.clean.author_box import drop_author_boxes
-from eventwire.clean.blockmodel import ANNOUNCED, REASON as MODEL_REASON, drop_by_model
+from eventwire.clean.blockmodel import (
+    ANNOUNCED, HEADING_MAX_WORDS, IN_ARTICLE_LIST, REASON as MODEL_REASON, drop_by_model, is_prose,
+)
 from eventwire.clean.blocks import Unit, split_units
-from eventwire.clean.features import new_page
+from eventwire.clean.features import ends_sentence, new_page, words
 from eventwire.clean.html import HtmlExtract, extract_html, fragment_text
 from eventwire.clean.injection import cut_injected
 from eventwire.clean.language import detect_language
 from eventwire.clean.lexicon import Lexicon, load_lexicon
+from eventwire.clean.repeats import drop_repeats
 from eventwire.clean.linklists import drop_link_runs
 from eventwire.clean.linemodel import LineModel, load_line_model
 from eventwire.config import LIMITS, Limits
 from eventwire.clean.teasers import drop_teasers
-from eventwire.clean.widgets import drop_comment_bodies
+from eventwire.clean.widgets import COMMENT_REASON, drop_comment_bodies, drop_positioned_items
 from eventwire.clean.title import (
-    HEADLINE_SEARCH_UNITS, clean_title, cut_dateline_spam, looks_like_headline, slug_match, slug_words,
+    HEADLINE_SEARCH_UNITS, clean_title, headline_over_byline, site_name_lines, cut_dateline_spam, looks_like_headline, slug_match, slug_words,
 )
 from eventwire.errors import EmptyDocument, Errors, InputError
 from eventwire.model import Document, Record
 
 DEFAULT_MAX_CHARS = LIMITS.max_text_chars  # kept for callers; the limit is config.Limits.max_text_chars
+# Lines that sign or date the article: the headline stands over them (``title.headline_over_byline``).
+STAMP_REASONS = frozenset({boilerplate.BYLINE_REASON, boilerplate.METADATA_REASON})
+SITE_NAME_REASON = "site name (masthead)"
 ID_PREFIX = "d_"
 ID_HEX_DIGITS = 16
+
+
+def _entry_heading(verdicts: list[boilerplate.Verdict], i: int) -> bool:
+    """Is unit ``i`` a heading (``blockmodel.HEADING_MAX_WORDS`` words, no closing stop) the line model
+    dropped over an entry's kept text?"""
+    text = verdicts[i].unit.text if i < len(verdicts) else ""
+    return (i + 1 < len(verdicts) and verdicts[i].reason == MODEL_REASON and verdicts[i + 1].keep
+            and 0 < len(words(text)) <= HEADING_MAX_WORDS and not ends_sentence(text))
 
 
 def keep_entry_stamps(verdicts: list[boilerplate.Verdict]) -> list[boilerplate.Verdict]:
@@ -57,23 +73,32 @@ def keep_entry_stamps(verdicts: list[boilerplate.Verdict]) -> list[boilerplate.V
     On an article page a date-and-time line is furniture; on a live page, a column of entries each
     under its own stamp, the stamps say when each entry was written, and extraction dates an entry's
     deeds by them and reads each entry as a report of its own (``dating.entries``).  Only pages with at
-    least ``entries.MIN_STAMPS`` lines carrying a date of their own are live pages as before; a page whose
-    stamps are times only (under one date, or the page's) is one when that many of them each head text the
-    page keeps.  On any other the lines go as before."""
+    least ``entries.MIN_STAMPS`` lines carrying a date of their own are live pages as before (a stamp
+    heading a reader's comment, ``widgets.COMMENT_REASON``, is none); a page whose stamps are times only
+    (under one date, or the page's) is one when that many of them each head text the page keeps.  A
+    headline-shaped line the line model dropped between a stamp and its entry's text is the entry's
+    heading and stays too ("10:20 / Airport closed / The airport has suspended flights ...").  On any
+    other page the lines go as before."""
     from eventwire.dating.entries import is_dated_stamp, is_stamp, MIN_STAMPS
 
-    dated = [i for i, v in enumerate(verdicts) if not v.keep and v.removed and is_dated_stamp(v.unit.text)]
-    # a time alone heads an entry only when the text it stamps follows it: a player's "00:00" rows and a
-    # sidebar's "4:53 pm" above headlines (dropped) head none
+    dated = [i for i, v in enumerate(verdicts) if not v.keep and v.removed and v.reason != COMMENT_REASON
+             and is_dated_stamp(v.unit.text)]
+    # a time alone heads an entry only when the text it stamps follows it (perhaps under a heading the
+    # model dropped): a player's "00:00" rows and a sidebar's "4:53 pm" above headlines (dropped) head none
     stamps = dated if len(dated) >= MIN_STAMPS else [
         i for i, v in enumerate(verdicts) if not v.keep and v.removed and is_stamp(v.unit.text)
-        and i + 1 < len(verdicts) and verdicts[i + 1].keep and not is_stamp(verdicts[i + 1].unit.text)]
+        and i + 1 < len(verdicts) and not is_stamp(verdicts[i + 1].unit.text)
+        and (verdicts[i + 1].keep or _entry_heading(verdicts, i + 1))]
     if len(stamps) < MIN_STAMPS:
         return verdicts
     out = list(verdicts)
     for i in stamps:
         out[i] = boilerplate.Verdict(verdicts[i].unit, keep=True, text=verdicts[i].unit.text.strip(),
                                      reason="a live page's entry stamp")
+        if _entry_heading(verdicts, i + 1):
+            heading = verdicts[i + 1].unit
+            out[i + 1] = boilerplate.Verdict(heading, keep=True, text=heading.text.strip(),
+                                             reason="a live page's entry heading")
     return out
 
 
@@ -143,7 +168,7 @@ class Cleaner:
         if given:
             cut = clean_title(given, lex, outlet=record.outlet, url=record.url)
             return cut.title or None, None, cut.cut
-        found = self._slug_headline(record, verdicts)
+        found = self._slug_headline(record, verdicts) or self._headline_over_byline(record, verdicts)
         if found is not None:
             return found
         for i, v in enumerate(verdicts[:HEADLINE_SEARCH_UNITS]):
@@ -154,6 +179,25 @@ class Cleaner:
                 return cut.title, i, cut.cut
             break
         return None, None, ()
+
+    def _headline_over_byline(
+        self, record: Record, verdicts: list[boilerplate.Verdict]
+    ) -> tuple[str, int, tuple[str, ...]] | None:
+        """The headline-shaped line over the byline or date above the first paragraph (``title.headline_over_byline``)."""
+        first = next((i for i, v in enumerate(verdicts) if v.keep and is_prose(v.text)), None)
+        if first is None:
+            return None
+        found = headline_over_byline(
+            [v.unit.text for v in verdicts],
+            [v.keep or v.reason == MODEL_REASON for v in verdicts],
+            [not v.keep and v.reason in STAMP_REASONS for v in verdicts],
+            first,
+            [v.keep for v in verdicts],
+        )
+        if found is None:
+            return None
+        cut = clean_title(verdicts[found].unit.text, self.lexicon, outlet=record.outlet, url=record.url)
+        return (cut.title, found, cut.cut) if cut.title else None
 
     def _slug_headline(
         self, record: Record, verdicts: list[boilerplate.Verdict]
@@ -197,9 +241,12 @@ class Cleaner:
         verdicts = boilerplate.judge_all(units, lex)
         if self.line_model is not None:
             verdicts = drop_by_model(verdicts, self.line_model, lex)
+        verdicts = [v.drop(SITE_NAME_REASON) if v.keep and name else v
+                    for v, name in zip(verdicts, site_name_lines([u.text for u in units], record.url))]
         title, title_index, title_cut = self._title(record, extract, verdicts)
         protected = frozenset({title_index}) if title_index is not None else frozenset()
-        protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason == ANNOUNCED}
+        protected |= {i for i, v in enumerate(verdicts) if v.keep and v.reason in (ANNOUNCED, IN_ARTICLE_LIST)}
+        verdicts = drop_positioned_items(verdicts, protected)
         verdicts = drop_link_runs(verdicts, lex, protected)
         verdicts = drop_author_boxes(verdicts, lex)
         verdicts = drop_teasers(verdicts, lex)
@@ -208,7 +255,7 @@ class Cleaner:
             verdicts[title_index] = boilerplate.Verdict(
                 units[title_index], keep=False, text="", reason="headline", removed=title_cut
             )
-        verdicts = boilerplate.drop_repeats(verdicts, title)
+        verdicts = drop_repeats(verdicts, title)
         verdicts = cut_injected(verdicts, title_cut)
         verdicts = self._cut_dateline_spam(verdicts)
         verdicts = keep_entry_stamps(verdicts)

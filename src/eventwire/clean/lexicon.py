@@ -53,6 +53,7 @@ class Lexicon:
     metadata_label_any: GatedPattern
     credit_line_label: re.Pattern[str]
     credit_line_suffix: GatedPattern
+    syndication: GatedPattern
     widget: GatedPattern
     spam: GatedPattern
     block_cue: GatedPattern  # widget words: an input of the line model, never a rule on its own
@@ -85,6 +86,7 @@ def load_lexicon() -> Lexicon:
         ),
         credit_line_label=re.compile(rf"^\W*(?:{alternation(raw['credit_line_labels'])})\s", re.IGNORECASE),
         credit_line_suffix=gated_phrase_pattern(raw["credit_line_suffixes"]),
+        syndication=gated_phrase_pattern(raw["syndication_notes"]),
         widget=gated_phrase_pattern(raw["widget_phrases"]),
         spam=gated_phrase_pattern(raw["spam_terms"]),
         block_cue=gated_phrase_pattern(raw["block_cues"]),

@@ -16,10 +16,11 @@ from eventwire.clean.lexicon import Lexicon, load_lexicon
 # a standfirst); three with no sentence among them was always a link list in
 # the pages we read.
 LINK_RUN_MIN = 3
-# A list heading is at most this many words: a line the lead-in rule dropped
-# whole ("Related Coverage", "Tags:"), or one of the lexicon's ``list_headings``
-# ("Recommended for you", "Recent posts") on a line of its own.  Set by hand:
-# such headings run 1-3 words.
+# A list heading is a line the lead-in rule dropped whole ("Related Coverage",
+# "Tags:") of at most this many words, or one of the lexicon's ``list_headings``
+# ("Recommended for you", "You may also be interested in") on a line of its own,
+# whatever its length (the whole line is the phrase).  Set by hand: lead-in
+# headings run 1-3 words.
 LIST_HEADING_MAX_WORDS = 4
 REASON = "related-link list"
 LIST_HEADINGS = frozenset(normalise(h) for h in load_lexicon().groups["list_headings"])  # compared normalised
@@ -41,9 +42,9 @@ def is_list_item(text: str) -> bool:
 
 def is_list_heading(v: Verdict, lex: Lexicon) -> bool:
     """A line that names a list of links: "Related Coverage", "Tags:", "Most read"."""
-    if len(words(v.unit.text)) > LIST_HEADING_MAX_WORDS:
-        return False
-    return v.reason == LEAD_IN_REASON or normalise(strip_bullet(v.unit.text)) in LIST_HEADINGS
+    if normalise(strip_bullet(v.unit.text)) in LIST_HEADINGS:
+        return True
+    return v.reason == LEAD_IN_REASON and len(words(v.unit.text)) <= LIST_HEADING_MAX_WORDS
 
 
 def drop_link_runs(verdicts: list[Verdict], lex: Lexicon, protected: frozenset[int] = frozenset()) -> list[Verdict]:

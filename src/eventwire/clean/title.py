@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from eventwire.clean.features import DOMAIN_ENDINGS, capitalised, ends_sentence, is_title_case, normalise, words
-from eventwire.clean.lexicon import Lexicon
+from eventwire.clean.lexicon import Lexicon, load_lexicon
 from eventwire.datelines import TITLE_PREFIX as DATELINE
 
 # News headlines run 6-14 words; standfirsts and first sentences run 18-35.
@@ -41,6 +41,10 @@ GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
 # the headline it spells when it holds SLUG_MIN_RECALL of the slug's words and the
 # slug holds SLUG_MIN_PRECISION of the line's (slugs drop small words and get cut
 # short).  Set by hand from how publishing systems build slugs, not tuned.
+# Numbers in a slug are often no words of the headline but a date or an article
+# number the system appends ("...-northern-district-2026-09-05", "...-idUSKBN2X0"):
+# the slug's words the line must hold are its words with a letter; a number the
+# line holds still counts as shared ("10-killed-in-strike").
 SLUG_MIN_WORDS = 4
 SLUG_MIN_RECALL = 0.8
 SLUG_MIN_PRECISION = 0.6
@@ -126,15 +130,83 @@ def slug_words(url: str | None) -> set[str]:
 def slug_match(text: str, slug: set[str]) -> float:
     """How closely the slug spells this line: the share of the line's words in the slug, 0 below the minimums.
 
-    ``SLUG_MIN_RECALL`` of the slug's words must be in the line and
+    ``SLUG_MIN_RECALL`` of the slug's words with a letter must be in the line and
     ``SLUG_MIN_PRECISION`` of the line's in the slug.  A breadcrumb ending in the
     headline ("Home >> Recipes >> Headline") matches less closely than the headline.
     """
     line = set(SLUG_WORD.findall(text.lower().replace("’", "").replace("'", "")))
     shared = len(slug & line)
-    if not (slug and line) or shared < SLUG_MIN_RECALL * len(slug) or shared < SLUG_MIN_PRECISION * len(line):
+    lettered = {w for w in slug if not w.isdigit()}
+    if not (lettered and line) or len(lettered & line) < SLUG_MIN_RECALL * len(lettered) \
+            or shared < SLUG_MIN_PRECISION * len(line):
         return 0.0
     return shared / len(line)
+
+
+# A news page sets its headline right above its byline and date ("Headline / By Jane Doe /
+# 3 hours ago / Share / first paragraph"): the headline-shaped line nearest above the
+# byline or date line that stands over the article's first paragraph.  Looked for among
+# the BYLINE_SEARCH_UNITS units above that paragraph (a byline block with a share bar of
+# six to eight networks, "Copy link", a photo and its credit runs to about fifteen lines; ten
+# missed a headline over such a bar); at most STANDFIRST_MAX_UNITS other
+# kept lines (a standfirst) may stand between headline and byline.  Set by hand from how
+# news pages are laid out, not tuned.
+BYLINE_SEARCH_UNITS = 15
+STANDFIRST_MAX_UNITS = 1
+
+
+def headline_over_byline(
+    texts: list[str], candidate: list[bool], stamp: list[bool], first_prose: int, kept: list[bool] | None = None
+) -> int | None:
+    """The index of the headline over the byline or date above unit ``first_prose``, or None.
+
+    ``candidate``: lines that may be the headline (kept, or dropped by the line model
+    only); ``stamp``: byline and date lines; ``kept``: lines kept (default: the
+    candidates).  None is taken when the layout is not plain: a headline-shaped
+    line kept between the byline and the paragraph (share buttons the line model
+    dropped there are no headline: "Share this with"; the
+    date may stand above the headline: "24 May 2024 / Headline / paragraph", and
+    then the line above the date is a menu), or a headline with a date line
+    straight above it, the second of a list of dated teasers ("Headline / 2 hours
+    ago / Headline / 5 hours ago").
+    """
+    kept = candidate if kept is None else kept
+    seen, others = False, 0
+    for j in range(first_prose - 1, max(-1, first_prose - 1 - BYLINE_SEARCH_UNITS), -1):
+        if stamp[j]:
+            seen = True
+        elif kept[j] and not seen and looks_like_headline(texts[j].strip()):
+            return None
+        elif candidate[j] and seen:
+            if looks_like_headline(texts[j].strip()):
+                above = next((k for k in range(j - 1, -1, -1) if candidate[k] or stamp[k]), None)
+                return None if above is not None and stamp[above] else j
+            others += 1
+            if others > STANDFIRST_MAX_UNITS:
+                return None
+    return None
+
+
+# A line that spells a label of the page's host ("Horn Dispatch" on horn-dispatch.org,
+# "POLITICO", "KBS" on world.kbs.co.kr) is the masthead or a logo's text, never the
+# article's.  Labels shorter than SITE_LABEL_MIN_CHARS ("co", "uk") and the last label
+# (the domain ending) are not compared; a label's hyphenated parts that are site-name words
+# ("news", "online": lexicon site_name_words) may be left out ("Metroday" on metroday-news.com).
+SITE_LABEL_MIN_CHARS = 3
+
+
+def site_name_lines(texts: list[str], url: str | None) -> list[bool]:
+    """Which lines are the site's name alone: their letters and digits spell a label of the host."""
+    labels = (urlparse(url or "").hostname or "").lower().split(".")[:-1]
+    generic = load_lexicon().groups["site_name_words"]
+    names = set()
+    for label in labels:
+        parts = label.split("-")
+        for kept in (parts, [p for p in parts if p not in generic]):
+            name = "".join(re.sub(r"[^a-z0-9]", "", p) for p in kept)
+            if len(name) >= SITE_LABEL_MIN_CHARS and name != "www":
+                names.add(name)
+    return [bool(names) and re.sub(r"[^a-z0-9]", "", t.lower()) in names for t in texts]
 
 
 def looks_like_headline(text: str) -> bool:

@@ -66,9 +66,12 @@ hoot-review: $(STAMP)
 	@echo "events to judge: $(HOOT_OUT)/review.txt"
 
 ## flat-text cleaning on the 78 boilerplate pages (issue #11): keep, drop, F1 for the whole set and
-## each site half; fails below tests/boilerplate_baseline.json
+## each site half; fails below tests/boilerplate_baseline.json; then the news pages we wrote to probe
+## cleaning (tests/clean/probe_pages) and the confirming ones (probe_pages_check)
 eval-boilerplate: $(STAMP)
 	$(BIN)/python tools/eval_boilerplate.py --shared $(SHARED)
+	$(BIN)/python tools/probe_boilerplate.py
+	$(BIN)/python tools/probe_boilerplate.py --check
 
 ## long benchmarks, results in bench/results/*.json (run on an idle machine); the incremental
 ## sizes are variables so a quick run can say e.g. INCREMENTAL_SIZES="1000 10000" SCALE_DOCS=100000

@@ -14,6 +14,7 @@ its company as well as the rule's verdict.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from eventwire.clean.boilerplate import (
@@ -148,18 +149,30 @@ def subheadings(verdicts: list[Verdict], stays: list[bool]) -> list[bool]:
         return v.keep and not ends_sentence(v.text) and 0 < len(words(v.text)) <= HEADING_MAX_WORDS
 
     out = [False] * len(verdicts)
+    for i, j in _runs(verdicts, heading):
+        if j - i <= HEADING_RUN_MAX and kept_prose(i - 1) and kept_prose(j):
+            out[i:j] = [True] * (j - i)
+    return out
+
+
+def _runs(verdicts: list[Verdict], holds: Callable[[Verdict], bool]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each longest run of units ``holds`` is true of."""
     i = 0
     while i < len(verdicts):
         j = i
-        while j < len(verdicts) and heading(verdicts[j]):
+        while j < len(verdicts) and holds(verdicts[j]):
             j += 1
-        if j == i:
-            i += 1
-            continue
-        if j - i <= HEADING_RUN_MAX and kept_prose(i - 1) and kept_prose(j):
-            out[i:j] = [True] * (j - i)
-        i = j
-    return out
+        if j > i:
+            yield i, j
+        i = max(j, i + 1)
+
+
+def _top_with_heading(verdicts: list[Verdict], i: int) -> int:
+    """Where a list starting at ``i`` starts with its own heading ("Key facts", "Timeline") above it."""
+    head = _kept_near(verdicts, i - 1, -1)
+    if head is not None and not ends_sentence(verdicts[head].text) and len(words(verdicts[head].text)) <= HEADING_MAX_WORDS:
+        return head
+    return i
 
 
 def announces_list(v: Verdict) -> bool:
@@ -199,24 +212,15 @@ def bulleted_lists(verdicts: list[Verdict], stays: list[bool], lex: Lexicon) -> 
     from eventwire.clean.linklists import is_list_heading  # linklists runs after this pass; no cycle at import
 
     out = [False] * len(verdicts)
-    i = 0
-    while i < len(verdicts):
-        j = i
-        while j < len(verdicts) and _bulleted(verdicts[j]):
-            j += 1
+    for i, j in _runs(verdicts, _bulleted):
         if j - i < BULLET_LIST_MIN_ITEMS:
-            i = j + 1
             continue
-        top = i
-        head = _kept_near(verdicts, i - 1, -1)
-        if head is not None and not ends_sentence(verdicts[head].text) and len(words(verdicts[head].text)) <= HEADING_MAX_WORDS:
-            top = head  # the list's own heading ("Key facts")
+        top = _top_with_heading(verdicts, i)
         above, below = _kept_near(verdicts, top - 1, -1), _kept_near(verdicts, j, 1)
         headed = any(is_list_heading(v, lex) for v in verdicts[max(0, top - 1):i])
         if not headed and above is not None and below is not None and stays[above] and stays[below] \
                 and is_prose(verdicts[above].text) and _plain_sentence(verdicts[below]):
             out[top:j] = [v.keep for v in verdicts[top:j]]
-        i = j + 1
     return out
 
 
@@ -233,21 +237,14 @@ def chronologies(verdicts: list[Verdict], stays: list[bool], lex: Lexicon) -> li
     from eventwire.clean.linklists import is_list_heading
 
     out = [False] * len(verdicts)
-    i = 0
-    while i < len(verdicts):
-        j = i
-        while j < len(verdicts) and _chrono_item(verdicts[j]):
-            j += 1
-        if j - i >= BULLET_LIST_MIN_ITEMS:
-            top = i
-            head = _kept_near(verdicts, i - 1, -1)
-            if head is not None and not ends_sentence(verdicts[head].text) and len(words(verdicts[head].text)) <= HEADING_MAX_WORDS:
-                top = head
-            above = _kept_near(verdicts, top - 1, -1)
-            headed = any(is_list_heading(v, lex) for v in verdicts[max(0, top - 1):i])
-            if not headed and above is not None and stays[above] and ends_sentence(verdicts[above].text):
-                out[top:j] = [v.keep for v in verdicts[top:j]]
-        i = j + 1
+    for i, j in _runs(verdicts, _chrono_item):
+        if j - i < BULLET_LIST_MIN_ITEMS:
+            continue
+        top = _top_with_heading(verdicts, i)
+        above = _kept_near(verdicts, top - 1, -1)
+        headed = any(is_list_heading(v, lex) for v in verdicts[max(0, top - 1):i])
+        if not headed and above is not None and stays[above] and ends_sentence(verdicts[above].text):
+            out[top:j] = [v.keep for v in verdicts[top:j]]
     return out
 
 

@@ -90,3 +90,10 @@ def test_a_deed_after_a_speakers_seat_borrows_the_scene_named_before_it(extracto
                    "en", text)
     (m,) = [m for m in extractor.extract(doc) if not m.landmark]
     assert m.place is not None and m.place.name == "El Fasher", m.reason
+
+
+def test_a_town_opening_a_committees_name_is_its_seat():
+    from eventwire.extract.place_roles import names_organisation
+
+    text = "the Wad Madani Resistance Committee said in a statement"
+    assert names_organisation(text, text.index(" Resistance"))

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.extract.actor_roles import speaker_itself
 from eventwire.extract.actors import GENERIC_ACTOR
 from eventwire.extract.components.places import EVENT_PRECISIONS
 from eventwire.extract.types import VIOLENT_EVENT_TYPES
@@ -33,7 +34,9 @@ BACK_PRONOUNS = words("function_words", "back_pronouns")
 
 def points_back(trigger: Token) -> bool:
     """'The attack began ...', 'confirmed the kidnapping': a deed noun with a pointing determiner; 'the
-    attackers opened fire', 'it had struck': a verb whose subject is the doers told before."""
+    attackers opened fire', 'it had struck': a verb whose subject is the doers told before; 'its forces had
+    clashed with fighters in the area': a side telling its own version of the deed (``retold`` asks that it be
+    the deed's doer or that the deed had none named)."""
     if trigger.pos_ == "NOUN":  # not 'the first attack', 'the second blast': one of several
         return any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in trigger.children) \
             and not any(c.dep_ == "amod" and c.lower_ in ONE_OF_SEVERAL for c in trigger.children)
@@ -43,8 +46,8 @@ def points_back(trigger: Token) -> bool:
         subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
-    if subj.lower_ in BACK_PRONOUNS:
-        return True
+    if subj.lower_ in BACK_PRONOUNS or speaker_itself(subj):
+        return True  # "it had struck", "the RSF said its forces had clashed with fighters in the area"
     return subj.lemma_.lower() in BACK_DOERS and any(
         c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in subj.children)
 

@@ -858,3 +858,10 @@ def test_an_unnamed_strike_takes_the_sub_type_its_countrys_strikes_have(sub_type
 ])
 def test_a_clause_on_a_judged_deed_is_no_new_deed(sub_types, text):
     assert sub_types(text) == []
+
+
+def test_who_told_of_a_fight_is_no_side_of_it(sub_types):
+    # 'local officials' speak; the clashes hung under their 'said' are no crowd fight of officials
+    got = sub_types("Fighting continued in the province on Saturday, local officials said, with clashes reported "
+                    "near the town of Walikale.")
+    assert "Mob violence" not in got and "Armed clash" in got

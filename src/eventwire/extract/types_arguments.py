@@ -101,6 +101,8 @@ class Arguments(Weapons):
         if not passive and (tok.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "agent") for c in tok.children)):
             cands += [a for a in list(tok.ancestors)[:3]]
         for t in cands:
+            if t is not tok and t.lemma_.lower() in SPEECH_LEMMAS:
+                break  # "..., local officials said, with clashes reported near the town": who told, no side
             subj = [c for c in t.children if c.dep_ == "nsubj"]
             agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             poss = [c for c in t.children if c.dep_ == "poss"] if t.pos_ == "NOUN" else []

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from eventwire.data import load_json
 from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SOURCE_NOUNS, SUBJECT_DEPS, accused, acted_on,
                                           deed_noun, protest_counterpart, role_of)
+from eventwire.extract.speakers_group import speakers_group
 from eventwire.extract.state_forces import STATE_FORCES, bare_force_spans
 from eventwire.extract.types_base import SPEECH_LEMMAS, phrase_end, phrase_noun
 from eventwire.extract.vocab import words
@@ -342,7 +343,7 @@ class ActorFinder:
                     reason=f"'{span.text}' as {role} of '{trigger.text}'",
                 )
             )
-        found = _opponent_does(found, opposed, deed)
+        found = list(speakers_group(tuple(_opponent_does(found, opposed, deed)), spans, deed, speech_heads))
         found += self._named_organisations(sent, trigger, speech_heads, found)
         # an actor1 must exist before an associate: the first associate is promoted, unless its phrase names
         # another deed of the sentence ("Russia denies targeting civilians, but ... killed by Russian

@@ -289,3 +289,17 @@ def test_claiming_a_deed_by_its_name_claims_ones_part(nlp, claims, text, who):
                                   "The rebels did not claim the attack."])
 def test_a_claim_of_nobody_or_of_lives_is_none(nlp, claims, text):
     assert not [c for c in run(nlp, claims, text) if c.property == "responsibility"]
+
+
+@pytest.mark.parametrize("text, prop, value", [
+    ("Settlers stormed the village on Thursday, killing a 23-year-old man.", "fatalities", 1),
+    ("A soldier was wounded by shelling in Kherson on Monday.", "injuries", 1),
+])
+def test_a_before_one_person_a_casualty_verb_acts_on_counts_one(nlp, claims, text, prop, value):
+    assert one(run(nlp, claims, text), prop).value == value
+
+
+@pytest.mark.parametrize("text", ["A strike killed a family in Gaza on Monday.",
+                                  "A mother and father were killed in the strike."])
+def test_a_before_several_people_counts_no_one(nlp, claims, text):
+    assert not [c for c in run(nlp, claims, text) if c.property == "fatalities" and c.value == 1]

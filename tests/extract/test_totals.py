@@ -27,6 +27,8 @@ def test_period_and_tally_figures_are_totals(totals, sentence, lemmas, value):
     ("Rescuers said 1,200 people were killed in the earthquake's worst-hit town by the blast.", set(), 1200),
     ("Three people died so far in the fire at the depot.", set(), 3),
     ("Two people were killed in the shelling, the deadliest of the war.", set(), 2),
+    # one person's count sums up no deeds, whatever period the sentence names
+    ("The region has faced drone attacks in recent weeks, including one on Thursday that injured a woman.", set(), 1),
 ])
 def test_one_deeds_figures_are_not_totals(totals, sentence, lemmas, value):
     assert totals.why(sentence, lemmas, value) is None

@@ -37,6 +37,8 @@ FATAL_INJURY_LEMMAS = words("claims", "fatal_injury_lemmas")
 TREATMENT_LEMMAS = words("claims", "treatment_lemmas")
 TREATMENT_WORDS = words("claims", "treatment_words")
 PEOPLE_NOUNS = words("claims", "people_nouns")
+ONE_PERSON_NOUNS = frozenset(w for ws in load_json("lexicons", "claims.json")["subjects"].values() for w in ws
+                             if not w.endswith("s")) - words("claims", "not_one_person")  # "a man", not "a family"
 NONVIOLENT_CAUSES = words("claims", "nonviolent_causes")
 # the longest speaker phrase read between a sentence's last comma and its verb of saying ("the regional
 # governor's spokesman said", "an official of the shadow National Unity Government said": 8 words, so
@@ -344,7 +346,7 @@ class ClaimExtractor:
                 continue  # "no one" is "nobody", no count of one: the denial is read from "no" and the phrase
             if negated:
                 value = 0
-            elif value is None or tok.lower_ in INDEFINITE_ARTICLES and tok.dep_ != "nummod":
+            elif value is None or tok.lower_ in INDEFINITE_ARTICLES and tok.dep_ != "nummod" and not _one_person(tok):
                 continue
             if tok.like_num is False and tok.lower_ not in self.numbers:
                 continue
@@ -439,4 +441,10 @@ def issuer(noun: Token) -> Token | None:
     name no one, so the speaker is the last one named."""
     return next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS
                  or c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"), None)
+
+
+def _one_person(tok: Token) -> bool:
+    """'Killing a 23-year-old man', 'a soldier was wounded': one (not 'a mother and father', 'not a single')."""
+    return tok.dep_ == "det" and tok.head.tag_ == "NN" and tok.head.lower_ in ONE_PERSON_NOUNS and tok.head.dep_ in (
+        "dobj", "nsubjpass") and not any(c.dep_ == "conj" or c.lower_ == "single" for c in tok.head.children)
 

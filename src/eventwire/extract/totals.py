@@ -71,8 +71,8 @@ class TotalsDetector:
         total ("killed three on Monday, bringing the toll since the invasion to 1,200").
         """
         low = sentence.lower()
-        if self.single.search(low):
-            return None
+        if self.single.search(low) or value < 2:
+            return None  # one person's count sums up no deeds ("in recent weeks, ... debris injured a woman")
         if largest and (m := self.period.search(low) or SINCE_PERIOD.search(low)):
             return f"'{m.group(0)}': a count over a period"
         if largest and (m := self.counted.search(low)):

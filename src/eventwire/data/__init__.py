@@ -36,6 +36,14 @@ def lexicon_words(lexicon: str, key: str, use: str | None = None) -> frozenset[s
 
 
 @cache
+def country_words() -> dict[str, str]:
+    """A country's adjectives and names, lower case → its ISO code ('israeli', 'israel', 'united states' → ...),
+    from actors/demonyms.json: read once for every stage that tells a country by its words."""
+    return {w.lower(): code for code, c in load_json("actors", "demonyms.json")["countries"].items()
+            for w in c["adjectives"] + c["names"]}
+
+
+@cache
 def actor_countries() -> dict[str, str]:
     """Catalogued actor id → its home country (ISO code); groups without one are left out.  A movement's
     branch (``branches``, extract.group_branches) is at home in the country it is the branch of."""

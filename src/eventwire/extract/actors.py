@@ -15,18 +15,17 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
-from eventwire.data import load_json
+from eventwire.data import country_words, load_json
 from eventwire.extract.actor_roles import (NOUN_POS, SELF_POSSESSIVES, SOURCE_NOUNS, SUBJECT_DEPS, accused, acted_on,
                                           deed_noun, protest_counterpart, role_of)
 from eventwire.extract.speakers_group import speakers_group
-from eventwire.extract.state_forces import STATE_FORCES, bare_force_spans
+from eventwire.extract.state_forces import GENERIC_ACTOR, STATE_FORCES, bare_force_spans
 from eventwire.extract.types_base import SPEECH_LEMMAS, phrase_end, phrase_noun
 from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
 
 # the most words a country's name has in the demonyms table ("Democratic Republic of Congo")
 MAX_NAME_WORDS = 5
-GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a common noun ("militants", "gunmen")
 # "the RSF-controlled town", "Iran-backed militias": a name before these tails holds or backs something,
 # it does not act in the deed ("a Saudi-led coalition" is led by its name, who acts: not one of them)
 HOLDER_TAILS = words("place_words", "allegiance_tails") - {"led"}
@@ -73,17 +72,12 @@ class ActorFinder:
         self.default_actor1 = {sub: ident for sub, ident in data["default_actor1"].items() if not sub.startswith("_")}
         self.force_nouns = {n.lower() for n in dem["force_nouns"]}
         self.group_words = set(data["group_words"])
-        self.country_words: dict[str, str] = {}
-        self.people_words: set[str] = set()  # "Russians": its forces as the doer of an armed deed only
+        people = {p.lower(): code for code, c in dem["countries"].items() for a in c["adjectives"] if (p := _people(a))}
+        self.people_words = set(people)  # "Russians": its forces as the doer of an armed deed only
+        self.country_words: dict[str, str] = {**people, **country_words()}
         self.country_adjectives: set[str] = set()
         self.military: dict[str, str] = {}
         for code, c in dem["countries"].items():
-            for w in c["adjectives"] + c["names"]:
-                self.country_words[w.lower()] = code
-            for a in c["adjectives"]:
-                if people := _people(a):
-                    self.country_words[people.lower()] = code
-                    self.people_words.add(people.lower())
             self.country_adjectives.update(w.lower() for w in c["adjectives"])
             if c.get("military"):
                 self.military[code] = c["military"]
@@ -183,8 +177,8 @@ class ActorFinder:
         """(country code, first token's position) of a country word or name ending at ``tok``: 'Ukrainian',
         'Russia's', 'United States', 'Central African Republic'; else None."""
         code = self.country_words.get(tok.text.lower().removesuffix("'s"))
-        if code is not None:
-            return code, tok.i
+        if code is not None or not tok.is_title:
+            return (code, tok.i) if code is not None else None  # a name's last word is capitalised ("States")
         for k in range(1, MAX_NAME_WORDS):
             words_ = sent.doc[max(tok.i - k, sent.start): tok.i + 1]
             code = self.country_words.get(words_.text.lower()) if " " in words_.text else None

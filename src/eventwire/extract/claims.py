@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
 from eventwire.extract.blamed import BLAME_VERBS, blamed_on, names_party
-from eventwire.extract.deed_claimed import deed_claimed
+from eventwire.extract.deed_claimed import deed_claimed, names_nobody
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.number_words import compound_value, starts_compound
 from eventwire.extract.types_base import phrase_noun, to_death
@@ -291,7 +291,7 @@ class ClaimExtractor:
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
             if subj is None or subj.lower_ in PRONOUNS | RELATIVE_PRONOUNS:
                 continue
-            if subj.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            if names_nobody(subj):
                 continue  # "no group claimed responsibility": nobody's claim
             who = self._phrase(subj)
             negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)

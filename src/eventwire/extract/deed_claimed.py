@@ -18,6 +18,11 @@ PRONOUNS = words("function_words", "speaker_pronouns") | words("function_words",
 NOBODY = ("nobody", "none")
 
 
+def names_nobody(subj: Token) -> bool:
+    """'Nobody', 'none', 'no group' as a claim's subject: nobody's claim."""
+    return subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+
+
 def deed_claimed(sent: Span) -> tuple[Token, Token, Token] | None:
     """(verb, claimant's subject, deed noun) of the sentence's first claim of a deed by its name, else None."""
     for verb in sent:
@@ -25,8 +30,7 @@ def deed_claimed(sent: Span) -> tuple[Token, Token, Token] | None:
             continue
         deed = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_DEED_NOUNS), None)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if deed is None or subj is None or subj.lower_ in PRONOUNS or subj.lower_ in NOBODY \
-                or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+        if deed is None or subj is None or subj.lower_ in PRONOUNS or names_nobody(subj):
             continue
         return verb, subj, deed
     return None

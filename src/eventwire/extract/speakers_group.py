@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.extract.state_forces import STATE_FORCES
+from eventwire.extract.state_forces import GENERIC_ACTOR, STATE_FORCES
 from eventwire.extract.vocab import words
 from eventwire.model import ActorRef
 
 OWN_GROUP_NOUNS = words("event_words", "own_group_nouns")
-GENERIC_ACTOR = "unidentified"
 # ACLED's interaction codes of non-state armed groups: rebels, political and identity militias (a state's
 # spokesman's 'the group' is the enemy)
 GROUP_INTERS = (2, 3, 4)

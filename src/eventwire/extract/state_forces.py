@@ -18,6 +18,7 @@ from eventwire.data import load_json
 from eventwire.model import ActorRef, Mention, Place
 
 STATE_FORCES = "state-forces"  # the placeholder's id: never leaves the extract stage
+GENERIC_ACTOR = "unidentified"  # the catalogue's entry for doers named by a common noun ("militants", "gunmen")
 _LEX = load_json("actors", "actors.json")["state_force_nouns"]
 NOUNS = frozenset(w for w in _LEX["nouns"] if " " not in w)
 PHRASES = {tuple(w.split()) for w in _LEX["nouns"] if " " in w}  # ("armed", "forces")

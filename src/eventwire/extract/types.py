@@ -394,8 +394,9 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         if any(not h.weak for h in hits):
             # "setting fire to houses and killing a man": a killing told beside destruction is the deed, not weak
             razed = {h.trigger.i for h in hits if not h.weak and h.sub_event_type == LOOTING}
-            hits = [h for h in hits if not h.weak or h.event_type in VIOLENT_EVENT_TYPES and all(
-                not g.weak and g.trigger.i in razed for g in hits if not g.weak) and sister_of(h.trigger, razed)]
+            only_razed = all(h.trigger.i in razed for h in hits if not h.weak)
+            hits = [h for h in hits if not h.weak or only_razed and h.event_type in VIOLENT_EVENT_TYPES
+                    and sister_of(h.trigger, razed)]
         # the violent deeds' words, also those the next step folds into one (destruction goes with any of them)
         told_violent = {h.trigger.i for h in hits if h.event_type in VIOLENT_EVENT_TYPES}
         # one hit per sub-type and clause: a second one counts only when neither governs the other

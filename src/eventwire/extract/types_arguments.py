@@ -22,7 +22,8 @@ from eventwire.extract.types_base import (
     WEAK_STRIKE_LEMMAS,
 )
 from eventwire.extract.types_weapons import Weapons
-from eventwire.extract.vocab import load_json, table, words
+from eventwire.data import country_words
+from eventwire.extract.vocab import table, words
 
 OBJECT_PREPOSITIONS = words("function_words", "object_prepositions")
 AIMED_PREPOSITIONS = words("function_words", "aimed_prepositions")
@@ -37,9 +38,7 @@ CHEMICAL_USE_OBJECTS = words("event_words", "chemical_use_objects")
 PARTIAL_QUANTIFIERS = words("event_words", "partial_quantifiers")
 FURTHER_DEVICE_WORDS = words("event_words", "further_device_words")
 AIR_CAMPAIGN_COUNTRIES = words("event_words", "air_campaign_countries")
-# a country's adjective or name -> its code ("Israeli", "Israel's" -> IL)
-COUNTRY_WORDS = {w.lower(): code for code, c in load_json("actors", "demonyms.json")["countries"].items()
-                 for w in c["adjectives"] + c["names"]}
+COUNTRY_WORDS = country_words()  # "israeli", "israel" -> IL
 
 
 def _aimed_harm(tok: Token) -> bool:

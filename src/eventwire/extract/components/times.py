@@ -99,9 +99,9 @@ class Dates:
                     and (told_for_time is None or _inside(token_at(sent, d), told_for_time))]
             # the nearest free date, one in the deed's own clause before one on a verb above it ("HRW said in
             # April that soldiers had executed villagers in February": April dates the saying)
-            near = mine or sorted(free, key=lambda d: (not _own(token_at(sent, d), clause),
-                                                       abs(d.span[0] - (hit.trigger.idx - sent.start_char))))
-            near = sorted(near, key=lambda d: not _own(token_at(sent, d), clause))  # the deed's own day first
+            def rank(d: DateSpan) -> tuple[bool, int]:  # the deed's own day first, then the nearest
+                return not _own(token_at(sent, d), clause), abs(d.span[0] - (hit.trigger.idx - sent.start_char))
+            near = sorted(mine, key=lambda d: rank(d)[0]) if mine else sorted(free, key=rank)
             if near and not _own(token_at(sent, near[0]), clause) and _on_speech(token_at(sent, near[0]), clause):
                 near = [replace(near[0], spoken=True), *near[1:]]  # "activists said on Saturday"
             out.append(HitDates(near, telling, self.named_as_topic(hit)))

@@ -415,3 +415,12 @@ def test_a_number_word_opening_a_sentence_counts_though_tagged_a_name(extractor)
             "Monday, the defence ministry said.")
     (m,) = extractor.extract(document(text))
     assert [(c.value, c.subject) for c in m.claims if c.property == "fatalities"] == [(20, "soldiers")]
+
+
+def test_a_deed_answered_keeps_its_day_and_its_dead_and_is_a_reference(extractor):
+    text = ('Hezbollah said it had fired "dozens of Katyusha rockets" at an army base near Kiryat Shmona in '
+            'response to the killing of one of its commanders on Wednesday.')
+    fired, killing = extractor.extract(document(text, date(2026, 11, 27)))
+    assert (fired.date.start, fired.claims, fired.landmark) == (date(2026, 11, 27), (), False)
+    assert killing.landmark and killing.date.start == date(2026, 11, 25)
+    assert [(c.property, c.value) for c in killing.claims] == [("fatalities", 1)]

@@ -631,6 +631,11 @@ def test_an_arrest_for_negligence_is_common_crime(clf, nlp):
     ("The militants fired bomb-laden rockets at the base.", ["Shelling/artillery/missile attack"]),
     # a car is no weapon: an explosive-laden car is a car bomb
     ("An explosive-laden car blew up outside the ministry on Monday.", ["Remote explosive/landmine/IED"]),
+    # ... also when the load is told in a clause of its own
+    ("Guerrillas attacked a military base with drones carrying explosives on Saturday, wounding seven soldiers.",
+     ["Air/drone strike"]),
+    ("Insurgents attacked the convoy with drones laden with explosives, killing four soldiers.", ["Air/drone strike"]),
+    ("A truck packed with explosives blew up outside the ministry on Monday.", ["Remote explosive/landmine/IED"]),
 ])
 def test_a_weapon_word_describing_another_weapon_names_its_load(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
@@ -865,3 +870,27 @@ def test_who_told_of_a_fight_is_no_side_of_it(sub_types):
     got = sub_types("Fighting continued in the province on Saturday, local officials said, with clashes reported "
                     "near the town of Walikale.")
     assert "Mob violence" not in got and "Armed clash" in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the target does or holds names no weapon of the deed: with none of its own, no remote strike
+    ("The military said it had targeted operatives who were preparing to launch rockets.", []),
+    ("Russia said its forces had struck a building used by Ukrainian troops in Kramatorsk.", []),
+    # the deed's own weapon still counts
+    ("Drones struck a depot that stored artillery shells near the border.", ["Air/drone strike"]),
+    ("On Friday, officials blamed the rebels for the bombing of a police academy that killed 20 people.",
+     ["Remote explosive/landmine/IED"]),
+])
+def test_a_weapon_in_a_clause_on_the_target_is_not_the_deeds(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the deed answered is another one, with its own weapon
+    ("Militants attacked a police post in retaliation for an air strike that killed 12 fighters on Monday.",
+     ["Armed clash", "Air/drone strike"]),
+    ("The group fired rockets at a base in response to the killing of one of its commanders on Wednesday.",
+     ["Shelling/artillery/missile attack", "Shelling/artillery/missile attack"]),
+])
+def test_a_deed_answered_is_judged_apart(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

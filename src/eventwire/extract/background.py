@@ -43,6 +43,37 @@ PERFECT_AUX = "had"
 ADJUNCT_LINKS = ("pcomp", "prep", "advcl", "pobj")
 
 
+_ANSWERS = load_json("lexicons", "time_expressions.json")["background"]
+ANSWER_NOUNS: dict[str, str] = _ANSWERS["answer_nouns"]  # the noun and the preposition its object takes
+ANSWER_VERBS = frozenset(_ANSWERS["answer_verbs"])
+
+
+def answered(trigger: Token) -> Token | None:
+    """The word of answering whose object holds the deed ("in response to [the killing of a commander]",
+    "in retaliation for [the bombing]", "to avenge [the massacre]"): another deed, done before the one
+    that answers it and told as known; None when the deed is no such object."""
+    tok = trigger
+    while tok.dep_ in ("compound", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head  # "the bombing and shelling": each is answered
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ANSWER_VERBS:
+        return tok.head
+    prep = tok.head if tok.dep_ == "pobj" else None
+    noun = prep.head if prep is not None and prep.dep_ == "prep" else None
+    if noun is not None and ANSWER_NOUNS.get(noun.lower_) == prep.lower_:
+        return noun
+    return None
+
+
+def answered_deed(trigger: Token) -> Token | None:
+    """The head noun of a deed another answers ("in retaliation for an [air strike] that killed 12"),
+    whose phrase holds what is told of it; None when the deed is answered by nothing."""
+    if answered(trigger) is None:
+        return None
+    while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
+        trigger = trigger.head
+    return trigger
+
+
 class BackgroundReader:
     """Built once; ``cue(trigger, sent)`` says why a deed is recalled background, or None."""
 
@@ -86,7 +117,11 @@ class BackgroundReader:
         return None
 
     def _adjunct(self, trigger: Token) -> str | None:
-        """The deed sits in a "since" adjunct, or in an "after" adjunct (or the object) of a verb of sequence."""
+        """The deed sits in a "since" adjunct, or in an "after" adjunct (or the object) of a verb of
+        sequence, or is what another deed answers ("in retaliation for the bombing")."""
+        answer = answered(trigger)
+        if answer is not None:
+            return f"background: '{answer.text} … {trigger.text}' is a deed answered, done before"
         for tok in [trigger, *trigger.ancestors]:
             marker = None
             if tok.dep_ == "prep" and tok.lower_ in self.concessive:

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from eventwire import datelines
 from eventwire.dating.entries import date_at, entry_dates
 from eventwire.extract import extensions  # noqa: F401  (registers the Doc._ and Span._ attributes)
+from eventwire.extract.background import answered_deed
 from eventwire.extract.blamed import blames_for_named
 from eventwire.extract.borrowed_doer import borrow_doer
 from eventwire.extract.claimed_doer import claimed_deed, claimed_doer, own_claims
@@ -332,7 +333,8 @@ def _own_clauses(triggers: list) -> list:
     bombing" the verb above 'bombing' is the report's own, so the bombing has none)."""
     out = []
     for trigger in triggers:
-        clause = clause_verb(trigger)
+        # "fired rockets in response to the killing of one of its commanders": the deed answered is its noun's
+        clause = answered_deed(trigger) or clause_verb(trigger)
         if clause is not None and any(o.i != trigger.i and (o.i == clause.i or clause.is_ancestor(o)) for o in triggers):
             clause = None
         out.append(clause)

@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.background import BackgroundReader
+from eventwire.extract.background import BackgroundReader, answered
 from eventwire.extract.lemma_phrases import LowerLemmaMatcher
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_arguments import Arguments
@@ -381,9 +381,12 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         return trig["kind"] in ("strike", "harm") or trig.get("sub_event_type") == "Attack"
 
     def _sentence_hits(self, hits: list[TypeHit], sent: Span) -> list[TypeHit]:
-        """The sentence's hits taken together: weak ones only alone, one per sub-type and clause,
-        a verb retelling its subject's act dropped, a gathering that is only a setting dropped (before
-        the weak ones are judged: 'mob injures policemen during protest' has its weak 'injures' only)."""
+        """The sentence's hits taken together: weak ones only alone, one per sub-type and clause, a verb retelling
+        its subject's act dropped, a gathering that is only a setting dropped (before the weak ones are judged:
+        'mob injures policemen during protest' has its weak 'injures' only), a deed answered judged apart."""
+        if 0 < len(answers := [h for h in hits if answered(h.trigger) is not None]) < len(hits):
+            own = self._sentence_hits([h for h in hits if h not in answers], sent)
+            return sorted(own + self._sentence_hits(answers, sent), key=lambda h: h.trigger.i)
         # "an attack at a rally": the rally is where something else happened
         settings = [h for h in hits if h.event_type == "Protests" and h.trigger.dep_ == "pobj"
                     and h.trigger.head.lower_ in OCCASION_PREPOSITIONS and h.trigger.lemma_.lower() in GATHERING_NOUNS]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.extract.background import ANSWER_NOUNS, ANSWER_VERBS
 from eventwire.extract.types_base import FUEL_MODIFIERS, INSTRUMENT_PRECEDENCE
 from eventwire.extract.vocab import load_json, words
 
@@ -19,6 +20,7 @@ THROWING_VERBS = words("event_words", "throwing_verbs")
 THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
 SEQUENCE_MARKS = words("function_words", "sequence_marks")
 LOAD_WORDS = words("event_words", "load_words")
+TARGET_PREPOSITIONS = frozenset({"at", "on", "against"})  # "fired at a car carrying fighters"
 
 
 def _thrown(tok: Token) -> bool:
@@ -47,8 +49,8 @@ def _pit(tok: Token) -> bool:
 def _sequence_parts(sent: Span, head: Token, deeds: frozenset[int]) -> set[int]:
     """Positions of the sentence outside ``head``'s own part that tell another deed (hold a position of
     ``deeds``): the subtrees of every clause or phrase that a sequence word opens ("after ...",
-    "following ...") and of every later clause of a coordination of clauses ("..., and drones struck a
-    depot"), that do not hold ``head``; and when ``head`` stands inside one, everything outside the
+    "following ...") or that names a deed answered ("in retaliation for ..."), and of every later clause of
+    a coordination of clauses ("..., and drones struck a depot"), that do not hold ``head``; and when ``head`` stands inside one, everything outside the
     innermost such part that holds it.  A part that tells no deed keeps its weapon for the sentence's: "a
     gas smelling of chlorine spread after barrel bombs were dropped" is one chemical attack."""
     parts = []
@@ -57,6 +59,8 @@ def _sequence_parts(sent: Span, head: Token, deeds: frozenset[int]) -> set[int]:
             root = t.head  # "after [air strikes killed three]": the clause's verb
         elif t.lower_ in SEQUENCE_MARKS and t.dep_ == "prep":
             root = t  # "following [the bombing]"
+        elif t.dep_ == "pobj" and t.head.head.lower_ in ANSWER_NOUNS or t.lemma_.lower() in ANSWER_VERBS:
+            root = t  # "in retaliation for [an air strike]", "to [avenge the massacre]": the deed answered
         elif t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             root = t  # "[and drones struck a depot]": a clause with its own subject
@@ -72,11 +76,30 @@ def _sequence_parts(sent: Span, head: Token, deeds: frozenset[int]) -> set[int]:
     return set().union(*(p for p in apart if p & (deeds - {head.i})))
 
 
+def _target_clauses(head: Token) -> frozenset[int]:
+    """Positions of the clauses that describe what the deed ``head`` is done to: "targeted operatives who
+    were preparing to launch rockets", "struck a building used by Ukrainian troops".  They tell what the
+    target does or holds, so a weapon or fighters named there are not the deed's instrument."""
+    if head.pos_ != "VERB":
+        return frozenset()  # "the bombing of a police academy that killed 20": the clause is the deed's
+    targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
+                for g in c.children if g.dep_ == "pobj"]
+    aside: set[int] = set()
+    for target in targets:
+        for clause in target.children:
+            if clause.lower_ in LOAD_WORDS:
+                continue  # "rammed a car packed with explosives": the object is the weapon, its load the charge
+            if clause.dep_ == "relcl" or clause.dep_ == "acl" and clause.tag_ == "VBN":
+                aside.update(range(clause.left_edge.i, clause.right_edge.i + 1))
+    return frozenset(aside)
+
+
 class Weapons:
     """The weapon parts of ``types_arguments.Arguments`` (its instrument tables are the classifier's)."""
 
-    def _instrument(self, sent: Span, head: Token | None = None,
-                    deeds: frozenset[int] = frozenset()) -> tuple[str, str] | None:
+    def _instrument(self, sent: Span, head: Token | None = None, deeds: frozenset[int] = frozenset(),
+                    aside: frozenset[int] = frozenset()) -> tuple[str, str] | None:
         """(concept, sub-type) of the most specific weapon named in the sentence; for the deed ``head``, in
         its own part of the sentence: a clause or phrase of another happening told for its time ("fired
         rockets hours after air strikes killed three"), or another clause of a coordination ("shelling
@@ -89,9 +112,11 @@ class Weapons:
                 masked.update(range(s, e))  # "stun grenade", "tear gas": crowd control, not a weapon attack
             else:
                 root = sent.doc[s:e].root
+                if root.i in aside:
+                    continue
                 named.setdefault(self.instrument_lemmas["grenade"] if _thrown(root) else idx, []).append(root)
         for tok in sent:
-            if tok.i in masked or _pit(tok):
+            if tok.i in masked or tok.i in aside or _pit(tok):
                 continue
             idx = self._weapon_of(tok)
             if _thrown(tok):  # "hurled a crude bomb": ACLED's grenade is any explosive thrown
@@ -115,7 +140,8 @@ class Weapons:
     def _deeds_apart(sent: Span, candidates: list) -> frozenset[int] | None:
         """Where the sentence's event words stand, when it has parts that may keep a weapon to themselves
         (a sequence word, a coordinated verb), else None: read once a sentence, not once a deed."""
-        if not any(t.lower_ in SEQUENCE_MARKS or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in sent):
+        if not any(t.lower_ in SEQUENCE_MARKS or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                   or t.lower_ in ANSWER_NOUNS or t.lemma_.lower() in ANSWER_VERBS for t in sent):
             return None
         return frozenset(sent.start + c[0] for c in candidates)
 
@@ -126,9 +152,14 @@ class Weapons:
         none still takes the sentence's ("three servicemen were killed following a drone attack": the
         harm the strike did; "the attack comes after two drones attempted to strike": this article's
         attack, told by its likeness.  Taking none was tried: dev lost its Engels deaths, 1.000 -> 0.981)."""
+        if instrument is None:
+            return None
+        aside = _target_clauses(head)
+        if aside:
+            instrument = self._instrument(sent, aside=aside)
         if instrument is None or deeds is None:
             return instrument
-        return self._instrument(sent, head, deeds) or instrument
+        return self._instrument(sent, head, deeds, aside) or instrument
 
     def _payload_of_weapon(self, tok: Token, idx: int) -> bool:
         """A weapon word that only describes another weapon as its load names what it carries, not the
@@ -139,7 +170,20 @@ class Weapons:
             head = head.head  # "explosive" of "explosive-laden" hangs from "laden", which hangs from "drones"
             loaded = loaded or head.lower_ in LOAD_WORDS
         weapon = self._weapon_of(head) if head.i != tok.i and loaded else None
+        weapon = weapon if weapon is not None else self._carrier_of(tok)
         return weapon is not None and weapon != idx
+
+    def _carrier_of(self, tok: Token) -> int | None:
+        """The weapon that carries ``tok`` when the load is told in a clause of its own: "drones carrying
+        explosives", "a truck packed with explosives", "boats loaded with bombs" (the load verb's subject,
+        or the noun its participle describes)."""
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ not in ("dobj", "pobj") or verb.lower_ not in LOAD_WORDS:
+            return None
+        carrier = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if carrier is None and verb.dep_ in ("acl", "amod"):
+            carrier = verb.head
+        return self._weapon_of(carrier) if carrier is not None else None
 
     def _weapon_of(self, tok: Token) -> int | None:
         """The instrument this word names (by lemma, else by form) when it is a weapon with a sub-type."""

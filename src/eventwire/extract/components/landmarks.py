@@ -7,7 +7,8 @@ Two readers decide it, each with its own rule:
 * ``extract.background.BackgroundReader``: an earlier deed recalled in passing
   ("had shelled", "since the attack", "came a week after a missile hit ...")
   that has no date expression of its own in its sentence (``span._.hit_dates``);
-  with one it is an event of its own day and is reported as such.
+  with one it is an event of its own day and is reported as such, unless it is
+  a deed another answers ("in retaliation for the bombing on Monday").
 
 Either way the hit still becomes a mention, marked ``landmark``: fusion links
 it to the event it names and never starts an event from it.
@@ -17,7 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.extract.background import BackgroundReader
+from eventwire.extract.background import BackgroundReader, answered
 from eventwire.extract.landmarks import LandmarkReader
 
 
@@ -39,13 +40,21 @@ class Landmarks:
         for sent in doc.sents:
             reasons = []
             for hit, dates in zip(sent._.type_hits, sent._.hit_dates):
-                why = self.reader.reason(hit.trigger, hit.trigger_text)
+                why = self.reader.reason(hit.trigger, hit.trigger_text) or self._answered(hit.trigger)
                 if why is None and not dates.near:
                     cue = self.background.cue(hit.trigger, sent)
                     why = f"{cue}, with no date of its own: a reference, not news" if cue else None
                 reasons.append(why)
             out.append(reasons)
         return out
+
+    @staticmethod
+    def _answered(trigger) -> str | None:
+        """'Fired rockets in response to the killing of one of its commanders on Wednesday': the deed
+        answered was news the day it was done; here it is named as known, a reference even with its date
+        (its doer is not the answer's subject, whom an event started from it would name)."""
+        answer = answered(trigger)
+        return None if answer is None else f"'{answer.text} … {trigger.text}': a deed answered, a reference, not news"
 
     @staticmethod
     def set_annotations(doc: Doc, per_sentence: list[list[str | None]]) -> Doc:

@@ -20,3 +20,12 @@ def test_a_hand_town_alias_goes_to_the_countrys_most_populous_town_of_that_name(
     hits = [i for i in g.lookup("Hodeidah") if g.kind[i] == CITY]
     assert [(g.cc[i], g.pop[i] > 500_000) for i in hits] == [("YE", True)]
     assert {g.name[i] for i in g.lookup("Qamishli")} == {g.name[i] for i in g.lookup("Qamishly")}
+
+
+def test_a_hand_alias_reaches_a_town_too_small_for_its_alternate_names():
+    """cities500 lists 'Bint Jbeil' among Bent Jbaïl's alternate names, but with no population given its
+    alternates are not indexed (``ALT_MIN_POP``): the hand alias names it."""
+    from eventwire.extract.gazetteer import CITY, load
+
+    g = load()
+    assert [(g.cc[i], g.kind[i]) for i in g.lookup("Bint Jbeil")] == [("LB", CITY)]

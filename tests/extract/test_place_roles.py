@@ -60,6 +60,21 @@ def test_where_someone_was_going_is_not_where_it_happened(extractor):
     assert place_of(extractor, "A drone hit a bus that was about to leave for Kyiv on Thursday.") != "Kyiv"
     assert place_of(extractor, "Shelling hit a train bound for Lviv on Thursday.") != "Lviv"
     assert place_of(extractor, "A drone hit a bus in Kyiv on Thursday.") == "Kyiv"
+    assert place_of(extractor, "Fighters looted the market on Monday and residents fled toward Kosti.") != "Kosti"
+    assert place_of(extractor, "Fighters looted the market on Monday and residents escaped to Kosti.") != "Kosti"
+    assert place_of(extractor, "Fighters looted the market in Kosti on Monday.") == "Kosti"
+
+
+def test_a_forces_country_is_its_side_not_its_scene(extractor):
+    text = "A source in Ukraine's SBU security service said its drones had hit the refinery on Monday."
+    assert place_of(extractor, text) is None
+    assert place_of(extractor, "Israel's military said its jets struck a car in Bint Jbeil on Friday.") == "Bint Jbeil"
+    assert place_of(extractor, "Shelling hit Ukraine's second city on Monday.") == "Ukraine"
+
+
+def test_a_movements_branch_is_not_where_it_acted(extractor):
+    text = "JNIM, the Sahel branch of al-Qaeda, said on Monday that its fighters had seized dozens of rifles."
+    assert place_of(extractor, text) is None
 
 
 def test_a_place_past_a_semicolon_is_another_clauses(extractor):

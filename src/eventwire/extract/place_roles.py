@@ -12,8 +12,10 @@ its role in the sentence.  Three roles that are not a location:
   item 5: a city named as doer never locates, and never becomes a place for
   the deed).  Verbs of undergoing keep their subject as the place ("Kharkiv
   saw heavy shelling", "the town came under fire");
-* a destination: "a bus about to leave for Kyiv", "a train bound for Lviv";
+* a destination: "a bus about to leave for Kyiv", "a train bound for Lviv", "fled toward El Obeid";
 * a mission's owner: "near the U.S. embassy" stands in the host country's town;
+* a force's country: "Ukraine's SBU security service", "Israel's military" (the doer's side), and a
+  movement's branch: "the Sahel branch of al-Qaeda";
 * a government holding a view: "Washington does not believe Beijing has
   sent weapons" — a place that is the subject of a verb taking a clause
   (believe, fear, insist that ...) stands for the people who think it;
@@ -35,6 +37,7 @@ from spacy.tokens import Token
 from eventwire.extract.vocab import words
 
 ORGANISATION_NOUNS = words("place_roles", "organisation_nouns")
+DESTINATION_PREPOSITIONS = frozenset({"for", "to", "toward", "towards"})
 VESSEL_NOUNS = words("place_roles", "vessel_nouns")
 # after a place: "'s" or nothing, then up to four capitalised words ending the organisation's name
 _NAME_AFTER = re.compile(r"(?:['\u2019]s)?((?:[ \t]+(?:of|for|&)?[ \t]*[A-Z][\w&.\-]*){1,4})")
@@ -46,6 +49,8 @@ class PlaceRoles:
         self.undergoing = words("place_roles", "undergoing_verbs")
         self.departures = words("place_roles", "departure_verbs")
         self.missions = words("place_roles", "mission_nouns")
+        self.forces = words("place_roles", "force_nouns")
+        self.branches = words("place_roles", "branch_nouns")
 
     def not_location(self, first: Token, last: Token) -> str | None:
         """Why the toponym spanning ``first``..``last`` does not locate an event here, or None."""
@@ -56,7 +61,11 @@ class PlaceRoles:
         after_preposition = first.i > last.sent.start and last.doc[first.i - 1].pos_ == "ADP"
         if last.dep_ in ("compound", "amod", "nmod", "poss") and head.lemma_.lower() in self.missions:
             return "whose embassy, not where it stands"  # "burned tyres near the U.S. embassy" in Kinshasa
-        if last.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_.lower() in self.departures:
+        if last.dep_ in ("compound", "amod", "nmod", "poss") and head.lemma_.lower() in self.branches:
+            return "a movement's branch, not where it acted"  # "JNIM, the Sahel branch of al-Qaeda"
+        if last.dep_ == "poss" and head.lemma_.lower() in self.forces:
+            return "whose force, not where it acted"  # "a source in Ukraine's SBU security service said"
+        if last.dep_ == "pobj" and head.lower_ in DESTINATION_PREPOSITIONS and head.head.lemma_.lower() in self.departures:
             return "where someone was going, not where it happened"  # "a bus about to leave for Kyiv"
         if any(b in self.vessels for b in before) and not after_preposition:
             return "a ship named after a place"  # "the cruiser Moskva"; not "a warship off Sevastopol"

@@ -57,6 +57,7 @@ from eventwire.extract.places_base import (
 from eventwire.extract.place_roles import names_other_thing
 from eventwire.extract.places_caps import CapsMode
 from eventwire.extract.places_keep import Keeping
+from eventwire.extract.place_articles import article_spellings, starts_with_article
 from eventwire.extract.places_resolve import Resolving
 from eventwire.extract.vocab import words
 from eventwire.model import Place
@@ -75,6 +76,14 @@ def _key(span: str) -> str:
     tries: one per capitalised word) has no quote or space to change and is its own key.  (Kept here:
     gazetteer.py's source is part of the gazetteer cache's key.)"""
     return span if span.isascii() and span.isalpha() else norm(span)
+
+
+def _article_led(text: str, toks: list[tuple[int, int]], i: int) -> bool:
+    """A lower-case word that starts a name with its Arabic article ("shelling in al-Fashir"), unless it
+    ends a longer capitalised name ("Hayat Tahrir al-Sham", "Saraya al-Quds"), whose tail it is."""
+    if not starts_with_article(text, toks[i][0]):
+        return False
+    return i == 0 or not text[toks[i - 1][0]].isupper() or _breaks(text, toks[i - 1][1], toks[i][0], False)
 
 
 def _hyphen_tokens(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -146,18 +155,21 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
         i, n = 0, len(toks)
         while i < n:
             s0 = toks[i][0]
-            if not upper and not text[s0].isupper():
+            if not upper and not text[s0].isupper() and not _article_led(text, toks, i):
                 i += 1
                 continue
             found = None
             for j in range(min(n, i + g.max_words) - 1, i - 1, -1):
                 e = toks[j][1]
-                if j > i and not upper and not (text[toks[j][0]].isupper() or text[toks[j][0]:e] in _SUFFIX_WORDS):
+                if j > i and not upper and not (text[toks[j][0]].isupper() or text[toks[j][0]:e] in _SUFFIX_WORDS
+                                                or starts_with_article(text, toks[j][0])):
                     continue
                 if j > i and _breaks(text, toks[i][1], toks[j][0], upper):
                     continue
                 key = _key(text[s0:e])
                 ids = lookup(key)
+                if not ids and not upper and "-" in key:  # "al-Fashir" as GeoNames spells it: "Al Fashir"
+                    key, ids = next(((k, hit) for k in article_spellings(key) if (hit := lookup(k))), (key, ()))
                 if e < len(text) and text[e] == "." and (j > i or len(key) <= 4):
                     dotted = lookup(key + ".")  # "U.S.", "Tex.", "D.C."
                     if dotted:

@@ -65,3 +65,31 @@ def test_news_and_reported_speech_are_not_background(cues, text, trigger):
 def test_a_deed_admitted_with_despite_is_known_not_told(cues):
     found = cues("Officials said the army held its ground despite heavy shelling of its positions near the town.")
     assert "despite" in (found.get("shelling") or ""), found
+
+
+@pytest.fixture(scope="module")
+def reasons(extractor):
+    """Why each mention of a text is only a reference (its landmark reason), by its sub-type."""
+    def run(text: str) -> dict[str, str]:
+        doc = Document("d", "0" * 64, None, None, "Wire", None, PublishedDate(date(2024, 3, 14), "metadata", 0.9),
+                       "en", text)
+        return {m.sub_event_type: m.reason for m in extractor.extract(doc) if m.landmark}
+    return run
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Russian forces have taken control of more than 4,000 square km of territory this year, analysts say.",
+     "Government regains territory"),
+    ("Bandits have killed thousands of people and kidnapped many more for ransom in recent years.",
+     "Abduction/forced disappearance"),
+])
+def test_a_pattern_told_in_the_perfect_over_a_stretch_of_time_is_no_news(reasons, text, sub_type):
+    assert "pattern over a stretch of time" in reasons(text).get(sub_type, ""), reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces have captured the village of Sukhyi Yar, the ministry said.",  # news in the perfect
+    "Bandits killed 20 people in the village this year, police said.",  # one deed of a year
+])
+def test_a_deed_in_the_perfect_or_of_a_year_alone_is_news(reasons, text):
+    assert reasons(text) == {}

@@ -17,6 +17,8 @@ def totals():
     ("Overall, 150 soldiers have died so far, the general said.", set(), 150),
     ("Some 12,000 fighters have been killed, according to estimates.", set(), 12000),
     ("More than 250 people have been killed since the offensive began on Wednesday, the monitor said.", set(), 250),
+    # a rate counts many deeds too
+    ("Officers say around 35 members of the security forces are killed every day in attacks.", set(), 35),
 ])
 def test_period_and_tally_figures_are_totals(totals, sentence, lemmas, value):
     assert totals.why(sentence, lemmas, value)

@@ -64,6 +64,23 @@ def answered(trigger: Token) -> Token | None:
     return None
 
 
+PATTERN_SPANS = tuple(_ANSWERS["pattern_spans"])
+
+
+def pattern_over_span(trigger: Token) -> str | None:
+    """Why a deed told in the present perfect over a stretch running to now ("have killed thousands ... in
+    recent years", "have taken control of 4,000 square km this year") sums many deeds: a reference, not
+    news; None otherwise ("have captured the town": news in the perfect, as "had" is a pluperfect's)."""
+    verb = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "have killed thousands and kidnapped many more": the coordination's perfect
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children):
+        return None
+    said = " " + " ".join(t.lower_ for t in verb.subtree) + " "
+    span = next((p for p in PATTERN_SPANS if f" {p} " in said), None)
+    return None if span is None else f"'{verb.text} … {span}': a pattern over a stretch of time, not one deed"
+
+
 def answered_deed(trigger: Token) -> Token | None:
     """The head noun of a deed another answers ("in retaliation for an [air strike] that killed 12"),
     whose phrase holds what is told of it; None when the deed is answered by nothing."""

@@ -8,7 +8,9 @@ Two readers decide it, each with its own rule:
   ("had shelled", "since the attack", "came a week after a missile hit ...")
   that has no date expression of its own in its sentence (``span._.hit_dates``);
   with one it is an event of its own day and is reported as such, unless it is
-  a deed another answers ("in retaliation for the bombing on Monday").
+  a deed another answers ("in retaliation for the bombing on Monday") or a
+  pattern told in the perfect over a stretch of time ("have taken 4,000 square
+  km this year").
 
 Either way the hit still becomes a mention, marked ``landmark``: fusion links
 it to the event it names and never starts an event from it.
@@ -18,7 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.extract.background import BackgroundReader, answered
+from eventwire.extract.background import BackgroundReader, answered, pattern_over_span
 from eventwire.extract.landmarks import LandmarkReader
 
 
@@ -40,7 +42,8 @@ class Landmarks:
         for sent in doc.sents:
             reasons = []
             for hit, dates in zip(sent._.type_hits, sent._.hit_dates):
-                why = self.reader.reason(hit.trigger, hit.trigger_text) or self._answered(hit.trigger)
+                why = self.reader.reason(hit.trigger, hit.trigger_text) or self._answered(hit.trigger) \
+                    or pattern_over_span(hit.trigger)
                 if why is None and not dates.near:
                     cue = self.background.cue(hit.trigger, sent)
                     why = f"{cue}, with no date of its own: a reference, not news" if cue else None

@@ -693,6 +693,9 @@ def test_who_bombed_says_how(clf, nlp, text, expected):
     # weapons found in a fight told with a word of fighting are its spoils: one clash
     ("Troops clashed with militants in the forest, killing five of them and seizing their rifles.", ["Armed clash"]),
     ("Soldiers killed four insurgents in a gun battle and recovered three rifles, the army said.", ["Armed clash"]),
+    # ... and so are those its takers seized where ground was taken
+    ("The rebels said their fighters had overrun the last army positions in the town on Saturday and seized "
+     "weapons and ammunition.", ["Non-state actor overtakes territory"]),
     # a raid that found no fight seized them: the find is the event (and test_families' raid on a farm)
     ("Police seized a cache of rifles and ammunition at a checkpoint outside the town.", ["Disrupted weapons use"]),
 ])

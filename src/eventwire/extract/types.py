@@ -441,9 +441,9 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             hits = [h for h in hits if not (h.sub_event_type == LOOTING and beside_deed(h.trigger, told_violent))]
         # "rebels took control of the town after a day of heavy fighting": the fight is how the ground was taken
         taken = {h.trigger.i for h in hits if h.sub_event_type in TERRITORY_TYPES}
-        if taken:
+        if taken:  # ... and the weapons its takers seized are its spoils ("overran the positions and seized weapons")
             hits = [h for h in hits if not (h.concept in self.clash_concepts and (w := won_by(h.trigger)) is not None
-                                            and w.i in taken)]
+                                            and w.i in taken or self._trigger_of[h.concept].get("spoils_of_a_fight"))]
         # "the protest came a week after police shot two students": an earlier deed recalled is no outcome of it
         recalled = frozenset(h.trigger.i for h in hits if h.sub_event_type != PEACEFUL and self.background.cue(h.trigger, sent)) \
             if any(h.sub_event_type == PEACEFUL for h in hits) else frozenset()

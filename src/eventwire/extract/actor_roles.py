@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
-from eventwire.extract.types_base import clause_verb, participle_host, phrase_end, phrase_noun
+from eventwire.extract.types_base import active_acl, clause_verb, participle_host, phrase_end, phrase_noun
 from eventwire.extract.vocab import words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -241,12 +241,9 @@ def _participle_of(trigger: Token, verb: Token) -> bool:
 
 
 def _active_clause_on(root: Token, trigger: Token) -> bool:
-    """'Armed bandits killed 20 people in an attack on a village, residents said': the parser hangs the deed's
-    verb on the subject as a clause ('bandits [who were] killed'); a past verb with an object of its own and no
-    'by' agent is active ('drones launched by Russia' has none), so the noun it hangs on is its doer."""
+    """The deed's verb hangs on ``root`` as an active clause (``types_base.active_acl``): ``root`` is its doer."""
     verb = clause_verb(trigger)
-    return verb is not None and verb.dep_ == "acl" and verb.head.i == root.i and verb.tag_ in ("VBD", "VBN") \
-        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+    return verb is not None and verb.head.i == root.i and active_acl(verb)
 
 
 def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:

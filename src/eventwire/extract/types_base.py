@@ -73,6 +73,14 @@ def clause_verb(trigger: Token) -> Token | None:
     return next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
 
 
+def active_acl(verb: Token) -> bool:
+    """'Armed bandits killed 20 people in an attack, residents said': the parser hangs the deed's verb on its
+    subject as a clause ('bandits [who were] killed'); a past verb with an object of its own and no 'by'
+    agent is active ('drones launched by Russia' has none), so the noun it hangs on is its doer."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def participle_host(tok: Token) -> Token | None:
     """'Stormed a village on Saturday, beheading seven and burning dozens of homes': a participle set
     after a verb's clause (and the participles coordinated with it) tells how that deed went, in the same

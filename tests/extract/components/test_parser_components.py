@@ -167,3 +167,15 @@ def test_a_date_on_the_verb_of_speech_is_marked_as_the_day_it_was_told(parse):
     first, second = doc.sents
     assert [hd.near[0].spoken for hd in first._.hit_dates if hd.near] == [True]
     assert [hd.near[0].spoken for hd in second._.hit_dates if hd.near] == [False]
+
+
+def test_the_doer_the_parser_hung_the_deed_on_is_no_topic_of_the_telling(parse):
+    # "bandits [who were] killed 25 people": the noun above the verb is its doer, so the day on 'said' is the
+    # day the deed was told of, not a day of something done about it
+    doc = parse("Armed bandits killed at least 25 people and abducted more than 40 others in coordinated attacks on "
+                "three villages in Nigeria's northwestern Zamfara state, residents and police said on Friday.",
+                published=date(2026, 11, 21))
+    (sent,) = doc.sents
+    told = [(h.sub_event_type, hd.near[0].start, hd.near[0].spoken) for h, hd in zip(sent._.type_hits, sent._.hit_dates)
+            if hd.near]
+    assert ("Abduction/forced disappearance", date(2026, 11, 20), True) in told, told

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import datelines
 from eventwire.extract.times import TimeResolver
 from eventwire.extract.types import EventTypeClassifier, TypeHit
-from eventwire.extract.types_base import SPEECH_LEMMAS, TIME_NOUNS, participle_host, phrase_end
+from eventwire.extract.types_base import SPEECH_LEMMAS, TIME_NOUNS, active_acl, participle_host, phrase_end
 from eventwire.model import DateSpan, Document
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")  # "in 1995", "in the 1990s"
@@ -150,7 +150,9 @@ class Dates:
             if node.lemma_.lower() in TIME_NOUNS:
                 return False  # "issued on 18 August, the same day the senator was assassinated"
             # a noun the deed is coordinated with ("rubber bullets and tear gas") is no topic it is told under
-            if self.types.is_topic_noun(node) and not hit.trigger.i <= node.i <= last and below.dep_ != "conj":
+            # ... nor is the doer the parser hung the deed's verb on ("bandits [who were] killed 25 people")
+            if self.types.is_topic_noun(node) and not hit.trigger.i <= node.i <= last and below.dep_ != "conj" \
+                    and not active_acl(below):
                 return True
             below, node = node, node.head
         return False

@@ -647,6 +647,10 @@ def test_a_weapon_word_describing_another_weapon_names_its_load(clf, nlp, text, 
     ("Russia's strikes killed five civilians in Kharkiv.", ["Shelling/artillery/missile attack"]),
     # a labour strike is told by a nation too, but harms no one
     ("French strikes disrupted flights on Monday.", []),
+    # a flown campaign's forces carrying out strikes on a target strike from the air, harm told or not
+    ("United States forces carried out strikes on Houthi targets in Sanaa on Monday.", ["Air/drone strike"]),
+    ("Israel launched strikes against Hezbollah sites in the Bekaa valley on Tuesday.", ["Air/drone strike"]),
+    ("French unions staged strikes on Monday over pension reform.", []),
 ])
 def test_a_strike_told_as_a_sides_that_killed_is_a_remote_strike(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected

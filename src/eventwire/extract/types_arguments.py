@@ -39,6 +39,7 @@ PARTIAL_QUANTIFIERS = words("event_words", "partial_quantifiers")
 FURTHER_DEVICE_WORDS = words("event_words", "further_device_words")
 AIR_CAMPAIGN_COUNTRIES = words("event_words", "air_campaign_countries")
 COUNTRY_WORDS = country_words()  # "israeli", "israel" -> IL
+CAMPAIGN_FORCES = words("event_words", "campaign_force_nouns")
 
 
 def _aimed_harm(tok: Token) -> bool:
@@ -255,8 +256,7 @@ class Arguments(Weapons):
 
     def _strike(self, head, sent, trig, text, key, instrument, accident, n) -> tuple[str, str, str] | None:
         lemma = head.lemma_.lower() if n == 1 else key
-        repelled = head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in self.repel
-        if repelled:
+        if head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in self.repel:
             # "the attack was repelled": a ground assault fought off, or weapons intercepted
             if instrument and (instrument[0] == "aircraft and drones" or instrument[0] != GROUND
                                and head.head.lemma_.lower() in self.foil):
@@ -301,9 +301,10 @@ class Arguments(Weapons):
             # "terrorists' bombings", "guerrillas bombed a pipeline": an armed group's bombing is a planted
             # charge, not a ground assault
             return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}' by armed men"
-        if head.lemma_.lower() in UNNAMED_WEAPON_STRIKES and _aimed_harm(head):  # "strike on" is a phrase key
-            if _doer_country(head) in AIR_CAMPAIGN_COUNTRIES:
-                return REMOTE, "Air/drone strike", f"'{text}' aimed at a target, and it harmed: a flown strike's country"
+        if head.lemma_.lower() in UNNAMED_WEAPON_STRIKES and ((flown := _forces_country(head) in AIR_CAMPAIGN_COUNTRIES)
+                                                              or _aimed_harm(head)):  # "strike on" is a phrase key
+            if flown or _doer_country(head) in AIR_CAMPAIGN_COUNTRIES:
+                return REMOTE, "Air/drone strike", f"'{text}' aimed at a target: a flown strike's country"
             return REMOTE, UNNAMED_WEAPON_STRIKES[head.lemma_.lower()], \
                 f"'{text}' aimed at a target, and it harmed: its weapon unnamed"
         if head.pos_ == "NOUN" and lemma in REMOTE_ONLY_NOUNS:
@@ -411,3 +412,18 @@ def _doer_country(noun: Token) -> str | None:
                 return COUNTRY_WORDS[by.lower_]
     return None
 
+
+
+def _forces_country(noun: Token) -> str | None:
+    """The country whose forces carried out the strike noun on a target ('United States forces carried out
+    strikes on Houthi targets', 'Israel launched strikes against Hezbollah sites'): its verb's subject is a
+    country or a force noun qualified by one, and the noun is aimed 'on' or 'against' something that is no
+    time ('unions staged strikes on Monday' is a labour strike)."""
+    if noun.dep_ != "dobj" or not any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children) for c in noun.children):
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in COUNTRY_WORDS and subj.lemma_.lower() not in CAMPAIGN_FORCES:
+        return None
+    said = " " + " ".join(t.lower_ for t in subj.subtree) + " "
+    return next((code for name, code in COUNTRY_WORDS.items() if f" {name} " in said), None)

@@ -172,3 +172,12 @@ def test_a_union_of_states_places_no_deed(extractor):
            "European Union."
     doc = Document("d", "0" * 64, None, None, "W", None, PublishedDate(date(2024, 12, 5), "metadata", 1.0), "en", text)
     assert all(m.place is None or m.place.name != "European Union" for m in extractor.extract(doc))
+
+
+def test_a_clause_with_a_subject_of_its_own_is_placed_by_its_own_place(extractor):
+    # the rockets of the 'hours after' clause were fired at Israel, not at the villages the jets struck
+    text = ("Israeli warplanes struck several villages in southern Lebanon on Friday, killing three people, the "
+            "ministry said, hours after Hezbollah fired a barrage of rockets at northern Israel.")
+    doc = Document("d", "0" * 64, None, None, "W", None, PublishedDate(date(2026, 11, 27), "metadata", 1.0), "en", text)
+    placed = {m.sub_event_type: m.place.country for m in extractor.extract(doc) if m.place}
+    assert placed == {"Air/drone strike": "LB", "Shelling/artillery/missile attack": "IL"}, placed

@@ -241,17 +241,19 @@ class EventPlaces:
         return self.place_roles.not_location(first, last) is None  # a source, a ship, the doer
 
     def _tie(self, tok, hit: TypeHit, others: tuple) -> int:
-        """0: the word hangs from this event word (or its place preposition); 1: elsewhere in the
-        sentence; 2: under another event word ("fighting around Kozinka" places the fighting, not the shelling)."""
+        """0: the word hangs from this event word or its place preposition, or from a deed noun's verb ("launched an
+        attack in X"; not from the verb above a clause with a subject of its own); 1: elsewhere in the sentence;
+        2: under another event word ("fighting around Kozinka" places the fighting, not the shelling)."""
         chain = [tok, *tok.ancestors]
         upto = chain.index(hit.trigger) if hit.trigger in chain else len(chain)
         if any(o in chain[:upto] for o in others):
             return 2
         if hit.trigger in chain:
             return 0
-        if any(t.dep_ == "prep" and t.lower_ in PLACE_PREPS for t in chain[:4]):
-            return 0 if hit.trigger.is_ancestor(tok) or hit.trigger.head.is_ancestor(tok) else 1
-        return 1
+        if not any(t.dep_ == "prep" and t.lower_ in PLACE_PREPS for t in chain[:4]):
+            return 1
+        own = hit.trigger.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in hit.trigger.children)
+        return 0 if hit.trigger.is_ancestor(tok) or not own and hit.trigger.head.is_ancestor(tok) else 1
 
     def place_for(self, sent: Span, offset: int, hit: TypeHit, found: list[Place],
                   others: tuple = ()) -> tuple[Place | None, str]:
@@ -330,8 +332,7 @@ class EventPlaces:
 
     @staticmethod
     def _inside_country(sent: Span, offset: int, country: Place) -> bool:
-        """Does the sentence put the deed inside the country: "in Ukraine", "in Ukraine's south", "across
-        southern Ukraine" (the first preposition above the name), not "a plane to Nicaragua"?"""
+        """Does the first preposition above the country's name put the deed in it ("in Ukraine", not "to Nicaragua")?"""
         toks = [t for t in sent if country.start <= offset + t.idx < country.end]
         if not toks:
             return False
@@ -340,8 +341,7 @@ class EventPlaces:
 
     @staticmethod
     def _hangs_from(tok, trigger) -> bool:
-        """Does ``tok`` hang from the event word, or from the verb whose object the event noun is
-        ("staged a drone attack on X")?  Not from a verb of telling ("shelled, he wrote on Facebook")."""
+        """Does ``tok`` hang from the event word or its noun's verb ("staged an attack on X"), not from a telling?"""
         chain = [tok, *tok.ancestors]
         if trigger.dep_ == "compound":
             trigger = trigger.head  # "drone attack": the phrase's head

@@ -65,3 +65,16 @@ def test_a_by_agent_of_a_clause_on_another_noun_is_no_doer_of_the_deed(nlp):
     doc = nlp("A strike carried out by Russian jets hit the market.")
     jets = _tok(doc, "jets")
     assert role_of(doc[jets.i - 1:jets.i + 1], _tok(doc, "strike"), set()) == "actor1"
+
+
+def test_each_subject_is_the_doer_of_its_own_clause_when_one_dates_the_other(extractor):
+    from datetime import date
+
+    from eventwire.model import Document, PublishedDate
+
+    text = ("Israeli warplanes struck several villages in southern Lebanon on Friday, killing three people, the "
+            "health ministry said, hours after Hezbollah fired a barrage of rockets at northern Israel.")
+    doc = Document("d", "0" * 64, None, None, "W", None, PublishedDate(date(2026, 11, 27), "metadata", 1.0), "en", text)
+    parties = {m.sub_event_type: sorted(a.name for a in m.actors) for m in extractor.extract(doc)}
+    assert parties == {"Air/drone strike": ["Military Forces of Israel (2022-)"],
+                       "Shelling/artillery/missile attack": ["Hezbollah"]}, parties

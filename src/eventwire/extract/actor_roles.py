@@ -15,6 +15,7 @@ from eventwire.extract.types_base import active_acl, clause_verb, participle_hos
 from eventwire.extract.vocab import words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+SEQUENCE_MARKS = words("function_words", "sequence_marks")
 AGENT_DEPS = {"agent"}
 SELF_PRONOUNS = words("function_words", "self_pronouns")
 SELF_POSSESSIVES = words("function_words", "self_possessives")
@@ -99,12 +100,19 @@ def deed_of_clause(verb: Token, trigger: Token) -> bool:
 
 def acted_on(root: Token, trigger: Token, other_deeds: frozenset[int]) -> bool:
     """The subject of another deed whose object holds this one ("air defences shot down 15 drones launched
-    overnight"): it did that deed to this one's weapons, and is no party to their launch.  So is the subject
+    overnight"): it did that deed to this one's weapons, and is no party to their launch; so is the subject
+    of a deed one of the two dates the other by ("jets struck villages hours after Hezbollah fired rockets").  So is the subject
     of a deed done on suspicion of this one ("troops arrested two men on suspicion of firing rockets"): the
     suspects' deed, not the arresters'."""
     verb = root.head
     if root.dep_ != "nsubj" or verb.i not in other_deeds:
         return False
+    # a clause told for its time holding the one deed and not the other
+    timed = [a for a in (verb, trigger, *trigger.ancestors) if any(
+        c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in a.children) and (a.i == trigger.i or a.is_ancestor(
+            trigger)) != (a.i == verb.i or a.is_ancestor(verb))]
+    if timed and _own_doer(trigger):
+        return True  # "jets struck villages hours after Hezbollah fired rockets": each subject is its own clause's
     return any(c.dep_ == "dobj" and (c.i == trigger.i or c.is_ancestor(trigger)) for c in verb.children) \
         or any(a.lemma_.lower() in SUSPICION_WORDS or a.lower_ in SUSPICION_WORDS
                for a in trigger.ancestors if verb.is_ancestor(a))
@@ -240,6 +248,21 @@ def _participle_of(trigger: Token, verb: Token) -> bool:
     return host is not None and host.i == verb.i
 
 
+def _doer_of_a_time_clause(path: list[Token]) -> bool:
+    """'Warplanes struck villages in southern Lebanon, hours after Hezbollah fired rockets at Israel': the
+    subject of a clause told for its time ('after', 'before', 'following') does that clause's deed, not
+    the deed of the clause it dates, when that one names its own doer."""
+    return len(path) > 2 and path[0].dep_ in SUBJECT_DEPS and _own_doer(path[-1]) and any(
+        c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in path[1].children)
+
+
+def _own_doer(trigger: Token) -> bool:
+    """The deed's clause names its doer as its subject ("jets struck"); one that does not ("two people were
+    killed in the protest after security forces used tear gas") may take it from the clause that dates it."""
+    verb = clause_verb(trigger)
+    return verb is not None and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _active_clause_on(root: Token, trigger: Token) -> bool:
     """The deed's verb hangs on ``root`` as an active clause (``types_base.active_acl``): ``root`` is its doer."""
     verb = clause_verb(trigger)
@@ -256,7 +279,7 @@ def role_of(span: Span, trigger: Token, speech_heads: set[int]) -> str | None:
     if trigger in chain:
         path = chain[: chain.index(trigger) + 1]
         deps = [t.dep_ for t in path[:-1]]
-        if _says(path, speech_heads) or _motive_of(path, trigger):
+        if _says(path, speech_heads) or _motive_of(path, trigger) or _doer_of_a_time_clause(path):
             return None
         if deps and deps[-1] == "nsubjpass" and trigger.lemma_.lower() in FORCE_OBJECT_VERBS:
             return "actor1"

@@ -93,3 +93,18 @@ def test_a_pattern_told_in_the_perfect_over_a_stretch_of_time_is_no_news(reasons
 ])
 def test_a_deed_in_the_perfect_or_of_a_year_alone_is_news(reasons, text):
     assert reasons(text) == {}
+
+
+@pytest.mark.parametrize("text, part", [
+    ("The attackers set fire to vehicles and carried away weapons before withdrawing late in the afternoon.", True),
+    ("Gunmen set fire to vehicles and carried away weapons in the town on Sunday.", False),
+    ("Attackers set fire to vehicles and carried away weapons in the town on Sunday.", False),  # no 'the': new ones
+])
+def test_what_the_doers_of_a_deed_told_before_destroyed_is_part_of_it(nlp, text, part):
+    from eventwire.extract.components.landmarks import _told_deeds_part
+    from eventwire.extract.types import EventTypeClassifier
+
+    clf = EventTypeClassifier(nlp)
+    (hit,) = [h for s in nlp(text).sents for h in clf.classify(s)]
+    assert hit.sub_event_type == "Looting/property destruction"
+    assert bool(_told_deeds_part(hit)) is part

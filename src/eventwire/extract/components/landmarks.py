@@ -10,7 +10,8 @@ Two readers decide it, each with its own rule:
   with one it is an event of its own day and is reported as such, unless it is
   a deed another answers ("in retaliation for the bombing on Monday") or a
   pattern told in the perfect over a stretch of time ("have taken 4,000 square
-  km this year").
+  km this year"), or what the doers of a deed told before destroyed ("the
+  attackers set fire to vehicles").
 
 Either way the hit still becomes a mention, marked ``landmark``: fusion links
 it to the event it names and never starts an event from it.
@@ -22,6 +23,10 @@ from spacy.tokens import Doc
 
 from eventwire.extract.background import BackgroundReader, answered, pattern_over_span
 from eventwire.extract.landmarks import LandmarkReader
+from eventwire.extract.vocab import words
+
+STRATEGIC = "Strategic developments"
+DEED_DOERS = words("event_words", "deed_doer_nouns")
 
 
 class Landmarks:
@@ -43,7 +48,7 @@ class Landmarks:
             reasons = []
             for hit, dates in zip(sent._.type_hits, sent._.hit_dates):
                 why = self.reader.reason(hit.trigger, hit.trigger_text) or self._answered(hit.trigger) \
-                    or pattern_over_span(hit.trigger)
+                    or pattern_over_span(hit.trigger) or _told_deeds_part(hit)
                 if why is None and not dates.near:
                     cue = self.background.cue(hit.trigger, sent)
                     why = f"{cue}, with no date of its own: a reference, not news" if cue else None
@@ -64,3 +69,15 @@ class Landmarks:
         for sent, reasons in zip(doc.sents, per_sentence):
             sent._.landmarks = reasons
         return doc
+
+
+def _told_deeds_part(hit) -> str | None:
+    """'The attackers set fire to vehicles and carried away weapons before withdrawing': what doers named by a
+    deed told before destroyed or seized is part of that deed (ACLED codes the attack), a reference to it."""
+    if hit.event_type != STRATEGIC:
+        return None
+    verb = next((t for t in (hit.trigger, *hit.trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if doer is None or doer.lower_ not in DEED_DOERS or not any(c.lower_ == "the" for c in doer.children):
+        return None
+    return f"'{doer.text} {verb.text}': done by the doers of a deed told before, part of it"

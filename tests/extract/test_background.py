@@ -108,3 +108,16 @@ def test_what_the_doers_of_a_deed_told_before_destroyed_is_part_of_it(nlp, text,
     (hit,) = [h for s in nlp(text).sents for h in clf.classify(s)]
     assert hit.sub_event_type == "Looting/property destruction"
     assert bool(_told_deeds_part(hit)) is part
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Prosecutors said the men, who were arrested in the weeks after the attack, had sheltered the fighters.",
+     "Armed clash"),
+    ("In the days following the massacre, thousands of residents fled the town.", "Attack"),
+])
+def test_a_deed_a_stretch_of_time_is_measured_from_is_its_landmark(reasons, text, sub_type):
+    assert "start of a stretch of time" in reasons(text).get(sub_type, ""), reasons(text)
+
+
+def test_a_deed_told_hours_before_a_death_is_still_news(reasons):
+    assert reasons("Two people died hours after a drone hit their car.") == {}

@@ -65,6 +65,22 @@ def answered(trigger: Token) -> Token | None:
 
 
 PATTERN_SPANS = tuple(_ANSWERS["pattern_spans"])
+PERIOD_UNITS, PERIOD_FRAMES = frozenset(_ANSWERS["period_units"]), frozenset(_ANSWERS["period_frames"])
+AFTER_PREPOSITIONS = words("function_words", "after_prepositions")
+
+
+def period_after(trigger: Token) -> str | None:
+    """Why a deed is only the start of a stretch of time ("arrested in the weeks after the attack", "in the
+    days following the massacre"): the landmark the period is measured from, told elsewhere; None otherwise."""
+    while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
+        trigger = trigger.head
+    prep = trigger.head if trigger.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in AFTER_PREPOSITIONS or prep.i < prep.sent.start + 3:
+        return None
+    frame, the, unit = prep.doc[prep.i - 3: prep.i]  # read as words: the parse hangs 'after' on either noun or verb
+    if frame.lower_ not in PERIOD_FRAMES or the.lower_ != "the" or unit.lower_ not in PERIOD_UNITS:
+        return None
+    return f"'{frame.text} the {unit.text} {prep.text} … {trigger.text}': the start of a stretch of time"
 
 
 def pattern_over_span(trigger: Token) -> str | None:

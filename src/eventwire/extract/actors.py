@@ -266,8 +266,8 @@ class ActorFinder:
                 continue
             inside = {t.i for t in gspan}
             for n, (nspan, nentry, *_rest2) in enumerate(spans):
-                if n != g and nentry is not None and nentry.id != GENERIC_ACTOR \
-                        and any(t.head.i in inside and t.i not in inside or _leader_of(t, inside) for t in nspan):
+                if n != g and nentry is not None and nentry.id != GENERIC_ACTOR and (_member_of(nspan, inside) or any(
+                        t.head.i in inside and t.i not in inside or _leader_of(t, inside) for t in nspan)):
                     out[g] = n
                     break
         return out
@@ -435,3 +435,13 @@ def crowd_first(found: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
             a = replace(a, role="actor2", reason=a.reason + " (acted on the crowd: actor 2)")
         out.append(a)
     return tuple(sorted(out, key=lambda a: a.role != "actor1"))  # actor 1 first, as every finder gives it
+
+
+def _member_of(name: Span, generic: set[int]) -> bool:
+    """'Gunmen from the CODECO militia', 'fighters of the Arakan Army': the group whose members the generic
+    doer is, named in a 'from' or 'of' phrase on it, says who they are."""
+    noun = name.root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head  # "the CODECO militia": the phrase's noun
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("from", "of") and prep.head.i in generic

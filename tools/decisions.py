@@ -98,8 +98,9 @@ def write_decisions(shared: Path, out: Path) -> int:
 
 def write_mentions(shared: Path, out: Path) -> int:
     """``--mentions``: what the whole extract stage reports per sentence, after the deed judge, the
-    background reader and the dating (type, trigger, date, place, actors, landmark, doubt, claims), so a
-    change to a later component than the classifier and the actor finder shows where it acts too.
+    background reader and the dating (type, trigger, date, place, actors, landmark, doubt, claims with their
+    claimants), so a change to a later component than the classifier and the actor finder shows where it
+    acts too.
     Texts are read with the page dates ``dated_texts`` gives (hoot's, MUC-4's datelines), others undated."""
     from eventwire.extract.factories import build_extractor
     from eventwire.model import Document, PublishedDate
@@ -118,7 +119,7 @@ def write_mentions(shared: Path, out: Path) -> int:
                     [m.trigger, m.sub_event_type, when, m.place.name if m.place else None,
                      sorted(f"{a.name}:{a.role}" for a in m.actors), "landmark" if m.landmark else "",
                      "doubted" if m.doubt else "",
-                     sorted(f"{c.property}={c.value}/{c.subject}" for c in m.claims)])
+                     sorted(f"{c.property}={c.value}/{c.subject}@{c.claimant}" for c in m.claims)])
             for sentence, decided in by_sentence.items():
                 f.write(json.dumps({"corpus": corpus, "sentence": sentence, "decisions": decided}) + "\n")
                 n += 1

@@ -1,10 +1,9 @@
 """Claims in a sentence (fatalities, injuries, captured, damage) and who made them.
 
-A number is a claim only when the parse ties it to a casualty or damage word
-("three people were killed", "killing at least one person", "two people sought
-medical help").  The claimant is the subject of a speech verb or the object of
-"according to"; a pronoun claimant ("he said") is resolved to the last named
-speaker of the document by the caller-held ``SpeakerMemory``.
+A number is a claim only when the parse ties it to a casualty or damage word ("three people were killed",
+"killing at least one person", "two people sought medical help").  The claimant is the subject of a speech
+verb or the object of "according to" (after a relative clause's verb of speech, its speaker: ``relative_speakers``);
+"he said" is resolved to the document's last named speaker by the caller-held ``SpeakerMemory``.
 """
 from __future__ import annotations
 
@@ -18,6 +17,7 @@ from eventwire.extract.blamed import BLAME_VERBS, blamed_on, names_party
 from eventwire.extract.deed_claimed import deed_claimed, names_nobody
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.number_words import compound_value, starts_compound
+from eventwire.extract.relative_speakers import relative_speaker
 from eventwire.extract.types_base import phrase_noun, to_death
 from eventwire.extract.vocab import titles, words
 from eventwire.model import Claim, Evidence
@@ -381,7 +381,7 @@ class ClaimExtractor:
                     value=int(value) if float(value).is_integer() else value,
                     qualifier=qual,
                     subject=subject,
-                    claimant=claimant,
+                    claimant=relative_speaker(tok, self.speech, self._phrase) or claimant,
                     stance="denies" if denied or negated else "asserts",
                     hedged=hedged,
                     evidence=ev,

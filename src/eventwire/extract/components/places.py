@@ -24,7 +24,6 @@ tells deeds in different villages apart.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Callable
 
@@ -35,6 +34,7 @@ from eventwire import datelines
 from eventwire.clean.blocks import unwrap
 from eventwire.data import load_json
 from eventwire.extract.actors import ActorFinder
+from eventwire.extract.capital_places import filed_capital, named_capitals
 from eventwire.extract.components.doc_text import DocText
 from eventwire.extract.concreteness import IN_SENTENCE
 from eventwire.extract.gazetteer import load as load_gazetteer
@@ -71,8 +71,6 @@ TIME_ZONE_NOUNS = words("place_words", "time_zone_nouns")
 COUNTRY_PREPS = words("place_words", "country_of_deed_prepositions")
 # "Kursk Oblast": a division word after a town's name continues it (the gazetteer has matched the two)
 DIVISION_WORDS = frozenset(load_json("lexicons", "place_words.json")["division_words"]["words"])
-# "the Russian capital", "Colombia's capital", "South Sudan's capital"
-_CAPITAL = re.compile(r"\b(?:(?:the|The) (\w+(?: \w+)?)|((?:[A-Z]\w+ )?[A-Z]\w+)['\u2019]s) capital\b")
 
 
 class Toponyms:
@@ -132,9 +130,10 @@ class ArticlePlaces:
 
     def match(self, places: list[Place], paras: list[tuple[int, str]], text: str) -> list[Place]:
         filed = filed_spans(paras)
-        places = [p for p in places if not any(a <= p.start < b for a, b in filed)]
+        datelines = [p for p in places if any(a <= p.start < b for a, b in filed)]
+        places = [p for p in places if p not in datelines]
         places = self._not_group_names(places, text)
-        capitals = self._capital_places(text)
+        capitals = named_capitals(text, self.finder, self.capitals) + filed_capital(text, datelines, self.capitals)
         # "Colombia's capital" is Bogota: the country's name inside the phrase is no second place
         places = [p for p in places if not any(c.start <= p.start and p.end <= c.end for c in capitals)]
         return sorted(places + capitals, key=lambda p: p.start)
@@ -145,21 +144,6 @@ class ArticlePlaces:
         low = text.lower()
         return [p for p in places
                 if not any(longer in low for longer in self.group_names.get((p.surface or p.name).lower(), ()))]
-
-    def _capital_places(self, text: str) -> list[Place]:
-        """'the Russian capital' names Moscow: a toponym the gazetteer cannot see."""
-        out = []
-        for m in _CAPITAL.finditer(text):
-            city = self.capitals.get(m.group(1) or m.group(2))
-            if not city:
-                continue
-            # told as a place ("in Moscow"): a text of the bare name is a capitalised word alone, which the
-            # finder keeps only with evidence, so "the Russian capital" was never found
-            hit = next(iter(self.finder.find(f"in {city}")), None)
-            if hit is not None:
-                out.append(replace(hit, start=m.start(), end=m.end(), surface=m.group(0),
-                                   reason=f"'{m.group(0)}' is {city}"))
-        return out
 
     @staticmethod
     def set_annotations(doc: Doc, places: list[Place]) -> Doc:

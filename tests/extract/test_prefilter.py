@@ -20,6 +20,7 @@ def wanted():
     "Not a single soldier was lost, the ministry insisted.",       # a denial is a claim
     "A faction of the Pakistani Taliban claimed responsibility.",  # so is a claim of responsibility
     "The group denied any involvement in a statement.",
+    "Ukrainian troops have pushed Russian forces out of the village.",  # a verb of ousting and its 'out'
 ])
 def test_event_and_claim_sentences_are_parsed(wanted, sentence):
     assert wanted(sentence)
@@ -33,6 +34,7 @@ def test_event_and_claim_sentences_are_parsed(wanted, sentence):
     "The governor said assessing the damage would take several days.",
     "The bridge was damaged in 2014.",                             # a year is no count
     "The mayor thanked emergency workers for their patience.",
+    "Volunteers drove the supplies to the shelter.",               # a verb of ousting with no 'out'
 ])
 def test_sentences_without_event_words_are_skipped(wanted, sentence):
     assert not wanted(sentence)

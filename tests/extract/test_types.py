@@ -901,3 +901,15 @@ def test_a_weapon_in_a_clause_on_the_target_is_not_the_deeds(clf, nlp, text, exp
 ])
 def test_a_deed_answered_is_judged_apart(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # driving an armed side out of a place takes that ground; whose it becomes, the doer's side says
+    ("Ukrainian troops have pushed Russian forces out of the village of Krynky, the command said.",
+     ["Government regains territory"]),
+    ("Rebels drove the army out of the town of Kiwanja on Monday.", ["Non-state actor overtakes territory"]),
+    # people who are no side are not ground lost
+    ("Floods forced thousands of people out of their homes.", []),
+])
+def test_driving_a_side_out_of_a_place_takes_it(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

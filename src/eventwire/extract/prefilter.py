@@ -80,6 +80,10 @@ class SentenceFilter:
             counted.add(p["phrases"])
         self._strong = strong.compile()
         self._counted = counted.compile()
+        # "pushed Russian forces out of the village": a verb of ousting with its 'out' a few words on
+        ousting = sorted({f for w in load_json("lexicons", "event_words.json")["ousting_verbs"]["words"]
+                          for f in _forms(w, irregular)}, key=len, reverse=True)
+        self._ousting = re.compile(r"\b(?:" + "|".join(ousting) + r")\b[^.;]{0,60}?\bout\b", re.IGNORECASE)
         numbers = [re.escape(w) for w in claims["number_words"] if len(w) > 2]
         units = "|".join(re.escape(u) for u in claims["not_counts"]["units_after"] if u[0].isalpha())
         # a number, unless it measures time, distance or money ("several days", "50 km") or is a year:
@@ -90,7 +94,7 @@ class SentenceFilter:
 
     def wanted(self, sentence: str) -> bool:
         words = _WORD.findall(sentence.lower())
-        if self._strong.hit(words, sentence):
+        if self._strong.hit(words, sentence) or self._ousting.search(sentence):
             return True
         return self._counted.hit(words, sentence) and any(
             not YEAR.fullmatch(m.group()) for m in self._number.finditer(sentence))

@@ -278,7 +278,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
             if idxs and i not in covered and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") \
                     and not (self.kinds.is_calendar(tok) and (tok.pos_ == "PROPN" or tok.is_title)):
                 candidates.extend((i, idx, 1, lemma) for idx in idxs)
-        return candidates
+        return candidates + self._ousting(sent)  # "pushed Russian forces out of the village"
 
     def classify(self, sent: Span) -> list[TypeHit]:
         candidates = self._candidates(sent)

@@ -20,6 +20,8 @@ from eventwire.data import load_json
 from eventwire.extract.vocab import words
 
 FALL_TO_PHRASES = words("event_words", "fall_to_phrases")
+OUSTING_VERBS = words("event_words", "ousting_verbs")
+OUSTED = "drive out"  # the phrase key an ousting verb's candidate carries
 SEIZED_PEOPLE = words("event_words", "seized_people")
 # "dozens of women", "30 passengers of the bus": the claims' number words, which count what their 'of' names
 NUMBER_WORDS = frozenset(k for k in load_json("lexicons", "claims.json")["number_words"] if not k.startswith("_"))
@@ -43,6 +45,25 @@ def _place_before(tok: Token) -> bool:
 
 class Territory:
     """Mixin of ``EventTypeClassifier``: reads sides with ``Arguments``' ``_side``, ``_agent`` and ``_args``."""
+
+    def _ousting(self, sent: Span) -> list[tuple[int, int, int, str]]:
+        """Candidates (as ``_candidates`` gives them) for ground taken by driving its holders out: 'pushed
+        Russian forces out of the village of Krynky', 'drove the militants out of the town' (a verb of
+        ``OUSTING_VERBS`` with 'out' and an 'of' or 'from' phrase); typed as a taking of ground, whose
+        sub-type the doer's side decides."""
+        out = []
+        for tok in sent:
+            outs = [c for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"]
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in OUSTING_VERBS or not outs:
+                continue  # "out" is read as a particle or as a preposition heading "of the town"
+            ousted = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
+            if self._side(ousted) not in ("state", "nonstate"):
+                continue  # "forced the protesters out of the square", "floods forced people out of their homes"
+            if any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(g.dep_ == "pobj" for g in c.children)
+                   for c in (*tok.children, *(g for o in outs for g in o.children))):
+                regain = next(i for i, t in enumerate(self.triggers) if t.get("sub_event_type") == "Government regains territory")
+                out.append((tok.i - sent.start, regain, 1, OUSTED))
+        return out
 
     def _people_taken(self, tok: Token, trig: dict, text: str) -> tuple[str, str, str] | None:
         """'Gunmen seized a local chief from his farm': a verb of taking ground whose object is a

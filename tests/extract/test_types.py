@@ -913,3 +913,17 @@ def test_a_deed_answered_is_judged_apart(clf, nlp, text, expected):
 ])
 def test_driving_a_side_out_of_a_place_takes_it(clf, nlp, text, expected):
     assert subs(clf, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bombing that harmed at a site with no doer named is a charge set off; a country's is flown
+    ("A bombing at a police mosque killed more than 80 people.", ["Remote explosive/landmine/IED"]),
+    ("Russian bombing of the theatre killed 300 people.", ["Air/drone strike"]),
+    ("Israel's bombing of the camp killed 40 people.", ["Air/drone strike"]),
+    # a bomber a 'who' clause tells of is a person, not a plane
+    ("The police said the bomber, who was in his late teens, entered the mosque and detonated a vest.",
+     ["Remote explosive/landmine/IED"]),
+    ("Russian bombers struck the city on Monday.", ["Air/drone strike"]),
+])
+def test_a_bombing_and_a_bomber(clf, nlp, text, expected):
+    assert subs(clf, nlp, text) == expected

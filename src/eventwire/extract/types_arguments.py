@@ -254,6 +254,16 @@ class Arguments(Weapons):
         return lemma in self._lemma_concepts and lemma not in ARMED_BOMB_LEMMAS and lemma not in EXPLOSIVE_SUBJECTS \
             and self._weapon_of(tok) is None
 
+    def _bomb_side(self, head: Token, lemma: str) -> str | None:
+        """The side of a bombing's doer: its verb's subject or its noun's owner or 'by' agent ("the militants'
+        bombing"), or a country qualifying the noun ("Russian bombing of the theatre": a state's)."""
+        if lemma not in ARMED_BOMB_LEMMAS:
+            return None
+        side = self._side(self._agent(head)) if head.pos_ == "VERB" or any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in head.children) else None
+        return side or ("state" if any(c.dep_ in ("amod", "compound", "poss") and c.lower_ in COUNTRY_WORDS
+                                       for c in head.children) else None)
+
     def _strike(self, head, sent, trig, text, key, instrument, accident, n) -> tuple[str, str, str] | None:
         lemma = head.lemma_.lower() if n == 1 else key
         if head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in self.repel:
@@ -292,15 +302,14 @@ class Arguments(Weapons):
             return REMOTE, instrument[1], f"trigger '{text}' with weapon ({instrument[0]})"
         if lemma in STRIKE_DEFAULTS:
             return REMOTE, STRIKE_DEFAULTS[lemma], f"trigger '{text}'"
-        side = self._side(self._agent(head)) if lemma in ARMED_BOMB_LEMMAS and (head.pos_ == "VERB" or any(
-            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in head.children)) else None
+        side = self._bomb_side(head, lemma)
         if side == "state":
             # "the military bombed a village": a state's forces drop their bombs from aircraft
             return REMOTE, "Air/drone strike", f"trigger '{text}' by a state's forces"
-        if lemma in ARMED_BOMB_LEMMAS and (instrument or side == "nonstate"):
-            # "terrorists' bombings", "guerrillas bombed a pipeline": an armed group's bombing is a planted
-            # charge, not a ground assault
-            return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}' by armed men"
+        if lemma in ARMED_BOMB_LEMMAS and (instrument or side == "nonstate" or side is None and _aimed_harm(head)):
+            # "terrorists' bombings", "guerrillas bombed a pipeline", "a bombing at a mosque killed 80" (no doer
+            # named): a bombing not flown is a planted charge, not a ground assault
+            return REMOTE, "Remote explosive/landmine/IED", f"trigger '{text}': a charge set off, not flown"
         if head.lemma_.lower() in UNNAMED_WEAPON_STRIKES and ((flown := _forces_country(head) in AIR_CAMPAIGN_COUNTRIES)
                                                               or _aimed_harm(head)):  # "strike on" is a phrase key
             if flown or _doer_country(head) in AIR_CAMPAIGN_COUNTRIES:

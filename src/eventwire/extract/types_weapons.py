@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.extract.background import ANSWER_NOUNS, ANSWER_VERBS
-from eventwire.extract.types_base import FUEL_MODIFIERS, INSTRUMENT_PRECEDENCE
+from eventwire.extract.types_base import FUEL_MODIFIERS, GROUND, INSTRUMENT_PRECEDENCE
 from eventwire.extract.vocab import load_json, words
 
 MINING_MODIFIERS = words("event_words", "mining_modifiers")
@@ -21,6 +21,7 @@ THROWN_EXPLOSIVES = words("event_words", "thrown_explosives")
 SEQUENCE_MARKS = words("function_words", "sequence_marks")
 LOAD_WORDS = words("event_words", "load_words")
 TARGET_PREPOSITIONS = frozenset({"at", "on", "against"})  # "fired at a car carrying fighters"
+PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})  # English asks 'who' of people only
 
 
 def _thrown(tok: Token) -> bool:
@@ -186,8 +187,15 @@ class Weapons:
         return self._weapon_of(carrier) if carrier is not None else None
 
     def _weapon_of(self, tok: Token) -> int | None:
-        """The instrument this word names (by lemma, else by form) when it is a weapon with a sub-type."""
+        """The instrument this word names (by lemma, else by form) when it is a weapon with a sub-type; a
+        word a 'who' clause tells of is a person ("the bomber, who was in his late teens": not a plane),
+        which names only armed men ("narcoterrorists who perpetrated an attack")."""
         idx = self.instrument_lemmas.get(tok.lemma_.lower())
         if idx is None:
             idx = self.instrument_lemmas.get(tok.lower_)
-        return idx if idx is not None and self.instruments[idx].get("sub_event_type") else None
+        if idx is None or not self.instruments[idx].get("sub_event_type"):
+            return None
+        if self.instruments[idx]["concept"] != GROUND and any(
+                c.dep_ == "relcl" and any(g.lower_ in PERSONAL_RELATIVES for g in c.children) for c in tok.children):
+            return None
+        return idx

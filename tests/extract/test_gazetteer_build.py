@@ -20,3 +20,16 @@ def test_a_hand_town_alias_goes_to_the_countrys_most_populous_town_of_that_name(
     hits = [i for i in g.lookup("Hodeidah") if g.kind[i] == CITY]
     assert [(g.cc[i], g.pop[i] > 500_000) for i in hits] == [("YE", True)]
     assert {g.name[i] for i in g.lookup("Qamishli")} == {g.name[i] for i in g.lookup("Qamishly")}
+
+
+def test_the_compact_index_answers_every_name_as_the_built_tuples_do():
+    """The gazetteer keeps a lone id bare (gazetteer.compact, a faster load); every lookup, exact and
+    folded, from a fresh build and from the loaded cache, must give the ids the builder made."""
+    from eventwire.extract.gazetteer import Gazetteer, compact_tables, fold, load
+
+    raw = TableBuilder().build()
+    for g in (Gazetteer(compact_tables(raw)), load()):
+        assert all(g.lookup(k) == ids for k, ids in raw["names"].items())
+        assert all(g.lookup_folded(k) == ids for k, ids in raw["folded"].items() if fold(k).casefold() == k)
+        assert g.lookup("no such place at all") == () and g.lookup_folded("no such place at all") == ()
+        assert len(g.names) == len(raw["names"]) and len(g._folded) == len(raw["folded"])

@@ -208,7 +208,7 @@ class Pipeline:
         return summary
 
     def _warm_fusion(self) -> threading.Thread | None:
-        """Load what fusion needs (its modules, spaCy's stop words, the model's word tables: ~0.45 s) while
+        """Load what fusion needs (its modules and the English word tables of data/english: ~0.1 s) while
         the workers extract, in a thread of this otherwise waiting process; after the last document it would
         run with the workers done.  Not when extraction runs here: the thread would only take its turns."""
         if getattr(self.runner, "workers", 1) < 2:

@@ -41,19 +41,20 @@ def _held_by_longer(verdicts: list[Verdict]) -> list[int]:
 
     Candidates are looked up by their first ``REPEAT_MIN_WORDS`` words among the
     runs of that many words of every kept unit, so a page costs time in
-    proportion to its words, not to the square of its lines.
+    proportion to its words, not to the square of its lines.  Only the runs that
+    open a candidate are indexed: a page of long paragraphs has none, and indexing
+    every run of its ~900 words cost ~0.6 ms a page (bench/README.md, session 24).
     """
     keys = {i: normalise(v.text) for i, v in enumerate(verdicts) if v.keep}
+    firsts = {i: tuple(toks[:REPEAT_MIN_WORDS]) for i, key in keys.items()
+              if len(verdicts[i].text) <= CAPTION_MAX_CHARS and len(toks := key.split()) >= REPEAT_MIN_WORDS}
+    wanted = set(firsts.values())
+    openers = {first[0] for first in wanted}
     holders: dict[tuple[str, ...], set[int]] = {}
-    for i, key in keys.items():
+    for i, key in keys.items() if wanted else ():
         toks = key.split()
         for j in range(len(toks) - REPEAT_MIN_WORDS + 1):
-            holders.setdefault(tuple(toks[j:j + REPEAT_MIN_WORDS]), set()).add(i)
-    out = []
-    for i, key in keys.items():
-        toks = key.split()
-        if len(toks) < REPEAT_MIN_WORDS or len(verdicts[i].text) > CAPTION_MAX_CHARS:
-            continue
-        if any(len(keys[h]) > len(key) and f" {key} " in f" {keys[h]} " for h in holders[tuple(toks[:REPEAT_MIN_WORDS])]):
-            out.append(i)
-    return out
+            if toks[j] in openers and (run := tuple(toks[j:j + REPEAT_MIN_WORDS])) in wanted:
+                holders.setdefault(run, set()).add(i)
+    return [i for i, first in firsts.items()
+            if any(len(keys[h]) > len(keys[i]) and f" {keys[i]} " in f" {keys[h]} " for h in holders[first])]

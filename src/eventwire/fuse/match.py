@@ -10,10 +10,12 @@ import math
 import re
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from eventwire import geo
+from eventwire.extract.truecase import stop_words
 from eventwire.model import DateSpan, Mention, Place
+
+# spaCy's English stop words, from a data file: this runs in the ingesting process, which loads no spaCy
+STOP_WORDS = stop_words()
 
 # sub-types that may describe the same happening from different angles
 REMOTE = "Explosions/Remote violence"

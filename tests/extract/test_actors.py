@@ -500,6 +500,7 @@ def test_a_country_named_in_several_words_qualifies_its_forces(nlp, finder, text
      "CODECO: Cooperative for the Development of Congo"),
     ("Fighters of the Arakan Army attacked a police post in Maungdaw on Monday.", "AA: Arakan Army"),
     ("Militants from the village of Kairu attacked a convoy on Monday.", "Unidentified Armed Group"),
+    ("Members of the 400 Mawozo gang kidnapped six missionaries east of the capital on Saturday.", "400 Mawozo Gang"),
 ])
 def test_the_group_a_generic_doer_is_from_names_it(extractor, text, doer):
     from datetime import date

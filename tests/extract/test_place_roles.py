@@ -65,6 +65,12 @@ def test_where_someone_was_going_is_not_where_it_happened(extractor):
     assert place_of(extractor, "Fighters looted the market in Kosti on Monday.") == "Kosti"
 
 
+def test_where_a_road_leads_is_not_where_it_happened(extractor):
+    assert place_of(extractor, "Gunmen kidnapped a merchant on the highway to Damascus on Friday.") != "Damascus"
+    assert place_of(extractor, "Militants ambushed a convoy on the road to Kayes on Friday.") != "Kayes"
+    assert place_of(extractor, "Gunmen kidnapped a merchant in Damascus on Friday.") == "Damascus"
+
+
 def test_a_forces_country_is_its_side_not_its_scene(extractor):
     text = "A source in Ukraine's SBU security service said its drones had hit the refinery on Monday."
     assert place_of(extractor, text) is None

@@ -12,7 +12,8 @@ its role in the sentence.  Three roles that are not a location:
   item 5: a city named as doer never locates, and never becomes a place for
   the deed).  Verbs of undergoing keep their subject as the place ("Kharkiv
   saw heavy shelling", "the town came under fire");
-* a destination: "a bus about to leave for Kyiv", "a train bound for Lviv", "fled toward El Obeid";
+* a destination: "a bus about to leave for Kyiv", "a train bound for Lviv", "fled toward El Obeid", and
+  where a road leads: "on the highway to Damascus";
 * a mission's owner: "near the U.S. embassy" stands in the host country's town;
 * a force's country: "Ukraine's SBU security service", "Israel's military" (the doer's side), and a
   movement's branch: "the Sahel branch of al-Qaeda";
@@ -51,6 +52,7 @@ class PlaceRoles:
         self.missions = words("place_roles", "mission_nouns")
         self.forces = words("place_roles", "force_nouns")
         self.branches = words("place_roles", "branch_nouns")
+        self.roads = words("place_roles", "road_nouns")
 
     def not_location(self, first: Token, last: Token) -> str | None:
         """Why the toponym spanning ``first``..``last`` does not locate an event here, or None."""
@@ -65,6 +67,10 @@ class PlaceRoles:
             return "a movement's branch, not where it acted"  # "JNIM, the Sahel branch of al-Qaeda"
         if last.dep_ == "poss" and head.lemma_.lower() in self.forces:
             return "whose force, not where it acted"  # "a source in Ukraine's SBU security service said"
+        road = head.head if head.i == 0 else head.doc[head.i - 1]  # the parse hangs "to" on the road or the verb
+        if last.dep_ == "pobj" and head.lower_ in ("to", "toward", "towards") \
+                and (head.head.lemma_.lower() in self.roads or road.lemma_.lower() in self.roads):
+            return "where a road leads, not where it happened"  # "kidnapped a merchant on the highway to Damascus"
         if last.dep_ == "pobj" and head.lower_ in DESTINATION_PREPOSITIONS and head.head.lemma_.lower() in self.departures:
             return "where someone was going, not where it happened"  # "a bus about to leave for Kyiv"
         if any(b in self.vessels for b in before) and not after_preposition:

@@ -121,3 +121,16 @@ def test_a_deed_a_stretch_of_time_is_measured_from_is_its_landmark(reasons, text
 
 def test_a_deed_told_hours_before_a_death_is_still_news(reasons):
     assert reasons("Two people died hours after a drone hit their car.") == {}
+
+
+def test_a_campaign_told_in_the_present_beside_the_news_is_its_backdrop(extractor, reasons):
+    text = ("A drone strike hit a busy market in a town in Ethiopia's Amhara region on Saturday, killing at least 30 "
+            "civilians, witnesses and a health worker said, as the army battles Fano militiamen in the region.")
+    doc = Document("d", "0" * 64, None, None, "Wire", None, PublishedDate(date(2026, 11, 16), "metadata", 0.9),
+                   "en", text)
+    told = {m.sub_event_type: m for m in extractor.extract(doc) if not m.landmark}
+    assert set(told) == {"Air/drone strike"}, told  # the campaign is a reference, the strike the news
+    assert told["Air/drone strike"].date.start == date(2026, 11, 14)
+    assert not any(a.name == "Fano Militia" for a in told["Air/drone strike"].actors)  # the backdrop's party
+    # told alone, a present in an 'as' clause is the news (a headline's present)
+    assert reasons("Fatalities reported as gunmen attack a hotel popular with foreigners.") == {}

@@ -105,6 +105,8 @@ def acted_on(root: Token, trigger: Token, other_deeds: frozenset[int]) -> bool:
     of a deed done on suspicion of this one ("troops arrested two men on suspicion of firing rockets"): the
     suspects' deed, not the arresters'."""
     verb = root.head
+    if root.dep_ == "dobj" and verb.i in other_deeds:
+        return True  # "..., as the army battles Fano militiamen in the region": what another deed was done to
     if root.dep_ != "nsubj" or verb.i not in other_deeds:
         return False
     # a clause told for its time holding the one deed and not the other

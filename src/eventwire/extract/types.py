@@ -57,11 +57,7 @@ from eventwire.extract.types_base import (
     TERRITORY_TYPES,
     REMOTE,
     TypeHit,
-    beside_deed,
-    restated_in,
-    sister_of,
-    to_death,
-    won_by,
+    backdrop, beside_deed, restated_in, sister_of, to_death, won_by,
 )
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
@@ -427,7 +423,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         # named beside a ground fight are its means, and ACLED codes a fight with artillery as one clash
         # ("killed five militants in a gun battle and seized their rifles": a find in a fight told with a word of
         # fighting is its spoils; one in a raid that found no fight is not)
-        if any(h.sub_event_type == ARMED_CLASH for h in hits):
+        if any(h.sub_event_type == ARMED_CLASH and not backdrop(h.trigger, [u.trigger for u in hits]) for h in hits):
             fought = any(h.concept in self.clash_concepts for h in hits)
             hits = [h for h in hits if not (h.event_type == REMOTE and _named_only(h)
                                             or fought and self._trigger_of[h.concept].get("spoils_of_a_fight"))]

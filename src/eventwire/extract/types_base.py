@@ -73,6 +73,21 @@ def clause_verb(trigger: Token) -> Token | None:
     return next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
 
 
+BACKDROP_MARKS = frozenset({"as", "while"})
+
+
+def backdrop(trigger: Token, deeds: list[Token]) -> bool:
+    """'A drone strike hit a market ..., as the army battles Fano militiamen in the region': a deed told in the
+    present in an 'as' or 'while' clause beside another deed of the sentence (``deeds``: the event words) is
+    the backdrop of that news, an ongoing campaign; alone ("fatalities reported as gunmen attack a hotel", a
+    headline's present) it is the news."""
+    verb = clause_verb(trigger)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP", "VBG") or verb.dep_ != "advcl" \
+            or not any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in verb.children):
+        return False
+    return any(d.i != verb.i and not verb.is_ancestor(d) for d in deeds)
+
+
 def active_acl(verb: Token) -> bool:
     """'Armed bandits killed 20 people in an attack, residents said': the parser hangs the deed's verb on its
     subject as a clause ('bandits [who were] killed'); a past verb with an object of its own and no 'by'

@@ -179,3 +179,12 @@ def test_the_doer_the_parser_hung_the_deed_on_is_no_topic_of_the_telling(parse):
     told = [(h.sub_event_type, hd.near[0].start, hd.near[0].spoken) for h, hd in zip(sent._.type_hits, sent._.hit_dates)
             if hd.near]
     assert ("Abduction/forced disappearance", date(2026, 11, 20), True) in told, told
+
+
+def test_a_deed_nouns_verb_tells_its_day(parse):
+    # 'on Saturday' hangs on 'hit', the verb of the deed noun 'drone strike', not on the speech verb above it
+    doc = parse("A drone strike hit a busy market in a town in Amhara on Saturday, killing at least 30 civilians, "
+                "witnesses said, as the army battles Fano militiamen in the region.", published=date(2026, 11, 16))
+    (sent,) = doc.sents
+    dated = {h.sub_event_type: hd.near[0].start for h, hd in zip(sent._.type_hits, sent._.hit_dates) if hd.near}
+    assert dated.get("Air/drone strike") == date(2026, 11, 14), dated

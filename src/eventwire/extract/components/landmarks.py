@@ -11,8 +11,9 @@ Two readers decide it, each with its own rule:
   a deed another answers ("in retaliation for the bombing on Monday") or a
   pattern told in the perfect over a stretch of time ("have taken 4,000 square
   km this year"), the start of a stretch of time ("in the weeks after the
-  attack"), or what the doers of a deed told before destroyed ("the attackers
-  set fire to vehicles").
+  attack"), what the doers of a deed told before destroyed ("the attackers
+  set fire to vehicles"), or the backdrop of the news ("..., as the army
+  battles Fano militiamen in the region": types_base.backdrop).
 
 Either way the hit still becomes a mention, marked ``landmark``: fusion links
 it to the event it names and never starts an event from it.
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.background import BackgroundReader, answered, pattern_over_span, period_after
 from eventwire.extract.landmarks import LandmarkReader
+from eventwire.extract.types_base import backdrop
 from eventwire.extract.vocab import words
 
 STRATEGIC = "Strategic developments"
@@ -49,7 +51,9 @@ class Landmarks:
             reasons = []
             for hit, dates in zip(sent._.type_hits, sent._.hit_dates):
                 why = self.reader.reason(hit.trigger, hit.trigger_text) or self._answered(hit.trigger) \
-                    or pattern_over_span(hit.trigger) or period_after(hit.trigger) or _told_deeds_part(hit)
+                    or pattern_over_span(hit.trigger) or period_after(hit.trigger) or _told_deeds_part(hit) \
+                    or (f"'{hit.trigger.text}' told as the backdrop of the news"
+                        if backdrop(hit.trigger, [h.trigger for h in sent._.type_hits]) else None)
                 if why is None and not dates.near:
                     cue = self.background.cue(hit.trigger, sent)
                     why = f"{cue}, with no date of its own: a reference, not news" if cue else None

@@ -261,6 +261,12 @@ def date_owners(sent: Span, hits: list[TypeHit], dates: list[DateSpan]) -> list[
     anchors: dict[int, TypeHit] = {}
     for h in hits:
         anchors.setdefault(h.trigger.i, h)
+    for h in hits:  # "a drone strike hit a market on Saturday": the verb a deed noun is the subject of tells its day
+        noun = h.trigger  # (as its object, "condemned the murder on 30 November", the verb's day is the telling's)
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            anchors.setdefault(noun.head.i, h)
     for h in hits:
         anchors.setdefault(h.trigger.head.i, h)
     owners: list[TypeHit | None] = []

@@ -424,3 +424,14 @@ def test_a_deed_answered_keeps_its_day_and_its_dead_and_is_a_reference(extractor
     assert (fired.date.start, fired.claims, fired.landmark) == (date(2026, 11, 27), (), False)
     assert killing.landmark and killing.date.start == date(2026, 11, 25)
     assert [(c.property, c.value) for c in killing.claims] == [("fatalities", 1)]
+
+
+def test_a_deed_told_for_the_time_of_another_is_its_own_with_its_day_and_its_wounded(extractor):
+    text = ("Israeli warplanes struck the port of Hodeidah on Wednesday, the Israeli military said, a day after a "
+            "drone launched from Yemen hit a hotel in the city of Eilat and wounded 22 people.")
+    ms = extractor.extract(document(text, date(2026, 11, 19)))
+    by_place = {m.place.name: m for m in ms if m.place}
+    assert set(by_place) >= {"Al Hudaydah", "Eilat"}, [(m.sub_event_type, m.place) for m in ms]
+    assert by_place["Al Hudaydah"].date.start == date(2026, 11, 18) and not by_place["Al Hudaydah"].claims
+    assert by_place["Eilat"].date.start == date(2026, 11, 17)  # a day before the strike it is told to time
+    assert [(c.property, c.value) for c in by_place["Eilat"].claims] == [("injuries", 22)]

@@ -57,13 +57,15 @@ def _count(noun: Token) -> int | None:
     return None
 
 
-def landmark_dates(sent: Span, out: list, triggers: list[Token], undated: list[bool], first: int) -> list:
-    """The sentence's mentions with each undated landmark dated from the deed it dates by the interval
-    English gives between them.  That deed's day is its mention's (``out[first]``); when it is none (a
+def landmark_dates(sent: Span, out: list, triggers: list[Token], undated: list[bool], first: int,
+                   apart: list[bool] | None = None) -> list:
+    """The sentence's mentions with each undated landmark, or deed told apart for its time (``apart``:
+    "struck Hodeidah on Wednesday, a day after a drone hit a hotel in Eilat"), dated from the deed it dates
+    by the interval English gives between them.  That deed's day is its mention's (``out[first]``); when it is none (a
     bare "the attack came a week after ..." reports nothing of its own), the day a date outside the
     landmark's clause gives ("the attack on Monday came ..."), else the day the sentence is told on."""
     for i, (m, trigger) in enumerate(zip(out, triggers)):
-        found = offset(trigger) if m.landmark and undated[i] else None
+        found = offset(trigger) if (m.landmark or apart and apart[i] and i != first) and undated[i] else None
         if found is None:
             continue
         days, phrase, unit, clause = found

@@ -51,7 +51,7 @@ from eventwire.extract.retold import filled_in, retold
 from eventwire.extract.setting import Setting
 from eventwire.extract.state_forces import with_scene_country
 from eventwire.extract.totals import counted_deeds
-from eventwire.extract.types_base import PEACEFUL, clause_verb
+from eventwire.extract.types_base import PEACEFUL, SEQUENCE_MARKS, clause_verb, timed_apart
 from eventwire.geo import km
 from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
 
@@ -285,7 +285,8 @@ class Extractor:
         if self._retold(sent, out, triggers, timed, earlier, article.places, (start, end)):
             return []
         first = next((i for i, m in enumerate(out) if not m.landmark), 0)
-        out = landmark_dates(sent, out, triggers, undated, first)
+        apart = {h.trigger.i for h in hits if timed_apart(h, hits)}
+        out = landmark_dates(sent, out, triggers, undated, first, [t.i in apart for t in triggers])
         return self._give_claims(out, claims, sent._.claim_words or [None] * len(claims), triggers, first)
 
     def _retold(self, sent: Span, out: list[Mention], triggers: list, timed: list[bool], earlier: list[Mention],
@@ -335,7 +336,11 @@ def _own_clauses(triggers: list) -> list:
     for trigger in triggers:
         # "fired rockets in response to the killing of one of its commanders": the deed answered is its noun's
         clause = answered_deed(trigger) or clause_verb(trigger)
-        if clause is not None and any(o.i != trigger.i and (o.i == clause.i or clause.is_ancestor(o)) for o in triggers):
+        # a clause told for its time that the parse made the root holds the news before its mark, not in it
+        mark = next((c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), -1) \
+            if clause is not None else -1
+        if clause is not None and any(o.i != trigger.i and (o.i == clause.i or clause.is_ancestor(o)) and o.i > mark
+                                      for o in triggers):
             clause = None
         out.append(clause)
     return out

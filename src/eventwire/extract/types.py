@@ -57,7 +57,7 @@ from eventwire.extract.types_base import (
     TERRITORY_TYPES,
     REMOTE,
     TypeHit,
-    backdrop, beside_deed, restated_in, sister_of, to_death, won_by,
+    backdrop, beside_deed, restated_in, sister_of, timed_apart, to_death, won_by,
 )
 from eventwire.extract.types_blocking import Blocking
 from eventwire.extract.types_protests import Protests
@@ -380,7 +380,7 @@ class EventTypeClassifier(Blocking, Arguments, Sides, Protests, Purposes, Territ
         """The sentence's hits taken together: weak ones only alone, one per sub-type and clause, a verb retelling
         its subject's act dropped, a gathering that is only a setting dropped (before the weak ones are judged:
         'mob injures policemen during protest' has its weak 'injures' only), a deed answered judged apart."""
-        if 0 < len(answers := [h for h in hits if answered(h.trigger) is not None]) < len(hits):
+        if 0 < len(answers := [h for h in hits if answered(h.trigger) is not None or timed_apart(h, hits)]) < len(hits):
             own = self._sentence_hits([h for h in hits if h not in answers], sent)
             return sorted(own + self._sentence_hits(answers, sent), key=lambda h: h.trigger.i)
         # "an attack at a rally": the rally is where something else happened

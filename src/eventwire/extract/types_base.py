@@ -74,6 +74,7 @@ def clause_verb(trigger: Token) -> Token | None:
 
 
 BACKDROP_MARKS = frozenset({"as", "while"})
+SEQUENCE_MARKS = words("function_words", "sequence_marks")  # "after", "before", "following" ...
 
 
 def backdrop(trigger: Token, deeds: list[Token]) -> bool:
@@ -86,6 +87,20 @@ def backdrop(trigger: Token, deeds: list[Token]) -> bool:
             or not any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in verb.children):
         return False
     return any(d.i != verb.i and not verb.is_ancestor(d) for d in deeds)
+
+
+def timed_apart(hit: "TypeHit", hits: list["TypeHit"]) -> bool:
+    """'Israeli warplanes struck Hodeidah on Wednesday, a day after a drone launched from Yemen hit a hotel in
+    Eilat and wounded 22 people': a deed in a clause with its own subject told for its time ('after',
+    'before', 'following') is another deed than the one it dates, judged apart (its weapon, its dead);
+    not among a protest's words, whose outcome a clause of sequence tells ('clashed after police fired')."""
+    if any(h.event_type in ("Protests", "Riots") for h in hits):
+        return False
+    for verb in (hit.trigger, *hit.trigger.ancestors):
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), None)
+        if mark is not None and any(c.dep_ == "nsubj" for c in verb.children):
+            return hit.trigger.i > mark.i  # the parse may make the timed clause the root: what precedes is the news
+    return False
 
 
 def active_acl(verb: Token) -> bool:

@@ -51,7 +51,7 @@ from eventwire.extract.retold import filled_in, retold
 from eventwire.extract.setting import Setting
 from eventwire.extract.state_forces import with_scene_country
 from eventwire.extract.totals import counted_deeds
-from eventwire.extract.types_base import PEACEFUL, SEQUENCE_MARKS, clause_verb, timed_apart
+from eventwire.extract.types_base import AFTER_PREPOSITIONS, PEACEFUL, clause_verb, timed_apart
 from eventwire.geo import km
 from eventwire.model import DENIED_DOUBT, DateSpan, Document, Evidence, Mention, Place
 
@@ -337,7 +337,7 @@ def _own_clauses(triggers: list) -> list:
         # "fired rockets in response to the killing of one of its commanders": the deed answered is its noun's
         clause = answered_deed(trigger) or clause_verb(trigger)
         # a clause told for its time that the parse made the root holds the news before its mark, not in it
-        mark = next((c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), -1) \
+        mark = next((c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in AFTER_PREPOSITIONS), -1) \
             if clause is not None else -1
         if clause is not None and any(o.i != trigger.i and (o.i == clause.i or clause.is_ancestor(o)) and o.i > mark
                                       for o in triggers):

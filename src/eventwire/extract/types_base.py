@@ -74,7 +74,7 @@ def clause_verb(trigger: Token) -> Token | None:
 
 
 BACKDROP_MARKS = frozenset({"as", "while"})
-SEQUENCE_MARKS = words("function_words", "sequence_marks")  # "after", "before", "following" ...
+INTERVAL_UNITS = frozenset(load_json("lexicons", "time_expressions.json")["interval_units"]["days"])  # hour, day
 
 
 def backdrop(trigger: Token, deeds: list[Token]) -> bool:
@@ -91,15 +91,19 @@ def backdrop(trigger: Token, deeds: list[Token]) -> bool:
 
 def timed_apart(hit: "TypeHit", hits: list["TypeHit"]) -> bool:
     """'Israeli warplanes struck Hodeidah on Wednesday, a day after a drone launched from Yemen hit a hotel in
-    Eilat and wounded 22 people': a deed in a clause with its own subject told for its time ('after',
-    'before', 'following') is another deed than the one it dates, judged apart (its weapon, its dead);
-    not among a protest's words, whose outcome a clause of sequence tells ('clashed after police fired')."""
+    Eilat and wounded 22 people': a deed in a clause with its own subject told, a count of time apart, as
+    what another followed ('a day after', 'hours after') is another deed, judged apart (its weapon, its
+    dead); without the count it may tell how the deed went ('an attack forced the hospital to close after
+    gunmen opened fire inside'); not one a 'before' clause tells, often how the same happening ended ('a
+    siege that lasted nine hours before security forces killed the last of the gunmen'), nor among a
+    protest's words, whose outcome a clause of sequence tells ('clashed after police fired')."""
     if any(h.event_type in ("Protests", "Riots") for h in hits):
         return False
     for verb in (hit.trigger, *hit.trigger.ancestors):
-        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in AFTER_PREPOSITIONS), None)
         if mark is not None and any(c.dep_ == "nsubj" for c in verb.children):
-            return hit.trigger.i > mark.i  # the parse may make the timed clause the root: what precedes is the news
+            # timed by a count of time ("a day after", "hours after"); the parse may make that clause the root
+            return mark.i > 0 and mark.doc[mark.i - 1].lemma_.lower() in INTERVAL_UNITS and hit.trigger.i > mark.i
     return False
 
 

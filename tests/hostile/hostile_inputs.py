@@ -5,10 +5,11 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 EVENTWIRE = Path(sys.executable).parent / "eventwire"
@@ -126,9 +127,25 @@ def make_hostile_folder(folder: Path) -> dict[str, str]:
     return expect
 
 
-def child_peak_rss_mb() -> float:
-    """Largest resident set of any child this process has waited for, in MB (Linux: ru_maxrss is KB)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def run_cli_peak(*args: str, timeout: float = 240) -> tuple[subprocess.CompletedProcess, float]:
+    """``run_cli`` and the peak resident set of that run alone, in MB (its process and the workers it waited
+    for, from wait4; Linux gives KB): RUSAGE_CHILDREN is the largest of every child the test process ever had,
+    and a child forked from a test process that grew (other tests' gazetteers) carries that process's pages."""
+    full_env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "2000"}
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([str(EVENTWIRE), *args], stdout=out, stderr=err, text=True, env=full_env)
+        deadline = time.monotonic() + timeout
+        while (waited := os.wait4(proc.pid, os.WNOHANG))[0] == 0:
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise subprocess.TimeoutExpired(proc.args, timeout)
+            time.sleep(0.05)
+        _, status, usage = waited
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        done = subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read())
+    return done, usage.ru_maxrss / 1024
 
 
 def run_cli(*args: str, timeout: float = 240, env: dict | None = None) -> subprocess.CompletedProcess:

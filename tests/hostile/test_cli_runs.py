@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_inputs import EVENTWIRE, child_peak_rss_mb, db_counts, make_hostile_folder, run_cli, write_articles
+from hostile_inputs import EVENTWIRE, db_counts, make_hostile_folder, run_cli, run_cli_peak, write_articles
 
 pytestmark = pytest.mark.slow
 
@@ -27,9 +27,8 @@ def test_hostile_folder_through_the_cli(tmp_path: Path):
     expected = make_hostile_folder(folder)
     db = tmp_path / "h.db"
     start = time.monotonic()
-    proc = run_cli("--db", f"sqlite:///{db}", "ingest", str(folder), timeout=180)
+    proc, peak = run_cli_peak("--db", f"sqlite:///{db}", "ingest", str(folder), timeout=180)
     seconds = time.monotonic() - start
-    peak = child_peak_rss_mb()
     assert proc.returncode == 2, proc.stderr[-3000:]  # failures reported → exit code 2, not a crash
     assert "Traceback" not in proc.stderr
     failed = [ln for ln in proc.stderr.splitlines() if ln.startswith("failed ")]

@@ -127,25 +127,50 @@ def make_hostile_folder(folder: Path) -> dict[str, str]:
     return expect
 
 
+def _hwm_mb(pid: int) -> float:
+    """The peak resident set of one live process since its exec, in MB (VmHWM; 0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and its live descendants."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
 def run_cli_peak(*args: str, timeout: float = 240) -> tuple[subprocess.CompletedProcess, float]:
-    """``run_cli`` and the peak resident set of that run alone, in MB (its process and the workers it waited
-    for, from wait4; Linux gives KB): RUSAGE_CHILDREN is the largest of every child the test process ever had,
-    and a child forked from a test process that grew (other tests' gazetteers) carries that process's pages."""
+    """``run_cli`` and the peak resident set of that run alone, in MB: the largest VmHWM its process and its
+    workers reach, sampled every 20 ms.  Not ru_maxrss: Linux carries a parent's peak into a child across
+    fork and exec, so a child of a test process that grew (other tests' gazetteers) reports that growth."""
     full_env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "2000"}
+    peak = 0.0
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen([str(EVENTWIRE), *args], stdout=out, stderr=err, text=True, env=full_env)
         deadline = time.monotonic() + timeout
-        while (waited := os.wait4(proc.pid, os.WNOHANG))[0] == 0:
+        while proc.poll() is None:
+            peak = max([peak, *(_hwm_mb(p) for p in _tree(proc.pid))])
             if time.monotonic() > deadline:
                 proc.kill()
                 raise subprocess.TimeoutExpired(proc.args, timeout)
-            time.sleep(0.05)
-        _, status, usage = waited
-        proc.returncode = os.waitstatus_to_exitcode(status)
+            time.sleep(0.02)
         out.seek(0)
         err.seek(0)
         done = subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read())
-    return done, usage.ru_maxrss / 1024
+    return done, peak
 
 
 def run_cli(*args: str, timeout: float = 240, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -90,6 +90,8 @@ def test_a_pattern_told_in_the_perfect_over_a_stretch_of_time_is_no_news(reasons
 @pytest.mark.parametrize("text", [
     "Russian forces have captured the village of Sukhyi Yar, the ministry said.",  # news in the perfect
     "Bandits killed 20 people in the village this year, police said.",  # one deed of a year
+    # a pattern told with one of its deeds: that one is the news
+    "The region has faced drone attacks in recent weeks, including one on Thursday in which debris injured a woman.",
 ])
 def test_a_deed_in_the_perfect_or_of_a_year_alone_is_news(reasons, text):
     assert reasons(text) == {}

@@ -94,7 +94,9 @@ def pattern_over_span(trigger: Token) -> str | None:
         return None
     said = " " + " ".join(t.lower_ for t in verb.subtree) + " "
     span = next((p for p in PATTERN_SPANS if f" {p} " in said), None)
-    return None if span is None else f"'{verb.text} … {span}': a pattern over a stretch of time, not one deed"
+    if span is None or " including " in said:
+        return None  # "has faced drone attacks in recent weeks, including an incident on Thursday": that one's news
+    return f"'{verb.text} … {span}': a pattern over a stretch of time, not one deed"
 
 
 def answered_deed(trigger: Token) -> Token | None:

@@ -42,3 +42,11 @@ def test_the_compact_index_answers_every_name_as_the_built_tuples_do():
         assert all(g.lookup_folded(k) == ids for k, ids in raw["folded"].items() if fold(k).casefold() == k)
         assert g.lookup("no such place at all") == () and g.lookup_folded("no such place at all") == ()
         assert len(g.names) == len(raw["names"]) and len(g._folded) == len(raw["folded"])
+
+
+def test_a_border_crossing_is_a_place_of_its_country():
+    """Torkham, the main crossing between Pakistan and Afghanistan, is in no cities500 list: a hand feature."""
+    from eventwire.extract.gazetteer import load
+
+    g = load()
+    assert [g.cc[i] for i in g.lookup("Torkham")] == ["PK"]

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.data import load_json
 from eventwire.extract.number_kinds import YEAR
-from eventwire.extract.types_base import aux_host
+from eventwire.extract.types_base import AFTER_PREPOSITIONS, aux_host, clause_verb, phrase_noun
 from eventwire.extract.vocab import words
 
 RELATIVE_PRONOUNS = words("function_words", "relative_pronouns")
@@ -66,14 +66,12 @@ def answered(trigger: Token) -> Token | None:
 
 PATTERN_SPANS = tuple(_ANSWERS["pattern_spans"])
 PERIOD_UNITS, PERIOD_FRAMES = frozenset(_ANSWERS["period_units"]), frozenset(_ANSWERS["period_frames"])
-AFTER_PREPOSITIONS = words("function_words", "after_prepositions")
 
 
 def period_after(trigger: Token) -> str | None:
     """Why a deed is only the start of a stretch of time ("arrested in the weeks after the attack", "in the
     days following the massacre"): the landmark the period is measured from, told elsewhere; None otherwise."""
-    while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
-        trigger = trigger.head
+    trigger = phrase_noun(trigger)
     prep = trigger.head if trigger.dep_ == "pobj" else None
     if prep is None or prep.lower_ not in AFTER_PREPOSITIONS or prep.i < prep.sent.start + 3:
         return None
@@ -87,7 +85,7 @@ def pattern_over_span(trigger: Token) -> str | None:
     """Why a deed told in the present perfect over a stretch running to now ("have killed thousands ... in
     recent years", "have taken control of 4,000 square km this year") sums many deeds: a reference, not
     news; None otherwise ("have captured the town": news in the perfect, as "had" is a pluperfect's)."""
-    verb = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    verb = clause_verb(trigger)
     while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "have killed thousands and kidnapped many more": the coordination's perfect
     if verb is None or not any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children):
@@ -102,11 +100,7 @@ def pattern_over_span(trigger: Token) -> str | None:
 def answered_deed(trigger: Token) -> Token | None:
     """The head noun of a deed another answers ("in retaliation for an [air strike] that killed 12"),
     whose phrase holds what is told of it; None when the deed is answered by nothing."""
-    if answered(trigger) is None:
-        return None
-    while trigger.dep_ == "compound" and trigger.head.i != trigger.i:
-        trigger = trigger.head
-    return trigger
+    return None if answered(trigger) is None else phrase_noun(trigger)
 
 
 class BackgroundReader:

@@ -57,7 +57,7 @@ from eventwire.extract.places_base import (
 from eventwire.extract.place_roles import names_other_thing
 from eventwire.extract.places_caps import CapsMode
 from eventwire.extract.places_keep import Keeping
-from eventwire.extract.place_articles import article_spellings, starts_with_article
+from eventwire.extract.place_articles import article_spellings, article_starts
 from eventwire.extract.places_resolve import Resolving
 from eventwire.extract.vocab import words
 from eventwire.model import Place
@@ -78,10 +78,10 @@ def _key(span: str) -> str:
     return span if span.isascii() and span.isalpha() else norm(span)
 
 
-def _article_led(text: str, toks: list[tuple[int, int]], i: int) -> bool:
-    """A lower-case word that starts a name with its Arabic article ("shelling in al-Fashir"), unless it
-    ends a longer capitalised name ("Hayat Tahrir al-Sham", "Saraya al-Quds"), whose tail it is."""
-    if not starts_with_article(text, toks[i][0]):
+def _article_led(text: str, toks: list[tuple[int, int]], i: int, led: frozenset[int]) -> bool:
+    """A lower-case word that starts a name with its Arabic article ("shelling in al-Fashir"; ``led``: where
+    such words start), unless it ends a longer capitalised name ("Hayat Tahrir al-Sham"), whose tail it is."""
+    if toks[i][0] not in led:
         return False
     return i == 0 or not text[toks[i - 1][0]].isupper() or _breaks(text, toks[i - 1][1], toks[i][0], False)
 
@@ -153,16 +153,17 @@ class PlaceFinder(Resolving, Keeping, CapsMode):
         lookup = g.lookup_folded if upper else g.lookup
         out: list[_Match] = []
         i, n = 0, len(toks)
+        led = frozenset() if upper else article_starts(text)
         while i < n:
             s0 = toks[i][0]
-            if not upper and not text[s0].isupper() and not _article_led(text, toks, i):
+            if not upper and not text[s0].isupper() and not _article_led(text, toks, i, led):
                 i += 1
                 continue
             found = None
             for j in range(min(n, i + g.max_words) - 1, i - 1, -1):
                 e = toks[j][1]
                 if j > i and not upper and not (text[toks[j][0]].isupper() or text[toks[j][0]:e] in _SUFFIX_WORDS
-                                                or starts_with_article(text, toks[j][0])):
+                                                or toks[j][0] in led):
                     continue
                 if j > i and _breaks(text, toks[i][1], toks[j][0], upper):
                     continue

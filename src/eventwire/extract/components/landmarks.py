@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.background import BackgroundReader, answered, pattern_over_span, period_after
 from eventwire.extract.landmarks import LandmarkReader
-from eventwire.extract.types_base import backdrop
+from eventwire.extract.types_base import backdrop, clause_verb
 from eventwire.extract.vocab import words
 
 STRATEGIC = "Strategic developments"
@@ -81,7 +81,7 @@ def _told_deeds_part(hit) -> str | None:
     deed told before destroyed or seized is part of that deed (ACLED codes the attack), a reference to it."""
     if hit.event_type != STRATEGIC:
         return None
-    verb = next((t for t in (hit.trigger, *hit.trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    verb = clause_verb(hit.trigger)
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if doer is None or doer.lower_ not in DEED_DOERS or not any(c.lower_ == "the" for c in doer.children):
         return None

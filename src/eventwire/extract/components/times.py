@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import datelines
 from eventwire.extract.times import TimeResolver
 from eventwire.extract.types import EventTypeClassifier, TypeHit
-from eventwire.extract.types_base import SPEECH_LEMMAS, TIME_NOUNS, active_acl, participle_host, phrase_end
+from eventwire.extract.types_base import SPEECH_LEMMAS, TIME_NOUNS, active_acl, participle_host, phrase_end, phrase_noun
 from eventwire.model import DateSpan, Document
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")  # "in 1995", "in the 1990s"
@@ -262,9 +262,7 @@ def date_owners(sent: Span, hits: list[TypeHit], dates: list[DateSpan]) -> list[
     for h in hits:
         anchors.setdefault(h.trigger.i, h)
     for h in hits:  # "a drone strike hit a market on Saturday": the verb a deed noun is the subject of tells its day
-        noun = h.trigger  # (as its object, "condemned the murder on 30 November", the verb's day is the telling's)
-        while noun.dep_ == "compound" and noun.head.i != noun.i:
-            noun = noun.head
+        noun = phrase_noun(h.trigger)  # (as its object, "condemned the murder on 30 November": the telling's day)
         if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
             anchors.setdefault(noun.head.i, h)
     for h in hits:

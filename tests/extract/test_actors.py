@@ -495,18 +495,14 @@ def test_a_country_named_in_several_words_qualifies_its_forces(nlp, finder, text
     assert roles(nlp, finder, text, trigger, phrase="air strike" if trigger == "strike" else "").get(forces) == "actor1"
 
 
-@pytest.mark.parametrize("text, doer", [
+@pytest.mark.parametrize("text, trigger, doer", [
     ("Gunmen from the CODECO militia killed at least 11 people at a gold mine in Ituri province on Tuesday.",
-     "CODECO: Cooperative for the Development of Congo"),
-    ("Fighters of the Arakan Army attacked a police post in Maungdaw on Monday.", "AA: Arakan Army"),
-    ("Militants from the village of Kairu attacked a convoy on Monday.", "Unidentified Armed Group"),
-    ("Members of the 400 Mawozo gang kidnapped six missionaries east of the capital on Saturday.", "400 Mawozo Gang"),
+     "killed", "CODECO: Cooperative for the Development of Congo"),
+    ("Fighters of the Arakan Army attacked a police post in Maungdaw on Monday.", "attacked", "AA: Arakan Army"),
+    ("Militants from the village of Kairu attacked a convoy on Monday.", "attacked", "Unidentified Armed Group"),
+    ("Members of the 400 Mawozo gang kidnapped six missionaries east of the capital on Saturday.", "kidnapped",
+     "400 Mawozo Gang"),
 ])
-def test_the_group_a_generic_doer_is_from_names_it(extractor, text, doer):
-    from datetime import date
-
-    from eventwire.model import Document, PublishedDate
-
-    doc = Document("d", "0" * 64, None, None, "W", None, PublishedDate(date(2026, 11, 26), "metadata", 1.0), "en", text)
-    (m, *_) = extractor.extract(doc)
-    assert [a.name for a in m.actors if a.role == "actor1"] == [doer], m.actors
+def test_the_group_a_generic_doer_is_from_names_it(nlp, finder, text, trigger, doer):
+    r = roles(nlp, finder, text, trigger)
+    assert [name for name, role in r.items() if role == "actor1"] == [doer], r
